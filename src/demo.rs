@@ -1,0 +1,596 @@
+//! Invented demo data for the ward of Thanh Bình, and deterministic synthetic
+//! databases of any size. Every person here is invented.
+
+use rusqlite::params;
+
+use crate::domain::council::{Council, Member, Role};
+use crate::domain::movement::Round;
+use crate::domain::nomination::{Evidence, EvidenceKind, NewNomination, NominationStatus};
+use crate::domain::nominee::{NewNominee, NomineeKind, Sex};
+use crate::domain::scoring::Score;
+use crate::domain::text::{fold, person_sort_bytes, vi_sort_bytes};
+use crate::store::{Result, Store, Tx};
+
+/// A small deterministic generator (SplitMix64), so the same seed gives the same data.
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n.max(1) as u64) as usize
+    }
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.next_u64() % 100 < percent
+    }
+}
+
+const FAMILY: &[&str] = &[
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
+    "Đinh", "Phan", "Tạ", "Cao", "Mạc",
+];
+const MIDDLE_M: &[&str] = &[
+    "Văn", "Đức", "Minh", "Hữu", "Quang", "Xuân", "Tiến", "Công", "Mạnh",
+];
+const MIDDLE_F: &[&str] = &[
+    "Thị", "Thu", "Ngọc", "Thanh", "Minh", "Kim", "Phương", "Hồng",
+];
+const GIVEN_M: &[&str] = &[
+    "An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Khánh", "Long", "Nam", "Quân", "Sơn",
+    "Thắng", "Tuấn", "Việt", "Ân", "Hưng", "Trọng", "Lực", "Đông",
+];
+const GIVEN_F: &[&str] = &[
+    "Anh", "Ánh", "Giang", "Hà", "Hằng", "Hương", "Lan", "Linh", "Mai", "Nga", "Phương", "Thảo",
+    "Trang", "Yến", "Huyền", "Loan", "Dung", "Ngân", "Thủy", "Oanh",
+];
+
+/// Units of the ward (ban, ngành, đơn vị sự nghiệp).
+const UNITS: &[&str] = &[
+    "Văn phòng HĐND và UBND phường",
+    "Ban Kinh tế phường",
+    "Ban Văn hóa phường",
+    "Bộ phận Địa chính – Xây dựng",
+    "Bộ phận Tài chính – Kế toán",
+    "Trạm Y tế phường Thanh Bình",
+    "Trường Mầm non Thanh Bình",
+    "Trường Tiểu học Thanh Bình",
+    "Trường THCS Thanh Bình",
+];
+const FRONT: &[&str] = &[
+    "Ủy ban MTTQ Việt Nam phường Thanh Bình",
+    "Đoàn TNCS Hồ Chí Minh phường",
+    "Hội Liên hiệp Phụ nữ phường",
+    "Hội Cựu chiến binh phường",
+    "Hội Người cao tuổi phường",
+    "Công đoàn cơ sở phường",
+];
+const ENTERPRISES: &[&str] = &[
+    "Công ty TNHH Xây dựng Thành Đạt",
+    "Công ty CP Vật liệu Hải Thịnh",
+    "HTX Dịch vụ Môi trường Thanh Bình",
+    "Công ty TNHH Cơ khí Bình Minh",
+    "Công ty CP Tư vấn Thiết kế Đông Á",
+    "Doanh nghiệp tư nhân Vận tải Quang Huy",
+];
+const RESIDENTIAL: &[&str] = &[
+    "Khu dân cư số 1",
+    "Khu dân cư số 2",
+    "Khu dân cư số 3",
+    "Khu dân cư số 4",
+    "Khu dân cư số 5",
+    "Khu dân cư số 6",
+    "Khu dân cư số 7",
+    "Khu dân cư số 8",
+];
+const STREETS: &[&str] = &[
+    "phố Nguyễn Lương Bằng",
+    "phố Thanh Niên",
+    "phố Lê Thanh Nghị",
+    "phố Vũ Hựu",
+    "phố Đức Minh",
+    "phố An Ninh",
+];
+const POSITIONS: &[&str] = &[
+    "Chuyên viên",
+    "Công chức Địa chính – Xây dựng",
+    "Công chức Tài chính – Kế toán",
+    "Công chức Văn phòng – Thống kê",
+    "Giáo viên",
+    "Y sĩ",
+    "Kế toán",
+    "Phó Hiệu trưởng",
+];
+const OTHER_POSITIONS: &[&str] = &[
+    "Kỹ sư xây dựng",
+    "Giám đốc doanh nghiệp",
+    "Công nhân kỹ thuật",
+    "Kỹ sư điện",
+];
+
+const ACHIEVEMENTS: &[&str] = &[
+    "Vận động 14 hộ hiến tổng cộng 320 m² đất mở rộng ngõ 52 phố Thanh Niên, hoàn thành trước tiến độ 2 tháng.",
+    "Tham mưu giải ngân 96% kế hoạch vốn đầu tư công năm, không để phát sinh nợ đọng xây dựng cơ bản.",
+    "Đề xuất sáng kiến số hóa hồ sơ địa chính, tiết kiệm khoảng 180 triệu đồng chi phí in ấn và lưu trữ mỗi năm.",
+    "Đóng góp 150 triệu đồng và 30 ngày công xây dựng nhà văn hóa khu dân cư.",
+    "Tổ chức tiết kiệm điện, nước tại cơ quan, giảm 18% chi phí điện năng so với năm trước.",
+    "Vận động nhân dân tham gia giải phóng mặt bằng dự án đường trục trung tâm, không có khiếu kiện kéo dài.",
+    "Áp dụng biện pháp thi công mới rút ngắn 45 ngày tiến độ công trình cải tạo rãnh thoát nước phố Vũ Hựu.",
+    "Tuyên truyền thực hành tiết kiệm trong tổ chức việc cưới, việc tang; 100% hộ trong khu dân cư ký cam kết.",
+    "Triển khai dịch vụ công trực tuyến toàn trình, 92% hồ sơ được giải quyết trước hạn.",
+    "Phát hiện và kịp thời phản ánh việc sử dụng lãng phí vật liệu tại công trình công cộng, được cơ quan chức năng xác minh, xử lý.",
+    "Tổ chức 6 buổi tuyên truyền về thực hành tiết kiệm, chống lãng phí cho hơn 400 đoàn viên, hội viên.",
+    "Hoàn thành quyết toán 3 công trình hạ tầng đúng hạn, tiết kiệm 7% so với dự toán được duyệt.",
+];
+
+/// How much to generate.
+#[derive(Debug, Clone, Copy)]
+pub struct Spec {
+    pub nominations: usize,
+    pub seed: u64,
+    /// Write every row through the audited path (small demo) or in bulk (large synthetic sets).
+    pub audited: bool,
+}
+
+struct Person {
+    name: String,
+    sex: Sex,
+}
+
+fn person(rng: &mut Rng) -> Person {
+    let female = rng.chance(50);
+    let family = *rng.pick(FAMILY);
+    let (middle, given) = if female {
+        (*rng.pick(MIDDLE_F), *rng.pick(GIVEN_F))
+    } else {
+        (*rng.pick(MIDDLE_M), *rng.pick(GIVEN_M))
+    };
+    Person {
+        name: format!("{family} {middle} {given}"),
+        sex: if female { Sex::Female } else { Sex::Male },
+    }
+}
+
+/// The ward's council: 11 members.
+pub fn council_members() -> Vec<(Role, &'static str, &'static str, Sex)> {
+    vec![
+        (
+            Role::Chair,
+            "Trịnh Văn Khải",
+            "Chủ tịch UBND phường",
+            Sex::Male,
+        ),
+        (
+            Role::ViceChair,
+            "Lương Thị Diệp",
+            "Phó Chủ tịch UBND phường",
+            Sex::Female,
+        ),
+        (
+            Role::ViceChair,
+            "Võ Minh Tân",
+            "Chủ tịch Ủy ban MTTQ phường",
+            Sex::Male,
+        ),
+        (
+            Role::StandingMember,
+            "Hà Thu Nguyệt",
+            "Công chức Văn phòng – Thống kê",
+            Sex::Female,
+        ),
+        (
+            Role::Member,
+            "Kiều Văn Thịnh",
+            "Chủ tịch Hội Cựu chiến binh phường",
+            Sex::Male,
+        ),
+        (
+            Role::Member,
+            "Âu Thị Hạnh",
+            "Chủ tịch Hội LHPN phường",
+            Sex::Female,
+        ),
+        (
+            Role::Member,
+            "Quách Đức Toàn",
+            "Bí thư Đoàn phường",
+            Sex::Male,
+        ),
+        (
+            Role::Member,
+            "Lã Thị Nhung",
+            "Công chức Tài chính – Kế toán",
+            Sex::Female,
+        ),
+        (
+            Role::Member,
+            "Chu Văn Điền",
+            "Công chức Địa chính – Xây dựng",
+            Sex::Male,
+        ),
+        (
+            Role::Member,
+            "Tôn Nữ Thùy Dương",
+            "Chủ tịch Công đoàn cơ sở",
+            Sex::Female,
+        ),
+        (
+            Role::Member,
+            "Mai Xuân Đoàn",
+            "Trưởng Công an phường",
+            Sex::Male,
+        ),
+    ]
+}
+
+fn create_council(w: &Tx<'_>) -> Result<Vec<i64>> {
+    let council_id = w.insert_council(&Council {
+        id: 0,
+        name: "Hội đồng Thi đua – Khen thưởng phường Thanh Bình".into(),
+        level: "ward".into(),
+        founding_decision: "Quyết định số 15/QĐ-UBND ngày 06/01/2026 của UBND phường Thanh Bình"
+            .into(),
+        issuing_body: "UBND PHƯỜNG THANH BÌNH".into(),
+        place_name: "Thanh Bình".into(),
+    })?;
+    let mut ids = Vec::new();
+    for (role, name, position, sex) in council_members() {
+        ids.push(w.insert_member(&Member {
+            id: 0,
+            council_id,
+            name: name.into(),
+            role,
+            position: position.into(),
+            sex: Some(sex),
+            term_start: "2026-01-06".into(),
+            term_end: None,
+        })?);
+    }
+    Ok(ids)
+}
+
+/// Award codes by nominee kind, with how often each is proposed.
+fn award_for(kind: NomineeKind, rng: &mut Rng) -> &'static str {
+    match kind {
+        NomineeKind::Official => *rng.pick(&[
+            "ldtt",
+            "ldtt",
+            "cstdcs",
+            "cstdcs",
+            "giay_khen",
+            "bk_tinh",
+            "cstd_tinh",
+            "bk_ttg",
+            "hcld3",
+        ]),
+        NomineeKind::Resident => *rng.pick(&["giay_khen", "giay_khen", "bk_tinh"]),
+        NomineeKind::OtherIndividual => *rng.pick(&["giay_khen", "bk_tinh", "bk_ttg"]),
+        NomineeKind::Unit => *rng.pick(&["ttldtt", "giay_khen", "bk_tinh", "bk_ttg", "hcld3"]),
+        NomineeKind::FrontOrganisation => *rng.pick(&["giay_khen", "bk_tinh", "ttldtt"]),
+        NomineeKind::Enterprise => *rng.pick(&["giay_khen", "bk_tinh"]),
+        NomineeKind::Household => *rng.pick(&["gdvh", "giay_khen", "bk_tinh"]),
+    }
+}
+
+fn nominee_for(kind: NomineeKind, rng: &mut Rng, serial: usize) -> NewNominee {
+    let address = format!("Số {} {}", 1 + rng.below(180), rng.pick(STREETS));
+    match kind {
+        NomineeKind::Official | NomineeKind::Resident | NomineeKind::OtherIndividual => {
+            let p = person(rng);
+            let (position, unit) = match kind {
+                NomineeKind::Official => {
+                    (rng.pick(POSITIONS).to_string(), rng.pick(UNITS).to_string())
+                }
+                NomineeKind::Resident => {
+                    ("Người dân".to_string(), rng.pick(RESIDENTIAL).to_string())
+                }
+                _ => (
+                    rng.pick(OTHER_POSITIONS).to_string(),
+                    rng.pick(ENTERPRISES).to_string(),
+                ),
+            };
+            NewNominee {
+                kind: Some(kind),
+                name: p.name,
+                birth_year: Some(1965 + rng.below(36) as i32),
+                sex: Some(p.sex),
+                position,
+                unit,
+                address,
+                women_share_percent: None,
+            }
+        }
+        NomineeKind::Household => {
+            let p = person(rng);
+            NewNominee {
+                kind: Some(kind),
+                name: format!("Hộ ông/bà {}", p.name),
+                unit: rng.pick(RESIDENTIAL).to_string(),
+                address,
+                ..NewNominee::default()
+            }
+        }
+        NomineeKind::Unit | NomineeKind::FrontOrganisation | NomineeKind::Enterprise => {
+            let pool = match kind {
+                NomineeKind::Unit => UNITS,
+                NomineeKind::FrontOrganisation => FRONT,
+                _ => ENTERPRISES,
+            };
+            let base = pool[serial % pool.len()];
+            // Large synthetic sets need more collectives than the ward has.
+            let name = if serial < pool.len() {
+                base.to_string()
+            } else {
+                format!("{base} (đơn vị {})", serial / pool.len() + 1)
+            };
+            NewNominee {
+                kind: Some(kind),
+                name,
+                position: String::new(),
+                unit: "phường Thanh Bình".into(),
+                address,
+                women_share_percent: Some(20 + rng.below(70) as u8),
+                ..NewNominee::default()
+            }
+        }
+    }
+}
+
+fn kind_for(i: usize, rng: &mut Rng) -> NomineeKind {
+    // Every kind appears in the first seven, then in realistic shares.
+    if i < NomineeKind::ALL.len() {
+        return NomineeKind::ALL[i];
+    }
+    *rng.pick(&[
+        NomineeKind::Official,
+        NomineeKind::Official,
+        NomineeKind::Official,
+        NomineeKind::Resident,
+        NomineeKind::Resident,
+        NomineeKind::OtherIndividual,
+        NomineeKind::Unit,
+        NomineeKind::FrontOrganisation,
+        NomineeKind::Enterprise,
+        NomineeKind::Household,
+        NomineeKind::Household,
+    ])
+}
+
+fn round_for(award: &str, rng: &mut Rng) -> Round {
+    match award {
+        "bk_tinh" | "bk_ttg" | "hcld3" | "cstd_tinh" if rng.chance(70) => Round::Review {
+            from: 2022,
+            to: 2025,
+        },
+        _ => Round::Annual {
+            year: *rng.pick(&[2025, 2026, 2026]),
+        },
+    }
+}
+
+fn status_for(rng: &mut Rng) -> NominationStatus {
+    *rng.pick(&[
+        NominationStatus::Submitted,
+        NominationStatus::Submitted,
+        NominationStatus::Submitted,
+        NominationStatus::Submitted,
+        NominationStatus::Draft,
+    ])
+}
+
+fn evidence_for(rng: &mut Rng, nomination_id: i64, i: usize) -> Evidence {
+    let kinds = [
+        (EvidenceKind::AchievementReport, "Báo cáo thành tích", ""),
+        (
+            EvidenceKind::Confirmation,
+            "Xác nhận của Ban Kinh tế phường",
+            "/XN-BKT",
+        ),
+        (
+            EvidenceKind::Decision,
+            "Quyết định công nhận sáng kiến",
+            "/QĐ-UBND",
+        ),
+        (EvidenceKind::Photo, "Ảnh công trình sau khi hoàn thành", ""),
+        (
+            EvidenceKind::Other,
+            "Biên bản bàn giao mặt bằng",
+            "/BB-GPMB",
+        ),
+    ];
+    let (kind, title, suffix) = kinds[i % kinds.len()];
+    let number = if suffix.is_empty() {
+        String::new()
+    } else {
+        format!("{}{}", 10 + rng.below(180), suffix)
+    };
+    Evidence {
+        id: 0,
+        nomination_id,
+        kind,
+        title: title.into(),
+        doc_number: number,
+        doc_date: Some(format!(
+            "2025-{:02}-{:02}",
+            1 + rng.below(12),
+            1 + rng.below(28)
+        )),
+        file_path: None,
+        sha256: None,
+        note: String::new(),
+    }
+}
+
+/// Fill a new database: the council, nominees, nominations, evidence and scores.
+pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
+    let movement_id =
+        store.movements()?.first().map(|m| m.id).ok_or_else(|| {
+            crate::store::StoreError::Invalid("no movement in the database".into())
+        })?;
+    let groups = store.criteria_groups(movement_id)?;
+    let mut rng = Rng::new(spec.seed);
+    store.write(|w| {
+        let members = create_council(w)?;
+        let mut created = Vec::with_capacity(spec.nominations);
+        for i in 0..spec.nominations {
+            let kind = kind_for(i, &mut rng);
+            let nominee = nominee_for(kind, &mut rng, i);
+            let award = award_for(kind, &mut rng);
+            let round = round_for(award, &mut rng);
+            let summary = format!(
+                "{} {}",
+                rng.pick(ACHIEVEMENTS),
+                rng.pick(ACHIEVEMENTS)
+            );
+            let new = NewNomination {
+                nominee_id: 0,
+                movement_id,
+                round,
+                award_code: award.into(),
+                proposing_unit: nominee.unit.clone(),
+                summary,
+                status: status_for(&mut rng),
+            };
+            let id = if spec.audited {
+                let nominee_id = w.insert_nominee(&nominee)?;
+                w.insert_nomination(&NewNomination { nominee_id, ..new })?
+            } else {
+                bulk_insert(w, &nominee, &new)?
+            };
+            created.push((id, kind));
+        }
+        for (id, kind) in &created {
+            let evidence = 1 + rng.below(4);
+            for e in 0..evidence {
+                let ev = evidence_for(&mut rng, *id, e);
+                if spec.audited {
+                    w.insert_evidence(&ev)?;
+                } else {
+                    bulk_evidence(w, &ev)?;
+                }
+            }
+            // Most nominations are scored by most members; some are not yet.
+            if rng.chance(85) {
+                let criteria: Vec<_> = groups
+                    .iter()
+                    .filter(|g| kind.criteria_groups().contains(&g.code.as_str()))
+                    .flat_map(|g| g.criteria.iter())
+                    .collect();
+                let base = 55 + rng.below(40) as u32;
+                for m in &members {
+                    if !rng.chance(90) {
+                        continue;
+                    }
+                    for c in &criteria {
+                        let tenths = (base + rng.below(15) as u32).min(c.max_score * 10);
+                        let s = Score {
+                            member_id: *m,
+                            criterion_code: c.code.clone(),
+                            tenths,
+                        };
+                        if spec.audited {
+                            w.put_score(*id, &s)?;
+                        } else {
+                            w.tx.execute(
+                                "INSERT INTO scores (nomination_id, member_id, criterion_code, tenths, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                                params![id, s.member_id, s.criterion_code, s.tenths, w.now],
+                            )?;
+                        }
+                    }
+                }
+                w.refresh_score(*id)?;
+            }
+        }
+        if !spec.audited {
+            w.audit(
+                "nominations",
+                "*",
+                "generate",
+                None,
+                Some(&serde_json::json!({"nominations": spec.nominations, "seed": spec.seed})),
+            )?;
+        }
+        Ok(())
+    })
+}
+
+/// Insert without a per-row audit entry; used only for synthetic data, which
+/// records one audit entry for the whole generation.
+fn bulk_insert(w: &Tx<'_>, n: &NewNominee, nom: &NewNomination) -> Result<i64> {
+    let kind = n.kind.unwrap_or(NomineeKind::Resident);
+    let sort = if kind.is_person() {
+        person_sort_bytes(&n.name)
+    } else {
+        vi_sort_bytes(&n.name)
+    };
+    w.tx.prepare_cached(
+        "INSERT INTO nominees (kind, name, name_fold, name_sort, birth_year, sex, position, unit, address, women_share, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+    )?
+    .execute(params![
+        kind.code(),
+        n.name,
+        fold(&n.name),
+        sort,
+        n.birth_year,
+        n.sex.map(|s| s.code()),
+        n.position,
+        n.unit,
+        n.address,
+        n.women_share_percent,
+        w.now
+    ])?;
+    let nominee_id = w.tx.last_insert_rowid();
+    let (rank, short): (u8, String) =
+        w.tx.prepare_cached("SELECT rank, short_name FROM awards WHERE code = ?1")?
+            .query_row([&nom.award_code], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    w.tx.prepare_cached(
+        "INSERT INTO nominations (nominee_id, movement_id, round, round_year, award_code, award_rank, proposing_unit, summary, status, search_fold, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+    )?
+    .execute(params![
+        nominee_id,
+        nom.movement_id,
+        nom.round.code(),
+        nom.round.year(),
+        nom.award_code,
+        rank,
+        nom.proposing_unit,
+        nom.summary,
+        nom.status.code(),
+        fold(&format!("{} | {} | {}", n.name, n.unit, short)),
+        w.now
+    ])?;
+    Ok(w.tx.last_insert_rowid())
+}
+
+fn bulk_evidence(w: &Tx<'_>, e: &Evidence) -> Result<()> {
+    w.tx.prepare_cached(
+        "INSERT INTO evidence (nomination_id, kind, title, doc_number, doc_date, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, '', ?6)",
+    )?
+    .execute(params![e.nomination_id, e.kind.code(), e.title, e.doc_number, e.doc_date, w.now])?;
+    w.tx.prepare_cached(
+        "UPDATE nominations SET evidence_count = evidence_count + 1 WHERE id = ?1",
+    )?
+    .execute([e.nomination_id])?;
+    Ok(())
+}
+
+/// The demo database: 64 nominations over every kind and award level.
+pub fn demo_spec() -> Spec {
+    Spec {
+        nominations: 64,
+        seed: 2026,
+        audited: true,
+    }
+}

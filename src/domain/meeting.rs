@@ -1,0 +1,235 @@
+//! Council meetings: attendance, agenda, ballot rounds and notes.
+
+use serde::{Deserialize, Serialize};
+
+use super::nomination::NominationId;
+use super::vote::{AttendanceCounts, BallotCounts, Outcome, Tally, VoteMethod, VoteRule};
+
+pub type MeetingId = i64;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingStatus {
+    Planned,
+    Open,
+    Closed,
+}
+
+impl MeetingStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            MeetingStatus::Planned => "planned",
+            MeetingStatus::Open => "open",
+            MeetingStatus::Closed => "closed",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Self> {
+        match code {
+            "planned" => Some(MeetingStatus::Planned),
+            "open" => Some(MeetingStatus::Open),
+            "closed" => Some(MeetingStatus::Closed),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: MeetingId,
+    pub council_id: i64,
+    /// Document number, e.g. "05/BB-HĐTĐKT".
+    pub number: String,
+    /// Subject shown under the title of the minutes.
+    pub subject: String,
+    /// "2026-11-20T08:00".
+    pub starts_at: String,
+    pub place: String,
+    pub chair_id: Option<i64>,
+    pub secretary_id: Option<i64>,
+    pub status: MeetingStatus,
+    pub opened_at: Option<String>,
+    pub closed_at: Option<String>,
+    pub version: i64,
+}
+
+/// A member's presence at a meeting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Presence {
+    /// Not checked in yet.
+    Unmarked,
+    Present,
+    Absent {
+        reason: String,
+    },
+    /// Absent, and sent a written opinion (ý kiến bằng văn bản).
+    AbsentWithOpinion {
+        reason: String,
+    },
+}
+
+impl Presence {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Presence::Unmarked => "unmarked",
+            Presence::Present => "present",
+            Presence::Absent { .. } => "absent",
+            Presence::AbsentWithOpinion { .. } => "absent_opinion",
+        }
+    }
+    pub fn from_parts(code: &str, reason: &str) -> Option<Presence> {
+        match code {
+            "unmarked" => Some(Presence::Unmarked),
+            "present" => Some(Presence::Present),
+            "absent" => Some(Presence::Absent {
+                reason: reason.to_string(),
+            }),
+            "absent_opinion" => Some(Presence::AbsentWithOpinion {
+                reason: reason.to_string(),
+            }),
+            _ => None,
+        }
+    }
+    pub fn reason(&self) -> &str {
+        match self {
+            Presence::Absent { reason } | Presence::AbsentWithOpinion { reason } => reason,
+            _ => "",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AttendanceEntry {
+    pub member_id: i64,
+    pub presence: Presence,
+}
+
+/// Count attendance for quorum and vote shares.
+pub fn count_attendance(entries: &[AttendanceEntry]) -> AttendanceCounts {
+    let mut c = AttendanceCounts {
+        members_total: entries.len() as u32,
+        ..AttendanceCounts::default()
+    };
+    for e in entries {
+        match e.presence {
+            Presence::Present => c.present += 1,
+            Presence::Absent { .. } => c.absent += 1,
+            Presence::AbsentWithOpinion { .. } => {
+                c.absent += 1;
+                c.written_opinions += 1;
+            }
+            Presence::Unmarked => {}
+        }
+    }
+    c
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AgendaItem {
+    pub id: i64,
+    pub meeting_id: MeetingId,
+    /// 1-based order in the agenda.
+    pub position: u32,
+    pub nomination_id: NominationId,
+}
+
+/// A recorded vote round: the paper counts (secret ballot) and the rule applied.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BallotRound {
+    pub id: i64,
+    pub meeting_id: MeetingId,
+    /// 1, 2, … within the meeting.
+    pub round_no: u32,
+    pub method: VoteMethod,
+    pub ballots: BallotCounts,
+    /// Attendance as it was when the round was recorded.
+    pub attendance: AttendanceCounts,
+    pub recorded_at: String,
+    /// Set when this round corrects another after the meeting closed.
+    pub amends_round: Option<i64>,
+    pub amendment_reason: Option<String>,
+}
+
+/// One nominee's result in a round, with the exact rule it was worked out under.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct VoteResult {
+    pub round_id: i64,
+    pub nomination_id: NominationId,
+    pub tally: Tally,
+    pub rule: VoteRule,
+    pub outcome: Outcome,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteKind {
+    Opening,
+    Note,
+    Conclusion,
+    Closing,
+}
+
+impl NoteKind {
+    pub const ALL: [NoteKind; 4] = [
+        NoteKind::Opening,
+        NoteKind::Note,
+        NoteKind::Conclusion,
+        NoteKind::Closing,
+    ];
+    pub fn code(self) -> &'static str {
+        match self {
+            NoteKind::Opening => "opening",
+            NoteKind::Note => "note",
+            NoteKind::Conclusion => "conclusion",
+            NoteKind::Closing => "closing",
+        }
+    }
+    pub fn from_code(code: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|k| k.code() == code)
+    }
+}
+
+/// A note typed during the meeting.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MinutesNote {
+    pub id: i64,
+    pub meeting_id: MeetingId,
+    pub agenda_item_id: Option<i64>,
+    pub kind: NoteKind,
+    pub at: String,
+    pub text: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn absent_is_not_abstain() {
+        let e = |id, presence| AttendanceEntry {
+            member_id: id,
+            presence,
+        };
+        let c = count_attendance(&[
+            e(1, Presence::Present),
+            e(2, Presence::Present),
+            e(
+                3,
+                Presence::Absent {
+                    reason: "ốm".into(),
+                },
+            ),
+            e(
+                4,
+                Presence::AbsentWithOpinion {
+                    reason: "công tác".into(),
+                },
+            ),
+            e(5, Presence::Unmarked),
+        ]);
+        assert_eq!(c.members_total, 5);
+        assert_eq!(c.present, 2);
+        assert_eq!(c.absent, 2);
+        assert_eq!(c.written_opinions, 1);
+    }
+}

@@ -1,0 +1,11 @@
+//! hoidong: the console of an Emulation and Commendation Council's secretary.
+//!
+//! - `domain`: pure types and rules (no SQL, no terminal, no files);
+//! - `refdata`: the reference data shipped in `data/`, parsed into domain types;
+//! - `store`: SQLite storage returning domain types;
+//! - `demo`: invented demo data and synthetic databases.
+
+pub mod demo;
+pub mod domain;
+pub mod refdata;
+pub mod store;

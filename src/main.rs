@@ -1,0 +1,81 @@
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use hoidong::demo;
+use hoidong::store::Store;
+
+/// hoidong — console of the Emulation and Commendation Council's secretary.
+#[derive(Parser)]
+#[command(version, about)]
+struct Cli {
+    /// Database file (default: hoidong.db in the user's data directory).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Write the demo database to PATH.
+    Demo { path: PathBuf },
+    /// Write a deterministic synthetic database of any size to PATH.
+    Gen {
+        path: PathBuf,
+        #[arg(long, default_value_t = 1000)]
+        nominations: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("hoidong: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Some(Command::Demo { path }) => {
+            anyhow::ensure!(
+                !path.exists(),
+                "{}: already exists; choose a new file",
+                path.display()
+            );
+            let mut store = Store::open(&path)?;
+            demo::populate(&mut store, demo::demo_spec())?;
+            println!("demo database written to {}", path.display());
+        }
+        Some(Command::Gen {
+            path,
+            nominations,
+            seed,
+        }) => {
+            anyhow::ensure!(
+                !path.exists(),
+                "{}: already exists; choose a new file",
+                path.display()
+            );
+            let mut store = Store::open(&path)?;
+            demo::populate(
+                &mut store,
+                demo::Spec {
+                    nominations,
+                    seed,
+                    audited: false,
+                },
+            )?;
+            println!("{nominations} nominations written to {}", path.display());
+        }
+        None => anyhow::bail!("the terminal interface is not part of this build yet"),
+    }
+    Ok(())
+}

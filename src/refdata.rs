@@ -1,0 +1,291 @@
+//! Reference data shipped in `data/`: the award catalogue, the movement and
+//! its criteria, the voting rules. Parsed here into domain types; the store
+//! copies them into a new database, where the council can change them.
+
+use serde::Deserialize;
+
+use crate::domain::award::{Award, Catalogue, Level};
+use crate::domain::criteria::{CriteriaGroup, Criterion};
+use crate::domain::movement::{Movement, Phase};
+use crate::domain::scoring::Aggregation;
+use crate::domain::vote::{Comparison, Denominator, Share, Threshold, VoteMethod, VoteRule};
+
+pub const CATALOGUE_TOML: &str = include_str!("../data/catalogue.toml");
+pub const CRITERIA_TOML: &str = include_str!("../data/criteria.toml");
+pub const RULES_TOML: &str = include_str!("../data/rules.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum RefDataError {
+    #[error("{file}: {message}")]
+    Parse { file: String, message: String },
+    #[error("{file}: {message}")]
+    Invalid { file: String, message: String },
+}
+
+#[derive(Deserialize)]
+struct CatalogueFile {
+    level: Vec<Level>,
+    award: Vec<Award>,
+}
+
+pub fn parse_catalogue(text: &str, file: &str) -> Result<Catalogue, RefDataError> {
+    let f: CatalogueFile = toml::from_str(text).map_err(|e| RefDataError::Parse {
+        file: file.into(),
+        message: e.to_string(),
+    })?;
+    let cat = Catalogue {
+        levels: f.level,
+        awards: f.award,
+    };
+    for a in &cat.awards {
+        if cat.level(&a.decided_at).is_none() {
+            return Err(RefDataError::Invalid {
+                file: file.into(),
+                message: format!("award {}: unknown level “{}”", a.code, a.decided_at),
+            });
+        }
+    }
+    Ok(cat)
+}
+
+#[derive(Deserialize)]
+struct CriteriaFile {
+    movement: MovementEntry,
+    group: Vec<GroupEntry>,
+    #[serde(default)]
+    r#override: Vec<OverrideEntry>,
+}
+
+#[derive(Deserialize)]
+struct MovementEntry {
+    code: String,
+    name: String,
+    plan_number: String,
+    plan_date: String,
+    issuing_body: String,
+    based_on: String,
+    phase: Vec<Phase>,
+}
+
+#[derive(Deserialize)]
+struct GroupEntry {
+    code: String,
+    title: String,
+    subjects: String,
+    criteria: Vec<String>,
+}
+
+#[derive(Deserialize)]
+struct OverrideEntry {
+    code: String,
+    max_score: Option<u32>,
+    weight: Option<f64>,
+}
+
+pub const DEFAULT_MAX_SCORE: u32 = 10;
+pub const DEFAULT_WEIGHT: f64 = 1.0;
+
+pub fn parse_criteria(
+    text: &str,
+    file: &str,
+) -> Result<(Movement, Vec<CriteriaGroup>), RefDataError> {
+    let f: CriteriaFile = toml::from_str(text).map_err(|e| RefDataError::Parse {
+        file: file.into(),
+        message: e.to_string(),
+    })?;
+    let m = f.movement;
+    let movement = Movement {
+        id: 0,
+        code: m.code,
+        name: m.name,
+        plan_number: m.plan_number,
+        plan_date: m.plan_date,
+        issuing_body: m.issuing_body,
+        based_on: m.based_on,
+        phases: m.phase,
+    };
+    let mut groups: Vec<CriteriaGroup> = f
+        .group
+        .into_iter()
+        .map(|g| CriteriaGroup {
+            criteria: g
+                .criteria
+                .into_iter()
+                .enumerate()
+                .map(|(i, text)| Criterion {
+                    code: format!("{}.{}", g.code, i + 1),
+                    text,
+                    max_score: DEFAULT_MAX_SCORE,
+                    weight: DEFAULT_WEIGHT,
+                })
+                .collect(),
+            code: g.code,
+            title: g.title,
+            subjects: g.subjects,
+        })
+        .collect();
+    for o in f.r#override {
+        let c = groups
+            .iter_mut()
+            .flat_map(|g| g.criteria.iter_mut())
+            .find(|c| c.code == o.code)
+            .ok_or_else(|| RefDataError::Invalid {
+                file: file.into(),
+                message: format!("override for unknown criterion {}", o.code),
+            })?;
+        if let Some(m) = o.max_score {
+            c.max_score = m;
+        }
+        if let Some(w) = o.weight {
+            c.weight = w;
+        }
+        if c.max_score == 0 || c.weight <= 0.0 {
+            return Err(RefDataError::Invalid {
+                file: file.into(),
+                message: format!("{}: maximum and weight must be positive", c.code),
+            });
+        }
+    }
+    Ok((movement, groups))
+}
+
+#[derive(Deserialize)]
+struct RulesFile {
+    settings: SettingsEntry,
+    rule: Vec<RuleEntry>,
+}
+
+#[derive(Deserialize)]
+struct SettingsEntry {
+    aggregation: String,
+}
+
+#[derive(Deserialize)]
+struct RuleEntry {
+    award: String,
+    level: String,
+    method: VoteMethod,
+    share: String,
+    comparison: Comparison,
+    denominator: Denominator,
+    count_written_opinions: bool,
+    quorum: String,
+    source: String,
+}
+
+/// Parse "2/3" or "80/100" (also "80%").
+pub fn parse_share(s: &str) -> Option<Share> {
+    let s = s.trim();
+    if let Some(p) = s.strip_suffix('%') {
+        let num: u32 = p.trim().parse().ok()?;
+        return (num <= 100).then_some(Share::new(num, 100));
+    }
+    let (a, b) = s.split_once('/')?;
+    let num: u32 = a.trim().parse().ok()?;
+    let den: u32 = b.trim().parse().ok()?;
+    (den > 0 && num <= den).then_some(Share::new(num, den))
+}
+
+pub struct RuleBook {
+    pub aggregation: Aggregation,
+    pub rules: Vec<VoteRule>,
+}
+
+pub fn parse_rules(text: &str, file: &str) -> Result<RuleBook, RefDataError> {
+    let f: RulesFile = toml::from_str(text).map_err(|e| RefDataError::Parse {
+        file: file.into(),
+        message: e.to_string(),
+    })?;
+    let invalid = |message: String| RefDataError::Invalid {
+        file: file.into(),
+        message,
+    };
+    let aggregation = Aggregation::from_code(&f.settings.aggregation)
+        .ok_or_else(|| invalid(format!("unknown aggregation “{}”", f.settings.aggregation)))?;
+    let mut rules = Vec::new();
+    for r in f.rule {
+        let share = parse_share(&r.share)
+            .ok_or_else(|| invalid(format!("rule {}: bad share “{}”", r.award, r.share)))?;
+        let quorum = parse_share(&r.quorum)
+            .ok_or_else(|| invalid(format!("rule {}: bad quorum “{}”", r.award, r.quorum)))?;
+        rules.push(VoteRule {
+            award: r.award,
+            level: r.level,
+            method: r.method,
+            threshold: Threshold {
+                share,
+                comparison: r.comparison,
+            },
+            denominator: r.denominator,
+            count_written_opinions: r.count_written_opinions,
+            quorum: Threshold {
+                share: quorum,
+                comparison: Comparison::AtLeast,
+            },
+            source: r.source,
+            is_default: true,
+        });
+    }
+    Ok(RuleBook { aggregation, rules })
+}
+
+/// The built-in reference data.
+pub struct BuiltIn {
+    pub catalogue: Catalogue,
+    pub movement: Movement,
+    pub groups: Vec<CriteriaGroup>,
+    pub rules: RuleBook,
+}
+
+pub fn built_in() -> Result<BuiltIn, RefDataError> {
+    let catalogue = parse_catalogue(CATALOGUE_TOML, "data/catalogue.toml")?;
+    let (movement, groups) = parse_criteria(CRITERIA_TOML, "data/criteria.toml")?;
+    let rules = parse_rules(RULES_TOML, "data/rules.toml")?;
+    Ok(BuiltIn {
+        catalogue,
+        movement,
+        groups,
+        rules,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn built_in_data_parses_and_matches_the_plan() {
+        let b = built_in().unwrap_or_else(|e| panic!("{e}"));
+        let count = |code: &str| {
+            b.groups
+                .iter()
+                .find(|g| g.code == code)
+                .map(|g| g.criteria.len())
+        };
+        // III.1 of the plan: 1.1 a) six criteria, b) seven; 1.2 three; 1.3 three; 1.4 b) two.
+        assert_eq!(count("1.1a"), Some(6));
+        assert_eq!(count("1.1b"), Some(7));
+        assert_eq!(count("1.2"), Some(3));
+        assert_eq!(count("1.3"), Some(3));
+        assert_eq!(count("1.4b"), Some(2));
+        assert_eq!(b.movement.phases.len(), 2);
+        assert!(b.catalogue.award("giay_khen").is_some());
+        assert!(
+            b.catalogue
+                .decided_at_home(b.catalogue.award("cstdcs").unwrap_or_else(|| panic!()))
+        );
+        assert!(
+            !b.catalogue
+                .decided_at_home(b.catalogue.award("bk_tinh").unwrap_or_else(|| panic!()))
+        );
+        assert!(b.rules.rules.iter().any(|r| r.award == "cstdcs"));
+    }
+
+    #[test]
+    fn shares_parse() {
+        assert_eq!(parse_share("2/3"), Some(Share::new(2, 3)));
+        assert_eq!(parse_share("80%"), Some(Share::new(80, 100)));
+        assert_eq!(parse_share("4/3"), None);
+        assert_eq!(parse_share("x"), None);
+    }
+}

@@ -1,0 +1,174 @@
+//! The audit trail: an append-only log, each entry chained to the one before
+//! by a SHA-256 hash, so that an edit made outside hoidong is detectable.
+
+use rusqlite::{Connection, OptionalExtension, params};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use super::Result;
+
+pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
+
+pub struct Change<'a> {
+    pub at: &'a str,
+    pub actor: &'a str,
+    pub table: &'a str,
+    pub record_id: &'a str,
+    pub action: &'a str,
+    pub before: Option<&'a serde_json::Value>,
+    pub after: Option<&'a serde_json::Value>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub at: String,
+    pub actor: String,
+    pub table_name: String,
+    pub record_id: String,
+    pub action: String,
+    pub before: Option<String>,
+    pub after: Option<String>,
+    pub prev_hash: String,
+    pub hash: String,
+}
+
+fn entry_hash(
+    prev: &str,
+    at: &str,
+    actor: &str,
+    table: &str,
+    record: &str,
+    action: &str,
+    before: Option<&str>,
+    after: Option<&str>,
+) -> String {
+    let mut h = Sha256::new();
+    for part in [
+        prev,
+        at,
+        actor,
+        table,
+        record,
+        action,
+        before.unwrap_or("\u{0}"),
+        after.unwrap_or("\u{0}"),
+    ] {
+        h.update((part.len() as u64).to_be_bytes());
+        h.update(part.as_bytes());
+    }
+    hex::encode(h.finalize())
+}
+
+pub fn append(conn: &Connection, c: &Change<'_>) -> Result<()> {
+    let prev: String = conn
+        .query_row(
+            "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or_else(|| GENESIS.to_string());
+    let before = c.before.map(|v| v.to_string());
+    let after = c.after.map(|v| v.to_string());
+    let hash = entry_hash(
+        &prev,
+        c.at,
+        c.actor,
+        c.table,
+        c.record_id,
+        c.action,
+        before.as_deref(),
+        after.as_deref(),
+    );
+    conn.execute(
+        "INSERT INTO audit_log (at, actor, table_name, record_id, action, before, after, prev_hash, hash)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![c.at, c.actor, c.table, c.record_id, c.action, before, after, prev, hash],
+    )?;
+    Ok(())
+}
+
+/// A break in the chain: the entry whose stored hash does not match its content
+/// or its predecessor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChainBreak {
+    pub entry_id: i64,
+    pub table_name: String,
+    pub record_id: String,
+    pub reason: String,
+}
+
+/// Walk the whole log and report every entry that does not verify.
+pub fn verify_chain(conn: &Connection) -> Result<Vec<ChainBreak>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, actor, table_name, record_id, action, before, after, prev_hash, hash
+         FROM audit_log ORDER BY id",
+    )?;
+    let rows = stmt.query_map([], row_to_entry)?;
+    let mut prev = GENESIS.to_string();
+    let mut breaks = Vec::new();
+    for row in rows {
+        let e = row?;
+        let expected = entry_hash(
+            &e.prev_hash,
+            &e.at,
+            &e.actor,
+            &e.table_name,
+            &e.record_id,
+            &e.action,
+            e.before.as_deref(),
+            e.after.as_deref(),
+        );
+        if e.prev_hash != prev {
+            breaks.push(ChainBreak {
+                entry_id: e.id,
+                table_name: e.table_name.clone(),
+                record_id: e.record_id.clone(),
+                reason: "does not follow the entry before it (an entry was removed or inserted)"
+                    .into(),
+            });
+        } else if expected != e.hash {
+            breaks.push(ChainBreak {
+                entry_id: e.id,
+                table_name: e.table_name.clone(),
+                record_id: e.record_id.clone(),
+                reason: "its content no longer matches its hash (edited outside hoidong)".into(),
+            });
+        }
+        prev = e.hash;
+    }
+    Ok(breaks)
+}
+
+fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+    Ok(AuditEntry {
+        id: r.get(0)?,
+        at: r.get(1)?,
+        actor: r.get(2)?,
+        table_name: r.get(3)?,
+        record_id: r.get(4)?,
+        action: r.get(5)?,
+        before: r.get(6)?,
+        after: r.get(7)?,
+        prev_hash: r.get(8)?,
+        hash: r.get(9)?,
+    })
+}
+
+/// Entries about one record (or all when `table` is None), newest first.
+pub fn entries(
+    conn: &Connection,
+    table: Option<&str>,
+    record_id: Option<&str>,
+    limit: u32,
+) -> Result<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare(
+        "SELECT id, at, actor, table_name, record_id, action, before, after, prev_hash, hash
+         FROM audit_log
+         WHERE (?1 IS NULL OR table_name = ?1) AND (?2 IS NULL OR record_id = ?2)
+         ORDER BY id DESC LIMIT ?3",
+    )?;
+    let rows = stmt.query_map(params![table, record_id, limit], row_to_entry)?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+}

@@ -1,0 +1,349 @@
+//! SQLite storage. Opens, checks and migrates the database; one module per
+//! aggregate; every method returns domain types. Every change runs in one
+//! transaction together with its audit entry.
+
+pub mod audit;
+pub mod council;
+pub mod migrations;
+pub mod nominations;
+pub mod reference;
+pub mod scores;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction};
+
+pub use migrations::SCHEMA_VERSION;
+
+/// Errors of the storage layer, each with what the user needs to act on it.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{path}: not a hoidong database (not an SQLite file)")]
+    NotSqlite { path: PathBuf },
+    #[error("{path}: the database is damaged ({detail})")]
+    Corrupt { path: PathBuf, detail: String },
+    #[error(
+        "{path}: made by a newer hoidong (schema {found}, this version knows up to {supported}); the file was left untouched"
+    )]
+    NewerSchema {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
+    #[error("the database is open read-only: changes cannot be saved")]
+    ReadOnly,
+    #[error("the database is busy (locked by another program); try again in a moment")]
+    Busy,
+    #[error("{what} {id} not found")]
+    NotFound { what: &'static str, id: String },
+    #[error(
+        "{what} {id} was changed by someone else since you opened it; reload and make your change again"
+    )]
+    Conflict { what: &'static str, id: String },
+    #[error("{0}")]
+    Invalid(String),
+    #[error("database error: {0}")]
+    Sqlite(rusqlite::Error),
+    #[error("schema migration failed: {0}")]
+    Migration(String),
+    #[error("{path}: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            _ => StoreError::Sqlite(e),
+        }
+    }
+}
+
+pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// Where timestamps come from; tests fix it so that output is reproducible.
+#[derive(Clone)]
+pub enum Clock {
+    System,
+    Fixed(String),
+}
+
+impl Clock {
+    pub fn now(&self) -> String {
+        match self {
+            Clock::System => chrono::Local::now().format("%Y-%m-%dT%H:%M:%S").to_string(),
+            Clock::Fixed(s) => s.clone(),
+        }
+    }
+}
+
+/// An open database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+    read_only: bool,
+    actor: String,
+    clock: Clock,
+}
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+impl Store {
+    /// Open (or create) the database at `path`, checking it first and
+    /// migrating an older schema in place after a backup copy.
+    pub fn open(path: &Path) -> Result<Store> {
+        let existed = path.exists();
+        if existed {
+            check_header(path)?;
+        }
+        let writable = !existed || is_writable(path);
+        let flags = if writable {
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        if !existed {
+            restrict_permissions(path);
+        }
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            read_only: !writable,
+            actor: default_actor(),
+            clock: Clock::System,
+        };
+        store.prepare(path)?;
+        Ok(store)
+    }
+
+    /// A fresh database in memory, with the reference data (tests, demos).
+    pub fn open_in_memory() -> Result<Store> {
+        let conn = Connection::open_in_memory()?;
+        let mut store = Store {
+            conn,
+            path: None,
+            read_only: false,
+            actor: default_actor(),
+            clock: Clock::System,
+        };
+        store.prepare(Path::new(":memory:"))?;
+        Ok(store)
+    }
+
+    fn prepare(&mut self, path: &Path) -> Result<()> {
+        self.conn.busy_timeout(Duration::from_secs(3))?;
+        self.conn
+            .pragma_update(None, "foreign_keys", "ON")
+            .map_err(|e| classify(path, e))?;
+        // Reading the schema touches the first pages: a damaged file fails here.
+        let version: i64 = self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(|e| classify(path, e))?;
+        if version > SCHEMA_VERSION {
+            return Err(StoreError::NewerSchema {
+                path: path.to_path_buf(),
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        let check: String = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .map_err(|e| classify(path, e))?;
+        if check != "ok" {
+            return Err(StoreError::Corrupt {
+                path: path.to_path_buf(),
+                detail: check,
+            });
+        }
+        if self.read_only {
+            if version < SCHEMA_VERSION {
+                return Err(StoreError::Invalid(format!(
+                    "{}: the database needs an upgrade (schema {version} to {SCHEMA_VERSION}) but the file is read-only",
+                    path.display()
+                )));
+            }
+            return Ok(());
+        }
+        if self.path.is_some() {
+            self.conn
+                .pragma_update(None, "journal_mode", "WAL")
+                .map_err(|e| classify(path, e))?;
+        }
+        // FULL: a change acknowledged on screen survives a power cut.
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        if version > 0 && version < SCHEMA_VERSION {
+            self.backup_before_migration(path, version)?;
+        }
+        migrations::migrate(&mut self.conn)?;
+        reference::seed_if_empty(self)?;
+        Ok(())
+    }
+
+    fn backup_before_migration(&self, path: &Path, version: i64) -> Result<()> {
+        let target = path.with_extension(format!("schema{version}.bak"));
+        self.backup_to(&target)
+    }
+
+    /// A consistent copy of the whole database, safe while others write.
+    pub fn backup_to(&self, target: &Path) -> Result<()> {
+        let mut dst = Connection::open(target).map_err(|e| classify(target, e))?;
+        {
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut dst)?;
+            backup.run_to_completion(256, Duration::from_millis(5), None)?;
+        }
+        drop(dst);
+        restrict_permissions(target);
+        Ok(())
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    pub fn set_clock(&mut self, clock: Clock) {
+        self.clock = clock;
+    }
+
+    pub fn set_actor(&mut self, actor: &str) {
+        self.actor = actor.to_string();
+    }
+
+    pub fn now(&self) -> String {
+        self.clock.now()
+    }
+
+    /// Read-only access for queries.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Run `f` in one immediate transaction with an audit writer; commit on Ok.
+    pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
+        if self.read_only {
+            return Err(StoreError::ReadOnly);
+        }
+        let now = self.clock.now();
+        let actor = self.actor.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut w = Tx { tx, now, actor };
+        let out = f(&mut w)?;
+        w.tx.commit()?;
+        Ok(out)
+    }
+}
+
+/// A write transaction: the connection, the time of the change and who makes it.
+pub struct Tx<'a> {
+    pub tx: Transaction<'a>,
+    pub now: String,
+    pub actor: String,
+}
+
+impl Tx<'_> {
+    /// Append an audit entry for a change made in this transaction.
+    pub fn audit(
+        &self,
+        table: &str,
+        record_id: impl ToString,
+        action: &str,
+        before: Option<&serde_json::Value>,
+        after: Option<&serde_json::Value>,
+    ) -> Result<()> {
+        audit::append(
+            &self.tx,
+            &audit::Change {
+                at: &self.now,
+                actor: &self.actor,
+                table,
+                record_id: &record_id.to_string(),
+                action,
+                before,
+                after,
+            },
+        )
+    }
+}
+
+fn default_actor() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "secretary".to_string())
+}
+
+fn check_header(path: &Path) -> Result<()> {
+    use std::io::Read;
+    let mut f = std::fs::File::open(path).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let mut head = [0u8; 16];
+    let mut read = 0;
+    while read < head.len() {
+        match f.read(&mut head[read..]) {
+            Ok(0) => break,
+            Ok(n) => read += n,
+            Err(source) => {
+                return Err(StoreError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                });
+            }
+        }
+    }
+    // An empty file is a new database; anything else must carry SQLite's header.
+    if read == 0 {
+        return Ok(());
+    }
+    if read < head.len() || &head != SQLITE_MAGIC {
+        return Err(StoreError::NotSqlite {
+            path: path.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+fn is_writable(path: &Path) -> bool {
+    std::fs::OpenOptions::new().append(true).open(path).is_ok()
+}
+
+fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
+    use rusqlite::ErrorCode;
+    match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotSqlite {
+            path: path.to_path_buf(),
+        },
+        Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: e.to_string(),
+        },
+        _ => StoreError::from(e),
+    }
+}
+
+/// Databases, backups and exports are readable by their owner only.
+pub fn restrict_permissions(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600));
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}

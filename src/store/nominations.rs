@@ -1,0 +1,548 @@
+//! Nominees, nominations and their evidence.
+
+use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
+
+use super::{Result, Store, StoreError, Tx};
+use crate::domain::movement::Round;
+use crate::domain::nomination::{
+    Evidence, EvidenceKind, NewNomination, Nomination, NominationId, NominationQuery,
+    NominationRow, NominationStatus, SortKey,
+};
+use crate::domain::nominee::{NewNominee, Nominee, NomineeId, NomineeKind, Sex};
+use crate::domain::text::{fold, nfc, person_sort_bytes, vi_sort_bytes};
+
+const NOMINEE_COLS: &str =
+    "id, kind, name, birth_year, sex, position, unit, address, women_share, version";
+
+fn nominee_from_row(r: &Row<'_>) -> rusqlite::Result<Nominee> {
+    let kind: String = r.get(1)?;
+    let sex: Option<String> = r.get(4)?;
+    Ok(Nominee {
+        id: r.get(0)?,
+        kind: NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident),
+        name: r.get(2)?,
+        birth_year: r.get(3)?,
+        sex: sex.as_deref().and_then(Sex::from_code),
+        position: r.get(5)?,
+        unit: r.get(6)?,
+        address: r.get(7)?,
+        women_share_percent: r.get(8)?,
+        version: r.get(9)?,
+    })
+}
+
+const NOMINATION_COLS: &str = "id, nominee_id, movement_id, round, award_code, proposing_unit, summary, status, withdrawal_reason, created_at, updated_at, version";
+
+fn nomination_from_row(r: &Row<'_>) -> rusqlite::Result<Nomination> {
+    let round: String = r.get(3)?;
+    let status: String = r.get(7)?;
+    Ok(Nomination {
+        id: r.get(0)?,
+        nominee_id: r.get(1)?,
+        movement_id: r.get(2)?,
+        round: Round::parse(&round).unwrap_or(Round::Annual { year: 0 }),
+        award_code: r.get(4)?,
+        proposing_unit: r.get(5)?,
+        summary: r.get(6)?,
+        status: NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft),
+        withdrawal_reason: r.get(8)?,
+        created_at: r.get(9)?,
+        updated_at: r.get(10)?,
+        version: r.get(11)?,
+    })
+}
+
+fn sort_key_for(kind: NomineeKind, name: &str) -> Vec<u8> {
+    // People are ordered by given name; collectives by their whole name.
+    if kind.is_person() {
+        person_sort_bytes(name)
+    } else {
+        vi_sort_bytes(name)
+    }
+}
+
+fn to_json<T: serde::Serialize>(v: &T) -> serde_json::Value {
+    serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
+}
+
+/// Check a nominee's fields; the message names the field.
+pub fn validate_nominee(n: &NewNominee) -> std::result::Result<NomineeKind, String> {
+    let kind = n
+        .kind
+        .ok_or_else(|| "kind: choose the kind of nominee".to_string())?;
+    if nfc(&n.name).is_empty() {
+        return Err("name: the name is empty".into());
+    }
+    if let Some(y) = n.birth_year
+        && !(1900..=2100).contains(&y)
+    {
+        return Err(format!("birth year: {y} is not a plausible year"));
+    }
+    if let Some(p) = n.women_share_percent
+        && p > 100
+    {
+        return Err(format!("women share: {p}% is over 100%"));
+    }
+    Ok(kind)
+}
+
+impl Tx<'_> {
+    pub fn insert_nominee(&self, n: &NewNominee) -> Result<NomineeId> {
+        let kind = validate_nominee(n).map_err(StoreError::Invalid)?;
+        let name = nfc(&n.name);
+        self.tx.execute(
+            "INSERT INTO nominees (kind, name, name_fold, name_sort, birth_year, sex, position, unit, address, women_share, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+            params![
+                kind.code(),
+                name,
+                fold(&name),
+                sort_key_for(kind, &name),
+                n.birth_year,
+                n.sex.map(|s| s.code()),
+                nfc(&n.position),
+                nfc(&n.unit),
+                nfc(&n.address),
+                n.women_share_percent,
+                self.now
+            ],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.audit("nominees", id, "insert", None, Some(&to_json(n)))?;
+        Ok(id)
+    }
+
+    pub fn insert_nomination(&self, n: &NewNomination) -> Result<NominationId> {
+        let (kind, nominee_name, unit): (String, String, String) = self
+            .tx
+            .query_row(
+                "SELECT kind, name, unit FROM nominees WHERE id = ?1",
+                [n.nominee_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "nominee",
+                id: n.nominee_id.to_string(),
+            })?;
+        let award: Option<(u8, String, String)> = self
+            .tx
+            .query_row(
+                "SELECT rank, recipients, short_name FROM awards WHERE code = ?1",
+                [&n.award_code],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let (rank, recipients, award_short) = award.ok_or_else(|| {
+            StoreError::Invalid(format!("award: unknown award “{}”", n.award_code))
+        })?;
+        let kind = NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident);
+        let class = serde_json::to_string(&kind.class()).unwrap_or_default();
+        if !recipients.contains(&class) {
+            return Err(StoreError::Invalid(format!(
+                "award: {award_short} cannot be given to this kind of nominee ({})",
+                kind.code()
+            )));
+        }
+        self.tx.execute(
+            "INSERT INTO nominations (nominee_id, movement_id, round, round_year, award_code, award_rank, proposing_unit, summary, status, search_fold, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+            params![
+                n.nominee_id,
+                n.movement_id,
+                n.round.code(),
+                n.round.year(),
+                n.award_code,
+                rank,
+                nfc(&n.proposing_unit),
+                nfc(&n.summary),
+                n.status.code(),
+                search_text(&nominee_name, &unit, &award_short),
+                self.now
+            ],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.audit("nominations", id, "insert", None, Some(&to_json(n)))?;
+        Ok(id)
+    }
+
+    pub fn insert_evidence(&self, e: &Evidence) -> Result<i64> {
+        if nfc(&e.title).is_empty() {
+            return Err(StoreError::Invalid(
+                "evidence title: the title is empty".into(),
+            ));
+        }
+        self.tx.execute(
+            "INSERT INTO evidence (nomination_id, kind, title, doc_number, doc_date, file_path, sha256, note, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+            params![
+                e.nomination_id,
+                e.kind.code(),
+                nfc(&e.title),
+                nfc(&e.doc_number),
+                e.doc_date,
+                e.file_path,
+                e.sha256,
+                nfc(&e.note),
+                self.now
+            ],
+        )?;
+        let id = self.tx.last_insert_rowid();
+        self.tx.execute(
+            "UPDATE nominations SET evidence_count = (SELECT count(*) FROM evidence WHERE nomination_id = ?1) WHERE id = ?1",
+            [e.nomination_id],
+        )?;
+        self.audit("evidence", id, "insert", None, Some(&to_json(e)))?;
+        Ok(id)
+    }
+
+    /// Move a nomination to another status, if the life cycle allows it.
+    pub fn set_nomination_status(&self, id: NominationId, next: NominationStatus) -> Result<()> {
+        let current: String = self
+            .tx
+            .query_row("SELECT status FROM nominations WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "nomination",
+                id: id.to_string(),
+            })?;
+        let current = NominationStatus::from_code(&current).unwrap_or(NominationStatus::Draft);
+        if current == next {
+            return Ok(());
+        }
+        if !current.can_become(next) {
+            return Err(StoreError::Invalid(format!(
+                "nomination {id}: cannot go from {} to {}",
+                current.code(),
+                next.code()
+            )));
+        }
+        self.tx.execute(
+            "UPDATE nominations SET status = ?2, updated_at = ?3, version = version + 1 WHERE id = ?1",
+            params![id, next.code(), self.now],
+        )?;
+        self.audit(
+            "nominations",
+            id,
+            "status",
+            Some(&serde_json::json!({"status": current.code()})),
+            Some(&serde_json::json!({"status": next.code()})),
+        )
+    }
+}
+
+fn search_text(name: &str, unit: &str, award: &str) -> String {
+    fold(&format!("{name} | {unit} | {award}"))
+}
+
+impl Store {
+    pub fn add_nominee(&mut self, n: &NewNominee) -> Result<NomineeId> {
+        self.write(|w| w.insert_nominee(n))
+    }
+
+    pub fn nominee(&self, id: NomineeId) -> Result<Nominee> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {NOMINEE_COLS} FROM nominees WHERE id = ?1"),
+                [id],
+                nominee_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "nominee",
+                id: id.to_string(),
+            })
+    }
+
+    /// Nominees whose name matches `text` (folded), in Vietnamese order.
+    pub fn find_nominees(&self, text: &str, limit: u32) -> Result<Vec<Nominee>> {
+        let pattern = format!("%{}%", fold(text));
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {NOMINEE_COLS} FROM nominees WHERE name_fold LIKE ?1 ORDER BY name_sort LIMIT ?2"
+        ))?;
+        let rows = stmt.query_map(params![pattern, limit], nominee_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Update a nominee; refused when someone else changed it since `n.version`.
+    pub fn update_nominee(&mut self, n: &Nominee) -> Result<()> {
+        let before = self.nominee(n.id)?;
+        let fields = NewNominee {
+            kind: Some(n.kind),
+            name: n.name.clone(),
+            birth_year: n.birth_year,
+            sex: n.sex,
+            position: n.position.clone(),
+            unit: n.unit.clone(),
+            address: n.address.clone(),
+            women_share_percent: n.women_share_percent,
+        };
+        validate_nominee(&fields).map_err(StoreError::Invalid)?;
+        self.write(|w| {
+            let name = nfc(&n.name);
+            let changed = w.tx.execute(
+                "UPDATE nominees SET kind = ?2, name = ?3, name_fold = ?4, name_sort = ?5, birth_year = ?6, sex = ?7,
+                 position = ?8, unit = ?9, address = ?10, women_share = ?11, updated_at = ?12, version = version + 1
+                 WHERE id = ?1 AND version = ?13",
+                params![
+                    n.id,
+                    n.kind.code(),
+                    name,
+                    fold(&name),
+                    sort_key_for(n.kind, &name),
+                    n.birth_year,
+                    n.sex.map(|s| s.code()),
+                    nfc(&n.position),
+                    nfc(&n.unit),
+                    nfc(&n.address),
+                    n.women_share_percent,
+                    w.now,
+                    n.version
+                ],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::Conflict {
+                    what: "nominee",
+                    id: n.id.to_string(),
+                });
+            }
+            // Keep the nominations' search text in step with the name and unit.
+            let awards: Vec<(i64, String)> = {
+                let mut stmt = w.tx.prepare(
+                    "SELECT n.id, a.short_name FROM nominations n JOIN awards a ON a.code = n.award_code WHERE n.nominee_id = ?1",
+                )?;
+                stmt.query_map([n.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+            };
+            for (id, award) in awards {
+                w.tx.execute(
+                    "UPDATE nominations SET search_fold = ?2 WHERE id = ?1",
+                    params![id, search_text(&name, &n.unit, &award)],
+                )?;
+            }
+            w.audit("nominees", n.id, "update", Some(&to_json(&before)), Some(&to_json(n)))
+        })
+    }
+
+    pub fn add_nomination(&mut self, n: &NewNomination) -> Result<NominationId> {
+        self.write(|w| w.insert_nomination(n))
+    }
+
+    pub fn nomination(&self, id: NominationId) -> Result<Nomination> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {NOMINATION_COLS} FROM nominations WHERE id = ?1"),
+                [id],
+                nomination_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "nomination",
+                id: id.to_string(),
+            })
+    }
+
+    /// Every nomination of a nominee, newest round first.
+    pub fn nominations_of(&self, nominee: NomineeId) -> Result<Vec<Nomination>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {NOMINATION_COLS} FROM nominations WHERE nominee_id = ?1 ORDER BY round_year DESC, id DESC"
+        ))?;
+        let rows = stmt.query_map([nominee], nomination_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// Update a nomination's editable fields; refused on a concurrent change.
+    pub fn update_nomination(&mut self, n: &Nomination) -> Result<()> {
+        let before = self.nomination(n.id)?;
+        let catalogue = self.catalogue()?;
+        let award = catalogue.award(&n.award_code).ok_or_else(|| {
+            StoreError::Invalid(format!("award: unknown award “{}”", n.award_code))
+        })?;
+        let nominee = self.nominee(n.nominee_id)?;
+        if !award.accepts(nominee.kind) {
+            return Err(StoreError::Invalid(format!(
+                "award: {} cannot be given to this kind of nominee",
+                award.short_name
+            )));
+        }
+        self.write(|w| {
+            let changed = w.tx.execute(
+                "UPDATE nominations SET round = ?2, round_year = ?3, award_code = ?4, award_rank = ?5, proposing_unit = ?6,
+                 summary = ?7, search_fold = ?8, updated_at = ?9, version = version + 1
+                 WHERE id = ?1 AND version = ?10",
+                params![
+                    n.id,
+                    n.round.code(),
+                    n.round.year(),
+                    n.award_code,
+                    award.rank,
+                    nfc(&n.proposing_unit),
+                    nfc(&n.summary),
+                    search_text(&nominee.name, &nominee.unit, &award.short_name),
+                    w.now,
+                    n.version
+                ],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::Conflict {
+                    what: "nomination",
+                    id: n.id.to_string(),
+                });
+            }
+            w.audit("nominations", n.id, "update", Some(&to_json(&before)), Some(&to_json(n)))
+        })
+    }
+
+    pub fn set_nomination_status(
+        &mut self,
+        id: NominationId,
+        next: NominationStatus,
+    ) -> Result<()> {
+        self.write(|w| w.set_nomination_status(id, next))
+    }
+
+    /// Withdraw a nomination: it stays in the record with the reason.
+    pub fn withdraw_nomination(&mut self, id: NominationId, reason: &str) -> Result<()> {
+        let reason = nfc(reason);
+        if reason.is_empty() {
+            return Err(StoreError::Invalid(
+                "reason: say why the nomination is withdrawn".into(),
+            ));
+        }
+        self.write(|w| {
+            w.set_nomination_status(id, NominationStatus::Withdrawn)?;
+            w.tx.execute(
+                "UPDATE nominations SET withdrawal_reason = ?2 WHERE id = ?1",
+                params![id, reason],
+            )?;
+            w.audit(
+                "nominations",
+                id,
+                "withdraw",
+                None,
+                Some(&serde_json::json!({"reason": reason})),
+            )
+        })
+    }
+
+    pub fn add_evidence(&mut self, e: &Evidence) -> Result<i64> {
+        self.write(|w| w.insert_evidence(e))
+    }
+
+    pub fn evidence(&self, nomination: NominationId) -> Result<Vec<Evidence>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT id, nomination_id, kind, title, doc_number, doc_date, file_path, sha256, note
+             FROM evidence WHERE nomination_id = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([nomination], |r| {
+            let kind: String = r.get(2)?;
+            Ok(Evidence {
+                id: r.get(0)?,
+                nomination_id: r.get(1)?,
+                kind: EvidenceKind::from_code(&kind).unwrap_or(EvidenceKind::Other),
+                title: r.get(3)?,
+                doc_number: r.get(4)?,
+                doc_date: r.get(5)?,
+                file_path: r.get(6)?,
+                sha256: r.get(7)?,
+                note: r.get(8)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// One page of the dashboard list and the total number of matching rows.
+    pub fn list_nominations(
+        &self,
+        q: &NominationQuery,
+        offset: u32,
+        limit: u32,
+    ) -> Result<(Vec<NominationRow>, u32)> {
+        let (where_sql, args) = where_clause(q);
+        let total: u32 = self.conn().query_row(
+            &format!(
+                "SELECT count(*) FROM nominations n JOIN awards a ON a.code = n.award_code
+                 JOIN nominees e ON e.id = n.nominee_id {where_sql}"
+            ),
+            params_from_iter(args.iter()),
+            |r| r.get(0),
+        )?;
+        let dir = if q.descending { "DESC" } else { "ASC" };
+        let order = match q.sort {
+            SortKey::AwardLevel => {
+                let rev = if q.descending { "ASC" } else { "DESC" };
+                format!("n.award_rank {rev}, e.name_sort, n.id")
+            }
+            SortKey::Name => format!("e.name_sort {dir}, n.id"),
+            // Unscored rows go last either way.
+            SortKey::Score => format!("n.score IS NULL, n.score {dir}, e.name_sort, n.id"),
+        };
+        let sql = format!(
+            "SELECT n.id, e.name, e.kind, e.unit, n.award_code, a.short_name, a.rank, n.round, n.score, n.evidence_count, n.status
+             FROM nominations n JOIN awards a ON a.code = n.award_code JOIN nominees e ON e.id = n.nominee_id
+             {where_sql} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+        );
+        let mut stmt = self.conn().prepare(&sql)?;
+        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
+            let kind: String = r.get(2)?;
+            let round: String = r.get(7)?;
+            let status: String = r.get(10)?;
+            Ok(NominationRow {
+                id: r.get(0)?,
+                nominee_name: r.get(1)?,
+                nominee_kind: NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident),
+                unit: r.get(3)?,
+                award_code: r.get(4)?,
+                award_short: r.get(5)?,
+                award_rank: r.get(6)?,
+                round: Round::parse(&round).unwrap_or(Round::Annual { year: 0 }),
+                score: r.get(8)?,
+                evidence_count: r.get(9)?,
+                status: NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft),
+            })
+        })?;
+        Ok((rows.collect::<rusqlite::Result<Vec<_>>>()?, total))
+    }
+
+    /// Position of a nomination in the list for `q`, to keep the selection after a change.
+    pub fn position_in_list(&self, q: &NominationQuery, id: NominationId) -> Result<Option<u32>> {
+        // Lists are at most a few hundred thousand rows; walking ids is fast enough.
+        let (rows, _) = self.list_nominations(q, 0, u32::MAX)?;
+        Ok(rows.iter().position(|r| r.id == id).map(|p| p as u32))
+    }
+}
+
+fn where_clause(q: &NominationQuery) -> (String, Vec<Value>) {
+    let mut parts: Vec<String> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    let statuses: Vec<NominationStatus> = if q.statuses.is_empty() {
+        NominationStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_pending())
+            .collect()
+    } else {
+        q.statuses.clone()
+    };
+    let marks = vec!["?"; statuses.len()].join(", ");
+    parts.push(format!("n.status IN ({marks})"));
+    args.extend(statuses.iter().map(|s| Value::Text(s.code().to_string())));
+    if let Some(kind) = q.kind {
+        parts.push("e.kind = ?".into());
+        args.push(Value::Text(kind.code().to_string()));
+    }
+    if let Some(level) = &q.award_level {
+        parts.push("a.decided_at = ?".into());
+        args.push(Value::Text(level.clone()));
+    }
+    for word in fold(&q.text).split_whitespace() {
+        parts.push("n.search_fold LIKE ? ESCAPE '\\'".into());
+        let escaped = word
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        args.push(Value::Text(format!("%{escaped}%")));
+    }
+    (format!("WHERE {}", parts.join(" AND ")), args)
+}

@@ -1,0 +1,223 @@
+//! Criteria scores per member, recusals, and the consolidated score kept on
+//! the nomination so that the dashboard can sort by it.
+
+use rusqlite::params;
+
+use super::{Result, Store, StoreError, Tx};
+use crate::domain::criteria::Criterion;
+use crate::domain::nomination::NominationId;
+use crate::domain::nominee::NomineeKind;
+use crate::domain::scoring::{MemberId, Score, nomination_score};
+
+/// Everything needed to show and score one nomination.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScoreSheet {
+    pub nomination_id: NominationId,
+    pub criteria: Vec<Criterion>,
+    pub members: Vec<crate::domain::council::Member>,
+    pub scores: Vec<Score>,
+    pub recused: Vec<(MemberId, String)>,
+    pub consolidated: Option<f64>,
+}
+
+impl Tx<'_> {
+    /// Recompute and store the consolidated score of a nomination.
+    pub fn refresh_score(&self, nomination: NominationId) -> Result<Option<f64>> {
+        let sheet = load_sheet(&self.tx, nomination)?;
+        self.tx.execute(
+            "UPDATE nominations SET score = ?2 WHERE id = ?1",
+            params![nomination, sheet.consolidated],
+        )?;
+        Ok(sheet.consolidated)
+    }
+
+    pub fn put_score(&self, nomination: NominationId, s: &Score) -> Result<()> {
+        let max: Option<u32> = self
+            .tx
+            .query_row(
+                "SELECT max_score FROM criteria WHERE code = ?1",
+                [&s.criterion_code],
+                |r| r.get(0),
+            )
+            .ok();
+        let max = max.ok_or_else(|| {
+            StoreError::Invalid(format!("criterion: unknown criterion {}", s.criterion_code))
+        })?;
+        if s.tenths > max * 10 {
+            return Err(StoreError::Invalid(format!(
+                "score {}: over the maximum {max} of criterion {}",
+                crate::domain::scoring::format_tenths(s.tenths),
+                s.criterion_code
+            )));
+        }
+        self.tx.execute(
+            "INSERT INTO scores (nomination_id, member_id, criterion_code, tenths, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (nomination_id, member_id, criterion_code) DO UPDATE SET tenths = excluded.tenths, updated_at = excluded.updated_at",
+            params![nomination, s.member_id, s.criterion_code, s.tenths, self.now],
+        )?;
+        self.audit(
+            "scores",
+            format!("{nomination}/{}/{}", s.member_id, s.criterion_code),
+            "put",
+            None,
+            Some(&serde_json::json!({"tenths": s.tenths})),
+        )
+    }
+}
+
+fn criteria_for(conn: &rusqlite::Connection, nomination: NominationId) -> Result<Vec<Criterion>> {
+    let kind: String = conn.query_row(
+        "SELECT e.kind FROM nominations n JOIN nominees e ON e.id = n.nominee_id WHERE n.id = ?1",
+        [nomination],
+        |r| r.get(0),
+    )?;
+    let kind = NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident);
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare(
+        "SELECT c.code, c.text, c.max_score, c.weight FROM criteria c JOIN criteria_groups g ON g.code = c.group_code
+         WHERE c.group_code = ?1 ORDER BY g.position, c.position",
+    )?;
+    for group in kind.criteria_groups() {
+        let rows = stmt.query_map([group], |r| {
+            Ok(Criterion {
+                code: r.get(0)?,
+                text: r.get(1)?,
+                max_score: r.get(2)?,
+                weight: r.get(3)?,
+            })
+        })?;
+        for row in rows {
+            out.push(row?);
+        }
+    }
+    Ok(out)
+}
+
+fn load_sheet(conn: &rusqlite::Connection, nomination: NominationId) -> Result<ScoreSheet> {
+    let criteria = criteria_for(conn, nomination)?;
+    let council_id: Option<i64> = conn
+        .query_row("SELECT id FROM councils ORDER BY id LIMIT 1", [], |r| {
+            r.get(0)
+        })
+        .ok();
+    let members = match council_id {
+        Some(id) => {
+            let mut stmt = conn.prepare(
+                "SELECT id, council_id, name, role, position, sex, term_start, term_end FROM members WHERE council_id = ?1
+                 ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'standing_member' THEN 2 ELSE 3 END, name_sort",
+            )?;
+            stmt.query_map([id], |r| {
+                let role: String = r.get(3)?;
+                let sex: Option<String> = r.get(5)?;
+                Ok(crate::domain::council::Member {
+                    id: r.get(0)?,
+                    council_id: r.get(1)?,
+                    name: r.get(2)?,
+                    role: crate::domain::council::Role::from_code(&role)
+                        .unwrap_or(crate::domain::council::Role::Member),
+                    position: r.get(4)?,
+                    sex: sex
+                        .as_deref()
+                        .and_then(crate::domain::nominee::Sex::from_code),
+                    term_start: r.get(6)?,
+                    term_end: r.get(7)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+        }
+        None => Vec::new(),
+    };
+    let mut stmt = conn
+        .prepare("SELECT member_id, criterion_code, tenths FROM scores WHERE nomination_id = ?1")?;
+    let scores = stmt
+        .query_map([nomination], |r| {
+            Ok(Score {
+                member_id: r.get(0)?,
+                criterion_code: r.get(1)?,
+                tenths: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let mut stmt =
+        conn.prepare("SELECT member_id, reason FROM recusals WHERE nomination_id = ?1")?;
+    let recused = stmt
+        .query_map([nomination], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let method: String = conn
+        .query_row(
+            "SELECT value FROM meta WHERE key = 'aggregation'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap_or_else(|_| "mean".into());
+    let method = crate::domain::scoring::Aggregation::from_code(&method).unwrap_or_default();
+    let member_ids: Vec<MemberId> = members.iter().map(|m| m.id).collect();
+    let recused_ids: Vec<MemberId> = recused.iter().map(|(m, _)| *m).collect();
+    let consolidated = nomination_score(method, &criteria, &scores, &member_ids, &recused_ids);
+    Ok(ScoreSheet {
+        nomination_id: nomination,
+        criteria,
+        members,
+        scores,
+        recused,
+        consolidated,
+    })
+}
+
+impl Store {
+    pub fn score_sheet(&self, nomination: NominationId) -> Result<ScoreSheet> {
+        load_sheet(self.conn(), nomination)
+    }
+
+    pub fn put_score(&mut self, nomination: NominationId, s: &Score) -> Result<Option<f64>> {
+        self.write(|w| {
+            w.put_score(nomination, s)?;
+            w.refresh_score(nomination)
+        })
+    }
+
+    pub fn clear_score(
+        &mut self,
+        nomination: NominationId,
+        member: MemberId,
+        criterion: &str,
+    ) -> Result<Option<f64>> {
+        self.write(|w| {
+            w.tx.execute(
+                "DELETE FROM scores WHERE nomination_id = ?1 AND member_id = ?2 AND criterion_code = ?3",
+                params![nomination, member, criterion],
+            )?;
+            w.audit("scores", format!("{nomination}/{member}/{criterion}"), "delete", None, None)?;
+            w.refresh_score(nomination)
+        })
+    }
+
+    /// Mark a member recused (conflict of interest) or not, for one nomination.
+    pub fn set_recusal(
+        &mut self,
+        nomination: NominationId,
+        member: MemberId,
+        reason: Option<&str>,
+    ) -> Result<Option<f64>> {
+        self.write(|w| {
+            match reason {
+                Some(r) => {
+                    w.tx.execute(
+                        "INSERT INTO recusals (nomination_id, member_id, reason) VALUES (?1, ?2, ?3)
+                         ON CONFLICT (nomination_id, member_id) DO UPDATE SET reason = excluded.reason",
+                        params![nomination, member, crate::domain::text::nfc(r)],
+                    )?;
+                    w.audit("recusals", format!("{nomination}/{member}"), "insert", None, Some(&serde_json::json!({"reason": r})))?;
+                }
+                None => {
+                    w.tx.execute(
+                        "DELETE FROM recusals WHERE nomination_id = ?1 AND member_id = ?2",
+                        params![nomination, member],
+                    )?;
+                    w.audit("recusals", format!("{nomination}/{member}"), "delete", None, None)?;
+                }
+            }
+            w.refresh_score(nomination)
+        })
+    }
+}
