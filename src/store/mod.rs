@@ -6,6 +6,7 @@ pub mod audit;
 pub mod council;
 pub mod migrations;
 pub mod nominations;
+pub mod record;
 pub mod reference;
 pub mod scores;
 
