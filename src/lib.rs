@@ -9,5 +9,6 @@
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod import;
 pub mod refdata;
 pub mod store;

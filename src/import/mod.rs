@@ -1,0 +1,393 @@
+//! Spreadsheets in: a nomination list (XLSX, ODS or CSV) is read, every row is
+//! validated, and only a file without problems is saved, in one transaction.
+//!
+//! [`import_nominations`] is the whole job; it reports progress through a
+//! callback so that an interface can run it on a worker thread. The column
+//! layout is in [`columns`] and documented in `data/templates/README.md`.
+
+pub mod cli;
+pub mod columns;
+pub mod rows;
+pub mod table;
+pub mod template;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use rusqlite::{OptionalExtension, params};
+
+use crate::domain::nomination::NewNomination;
+use crate::domain::nominee::{NewNominee, NomineeId};
+use crate::domain::text::fold;
+use crate::store::{Store, StoreError, Tx};
+pub use rows::{ParsedRow, Problem};
+use table::{Row, Table};
+
+/// Why an import did not happen. Nothing is saved in any of these cases.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{}: unsupported file type; use .xlsx, .ods or .csv", path.display())]
+    UnsupportedFormat { path: PathBuf },
+    #[error("{}: no such file", path.display())]
+    NotFound { path: PathBuf },
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: cannot be read as a spreadsheet ({detail})", path.display())]
+    Unreadable { path: PathBuf, detail: String },
+    #[error("{}: no header row found; one of the first 20 rows must name the columns, with “{}” among them", path.display(), columns::header(columns::Column::Name))]
+    NoHeader { path: PathBuf },
+    #[error("{}: the list has no nominations under its header row", path.display())]
+    NoRows { path: PathBuf },
+    #[error("the database has no movement to attach the nominations to")]
+    NoMovement,
+    #[error("{}: nothing was imported; {}:\n{}", path.display(), count_text(problems), list(problems))]
+    Rows {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn count_text(problems: &[Problem]) -> String {
+    let mut lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+    lines.dedup();
+    match (problems.len(), lines.len()) {
+        (1, _) => "1 problem".into(),
+        (n, 1) => format!("{n} problems"),
+        (n, r) => format!("{n} problems in {r} rows"),
+    }
+}
+
+fn list(problems: &[Problem]) -> String {
+    problems
+        .iter()
+        .map(|p| format!("  {p}"))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// How to import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Check everything, save nothing.
+    pub dry_run: bool,
+    /// Import rows that look like duplicates (same name, round and award as
+    /// another row or a nomination already saved). By default they block the
+    /// import, since importing the same list twice is the likeliest mistake.
+    pub allow_duplicates: bool,
+}
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportReport {
+    pub dry_run: bool,
+    /// Name of the sheet read ("" for CSV).
+    pub sheet: String,
+    pub nominations: usize,
+    pub new_nominees: usize,
+    /// Rows whose nominee was already in the database (same kind, name, year
+    /// of birth, sex and unit) or earlier in the file: linked, not copied.
+    pub existing_nominees: usize,
+    /// Possible duplicates, imported because the options allowed them.
+    pub duplicates: Vec<Problem>,
+    /// Headers the import does not know, left alone.
+    pub ignored_columns: Vec<String>,
+}
+
+impl std::fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let verb = if self.dry_run {
+            "would import"
+        } else {
+            "imported"
+        };
+        write!(
+            f,
+            "{verb} {} nomination(s): {} new nominee(s), {} already known",
+            self.nominations, self.new_nominees, self.existing_nominees
+        )?;
+        if self.dry_run {
+            write!(f, " (dry run: nothing saved)")?;
+        }
+        if !self.ignored_columns.is_empty() {
+            write!(f, "\ncolumns ignored: {}", self.ignored_columns.join(", "))?;
+        }
+        for d in &self.duplicates {
+            write!(f, "\npossible duplicate: {d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Read `path`, validate every row and, unless it is a dry run, save all the
+/// nominations in one transaction. `progress(done, total)` is called as rows
+/// are checked and then saved (`total` is twice the number of rows, or the
+/// number of rows in a dry run).
+pub fn import_nominations(
+    store: &mut Store,
+    path: &Path,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportReport, ImportError> {
+    let tables = table::read_tables(path)?;
+    import_tables(store, path, &tables, options, progress)
+}
+
+/// The same as [`import_nominations`] for tables already read.
+pub fn import_tables(
+    store: &mut Store,
+    path: &Path,
+    tables: &[Table],
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportReport, ImportError> {
+    let (table, header_index) = find_list(tables).ok_or_else(|| ImportError::NoHeader {
+        path: path.to_path_buf(),
+    })?;
+    let rows_error = |problems| ImportError::Rows {
+        path: path.to_path_buf(),
+        problems,
+    };
+    let layout = rows::Layout::from_header(&table.rows[header_index]).map_err(rows_error)?;
+    let data: Vec<&Row> = table.rows[header_index + 1..]
+        .iter()
+        .filter(|r| !r.is_blank())
+        .collect();
+    if data.is_empty() {
+        return Err(ImportError::NoRows {
+            path: path.to_path_buf(),
+        });
+    }
+    let total = if options.dry_run {
+        data.len()
+    } else {
+        data.len() * 2
+    };
+    let catalogue = store.catalogue()?;
+    let movement_id = store
+        .movements()?
+        .first()
+        .map(|m| m.id)
+        .ok_or(ImportError::NoMovement)?;
+
+    let mut parsed = Vec::with_capacity(data.len());
+    let mut problems = Vec::new();
+    for (i, row) in data.iter().enumerate() {
+        match rows::parse_row(&layout, row, &catalogue) {
+            Ok(p) => parsed.push(p),
+            Err(mut p) => problems.append(&mut p),
+        }
+        progress(i + 1, total);
+    }
+    let duplicates = find_duplicates(store, &layout, &parsed)?;
+    if !options.allow_duplicates {
+        problems.extend(duplicates.iter().cloned());
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.line);
+        return Err(rows_error(problems));
+    }
+
+    let mut report = ImportReport {
+        dry_run: options.dry_run,
+        sheet: table.name.clone(),
+        nominations: parsed.len(),
+        duplicates: if options.allow_duplicates {
+            duplicates
+        } else {
+            Vec::new()
+        },
+        ignored_columns: layout.ignored.clone(),
+        ..ImportReport::default()
+    };
+    if options.dry_run {
+        // The same look-ups as a real import, without a transaction.
+        let conn = store.conn();
+        let mut seen: HashMap<NomineeKey, ()> = HashMap::new();
+        for row in &parsed {
+            let known = seen.insert(NomineeKey::of(&row.nominee), ()).is_some()
+                || existing_nominee(conn, &row.nominee)?.is_some();
+            if known {
+                report.existing_nominees += 1;
+            } else {
+                report.new_nominees += 1;
+            }
+        }
+    } else {
+        let done = data.len();
+        store.write(|w| {
+            save_rows(w, &parsed, movement_id, &mut report, &mut |i| {
+                progress(done + i, total)
+            })
+        })?;
+    }
+    Ok(report)
+}
+
+/// Save the rows: a nominee already known is linked, not copied.
+fn save_rows(
+    w: &mut Tx<'_>,
+    parsed: &[ParsedRow],
+    movement_id: i64,
+    report: &mut ImportReport,
+    progress: &mut dyn FnMut(usize),
+) -> Result<(), StoreError> {
+    let mut seen: HashMap<NomineeKey, NomineeId> = HashMap::new();
+    for (i, row) in parsed.iter().enumerate() {
+        let key = NomineeKey::of(&row.nominee);
+        let nominee_id = match seen.get(&key) {
+            Some(id) => {
+                report.existing_nominees += 1;
+                *id
+            }
+            None => {
+                let id = match existing_nominee(&w.tx, &row.nominee)? {
+                    Some(id) => {
+                        report.existing_nominees += 1;
+                        id
+                    }
+                    None => {
+                        report.new_nominees += 1;
+                        w.insert_nominee(&row.nominee)
+                            .map_err(|e| at_row(row.line, e))?
+                    }
+                };
+                seen.insert(key, id);
+                id
+            }
+        };
+        w.insert_nomination(&NewNomination {
+            nominee_id,
+            movement_id,
+            round: row.round,
+            award_code: row.award_code.clone(),
+            proposing_unit: row.proposing_unit.clone(),
+            summary: row.summary.clone(),
+            status: row.status,
+        })
+        .map_err(|e| at_row(row.line, e))?;
+        progress(i + 1);
+    }
+    Ok(())
+}
+
+/// The store checks again on insert; a refusal there names the row.
+fn at_row(line: usize, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Invalid(msg) => StoreError::Invalid(format!("row {line}: {msg}")),
+        other => other,
+    }
+}
+
+/// The sheet holding the list and the index of its header row: the first
+/// sheet with a row (among its first 20) that names the name column and
+/// at least one other.
+fn find_list(tables: &[Table]) -> Option<(&Table, usize)> {
+    tables.iter().find_map(|t| {
+        t.rows
+            .iter()
+            .take(20)
+            .position(|r| {
+                let names: Vec<_> = r
+                    .cells
+                    .iter()
+                    .filter_map(|c| columns::column_for_header(&c.as_text()))
+                    .collect();
+                names.contains(&columns::Column::Name) && names.len() >= 2
+            })
+            .map(|i| (t, i))
+    })
+}
+
+/// What identifies a nominee when a list is imported: everything a unit
+/// writes about them, exactly. Two people of the same name stay apart
+/// unless all of it agrees.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct NomineeKey {
+    kind: &'static str,
+    name: String,
+    birth_year: Option<i32>,
+    sex: Option<&'static str>,
+    unit: String,
+}
+
+impl NomineeKey {
+    fn of(n: &NewNominee) -> NomineeKey {
+        NomineeKey {
+            kind: n.kind.map_or("", |k| k.code()),
+            name: n.name.clone(),
+            birth_year: n.birth_year,
+            sex: n.sex.map(|s| s.code()),
+            unit: n.unit.clone(),
+        }
+    }
+}
+
+fn existing_nominee(
+    conn: &rusqlite::Connection,
+    n: &NewNominee,
+) -> Result<Option<NomineeId>, StoreError> {
+    let key = NomineeKey::of(n);
+    Ok(conn
+        .query_row(
+            "SELECT id FROM nominees WHERE kind = ?1 AND name = ?2 AND birth_year IS ?3 AND sex IS ?4 AND unit = ?5
+             ORDER BY id LIMIT 1",
+            params![key.kind, key.name, key.birth_year, key.sex, key.unit],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+/// Rows with the same nominee name (ignoring case and tones), round and award
+/// as an earlier row or a nomination already saved (withdrawn ones aside).
+fn find_duplicates(
+    store: &Store,
+    layout: &rows::Layout,
+    parsed: &[ParsedRow],
+) -> Result<Vec<Problem>, StoreError> {
+    let mut out = Vec::new();
+    let mut first_seen: HashMap<(String, String, String), usize> = HashMap::new();
+    let mut stmt = store.conn().prepare(
+        "SELECT n.id FROM nominations n JOIN nominees e ON e.id = n.nominee_id
+         WHERE e.name_fold = ?1 AND n.round = ?2 AND n.award_code = ?3 AND n.status <> 'withdrawn'
+         ORDER BY n.id LIMIT 1",
+    )?;
+    let name_column = layout
+        .positions
+        .get(&columns::Column::Name)
+        .map(|(i, h)| (rows::column_letter(*i), h.clone()));
+    for row in parsed {
+        let key = (
+            fold(&row.nominee.name),
+            row.round.code(),
+            row.award_code.clone(),
+        );
+        let problem = |message: String| Problem {
+            line: row.line,
+            column: name_column.clone(),
+            message,
+        };
+        if let Some(first) = first_seen.get(&key) {
+            out.push(problem(format!(
+                "possible duplicate of row {first} (same name, round {} and award {})",
+                key.1, key.2
+            )));
+        } else {
+            first_seen.insert(key.clone(), row.line);
+        }
+        let saved: Option<i64> = stmt
+            .query_row(params![key.0, key.1, key.2], |r| r.get(0))
+            .optional()?;
+        if let Some(id) = saved {
+            out.push(problem(format!(
+                "possible duplicate of nomination #{id} already in the database (same name, round {} and award {})",
+                key.1, key.2
+            )));
+        }
+    }
+    Ok(out)
+}
