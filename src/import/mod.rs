@@ -8,6 +8,7 @@
 pub mod cli;
 pub mod columns;
 pub mod rows;
+pub mod scores;
 pub mod table;
 pub mod template;
 
@@ -92,6 +93,8 @@ pub struct ImportReport {
     /// Rows whose nominee was already in the database (same kind, name, year
     /// of birth, sex and unit) or earlier in the file: linked, not copied.
     pub existing_nominees: usize,
+    /// Member scores and recusals read from the scores sheet.
+    pub scores: usize,
     /// Possible duplicates, imported because the options allowed them.
     pub duplicates: Vec<Problem>,
     /// Headers the import does not know, left alone.
@@ -110,6 +113,9 @@ impl std::fmt::Display for ImportReport {
             "{verb} {} nomination(s): {} new nominee(s), {} already known",
             self.nominations, self.new_nominees, self.existing_nominees
         )?;
+        if self.scores > 0 {
+            write!(f, ", {} score line(s)", self.scores)?;
+        }
         if self.dry_run {
             write!(f, " (dry run: nothing saved)")?;
         }
@@ -183,12 +189,30 @@ pub fn import_tables(
         }
         progress(i + 1, total);
     }
+    let scores = match scores::find_scores(tables) {
+        Some((sheet, header)) if problems.is_empty() && !std::ptr::eq(sheet, table) => {
+            let members = match store.council()? {
+                Some(c) => store.members(c.id)?,
+                None => Vec::new(),
+            };
+            let groups = store.criteria_groups(movement_id)?;
+            match scores::parse_scores(sheet, header, &parsed, &members, &groups) {
+                Ok(s) => s,
+                Err(mut p) => {
+                    problems.append(&mut p);
+                    scores::ScoresByRow::new()
+                }
+            }
+        }
+        _ => scores::ScoresByRow::new(),
+    };
     let duplicates = find_duplicates(store, &layout, &parsed)?;
     if !options.allow_duplicates {
         problems.extend(duplicates.iter().cloned());
     }
     if !problems.is_empty() {
-        problems.sort_by_key(|p| p.line);
+        // The list's problems first, then the scores sheet's, each in row order.
+        problems.sort_by_key(|p| (p.sheet.is_some(), p.line));
         return Err(rows_error(problems));
     }
 
@@ -203,6 +227,11 @@ pub fn import_tables(
         },
         ignored_columns: layout.ignored.clone(),
         ..ImportReport::default()
+    };
+    report.scores = if options.dry_run {
+        scores.values().map(Vec::len).sum()
+    } else {
+        0
     };
     if options.dry_run {
         // The same look-ups as a real import, without a transaction.
@@ -220,7 +249,7 @@ pub fn import_tables(
     } else {
         let done = data.len();
         store.write(|w| {
-            save_rows(w, &parsed, movement_id, &mut report, &mut |i| {
+            save_rows(w, &parsed, &scores, movement_id, &mut report, &mut |i| {
                 progress(done + i, total)
             })
         })?;
@@ -232,6 +261,7 @@ pub fn import_tables(
 fn save_rows(
     w: &mut Tx<'_>,
     parsed: &[ParsedRow],
+    scores: &scores::ScoresByRow,
     movement_id: i64,
     report: &mut ImportReport,
     progress: &mut dyn FnMut(usize),
@@ -260,18 +290,63 @@ fn save_rows(
                 id
             }
         };
-        w.insert_nomination(&NewNomination {
-            nominee_id,
-            movement_id,
-            round: row.round,
-            award_code: row.award_code.clone(),
-            proposing_unit: row.proposing_unit.clone(),
-            summary: row.summary.clone(),
-            status: row.status,
-        })
-        .map_err(|e| at_row(row.line, e))?;
+        let nomination_id = w
+            .insert_nomination(&NewNomination {
+                nominee_id,
+                movement_id,
+                round: row.round,
+                award_code: row.award_code.clone(),
+                proposing_unit: row.proposing_unit.clone(),
+                summary: row.summary.clone(),
+                status: row.status,
+            })
+            .map_err(|e| at_row(row.line, e))?;
+        if let Some(lines) = scores.get(&i) {
+            save_scores(w, nomination_id, lines)?;
+            report.scores += lines.len();
+        }
         progress(i + 1);
     }
+    Ok(())
+}
+
+/// A nomination's scores and recusals, then its consolidated score.
+fn save_scores(
+    w: &mut Tx<'_>,
+    nomination: i64,
+    lines: &[scores::ScoreLine],
+) -> Result<(), StoreError> {
+    for line in lines {
+        match line {
+            scores::ScoreLine::Score {
+                member_id,
+                criterion_code,
+                tenths,
+            } => w.put_score(
+                nomination,
+                &crate::domain::scoring::Score {
+                    member_id: *member_id,
+                    criterion_code: criterion_code.clone(),
+                    tenths: *tenths,
+                },
+            )?,
+            scores::ScoreLine::Recusal { member_id, reason } => {
+                w.tx.execute(
+                    "INSERT INTO recusals (nomination_id, member_id, reason) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (nomination_id, member_id) DO UPDATE SET reason = excluded.reason",
+                    params![nomination, member_id, reason],
+                )?;
+                w.audit(
+                    "recusals",
+                    format!("{nomination}/{member_id}"),
+                    "insert",
+                    None,
+                    Some(&serde_json::json!({ "reason": reason })),
+                )?;
+            }
+        }
+    }
+    w.refresh_score(nomination)?;
     Ok(())
 }
 
@@ -367,6 +442,7 @@ fn find_duplicates(
             row.award_code.clone(),
         );
         let problem = |message: String| Problem {
+            sheet: None,
             line: row.line,
             column: name_column.clone(),
             message,

@@ -16,6 +16,8 @@ use crate::domain::text::{fold, nfc};
 /// One thing wrong with the file, a row or a cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
+    /// The sheet, when the problem is not on the list's own sheet.
+    pub sheet: Option<String>,
     /// Row number as the spreadsheet shows it; 0 for the file as a whole.
     pub line: usize,
     /// Column letter and header as written in the file, when one cell is at fault.
@@ -25,6 +27,9 @@ pub struct Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(sheet) = &self.sheet {
+            write!(f, "sheet “{sheet}”, ")?;
+        }
         match (&self.column, self.line) {
             (Some((letter, header)), line) => {
                 write!(
@@ -76,6 +81,7 @@ impl Layout {
                 Some(c) => {
                     if let Some((first, _)) = layout.positions.get(&c) {
                         problems.push(Problem {
+                            sheet: None,
                             line: header.line,
                             column: Some((column_letter(i), text.clone())),
                             message: format!(
@@ -98,6 +104,7 @@ impl Layout {
             .collect();
         if !missing.is_empty() {
             problems.push(Problem {
+                sheet: None,
                 line: header.line,
                 column: None,
                 message: format!("missing column(s): {}", missing.join(", ")),
@@ -123,6 +130,7 @@ impl Layout {
             .get(&c)
             .map(|(i, h)| (column_letter(*i), h.clone()));
         Problem {
+            sheet: None,
             line: row.line,
             column,
             message,
@@ -134,6 +142,8 @@ impl Layout {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParsedRow {
     pub line: usize,
+    /// The STT as written, which the scores sheet refers to.
+    pub number: Option<String>,
     pub nominee: NewNominee,
     pub round: Round,
     pub award_code: String,
@@ -319,6 +329,7 @@ pub fn parse_row(
         (Some(kind), Some(round), Some(award), Some(status)) if problems.is_empty() => {
             Ok(ParsedRow {
                 line: row.line,
+                number: Some(text(Column::Number)).filter(|n| !n.is_empty()),
                 nominee: NewNominee {
                     kind: Some(kind),
                     name,
