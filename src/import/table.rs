@@ -120,12 +120,21 @@ fn read_workbook(path: &Path) -> Result<Vec<Table>, ImportError> {
         path: path.to_path_buf(),
         detail,
     };
-    let mut book = open_workbook_auto(path).map_err(|e| unreadable(e.to_string()))?;
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    // The library's detail (zip internals) tells a secretary nothing.
+    let damaged = || {
+        unreadable(format!(
+            "the file is damaged, or is not really a .{ext} file"
+        ))
+    };
+    let mut book = open_workbook_auto(path).map_err(|_| damaged())?;
     let mut tables = Vec::new();
     for name in book.sheet_names() {
-        let range = book
-            .worksheet_range(&name)
-            .map_err(|e| unreadable(e.to_string()))?;
+        let range = book.worksheet_range(&name).map_err(|_| damaged())?;
         let (first_row, first_col) = range.start().unwrap_or((0, 0));
         let rows = range
             .rows()
