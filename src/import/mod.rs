@@ -7,19 +7,17 @@
 
 pub mod cli;
 pub mod columns;
+mod matching;
 pub mod rows;
 pub mod scores;
 pub mod table;
 pub mod template;
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use crate::domain::nomination::NewNomination;
-use crate::domain::nominee::{NewNominee, NomineeId};
-use crate::domain::text::fold;
 use crate::store::{Store, StoreError, Tx};
 pub use rows::{ParsedRow, Problem};
 use table::{Row, Table};
@@ -63,12 +61,19 @@ fn count_text(problems: &[Problem]) -> String {
     }
 }
 
+/// How many problems the message lists; the error keeps them all.
+const LISTED: usize = 100;
+
 fn list(problems: &[Problem]) -> String {
-    problems
+    let mut lines: Vec<String> = problems
         .iter()
+        .take(LISTED)
         .map(|p| format!("  {p}"))
-        .collect::<Vec<_>>()
-        .join("\n")
+        .collect();
+    if problems.len() > LISTED {
+        lines.push(format!("  … and {} more", problems.len() - LISTED));
+    }
+    lines.join("\n")
 }
 
 /// How to import.
@@ -206,7 +211,7 @@ pub fn import_tables(
         }
         _ => scores::ScoresByRow::new(),
     };
-    let duplicates = find_duplicates(store, &layout, &parsed)?;
+    let duplicates = matching::find_duplicates(store.conn(), &layout, &parsed)?;
     if !options.allow_duplicates {
         problems.extend(duplicates.iter().cloned());
     }
@@ -233,25 +238,29 @@ pub fn import_tables(
     } else {
         0
     };
+    let mut known = matching::KnownNominees::load(store.conn())?;
     if options.dry_run {
-        // The same look-ups as a real import, without a transaction.
-        let conn = store.conn();
-        let mut seen: HashMap<NomineeKey, ()> = HashMap::new();
         for row in &parsed {
-            let known = seen.insert(NomineeKey::of(&row.nominee), ()).is_some()
-                || existing_nominee(conn, &row.nominee)?.is_some();
-            if known {
+            if known.find(&row.nominee).is_some() {
                 report.existing_nominees += 1;
             } else {
                 report.new_nominees += 1;
+                // Later rows for the same nominee link to this one.
+                known.remember(&row.nominee, 0);
             }
         }
     } else {
         let done = data.len();
         store.write(|w| {
-            save_rows(w, &parsed, &scores, movement_id, &mut report, &mut |i| {
-                progress(done + i, total)
-            })
+            save_rows(
+                w,
+                &parsed,
+                &scores,
+                &mut known,
+                movement_id,
+                &mut report,
+                &mut |i| progress(done + i, total),
+            )
         })?;
     }
     Ok(report)
@@ -262,31 +271,23 @@ fn save_rows(
     w: &mut Tx<'_>,
     parsed: &[ParsedRow],
     scores: &scores::ScoresByRow,
+    known: &mut matching::KnownNominees,
     movement_id: i64,
     report: &mut ImportReport,
     progress: &mut dyn FnMut(usize),
 ) -> Result<(), StoreError> {
-    let mut seen: HashMap<NomineeKey, NomineeId> = HashMap::new();
     for (i, row) in parsed.iter().enumerate() {
-        let key = NomineeKey::of(&row.nominee);
-        let nominee_id = match seen.get(&key) {
+        let nominee_id = match known.find(&row.nominee) {
             Some(id) => {
                 report.existing_nominees += 1;
-                *id
+                id
             }
             None => {
-                let id = match existing_nominee(&w.tx, &row.nominee)? {
-                    Some(id) => {
-                        report.existing_nominees += 1;
-                        id
-                    }
-                    None => {
-                        report.new_nominees += 1;
-                        w.insert_nominee(&row.nominee)
-                            .map_err(|e| at_row(row.line, e))?
-                    }
-                };
-                seen.insert(key, id);
+                report.new_nominees += 1;
+                let id = w
+                    .insert_nominee(&row.nominee)
+                    .map_err(|e| at_row(row.line, e))?;
+                known.remember(&row.nominee, id);
                 id
             }
         };
@@ -376,94 +377,4 @@ fn find_list(tables: &[Table]) -> Option<(&Table, usize)> {
             })
             .map(|i| (t, i))
     })
-}
-
-/// What identifies a nominee when a list is imported: everything a unit
-/// writes about them, exactly. Two people of the same name stay apart
-/// unless all of it agrees.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-struct NomineeKey {
-    kind: &'static str,
-    name: String,
-    birth_year: Option<i32>,
-    sex: Option<&'static str>,
-    unit: String,
-}
-
-impl NomineeKey {
-    fn of(n: &NewNominee) -> NomineeKey {
-        NomineeKey {
-            kind: n.kind.map_or("", |k| k.code()),
-            name: n.name.clone(),
-            birth_year: n.birth_year,
-            sex: n.sex.map(|s| s.code()),
-            unit: n.unit.clone(),
-        }
-    }
-}
-
-fn existing_nominee(
-    conn: &rusqlite::Connection,
-    n: &NewNominee,
-) -> Result<Option<NomineeId>, StoreError> {
-    let key = NomineeKey::of(n);
-    Ok(conn
-        .query_row(
-            "SELECT id FROM nominees WHERE kind = ?1 AND name = ?2 AND birth_year IS ?3 AND sex IS ?4 AND unit = ?5
-             ORDER BY id LIMIT 1",
-            params![key.kind, key.name, key.birth_year, key.sex, key.unit],
-            |r| r.get(0),
-        )
-        .optional()?)
-}
-
-/// Rows with the same nominee name (ignoring case and tones), round and award
-/// as an earlier row or a nomination already saved (withdrawn ones aside).
-fn find_duplicates(
-    store: &Store,
-    layout: &rows::Layout,
-    parsed: &[ParsedRow],
-) -> Result<Vec<Problem>, StoreError> {
-    let mut out = Vec::new();
-    let mut first_seen: HashMap<(String, String, String), usize> = HashMap::new();
-    let mut stmt = store.conn().prepare(
-        "SELECT n.id FROM nominations n JOIN nominees e ON e.id = n.nominee_id
-         WHERE e.name_fold = ?1 AND n.round = ?2 AND n.award_code = ?3 AND n.status <> 'withdrawn'
-         ORDER BY n.id LIMIT 1",
-    )?;
-    let name_column = layout
-        .positions
-        .get(&columns::Column::Name)
-        .map(|(i, h)| (rows::column_letter(*i), h.clone()));
-    for row in parsed {
-        let key = (
-            fold(&row.nominee.name),
-            row.round.code(),
-            row.award_code.clone(),
-        );
-        let problem = |message: String| Problem {
-            sheet: None,
-            line: row.line,
-            column: name_column.clone(),
-            message,
-        };
-        if let Some(first) = first_seen.get(&key) {
-            out.push(problem(format!(
-                "possible duplicate of row {first} (same name, round {} and award {})",
-                key.1, key.2
-            )));
-        } else {
-            first_seen.insert(key.clone(), row.line);
-        }
-        let saved: Option<i64> = stmt
-            .query_row(params![key.0, key.1, key.2], |r| r.get(0))
-            .optional()?;
-        if let Some(id) = saved {
-            out.push(problem(format!(
-                "possible duplicate of nomination #{id} already in the database (same name, round {} and award {})",
-                key.1, key.2
-            )));
-        }
-    }
-    Ok(out)
 }
