@@ -194,22 +194,25 @@ pub fn import_tables(
         }
         progress(i + 1, total);
     }
-    let scores = match scores::find_scores(tables) {
-        Some((sheet, header)) if problems.is_empty() && !std::ptr::eq(sheet, table) => {
-            let members = match store.council()? {
-                Some(c) => store.members(c.id)?,
-                None => Vec::new(),
-            };
-            let groups = store.criteria_groups(movement_id)?;
-            match scores::parse_scores(sheet, header, &parsed, &members, &groups) {
-                Ok(s) => s,
-                Err(mut p) => {
-                    problems.append(&mut p);
-                    scores::ScoresByRow::new()
-                }
+    let score_sheets: Vec<_> = scores::find_scores(tables)
+        .into_iter()
+        .filter(|(sheet, _)| !std::ptr::eq(*sheet, table))
+        .collect();
+    let scores = if problems.is_empty() && !score_sheets.is_empty() {
+        let members = match store.council()? {
+            Some(c) => store.members(c.id)?,
+            None => Vec::new(),
+        };
+        let groups = store.criteria_groups(movement_id)?;
+        match scores::parse_scores(&score_sheets, &parsed, &members, &groups) {
+            Ok(s) => s,
+            Err(mut p) => {
+                problems.append(&mut p);
+                scores::ScoresByRow::new()
             }
         }
-        _ => scores::ScoresByRow::new(),
+    } else {
+        scores::ScoresByRow::new()
     };
     let duplicates = matching::find_duplicates(store.conn(), &layout, &parsed)?;
     if !options.allow_duplicates {
@@ -217,7 +220,7 @@ pub fn import_tables(
     }
     if !problems.is_empty() {
         // The list's problems first, then the scores sheet's, each in row order.
-        problems.sort_by_key(|p| (p.sheet.is_some(), p.line));
+        problems.sort_by_key(|p| (p.sheet.clone(), p.line));
         return Err(rows_error(problems));
     }
 

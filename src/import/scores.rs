@@ -55,19 +55,23 @@ struct Cols {
     headers: HashMap<usize, String>,
 }
 
-/// The scores sheet among `tables`, with the index of its header row.
-pub fn find_scores(tables: &[Table]) -> Option<(&Table, usize)> {
-    tables.iter().find_map(|t| {
-        t.rows
-            .iter()
-            .take(20)
-            .position(|r| {
-                let keys: Vec<String> = r.cells.iter().map(|c| key(&c.as_text())).collect();
-                MEMBER.iter().any(|m| keys.iter().any(|k| k == m))
-                    && CRITERION.iter().any(|m| keys.iter().any(|k| k == m))
-            })
-            .map(|i| (t, i))
-    })
+/// The scores sheets among `tables` (an export splits a very long one),
+/// each with the index of its header row.
+pub fn find_scores(tables: &[Table]) -> Vec<(&Table, usize)> {
+    tables
+        .iter()
+        .filter_map(|t| {
+            t.rows
+                .iter()
+                .take(20)
+                .position(|r| {
+                    let keys: Vec<String> = r.cells.iter().map(|c| key(&c.as_text())).collect();
+                    MEMBER.iter().any(|m| keys.iter().any(|k| k == m))
+                        && CRITERION.iter().any(|m| keys.iter().any(|k| k == m))
+                })
+                .map(|i| (t, i))
+        })
+        .collect()
 }
 
 fn columns(header: &Row) -> Result<Cols, Problem> {
@@ -106,28 +110,68 @@ fn columns(header: &Row) -> Result<Cols, Problem> {
     })
 }
 
-/// Read the scores sheet against the parsed list, the council's members and
+/// Read the scores sheets against the parsed list, the council's members and
 /// the movement's criteria. Every problem is returned, with its row and column.
 pub fn parse_scores(
-    table: &Table,
-    header_index: usize,
+    sheets: &[(&Table, usize)],
     parsed: &[ParsedRow],
     members: &[Member],
     groups: &[CriteriaGroup],
 ) -> Result<ScoresByRow, Vec<Problem>> {
-    let sheet = Some(table.name.clone());
-    let cols = columns(&table.rows[header_index]).map_err(|mut p| {
-        p.sheet = sheet.clone();
-        vec![p]
-    })?;
     let by_number: HashMap<String, usize> = parsed
         .iter()
         .enumerate()
         .filter_map(|(i, p)| p.number.clone().map(|n| (n, i)))
         .collect();
-    let mut out: ScoresByRow = HashMap::new();
-    let mut problems = Vec::new();
-    let mut seen: HashMap<(usize, i64, String), usize> = HashMap::new();
+    let mut acc = Accumulated::default();
+    for (table, header_index) in sheets {
+        let ctx = Context {
+            by_number: &by_number,
+            parsed,
+            members,
+            groups,
+        };
+        read_sheet(table, *header_index, &ctx, &mut acc);
+    }
+    if acc.problems.is_empty() {
+        Ok(acc.out)
+    } else {
+        Err(acc.problems)
+    }
+}
+
+struct Context<'a> {
+    by_number: &'a HashMap<String, usize>,
+    parsed: &'a [ParsedRow],
+    members: &'a [Member],
+    groups: &'a [CriteriaGroup],
+}
+
+#[derive(Default)]
+struct Accumulated {
+    out: ScoresByRow,
+    problems: Vec<Problem>,
+    /// (list row, member, criterion) → sheet and row of its first score.
+    seen: HashMap<(usize, i64, String), (String, usize)>,
+}
+
+fn read_sheet(table: &Table, header_index: usize, ctx: &Context<'_>, acc: &mut Accumulated) {
+    let sheet = Some(table.name.clone());
+    let cols = match columns(&table.rows[header_index]) {
+        Ok(c) => c,
+        Err(mut p) => {
+            p.sheet = sheet;
+            acc.problems.push(p);
+            return;
+        }
+    };
+    let Context {
+        by_number,
+        parsed,
+        members,
+        groups,
+    } = ctx;
+    let (out, problems, seen) = (&mut acc.out, &mut acc.problems, &mut acc.seen);
     for row in table.rows[header_index + 1..]
         .iter()
         .filter(|r| !r.is_blank())
@@ -218,26 +262,21 @@ pub fn parse_scores(
             }
         };
         let seen_key = (index, member.id, code.clone());
-        if let Some(first) = seen.get(&seen_key) {
+        if let Some((first_sheet, first)) = seen.get(&seen_key) {
             problems.push(at(
                 cols.score,
                 format!(
-                    "a second score by {} on criterion {code} for STT {number} (first on row {first})",
+                    "a second score by {} on criterion {code} for STT {number} (first in sheet “{first_sheet}”, row {first})",
                     member.name
                 ),
             ));
             continue;
         }
-        seen.insert(seen_key, row.line);
+        seen.insert(seen_key, (table.name.clone(), row.line));
         out.entry(index).or_default().push(ScoreLine::Score {
             member_id: member.id,
             criterion_code: code,
             tenths,
         });
-    }
-    if problems.is_empty() {
-        Ok(out)
-    } else {
-        Err(problems)
     }
 }
