@@ -400,6 +400,16 @@ fn cases() -> Vec<Case> {
         score_case("unknown member", &[&["1", "Trương Vô Kỵ", "1.4b.1", "8"]], "column B (Thành viên Hội đồng): “Trương Vô Kỵ” is not a member of the council in this database"),
         score_case("criterion of another group", &[&["1", "Bùi Thị Thu Hà", "1.1a.1", "8"]], "column C (Mã tiêu chí): criterion 1.1a.1 does not apply to Người dân"),
         score_case("unknown criterion", &[&["1", "Bùi Thị Thu Hà", "9.9", "8"]], "column C (Mã tiêu chí): unknown criterion “9.9”"),
+        Case {
+            what: "the same score in two scores sheets",
+            file: "bad.xlsx",
+            content: workbook(&[
+                list_sheet(&[person]),
+                scores_sheet(&[&["1", "Bùi Thị Thu Hà", "1.4b.1", "8"]]),
+                Sheet { name: "Điểm chấm (2)".into(), ..scores_sheet(&[&["1", "bùi thị thu hà", "1.4b.1", "9"]]) },
+            ]),
+            message: "{path}: nothing was imported; 1 problem:\n  sheet “Điểm chấm (2)”, row 2, column D (Điểm): a second score by Bùi Thị Thu Hà on criterion 1.4b.1 for STT 1 (first in sheet “Điểm chấm”, row 2)".into(),
+        },
         score_case("score for a row not in the list", &[&["7", "Bùi Thị Thu Hà", "1.4b.1", "8"]], "column A (STT): STT 7 is not in the list"),
     ]
 }
@@ -513,6 +523,15 @@ fn export_then_import_gives_the_same_nominations_and_scores() {
     assert_eq!(snapshot(&target), snapshot(&source));
     assert_eq!(scores_snapshot(&target), scores_snapshot(&source));
     assert!(scores_snapshot(&source).len() > 20);
+    let scored: i64 = target
+        .conn()
+        .query_row(
+            "SELECT count(*) FROM nominations WHERE score IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(scored, 2, "consolidated scores recomputed on import");
 
     let csv = dir.path().join("xuat.csv");
     export_nominations(&source, &all, &csv).unwrap();
@@ -525,6 +544,39 @@ fn export_then_import_gives_the_same_nominations_and_scores() {
             .collect()
     };
     assert_eq!(without_scores(&target), without_scores(&source));
+}
+
+#[test]
+fn scores_and_recusals_import_from_every_scores_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("diem.xlsx");
+    let rows: &[&[&str]] = &[&["1", "Vũ Thị Hạnh", "Người dân", "2025", "giay_khen"]];
+    let bytes = workbook(&[
+        list_sheet(rows),
+        scores_sheet(&[
+            &["1", "Bùi Thị Thu Hà", "1.4b.1", "8,5"],
+            &["1", "Lê Minh Khoa", "", "", "Không chấm: em ruột"],
+        ]),
+        Sheet {
+            name: "Điểm chấm (2)".into(),
+            ..scores_sheet(&[&["1", "Nguyễn Hữu Thắng", "1.4b.1", "7"]])
+        },
+    ]);
+    std::fs::write(&path, bytes).unwrap();
+    let mut store = store_with_council();
+    let report = import(&mut store, &path).unwrap();
+    assert_eq!(
+        report.to_string(),
+        "imported 1 nomination(s): 1 new nominee(s), 0 already known, 3 score line(s)"
+    );
+    assert_eq!(
+        scores_snapshot(&store),
+        vec![
+            r#"[Text("Vũ Thị Hạnh"), Text("2025"), Text("giay_khen"), Text("Bùi Thị Thu Hà"), Text("1.4b.1"), Integer(85)]"#,
+            r#"[Text("Vũ Thị Hạnh"), Text("2025"), Text("giay_khen"), Text("Lê Minh Khoa"), Text("recused"), Text("em ruột")]"#,
+            r#"[Text("Vũ Thị Hạnh"), Text("2025"), Text("giay_khen"), Text("Nguyễn Hữu Thắng"), Text("1.4b.1"), Integer(70)]"#,
+        ]
+    );
 }
 
 #[test]
