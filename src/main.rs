@@ -34,7 +34,7 @@ enum Command {
     Import(hoidong::import::cli::ImportCommand),
     /// Write a spreadsheet from the database.
     #[command(subcommand)]
-    Export(hoidong::import::cli::ExportCommand),
+    Export(hoidong::export::ExportCommand),
 }
 
 fn main() -> ExitCode {
@@ -82,7 +82,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{nominations} nominations written to {}", path.display());
         }
         Some(Command::Import(cmd)) => hoidong::import::cli::run_import(cmd, cli.db.as_deref())?,
-        Some(Command::Export(cmd)) => hoidong::import::cli::run_export(cmd, cli.db.as_deref())?,
+        Some(Command::Export(cmd)) => hoidong::export::run_export(cmd, cli.db.as_deref())?,
         None => anyhow::bail!("the terminal interface is not part of this build yet"),
     }
     Ok(())
