@@ -532,6 +532,11 @@ fn export_then_import_gives_the_same_nominations_and_scores() {
         )
         .unwrap();
     assert_eq!(scored, 2, "consolidated scores recomputed on import");
+    assert!(
+        hoidong::store::audit::verify_chain(target.conn())
+            .unwrap()
+            .is_empty()
+    );
 
     let csv = dir.path().join("xuat.csv");
     export_nominations(&source, &all, &csv).unwrap();

@@ -263,6 +263,20 @@ pub fn import_tables(
                 movement_id,
                 &mut report,
                 &mut |i| progress(done + i, total),
+            )?;
+            // One entry naming the file, so the log tells where the rows came from.
+            w.audit(
+                "imports",
+                path.display(),
+                "import",
+                None,
+                Some(&serde_json::json!({
+                    "file": path.display().to_string(),
+                    "sheet": report.sheet,
+                    "nominations": report.nominations,
+                    "new_nominees": report.new_nominees,
+                    "scores": report.scores,
+                })),
             )
         })?;
     }
