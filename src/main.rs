@@ -29,6 +29,12 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Read a spreadsheet into the database.
+    #[command(subcommand)]
+    Import(hoidong::import::cli::ImportCommand),
+    /// Write a spreadsheet from the database.
+    #[command(subcommand)]
+    Export(hoidong::export::ExportCommand),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +81,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
             println!("{nominations} nominations written to {}", path.display());
         }
+        Some(Command::Import(cmd)) => hoidong::import::cli::run_import(cmd, cli.db.as_deref())?,
+        Some(Command::Export(cmd)) => hoidong::export::run_export(cmd, cli.db.as_deref())?,
         None => anyhow::bail!("the terminal interface is not part of this build yet"),
     }
     Ok(())
