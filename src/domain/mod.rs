@@ -3,6 +3,7 @@
 pub mod award;
 pub mod council;
 pub mod criteria;
+pub mod eligibility;
 pub mod meeting;
 pub mod movement;
 pub mod nomination;
