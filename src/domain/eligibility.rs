@@ -246,7 +246,9 @@ impl Evaluation {
             (_, None) => String::new(),
         };
         match (self.verdict, lang) {
-            (Verdict::NoRule, Lang::Vi) => format!("{name}: không có điều kiện về khen thưởng trước"),
+            (Verdict::NoRule, Lang::Vi) => {
+                format!("{name}: không có điều kiện về khen thưởng trước")
+            }
             (Verdict::NoRule, Lang::En) => format!("{name}: no preconditions on earlier awards"),
             (Verdict::Eligible { route: i }, Lang::Vi) => {
                 format!("{name}: đủ điều kiện (theo {})", route(i))
@@ -337,8 +339,7 @@ impl EligibilityRules {
                         Condition::Holds { awards, .. } => awards.is_empty(),
                         _ => false,
                     };
-                    if zero || (!matches!(c, Condition::Confirm { .. }) && c.awards().is_empty())
-                    {
+                    if zero || (!matches!(c, Condition::Confirm { .. }) && c.awards().is_empty()) {
                         problems.push(format!(
                             "award “{}”, route “{}”: a condition needs awards and numbers above zero",
                             a.award, r.name
@@ -466,7 +467,8 @@ fn evaluate_condition(
             counts,
             ending,
         } => {
-            let (held, excluded) = counting_years(catalogue, awards, counts, proposal_year, history);
+            let (held, excluded) =
+                counting_years(catalogue, awards, counts, proposal_year, history);
             let to = ending.last_year(proposal_year);
             let from = to - *years as i32 + 1;
             let missing: Vec<i32> = (from..=to).filter(|y| !held.contains(y)).collect();
@@ -485,7 +487,8 @@ fn evaluate_condition(
             counts,
             ending,
         } => {
-            let (held, excluded) = counting_years(catalogue, awards, counts, proposal_year, history);
+            let (held, excluded) =
+                counting_years(catalogue, awards, counts, proposal_year, history);
             let to = ending.last_year(proposal_year);
             let from = to - *within_years as i32 + 1;
             let found = held.iter().filter(|y| (from..=to).contains(*y)).count() as u32;
@@ -502,7 +505,8 @@ fn evaluate_condition(
             years,
             counts,
         } => {
-            let (held, excluded) = counting_years(catalogue, awards, counts, proposal_year, history);
+            let (held, excluded) =
+                counting_years(catalogue, awards, counts, proposal_year, history);
             let last = held.last().copied();
             let met = last.is_some_and(|l| proposal_year - l >= *years as i32);
             let finding = Finding::Since {
@@ -513,7 +517,8 @@ fn evaluate_condition(
             result(met, finding, excluded)
         }
         Condition::Holds { awards, counts } => {
-            let (held, excluded) = counting_years(catalogue, awards, counts, proposal_year, history);
+            let (held, excluded) =
+                counting_years(catalogue, awards, counts, proposal_year, history);
             let last = held.last().copied();
             result(last.is_some(), Finding::Held { last }, excluded)
         }
@@ -542,34 +547,80 @@ impl ConditionResult {
     pub fn explain(&self, lang: Lang) -> String {
         let a = &self.award_names;
         let mut text = match (&self.finding, lang) {
-            (Finding::Streak { needed, from, to, missing }, Lang::Vi) => {
+            (
+                Finding::Streak {
+                    needed,
+                    from,
+                    to,
+                    missing,
+                },
+                Lang::Vi,
+            ) => {
                 let mut t = format!("{a} {needed} năm liên tục ({from}–{to})");
                 if !missing.is_empty() {
                     t.push_str(&format!(": thiếu năm {}", years_list(missing)));
                 }
                 t
             }
-            (Finding::Streak { needed, from, to, missing }, Lang::En) => {
+            (
+                Finding::Streak {
+                    needed,
+                    from,
+                    to,
+                    missing,
+                },
+                Lang::En,
+            ) => {
                 let mut t = format!("{a} in {needed} consecutive years ({from}–{to})");
                 if !missing.is_empty() {
                     t.push_str(&format!(": missing {}", years_list(missing)));
                 }
                 t
             }
-            (Finding::Count { needed, found, from, to }, Lang::Vi) => {
+            (
+                Finding::Count {
+                    needed,
+                    found,
+                    from,
+                    to,
+                },
+                Lang::Vi,
+            ) => {
                 format!("{a} ít nhất {needed} lần trong {from}–{to}: có {found} lần")
             }
-            (Finding::Count { needed, found, from, to }, Lang::En) => {
+            (
+                Finding::Count {
+                    needed,
+                    found,
+                    from,
+                    to,
+                },
+                Lang::En,
+            ) => {
                 format!("{a} at least {needed} times in {from}–{to}: held {found}")
             }
-            (Finding::Since { needed, last, proposal_year }, Lang::Vi) => match last {
+            (
+                Finding::Since {
+                    needed,
+                    last,
+                    proposal_year,
+                },
+                Lang::Vi,
+            ) => match last {
                 Some(l) => format!(
                     "ít nhất {needed} năm kể từ {a}: lần gần nhất năm {l}, đến {proposal_year} là {} năm",
                     proposal_year - l
                 ),
                 None => format!("ít nhất {needed} năm kể từ {a}: chưa được tặng {a}"),
             },
-            (Finding::Since { needed, last, proposal_year }, Lang::En) => match last {
+            (
+                Finding::Since {
+                    needed,
+                    last,
+                    proposal_year,
+                },
+                Lang::En,
+            ) => match last {
                 Some(l) => format!(
                     "at least {needed} years since {a}: last in {l}, {} years before {proposal_year}",
                     proposal_year - l
@@ -596,10 +647,7 @@ impl ConditionResult {
                     " ({} lần khen theo phong trào/đột xuất không được tính)",
                     self.excluded
                 ),
-                Lang::En => format!(
-                    " ({} movement/one-off award(s) not counted)",
-                    self.excluded
-                ),
+                Lang::En => format!(" ({} movement/one-off award(s) not counted)", self.excluded),
             });
         }
         text

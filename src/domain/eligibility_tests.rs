@@ -57,7 +57,15 @@ fn verdict(rules: &EligibilityRules, award: &str, year: i32, h: &[HeldAward]) ->
 fn built_in_rules_match_the_catalogue() {
     let problems = rules().check(&catalogue());
     assert!(problems.is_empty(), "{problems:?}");
-    for code in ["ldtt", "cstdcs", "cstd_tinh", "bk_tinh", "bk_ttg", "hcld3", "cstd_tq"] {
+    for code in [
+        "ldtt",
+        "cstdcs",
+        "cstd_tinh",
+        "bk_tinh",
+        "bk_ttg",
+        "hcld3",
+        "cstd_tq",
+    ] {
         assert!(rules().for_award(code).is_some(), "{code}");
     }
 }
@@ -66,7 +74,11 @@ fn built_in_rules_match_the_catalogue() {
 fn consecutive_exactly_n_years_up_to_the_proposal() {
     let r = rules();
     let ok = verdict(&r, "cstd_tinh", 2025, &held("cstdcs", &[2023, 2024, 2025]));
-    assert_eq!(ok, Verdict::ToConfirm { route: 0 }, "initiative still to confirm");
+    assert_eq!(
+        ok,
+        Verdict::ToConfirm { route: 0 },
+        "initiative still to confirm"
+    );
     let e = r.evaluate(
         &catalogue(),
         "bk_tinh",
@@ -92,7 +104,11 @@ fn consecutive_with_a_gap_names_the_missing_year() {
     let c = &e.routes[0].conditions[0];
     assert_eq!(c.status, Status::Failed);
     assert!(matches!(&c.finding, Finding::Streak { missing, .. } if missing == &vec![2023]));
-    assert!(c.explain(Lang::Vi).contains("thiếu năm 2023"), "{}", c.explain(Lang::Vi));
+    assert!(
+        c.explain(Lang::Vi).contains("thiếu năm 2023"),
+        "{}",
+        c.explain(Lang::Vi)
+    );
     assert!(c.explain(Lang::En).contains("missing 2023"));
 }
 
@@ -106,7 +122,10 @@ fn consecutive_one_year_short_fails() {
 fn consecutive_window_edge() {
     // A streak that ends the year before the proposal does not reach it...
     let h = held("cstdcs", &[2022, 2023, 2024]);
-    assert_eq!(verdict(&rules(), "cstd_tinh", 2025, &h), Verdict::Ineligible);
+    assert_eq!(
+        verdict(&rules(), "cstd_tinh", 2025, &h),
+        Verdict::Ineligible
+    );
     // ...unless the rule says windows end the year before.
     let r = one_rule(Condition::Consecutive {
         awards: vec!["cstdcs".into()],
@@ -114,10 +133,16 @@ fn consecutive_window_edge() {
         counts: vec![MeritKind::Merit],
         ending: Ending::YearBefore,
     });
-    assert_eq!(verdict(&r, "bk_tinh", 2025, &h), Verdict::Eligible { route: 0 });
+    assert_eq!(
+        verdict(&r, "bk_tinh", 2025, &h),
+        Verdict::Eligible { route: 0 }
+    );
     // Awards after the proposal year are not counted.
     let later = held("cstdcs", &[2024, 2026]);
-    assert_eq!(verdict(&rules(), "bk_tinh", 2025, &later), Verdict::Ineligible);
+    assert_eq!(
+        verdict(&rules(), "bk_tinh", 2025, &later),
+        Verdict::Ineligible
+    );
 }
 
 #[test]
@@ -131,12 +156,26 @@ fn at_least_within_a_window() {
     });
     // Window 2021–2025: the first year of the window counts.
     let at_edge = held("cstdcs", &[2021, 2023, 2025]);
-    assert_eq!(verdict(&r, "bk_tinh", 2025, &at_edge), Verdict::Eligible { route: 0 });
+    assert_eq!(
+        verdict(&r, "bk_tinh", 2025, &at_edge),
+        Verdict::Eligible { route: 0 }
+    );
     // 2020 is outside it.
     let outside = held("cstdcs", &[2020, 2023, 2025]);
-    let e = r.evaluate(&catalogue(), "bk_tinh", RecipientClass::Individual, 2025, &outside, None);
+    let e = r.evaluate(
+        &catalogue(),
+        "bk_tinh",
+        RecipientClass::Individual,
+        2025,
+        &outside,
+        None,
+    );
     assert_eq!(e.verdict, Verdict::Ineligible);
-    assert!(e.explain(Lang::En).contains("held 2"), "{}", e.explain(Lang::En));
+    assert!(
+        e.explain(Lang::En).contains("held 2"),
+        "{}",
+        e.explain(Lang::En)
+    );
     assert!(e.explain(Lang::Vi).contains("có 2 lần"));
 }
 
@@ -147,11 +186,27 @@ fn years_since_boundaries() {
         years: 5,
         counts: vec![MeritKind::Merit],
     });
-    assert_eq!(verdict(&r, "bk_tinh", 2025, &held("bk_ttg", &[2020])), Verdict::Eligible { route: 0 });
-    assert_eq!(verdict(&r, "bk_tinh", 2025, &held("bk_ttg", &[2021])), Verdict::Ineligible);
+    assert_eq!(
+        verdict(&r, "bk_tinh", 2025, &held("bk_ttg", &[2020])),
+        Verdict::Eligible { route: 0 }
+    );
+    assert_eq!(
+        verdict(&r, "bk_tinh", 2025, &held("bk_ttg", &[2021])),
+        Verdict::Ineligible
+    );
     // The latest one counts.
-    assert_eq!(verdict(&r, "bk_tinh", 2025, &held("bk_ttg", &[2015, 2022])), Verdict::Ineligible);
-    let never = r.evaluate(&catalogue(), "bk_tinh", RecipientClass::Individual, 2025, &[], None);
+    assert_eq!(
+        verdict(&r, "bk_tinh", 2025, &held("bk_ttg", &[2015, 2022])),
+        Verdict::Ineligible
+    );
+    let never = r.evaluate(
+        &catalogue(),
+        "bk_tinh",
+        RecipientClass::Individual,
+        2025,
+        &[],
+        None,
+    );
     assert_eq!(never.verdict, Verdict::Ineligible);
     assert!(never.explain(Lang::En).contains("never held"));
 }
@@ -165,7 +220,14 @@ fn one_off_and_movement_awards_do_not_count() {
         year: 2019,
         merit: Some(MeritKind::OneOff),
     });
-    let e = rules().evaluate(&catalogue(), "bk_ttg", RecipientClass::Individual, 2025, &h, None);
+    let e = rules().evaluate(
+        &catalogue(),
+        "bk_ttg",
+        RecipientClass::Individual,
+        2025,
+        &h,
+        None,
+    );
     assert_eq!(e.verdict, Verdict::Ineligible);
     let holds = &e.routes[0].conditions[0];
     assert_eq!(holds.status, Status::Failed);
@@ -180,13 +242,23 @@ fn one_off_and_movement_awards_do_not_count() {
         awards: vec!["giay_khen".into()],
         counts: vec![MeritKind::Merit],
     });
-    assert_eq!(verdict(&r, "bk_tinh", 2025, &held("giay_khen", &[2024])), Verdict::Ineligible);
+    assert_eq!(
+        verdict(&r, "bk_tinh", 2025, &held("giay_khen", &[2024])),
+        Verdict::Ineligible
+    );
 }
 
 #[test]
 fn routes_recipients_and_hold_back() {
     // No route of bk_tinh is for collectives: nothing to check on the register.
-    let e = rules().evaluate(&catalogue(), "bk_tinh", RecipientClass::Collective, 2025, &[], None);
+    let e = rules().evaluate(
+        &catalogue(),
+        "bk_tinh",
+        RecipientClass::Collective,
+        2025,
+        &[],
+        None,
+    );
     assert_eq!(e.verdict, Verdict::NoRule);
     assert!(!e.needs_override());
     let e = rules().evaluate(
@@ -214,7 +286,10 @@ fn routes_recipients_and_hold_back() {
             counts: vec![MeritKind::Merit],
         }],
     });
-    assert_eq!(verdict(&r, "bk_tinh", 2025, &held("ldtt", &[2020])), Verdict::Eligible { route: 1 });
+    assert_eq!(
+        verdict(&r, "bk_tinh", 2025, &held("ldtt", &[2020])),
+        Verdict::Eligible { route: 1 }
+    );
 }
 
 #[test]
@@ -252,14 +327,33 @@ fn arb_monotone_condition() -> impl Strategy<Value = Condition> {
         .prop_map(|v| v.into_iter().map(String::from).collect::<Vec<_>>());
     let counts = prop_oneof![
         Just(vec![MeritKind::Merit]),
-        Just(vec![MeritKind::Merit, MeritKind::Movement, MeritKind::OneOff])
+        Just(vec![
+            MeritKind::Merit,
+            MeritKind::Movement,
+            MeritKind::OneOff
+        ])
     ];
     (awards, counts, 1u32..6, 1u32..8, any::<bool>(), 0..3u8).prop_map(
         |(awards, counts, n, y, before, shape)| {
-            let ending = if before { Ending::YearBefore } else { Ending::ProposalYear };
+            let ending = if before {
+                Ending::YearBefore
+            } else {
+                Ending::ProposalYear
+            };
             match shape {
-                0 => Condition::Consecutive { awards, years: n, counts, ending },
-                1 => Condition::AtLeast { awards, times: n, within_years: y, counts, ending },
+                0 => Condition::Consecutive {
+                    awards,
+                    years: n,
+                    counts,
+                    ending,
+                },
+                1 => Condition::AtLeast {
+                    awards,
+                    times: n,
+                    within_years: y,
+                    counts,
+                    ending,
+                },
                 _ => Condition::Holds { awards, counts },
             }
         },

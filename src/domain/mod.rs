@@ -11,6 +11,7 @@ pub mod nomination;
 pub mod nominee;
 pub mod prize;
 pub mod referral;
+pub mod register;
 pub mod scoring;
 pub mod text;
 pub mod vote;

@@ -65,10 +65,16 @@ impl PrizeTable {
             return Err("household_factor must be positive".into());
         }
         if let Some(b) = t.base_salary.iter().find(|b| b.amount <= 0) {
-            return Err(format!("base salary from {}: amount must be positive", b.from));
+            return Err(format!(
+                "base salary from {}: amount must be positive",
+                b.from
+            ));
         }
         if let Some(c) = t.coefficients.iter().find(|c| c.factor <= 0.0) {
-            return Err(format!("coefficient of {}: factor must be positive", c.award));
+            return Err(format!(
+                "coefficient of {}: factor must be positive",
+                c.award
+            ));
         }
         Ok(t)
     }
@@ -157,9 +163,15 @@ mod tests {
         // 0.3 × 2,340,000 = 702,000, rounded up to tens of thousands.
         assert_eq!(amount("ldtt", Individual, "2025-12-20"), Some(710_000));
         assert_eq!(amount("bk_ttg", Collective, "2026-01-10"), Some(16_380_000));
-        assert_eq!(amount("giay_khen", Collective, "2026-01-10"), Some(1_410_000));
+        assert_eq!(
+            amount("giay_khen", Collective, "2026-01-10"),
+            Some(1_410_000)
+        );
         // Households: 1.5 × the individual amount (0.45 × 2,340,000 = 1,053,000).
-        assert_eq!(amount("giay_khen", Household, "2026-01-10"), Some(1_060_000));
+        assert_eq!(
+            amount("giay_khen", Household, "2026-01-10"),
+            Some(1_060_000)
+        );
         // Enterprises take the collective figure.
         assert_eq!(amount("bk_tinh", Enterprise, "2026-01-10"), Some(7_020_000));
     }
@@ -167,18 +179,32 @@ mod tests {
     #[test]
     fn dates_pick_the_figures_in_force() {
         let t = table();
-        assert_eq!(t.base_salary_on(date("2024-06-30")).map(|b| b.amount), Some(1_800_000));
-        assert_eq!(t.base_salary_on(date("2024-07-01")).map(|b| b.amount), Some(2_340_000));
+        assert_eq!(
+            t.base_salary_on(date("2024-06-30")).map(|b| b.amount),
+            Some(1_800_000)
+        );
+        assert_eq!(
+            t.base_salary_on(date("2024-07-01")).map(|b| b.amount),
+            Some(2_340_000)
+        );
         assert_eq!(t.base_salary_on(date("2019-06-30")), None);
         // Before the coefficients of NĐ 152/2025 took effect the table has none.
-        assert_eq!(amount("cstdcs", RecipientClass::Individual, "2025-06-30"), None);
-        assert_eq!(amount("hcld1", RecipientClass::Individual, "2026-01-10"), None);
+        assert_eq!(
+            amount("cstdcs", RecipientClass::Individual, "2025-06-30"),
+            None
+        );
+        assert_eq!(
+            amount("hcld1", RecipientClass::Individual, "2026-01-10"),
+            None
+        );
     }
 
     #[test]
     fn bad_tables_are_refused() {
-        let e = PrizeTable::parse("round_up_to = 0\nhousehold_factor = 1.5\nbase_salary = []\ncoefficient = []\n")
-            .unwrap_err();
+        let e = PrizeTable::parse(
+            "round_up_to = 0\nhousehold_factor = 1.5\nbase_salary = []\ncoefficient = []\n",
+        )
+        .unwrap_err();
         assert!(e.contains("round_up_to"), "{e}");
     }
 }

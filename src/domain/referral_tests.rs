@@ -84,9 +84,15 @@ fn illegal_steps_and_bad_input_are_refused() {
     ])
     .unwrap_err();
     assert_eq!(e.to_string(), "return: the reason must not be empty");
-    let e = run(&[ReferralEvent::Send { date: d(5) }, ReferralEvent::Approve { date: d(4) }])
-        .unwrap_err();
-    assert!(e.to_string().contains("before the referral's last step"), "{e}");
+    let e = run(&[
+        ReferralEvent::Send { date: d(5) },
+        ReferralEvent::Approve { date: d(4) },
+    ])
+    .unwrap_err();
+    assert!(
+        e.to_string().contains("before the referral's last step"),
+        "{e}"
+    );
     let e = run(&[
         ReferralEvent::Send { date: d(2) },
         ReferralEvent::Confer {
@@ -134,7 +140,11 @@ const ALLOWED: &[(S, &str, S)] = &[
 fn arb_event() -> impl Strategy<Value = ReferralEvent> {
     (0u8..8, 1u32..29, any::<bool>()).prop_map(|(k, day, blank)| {
         let date = d(day);
-        let text = if blank { String::new() } else { "lý do".to_string() };
+        let text = if blank {
+            String::new()
+        } else {
+            "lý do".to_string()
+        };
         match k {
             0 => ReferralEvent::Send { date },
             1 => ReferralEvent::Return { date, reason: text },

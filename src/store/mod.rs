@@ -3,10 +3,12 @@
 //! transaction together with its audit entry.
 
 pub mod audit;
+pub mod awards;
 pub mod council;
 pub mod migrations;
 pub mod nominations;
 pub mod reference;
+pub mod referrals;
 pub mod scores;
 
 use std::path::{Path, PathBuf};
