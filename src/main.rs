@@ -29,6 +29,19 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Write data out to a spreadsheet (.xlsx or .csv).
+    Export {
+        #[command(subcommand)]
+        what: ExportWhat,
+    },
+    #[command(flatten)]
+    Awards(hoidong::cli_awards::AwardsCommand),
+}
+
+#[derive(Subcommand)]
+enum ExportWhat {
+    /// The award register.
+    Awards { file: PathBuf },
 }
 
 fn main() -> ExitCode {
@@ -75,6 +88,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
             println!("{nominations} nominations written to {}", path.display());
         }
+        Some(Command::Export {
+            what: ExportWhat::Awards { file },
+        }) => hoidong::cli_awards::export_awards(cli.db, &file)?,
+        Some(Command::Awards(c)) => hoidong::cli_awards::run(cli.db, c)?,
         None => anyhow::bail!("the terminal interface is not part of this build yet"),
     }
     Ok(())

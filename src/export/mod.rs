@@ -1,6 +1,7 @@
 //! Spreadsheets out. [`sheet`] is the generic table writer (XLSX and CSV);
 //! the other modules turn domain data into sheets.
 
+pub mod awards;
 pub mod sheet;
 
 use std::path::PathBuf;

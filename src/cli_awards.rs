@@ -1,0 +1,434 @@
+//! Command-line access to decisions, referrals and the award register: thin
+//! wrappers over the store, so the workflow can be used from a shell.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use clap::{Subcommand, ValueEnum};
+
+use crate::domain::award::MeritKind;
+use crate::domain::eligibility::Lang;
+use crate::domain::referral::{Conferral, ReferralEvent};
+use crate::domain::register::{EarlierAward, NewDecision, NewReferral, RegisterEntry};
+use crate::store::Store;
+
+#[derive(Subcommand)]
+pub enum AwardsCommand {
+    /// Record the ward chairman's decision on a passed nomination.
+    Decide {
+        nomination: i64,
+        /// Number and symbol, e.g. "125/QĐ-UBND".
+        #[arg(long)]
+        number: String,
+        /// Date of the decision, YYYY-MM-DD or DD/MM/YYYY.
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+        #[arg(long)]
+        signer: String,
+    },
+    /// Refer a passed nomination to the level above (tờ trình number and date).
+    Refer {
+        nomination: i64,
+        #[arg(long)]
+        number: String,
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+        /// Why it is proposed although the eligibility check fails.
+        #[arg(long)]
+        override_reason: Option<String>,
+    },
+    /// Show a referral or record its next step.
+    Referral {
+        id: i64,
+        #[command(subcommand)]
+        step: Option<Step>,
+    },
+    /// Check a nomination's eligibility against the nominee's register.
+    Eligibility {
+        nomination: i64,
+        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
+        lang: LangArg,
+    },
+    /// Every award of a nominee (id, or a name to search).
+    History { nominee: String },
+    /// Search the award register (ignores case and tones).
+    Register { text: Vec<String> },
+    /// Enter an award the nominee held before.
+    EarlierAward {
+        nominee: i64,
+        #[arg(long)]
+        award: String,
+        #[arg(long)]
+        year: i32,
+        #[arg(long, default_value = "")]
+        number: String,
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        #[arg(long, default_value = "")]
+        authority: String,
+        /// The kind when it differs from the catalogue's (e.g. one-off).
+        #[arg(long, value_enum)]
+        kind: Option<KindArg>,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// Counts per level and status, referrals waiting longest first.
+    AwardsBoard,
+}
+
+#[derive(Subcommand)]
+pub enum Step {
+    /// Tick a checklist document with its reference.
+    Tick {
+        doc: String,
+        #[arg(long)]
+        reference: String,
+    },
+    Send {
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    Return {
+        #[arg(long)]
+        reason: String,
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    Resend {
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    Approve {
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    Refuse {
+        #[arg(long)]
+        reason: String,
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    /// The award is conferred: the granting decision.
+    Confer {
+        #[arg(long)]
+        number: String,
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+        #[arg(long)]
+        authority: String,
+    },
+    /// Approved here: goes on to the next level with a new submission.
+    Forward {
+        #[arg(long)]
+        number: String,
+        #[arg(long, value_parser = parse_date)]
+        date: NaiveDate,
+    },
+    Withdraw {
+        #[arg(long)]
+        reason: String,
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Vi,
+    En,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    Merit,
+    Movement,
+    OneOff,
+}
+
+/// Accepts 2026-01-15 and 15/01/2026.
+pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
+        .map_err(|_| format!("“{s}” is not a date (use YYYY-MM-DD or DD/MM/YYYY)"))
+}
+
+fn today() -> NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// Open an existing database; a command never creates an empty one.
+pub fn open_existing(db: Option<PathBuf>) -> anyhow::Result<Store> {
+    let path = match db {
+        Some(p) => p,
+        None => dirs::data_dir()
+            .context("no data directory on this system; pass --db FILE")?
+            .join("hoidong")
+            .join("hoidong.db"),
+    };
+    if !path.exists() {
+        bail!(
+            "{}: no database there; pass --db FILE or create one with `hoidong demo FILE`",
+            path.display()
+        );
+    }
+    Ok(Store::open(&path)?)
+}
+
+/// `hoidong export awards FILE`.
+pub fn export_awards(db: Option<PathBuf>, file: &Path) -> anyhow::Result<()> {
+    let store = open_existing(db)?;
+    let rows = crate::export::awards::export_awards(&store, file)?;
+    println!("{rows} register entries written to {}", file.display());
+    Ok(())
+}
+
+pub fn run(db: Option<PathBuf>, command: AwardsCommand) -> anyhow::Result<()> {
+    let mut store = open_existing(db)?;
+    match command {
+        AwardsCommand::Decide {
+            nomination,
+            number,
+            date,
+            signer,
+        } => {
+            store.decide(
+                nomination,
+                &NewDecision {
+                    number,
+                    date,
+                    signer,
+                },
+            )?;
+            println!("nomination {nomination}: decided and entered in the register");
+        }
+        AwardsCommand::Refer {
+            nomination,
+            number,
+            date,
+            override_reason,
+        } => {
+            let id = store.refer(
+                nomination,
+                &NewReferral {
+                    submission_number: number,
+                    submission_date: date,
+                    override_reason,
+                },
+            )?;
+            println!("nomination {nomination}: referral {id} prepared");
+            print_referral(&store, id)?;
+        }
+        AwardsCommand::Referral { id, step } => {
+            if let Some(step) = step {
+                run_step(&mut store, id, step)?;
+            }
+            print_referral(&store, id)?;
+        }
+        AwardsCommand::Eligibility { nomination, lang } => {
+            let lang = match lang {
+                LangArg::Vi => Lang::Vi,
+                LangArg::En => Lang::En,
+            };
+            println!("{}", store.eligibility(nomination)?.explain(lang));
+        }
+        AwardsCommand::History { nominee } => {
+            let id = match nominee.trim().parse::<i64>() {
+                Ok(id) => id,
+                Err(_) => {
+                    let found = store.find_nominees(&nominee, 20)?;
+                    match found.as_slice() {
+                        [one] => one.id,
+                        [] => bail!("no nominee matches “{nominee}”"),
+                        many => {
+                            let list: Vec<String> = many
+                                .iter()
+                                .map(|n| format!("{} {}", n.id, n.name))
+                                .collect();
+                            bail!(
+                                "“{nominee}” matches several nominees; give the id:\n{}",
+                                list.join("\n")
+                            )
+                        }
+                    }
+                }
+            };
+            let n = store.nominee(id)?;
+            println!("{} ({}), {}", n.name, n.kind.code(), n.unit);
+            let entries = store.award_history(id)?;
+            if entries.is_empty() {
+                println!("  no awards in the register");
+            }
+            print_entries(&entries);
+        }
+        AwardsCommand::Register { text } => print_entries(&store.search_register(&text.join(" "))?),
+        AwardsCommand::EarlierAward {
+            nominee,
+            award,
+            year,
+            number,
+            date,
+            authority,
+            kind,
+            note,
+        } => {
+            let merit = kind.map(|k| match k {
+                KindArg::Merit => MeritKind::Merit,
+                KindArg::Movement => MeritKind::Movement,
+                KindArg::OneOff => MeritKind::OneOff,
+            });
+            let id = store.add_earlier_award(&EarlierAward {
+                nominee_id: nominee,
+                award_code: award,
+                year,
+                decision_number: number,
+                decision_date: date,
+                authority,
+                merit,
+                note,
+            })?;
+            println!("register entry {id} added");
+        }
+        AwardsCommand::AwardsBoard => print_board(&store)?,
+    }
+    Ok(())
+}
+
+fn run_step(store: &mut Store, id: i64, step: Step) -> anyhow::Result<()> {
+    let d = |date: Option<NaiveDate>| date.unwrap_or_else(today);
+    let event = match step {
+        Step::Tick { doc, reference } => {
+            store.tick_document(id, &doc, &reference)?;
+            return Ok(());
+        }
+        Step::Forward { number, date } => {
+            let child = store.forward_referral(
+                id,
+                &NewReferral {
+                    submission_number: number,
+                    submission_date: date,
+                    override_reason: None,
+                },
+            )?;
+            println!("referral {id} forwarded: referral {child} prepared for the next level");
+            return Ok(());
+        }
+        Step::Send { date } => ReferralEvent::Send { date: d(date) },
+        Step::Return { reason, date } => ReferralEvent::Return {
+            date: d(date),
+            reason,
+        },
+        Step::Resend { date } => ReferralEvent::Resend { date: d(date) },
+        Step::Approve { date } => ReferralEvent::Approve { date: d(date) },
+        Step::Refuse { reason, date } => ReferralEvent::Refuse {
+            date: d(date),
+            reason,
+        },
+        Step::Withdraw { reason, date } => ReferralEvent::Withdraw {
+            date: d(date),
+            reason,
+        },
+        Step::Confer {
+            number,
+            date,
+            authority,
+        } => ReferralEvent::Confer {
+            conferral: Conferral {
+                number,
+                date,
+                authority,
+            },
+        },
+    };
+    store.advance_referral(id, &event)?;
+    Ok(())
+}
+
+fn print_referral(store: &Store, id: i64) -> anyhow::Result<()> {
+    let r = store.referral(id)?;
+    let n = store.nomination(r.nomination_id)?;
+    let nominee = store.nominee(n.nominee_id)?;
+    println!(
+        "referral {} — nomination {} {} — {} — to {} — {} ({})",
+        r.id,
+        n.id,
+        nominee.name,
+        n.award_code,
+        r.level,
+        r.status.label(Lang::Vi),
+        r.status.code()
+    );
+    println!(
+        "  tờ trình {} of {}",
+        r.submission_number,
+        r.submission_date.map(|d| d.to_string()).unwrap_or_default()
+    );
+    if let Some(reason) = &r.override_reason {
+        println!("  override: {reason}");
+    }
+    println!("  dossier:");
+    for item in store.referral_checklist(id)? {
+        let mark = if item.is_ticked() { "[x]" } else { "[ ]" };
+        println!(
+            "    {mark} {} ({}) {}",
+            item.name, item.doc_code, item.reference
+        );
+    }
+    println!("  timeline:");
+    for step in store.referral_timeline(id)? {
+        let mut line = format!("    {} {}", step.date, step.status.code());
+        if !step.note.is_empty() {
+            line.push_str(&format!(" — {}", step.note));
+        }
+        if let Some(num) = &step.decision_number {
+            line.push_str(&format!(
+                " — {num}, {}",
+                step.authority.clone().unwrap_or_default()
+            ));
+        }
+        println!("{line}");
+    }
+    Ok(())
+}
+
+fn print_entries(entries: &[RegisterEntry]) {
+    for e in entries {
+        println!(
+            "  {} {} — {} — {} {} — {} [{}]",
+            e.year,
+            e.nominee_name,
+            e.award_name,
+            e.decision_number,
+            e.decision_date
+                .map(|d| d.format("%d/%m/%Y").to_string())
+                .unwrap_or_default(),
+            e.authority,
+            e.source.code()
+        );
+    }
+}
+
+fn print_board(store: &Store) -> anyhow::Result<()> {
+    let board = store.awards_board(today())?;
+    println!("nominations per level and status:");
+    for c in &board.by_level_status {
+        println!("  {:<10} {:<10} {}", c.level, c.status.code(), c.count);
+    }
+    println!("referrals waiting (longest first):");
+    for w in &board.waiting {
+        println!(
+            "  {} days  referral {} {} — {} — {} ({})",
+            w.days,
+            w.referral_id,
+            w.nominee_name,
+            w.award_name,
+            w.level_name,
+            w.status.code()
+        );
+    }
+    println!("awards per year and level:");
+    for c in &board.by_year_level {
+        println!("  {} {:<10} {}", c.year, c.level, c.count);
+    }
+    Ok(())
+}
