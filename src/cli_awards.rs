@@ -50,6 +50,15 @@ pub enum AwardsCommand {
         #[arg(long, value_enum, default_value_t = LangArg::Vi)]
         lang: LangArg,
     },
+    /// Show the eligibility rules in force (TOML), load the council's own, or reset.
+    EligibilityRules {
+        /// A TOML file in the form of data/eligibility.toml.
+        #[arg(long, conflicts_with = "reset")]
+        load: Option<PathBuf>,
+        /// Go back to the rules shipped with hoidong.
+        #[arg(long)]
+        reset: bool,
+    },
     /// Every award of a nominee (id, or a name to search).
     History { nominee: String },
     /// Search the award register (ignores case and tones).
@@ -232,6 +241,21 @@ pub fn run(db: Option<PathBuf>, command: AwardsCommand) -> anyhow::Result<()> {
             };
             println!("{}", store.eligibility(nomination)?.explain(lang));
         }
+        AwardsCommand::EligibilityRules { load, reset } => match (load, reset) {
+            (Some(file), _) => {
+                let text = std::fs::read_to_string(&file)
+                    .with_context(|| format!("{}: cannot read", file.display()))?;
+                store
+                    .set_eligibility_rules(Some(&text))
+                    .with_context(|| file.display().to_string())?;
+                println!("eligibility rules loaded from {}", file.display());
+            }
+            (None, true) => {
+                store.set_eligibility_rules(None)?;
+                println!("eligibility rules reset to the shipped defaults");
+            }
+            (None, false) => print!("{}", store.eligibility_rules_text()?),
+        },
         AwardsCommand::History { nominee } => {
             let id = match nominee.trim().parse::<i64>() {
                 Ok(id) => id,

@@ -478,3 +478,42 @@ fn the_workflow_from_the_command_line_and_the_export() {
     let names: Vec<String> = range.rows().skip(1).map(|r| r[1].to_string()).collect();
     assert!(names.contains(&"Nguyễn Thu Oanh".to_string()), "{names:?}");
 }
+
+#[test]
+fn the_council_can_replace_the_eligibility_rules() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (nominee, bk) = passed(
+        &mut store,
+        "Nguyễn Thu Oanh",
+        NomineeKind::Official,
+        "bk_tinh",
+    );
+    for year in [2025, 2026] {
+        store
+            .add_earlier_award(&EarlierAward {
+                nominee_id: nominee,
+                award_code: "cstdcs".into(),
+                year,
+                ..Default::default()
+            })
+            .unwrap();
+    }
+    assert!(!store.eligibility(bk).unwrap().needs_override());
+    let stricter = "[[award]]\naward = \"bk_tinh\"\n[[award.route]]\nname = \"Ba năm\"\n\
+                    [[award.route.condition]]\nshape = \"consecutive\"\nawards = [\"cstdcs\"]\nyears = 3\n";
+    store.set_eligibility_rules(Some(stricter)).unwrap();
+    let e = store.eligibility(bk).unwrap();
+    assert!(e.needs_override());
+    assert!(
+        e.explain(hoidong::domain::eligibility::Lang::Vi)
+            .contains("thiếu năm 2024")
+    );
+    let bad = stricter.replace("cstdcs", "no_such_award");
+    let err = store
+        .set_eligibility_rules(Some(&bad))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("unknown award “no_such_award”"), "{err}");
+    store.set_eligibility_rules(None).unwrap();
+    assert!(!store.eligibility(bk).unwrap().needs_override());
+}

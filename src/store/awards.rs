@@ -309,6 +309,41 @@ impl Store {
         }
     }
 
+    /// The text of the rules in force (TOML), to show or edit.
+    pub fn eligibility_rules_text(&self) -> Result<String> {
+        Ok(self
+            .setting(ELIGIBILITY_SETTING)?
+            .unwrap_or_else(|| crate::domain::eligibility::ELIGIBILITY_TOML.to_string()))
+    }
+
+    /// Replace the eligibility rules with the council's own (checked against
+    /// the catalogue first), or go back to the shipped ones with `None`.
+    pub fn set_eligibility_rules(&mut self, text: Option<&str>) -> Result<()> {
+        let Some(text) = text else {
+            let before = self.setting(ELIGIBILITY_SETTING)?;
+            return self.write(|w| {
+                w.tx.execute("DELETE FROM meta WHERE key = ?1", [ELIGIBILITY_SETTING])?;
+                w.audit(
+                    "meta",
+                    ELIGIBILITY_SETTING,
+                    "delete",
+                    before.map(serde_json::Value::String).as_ref(),
+                    None,
+                )
+            });
+        };
+        let rules = EligibilityRules::parse(text)
+            .map_err(|e| StoreError::Invalid(format!("eligibility rules: {e}")))?;
+        let problems = rules.check(&self.catalogue()?);
+        if !problems.is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "eligibility rules: {}",
+                problems.join("; ")
+            )));
+        }
+        self.set_setting(ELIGIBILITY_SETTING, text)
+    }
+
     /// Check a nomination's award against the nominee's register as of the
     /// nomination's year (the nomination's own register entry left out).
     pub fn eligibility(&self, id: NominationId) -> Result<Evaluation> {
