@@ -9,6 +9,7 @@ use clap::{Subcommand, ValueEnum};
 
 use crate::domain::award::MeritKind;
 use crate::domain::eligibility::Lang;
+use crate::domain::prize::PrizeTable;
 use crate::domain::referral::{Conferral, ReferralEvent};
 use crate::domain::register::{EarlierAward, NewDecision, NewReferral, RegisterEntry};
 use crate::store::Store;
@@ -453,6 +454,25 @@ fn print_board(store: &Store) -> anyhow::Result<()> {
     println!("awards per year and level:");
     for c in &board.by_year_level {
         println!("  {} {:<10} {}", c.year, c.level, c.count);
+    }
+    let prizes = PrizeTable::built_in().map_err(anyhow::Error::msg)?;
+    let entries = store.register_entries()?;
+    let mut years: Vec<i32> = entries.iter().map(|e| e.year).collect();
+    years.sort_unstable();
+    years.dedup();
+    println!("prize money per year (from data/prizes.toml):");
+    for year in years {
+        let t = prizes.total(entries.iter().filter(|e| e.year == year).map(|e| {
+            (
+                e.award_code.as_str(),
+                e.nominee_kind.class(),
+                e.decision_date,
+            )
+        }));
+        println!(
+            "  {year}: {} đ for {} awards ({} without a figure)",
+            t.amount, t.counted, t.without_figure
+        );
     }
     Ok(())
 }

@@ -517,3 +517,66 @@ fn the_council_can_replace_the_eligibility_rules() {
     store.set_eligibility_rules(None).unwrap();
     assert!(!store.eligibility(bk).unwrap().needs_override());
 }
+
+#[test]
+fn a_withdrawn_referral_withdraws_the_nomination_and_closes_the_dossier() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (_, id) = passed(&mut store, "Vũ Thị Hạnh", NomineeKind::Official, "bk_ttg");
+    let r = store
+        .refer(
+            id,
+            &referral(
+                "20/TTr-UBND",
+                "2026-01-12",
+                Some("Đề nghị theo Điều 73 điểm a"),
+            ),
+        )
+        .unwrap();
+    let no_reason = store
+        .advance_referral(
+            r,
+            &ReferralEvent::Withdraw {
+                date: date("2026-01-15"),
+                reason: " ".into(),
+            },
+        )
+        .unwrap_err();
+    assert!(
+        no_reason.to_string().contains("reason must not be empty"),
+        "{no_reason}"
+    );
+    store
+        .advance_referral(
+            r,
+            &ReferralEvent::Withdraw {
+                date: date("2026-01-15"),
+                reason: "Cá nhân chuyển công tác".into(),
+            },
+        )
+        .unwrap();
+    let n = store.nomination(id).unwrap();
+    assert_eq!(n.status, NominationStatus::Withdrawn);
+    assert_eq!(
+        n.withdrawal_reason.as_deref(),
+        Some("Cá nhân chuyển công tác")
+    );
+    let closed = store.tick_document(r, "to_trinh", "số 20").unwrap_err();
+    assert!(closed.to_string().contains("dossier is closed"), "{closed}");
+    // Forwarding needs an approval first.
+    let (_, other) = passed(&mut store, "Đỗ Minh Khoa", NomineeKind::Official, "bk_ttg");
+    let r2 = store
+        .refer(
+            other,
+            &referral("21/TTr-UBND", "2026-01-12", Some("Điều 73 điểm a")),
+        )
+        .unwrap();
+    let early = store
+        .forward_referral(r2, &referral("31/TTr-UBND", "2026-01-20", None))
+        .unwrap_err();
+    assert!(
+        early
+            .to_string()
+            .contains("cannot forward a referral that is prepared"),
+        "{early}"
+    );
+}

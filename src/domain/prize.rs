@@ -140,6 +140,35 @@ impl PrizeTable {
     }
 }
 
+/// Prize money of a set of awards (e.g. a round): the sum, how many awards
+/// it covers, and how many have no figure in the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct PrizeTotal {
+    pub amount: i64,
+    pub counted: u32,
+    pub without_figure: u32,
+}
+
+impl PrizeTable {
+    /// Sum the prizes of `(award, recipient class, decision date)` triples.
+    pub fn total<'a>(
+        &self,
+        awards: impl IntoIterator<Item = (&'a str, RecipientClass, Option<NaiveDate>)>,
+    ) -> PrizeTotal {
+        let mut t = PrizeTotal::default();
+        for (award, class, date) in awards {
+            match date.and_then(|d| self.amount(award, class, d)) {
+                Some(p) => {
+                    t.amount += p.amount;
+                    t.counted += 1;
+                }
+                None => t.without_figure += 1,
+            }
+        }
+        t
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -197,6 +226,19 @@ mod tests {
             amount("hcld1", RecipientClass::Individual, "2026-01-10"),
             None
         );
+    }
+
+    #[test]
+    fn totals_count_what_has_no_figure() {
+        let d = Some(date("2026-01-10"));
+        let t = table().total([
+            ("cstdcs", RecipientClass::Individual, d),
+            ("ldtt", RecipientClass::Individual, d),
+            ("hcld1", RecipientClass::Individual, d),
+            ("ldtt", RecipientClass::Individual, None),
+        ]);
+        assert_eq!(t.amount, 2_340_000 + 710_000);
+        assert_eq!((t.counted, t.without_figure), (2, 2));
     }
 
     #[test]
