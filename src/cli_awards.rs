@@ -156,6 +156,23 @@ pub enum KindArg {
     OneOff,
 }
 
+/// `writeln!` into the command's output buffer (writing to a String cannot fail).
+macro_rules! outln {
+    ($out:expr, $($arg:tt)*) => {{
+        use std::fmt::Write as _;
+        let _ = writeln!($out, $($arg)*);
+    }};
+}
+
+/// Print a command's output; a reader that stopped early (`| head`) is no error.
+fn emit(text: &str) {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
+}
+
 /// Accepts 2026-01-15 and 15/01/2026.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
@@ -187,13 +204,22 @@ pub fn open_existing(db: Option<PathBuf>) -> anyhow::Result<Store> {
 
 /// `hoidong export awards FILE`.
 pub fn export_awards(db: Option<PathBuf>, file: &Path) -> anyhow::Result<()> {
+    let out = &mut String::new();
     let store = open_existing(db)?;
     let rows = crate::export::awards::export_awards(&store, file)?;
-    println!("{rows} register entries written to {}", file.display());
+    outln!(out, "{rows} register entries written to {}", file.display());
+    emit(out);
     Ok(())
 }
 
 pub fn run(db: Option<PathBuf>, command: AwardsCommand) -> anyhow::Result<()> {
+    let mut out = String::new();
+    let result = execute(db, command, &mut out);
+    emit(&out);
+    result
+}
+
+fn execute(db: Option<PathBuf>, command: AwardsCommand, out: &mut String) -> anyhow::Result<()> {
     let mut store = open_existing(db)?;
     match command {
         AwardsCommand::Decide {
@@ -210,7 +236,10 @@ pub fn run(db: Option<PathBuf>, command: AwardsCommand) -> anyhow::Result<()> {
                     signer,
                 },
             )?;
-            println!("nomination {nomination}: decided and entered in the register");
+            outln!(
+                out,
+                "nomination {nomination}: decided and entered in the register"
+            );
         }
         AwardsCommand::Refer {
             nomination,
@@ -226,21 +255,21 @@ pub fn run(db: Option<PathBuf>, command: AwardsCommand) -> anyhow::Result<()> {
                     override_reason,
                 },
             )?;
-            println!("nomination {nomination}: referral {id} prepared");
-            print_referral(&store, id)?;
+            outln!(out, "nomination {nomination}: referral {id} prepared");
+            print_referral(&store, id, out)?;
         }
         AwardsCommand::Referral { id, step } => {
             if let Some(step) = step {
-                run_step(&mut store, id, step)?;
+                run_step(&mut store, id, step, out)?;
             }
-            print_referral(&store, id)?;
+            print_referral(&store, id, out)?;
         }
         AwardsCommand::Eligibility { nomination, lang } => {
             let lang = match lang {
                 LangArg::Vi => Lang::Vi,
                 LangArg::En => Lang::En,
             };
-            println!("{}", store.eligibility(nomination)?.explain(lang));
+            outln!(out, "{}", store.eligibility(nomination)?.explain(lang));
         }
         AwardsCommand::EligibilityRules { load, reset } => match (load, reset) {
             (Some(file), _) => {
@@ -249,13 +278,13 @@ pub fn run(db: Option<PathBuf>, command: AwardsCommand) -> anyhow::Result<()> {
                 store
                     .set_eligibility_rules(Some(&text))
                     .with_context(|| file.display().to_string())?;
-                println!("eligibility rules loaded from {}", file.display());
+                outln!(out, "eligibility rules loaded from {}", file.display());
             }
             (None, true) => {
                 store.set_eligibility_rules(None)?;
-                println!("eligibility rules reset to the shipped defaults");
+                outln!(out, "eligibility rules reset to the shipped defaults");
             }
-            (None, false) => print!("{}", store.eligibility_rules_text()?),
+            (None, false) => out.push_str(&store.eligibility_rules_text()?),
         },
         AwardsCommand::History { nominee } => {
             let id = match nominee.trim().parse::<i64>() {
@@ -279,14 +308,16 @@ pub fn run(db: Option<PathBuf>, command: AwardsCommand) -> anyhow::Result<()> {
                 }
             };
             let n = store.nominee(id)?;
-            println!("{} ({}), {}", n.name, n.kind.code(), n.unit);
+            outln!(out, "{} ({}), {}", n.name, n.kind.code(), n.unit);
             let entries = store.award_history(id)?;
             if entries.is_empty() {
-                println!("  no awards in the register");
+                outln!(out, "  no awards in the register");
             }
-            print_entries(&entries);
+            print_entries(&entries, out);
         }
-        AwardsCommand::Register { text } => print_entries(&store.search_register(&text.join(" "))?),
+        AwardsCommand::Register { text } => {
+            print_entries(&store.search_register(&text.join(" "))?, out)
+        }
         AwardsCommand::EarlierAward {
             nominee,
             award,
@@ -312,14 +343,14 @@ pub fn run(db: Option<PathBuf>, command: AwardsCommand) -> anyhow::Result<()> {
                 merit,
                 note,
             })?;
-            println!("register entry {id} added");
+            outln!(out, "register entry {id} added");
         }
-        AwardsCommand::AwardsBoard => print_board(&store)?,
+        AwardsCommand::AwardsBoard => print_board(&store, out)?,
     }
     Ok(())
 }
 
-fn run_step(store: &mut Store, id: i64, step: Step) -> anyhow::Result<()> {
+fn run_step(store: &mut Store, id: i64, step: Step, out: &mut String) -> anyhow::Result<()> {
     let d = |date: Option<NaiveDate>| date.unwrap_or_else(today);
     let event = match step {
         Step::Tick { doc, reference } => {
@@ -335,7 +366,10 @@ fn run_step(store: &mut Store, id: i64, step: Step) -> anyhow::Result<()> {
                     override_reason: None,
                 },
             )?;
-            println!("referral {id} forwarded: referral {child} prepared for the next level");
+            outln!(
+                out,
+                "referral {id} forwarded: referral {child} prepared for the next level"
+            );
             return Ok(());
         }
         Step::Send { date } => ReferralEvent::Send { date: d(date) },
@@ -369,11 +403,12 @@ fn run_step(store: &mut Store, id: i64, step: Step) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn print_referral(store: &Store, id: i64) -> anyhow::Result<()> {
+fn print_referral(store: &Store, id: i64, out: &mut String) -> anyhow::Result<()> {
     let r = store.referral(id)?;
     let n = store.nomination(r.nomination_id)?;
     let nominee = store.nominee(n.nominee_id)?;
-    println!(
+    outln!(
+        out,
         "referral {} — nomination {} {} — {} — to {} — {} ({})",
         r.id,
         n.id,
@@ -383,23 +418,27 @@ fn print_referral(store: &Store, id: i64) -> anyhow::Result<()> {
         r.status.label(Lang::Vi),
         r.status.code()
     );
-    println!(
+    outln!(
+        out,
         "  tờ trình {} of {}",
         r.submission_number,
         r.submission_date.map(|d| d.to_string()).unwrap_or_default()
     );
     if let Some(reason) = &r.override_reason {
-        println!("  override: {reason}");
+        outln!(out, "  override: {reason}");
     }
-    println!("  dossier:");
+    outln!(out, "  dossier:");
     for item in store.referral_checklist(id)? {
         let mark = if item.is_ticked() { "[x]" } else { "[ ]" };
-        println!(
+        outln!(
+            out,
             "    {mark} {} ({}) {}",
-            item.name, item.doc_code, item.reference
+            item.name,
+            item.doc_code,
+            item.reference
         );
     }
-    println!("  timeline:");
+    outln!(out, "  timeline:");
     for step in store.referral_timeline(id)? {
         let mut line = format!("    {} {}", step.date, step.status.code());
         if !step.note.is_empty() {
@@ -411,14 +450,15 @@ fn print_referral(store: &Store, id: i64) -> anyhow::Result<()> {
                 step.authority.clone().unwrap_or_default()
             ));
         }
-        println!("{line}");
+        outln!(out, "{line}");
     }
     Ok(())
 }
 
-fn print_entries(entries: &[RegisterEntry]) {
+fn print_entries(entries: &[RegisterEntry], out: &mut String) {
     for e in entries {
-        println!(
+        outln!(
+            out,
             "  {} {} — {} — {} {} — {} [{}]",
             e.year,
             e.nominee_name,
@@ -433,15 +473,16 @@ fn print_entries(entries: &[RegisterEntry]) {
     }
 }
 
-fn print_board(store: &Store) -> anyhow::Result<()> {
+fn print_board(store: &Store, out: &mut String) -> anyhow::Result<()> {
     let board = store.awards_board(today())?;
-    println!("nominations per level and status:");
+    outln!(out, "nominations per level and status:");
     for c in &board.by_level_status {
-        println!("  {:<10} {:<10} {}", c.level, c.status.code(), c.count);
+        outln!(out, "  {:<10} {:<10} {}", c.level, c.status.code(), c.count);
     }
-    println!("referrals waiting (longest first):");
+    outln!(out, "referrals waiting (longest first):");
     for w in &board.waiting {
-        println!(
+        outln!(
+            out,
             "  {} days  referral {} {} — {} — {} ({})",
             w.days,
             w.referral_id,
@@ -451,16 +492,16 @@ fn print_board(store: &Store) -> anyhow::Result<()> {
             w.status.code()
         );
     }
-    println!("awards per year and level:");
+    outln!(out, "awards per year and level:");
     for c in &board.by_year_level {
-        println!("  {} {:<10} {}", c.year, c.level, c.count);
+        outln!(out, "  {} {:<10} {}", c.year, c.level, c.count);
     }
     let prizes = PrizeTable::built_in().map_err(anyhow::Error::msg)?;
     let entries = store.register_entries()?;
     let mut years: Vec<i32> = entries.iter().map(|e| e.year).collect();
     years.sort_unstable();
     years.dedup();
-    println!("prize money per year (from data/prizes.toml):");
+    outln!(out, "prize money per year (from data/prizes.toml):");
     for year in years {
         let t = prizes.total(entries.iter().filter(|e| e.year == year).map(|e| {
             (
@@ -469,9 +510,12 @@ fn print_board(store: &Store) -> anyhow::Result<()> {
                 e.decision_date,
             )
         }));
-        println!(
+        outln!(
+            out,
             "  {year}: {} đ for {} awards ({} without a figure)",
-            t.amount, t.counted, t.without_figure
+            t.amount,
+            t.counted,
+            t.without_figure
         );
     }
     Ok(())
