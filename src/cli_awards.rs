@@ -83,6 +83,20 @@ pub enum AwardsCommand {
         #[arg(long, default_value = "")]
         note: String,
     },
+    /// Hold back a nominee's awards during discipline or inspection.
+    Hold {
+        nominee: i64,
+        #[arg(long)]
+        reason: String,
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
+    /// Lift a hold.
+    LiftHold {
+        hold: i64,
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
     /// Counts per level and status, referrals waiting longest first.
     AwardsBoard,
 }
@@ -309,6 +323,18 @@ fn execute(db: Option<PathBuf>, command: AwardsCommand, out: &mut String) -> any
             };
             let n = store.nominee(id)?;
             outln!(out, "{} ({}), {}", n.name, n.kind.code(), n.unit);
+            for h in store.holds_of(id)? {
+                let lifted = h
+                    .lifted
+                    .map_or("open".to_string(), |d| format!("lifted {d}"));
+                outln!(
+                    out,
+                    "  hold {}: {} (from {}, {lifted})",
+                    h.id,
+                    h.reason,
+                    h.from
+                );
+            }
             let entries = store.award_history(id)?;
             if entries.is_empty() {
                 outln!(out, "  no awards in the register");
@@ -344,6 +370,18 @@ fn execute(db: Option<PathBuf>, command: AwardsCommand, out: &mut String) -> any
                 note,
             })?;
             outln!(out, "register entry {id} added");
+        }
+        AwardsCommand::Hold {
+            nominee,
+            reason,
+            date,
+        } => {
+            let id = store.hold_back(nominee, &reason, date.unwrap_or_else(today))?;
+            outln!(out, "hold {id}: awards of nominee {nominee} held back");
+        }
+        AwardsCommand::LiftHold { hold, date } => {
+            store.lift_hold(hold, date.unwrap_or_else(today))?;
+            outln!(out, "hold {hold} lifted");
         }
         AwardsCommand::AwardsBoard => print_board(&store, out)?,
     }

@@ -580,3 +580,43 @@ fn a_withdrawn_referral_withdraws_the_nomination_and_closes_the_dossier() {
         "{early}"
     );
 }
+
+#[test]
+fn a_hold_stops_decisions_and_needs_an_override_to_refer() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (dung, gk) = passed(
+        &mut store,
+        "Phạm Thu Dung",
+        NomineeKind::Resident,
+        "giay_khen",
+    );
+    let (tam, bk) = passed(&mut store, "Tổ dân phố số 4", NomineeKind::Unit, "bk_tinh");
+    let hold = store
+        .hold_back(dung, "Đang bị xem xét kỷ luật", date("2026-01-02"))
+        .unwrap();
+    store
+        .hold_back(tam, "Đang thanh tra", date("2026-01-02"))
+        .unwrap();
+    let d = NewDecision {
+        number: "101/QĐ-UBND".into(),
+        date: date("2026-01-10"),
+        signer: "Trần Văn Phong".into(),
+    };
+    let held = store.decide(gk, &d).unwrap_err().to_string();
+    assert!(
+        held.contains("held back (Đang bị xem xét kỷ luật)"),
+        "{held}"
+    );
+    // A collective has no register precondition for bk_tinh, but the hold still counts.
+    let e = store.eligibility(bk).unwrap();
+    assert!(e.needs_override());
+    assert!(
+        store
+            .refer(bk, &referral("15/TTr-UBND", "2026-01-12", None))
+            .is_err()
+    );
+    assert!(store.lift_hold(hold, date("2026-01-01")).is_err());
+    store.lift_hold(hold, date("2026-01-08")).unwrap();
+    assert!(store.lift_hold(hold, date("2026-01-09")).is_err());
+    store.decide(gk, &d).unwrap();
+}

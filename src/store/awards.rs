@@ -165,6 +165,11 @@ impl Store {
                 s.nomination.status.code()
             )));
         }
+        if let Some(reason) = self.open_hold_reason(s.nomination.nominee_id)? {
+            return Err(StoreError::Invalid(format!(
+                "nomination {id}: the nominee's awards are held back ({reason}); lift the hold first"
+            )));
+        }
         let number = nfc(&d.number);
         let signer = nfc(&d.signer);
         if number.is_empty() {
@@ -355,13 +360,14 @@ impl Store {
             .filter(|e| e.nomination_id != Some(id))
             .map(RegisterEntry::held)
             .collect();
+        let hold = self.open_hold_reason(s.nomination.nominee_id)?;
         Ok(rules.evaluate(
             &s.catalogue,
             &s.award.code,
             s.kind.class(),
             s.nomination.round.year(),
             &history,
-            None,
+            hold.as_deref(),
         ))
     }
 

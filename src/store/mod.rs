@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod awards;
 pub mod council;
+pub mod holds;
 pub mod migrations;
 pub mod nominations;
 pub mod reference;
