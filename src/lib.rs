@@ -10,5 +10,6 @@ pub mod cli_awards;
 pub mod demo;
 pub mod domain;
 pub mod export;
+pub mod import;
 pub mod refdata;
 pub mod store;

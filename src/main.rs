@@ -29,19 +29,14 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
-    /// Write data out to a spreadsheet (.xlsx or .csv).
-    Export {
-        #[command(subcommand)]
-        what: ExportWhat,
-    },
+    /// Read a spreadsheet into the database.
+    #[command(subcommand)]
+    Import(hoidong::import::cli::ImportCommand),
+    /// Write a spreadsheet from the database.
+    #[command(subcommand)]
+    Export(hoidong::export::ExportCommand),
     #[command(flatten)]
     Awards(hoidong::cli_awards::AwardsCommand),
-}
-
-#[derive(Subcommand)]
-enum ExportWhat {
-    /// The award register.
-    Awards { file: PathBuf },
 }
 
 fn main() -> ExitCode {
@@ -88,9 +83,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
             println!("{nominations} nominations written to {}", path.display());
         }
-        Some(Command::Export {
-            what: ExportWhat::Awards { file },
-        }) => hoidong::cli_awards::export_awards(cli.db, &file)?,
+        Some(Command::Import(cmd)) => hoidong::import::cli::run_import(cmd, cli.db.as_deref())?,
+        Some(Command::Export(cmd)) => hoidong::export::run_export(cmd, cli.db.as_deref())?,
         Some(Command::Awards(c)) => hoidong::cli_awards::run(cli.db, c)?,
         None => anyhow::bail!("the terminal interface is not part of this build yet"),
     }

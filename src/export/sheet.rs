@@ -212,13 +212,49 @@ pub fn csv_bytes(sheet: Option<&Sheet>) -> Result<Vec<u8>, csv::Error> {
 pub fn xlsx_bytes(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     let mut book = Workbook::new();
     for sheet in sheets {
-        let ws = book.add_worksheet();
-        fill_worksheet(ws, sheet)?;
+        for part in split_rows(sheet, XLSX_MAX_DATA_ROWS) {
+            let ws = book.add_worksheet();
+            fill_worksheet(ws, &part)?;
+        }
     }
     if sheets.is_empty() {
         book.add_worksheet();
     }
     book.save_to_buffer()
+}
+
+/// Rows a worksheet can hold below its header (Excel's limit is 1,048,576).
+pub const XLSX_MAX_DATA_ROWS: usize = 1_048_575;
+
+/// A sheet too long for one worksheet, cut into parts of at most `max` rows;
+/// the parts after the first are named “Name (2)”, “Name (3)” … and repeat
+/// the header.
+pub fn split_rows(sheet: &Sheet, max: usize) -> Vec<Sheet> {
+    if sheet.rows.len() <= max || max == 0 {
+        return vec![sheet.clone()];
+    }
+    sheet
+        .rows
+        .chunks(max)
+        .enumerate()
+        .map(|(i, rows)| {
+            let name = if i == 0 {
+                sheet.name.clone()
+            } else {
+                let suffix = format!(" ({})", i + 1);
+                let base: String = sheet_name(&sheet.name)
+                    .chars()
+                    .take(31 - suffix.chars().count())
+                    .collect();
+                format!("{base}{suffix}")
+            };
+            Sheet {
+                name,
+                headers: sheet.headers.clone(),
+                rows: rows.to_vec(),
+            }
+        })
+        .collect()
 }
 
 fn fill_worksheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), rust_xlsxwriter::XlsxError> {
@@ -429,6 +465,21 @@ mod tests {
         let bad = dir.path().join("out.pdf");
         assert!(write_sheets(&bad, &[sample()]).is_err());
         assert!(!bad.exists());
+    }
+
+    #[test]
+    fn long_sheets_are_split_with_their_header() {
+        let mut s = Sheet::new(&"Điểm chấm".repeat(4), ["A"]);
+        for i in 0..5 {
+            s.push_row(vec![Cell::Int(i)]);
+        }
+        let parts = split_rows(&s, 2);
+        assert_eq!(parts.len(), 3);
+        assert_eq!(parts[2].name.chars().count(), 31);
+        assert!(parts[2].name.ends_with(" (3)"));
+        assert_eq!(parts[2].rows, vec![vec![Cell::Int(4)]]);
+        assert!(parts.iter().all(|p| p.headers == ["A"]));
+        assert_eq!(split_rows(&s, 5).len(), 1);
     }
 
     #[test]
