@@ -6,6 +6,7 @@
 //! - `demo`: invented demo data and synthetic databases;
 //! - `import` / `export`: spreadsheets in and out.
 
+pub mod cli_awards;
 pub mod demo;
 pub mod domain;
 pub mod export;

@@ -35,6 +35,8 @@ enum Command {
     /// Write a spreadsheet from the database.
     #[command(subcommand)]
     Export(hoidong::export::ExportCommand),
+    #[command(flatten)]
+    Awards(hoidong::cli_awards::AwardsCommand),
 }
 
 fn main() -> ExitCode {
@@ -83,6 +85,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Import(cmd)) => hoidong::import::cli::run_import(cmd, cli.db.as_deref())?,
         Some(Command::Export(cmd)) => hoidong::export::run_export(cmd, cli.db.as_deref())?,
+        Some(Command::Awards(c)) => hoidong::cli_awards::run(cli.db, c)?,
         None => anyhow::bail!("the terminal interface is not part of this build yet"),
     }
     Ok(())

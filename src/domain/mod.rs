@@ -3,11 +3,16 @@
 pub mod award;
 pub mod council;
 pub mod criteria;
+pub mod dossier;
+pub mod eligibility;
 pub mod meeting;
 pub mod movement;
 pub mod nomination;
 pub mod nominee;
+pub mod prize;
 pub mod record;
+pub mod referral;
+pub mod register;
 pub mod scoring;
 pub mod text;
 pub mod vote;

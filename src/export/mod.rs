@@ -2,6 +2,7 @@
 //! the other modules turn domain data into sheets. [`ExportCommand`] is the
 //! `hoidong export …` subcommand: each export adds its variant there.
 
+pub mod awards;
 pub mod nominations;
 pub mod sheet;
 
@@ -48,6 +49,8 @@ pub enum ExportCommand {
     },
     /// Write the blank nomination list to fill in (.xlsx).
     Template { file: PathBuf },
+    /// Export the award register: every award held, with its decision (.xlsx or .csv).
+    Awards { file: PathBuf },
 }
 
 pub fn run_export(cmd: ExportCommand, db: Option<&Path>) -> anyhow::Result<()> {
@@ -66,6 +69,9 @@ pub fn run_export(cmd: ExportCommand, db: Option<&Path>) -> anyhow::Result<()> {
             let store = Store::open(&database(db)?)?;
             let n = nominations::export_nominations(&store, &query, &file)?;
             println!("{n} nomination(s) written to {}", file.display());
+        }
+        ExportCommand::Awards { file } => {
+            crate::cli_awards::export_awards(db.map(Path::to_path_buf), &file)?
         }
         ExportCommand::Template { file } => {
             let data = crate::refdata::built_in()?;

@@ -3,11 +3,14 @@
 //! transaction together with its audit entry.
 
 pub mod audit;
+pub mod awards;
 pub mod council;
+pub mod holds;
 pub mod migrations;
 pub mod nominations;
 pub mod record;
 pub mod reference;
+pub mod referrals;
 pub mod scores;
 
 use std::path::{Path, PathBuf};
