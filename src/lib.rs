@@ -5,7 +5,9 @@
 //! - `store`: SQLite storage returning domain types;
 //! - `demo`: invented demo data and synthetic databases.
 
+pub mod cli_print;
 pub mod demo;
 pub mod domain;
+pub mod print;
 pub mod refdata;
 pub mod store;

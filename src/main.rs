@@ -29,6 +29,12 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Write the minutes (or, with --ballots, the ballot-count record) of a meeting.
+    Minutes(hoidong::cli_print::MinutesArgs),
+    /// Sign off the minutes of a meeting (later changes become an addendum).
+    Sign(hoidong::cli_print::SignArgs),
+    /// Send the minutes of a meeting to the printer (lp), or save the PDF.
+    Print(hoidong::cli_print::PrintArgs),
 }
 
 fn main() -> ExitCode {
@@ -75,6 +81,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
             println!("{nominations} nominations written to {}", path.display());
         }
+        Some(Command::Minutes(args)) => hoidong::cli_print::minutes(cli.db, args)?,
+        Some(Command::Sign(args)) => hoidong::cli_print::sign(cli.db, args)?,
+        Some(Command::Print(args)) => hoidong::cli_print::print_command(cli.db, args)?,
         None => anyhow::bail!("the terminal interface is not part of this build yet"),
     }
     Ok(())

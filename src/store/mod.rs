@@ -6,9 +6,11 @@ pub mod audit;
 pub mod council;
 pub mod migrations;
 pub mod nominations;
+pub mod notes;
 pub mod record;
 pub mod reference;
 pub mod scores;
+pub mod signoff;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
