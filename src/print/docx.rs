@@ -219,6 +219,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
         d = d.add_table(t);
     }
     if !doc.recipients.is_empty() {
+        d = d.add_paragraph(Paragraph::new().line_spacing(spacing(6)));
         d = d.add_paragraph(
             Paragraph::new()
                 .add_run(run("Nơi nhận:", 12).bold().italic())

@@ -158,12 +158,20 @@ fn round_section(record: &MeetingRecord, r: &RoundRecord, numbered: bool, blocks
     blocks.push(Block::item(format!("- Số phiếu không hợp lệ: {}.", b.invalid)));
     let total = r.round.attendance.members_total;
     let mut rows: Vec<(u32, usize, Vec<String>)> = Vec::new();
+    let mut any_written = false;
     for (i, v) in r.results.iter().enumerate() {
         let Some(entry) = record.agenda.iter().find(|e| e.nomination.id == v.nomination_id) else {
             continue;
         };
         let n = &entry.nominee;
         let votes = v.outcome.counted_agree;
+        let written = votes.saturating_sub(v.tally.agree);
+        let cell = if written > 0 {
+            any_written = true;
+            format!("{} + {written} VB", v.tally.agree)
+        } else {
+            votes.to_string()
+        };
         rows.push((
             votes,
             i,
@@ -178,7 +186,7 @@ fn round_section(record: &MeetingRecord, r: &RoundRecord, numbered: bool, blocks
                 },
                 position_unit(n),
                 entry.award_short.clone(),
-                votes.to_string(),
+                cell,
                 percent(permille(votes, total)),
             ],
         ));
@@ -187,13 +195,13 @@ fn round_section(record: &MeetingRecord, r: &RoundRecord, numbered: bool, blocks
     rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     blocks.push(Block::Table(Table {
         columns: vec![
-            col("STT", 5, Align::Center),
+            col("STT", 7, Align::Center),
             col("Họ và tên", 21, Align::Left),
             col("Năm sinh", 8, Align::Center),
             col("Giới tính", 8, Align::Center),
-            col("Chức vụ, đơn vị", 26, Align::Left),
+            col("Chức vụ, đơn vị", 23, Align::Left),
             col("Hình thức", 14, Align::Left),
-            col("Số phiếu", 8, Align::Center),
+            col("Số phiếu", 11, Align::Center),
             col("Tỷ lệ", 10, Align::Center),
         ],
         rows: rows
@@ -205,4 +213,9 @@ fn round_section(record: &MeetingRecord, r: &RoundRecord, numbered: bool, blocks
             })
             .collect(),
     }));
+    if any_written {
+        blocks.push(Block::para(
+            "VB: ý kiến đồng ý bằng văn bản của thành viên vắng mặt, được tính theo quy chế hoạt động của Hội đồng.",
+        ));
+    }
 }

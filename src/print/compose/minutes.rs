@@ -222,7 +222,7 @@ fn agenda(record: &MeetingRecord, blocks: &mut Vec<Block>) {
     )));
     blocks.push(Block::Table(Table {
         columns: vec![
-            col("STT", 6, Align::Center),
+            col("STT", 7, Align::Center),
             col("Cá nhân, tập thể", 30, Align::Left),
             col("Chức vụ, đơn vị", 34, Align::Left),
             col("Hình thức đề nghị", 30, Align::Left),
@@ -318,12 +318,19 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, blocks: &mut Vec<Block>)
             if o.passed { "Đạt" } else { "Không đạt" }.to_string(),
         ]],
     }));
+    let written = o.counted_agree.saturating_sub(t.agree);
+    let counted = if written > 0 {
+        format!(
+            "{}/{}, tính cả {written} ý kiến đồng ý bằng văn bản (VB)",
+            o.counted_agree, o.denominator
+        )
+    } else {
+        format!("{}/{}", o.counted_agree, o.denominator)
+    };
     let mut text = format!(
-        "Tỷ lệ đồng ý {} trên {} ({}/{}); yêu cầu {}",
+        "Tỷ lệ đồng ý {} trên {} ({counted}); yêu cầu {}",
         percent(o.share_permille),
         super::denominator_words(result.rule.denominator),
-        o.counted_agree,
-        o.denominator,
         threshold_words(&result.rule)
     );
     if let Some(needed) = o.needed {
@@ -397,7 +404,7 @@ fn per_award(record: &MeetingRecord, entries: &[&AgendaEntry], blocks: &mut Vec<
         blocks.push(Block::para(format!("{letter}) {award}: {} trường hợp", group.len())));
         blocks.push(Block::Table(Table {
             columns: vec![
-                col("STT", 6, Align::Center),
+                col("STT", 7, Align::Center),
                 col("Cá nhân, tập thể", 34, Align::Left),
                 col("Chức vụ, đơn vị", 44, Align::Left),
                 col("Tỷ lệ đồng ý", 16, Align::Center),
