@@ -63,9 +63,15 @@ fn assert_texts_in(doc: &print::Document, text: &str) {
         if haystack.contains(&needle) {
             continue;
         }
-        assert!(cells.contains(t), "“{needle}” is missing from the PDF text layer");
+        assert!(
+            cells.contains(t),
+            "“{needle}” is missing from the PDF text layer"
+        );
         for w in words(t) {
-            assert!(squeezed.contains(&w), "“{w}” of “{t}” is missing from the PDF text layer");
+            assert!(
+                squeezed.contains(&w),
+                "“{w}” of “{t}” is missing from the PDF text layer"
+            );
         }
     }
 }
@@ -112,7 +118,10 @@ fn minutes_follow_the_domain_order_and_content() {
     assert_eq!(doc.signatures[0].name, "Lê Thị Thùy Dương");
     assert_eq!(doc.signatures[1].role, "CHỦ TỌA");
     assert_eq!(doc.signatures[1].name, "Đặng Quốc Vượng");
-    assert_eq!(doc.recipients.last().map(String::as_str), Some("- Lưu: VT, HĐTĐKT."));
+    assert_eq!(
+        doc.recipients.last().map(String::as_str),
+        Some("- Lưu: VT, HĐTĐKT.")
+    );
     // Every note appears exactly once.
     let rec = record(4);
     for n in &rec.notes {
@@ -134,7 +143,12 @@ fn ballot_record_sorts_by_votes_and_counts_on_all_members() {
     let names: Vec<&str> = table.rows.iter().map(|r| r[1].as_str()).collect();
     assert_eq!(
         names,
-        ["Hồ Thị Mỹ Duyên", "Quách Đức Thịnh", "Trường Mầm non Hoa Sữa", "Lưu Thị Thu Hường"]
+        [
+            "Hồ Thị Mỹ Duyên",
+            "Quách Đức Thịnh",
+            "Trường Mầm non Hoa Sữa",
+            "Lưu Thị Thu Hường"
+        ]
     );
     assert_eq!(table.rows[0][6], "5 + 1 VB");
     assert_eq!(table.rows[0][7], "85,7%");
@@ -209,7 +223,10 @@ fn rendering_runs_on_a_background_thread() {
 #[test]
 fn markdown_snapshot() {
     let rec = record(4);
-    insta::assert_snapshot!("minutes_md", print::markdown::render(&compose::minutes(&rec)));
+    insta::assert_snapshot!(
+        "minutes_md",
+        print::markdown::render(&compose::minutes(&rec))
+    );
     insta::assert_snapshot!(
         "ballot_record_md",
         print::markdown::render(&compose::ballot_record(&rec))
@@ -310,7 +327,11 @@ fn notes_are_added_edited_and_audited() {
     };
     assert!(store.add_note(MEETING_ID, &empty).is_err());
     let doc = compose::minutes(&store.meeting_record(MEETING_ID).unwrap());
-    assert!(doc.texts().join("\n").contains("hỏi về tỷ lệ nữ trong tập thể."));
+    assert!(
+        doc.texts()
+            .join("\n")
+            .contains("hỏi về tỷ lệ nữ trong tập thể.")
+    );
     store.delete_note(id).unwrap();
     assert_eq!(store.notes(MEETING_ID).unwrap().len(), 5);
 }
@@ -338,7 +359,10 @@ fn signed_minutes_are_frozen_and_changes_become_an_addendum() {
         .unwrap()
     };
     let first = print_signed(&store);
-    assert_ne!(first, before, "the signed print carries the hash in its footer");
+    assert_ne!(
+        first, before,
+        "the signed print carries the hash in its footer"
+    );
     if let Some(text) = pdftotext(&first) {
         assert!(text.contains(&s.content_hash));
     }
@@ -404,13 +428,34 @@ fn commands_write_private_files_and_sign_off() {
     }
     let dbs = db.to_str().unwrap();
     let out_pdf = dir.path().join("bb.pdf");
-    let o = hoidong(&["--db", dbs, "minutes", "1", "--format", "pdf", "-o", out_pdf.to_str().unwrap()]);
+    let o = hoidong(&[
+        "--db",
+        dbs,
+        "minutes",
+        "1",
+        "--format",
+        "pdf",
+        "-o",
+        out_pdf.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     assert_eq!(mode(&out_pdf), 0o600);
     let kp = dir.path().join("kp.docx");
-    let o = hoidong(&["--db", dbs, "minutes", "1", "--ballots", "--format", "docx", "-o", kp.to_str().unwrap()]);
+    let o = hoidong(&[
+        "--db",
+        dbs,
+        "minutes",
+        "1",
+        "--ballots",
+        "--format",
+        "docx",
+        "-o",
+        kp.to_str().unwrap(),
+    ]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    assert!(unzip(&std::fs::read(&kp).unwrap(), "word/document.xml").contains("BIÊN BẢN KIỂM PHIẾU"));
+    assert!(
+        unzip(&std::fs::read(&kp).unwrap(), "word/document.xml").contains("BIÊN BẢN KIỂM PHIẾU")
+    );
     let o = hoidong(&["--db", dbs, "minutes", "1", "--format", "odt", "-o", "x"]);
     assert!(!o.status.success());
     assert!(String::from_utf8_lossy(&o.stderr).contains("--format odt"));

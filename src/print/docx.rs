@@ -24,10 +24,13 @@ const FONT: &str = "Times New Roman";
 const TEXT_WIDTH: usize = 9355;
 
 fn run(text: &str, pt: usize) -> Run {
-    Run::new()
-        .add_text(text)
-        .size(pt * 2)
-        .fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT))
+    Run::new().add_text(text).size(pt * 2).fonts(
+        RunFonts::new()
+            .ascii(FONT)
+            .hi_ansi(FONT)
+            .cs(FONT)
+            .east_asia(FONT),
+    )
 }
 
 fn spacing(after_pt: u32) -> LineSpacing {
@@ -46,7 +49,12 @@ fn body(lead: &str, text: &str, indent: bool) -> Paragraph {
         .align(AlignmentType::Both)
         .line_spacing(spacing(6));
     if indent {
-        p = p.indent(None, Some(SpecialIndentType::FirstLine(mm(12.7))), None, None);
+        p = p.indent(
+            None,
+            Some(SpecialIndentType::FirstLine(mm(12.7))),
+            None,
+            None,
+        );
     }
     if !lead.is_empty() {
         p = p.add_run(run(lead, 14).bold());
@@ -108,7 +116,12 @@ fn heading_block(doc: &Document) -> DocxTable {
 }
 
 fn data_table(t: &Table) -> DocxTable {
-    let total: usize = t.columns.iter().map(|c| usize::from(c.width)).sum::<usize>().max(1);
+    let total: usize = t
+        .columns
+        .iter()
+        .map(|c| usize::from(c.width))
+        .sum::<usize>()
+        .max(1);
     let widths: Vec<usize> = t
         .columns
         .iter()
@@ -194,7 +207,13 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
                 .header(mm(10.0))
                 .footer(mm(10.0)),
         )
-        .default_fonts(RunFonts::new().ascii(FONT).hi_ansi(FONT).cs(FONT).east_asia(FONT))
+        .default_fonts(
+            RunFonts::new()
+                .ascii(FONT)
+                .hi_ansi(FONT)
+                .cs(FONT)
+                .east_asia(FONT),
+        )
         .default_size(28)
         // Page numbers at the top from page 2: the first page has an empty header.
         .header(page_number)
@@ -226,7 +245,11 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
                 .line_spacing(spacing(0)),
         );
         for r in &doc.recipients {
-            d = d.add_paragraph(Paragraph::new().add_run(run(r, 11)).line_spacing(spacing(0)));
+            d = d.add_paragraph(
+                Paragraph::new()
+                    .add_run(run(r, 11))
+                    .line_spacing(spacing(0)),
+            );
         }
     }
     if let Some(f) = &doc.footer {

@@ -41,7 +41,12 @@ pub fn render(doc: &Document) -> String {
     }
     for s in &doc.signatures {
         let name = if s.name.is_empty() { "…" } else { &s.name };
-        out.push_str(&format!("**{}** {}: **{}**  \n", s.role, s.hint, escape(name)));
+        out.push_str(&format!(
+            "**{}** {}: **{}**  \n",
+            s.role,
+            s.hint,
+            escape(name)
+        ));
     }
     out.push('\n');
     if !doc.recipients.is_empty() {
@@ -69,7 +74,10 @@ fn spaced(text: &str, lead: &str) -> String {
 fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if matches!(c, '*' | '_' | '|' | '`' | '#' | '[' | ']' | '<' | '>' | '\\') {
+        if matches!(
+            c,
+            '*' | '_' | '|' | '`' | '#' | '[' | ']' | '<' | '>' | '\\'
+        ) {
             out.push('\\');
         }
         out.push(c);

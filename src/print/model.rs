@@ -60,11 +60,18 @@ pub struct Table {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// A section heading in bold, e.g. "I. THÀNH PHẦN".
-    Heading { text: String },
+    Heading {
+        text: String,
+    },
     /// A justified paragraph with a first-line indent; `lead` is printed bold before the text.
-    Paragraph { lead: String, text: String },
+    Paragraph {
+        lead: String,
+        text: String,
+    },
     /// A line of a list ("- …"), indented, not justified.
-    Item { text: String },
+    Item {
+        text: String,
+    },
     Table(Table),
 }
 

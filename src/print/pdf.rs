@@ -95,7 +95,9 @@ impl World for PrintWorld {
         }
         let vpath = id.vpath();
         let Some(dir) = &self.dir else {
-            return Err(FileError::NotFound(PathBuf::from(vpath.get_without_slash())));
+            return Err(FileError::NotFound(PathBuf::from(
+                vpath.get_without_slash(),
+            )));
         };
         let path = vpath.realize(dir).map_err(FileError::Realize)?;
         std::fs::read(&path)
@@ -137,12 +139,10 @@ pub fn render(doc: &Document, template: &Template) -> Result<Vec<u8>, PrintError
         dir,
     };
     let compiled = typst::compile(&world);
-    let document = compiled
-        .output
-        .map_err(|errors| PrintError::Template {
-            template: name.clone(),
-            diagnostics: describe(&world, &errors),
-        })?;
+    let document = compiled.output.map_err(|errors| PrintError::Template {
+        template: name.clone(),
+        diagnostics: describe(&world, &errors),
+    })?;
     let options = typst_pdf::PdfOptions {
         // A fixed identifier from the content, so that reprints are identical.
         ident: Smart::Custom(super::sha256_hex(&doc.content_json())),

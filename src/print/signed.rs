@@ -35,10 +35,11 @@ fn read(s: &SignOff) -> Result<Document, SignError> {
     if !s.intact() {
         return Err(SignError::Tampered { id: s.id });
     }
-    let mut doc: Document = serde_json::from_str(&s.content).map_err(|e| SignError::Unreadable {
-        id: s.id,
-        detail: e.to_string(),
-    })?;
+    let mut doc: Document =
+        serde_json::from_str(&s.content).map_err(|e| SignError::Unreadable {
+            id: s.id,
+            detail: e.to_string(),
+        })?;
     let date = When::parse(&s.signed_at)
         .map(|w| format!("{:02}/{:02}/{}", w.day, w.month, w.year))
         .unwrap_or_else(|| s.signed_at.clone());
@@ -69,12 +70,12 @@ pub fn addendum_for_print(
         .into_iter()
         .filter(|s| s.kind == SignOffKind::Addendum)
         .collect();
-    let s = addenda.get(n.wrapping_sub(1)).ok_or_else(|| {
-        StoreError::NotFound {
+    let s = addenda
+        .get(n.wrapping_sub(1))
+        .ok_or_else(|| StoreError::NotFound {
             what: "addendum",
             id: format!("{n} of meeting {meeting} (it has {})", addenda.len()),
-        }
-    })?;
+        })?;
     read(s)
 }
 
@@ -100,10 +101,13 @@ pub fn sign(store: &mut Store, meeting: MeetingId) -> Result<SignOutcome, SignEr
         .cloned()
         .collect();
     if new_blocks.is_empty() {
-        let last = signoffs.last().cloned().ok_or_else(|| StoreError::NotFound {
-            what: "sign-off",
-            id: meeting.to_string(),
-        })?;
+        let last = signoffs
+            .last()
+            .cloned()
+            .ok_or_else(|| StoreError::NotFound {
+                what: "sign-off",
+                id: meeting.to_string(),
+            })?;
         return Ok(SignOutcome::Unchanged(last));
     }
     let minutes = read(&signoffs[0])?;

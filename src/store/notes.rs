@@ -117,7 +117,13 @@ impl Store {
         let before = self.note(id)?;
         self.write(|w| {
             w.tx.execute("DELETE FROM minutes_notes WHERE id = ?1", [id])?;
-            w.audit("minutes_notes", id, "delete", Some(&note_json(&before)), None)
+            w.audit(
+                "minutes_notes",
+                id,
+                "delete",
+                Some(&note_json(&before)),
+                None,
+            )
         })
     }
 

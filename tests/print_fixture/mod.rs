@@ -14,8 +14,7 @@ use hoidong::domain::record::{
     AgendaEntry, CommitteeMember, Guest, MeetingRecord, MemberAttendance, RoundRecord,
 };
 use hoidong::domain::vote::{
-    BallotCounts, Comparison, Denominator, Share, Tally, Threshold, VoteMethod, VoteRule,
-    evaluate,
+    BallotCounts, Comparison, Denominator, Share, Tally, Threshold, VoteMethod, VoteRule, evaluate,
 };
 use hoidong::store::Store;
 use rusqlite::params;
@@ -37,13 +36,55 @@ fn member(id: i64, role: Role, name: &str, position: &str, sex: Sex) -> Member {
 
 pub fn members() -> Vec<Member> {
     vec![
-        member(1, Role::Chair, "Đặng Quốc Vượng", "Chủ tịch UBND phường", Sex::Male),
-        member(2, Role::ViceChair, "Phùng Thị Ngọc Ánh", "Phó Chủ tịch UBND phường", Sex::Female),
-        member(3, Role::StandingMember, "Lê Thị Thùy Dương", "Công chức Văn phòng – Thống kê", Sex::Female),
-        member(4, Role::Member, "Nghiêm Xuân Trường", "Chủ tịch Hội Nông dân phường", Sex::Male),
-        member(5, Role::Member, "Ôn Thị Hằng Nga", "Bí thư Đoàn Thanh niên phường", Sex::Female),
-        member(6, Role::Member, "Bạch Văn Lũy", "Trưởng Công an phường", Sex::Male),
-        member(7, Role::Member, "Khúc Thị Ửng", "Chủ tịch Hội Liên hiệp Phụ nữ phường", Sex::Female),
+        member(
+            1,
+            Role::Chair,
+            "Đặng Quốc Vượng",
+            "Chủ tịch UBND phường",
+            Sex::Male,
+        ),
+        member(
+            2,
+            Role::ViceChair,
+            "Phùng Thị Ngọc Ánh",
+            "Phó Chủ tịch UBND phường",
+            Sex::Female,
+        ),
+        member(
+            3,
+            Role::StandingMember,
+            "Lê Thị Thùy Dương",
+            "Công chức Văn phòng – Thống kê",
+            Sex::Female,
+        ),
+        member(
+            4,
+            Role::Member,
+            "Nghiêm Xuân Trường",
+            "Chủ tịch Hội Nông dân phường",
+            Sex::Male,
+        ),
+        member(
+            5,
+            Role::Member,
+            "Ôn Thị Hằng Nga",
+            "Bí thư Đoàn Thanh niên phường",
+            Sex::Female,
+        ),
+        member(
+            6,
+            Role::Member,
+            "Bạch Văn Lũy",
+            "Trưởng Công an phường",
+            Sex::Male,
+        ),
+        member(
+            7,
+            Role::Member,
+            "Khúc Thị Ửng",
+            "Chủ tịch Hội Liên hiệp Phụ nữ phường",
+            Sex::Female,
+        ),
     ]
 }
 
@@ -111,7 +152,8 @@ fn proposals(items: usize) -> Vec<Proposal> {
             award_name: "Danh hiệu Chiến sĩ thi đua cơ sở",
             award_short: "Chiến sĩ thi đua cơ sở",
             home: true,
-            summary: "Sáng kiến số hóa hồ sơ giải phóng mặt bằng, rút ngắn 30% thời gian xử lý.".into(),
+            summary: "Sáng kiến số hóa hồ sơ giải phóng mặt bằng, rút ngắn 30% thời gian xử lý."
+                .into(),
             agree: 5,
             written_agree: 1,
         },
@@ -141,12 +183,16 @@ fn proposals(items: usize) -> Vec<Proposal> {
             award_name: "Bằng khen của Chủ tịch UBND tỉnh",
             award_short: "Bằng khen UBND tỉnh",
             home: false,
-            summary: "Hai năm liền Chiến sĩ thi đua cơ sở; vận động quỹ “Ngày vì người nghèo” vượt 45%.".into(),
+            summary:
+                "Hai năm liền Chiến sĩ thi đua cơ sở; vận động quỹ “Ngày vì người nghèo” vượt 45%."
+                    .into(),
             agree: 3,
             written_agree: 0,
         },
     ];
-    let given = ["Khuê", "Thắng", "Yến", "Đạt", "Huyền", "Lộc", "Trâm", "Phước"];
+    let given = [
+        "Khuê", "Thắng", "Yến", "Đạt", "Huyền", "Lộc", "Trâm", "Phước",
+    ];
     let family = ["Nguyễn", "Trần", "Đỗ", "Vũ", "Huỳnh", "Phạm"];
     for i in out.len()..items {
         let female = i % 2 == 0;
@@ -201,7 +247,8 @@ pub fn record(items: usize) -> MeetingRecord {
             id: 1,
             name: "Hội đồng Thi đua – Khen thưởng".into(),
             level: "ward".into(),
-            founding_decision: "Quyết định số 17/QĐ-UBND ngày 06/01/2026 của Chủ tịch UBND phường Hòa Lạc".into(),
+            founding_decision:
+                "Quyết định số 17/QĐ-UBND ngày 06/01/2026 của Chủ tịch UBND phường Hòa Lạc".into(),
             issuing_body: "UBND phường Hòa Lạc".into(),
             place_name: "Hòa Lạc".into(),
         },
@@ -333,11 +380,41 @@ pub fn record(items: usize) -> MeetingRecord {
         text: text.into(),
     };
     rec.notes = vec![
-        note(1, None, NoteKind::Opening, "2026-11-20T08:05:00", "Chủ tọa khai mạc, nêu mục đích, yêu cầu của cuộc họp."),
-        note(2, None, NoteKind::Note, "2026-11-20T08:20:00", "Thường trực Hội đồng báo cáo tóm tắt hồ sơ và tiêu chuẩn của từng hình thức khen thưởng."),
-        note(3, Some(2), NoteKind::Note, "2026-11-20T09:10:00", "Ông Nghiêm Xuân Trường đề nghị bổ sung giấy chứng nhận sáng kiến; Thư ký xác nhận đã có trong hồ sơ."),
-        note(4, None, NoteKind::Conclusion, "2026-11-20T10:30:00", "Giao Thường trực Hội đồng hoàn thiện hồ sơ, trình Chủ tịch UBND phường trước ngày 30/11/2026."),
-        note(5, None, NoteKind::Closing, "2026-11-20T10:38:00", "Chủ tọa cảm ơn các thành viên và bế mạc cuộc họp."),
+        note(
+            1,
+            None,
+            NoteKind::Opening,
+            "2026-11-20T08:05:00",
+            "Chủ tọa khai mạc, nêu mục đích, yêu cầu của cuộc họp.",
+        ),
+        note(
+            2,
+            None,
+            NoteKind::Note,
+            "2026-11-20T08:20:00",
+            "Thường trực Hội đồng báo cáo tóm tắt hồ sơ và tiêu chuẩn của từng hình thức khen thưởng.",
+        ),
+        note(
+            3,
+            Some(2),
+            NoteKind::Note,
+            "2026-11-20T09:10:00",
+            "Ông Nghiêm Xuân Trường đề nghị bổ sung giấy chứng nhận sáng kiến; Thư ký xác nhận đã có trong hồ sơ.",
+        ),
+        note(
+            4,
+            None,
+            NoteKind::Conclusion,
+            "2026-11-20T10:30:00",
+            "Giao Thường trực Hội đồng hoàn thiện hồ sơ, trình Chủ tịch UBND phường trước ngày 30/11/2026.",
+        ),
+        note(
+            5,
+            None,
+            NoteKind::Closing,
+            "2026-11-20T10:38:00",
+            "Chủ tọa cảm ơn các thành viên và bế mạc cuộc họp.",
+        ),
     ];
     rec
 }
@@ -346,7 +423,9 @@ pub fn record(items: usize) -> MeetingRecord {
 pub fn seed(store: &Store, rec: &MeetingRecord) {
     let c = store.conn();
     let movement: i64 = c
-        .query_row("SELECT id FROM movements ORDER BY id LIMIT 1", [], |r| r.get(0))
+        .query_row("SELECT id FROM movements ORDER BY id LIMIT 1", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     let k = &rec.council;
     c.execute(

@@ -59,7 +59,11 @@ pub fn ballot_record(record: &MeetingRecord) -> Document {
     ));
     blocks.push(Block::lead(
         "Số thành viên không tham gia bỏ phiếu: ",
-        format!("{}{}", c.members_total - c.present, if c.absent > 0 { ", gồm:" } else { "." }),
+        format!(
+            "{}{}",
+            c.members_total - c.present,
+            if c.absent > 0 { ", gồm:" } else { "." }
+        ),
     ));
     for a in &record.attendance {
         let opinion = matches!(a.presence, Presence::AbsentWithOpinion { .. });
@@ -155,12 +159,19 @@ fn round_section(record: &MeetingRecord, r: &RoundRecord, numbered: bool, blocks
     blocks.push(Block::item(format!("- Số phiếu phát ra: {};", b.issued)));
     blocks.push(Block::item(format!("- Số phiếu thu về: {};", b.returned)));
     blocks.push(Block::item(format!("- Số phiếu hợp lệ: {};", b.valid)));
-    blocks.push(Block::item(format!("- Số phiếu không hợp lệ: {}.", b.invalid)));
+    blocks.push(Block::item(format!(
+        "- Số phiếu không hợp lệ: {}.",
+        b.invalid
+    )));
     let total = r.round.attendance.members_total;
     let mut rows: Vec<(u32, usize, Vec<String>)> = Vec::new();
     let mut any_written = false;
     for (i, v) in r.results.iter().enumerate() {
-        let Some(entry) = record.agenda.iter().find(|e| e.nomination.id == v.nomination_id) else {
+        let Some(entry) = record
+            .agenda
+            .iter()
+            .find(|e| e.nomination.id == v.nomination_id)
+        else {
             continue;
         };
         let n = &entry.nominee;
@@ -178,7 +189,9 @@ fn round_section(record: &MeetingRecord, r: &RoundRecord, numbered: bool, blocks
             vec![
                 String::new(),
                 n.name.clone(),
-                n.birth_year.map(|y| y.to_string()).unwrap_or_else(|| "—".into()),
+                n.birth_year
+                    .map(|y| y.to_string())
+                    .unwrap_or_else(|| "—".into()),
                 match n.sex {
                     Some(Sex::Male) => "Nam".into(),
                     Some(Sex::Female) => "Nữ".into(),

@@ -105,7 +105,10 @@ fn opening(record: &MeetingRecord, blocks: &mut Vec<Block>) {
     let when = start
         .map(|w| format!("{}, {}", w.time_words(), w.date_words()))
         .unwrap_or_else(|| m.starts_at.clone());
-    blocks.push(Block::lead("1. Thời gian: ", format!("bắt đầu lúc {when}.")));
+    blocks.push(Block::lead(
+        "1. Thời gian: ",
+        format!("bắt đầu lúc {when}."),
+    ));
     blocks.push(Block::lead("2. Địa điểm: ", format!("{}.", m.place)));
     let chair = record
         .chair
@@ -215,7 +218,11 @@ fn attendance(record: &MeetingRecord, blocks: &mut Vec<Block>) {
 
 fn agenda(record: &MeetingRecord, blocks: &mut Vec<Block>) {
     blocks.push(Block::heading("II. NỘI DUNG"));
-    blocks.extend(notes_of(record, NoteKind::Opening, None).into_iter().map(note_block));
+    blocks.extend(
+        notes_of(record, NoteKind::Opening, None)
+            .into_iter()
+            .map(note_block),
+    );
     blocks.push(Block::para(format!(
         "Hội đồng xem xét {} hồ sơ đề nghị khen thưởng theo chương trình sau:",
         record.agenda.len()
@@ -259,12 +266,18 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, blocks: &mut Vec<Block>)
         text = format!(" ({pu}){text}");
     }
     if let Some(score) = e.score {
-        text.push_str(&format!("; điểm chấm {}/100", format!("{score:.1}").replace('.', ",")));
+        text.push_str(&format!(
+            "; điểm chấm {}/100",
+            format!("{score:.1}").replace('.', ",")
+        ));
     }
     text.push('.');
     blocks.push(Block::lead(format!("{}. {who}", e.item.position), text));
     if !e.nomination.summary.is_empty() {
-        blocks.push(Block::lead("Tóm tắt thành tích: ", e.nomination.summary.clone()));
+        blocks.push(Block::lead(
+            "Tóm tắt thành tích: ",
+            e.nomination.summary.clone(),
+        ));
     }
     let notes: Vec<_> = record
         .notes
@@ -310,9 +323,17 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, blocks: &mut Vec<Block>)
         ],
         rows: vec![vec![
             if secret { b.issued.to_string() } else { dash() },
-            if secret { b.returned.to_string() } else { dash() },
+            if secret {
+                b.returned.to_string()
+            } else {
+                dash()
+            },
             if secret { b.valid.to_string() } else { dash() },
-            if secret { b.invalid.to_string() } else { dash() },
+            if secret {
+                b.invalid.to_string()
+            } else {
+                dash()
+            },
             agree,
             percent(o.share_permille),
             if o.passed { "Đạt" } else { "Không đạt" }.to_string(),
@@ -352,7 +373,11 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, blocks: &mut Vec<Block>)
 
 fn conclusions(record: &MeetingRecord, blocks: &mut Vec<Block>) {
     blocks.push(Block::heading("III. KẾT LUẬN"));
-    blocks.extend(notes_of(record, NoteKind::Conclusion, None).into_iter().map(note_block));
+    blocks.extend(
+        notes_of(record, NoteKind::Conclusion, None)
+            .into_iter()
+            .map(note_block),
+    );
     let passed: Vec<&AgendaEntry> = record
         .agenda
         .iter()
@@ -368,8 +393,16 @@ fn conclusions(record: &MeetingRecord, blocks: &mut Vec<Block>) {
         ));
         return;
     }
-    let home: Vec<_> = passed.iter().copied().filter(|e| e.decided_at_home).collect();
-    let upward: Vec<_> = passed.iter().copied().filter(|e| !e.decided_at_home).collect();
+    let home: Vec<_> = passed
+        .iter()
+        .copied()
+        .filter(|e| e.decided_at_home)
+        .collect();
+    let upward: Vec<_> = passed
+        .iter()
+        .copied()
+        .filter(|e| !e.decided_at_home)
+        .collect();
     let mut part = 0;
     if !home.is_empty() {
         part += 1;
@@ -401,7 +434,10 @@ fn per_award(record: &MeetingRecord, entries: &[&AgendaEntry], blocks: &mut Vec<
     for (i, award) in awards.into_iter().enumerate() {
         let letter = char::from(b'a' + (i % 26) as u8);
         let group: Vec<_> = entries.iter().filter(|e| e.award_name == award).collect();
-        blocks.push(Block::para(format!("{letter}) {award}: {} trường hợp", group.len())));
+        blocks.push(Block::para(format!(
+            "{letter}) {award}: {} trường hợp",
+            group.len()
+        )));
         blocks.push(Block::Table(Table {
             columns: vec![
                 col("STT", 7, Align::Center),
@@ -430,13 +466,23 @@ fn per_award(record: &MeetingRecord, entries: &[&AgendaEntry], blocks: &mut Vec<
 }
 
 fn closing(record: &MeetingRecord, blocks: &mut Vec<Block>) {
-    blocks.extend(notes_of(record, NoteKind::Closing, None).into_iter().map(note_block));
+    blocks.extend(
+        notes_of(record, NoteKind::Closing, None)
+            .into_iter()
+            .map(note_block),
+    );
     let end = record
         .meeting
         .closed_at
         .as_deref()
         .and_then(When::parse)
-        .map(|w| format!("Cuộc họp kết thúc vào hồi {}, {}.", w.time_words(), w.date_words()))
+        .map(|w| {
+            format!(
+                "Cuộc họp kết thúc vào hồi {}, {}.",
+                w.time_words(),
+                w.date_words()
+            )
+        })
         .unwrap_or_else(|| "Cuộc họp kết thúc vào hồi … giờ … phút cùng ngày.".into());
     blocks.push(Block::para(end));
     blocks.push(Block::para(
@@ -454,6 +500,9 @@ mod tests {
             title_case_body("UBND PHƯỜNG THANH BÌNH"),
             "UBND phường Thanh Bình"
         );
-        assert_eq!(title_case_body("UBND phường Tân Hưng"), "UBND phường Tân Hưng");
+        assert_eq!(
+            title_case_body("UBND phường Tân Hưng"),
+            "UBND phường Tân Hưng"
+        );
     }
 }
