@@ -139,6 +139,9 @@ pub fn render(doc: &Document, template: &Template) -> Result<Vec<u8>, PrintError
         dir,
     };
     let compiled = typst::compile(&world);
+    // typst memoises layout between calls; keep only what recent renders used,
+    // so that a long session does not grow without bound.
+    typst::comemo::evict(10);
     let document = compiled.output.map_err(|errors| PrintError::Template {
         template: name.clone(),
         diagnostics: describe(&world, &errors),
