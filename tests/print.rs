@@ -160,6 +160,34 @@ fn ballot_record_sorts_by_votes_and_counts_on_all_members() {
     assert!(all.contains("- Ông Bạch Văn Lũy, lý do: ốm, có giấy nghỉ phép;"));
 }
 
+#[test]
+fn open_votes_missing_votes_and_an_empty_committee_are_printed_plainly() {
+    use hoidong::domain::vote::VoteMethod;
+    let mut rec = record(4);
+    rec.rounds[0].round.method = VoteMethod::Open;
+    rec.rounds[0].results.retain(|r| r.nomination_id != 3);
+    rec.counting_committee.clear();
+    rec.meeting.closed_at = None;
+    let minutes = compose::minutes(&rec).texts().join("\n");
+    assert!(minutes.contains("Kết quả biểu quyết công khai (lần 1):"));
+    assert!(minutes.contains("; không đồng ý: 0; không biểu quyết: 0. Kết quả: ĐẠT."));
+    assert!(minutes.contains("Chưa biểu quyết."));
+    assert!(minutes.contains("Cuộc họp kết thúc vào hồi … giờ … phút cùng ngày."));
+    let ballots = compose::ballot_record(&rec);
+    let text = ballots.texts().join("\n");
+    assert!(text.contains("Cuộc họp không có lần bỏ phiếu kín nào."));
+    assert!(text.contains("(chưa ghi nhận thành viên Ban kiểm phiếu)"));
+    for doc in [compose::minutes(&rec), ballots] {
+        for format in [Format::Pdf, Format::Docx, Format::Markdown] {
+            assert!(
+                !print::render(&doc, format, &Template::BuiltIn)
+                    .unwrap()
+                    .is_empty()
+            );
+        }
+    }
+}
+
 fn unzip(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
     let mut s = String::new();

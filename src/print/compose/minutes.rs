@@ -22,7 +22,7 @@ pub fn minutes(record: &MeetingRecord) -> Document {
     opening(record, &mut blocks);
     attendance(record, &mut blocks);
     agenda(record, &mut blocks);
-    conclusions(record, &mut blocks);
+    super::conclusions::conclusions(record, &mut blocks);
     closing(record, &mut blocks);
 
     let name = |member: &Option<crate::domain::council::Member>| {
@@ -60,7 +60,7 @@ pub fn minutes(record: &MeetingRecord) -> Document {
 
 /// "UBND PHƯỜNG THANH BÌNH" → "UBND phường Thanh Bình" is not reliably
 /// reversible; the stored spelling is used as it is unless it is all capitals.
-fn title_case_body(body: &str) -> String {
+pub(super) fn title_case_body(body: &str) -> String {
     if body.chars().any(|c| c.is_lowercase()) {
         return body.to_string();
     }
@@ -83,7 +83,11 @@ fn title_case_body(body: &str) -> String {
         .join(" ")
 }
 
-fn notes_of(record: &MeetingRecord, kind: NoteKind, item: Option<i64>) -> Vec<&MinutesNote> {
+pub(super) fn notes_of(
+    record: &MeetingRecord,
+    kind: NoteKind,
+    item: Option<i64>,
+) -> Vec<&MinutesNote> {
     record
         .notes
         .iter()
@@ -91,7 +95,7 @@ fn notes_of(record: &MeetingRecord, kind: NoteKind, item: Option<i64>) -> Vec<&M
         .collect()
 }
 
-fn note_block(n: &MinutesNote) -> Block {
+pub(super) fn note_block(n: &MinutesNote) -> Block {
     match When::parse(&n.at).filter(|_| n.at.len() >= 16) {
         Some(w) => Block::item(format!("({}) {}", w.clock(), n.text)),
         None => Block::item(n.text.clone()),
@@ -369,100 +373,6 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, blocks: &mut Vec<Block>)
         ". Kết quả: KHÔNG ĐẠT."
     });
     blocks.push(Block::para(text));
-}
-
-fn conclusions(record: &MeetingRecord, blocks: &mut Vec<Block>) {
-    blocks.push(Block::heading("III. KẾT LUẬN"));
-    blocks.extend(
-        notes_of(record, NoteKind::Conclusion, None)
-            .into_iter()
-            .map(note_block),
-    );
-    let passed: Vec<&AgendaEntry> = record
-        .agenda
-        .iter()
-        .filter(|e| {
-            record
-                .latest_result(e.nomination.id)
-                .is_some_and(|(_, r)| r.outcome.passed)
-        })
-        .collect();
-    if passed.is_empty() {
-        blocks.push(Block::para(
-            "Không có hồ sơ nào đạt tỷ lệ biểu quyết theo quy định.",
-        ));
-        return;
-    }
-    let home: Vec<_> = passed
-        .iter()
-        .copied()
-        .filter(|e| e.decided_at_home)
-        .collect();
-    let upward: Vec<_> = passed
-        .iter()
-        .copied()
-        .filter(|e| !e.decided_at_home)
-        .collect();
-    let mut part = 0;
-    if !home.is_empty() {
-        part += 1;
-        blocks.push(Block::para(format!(
-            "{part}. Hội đồng thống nhất đề nghị Chủ tịch {} khen thưởng ({} trường hợp):",
-            title_case_body(&record.council.issuing_body),
-            home.len()
-        )));
-        per_award(record, &home, blocks);
-    }
-    if !upward.is_empty() {
-        part += 1;
-        blocks.push(Block::para(format!(
-            "{part}. Hội đồng thống nhất trình cấp trên xem xét, khen thưởng ({} trường hợp):",
-            upward.len()
-        )));
-        per_award(record, &upward, blocks);
-    }
-}
-
-/// One table per award, awards in the order they first appear on the agenda.
-fn per_award(record: &MeetingRecord, entries: &[&AgendaEntry], blocks: &mut Vec<Block>) {
-    let mut awards: Vec<&str> = Vec::new();
-    for e in entries {
-        if !awards.contains(&e.award_name.as_str()) {
-            awards.push(&e.award_name);
-        }
-    }
-    for (i, award) in awards.into_iter().enumerate() {
-        let letter = char::from(b'a' + (i % 26) as u8);
-        let group: Vec<_> = entries.iter().filter(|e| e.award_name == award).collect();
-        blocks.push(Block::para(format!(
-            "{letter}) {award}: {} trường hợp",
-            group.len()
-        )));
-        blocks.push(Block::Table(Table {
-            columns: vec![
-                col("STT", 7, Align::Center),
-                col("Cá nhân, tập thể", 34, Align::Left),
-                col("Chức vụ, đơn vị", 44, Align::Left),
-                col("Tỷ lệ đồng ý", 16, Align::Center),
-            ],
-            rows: group
-                .iter()
-                .enumerate()
-                .map(|(k, e)| {
-                    let share = record
-                        .latest_result(e.nomination.id)
-                        .map(|(_, r)| percent(r.outcome.share_permille))
-                        .unwrap_or_default();
-                    vec![
-                        (k + 1).to_string(),
-                        e.nominee.name.clone(),
-                        position_unit(&e.nominee),
-                        share,
-                    ]
-                })
-                .collect(),
-        }));
-    }
 }
 
 fn closing(record: &MeetingRecord, blocks: &mut Vec<Block>) {

@@ -3,6 +3,7 @@
 //! phiếu, §4). Pure functions of `MeetingRecord`; no files, no SQL.
 
 mod ballots;
+mod conclusions;
 mod minutes;
 
 pub use ballots::ballot_record;
