@@ -7,9 +7,11 @@
 //! - `import` / `export`: spreadsheets in and out.
 
 pub mod cli_awards;
+pub mod cli_print;
 pub mod demo;
 pub mod domain;
 pub mod export;
 pub mod import;
+pub mod print;
 pub mod refdata;
 pub mod store;

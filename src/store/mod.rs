@@ -8,10 +8,12 @@ pub mod council;
 pub mod holds;
 pub mod migrations;
 pub mod nominations;
+pub mod notes;
 pub mod record;
 pub mod reference;
 pub mod referrals;
 pub mod scores;
+pub mod signoff;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
