@@ -477,9 +477,12 @@ pub fn seed(store: &Store, rec: &MeetingRecord) {
         .unwrap();
         let x = &e.nomination;
         c.execute(
-            "INSERT INTO nominations (id, nominee_id, movement_id, round, round_year, award_code, award_rank, proposing_unit, summary, status, score, search_fold, created_at, updated_at)
-             VALUES (?1, ?2, ?3, '2026', 2026, ?4, (SELECT rank FROM awards WHERE code = ?4), ?5, ?6, ?7, ?8, '', ?9, ?9)",
-            params![x.id, x.nominee_id, movement, x.award_code, x.proposing_unit, x.summary, x.status.code(), e.score, x.created_at],
+            "INSERT INTO nominations (id, nominee_id, movement_id, round, round_year, award_code, award_rank, award_level, nominee_kind, name_sort,
+                                      proposing_unit, summary, status, score, search_fold, created_at, updated_at)
+             VALUES (?1, ?2, ?3, '2026', 2026, ?4, (SELECT rank FROM awards WHERE code = ?4), (SELECT decided_at FROM awards WHERE code = ?4),
+                     ?10, ?11, ?5, ?6, ?7, ?8, '', ?9, ?9)",
+            params![x.id, x.nominee_id, movement, x.award_code, x.proposing_unit, x.summary, x.status.code(), e.score, x.created_at,
+                    n.kind.code(), hoidong::domain::text::vi_sort_bytes(&n.name)],
         )
         .unwrap();
         c.execute(
