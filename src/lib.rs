@@ -9,3 +9,4 @@ pub mod demo;
 pub mod domain;
 pub mod refdata;
 pub mod store;
+pub mod tui;
