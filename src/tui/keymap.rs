@@ -68,7 +68,9 @@ use KeyCode as K;
 
 pub static BINDINGS: &[Binding] = &[
     bind(C::Global, &[ctrl('c')], Action::Quit, false),
-    // Dashboard.
+    // Dashboard. The hint bar shows hints in this order, as many as fit.
+    bind(C::Dashboard, &[ch('?')], Action::Help, true),
+    bind(C::Dashboard, &[ch('q')], Action::Quit, true),
     bind(C::Dashboard, &[plain(K::Up), ch('k')], Action::Up, false),
     bind(C::Dashboard, &[plain(K::Down), ch('j')], Action::Down, false),
     bind(C::Dashboard, &[plain(K::PageUp)], Action::PageUp, false),
@@ -84,8 +86,6 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Dashboard, &[ch('x')], Action::ClearFilters, false),
     bind(C::Dashboard, &[plain(K::Tab), plain(K::BackTab)], Action::NextPane, true),
     bind(C::Dashboard, &[plain(K::Enter)], Action::OpenScoring, true),
-    bind(C::Dashboard, &[ch('?')], Action::Help, true),
-    bind(C::Dashboard, &[ch('q')], Action::Quit, true),
     // Search field: every other key edits the text.
     bind(C::Search, &[plain(K::Enter)], Action::SearchKeep, true),
     bind(C::Search, &[plain(K::Esc)], Action::SearchClear, true),
