@@ -372,10 +372,10 @@ fn pages_come_from_the_reader_thread() {
         demo::populate(&mut s, demo::demo_spec()).unwrap_or_else(|e| panic!("{e}"));
     }
     let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
-    let reader = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
     let (tx, rx) = mpsc::channel();
-    let mut a = App::new(store, VI.lang.strings(), 120, 35);
-    a.set_page_source(PageSource::Reader(PageReader::spawn(reader, tx)));
+    let reader = PageSource::Reader(PageReader::open(path.clone(), tx));
+    let mut a = App::with_pages(store, VI.lang.strings(), 120, 35, reader);
+    assert!(a.dashboard.is_loading(), "the first page comes from the reader");
     press(&mut a, KeyCode::Char('/'));
     type_text(&mut a, "nguyen");
     // Each key asked for a page; the reader answers the newest.
@@ -387,4 +387,25 @@ fn pages_come_from_the_reader_thread() {
     }
     assert!(a.dashboard.total.unwrap_or(0) > 0);
     assert!(a.dashboard.rows.iter().all(|r| r.nominee_name.contains("Nguyễn")));
+}
+
+#[test]
+fn a_reader_that_cannot_open_falls_back_to_the_ui_thread() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let bad = dir.path().join("not-a-db.db");
+    std::fs::write(&bad, "this is not SQLite at all").unwrap_or_else(|e| panic!("{e}"));
+    let (tx, rx) = mpsc::channel();
+    let reader = PageSource::Reader(PageReader::open(bad.clone(), tx));
+    let mut a = App::with_pages(demo_store(), VI.lang.strings(), 120, 35, reader);
+    // Depending on timing the failure shows as a closed channel (at once) or as an event.
+    let ev = rx
+        .recv_timeout(Duration::from_secs(10))
+        .unwrap_or_else(|e| panic!("no event: {e}"));
+    a.handle_event(ev);
+    assert_eq!(a.dashboard.total, Some(64));
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap_or_default(),
+        "this is not SQLite at all",
+        "the file is left untouched"
+    );
 }

@@ -64,7 +64,18 @@ pub struct App {
 }
 
 impl App {
+    /// An app reading its pages on the UI thread (tests, databases in memory).
     pub fn new(store: Store, strings: &'static Strings, width: u16, height: u16) -> App {
+        Self::with_pages(store, strings, width, height, PageSource::Inline)
+    }
+
+    pub fn with_pages(
+        store: Store,
+        strings: &'static Strings,
+        width: u16,
+        height: u16,
+        pages: PageSource,
+    ) -> App {
         let mut modals = Vec::new();
         let catalogue = store.catalogue().unwrap_or_else(|e| {
             modals.push(Modal::Message(Message {
@@ -85,7 +96,7 @@ impl App {
             title,
             screens: Vec::new(),
             modals,
-            pages: PageSource::Inline,
+            pages,
             area: Rect::new(0, 0, width, height),
             status: None,
             queue: VecDeque::new(),
@@ -94,11 +105,6 @@ impl App {
         app.resize(width, height);
         app.settle();
         app
-    }
-
-    /// Read pages on a background thread from now on.
-    pub fn set_page_source(&mut self, source: PageSource) {
-        self.pages = source;
     }
 
     pub fn should_quit(&self) -> bool {
@@ -138,6 +144,10 @@ impl App {
             }
             Event::Job(JobResult::Page(Ok(page))) => self.dashboard.receive(page),
             Event::Job(JobResult::Page(Err(e))) => self.error(e),
+            Event::Job(JobResult::ReaderFailed(_)) => {
+                self.pages = PageSource::Inline;
+                self.dashboard.reload();
+            }
         }
         self.settle();
     }
