@@ -147,7 +147,10 @@ fn search_ignores_tone_marks_and_d_finds_dj() {
         assert!(hay.contains("duc"), "{}", r.nominee_name);
     }
     assert!(
-        a.dashboard.rows.iter().any(|r| r.nominee_name.contains("Đức")),
+        a.dashboard
+            .rows
+            .iter()
+            .any(|r| r.nominee_name.contains("Đức")),
         "no Đức among the hits"
     );
 }
@@ -160,13 +163,25 @@ fn filters_by_kind_status_and_level() {
     assert_eq!(a.dashboard.kind, Some(NomineeKind::ALL[0]));
     let officials = a.dashboard.total.unwrap_or(0);
     assert!(officials > 0 && officials < all);
-    assert!(a.dashboard.rows.iter().all(|r| r.nominee_kind == NomineeKind::ALL[0]));
+    assert!(
+        a.dashboard
+            .rows
+            .iter()
+            .all(|r| r.nominee_kind == NomineeKind::ALL[0])
+    );
     let text = screen(&a, 120, 35);
-    assert!(text.contains(&format!("Loại: {}", VI.kind(NomineeKind::ALL[0]))), "{text}");
+    assert!(
+        text.contains(&format!("Loại: {}", VI.kind(NomineeKind::ALL[0]))),
+        "{text}"
+    );
 
     press(&mut a, KeyCode::Char('s'));
-    assert!(a.dashboard.rows.iter().all(|r| r.status == NominationStatus::Draft
-        && r.nominee_kind == NomineeKind::ALL[0]));
+    assert!(
+        a.dashboard
+            .rows
+            .iter()
+            .all(|r| r.status == NominationStatus::Draft && r.nominee_kind == NomineeKind::ALL[0])
+    );
 
     press(&mut a, KeyCode::Char('x'));
     assert_eq!(a.dashboard.total, Some(all));
@@ -183,8 +198,14 @@ fn sorts_by_score_then_name() {
     let scores: Vec<Option<f64>> = a.dashboard.rows.iter().map(|r| r.score).collect();
     let scored: Vec<f64> = scores.iter().flatten().copied().collect();
     assert!(scored.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
-    let first_unscored = scores.iter().position(Option::is_none).unwrap_or(scores.len());
-    assert!(scores[first_unscored..].iter().all(Option::is_none), "unscored last");
+    let first_unscored = scores
+        .iter()
+        .position(Option::is_none)
+        .unwrap_or(scores.len());
+    assert!(
+        scores[first_unscored..].iter().all(Option::is_none),
+        "unscored last"
+    );
     assert!(screen(&a, 120, 35).contains("Sắp xếp: điểm ↓"));
 
     press(&mut a, KeyCode::Char('o'));
@@ -196,7 +217,12 @@ fn sorts_by_score_then_name() {
         .map(|r| r.nominee_name.as_str())
         .collect();
     assert!(people.len() > 5);
-    let names: Vec<&str> = a.dashboard.rows.iter().map(|r| r.nominee_name.as_str()).collect();
+    let names: Vec<&str> = a
+        .dashboard
+        .rows
+        .iter()
+        .map(|r| r.nominee_name.as_str())
+        .collect();
     assert_ne!(names, {
         let mut n = names.clone();
         n.reverse();
@@ -220,7 +246,10 @@ fn help_lists_the_keymap_and_closes() {
     for b in keymap::bindings(Context::Dashboard) {
         let (_, line) = VI.action(&b.action);
         assert!(text.contains(line), "help lacks “{line}”:\n{text}");
-        assert!(text.contains(&keymap::keys_label(b)), "help lacks keys of “{line}”");
+        assert!(
+            text.contains(&keymap::keys_label(b)),
+            "help lacks keys of “{line}”"
+        );
     }
     insta::assert_snapshot!("help_120x35", text);
     press(&mut a, KeyCode::Esc);
@@ -320,7 +349,10 @@ fn english_interface() {
 #[test]
 fn scoring_saves_a_score_and_asks_before_a_recusal() {
     let mut a = app(Lang::Vi, 120, 35);
-    let id = a.dashboard.selected_id().unwrap_or_else(|| panic!("no row"));
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.context(), Context::Scoring);
     let sheet = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
@@ -329,11 +361,17 @@ fn scoring_saves_a_score_and_asks_before_a_recusal() {
     // Over the maximum: refused with a message, nothing saved.
     press(&mut a, KeyCode::Char('e'));
     assert_eq!(a.context(), Context::ScoreEdit);
-    a.handle_event(Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+    a.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
     type_text(&mut a, "11");
     press(&mut a, KeyCode::Enter);
     assert!(screen(&a, 120, 35).contains("vượt mức tối đa"));
-    a.handle_event(Event::Key(KeyEvent::new(KeyCode::Char('u'), KeyModifiers::CONTROL)));
+    a.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
     type_text(&mut a, "7,5");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.context(), Context::Scoring);
@@ -349,7 +387,12 @@ fn scoring_saves_a_score_and_asks_before_a_recusal() {
     press(&mut a, KeyCode::Char('r'));
     assert_eq!(a.context(), Context::Confirm);
     press(&mut a, KeyCode::Char('n'));
-    assert!(a.store().score_sheet(id).map(|s| s.recused.is_empty()).unwrap_or(false));
+    assert!(
+        a.store()
+            .score_sheet(id)
+            .map(|s| s.recused.is_empty())
+            .unwrap_or(false)
+    );
     press(&mut a, KeyCode::Char('r'));
     press(&mut a, KeyCode::Char('y'));
     let sheet = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
@@ -380,7 +423,10 @@ fn pages_come_from_the_reader_thread() {
     let ready = rx
         .recv_timeout(Duration::from_secs(10))
         .unwrap_or_else(|e| panic!("reader silent: {e}"));
-    assert!(matches!(ready, Event::Job(JobResult::ReaderReady)), "{ready:?}");
+    assert!(
+        matches!(ready, Event::Job(JobResult::ReaderReady)),
+        "{ready:?}"
+    );
     a.handle_event(ready);
     press(&mut a, KeyCode::Char('/'));
     type_text(&mut a, "nguyen");
@@ -393,7 +439,12 @@ fn pages_come_from_the_reader_thread() {
         a.handle_event(ev);
     }
     assert!(a.dashboard.total.unwrap_or(0) > 0);
-    assert!(a.dashboard.rows.iter().all(|r| r.nominee_name.contains("Nguyễn")));
+    assert!(
+        a.dashboard
+            .rows
+            .iter()
+            .all(|r| r.nominee_name.contains("Nguyễn"))
+    );
 }
 
 #[test]
@@ -415,4 +466,77 @@ fn a_reader_that_cannot_open_falls_back_to_the_ui_thread() {
         "this is not SQLite at all",
         "the file is left untouched"
     );
+}
+
+#[test]
+fn tiny_and_odd_terminal_sizes_do_not_break_drawing() {
+    let mut a = app(Lang::Vi, 120, 35);
+    for (w, h) in [(1, 1), (20, 5), (40, 10), (80, 24), (200, 60), (79, 23)] {
+        a.handle_event(Event::Resize(w, h));
+        press(&mut a, KeyCode::Down);
+        let _ = draw(&a, w, h);
+        press(&mut a, KeyCode::Char('?'));
+        let _ = draw(&a, w, h);
+        press(&mut a, KeyCode::Esc);
+    }
+    let text = screen(&a, 200, 60);
+    assert!(text.contains("Đề nghị khen thưởng"));
+}
+
+#[test]
+fn default_database_gets_the_demo_and_a_new_file_only_reference_data() {
+    use hoidong::domain::nomination::NominationQuery;
+    use hoidong::tui::launch::open_database;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let count = |s: &Store| {
+        let all = NominationQuery {
+            statuses: NominationStatus::ALL.to_vec(),
+            ..NominationQuery::default()
+        };
+        s.list_nominations(&all, 0, 1).map(|(_, n)| n).unwrap_or(0)
+    };
+    let default = dir.path().join("data/hoidong/hoidong.db");
+    let s = open_database(&default, true).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(count(&s), 64);
+    drop(s);
+    // Second run: opened as it is, not filled again.
+    let s = open_database(&default, true).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(count(&s), 64);
+    let other = dir.path().join("other.db");
+    let s = open_database(&other, false).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(count(&s), 0);
+    assert!(!s.catalogue().unwrap_or_default().awards.is_empty());
+}
+
+#[test]
+fn bad_database_files_are_reported_and_left_untouched() {
+    use assert_cmd::Command;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"not a database, just text\n").unwrap_or_else(|e| panic!("{e}"));
+    let newer = dir.path().join("newer.db");
+    {
+        let s = Store::open(&newer).unwrap_or_else(|e| panic!("{e}"));
+        s.conn()
+            .pragma_update(None, "user_version", 99)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    for (path, says) in [(&junk, "not a hoidong database"), (&newer, "newer hoidong")] {
+        let before = std::fs::read(path).unwrap_or_else(|e| panic!("{e}"));
+        let out = Command::cargo_bin("hoidong")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .arg("--db")
+            .arg(path)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{err}");
+        assert_eq!(
+            std::fs::read(path).unwrap_or_default(),
+            before,
+            "{} changed",
+            path.display()
+        );
+    }
 }

@@ -20,10 +20,10 @@ use super::action::Action;
 use super::event::{Event, JobResult};
 use super::jobs::PageReader;
 use super::keymap::{self, Context};
+use super::modals::Modal;
 use super::modals::confirm::Confirm;
 use super::modals::help::Help;
 use super::modals::message::Message;
-use super::modals::Modal;
 use super::screens::dashboard::{Dashboard, load_detail, read_page};
 use super::screens::scoring::{Outcome, Scoring};
 use super::screens::{Screen, dashboard_view};
@@ -232,7 +232,8 @@ impl App {
                 self.status = Some((text, STATUS_TICKS));
             }
             Outcome::Ask(message, pending) => {
-                self.modals.push(Modal::Confirm(Confirm { message, pending }));
+                self.modals
+                    .push(Modal::Confirm(Confirm { message, pending }));
             }
             Outcome::Failed(StoreError::ReadOnly) => {
                 self.error(self.strings.read_only_banner.trim().to_string());
@@ -253,7 +254,8 @@ impl App {
     }
 
     fn error(&mut self, text: String) {
-        self.modals.push(Modal::Message(Message { text, error: true }));
+        self.modals
+            .push(Modal::Message(Message { text, error: true }));
     }
 
     fn resize(&mut self, w: u16, h: u16) {
@@ -337,13 +339,19 @@ impl App {
         let cells = usize::from(area.width);
         Paragraph::new(Line::from(vec![
             Span::styled(" hoidong ", THEME.hint_key),
-            Span::styled(format!(" {}", truncate(&self.title, cells.saturating_sub(10))), THEME.title),
+            Span::styled(
+                format!(" {}", truncate(&self.title, cells.saturating_sub(10))),
+                THEME.title,
+            ),
         ]))
         .render(title, buf);
         if banner.height > 0 {
-            Paragraph::new(Line::styled(truncate(s.read_only_banner, cells), THEME.banner))
-                .style(THEME.banner)
-                .render(banner, buf);
+            Paragraph::new(Line::styled(
+                truncate(s.read_only_banner, cells),
+                THEME.banner,
+            ))
+            .style(THEME.banner)
+            .render(banner, buf);
         }
         dashboard_view::render(&self.dashboard, s, body, buf);
         if let Some(Screen::Scoring(sc)) = self.screens.last() {

@@ -72,10 +72,20 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Dashboard, &[ch('?')], Action::Help, true),
     bind(C::Dashboard, &[ch('q')], Action::Quit, true),
     bind(C::Dashboard, &[plain(K::Up), ch('k')], Action::Up, false),
-    bind(C::Dashboard, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(
+        C::Dashboard,
+        &[plain(K::Down), ch('j')],
+        Action::Down,
+        false,
+    ),
     bind(C::Dashboard, &[plain(K::PageUp)], Action::PageUp, false),
     bind(C::Dashboard, &[plain(K::PageDown)], Action::PageDown, false),
-    bind(C::Dashboard, &[plain(K::Home), ch('g')], Action::Home, false),
+    bind(
+        C::Dashboard,
+        &[plain(K::Home), ch('g')],
+        Action::Home,
+        false,
+    ),
     bind(C::Dashboard, &[plain(K::End), ch('G')], Action::End, false),
     bind(C::Dashboard, &[ch('/')], Action::StartSearch, true),
     bind(C::Dashboard, &[ch('s')], Action::CycleStatus, true),
@@ -84,7 +94,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Dashboard, &[ch('o')], Action::CycleSort, true),
     bind(C::Dashboard, &[ch('O')], Action::ReverseSort, false),
     bind(C::Dashboard, &[ch('x')], Action::ClearFilters, false),
-    bind(C::Dashboard, &[plain(K::Tab), plain(K::BackTab)], Action::NextPane, true),
+    bind(
+        C::Dashboard,
+        &[plain(K::Tab), plain(K::BackTab)],
+        Action::NextPane,
+        true,
+    ),
     bind(C::Dashboard, &[plain(K::Enter)], Action::OpenScoring, true),
     // Search field: every other key edits the text.
     bind(C::Search, &[plain(K::Enter)], Action::SearchKeep, true),
@@ -97,11 +112,26 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Scoring, &[plain(K::Up), ch('k')], Action::Up, false),
     bind(C::Scoring, &[plain(K::Down), ch('j')], Action::Down, false),
     bind(C::Scoring, &[plain(K::Left), ch('h')], Action::Left, false),
-    bind(C::Scoring, &[plain(K::Right), ch('l')], Action::Right, false),
+    bind(
+        C::Scoring,
+        &[plain(K::Right), ch('l')],
+        Action::Right,
+        false,
+    ),
     bind(C::Scoring, &[plain(K::Tab)], Action::NextMember, false),
     bind(C::Scoring, &[plain(K::BackTab)], Action::PrevMember, false),
-    bind(C::Scoring, &[plain(K::Enter), ch('e')], Action::EditScore, true),
-    bind(C::Scoring, &[plain(K::Delete), ch('d')], Action::ClearScore, true),
+    bind(
+        C::Scoring,
+        &[plain(K::Enter), ch('e')],
+        Action::EditScore,
+        true,
+    ),
+    bind(
+        C::Scoring,
+        &[plain(K::Delete), ch('d')],
+        Action::ClearScore,
+        true,
+    ),
     bind(C::Scoring, &[ch('r')], Action::ToggleRecusal, true),
     bind(C::Scoring, &[ch('?')], Action::Help, true),
     bind(C::Scoring, &[plain(K::Esc), ch('q')], Action::Close, true),
@@ -111,10 +141,25 @@ pub static BINDINGS: &[Binding] = &[
     // Modals.
     bind(C::Help, &[plain(K::Up), ch('k')], Action::Up, false),
     bind(C::Help, &[plain(K::Down), ch('j')], Action::Down, false),
-    bind(C::Help, &[plain(K::Esc), ch('?'), ch('q')], Action::Close, true),
-    bind(C::Confirm, &[plain(K::Enter), ch('y')], Action::Confirm, true),
+    bind(
+        C::Help,
+        &[plain(K::Esc), ch('?'), ch('q')],
+        Action::Close,
+        true,
+    ),
+    bind(
+        C::Confirm,
+        &[plain(K::Enter), ch('y')],
+        Action::Confirm,
+        true,
+    ),
     bind(C::Confirm, &[plain(K::Esc), ch('n')], Action::Cancel, true),
-    bind(C::Message, &[plain(K::Enter), plain(K::Esc)], Action::Close, true),
+    bind(
+        C::Message,
+        &[plain(K::Enter), plain(K::Esc)],
+        Action::Close,
+        true,
+    ),
 ];
 
 impl Key {
@@ -224,8 +269,14 @@ mod tests {
 
     #[test]
     fn search_leaves_letters_to_the_text_field() {
-        assert_eq!(resolve(C::Search, &key(K::Char('q'), KeyModifiers::NONE)), None);
-        assert_eq!(resolve(C::Search, &key(K::Char('j'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            resolve(C::Search, &key(K::Char('q'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            resolve(C::Search, &key(K::Char('j'), KeyModifiers::NONE)),
+            None
+        );
         let esc = resolve(C::Search, &key(K::Esc, KeyModifiers::NONE));
         assert_eq!(esc, Some(Action::SearchClear));
     }
@@ -233,12 +284,8 @@ mod tests {
     #[test]
     fn every_context_but_global_has_a_way_out() {
         for ctx in [C::Dashboard, C::Scoring, C::Help, C::Confirm, C::Message] {
-            let exits = bindings(ctx).any(|b| {
-                matches!(
-                    b.action,
-                    Action::Quit | Action::Close | Action::Cancel
-                )
-            });
+            let exits = bindings(ctx)
+                .any(|b| matches!(b.action, Action::Quit | Action::Close | Action::Cancel));
             assert!(exits, "{ctx:?} has no binding to leave it");
         }
     }

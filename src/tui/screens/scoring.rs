@@ -43,7 +43,11 @@ pub struct Scoring {
 }
 
 impl Scoring {
-    pub fn open(store: &Store, nomination: NominationId, title: String) -> crate::store::Result<Scoring> {
+    pub fn open(
+        store: &Store,
+        nomination: NominationId,
+        title: String,
+    ) -> crate::store::Result<Scoring> {
         Ok(Scoring {
             nomination,
             title,
@@ -144,7 +148,11 @@ impl Scoring {
                     return Outcome::Nothing;
                 };
                 let recused = self.is_recused(member);
-                let text = if recused { s.confirm_unrecuse } else { s.confirm_recuse };
+                let text = if recused {
+                    s.confirm_unrecuse
+                } else {
+                    s.confirm_recuse
+                };
                 return Outcome::Ask(
                     text.to_string(),
                     Action::ApplyRecusal {
@@ -162,7 +170,11 @@ impl Scoring {
                 let reason = recused.then_some(s.recusal_reason);
                 return match store.set_recusal(*nomination, *member, reason) {
                     Ok(_) => {
-                        let text = if *recused { s.scoring_recused } else { s.scoring_unrecused };
+                        let text = if *recused {
+                            s.scoring_recused
+                        } else {
+                            s.scoring_unrecused
+                        };
                         self.reload(store, text)
                     }
                     Err(e) => Outcome::Failed(e),
@@ -237,11 +249,16 @@ impl Scoring {
         let cursor_line = (self.row + 2) as u16;
         let scroll = cursor_line.saturating_sub(grid.height.saturating_sub(1));
         Paragraph::new(lines).scroll((scroll, 0)).render(grid, buf);
-        let line = match (&self.editing, &self.error) {
-            (_, Some(e)) => Line::styled(truncate(e, cells), THEME.error),
-            (Some(input), None) => input.line(s.edit_prompt, true),
-            (None, None) => Line::default(),
+        let mut line = match &self.editing {
+            Some(input) => input.line(s.edit_prompt, true),
+            None => Line::default(),
         };
+        if let Some(e) = &self.error {
+            line.spans.push(Span::styled(
+                format!("  {}", truncate(e, cells)),
+                THEME.error,
+            ));
+        }
         Paragraph::new(line).render(bottom, buf);
     }
 }
