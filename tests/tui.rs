@@ -10,7 +10,7 @@ use hoidong::domain::nominee::NomineeKind;
 use hoidong::domain::text::{fold, person_cmp};
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::{App, PageSource};
-use hoidong::tui::event::{Event, JobResult};
+use hoidong::tui::event::Event;
 use hoidong::tui::jobs::PageReader;
 use hoidong::tui::keymap::{self, Context};
 use hoidong::tui::strings::{EN, Lang, VI};
@@ -416,21 +416,14 @@ fn pages_come_from_the_reader_thread() {
     }
     let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
     let (tx, rx) = mpsc::channel();
-    let reader = PageSource::Opening(PageReader::open(path.clone(), tx));
+    let reader = PageSource::Reader(PageReader::open(path.clone(), tx));
     let mut a = App::with_pages(store, VI.lang.strings(), 120, 35, reader);
-    // Until the reader has opened the file, pages are read here.
-    assert_eq!(a.dashboard.total, Some(64));
-    let ready = rx
-        .recv_timeout(Duration::from_secs(10))
-        .unwrap_or_else(|e| panic!("reader silent: {e}"));
-    assert!(
-        matches!(ready, Event::Job(JobResult::ReaderReady)),
-        "{ready:?}"
-    );
-    a.handle_event(ready);
+    // The first frame does not wait for the list.
+    assert_eq!(a.dashboard.total, None);
+    assert!(screen(&a, 120, 35).contains(VI.loading));
     press(&mut a, KeyCode::Char('/'));
     type_text(&mut a, "nguyen");
-    assert!(a.dashboard.is_loading(), "pages now come from the reader");
+    assert!(a.dashboard.is_loading(), "pages come from the reader");
     // Each key asked for a page; the reader answers the newest.
     while a.dashboard.is_loading() {
         let ev = rx
@@ -453,7 +446,7 @@ fn a_reader_that_cannot_open_falls_back_to_the_ui_thread() {
     let bad = dir.path().join("not-a-db.db");
     std::fs::write(&bad, "this is not SQLite at all").unwrap_or_else(|e| panic!("{e}"));
     let (tx, rx) = mpsc::channel();
-    let reader = PageSource::Opening(PageReader::open(bad.clone(), tx));
+    let reader = PageSource::Reader(PageReader::open(bad.clone(), tx));
     let mut a = App::with_pages(demo_store(), VI.lang.strings(), 120, 35, reader);
     // Depending on timing the failure shows as a closed channel (at once) or as an event.
     let ev = rx

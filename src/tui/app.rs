@@ -35,8 +35,6 @@ use super::widgets::table::truncate;
 /// Where the dashboard's pages are read: here, or on the reader thread.
 pub enum PageSource {
     Inline,
-    /// The reader is still opening the file: read here meanwhile.
-    Opening(PageReader),
     Reader(PageReader),
 }
 
@@ -146,13 +144,6 @@ impl App {
             }
             Event::Job(JobResult::Page(Ok(page))) => self.dashboard.receive(page),
             Event::Job(JobResult::Page(Err(e))) => self.error(e),
-            Event::Job(JobResult::ReaderReady) => {
-                let pages = std::mem::replace(&mut self.pages, PageSource::Inline);
-                self.pages = match pages {
-                    PageSource::Opening(r) => PageSource::Reader(r),
-                    other => other,
-                };
-            }
             Event::Job(JobResult::ReaderFailed(_)) => {
                 self.pages = PageSource::Inline;
                 self.dashboard.reload();
@@ -279,7 +270,7 @@ impl App {
         }
         while let Some(req) = self.dashboard.take_request() {
             match &self.pages {
-                PageSource::Inline | PageSource::Opening(_) => match read_page(&self.store, &req) {
+                PageSource::Inline => match read_page(&self.store, &req) {
                     Ok(page) => self.dashboard.receive(page),
                     Err(e) => {
                         self.error(e.to_string());

@@ -22,12 +22,7 @@ impl PageReader {
         let (tx, rx) = mpsc::channel::<PageRequest>();
         thread::spawn(move || {
             let store = match Store::open(&path) {
-                Ok(s) => {
-                    if events.send(Event::Job(JobResult::ReaderReady)).is_err() {
-                        return;
-                    }
-                    s
-                }
+                Ok(s) => s,
                 Err(e) => {
                     let _ = events.send(Event::Job(JobResult::ReaderFailed(e.to_string())));
                     return;

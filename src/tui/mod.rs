@@ -32,7 +32,7 @@ pub fn run(store: Store, lang: Lang) -> anyhow::Result<()> {
         let size = terminal.size()?;
         // The list is read on its own connection so that long lists never block keys.
         let pages = match store.path() {
-            Some(p) => PageSource::Opening(PageReader::open(p.to_path_buf(), events.sender())),
+            Some(p) => PageSource::Reader(PageReader::open(p.to_path_buf(), events.sender())),
             None => PageSource::Inline,
         };
         let mut app = App::with_pages(store, lang.strings(), size.width, size.height, pages);
