@@ -292,6 +292,16 @@ fn navigation_and_panes() {
     press(&mut a, KeyCode::Down);
     assert_eq!(a.dashboard.selected, before, "detail pane scrolls instead");
     assert_eq!(a.dashboard.detail_scroll, 1);
+    press(&mut a, KeyCode::End);
+    let bottom = a.dashboard.detail_scroll;
+    assert!(bottom > 5 && bottom < 200, "{bottom}");
+    press(&mut a, KeyCode::Up);
+    assert_eq!(a.dashboard.detail_scroll, bottom - 1);
+    let text = screen(&a, 80, 24);
+    assert!(
+        text.contains("Điểm tổng hợp") || text.contains("Tiêu chí"),
+        "{text}"
+    );
 }
 
 #[test]

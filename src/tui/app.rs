@@ -290,6 +290,10 @@ impl App {
         if selected.is_some() && selected != shown {
             self.load_detail(selected);
         }
+        // Scrolling stops at the last line, so scrolling back starts at once.
+        let body = self.areas(self.area).2;
+        let max = dashboard_view::detail_max_scroll(&self.dashboard, self.strings, body);
+        self.dashboard.detail_scroll = self.dashboard.detail_scroll.min(max);
     }
 
     fn load_detail(&mut self, id: Option<NominationId>) {
