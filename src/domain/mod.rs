@@ -7,6 +7,7 @@ pub mod meeting;
 pub mod movement;
 pub mod nomination;
 pub mod nominee;
+pub mod record;
 pub mod scoring;
 pub mod text;
 pub mod vote;
