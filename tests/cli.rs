@@ -27,9 +27,15 @@ fn demo_writes_a_database_with_every_kind_and_level() {
         .query_row("SELECT count(DISTINCT a.decided_at) FROM nominations n JOIN awards a ON a.code = n.award_code", [], |r| r.get(0))
         .unwrap();
     assert!(levels >= 3, "ward, province and state awards");
-    let n: i64 = conn.query_row("SELECT count(*) FROM nominations", [], |r| r.get(0)).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM nominations", [], |r| r.get(0))
+        .unwrap();
     assert!(n >= 60);
-    let scorers: i64 = conn.query_row("SELECT count(DISTINCT member_id) FROM scores", [], |r| r.get(0)).unwrap();
+    let scorers: i64 = conn
+        .query_row("SELECT count(DISTINCT member_id) FROM scores", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
     assert!(scorers >= 7);
     // Refuses to overwrite.
     hoidong()
@@ -46,7 +52,14 @@ fn gen_is_deterministic() {
     let b = dir.path().join("b.db");
     for p in [&a, &b] {
         hoidong()
-            .args(["gen", p.to_str().unwrap(), "--nominations", "300", "--seed", "9"])
+            .args([
+                "gen",
+                p.to_str().unwrap(),
+                "--nominations",
+                "300",
+                "--seed",
+                "9",
+            ])
             .assert()
             .success();
     }
@@ -71,7 +84,12 @@ fn not_a_database_gives_a_clear_message_and_leaves_the_file() {
     let bad = dir.path().join("bad.db");
     std::fs::write(&bad, "hello").unwrap();
     hoidong()
-        .args(["--db", bad.to_str().unwrap(), "gen", dir.path().join("x.db").to_str().unwrap()])
+        .args([
+            "--db",
+            bad.to_str().unwrap(),
+            "gen",
+            dir.path().join("x.db").to_str().unwrap(),
+        ])
         .assert()
         .success();
     hoidong()

@@ -45,7 +45,13 @@ fn new_database_gets_reference_data_only() {
     let store = Store::open(&path).unwrap();
     let cat = store.catalogue().unwrap();
     assert!(cat.award("giay_khen").is_some());
-    assert_eq!(store.criteria_groups(store.movements().unwrap()[0].id).unwrap().len(), 7);
+    assert_eq!(
+        store
+            .criteria_groups(store.movements().unwrap()[0].id)
+            .unwrap()
+            .len(),
+        7
+    );
     let (rows, total) = store
         .list_nominations(&NominationQuery::default(), 0, 10)
         .unwrap();
@@ -68,13 +74,21 @@ fn nominee_text_is_stored_nfc_and_found_without_tones() {
     nomination(&mut store, id, "giay_khen");
     let other = store.add_nominee(&new_person("Đặng Văn Đức")).unwrap();
     nomination(&mut store, other, "ldtt");
-    for (query, expect) in [("nguyen", "Nguyễn Thị Hằng"), ("HANG", "Nguyễn Thị Hằng"), ("d", "Đặng Văn Đức"), ("dang duc", "Đặng Văn Đức")] {
+    for (query, expect) in [
+        ("nguyen", "Nguyễn Thị Hằng"),
+        ("HANG", "Nguyễn Thị Hằng"),
+        ("d", "Đặng Văn Đức"),
+        ("dang duc", "Đặng Văn Đức"),
+    ] {
         let q = NominationQuery {
             text: query.into(),
             ..NominationQuery::default()
         };
         let (rows, _) = store.list_nominations(&q, 0, 10).unwrap();
-        assert!(rows.iter().any(|r| r.nominee_name == expect), "{query} should find {expect}");
+        assert!(
+            rows.iter().any(|r| r.nominee_name == expect),
+            "{query} should find {expect}"
+        );
     }
     let q = NominationQuery {
         text: "nguyen".into(),
@@ -86,7 +100,15 @@ fn nominee_text_is_stored_nfc_and_found_without_tones() {
 #[test]
 fn round_trip_of_nomination_evidence_and_scores() {
     let mut store = Store::open_in_memory().unwrap();
-    demo::populate(&mut store, demo::Spec { nominations: 8, seed: 7, audited: true }).unwrap();
+    demo::populate(
+        &mut store,
+        demo::Spec {
+            nominations: 8,
+            seed: 7,
+            audited: true,
+        },
+    )
+    .unwrap();
     let id = store.add_nominee(&new_person("Lê Thị Ánh")).unwrap();
     let nom = nomination(&mut store, id, "cstdcs");
     store
@@ -103,22 +125,42 @@ fn round_trip_of_nomination_evidence_and_scores() {
         })
         .unwrap();
     let sheet = store.score_sheet(nom).unwrap();
-    assert_eq!(sheet.criteria.len(), 3, "officials are scored on the three criteria of 1.4a");
+    assert_eq!(
+        sheet.criteria.len(),
+        3,
+        "officials are scored on the three criteria of 1.4a"
+    );
     assert_eq!(sheet.members.len(), 11);
     for m in &sheet.members[..2] {
         for c in &sheet.criteria {
             store
-                .put_score(nom, &Score { member_id: m.id, criterion_code: c.code.clone(), tenths: if m.id == sheet.members[0].id { 100 } else { 50 } })
+                .put_score(
+                    nom,
+                    &Score {
+                        member_id: m.id,
+                        criterion_code: c.code.clone(),
+                        tenths: if m.id == sheet.members[0].id { 100 } else { 50 },
+                    },
+                )
                 .unwrap();
         }
     }
     let sheet = store.score_sheet(nom).unwrap();
     assert_eq!(sheet.consolidated, Some(75.0));
     // Recusing the first member leaves only the second one's 50.
-    let after = store.set_recusal(nom, sheet.members[0].id, Some("Người thân của ứng viên")).unwrap();
+    let after = store
+        .set_recusal(nom, sheet.members[0].id, Some("Người thân của ứng viên"))
+        .unwrap();
     assert_eq!(after, Some(50.0));
     let row = store
-        .list_nominations(&NominationQuery { text: "Lê Thị Ánh".into(), ..NominationQuery::default() }, 0, 5)
+        .list_nominations(
+            &NominationQuery {
+                text: "Lê Thị Ánh".into(),
+                ..NominationQuery::default()
+            },
+            0,
+            5,
+        )
         .unwrap()
         .0;
     assert_eq!(row.len(), 1);
@@ -126,7 +168,14 @@ fn round_trip_of_nomination_evidence_and_scores() {
     assert_eq!(row[0].score, Some(50.0));
     // A score over the maximum is refused and nothing changes.
     let err = store
-        .put_score(nom, &Score { member_id: sheet.members[1].id, criterion_code: sheet.criteria[0].code.clone(), tenths: 101 })
+        .put_score(
+            nom,
+            &Score {
+                member_id: sheet.members[1].id,
+                criterion_code: sheet.criteria[0].code.clone(),
+                tenths: 101,
+            },
+        )
         .unwrap_err();
     assert!(err.to_string().contains("over the maximum 10"), "{err}");
     assert_eq!(store.score_sheet(nom).unwrap().consolidated, Some(50.0));
@@ -160,7 +209,10 @@ fn award_must_fit_the_kind_of_nominee() {
             status: NominationStatus::Draft,
         })
         .unwrap_err();
-    assert!(err.to_string().contains("unknown award “khong_co”"), "{err}");
+    assert!(
+        err.to_string().contains("unknown award “khong_co”"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -185,29 +237,70 @@ fn status_life_cycle_is_enforced_and_withdrawal_keeps_the_record() {
     let mut store = Store::open_in_memory().unwrap();
     let id = store.add_nominee(&new_person("Hoàng Văn Sơn")).unwrap();
     let nom = nomination(&mut store, id, "giay_khen");
-    let err = store.set_nomination_status(nom, NominationStatus::Decided).unwrap_err();
-    assert!(err.to_string().contains("cannot go from submitted to decided"), "{err}");
+    let err = store
+        .set_nomination_status(nom, NominationStatus::Decided)
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("cannot go from submitted to decided"),
+        "{err}"
+    );
     assert!(store.withdraw_nomination(nom, "  ").is_err());
-    store.withdraw_nomination(nom, "Đơn vị rút đề nghị").unwrap();
+    store
+        .withdraw_nomination(nom, "Đơn vị rút đề nghị")
+        .unwrap();
     let n = store.nomination(nom).unwrap();
     assert_eq!(n.status, NominationStatus::Withdrawn);
     assert_eq!(n.withdrawal_reason.as_deref(), Some("Đơn vị rút đề nghị"));
     // Pending lists no longer show it, but it is still in the record.
-    assert_eq!(store.list_nominations(&NominationQuery::default(), 0, 10).unwrap().1, 0);
-    let all = NominationQuery { statuses: vec![NominationStatus::Withdrawn], ..NominationQuery::default() };
+    assert_eq!(
+        store
+            .list_nominations(&NominationQuery::default(), 0, 10)
+            .unwrap()
+            .1,
+        0
+    );
+    let all = NominationQuery {
+        statuses: vec![NominationStatus::Withdrawn],
+        ..NominationQuery::default()
+    };
     assert_eq!(store.list_nominations(&all, 0, 10).unwrap().1, 1);
 }
 
 #[test]
 fn sorting_by_name_follows_vietnamese_order() {
     let mut store = Store::open_in_memory().unwrap();
-    for name in ["Trần Văn Bình", "Nguyễn Thị An", "Lê Anh", "Đỗ Văn Bình", "Phạm Thị Ánh"] {
+    for name in [
+        "Trần Văn Bình",
+        "Nguyễn Thị An",
+        "Lê Anh",
+        "Đỗ Văn Bình",
+        "Phạm Thị Ánh",
+    ] {
         let id = store.add_nominee(&new_person(name)).unwrap();
         nomination(&mut store, id, "ldtt");
     }
-    let q = NominationQuery { sort: SortKey::Name, ..NominationQuery::default() };
-    let names: Vec<String> = store.list_nominations(&q, 0, 10).unwrap().0.into_iter().map(|r| r.nominee_name).collect();
-    assert_eq!(names, vec!["Nguyễn Thị An", "Lê Anh", "Phạm Thị Ánh", "Đỗ Văn Bình", "Trần Văn Bình"]);
+    let q = NominationQuery {
+        sort: SortKey::Name,
+        ..NominationQuery::default()
+    };
+    let names: Vec<String> = store
+        .list_nominations(&q, 0, 10)
+        .unwrap()
+        .0
+        .into_iter()
+        .map(|r| r.nominee_name)
+        .collect();
+    assert_eq!(
+        names,
+        vec![
+            "Nguyễn Thị An",
+            "Lê Anh",
+            "Phạm Thị Ánh",
+            "Đỗ Văn Bình",
+            "Trần Văn Bình"
+        ]
+    );
 }
 
 #[test]
@@ -217,19 +310,39 @@ fn older_schema_is_migrated_in_place_with_a_backup() {
     {
         let mut conn = rusqlite::Connection::open(&path).unwrap();
         migrations::migrate_to(&mut conn, 1).unwrap();
-        conn.execute("INSERT INTO levels (code, name, rank) VALUES ('ward', 'Phường', 0)", []).unwrap();
-        conn.execute("INSERT INTO meta (key, value) VALUES ('marker', 'kept')", []).unwrap();
+        conn.execute(
+            "INSERT INTO levels (code, name, rank) VALUES ('ward', 'Phường', 0)",
+            [],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO meta (key, value) VALUES ('marker', 'kept')",
+            [],
+        )
+        .unwrap();
     }
     let store = Store::open(&path).unwrap();
-    let v: i64 = store.conn().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let v: i64 = store
+        .conn()
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(v, SCHEMA_VERSION);
-    assert_eq!(store.setting("marker").unwrap().as_deref(), Some("kept"), "data survives the migration");
-    let guests: i64 = store.conn().query_row("SELECT count(*) FROM meeting_guests", [], |r| r.get(0)).unwrap();
+    assert_eq!(
+        store.setting("marker").unwrap().as_deref(),
+        Some("kept"),
+        "data survives the migration"
+    );
+    let guests: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM meeting_guests", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(guests, 0);
     let backup = path.with_extension("schema1.bak");
     assert!(backup.exists(), "a copy is kept before migrating");
     let old = rusqlite::Connection::open(&backup).unwrap();
-    let bv: i64 = old.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+    let bv: i64 = old
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
     assert_eq!(bv, 1);
 }
 
@@ -241,7 +354,10 @@ fn bad_files_are_refused_and_left_untouched() {
     std::fs::write(&text, "Danh sách đề nghị khen thưởng\n").unwrap();
     let err = Store::open(&text).err().unwrap();
     assert!(matches!(err, StoreError::NotSqlite { .. }), "{err}");
-    assert_eq!(std::fs::read_to_string(&text).unwrap(), "Danh sách đề nghị khen thưởng\n");
+    assert_eq!(
+        std::fs::read_to_string(&text).unwrap(),
+        "Danh sách đề nghị khen thưởng\n"
+    );
 
     // From a newer hoidong.
     let newer = dir.path().join("newer.db");
@@ -251,21 +367,40 @@ fn bad_files_are_refused_and_left_untouched() {
     }
     let before = std::fs::read(&newer).unwrap();
     let err = Store::open(&newer).err().unwrap();
-    assert!(err.to_string().contains("newer hoidong (schema 99"), "{err}");
+    assert!(
+        err.to_string().contains("newer hoidong (schema 99"),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&newer).unwrap(), before);
 
     // Truncated.
     let full = dir.path().join("full.db");
     {
         let mut s = Store::open(&full).unwrap();
-        demo::populate(&mut s, demo::Spec { nominations: 200, seed: 3, audited: false }).unwrap();
-        s.conn().execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").unwrap();
+        demo::populate(
+            &mut s,
+            demo::Spec {
+                nominations: 200,
+                seed: 3,
+                audited: false,
+            },
+        )
+        .unwrap();
+        s.conn()
+            .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+            .unwrap();
     }
     let bytes = std::fs::read(&full).unwrap();
     let cut = dir.path().join("cut.db");
     std::fs::write(&cut, &bytes[..bytes.len() / 3]).unwrap();
     let err = Store::open(&cut).err().unwrap();
-    assert!(matches!(err, StoreError::Corrupt { .. } | StoreError::NotSqlite { .. }), "{err}");
+    assert!(
+        matches!(
+            err,
+            StoreError::Corrupt { .. } | StoreError::NotSqlite { .. }
+        ),
+        "{err}"
+    );
     assert_eq!(std::fs::read(&cut).unwrap().len(), bytes.len() / 3);
 }
 
@@ -283,7 +418,10 @@ fn read_only_database_refuses_writes_and_keeps_reading() {
     assert_eq!(store.find_nominees("bui van long", 5).unwrap().len(), 1);
     let err = store.add_nominee(&new_person("Cao Thị Yến")).unwrap_err();
     assert!(matches!(err, StoreError::ReadOnly), "{err}");
-    assert_eq!(err.to_string(), "the database is open read-only: changes cannot be saved");
+    assert_eq!(
+        err.to_string(),
+        "the database is open read-only: changes cannot be saved"
+    );
     drop(store);
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }

@@ -543,3 +543,60 @@ fn bad_database_files_are_reported_and_left_untouched() {
         );
     }
 }
+
+#[test]
+fn read_only_database_shows_a_banner_and_refuses_changes() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("archive.db");
+    {
+        let mut s = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        demo::populate(&mut s, demo::demo_spec()).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let store = Store::open_read_only(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut a = App::new(store, VI.lang.strings(), 80, 24);
+    let text = screen(&a, 80, 24);
+    assert!(text.contains("CHỈ ĐỌC"), "{text}");
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
+    let before = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    press(&mut a, KeyCode::Enter);
+    type_text(&mut a, "5");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.context(), Context::Message);
+    assert!(screen(&a, 80, 24).contains("Lỗi"));
+    let after = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(before.scores, after.scores);
+}
+
+#[test]
+fn typing_digits_fills_a_member_column_then_moves_to_the_next_member() {
+    let mut a = app(Lang::Vi, 120, 35);
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
+    press(&mut a, KeyCode::Enter);
+    let sheet = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    let n = sheet.criteria.len();
+    assert!(n >= 2);
+    for i in 0..n {
+        type_text(&mut a, &format!("{}", 5 + i % 4));
+        press(&mut a, KeyCode::Enter);
+    }
+    let sheet = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    let first = sheet.members[0].id;
+    for (i, c) in sheet.criteria.iter().enumerate() {
+        let got = sheet
+            .scores
+            .iter()
+            .find(|s| s.member_id == first && s.criterion_code == c.code)
+            .map(|s| s.tenths);
+        assert_eq!(got, Some(((5 + i % 4) * 10) as u32), "{}", c.code);
+    }
+    let text = screen(&a, 120, 35);
+    let second = &sheet.members[1].name;
+    assert!(text.contains(&format!("Thành viên: 2 {second}")), "{text}");
+    assert!(text.contains("Cách tổng hợp: trung bình cộng"), "{text}");
+}

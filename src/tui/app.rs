@@ -159,7 +159,12 @@ impl App {
         }
         let context = self.context();
         if let Some(action) = keymap::resolve(context, key) {
+            let typed = action == Action::TypeScore;
             self.dispatch(action);
+            // The digit that opened the score field is its first character.
+            if typed && let Some(Screen::Scoring(s)) = self.screens.last_mut() {
+                s.edit_key(key);
+            }
             return;
         }
         // Text fields get the keys the keymap leaves alone.

@@ -21,7 +21,7 @@ impl PageReader {
     pub fn open(path: PathBuf, events: Sender<Event>) -> PageReader {
         let (tx, rx) = mpsc::channel::<PageRequest>();
         thread::spawn(move || {
-            let store = match Store::open(&path) {
+            let store = match Store::open_read_only(&path) {
                 Ok(s) => s,
                 Err(e) => {
                     let _ = events.send(Event::Job(JobResult::ReaderFailed(e.to_string())));
