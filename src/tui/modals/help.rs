@@ -69,7 +69,10 @@ impl Help {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(THEME.border_focused)
-            .title(Line::styled(format!(" {}{more} ", s.help_title), THEME.title));
+            .title(Line::styled(
+                format!(" {}{more} ", s.help_title),
+                THEME.title,
+            ));
         let inner = block.inner(popup);
         block.render(popup, buf);
         let lines = self.lines(s, usize::from(inner.width));
