@@ -32,6 +32,12 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Read a spreadsheet into the database.
+    #[command(subcommand)]
+    Import(hoidong::import::cli::ImportCommand),
+    /// Write a spreadsheet from the database.
+    #[command(subcommand)]
+    Export(hoidong::export::ExportCommand),
 }
 
 fn main() -> ExitCode {
@@ -78,6 +84,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
             println!("{nominations} nominations written to {}", path.display());
         }
+        Some(Command::Import(cmd)) => hoidong::import::cli::run_import(cmd, cli.db.as_deref())?,
+        Some(Command::Export(cmd)) => hoidong::export::run_export(cmd, cli.db.as_deref())?,
         None => hoidong::tui::launch::run(cli.db, cli.lang.as_deref())?,
     }
     Ok(())
