@@ -15,3 +15,4 @@ pub mod import;
 pub mod print;
 pub mod refdata;
 pub mod store;
+pub mod tui;
