@@ -8,4 +8,5 @@
 pub mod demo;
 pub mod domain;
 pub mod refdata;
+pub mod safety;
 pub mod store;

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use hoidong::demo;
+use hoidong::safety;
 use hoidong::store::Store;
 
 /// hoidong — console of the Emulation and Commendation Council's secretary.
@@ -28,6 +29,25 @@ enum Command {
         nominations: usize,
         #[arg(long, default_value_t = 1)]
         seed: u64,
+    },
+    /// Check the database: integrity, audit chain, signed minutes, evidence files, tampering.
+    Check,
+    /// Copy the database to FILE (safe while hoidong runs; never overwrites).
+    Backup { file: PathBuf },
+    /// Replace the database with FILE after checking it; the current one is kept aside.
+    Restore {
+        file: PathBuf,
+        /// Restore even if the check finds problems other than damage.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write random acknowledged changes (crash-safety harness).
+    #[command(hide = true)]
+    Exercise {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 1000)]
+        count: u64,
     },
 }
 
@@ -75,6 +95,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
             println!("{nominations} nominations written to {}", path.display());
         }
+        Some(Command::Check) => safety::cli::run_check(cli.db)?,
+        Some(Command::Backup { file }) => safety::cli::run_backup(cli.db, &file)?,
+        Some(Command::Restore { file, force }) => safety::cli::run_restore(cli.db, &file, force)?,
+        Some(Command::Exercise { seed, count }) => safety::cli::run_exercise(cli.db, seed, count)?,
         None => anyhow::bail!("the terminal interface is not part of this build yet"),
     }
     Ok(())
