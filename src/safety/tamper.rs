@@ -311,9 +311,19 @@ fn same(want: &Json, have: &Value) -> bool {
     }
 }
 
+/// Long texts (summaries, notes) are cut: the record is named, not reprinted.
+fn clip(s: &str) -> String {
+    const MAX: usize = 60;
+    if s.chars().count() <= MAX {
+        format!("“{s}”")
+    } else {
+        format!("“{}…”", s.chars().take(MAX).collect::<String>())
+    }
+}
+
 fn show_json(v: &Json) -> String {
     match v {
-        Json::String(s) => format!("“{s}”"),
+        Json::String(s) => clip(s),
         other => other.to_string(),
     }
 }
@@ -323,7 +333,7 @@ fn show_sql(v: &Value) -> String {
         Value::Null => "empty".into(),
         Value::Integer(i) => i.to_string(),
         Value::Real(r) => r.to_string(),
-        Value::Text(s) => format!("“{s}”"),
+        Value::Text(s) => clip(s),
         Value::Blob(b) => format!("{} bytes", b.len()),
     }
 }
