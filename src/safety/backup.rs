@@ -110,7 +110,7 @@ pub fn restore(db: &Path, file: &Path, force: bool) -> Result<RestoreSummary, Sa
     let conn = candidate.conn();
     let version: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(|e| unusable(format!("unreadable ({e})")))?;
+        .map_err(|e| unusable(format!("it is damaged ({e})")))?;
     if version > SCHEMA_VERSION {
         return Err(unusable(format!(
             "it was made by a newer hoidong (schema {version}, this version knows up to {SCHEMA_VERSION})"
@@ -123,7 +123,7 @@ pub fn restore(db: &Path, file: &Path, force: bool) -> Result<RestoreSummary, Sa
             |r| r.get::<_, i64>(0),
         )
         .map(|n| n > 0)
-        .map_err(|e| unusable(format!("unreadable ({e})")))?;
+        .map_err(|e| unusable(format!("it is damaged ({e})")))?;
     if version < 1 || !has_log {
         return Err(unusable("it is not a hoidong database".into()));
     }

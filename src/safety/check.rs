@@ -46,7 +46,15 @@ pub fn run(path: &Path) -> Result<Report> {
 /// Check an open connection; relative evidence paths are resolved from `base`.
 pub fn check_connection(conn: &Connection, base: &Path) -> Result<Report> {
     let mut report = Report::default();
-    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    let version: i64 = match conn.pragma_query_value(None, "user_version", |r| r.get(0)) {
+        Ok(v) => v,
+        Err(e) => {
+            report
+                .problems
+                .push(Problem::new("database", "file", format!("damaged: {e}")));
+            return Ok(report);
+        }
+    };
     if version > SCHEMA_VERSION {
         report.problems.push(Problem::new(
             "database",
@@ -85,12 +93,12 @@ pub fn check_connection(conn: &Connection, base: &Path) -> Result<Report> {
 
 /// `PRAGMA integrity_check`; true when the file is damaged.
 fn integrity(conn: &Connection, problems: &mut Vec<Problem>) -> Result<bool> {
-    let lines: Vec<String> = match conn.prepare("PRAGMA integrity_check") {
-        Ok(mut stmt) => stmt
-            .query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?,
-        Err(e) => vec![e.to_string()],
+    // A badly damaged file may fail the check itself rather than list rows.
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        stmt.query_map([], |r| r.get(0))?.collect()
     };
+    let lines = run().unwrap_or_else(|e| vec![e.to_string()]);
     let bad: Vec<String> = lines.into_iter().filter(|l| l != "ok").collect();
     for line in &bad {
         problems.push(Problem::new(
