@@ -44,7 +44,17 @@ pub fn run(path: &Path) -> Result<Report> {
 }
 
 /// Check an open connection; relative evidence paths are resolved from `base`.
+///
+/// Everything is read in one read transaction: one snapshot, so a hoidong
+/// writing meanwhile cannot make the log and the tables look out of step.
 pub fn check_connection(conn: &Connection, base: &Path) -> Result<Report> {
+    conn.execute_batch("BEGIN DEFERRED")?;
+    let report = check_snapshot(conn, base);
+    let _ = conn.execute_batch("COMMIT");
+    report
+}
+
+fn check_snapshot(conn: &Connection, base: &Path) -> Result<Report> {
     let mut report = Report::default();
     let version: i64 = match conn.pragma_query_value(None, "user_version", |r| r.get(0)) {
         Ok(v) => v,

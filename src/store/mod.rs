@@ -142,9 +142,18 @@ impl Store {
             });
         }
         check_header(path)?;
-        let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        // Read-write but query-only when the file allows it: a read-only
+        // connection that is the last to close leaves empty -wal and -shm
+        // files behind, a read-write one removes them. No query can write.
+        let writable = is_writable(path);
+        let flags = if writable {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
         conn.busy_timeout(Duration::from_secs(3))?;
+        conn.pragma_update(None, "query_only", "ON")?;
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -375,7 +384,7 @@ pub fn backup_connection(src: &Connection, target: &Path) -> Result<()> {
         let deadline = std::time::Instant::now() + Duration::from_secs(10);
         loop {
             match backup.step(-1)? {
-                StepResult::Done => return Ok(()),
+                StepResult::Done => break,
                 StepResult::More => continue,
                 _ if std::time::Instant::now() < deadline => {
                     std::thread::sleep(Duration::from_millis(20))
@@ -383,6 +392,10 @@ pub fn backup_connection(src: &Connection, target: &Path) -> Result<()> {
                 _ => return Err(StoreError::Busy),
             }
         }
+        drop(backup);
+        // A backup is one self-contained file: no write-ahead log beside it.
+        dst.pragma_update(None, "journal_mode", "DELETE")?;
+        Ok(())
     };
     copy().inspect_err(|_| {
         // A half-written copy must not pass for a backup.
