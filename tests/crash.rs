@@ -260,7 +260,11 @@ fn two_instances_write_one_database() {
     for _ in 0..4 {
         std::thread::sleep(Duration::from_millis(150));
         let report = hoidong::safety::check::run(&db).unwrap();
-        assert!(report.is_clean(), "check during writes: {:?}", report.problems);
+        assert!(
+            report.is_clean(),
+            "check during writes: {:?}",
+            report.problems
+        );
     }
     let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
     assert!(a.status.success() && b.status.success());

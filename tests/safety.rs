@@ -75,7 +75,11 @@ fn check_names_rows_changed_with_sqlite3() {
         ),
     );
     let found = problems(&db);
-    let has = |prefix: &str, text: &str| found.iter().any(|p| p.starts_with(prefix) && p.contains(text));
+    let has = |prefix: &str, text: &str| {
+        found
+            .iter()
+            .any(|p| p.starts_with(prefix) && p.contains(text))
+    };
     assert!(
         has(
             &format!("vote_results {round}/{nomination}: agree is {}", agree + 3),
@@ -83,8 +87,20 @@ fn check_names_rows_changed_with_sqlite3() {
         ),
         "{found:#?}"
     );
-    assert!(has("nominations 2: award_code is “cstd_tq”", "changed outside hoidong"), "{found:#?}");
-    assert!(has("nominations 3: status is “decided”", "changed outside hoidong"), "{found:#?}");
+    assert!(
+        has(
+            "nominations 2: award_code is “cstd_tq”",
+            "changed outside hoidong"
+        ),
+        "{found:#?}"
+    );
+    assert!(
+        has(
+            "nominations 3: status is “decided”",
+            "changed outside hoidong"
+        ),
+        "{found:#?}"
+    );
     assert!(has("scores 4/", "tenths is"), "{found:#?}");
     // The binary exits non-zero and prints the record.
     let out = Command::new(env!("CARGO_BIN_EXE_hoidong"))
@@ -95,7 +111,10 @@ fn check_names_rows_changed_with_sqlite3() {
         .unwrap();
     assert!(!out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(stdout.contains(&format!("PROBLEM vote_results {round}/{nomination}")), "{stdout}");
+    assert!(
+        stdout.contains(&format!("PROBLEM vote_results {round}/{nomination}")),
+        "{stdout}"
+    );
 }
 
 #[test]
@@ -113,9 +132,22 @@ fn check_sees_deleted_and_inserted_rows_and_a_broken_chain() {
     );
     let found = problems(&db);
     let has = |text: &str| found.iter().any(|p| p.contains(text));
-    assert!(has(&format!("vote_results {round}/{nomination}: the row is missing")), "{found:#?}");
-    assert!(has(&format!("vote_results {round}/40: the row has no audit entry")), "{found:#?}");
-    assert!(has("audit_log 10: its content no longer matches its hash"), "{found:#?}");
+    assert!(
+        has(&format!(
+            "vote_results {round}/{nomination}: the row is missing"
+        )),
+        "{found:#?}"
+    );
+    assert!(
+        has(&format!(
+            "vote_results {round}/40: the row has no audit entry"
+        )),
+        "{found:#?}"
+    );
+    assert!(
+        has("audit_log 10: its content no longer matches its hash"),
+        "{found:#?}"
+    );
 }
 
 #[test]
@@ -155,13 +187,30 @@ fn check_verifies_signed_minutes_and_evidence_files() {
     drop(store);
     let report = check::run(&db).unwrap();
     assert!(report.is_clean(), "{:?}", report.problems);
-    assert_eq!((report.signoffs_checked, report.evidence_files_checked), (1, 1));
+    assert_eq!(
+        (report.signoffs_checked, report.evidence_files_checked),
+        (1, 1)
+    );
 
-    sql(&db, "UPDATE minutes_signoffs SET content = replace(content, 'Biên', 'Bản')");
+    sql(
+        &db,
+        "UPDATE minutes_signoffs SET content = replace(content, 'Biên', 'Bản')",
+    );
     std::fs::write(&file, b"%PDF-1.7 another file").unwrap();
     let found = problems(&db);
-    assert!(found.iter().any(|p| p.starts_with(&format!("minutes_signoffs {signoff}: the signed minutes"))), "{found:#?}");
-    assert!(found.iter().any(|p| p.starts_with(&format!("evidence {evidence}: file")) && p.contains("has changed")), "{found:#?}");
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with(&format!("minutes_signoffs {signoff}: the signed minutes"))),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with(&format!("evidence {evidence}: file"))
+                && p.contains("has changed")),
+        "{found:#?}"
+    );
     std::fs::remove_file(&file).unwrap();
     let found = problems(&db);
     assert!(found.iter().any(|p| p.starts_with(&format!("evidence {evidence}")) && p.contains("cannot be read")), "{found:#?}");
@@ -173,7 +222,9 @@ fn backup_is_consistent_private_and_never_overwrites() {
     let db = demo_db(dir.path());
     // Another instance is in the middle of a change while the backup runs.
     let other = Store::open(&db).unwrap();
-    let open_tx = other.conn().execute_batch("BEGIN IMMEDIATE; UPDATE nominations SET summary = 'half-done' WHERE id = 1;");
+    let open_tx = other.conn().execute_batch(
+        "BEGIN IMMEDIATE; UPDATE nominations SET summary = 'half-done' WHERE id = 1;",
+    );
     open_tx.unwrap();
     let copy = dir.path().join("copy.db");
     let summary = backup::backup(&db, &copy).unwrap_or_else(|e| panic!("{e}"));
@@ -184,7 +235,9 @@ fn backup_is_consistent_private_and_never_overwrites() {
     assert!(report.is_clean(), "{:?}", report.problems);
     let s: String = Connection::open(&copy)
         .unwrap()
-        .query_row("SELECT summary FROM nominations WHERE id = 1", [], |r| r.get(0))
+        .query_row("SELECT summary FROM nominations WHERE id = 1", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_ne!(s, "half-done");
     // A second backup to the same name is refused and the first is kept.
@@ -219,7 +272,11 @@ fn restore_checks_the_file_and_keeps_the_current_database_aside() {
     let cut = dir.path().join("cut.db");
     let bytes = std::fs::read(&copy).unwrap();
     std::fs::write(&cut, &bytes[..bytes.len() / 3]).unwrap();
-    for (bad, says) in [(&junk, "not an SQLite file"), (&newer, "newer hoidong"), (&cut, "damaged")] {
+    for (bad, says) in [
+        (&junk, "not an SQLite file"),
+        (&newer, "newer hoidong"),
+        (&cut, "damaged"),
+    ] {
         let err = backup::restore(&db, bad, false).unwrap_err();
         assert!(err.to_string().contains(says), "{}: {err}", bad.display());
         assert!(err.to_string().contains("current database was not touched"));
@@ -228,12 +285,21 @@ fn restore_checks_the_file_and_keeps_the_current_database_aside() {
 
     let summary = backup::restore(&db, &copy, false).unwrap_or_else(|e| panic!("{e}"));
     let aside = summary.kept_aside.unwrap();
-    assert!(aside.file_name().unwrap().to_string_lossy().starts_with("hoidong.db.before-restore-"));
+    assert!(
+        aside
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .starts_with("hoidong.db.before-restore-")
+    );
     let restored = Store::open(&db).unwrap();
     assert_eq!(restored.setting("after_backup").unwrap(), None);
     assert_eq!(mode(&db), 0o600);
     let kept = Store::open(&aside).unwrap();
-    assert_eq!(kept.setting("after_backup").unwrap().as_deref(), Some("yes"));
+    assert_eq!(
+        kept.setting("after_backup").unwrap().as_deref(),
+        Some("yes")
+    );
 }
 
 #[test]
@@ -263,7 +329,10 @@ fn second_instance_editing_a_changed_record_is_refused() {
     nominee_a.position = "Tổ trưởng".into();
     a.update_nominee(&nominee_a).unwrap();
     nominee_b.position = "Tổ phó".into();
-    assert!(matches!(b.update_nominee(&nominee_b), Err(StoreError::Conflict { .. })));
+    assert!(matches!(
+        b.update_nominee(&nominee_b),
+        Err(StoreError::Conflict { .. })
+    ));
     drop((a, b));
     assert_eq!(problems(&db), Vec::<String>::new());
 }
@@ -286,12 +355,17 @@ fn locked_database_waits_then_reports_busy() {
     let waited = started.elapsed();
     assert!(matches!(err, StoreError::Busy), "{err}");
     assert!(err.to_string().contains("busy"));
-    assert!(waited >= Duration::from_millis(2500) && waited < Duration::from_secs(10), "{waited:?}");
+    assert!(
+        waited >= Duration::from_millis(2500) && waited < Duration::from_secs(10),
+        "{waited:?}"
+    );
     // Reading still works while locked; writing works once released.
     assert!(store.nomination(1).is_ok());
     holder.execute_batch("COMMIT").unwrap();
     store.put_score(1, &score).unwrap();
 }
+
+type IsKind = fn(&StoreError) -> bool;
 
 #[test]
 fn foreign_damaged_and_newer_files_are_refused_untouched() {
@@ -300,18 +374,33 @@ fn foreign_damaged_and_newer_files_are_refused_untouched() {
     let text = dir.path().join("notes.db");
     std::fs::write(&text, "Danh sách khen thưởng năm 2025\n").unwrap();
     let foreign = dir.path().join("foreign.db");
-    sql(&foreign, "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');");
+    sql(
+        &foreign,
+        "CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES ('x');",
+    );
     let cut = dir.path().join("cut.db");
     let bytes = std::fs::read(&db).unwrap();
     std::fs::write(&cut, &bytes[..bytes.len() / 2]).unwrap();
     let newer = dir.path().join("newer.db");
     std::fs::copy(&db, &newer).unwrap();
     sql(&newer, "PRAGMA user_version = 99");
-    let cases: [(&Path, fn(&StoreError) -> bool, &str); 4] = [
-        (&text, |e| matches!(e, StoreError::NotSqlite { .. }), "not an SQLite file"),
-        (&foreign, |e| matches!(e, StoreError::NotHoidong { .. }), "another program"),
+    let cases: [(&Path, IsKind, &str); 4] = [
+        (
+            &text,
+            |e| matches!(e, StoreError::NotSqlite { .. }),
+            "not an SQLite file",
+        ),
+        (
+            &foreign,
+            |e| matches!(e, StoreError::NotHoidong { .. }),
+            "another program",
+        ),
         (&cut, |e| matches!(e, StoreError::Corrupt { .. }), "damaged"),
-        (&newer, |e| matches!(e, StoreError::NewerSchema { .. }), "newer hoidong"),
+        (
+            &newer,
+            |e| matches!(e, StoreError::NewerSchema { .. }),
+            "newer hoidong",
+        ),
     ];
     for (path, kind, says) in cases {
         let before = file_hash(path);
@@ -326,7 +415,12 @@ fn foreign_damaged_and_newer_files_are_refused_untouched() {
     }
     // `check` reports the damage rather than failing to start.
     let found = problems(&cut);
-    assert!(found.iter().any(|p| p.starts_with("database file: damaged")), "{found:?}");
+    assert!(
+        found
+            .iter()
+            .any(|p| p.starts_with("database file: damaged")),
+        "{found:?}"
+    );
 }
 
 /// Undo `chattr +i` / restore write permission even when the test fails.
@@ -349,7 +443,14 @@ fn read_only_file_opens_read_only_and_refuses_writes() {
     let privileged = std::fs::OpenOptions::new().append(true).open(&db).is_ok();
     let _guard = Writable(db.clone(), privileged);
     if privileged {
-        assert!(Command::new("chattr").arg("+i").arg(&db).status().unwrap().success());
+        assert!(
+            Command::new("chattr")
+                .arg("+i")
+                .arg(&db)
+                .status()
+                .unwrap()
+                .success()
+        );
     }
     let before = file_hash(&db);
     let mut store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
@@ -368,9 +469,17 @@ fn disk_full_during_a_write_leaves_the_file_as_it_was() {
     let db = demo_db(dir.path());
     let before = file_hash(&db);
     let mut store = Store::open(&db).unwrap();
-    let pages: i64 = store.conn().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
-    store.conn().pragma_update(None, "max_page_count", pages).unwrap();
-    let err = store.set_setting("big", &"x".repeat(2_000_000)).unwrap_err();
+    let pages: i64 = store
+        .conn()
+        .query_row("PRAGMA page_count", [], |r| r.get(0))
+        .unwrap();
+    store
+        .conn()
+        .pragma_update(None, "max_page_count", pages)
+        .unwrap();
+    let err = store
+        .set_setting("big", &"x".repeat(2_000_000))
+        .unwrap_err();
     assert!(matches!(err, StoreError::DiskFull), "{err:?}");
     assert!(err.to_string().contains("disk is full"));
     assert!(err.to_string().contains("not saved"));
@@ -417,10 +526,12 @@ fn full_file_system_during_a_write_leaves_the_file_as_it_was() {
         use std::io::Write;
         let mut f = std::fs::File::create(&filler).unwrap();
         while f.write_all(&chunk).is_ok() {}
-        let mut one = [0u8; 1];
-        while f.write_all(&mut one).is_ok() {}
+        let one = [0u8; 1];
+        while f.write_all(&one).is_ok() {}
     }
-    let err = store.set_setting("big", &"x".repeat(1_000_000)).unwrap_err();
+    let err = store
+        .set_setting("big", &"x".repeat(1_000_000))
+        .unwrap_err();
     assert!(matches!(err, StoreError::DiskFull), "{err:?}");
     drop(store);
     std::fs::remove_file(&filler).unwrap();
@@ -443,7 +554,10 @@ fn database_log_and_backups_are_private() {
     let copy = dir.path().join("b.db");
     store.backup_to(&copy).unwrap();
     assert_eq!(mode(&copy), 0o600);
-    assert!(store.backup_to(&copy).is_err(), "backup_to overwrote a file");
+    assert!(
+        store.backup_to(&copy).is_err(),
+        "backup_to overwrote a file"
+    );
 }
 
 #[test]

@@ -85,7 +85,10 @@ fn check_snapshot(conn: &Connection, base: &Path) -> Result<Report> {
         report.problems.push(Problem::new(
             "audit_log",
             &b.entry_id.to_string(),
-            format!("{} (entry about {} {})", b.reason, b.table_name, b.record_id),
+            format!(
+                "{} (entry about {} {})",
+                b.reason, b.table_name, b.record_id
+            ),
         ));
     }
     let (count, head): (i64, Option<String>) = conn.query_row(
@@ -111,11 +114,7 @@ fn integrity(conn: &Connection, problems: &mut Vec<Problem>) -> Result<bool> {
     let lines = run().unwrap_or_else(|e| vec![e.to_string()]);
     let bad: Vec<String> = lines.into_iter().filter(|l| l != "ok").collect();
     for line in &bad {
-        problems.push(Problem::new(
-            "database",
-            "file",
-            format!("damaged: {line}"),
-        ));
+        problems.push(Problem::new("database", "file", format!("damaged: {line}")));
     }
     Ok(!bad.is_empty())
 }

@@ -37,7 +37,11 @@ pub fn run_check(db: Option<PathBuf>) -> anyhow::Result<()> {
         report.evidence_files_checked
     );
     if !report.is_clean() {
-        bail!("{}: {} problem(s) found", db.display(), report.problems.len());
+        bail!(
+            "{}: {} problem(s) found",
+            db.display(),
+            report.problems.len()
+        );
     }
     println!("no problem found");
     Ok(())

@@ -33,16 +33,10 @@ pub struct AuditEntry {
     pub hash: String,
 }
 
-fn entry_hash(
-    prev: &str,
-    at: &str,
-    actor: &str,
-    table: &str,
-    record: &str,
-    action: &str,
-    before: Option<&str>,
-    after: Option<&str>,
-) -> String {
+/// The hash of one entry: its predecessor's hash and its own fields, each
+/// length-prefixed so that no two different entries hash the same bytes.
+fn entry_hash(prev: &str, fields: [&str; 5], before: Option<&str>, after: Option<&str>) -> String {
+    let [at, actor, table, record, action] = fields;
     let mut h = Sha256::new();
     for part in [
         prev,
@@ -73,11 +67,7 @@ pub fn append(conn: &Connection, c: &Change<'_>) -> Result<()> {
     let after = c.after.map(|v| v.to_string());
     let hash = entry_hash(
         &prev,
-        c.at,
-        c.actor,
-        c.table,
-        c.record_id,
-        c.action,
+        [c.at, c.actor, c.table, c.record_id, c.action],
         before.as_deref(),
         after.as_deref(),
     );
@@ -112,11 +102,7 @@ pub fn verify_chain(conn: &Connection) -> Result<Vec<ChainBreak>> {
         let e = row?;
         let expected = entry_hash(
             &e.prev_hash,
-            &e.at,
-            &e.actor,
-            &e.table_name,
-            &e.record_id,
-            &e.action,
+            [&e.at, &e.actor, &e.table_name, &e.record_id, &e.action],
             e.before.as_deref(),
             e.after.as_deref(),
         );

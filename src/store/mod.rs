@@ -21,7 +21,9 @@ pub use migrations::SCHEMA_VERSION;
 pub enum StoreError {
     #[error("{path}: not a hoidong database (not an SQLite file)")]
     NotSqlite { path: PathBuf },
-    #[error("{path}: an SQLite file of another program, not a hoidong database; the file was left untouched")]
+    #[error(
+        "{path}: an SQLite file of another program, not a hoidong database; the file was left untouched"
+    )]
     NotHoidong { path: PathBuf },
     #[error("{path}: the database is damaged ({detail})")]
     Corrupt { path: PathBuf, detail: String },
@@ -37,7 +39,9 @@ pub enum StoreError {
     ReadOnly,
     #[error("the database is busy (locked by another program); try again in a moment")]
     Busy,
-    #[error("the disk is full: the change was not saved (what was saved before is intact); free some space and try again")]
+    #[error(
+        "the disk is full: the change was not saved (what was saved before is intact); free some space and try again"
+    )]
     DiskFull,
     #[error("{what} {id} not found")]
     NotFound { what: &'static str, id: String },
