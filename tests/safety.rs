@@ -300,6 +300,15 @@ fn restore_checks_the_file_and_keeps_the_current_database_aside() {
         kept.setting("after_backup").unwrap().as_deref(),
         Some("yes")
     );
+    drop((restored, kept));
+
+    // A damaged current database is what a restore is for: it is set aside as it is.
+    let bytes = std::fs::read(&db).unwrap();
+    std::fs::write(&db, &bytes[..bytes.len() / 2]).unwrap();
+    let damaged = file_hash(&db);
+    let summary = backup::restore(&db, &copy, false).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(file_hash(&summary.kept_aside.unwrap()), damaged);
+    assert!(check::run(&db).unwrap().is_clean());
 }
 
 #[test]

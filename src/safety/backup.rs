@@ -167,28 +167,27 @@ pub fn restore(db: &Path, file: &Path, force: bool) -> Result<RestoreSummary, Sa
     })
 }
 
+/// Check that no other connection has the database open, and fold its log
+/// into the main file so that the file set aside is complete.
+fn take_alone(db: &Path) -> Result<(), StoreError> {
+    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    // Exclusive locking mode takes the file for this connection alone; in WAL
+    // mode that fails at once while any other connection is open.
+    conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+    conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}
+
 /// Move the database (and its write-ahead log, if any) to a timestamped name.
 /// Refuses when another connection has it open: moving a file someone is
 /// writing to would send their next changes into the copy set aside.
 fn set_aside(db: &Path) -> Result<PathBuf, SafetyError> {
-    {
-        let conn = Connection::open(db).map_err(StoreError::from)?;
-        // Exclusive locking mode takes the file for this connection alone; in
-        // WAL mode that fails at once while any other connection is open.
-        conn.pragma_update(None, "locking_mode", "EXCLUSIVE")
-            .map_err(StoreError::from)?;
-        match conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;") {
-            Ok(()) => {}
-            Err(e) => {
-                return Err(match StoreError::from(e) {
-                    StoreError::Busy => SafetyError::InUse(db.to_path_buf()),
-                    other => other.into(),
-                });
-            }
-        }
-        // Fold the log into the main file so the file set aside is complete.
-        conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-            .map_err(StoreError::from)?;
+    match take_alone(db) {
+        Err(StoreError::Busy) => return Err(SafetyError::InUse(db.to_path_buf())),
+        // A damaged or foreign current file is exactly what a restore is for:
+        // it is set aside as it is.
+        Err(_) | Ok(()) => {}
     }
     let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
     let mut aside = sibling_name(db, &format!("before-restore-{stamp}"));
