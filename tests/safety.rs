@@ -117,6 +117,78 @@ fn check_names_rows_changed_with_sqlite3() {
     );
 }
 
+/// Vote results audited the way the meeting screens do: one `ballot_rounds`
+/// entry per round holding every nominee's tally and outcome.
+#[test]
+fn check_reads_vote_results_audited_by_round() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path());
+    let mut store = Store::open(&db).unwrap();
+    let round = store
+        .write(|w| {
+            let meeting: i64 = w.tx.query_row("SELECT min(id) FROM meetings", [], |r| r.get(0))?;
+            w.tx.execute(
+                "INSERT INTO ballot_rounds (meeting_id, round_no, method, issued, returned, valid, invalid, attendance, recorded_at)
+                 VALUES (?1, 2, 'secret_ballot', 11, 11, 11, 0, '{}', ?2)",
+                rusqlite::params![meeting, w.now],
+            )?;
+            let round = w.tx.last_insert_rowid();
+            for (nomination, agree, passed) in [(20, 9, true), (21, 4, false)] {
+                w.tx.execute(
+                    "INSERT INTO vote_results VALUES (?1, ?2, ?3, ?4, 0, 0, 0, '{}', '{}', ?5)",
+                    rusqlite::params![round, nomination, agree, 11 - agree, passed],
+                )?;
+            }
+            let tally = |a: u32| serde_json::json!({"agree": a, "disagree": 11 - a, "abstain": 0, "written_agree": 0, "written_disagree": 0});
+            w.audit(
+                "ballot_rounds",
+                round,
+                "insert",
+                None,
+                Some(&serde_json::json!({
+                    "meeting": meeting, "round_no": 2,
+                    "input": {"method": "secret_ballot", "tallies": [[20, tally(9)], [21, tally(4)]]},
+                    "outcomes": [[20, {"passed": true}], [21, {"passed": false}]],
+                })),
+            )?;
+            Ok(round)
+        })
+        .unwrap();
+    drop(store);
+    assert_eq!(problems(&db), Vec::<String>::new());
+    sql(
+        &db,
+        &format!(
+            "UPDATE vote_results SET agree = 8, passed = 1 WHERE round_id = {round} AND nomination_id = 21"
+        ),
+    );
+    let found = problems(&db);
+    assert_eq!(
+        found,
+        vec![
+            format!(
+                "vote_results {round}/21: agree is 8 but the audit trail last recorded 4 (entry {}): changed outside hoidong",
+                found_entry(&db)
+            ),
+            format!(
+                "vote_results {round}/21: passed is 1 but the audit trail last recorded false (entry {}): changed outside hoidong",
+                found_entry(&db)
+            ),
+        ]
+    );
+}
+
+fn found_entry(db: &Path) -> i64 {
+    Connection::open(db)
+        .unwrap()
+        .query_row(
+            "SELECT max(id) FROM audit_log WHERE table_name = 'ballot_rounds'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
 #[test]
 fn check_sees_deleted_and_inserted_rows_and_a_broken_chain() {
     let dir = tempfile::tempdir().unwrap();

@@ -16,6 +16,8 @@
 //!   the column name or one of the listed JSON paths (`tally/agree`). Entries
 //!   that say nothing about a column leave its expected value as it was, so
 //!   partial images (`{"status": "decided"}`) are fine.
+//! - A table may also be recorded by another table's entries: vote results
+//!   are audited a whole ballot round at a time (`round_results`).
 //! - Entries whose action is `delete` or `remove` mark the record as gone.
 //! - Only the chain-verified `after` text is used, so forging an expectation
 //!   means forging the chain, which `verify_chain` reports.
@@ -56,7 +58,12 @@ struct Watch {
     /// Every row is written with its own audit entry (never in bulk), so a row
     /// without any entry was added outside hoidong.
     every_row_audited: bool,
+    /// Another table whose entries also record rows of this one, and how to
+    /// read them: (record_id, after image) → [(record key, row image)].
+    also: Option<(&'static str, Expand)>,
 }
+
+type Expand = fn(&str, &Json) -> Vec<(String, Json)>;
 
 const fn field(column: &'static str) -> Field {
     Field {
@@ -80,12 +87,14 @@ const WATCHED: &[Watch] = &[
             field("summary"),
         ],
         every_row_audited: false,
+        also: None,
     },
     Watch {
         table: "scores",
         key: &["nomination_id", "member_id", "criterion_code"],
         fields: &[field("tenths")],
         every_row_audited: false,
+        also: None,
     },
     Watch {
         table: "vote_results",
@@ -123,18 +132,21 @@ const WATCHED: &[Watch] = &[
             },
         ],
         every_row_audited: true,
+        also: Some(("ballot_rounds", round_results)),
     },
     Watch {
         table: "minutes_notes",
         key: &["id"],
         fields: &[field("text")],
         every_row_audited: false,
+        also: None,
     },
     Watch {
         table: "minutes_signoffs",
         key: &["id"],
         fields: &[field("content_hash")],
         every_row_audited: true,
+        also: None,
     },
 ];
 
@@ -226,48 +238,112 @@ fn verify_table(conn: &Connection, watch: &Watch) -> Result<Vec<Problem>> {
 
 /// Fold the audit entries of one table into the expected state of each record.
 fn replay(conn: &Connection, watch: &Watch) -> Result<HashMap<String, Expected>> {
+    let (also_table, expand) = match watch.also {
+        Some((t, f)) => (t, Some(f)),
+        None => (watch.table, None),
+    };
     let mut stmt = conn.prepare(
-        "SELECT id, record_id, action, after FROM audit_log WHERE table_name = ?1 ORDER BY id",
+        "SELECT id, table_name, record_id, action, after FROM audit_log
+         WHERE table_name = ?1 OR table_name = ?2 ORDER BY id",
     )?;
-    let mut rows = stmt.query([watch.table])?;
+    let mut rows = stmt.query([watch.table, also_table])?;
     let mut out: HashMap<String, Expected> = HashMap::new();
     while let Some(row) = rows.next()? {
         let id: i64 = row.get(0)?;
-        let record_id: String = row.get(1)?;
-        let action: String = row.get(2)?;
-        let after: Option<String> = row.get(3)?;
+        let table: String = row.get(1)?;
+        let record_id: String = row.get(2)?;
+        let action: String = row.get(3)?;
+        let after: Option<String> = row.get(4)?;
         let after: Option<Json> = after.and_then(|a| serde_json::from_str(&a).ok());
+        if table != watch.table {
+            if let (Some(expand), Some(after)) = (expand, &after) {
+                for (key, image) in expand(&record_id, after) {
+                    apply(
+                        out.entry(key).or_default(),
+                        watch,
+                        id,
+                        &action,
+                        Some(&image),
+                    );
+                }
+            }
+            continue;
+        }
         let key = after
             .as_ref()
             .and_then(|a| key_from_image(a, watch.key))
             .unwrap_or(record_id);
-        let exp = out.entry(key).or_default();
-        exp.last_entry = id;
-        if action == "delete" || action == "remove" {
-            exp.deleted = true;
-            exp.values.clear();
-            continue;
-        }
-        let Some(after) = after else { continue };
-        let mut wrote_any = false;
-        for f in watch.fields {
-            if f.not_written_by.contains(&action.as_str()) {
-                continue;
-            }
-            let found = std::iter::once(f.column)
-                .chain(f.paths.iter().copied())
-                .find_map(|p| lookup(&after, p));
-            if let Some(v) = found {
-                exp.values.insert(f.column, (v.clone(), id));
-                wrote_any = true;
-            }
-        }
-        // Any entry with an image after a deletion means the record is back.
-        if wrote_any || action == "insert" {
-            exp.deleted = false;
-        }
+        apply(
+            out.entry(key).or_default(),
+            watch,
+            id,
+            &action,
+            after.as_ref(),
+        );
     }
     Ok(out)
+}
+
+/// Take what one audit entry says about one record.
+fn apply(exp: &mut Expected, watch: &Watch, id: i64, action: &str, after: Option<&Json>) {
+    exp.last_entry = id;
+    if action == "delete" || action == "remove" {
+        exp.deleted = true;
+        exp.values.clear();
+        return;
+    }
+    let Some(after) = after else { return };
+    let mut wrote_any = false;
+    for f in watch.fields {
+        if f.not_written_by.contains(&action) {
+            continue;
+        }
+        let found = std::iter::once(f.column)
+            .chain(f.paths.iter().copied())
+            .find_map(|p| lookup(after, p));
+        if let Some(v) = found {
+            exp.values.insert(f.column, (v.clone(), id));
+            wrote_any = true;
+        }
+    }
+    // Any entry with an image after a deletion means the record is back.
+    if wrote_any || action == "insert" {
+        exp.deleted = false;
+    }
+}
+
+/// The meeting code audits a whole ballot round in one `ballot_rounds` entry
+/// (record = round id) whose after image holds `input.tallies`
+/// (`[[nomination, tally], …]`) and `outcomes` (`[[nomination, outcome], …]`):
+/// each nomination there is one `vote_results` row, keyed `round/nomination`.
+fn round_results(record_id: &str, after: &Json) -> Vec<(String, Json)> {
+    let pairs = |path: &str| -> Vec<(String, Json)> {
+        lookup(after, path)
+            .and_then(Json::as_array)
+            .map(|items| {
+                items
+                    .iter()
+                    .filter_map(|pair| {
+                        let nomination = pair.get(0)?.as_i64()?;
+                        Some((format!("{record_id}/{nomination}"), pair.get(1)?.clone()))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let outcomes: HashMap<String, Json> = pairs("outcomes").into_iter().collect();
+    pairs("input/tallies")
+        .into_iter()
+        .map(|(key, mut tally)| {
+            if let (Some(obj), Some(passed)) = (
+                tally.as_object_mut(),
+                outcomes.get(&key).and_then(|o| o.get("passed")),
+            ) {
+                obj.insert("passed".into(), passed.clone());
+            }
+            (key, tally)
+        })
+        .collect()
 }
 
 fn lookup<'a>(image: &'a Json, path: &str) -> Option<&'a Json> {
