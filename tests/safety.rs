@@ -109,11 +109,12 @@ fn check_names_rows_changed_with_sqlite3() {
         .arg("check")
         .output()
         .unwrap();
-    assert!(!out.status.success());
     let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stdout}{stderr}");
     assert!(
         stdout.contains(&format!("PROBLEM vote_results {round}/{nomination}")),
-        "{stdout}"
+        "{stdout}{stderr}"
     );
 }
 

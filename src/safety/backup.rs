@@ -183,11 +183,10 @@ fn take_alone(db: &Path) -> Result<(), StoreError> {
 /// Refuses when another connection has it open: moving a file someone is
 /// writing to would send their next changes into the copy set aside.
 fn set_aside(db: &Path) -> Result<PathBuf, SafetyError> {
-    match take_alone(db) {
-        Err(StoreError::Busy) => return Err(SafetyError::InUse(db.to_path_buf())),
-        // A damaged or foreign current file is exactly what a restore is for:
-        // it is set aside as it is.
-        Err(_) | Ok(()) => {}
+    // A damaged or foreign current file is exactly what a restore is for: any
+    // other failure of the probe still lets it be set aside as it is.
+    if let Err(StoreError::Busy) = take_alone(db) {
+        return Err(SafetyError::InUse(db.to_path_buf()));
     }
     let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
     let mut aside = sibling_name(db, &format!("before-restore-{stamp}"));
