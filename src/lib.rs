@@ -14,5 +14,6 @@ pub mod export;
 pub mod import;
 pub mod print;
 pub mod refdata;
+pub mod safety;
 pub mod store;
 pub mod tui;

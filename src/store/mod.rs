@@ -27,6 +27,10 @@ pub use migrations::SCHEMA_VERSION;
 pub enum StoreError {
     #[error("{path}: not a hoidong database (not an SQLite file)")]
     NotSqlite { path: PathBuf },
+    #[error(
+        "{path}: an SQLite file of another program, not a hoidong database; the file was left untouched"
+    )]
+    NotHoidong { path: PathBuf },
     #[error("{path}: the database is damaged ({detail})")]
     Corrupt { path: PathBuf, detail: String },
     #[error(
@@ -41,6 +45,10 @@ pub enum StoreError {
     ReadOnly,
     #[error("the database is busy (locked by another program); try again in a moment")]
     Busy,
+    #[error(
+        "the disk is full: the change was not saved (what was saved before is intact); free some space and try again"
+    )]
+    DiskFull,
     #[error("{what} {id} not found")]
     NotFound { what: &'static str, id: String },
     #[error(
@@ -66,6 +74,7 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
             _ => StoreError::Sqlite(e),
         }
     }
@@ -122,8 +131,12 @@ impl Store {
         let existed = path.exists();
         if existed {
             check_header(path)?;
+        } else {
+            // Created here, owner-only from the first byte, rather than by
+            // SQLite with the umask's permissions and narrowed afterwards.
+            create_private(path)?;
         }
-        let writable = !read_only && (!existed || is_writable(path));
+        let writable = !read_only && is_writable(path);
         let flags = if writable {
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
@@ -132,9 +145,6 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
         };
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
-        if !existed {
-            restrict_permissions(path);
-        }
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -144,6 +154,38 @@ impl Store {
         };
         store.prepare(path)?;
         Ok(store)
+    }
+
+    /// Open an existing database read-only, without checking, migrating or
+    /// seeding it: for `hoidong check` and `hoidong backup`, which must see the
+    /// file exactly as it is (a damaged file still opens, to be reported).
+    pub fn inspect(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            });
+        }
+        check_header(path)?;
+        // Read-write but query-only when the file allows it: a read-only
+        // connection that is the last to close leaves empty -wal and -shm
+        // files behind, a read-write one removes them. No query can write.
+        let writable = is_writable(path);
+        let flags = if writable {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        conn.busy_timeout(Duration::from_secs(3))?;
+        conn.pragma_update(None, "query_only", "ON")?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            read_only: true,
+            actor: default_actor(),
+            clock: Clock::System,
+        })
     }
 
     /// A fresh database in memory, with the reference data (tests, demos).
@@ -176,6 +218,19 @@ impl Store {
                 found: version,
                 supported: SCHEMA_VERSION,
             });
+        }
+        // Version 0 with tables in it is some other program's database:
+        // migrating would write hoidong's tables into it.
+        if version == 0 {
+            let tables: i64 = self
+                .conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(|e| classify(path, e))?;
+            if tables > 0 {
+                return Err(StoreError::NotHoidong {
+                    path: path.to_path_buf(),
+                });
+            }
         }
         let check: String = self
             .conn
@@ -212,20 +267,21 @@ impl Store {
     }
 
     fn backup_before_migration(&self, path: &Path, version: i64) -> Result<()> {
-        let target = path.with_extension(format!("schema{version}.bak"));
+        // Never overwrite the copy of an earlier attempt: it may be the only
+        // one left of that schema.
+        let mut target = path.with_extension(format!("schema{version}.bak"));
+        let mut n = 1;
+        while target.exists() {
+            n += 1;
+            target = path.with_extension(format!("schema{version}.{n}.bak"));
+        }
         self.backup_to(&target)
     }
 
     /// A consistent copy of the whole database, safe while others write.
+    /// Refuses to overwrite `target`; the copy is owner-only from the start.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        let mut dst = Connection::open(target).map_err(|e| classify(target, e))?;
-        {
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut dst)?;
-            backup.run_to_completion(256, Duration::from_millis(5), None)?;
-        }
-        drop(dst);
-        restrict_permissions(target);
-        Ok(())
+        backup_connection(&self.conn, target)
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -340,6 +396,57 @@ fn check_header(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Copy the database behind `src` into the new file `target` with SQLite's
+/// online backup, in one step: one read transaction, so the copy is a single
+/// consistent snapshot even while another program writes (WAL readers do not
+/// block writers, and a one-step copy cannot be restarted by their commits).
+pub fn backup_connection(src: &Connection, target: &Path) -> Result<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    create_private(target)?;
+    let copy = || -> Result<()> {
+        let mut dst = Connection::open(target).map_err(|e| classify(target, e))?;
+        let backup = Backup::new(src, &mut dst)?;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            match backup.step(-1)? {
+                StepResult::Done => break,
+                StepResult::More => continue,
+                _ if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                _ => return Err(StoreError::Busy),
+            }
+        }
+        drop(backup);
+        // A backup is one self-contained file: no write-ahead log beside it.
+        dst.pragma_update(None, "journal_mode", "DELETE")?;
+        Ok(())
+    };
+    copy().inspect_err(|_| {
+        // A half-written copy must not pass for a backup.
+        let _ = std::fs::remove_file(target);
+    })
+}
+
+/// Create `path` as a new, empty, owner-only file; refuse if it exists.
+pub fn create_private(path: &Path) -> Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path).map(drop).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    // The umask cannot widen 0600, but an inherited ACL or odd umask could narrow
+    // it oddly; set it exactly.
+    restrict_permissions(path);
+    Ok(())
+}
+
 fn is_writable(path: &Path) -> bool {
     std::fs::OpenOptions::new().append(true).open(path).is_ok()
 }
@@ -353,6 +460,12 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
         Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: e.to_string(),
+        },
+        Some(ErrorCode::CannotOpen) => StoreError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(
+                "cannot open the database file (check the folder exists and is writable)",
+            ),
         },
         _ => StoreError::from(e),
     }
