@@ -4,10 +4,12 @@
 
 pub mod audit;
 pub mod council;
+pub mod meetings;
 pub mod migrations;
 pub mod nominations;
 pub mod record;
 pub mod reference;
+pub mod rounds;
 pub mod scores;
 
 use std::path::{Path, PathBuf};
