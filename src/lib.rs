@@ -5,7 +5,9 @@
 //! - `store`: SQLite storage returning domain types;
 //! - `demo`: invented demo data and synthetic databases.
 
+pub mod cli_meeting;
 pub mod demo;
+pub mod demo_meetings;
 pub mod domain;
 pub mod refdata;
 pub mod store;

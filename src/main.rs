@@ -29,6 +29,13 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// List the council's meetings.
+    Meetings,
+    /// Look at one meeting.
+    Meeting {
+        #[command(subcommand)]
+        command: hoidong::cli_meeting::MeetingCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -75,6 +82,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
             println!("{nominations} nominations written to {}", path.display());
         }
+        Some(Command::Meetings) => hoidong::cli_meeting::list(cli.db.as_deref())?,
+        Some(Command::Meeting { command }) => hoidong::cli_meeting::run(cli.db.as_deref(), &command)?,
         None => anyhow::bail!("the terminal interface is not part of this build yet"),
     }
     Ok(())

@@ -642,7 +642,8 @@ impl Store {
         })
     }
 
-    /// Open → closed: attendance and votes become read-only. Every member must be marked first.
+    /// Open → closed: attendance and votes become read-only. Every member must
+    /// be marked first. Items left without a vote go back to Submitted.
     pub fn close_meeting(&mut self, meeting: MeetingId, version: i64) -> Result<()> {
         self.write(|w| {
             let s = w.meeting_state(meeting)?;
@@ -668,7 +669,22 @@ impl Store {
                     unmarked.join(", ")
                 )));
             }
-            w.transition(meeting, version, MeetingStatus::Closed, "closed_at")
+            w.transition(meeting, version, MeetingStatus::Closed, "closed_at")?;
+            // Items not voted on were postponed: they wait for a later meeting.
+            let postponed: Vec<NominationId> = {
+                let mut stmt = w.tx.prepare(
+                    "SELECT a.nomination_id FROM agenda_items a JOIN nominations n ON n.id = a.nomination_id
+                     WHERE a.meeting_id = ?1 AND n.status = 'on_agenda'
+                       AND NOT EXISTS (SELECT 1 FROM vote_results v JOIN ballot_rounds b ON b.id = v.round_id
+                                       WHERE b.meeting_id = ?1 AND v.nomination_id = a.nomination_id)",
+                )?;
+                stmt.query_map([meeting], |r| r.get(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+            };
+            for n in postponed {
+                w.set_nomination_status(n, NominationStatus::Submitted)?;
+            }
+            Ok(())
         })
     }
 }
