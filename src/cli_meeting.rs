@@ -80,7 +80,15 @@ pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
         s.trim_end().to_string() + "\n"
     };
     let mut out = line(header.to_vec());
-    out += &line(widths.iter().map(|w| "─".repeat(*w)).collect::<Vec<_>>().iter().map(|s| s.as_str()).collect());
+    out += &line(
+        widths
+            .iter()
+            .map(|w| "─".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(|s| s.as_str())
+            .collect(),
+    );
     for r in rows {
         out += &line(r.iter().map(|s| s.as_str()).collect());
     }
@@ -115,7 +123,9 @@ pub fn meetings_text(store: &Store) -> anyhow::Result<String> {
         return Ok("no meetings yet\n".into());
     }
     Ok(table(
-        &["ID", "Number", "Starts", "Status", "Present", "Items", "Rounds", "Subject"],
+        &[
+            "ID", "Number", "Starts", "Status", "Present", "Items", "Rounds", "Subject",
+        ],
         &rows,
     ))
 }
@@ -183,7 +193,12 @@ pub fn show_text(store: &Store, id: i64) -> anyhow::Result<String> {
     let name = |x: &Option<crate::domain::council::Member>| {
         x.as_ref().map_or("-".to_string(), |m| m.name.clone())
     };
-    writeln!(out, "Chair: {} · Secretary: {}", name(&rec.chair), name(&rec.secretary))?;
+    writeln!(
+        out,
+        "Chair: {} · Secretary: {}",
+        name(&rec.chair),
+        name(&rec.secretary)
+    )?;
     if let Some(t) = &m.opened_at {
         write!(out, "Opened {}", when(t))?;
         if let Some(c) = &m.closed_at {
@@ -192,7 +207,10 @@ pub fn show_text(store: &Store, id: i64) -> anyhow::Result<String> {
         writeln!(out)?;
     }
     if m.status == MeetingStatus::Closed {
-        writeln!(out, "Closed: attendance and votes are read-only; corrections are amendments.")?;
+        writeln!(
+            out,
+            "Closed: attendance and votes are read-only; corrections are amendments."
+        )?;
     }
 
     let c = rec.attendance_counts();
@@ -270,7 +288,12 @@ pub fn show_text(store: &Store, id: i64) -> anyhow::Result<String> {
                         format!("{}/{}", v.outcome.counted_agree, v.outcome.denominator),
                         v.outcome.share_label(),
                         rule_label(&v.rule),
-                        if v.outcome.passed { "PASS (đạt)" } else { "FAIL (không đạt)" }.into(),
+                        if v.outcome.passed {
+                            "PASS (đạt)"
+                        } else {
+                            "FAIL (không đạt)"
+                        }
+                        .into(),
                     ]);
                 }
                 None => row.extend(["not voted".to_string()]),
@@ -330,7 +353,14 @@ pub fn show_text(store: &Store, id: i64) -> anyhow::Result<String> {
                 .and_then(|i| rec.agenda.iter().find(|e| e.item.id == i))
                 .map(|e| format!(" [{}]", e.nominee.name))
                 .unwrap_or_default();
-            writeln!(out, " {} {}{}: {}", when(&n.at), n.kind.code(), item, n.text)?;
+            writeln!(
+                out,
+                " {} {}{}: {}",
+                when(&n.at),
+                n.kind.code(),
+                item,
+                n.text
+            )?;
         }
     }
     Ok(out)
@@ -346,21 +376,40 @@ pub fn ballot_record_text(store: &Store, id: i64, round_no: u32) -> anyhow::Resu
     let b = ballot_count_record(&rec, round.round.id)
         .with_context(|| format!("round {round_no} was an open vote: it has no ballot papers"))?;
     let mut out = String::new();
-    writeln!(out, "BIÊN BẢN KIỂM PHIẾU · {} · vòng {}", b.meeting_number, b.round_no)?;
+    writeln!(
+        out,
+        "BIÊN BẢN KIỂM PHIẾU · {} · vòng {}",
+        b.meeting_number, b.round_no
+    )?;
     writeln!(out, "{} — {}", b.council_name, b.founding_decision)?;
     if let (Some(n), Some(r)) = (b.amends_round_no, &b.amendment_reason) {
         writeln!(out, "Đính chính vòng {n}: {r}")?;
     }
-    let head = b.committee_head.as_ref().map_or("-".into(), |m| m.name.clone());
-    let others: Vec<&str> = b.committee_members.iter().map(|m| m.name.as_str()).collect();
-    writeln!(out, "Trưởng ban kiểm phiếu: {head}; thành viên: {}", others.join(", "))?;
+    let head = b
+        .committee_head
+        .as_ref()
+        .map_or("-".into(), |m| m.name.clone());
+    let others: Vec<&str> = b
+        .committee_members
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    writeln!(
+        out,
+        "Trưởng ban kiểm phiếu: {head}; thành viên: {}",
+        others.join(", ")
+    )?;
     writeln!(
         out,
         "Thành viên theo quyết định: {}; tham gia bỏ phiếu: {}",
         b.members_total, b.members_voting
     )?;
     for a in &b.not_voting {
-        let opinion = if a.written_opinion { " (có ý kiến bằng văn bản)" } else { "" };
+        let opinion = if a.written_opinion {
+            " (có ý kiến bằng văn bản)"
+        } else {
+            ""
+        };
         writeln!(out, "  không bỏ phiếu: {} — {}{opinion}", a.name, a.reason)?;
     }
     writeln!(
@@ -376,11 +425,12 @@ pub fn ballot_record_text(store: &Store, id: i64, round_no: u32) -> anyhow::Resu
                 r.rank.to_string(),
                 r.name.clone(),
                 r.birth_year.map_or("-".into(), |y| y.to_string()),
-                r.sex.map_or("-", |s| match s {
-                    crate::domain::nominee::Sex::Female => "Nữ",
-                    crate::domain::nominee::Sex::Male => "Nam",
-                })
-                .into(),
+                r.sex
+                    .map_or("-", |s| match s {
+                        crate::domain::nominee::Sex::Female => "Nữ",
+                        crate::domain::nominee::Sex::Male => "Nam",
+                    })
+                    .into(),
                 r.award_short.clone(),
                 format!("{}/{}", r.votes, r.denominator),
                 r.share_label.clone(),
@@ -389,7 +439,16 @@ pub fn ballot_record_text(store: &Store, id: i64, round_no: u32) -> anyhow::Resu
         })
         .collect();
     out += &table(
-        &["TT", "Họ và tên", "Năm sinh", "Giới tính", "Hình thức", "Số phiếu", "Tỷ lệ", "Kết quả"],
+        &[
+            "TT",
+            "Họ và tên",
+            "Năm sinh",
+            "Giới tính",
+            "Hình thức",
+            "Số phiếu",
+            "Tỷ lệ",
+            "Kết quả",
+        ],
         &rows,
     );
     for n in &b.tie_notes {

@@ -194,7 +194,10 @@ pub fn add_meetings(store: &mut Store) -> Result<()> {
             tallies: vec![(gdvh[0], tally(9, 0, 1, 0))],
         },
     )?;
-    if let Some(postponed) = agenda.iter().find(|n| !voted.contains(n) && !gdvh.contains(n)) {
+    if let Some(postponed) = agenda
+        .iter()
+        .find(|n| !voted.contains(n) && !gdvh.contains(n))
+    {
         store.add_note(
             past,
             Some(*postponed),

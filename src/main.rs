@@ -83,7 +83,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             println!("{nominations} nominations written to {}", path.display());
         }
         Some(Command::Meetings) => hoidong::cli_meeting::list(cli.db.as_deref())?,
-        Some(Command::Meeting { command }) => hoidong::cli_meeting::run(cli.db.as_deref(), &command)?,
+        Some(Command::Meeting { command }) => {
+            hoidong::cli_meeting::run(cli.db.as_deref(), &command)?
+        }
         None => anyhow::bail!("the terminal interface is not part of this build yet"),
     }
     Ok(())

@@ -297,8 +297,18 @@ mod tests {
     #[test]
     fn women_and_mostly_women_collectives_are_preferred() {
         use NomineeKind::*;
-        assert!(preferred_on_tie(&nominee("A", Official, Some(Sex::Female), None)));
-        assert!(!preferred_on_tie(&nominee("A", Official, Some(Sex::Male), None)));
+        assert!(preferred_on_tie(&nominee(
+            "A",
+            Official,
+            Some(Sex::Female),
+            None
+        )));
+        assert!(!preferred_on_tie(&nominee(
+            "A",
+            Official,
+            Some(Sex::Male),
+            None
+        )));
         assert!(!preferred_on_tie(&nominee("A", Official, None, None)));
         assert!(preferred_on_tie(&nominee("U", Unit, None, Some(70))));
         assert!(!preferred_on_tie(&nominee("U", Unit, None, Some(69))));

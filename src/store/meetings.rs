@@ -124,9 +124,9 @@ impl Tx<'_> {
     }
 
     pub(crate) fn attendance_now(&self, id: MeetingId) -> Result<AttendanceCounts> {
-        let mut stmt = self
-            .tx
-            .prepare("SELECT member_id, presence, reason FROM meeting_members WHERE meeting_id = ?1")?;
+        let mut stmt = self.tx.prepare(
+            "SELECT member_id, presence, reason FROM meeting_members WHERE meeting_id = ?1",
+        )?;
         let entries = stmt
             .query_map([id], |r| {
                 let code: String = r.get(1)?;
@@ -390,14 +390,24 @@ impl Store {
     }
 
     /// Take a nomination off the agenda (OnAgenda → Submitted); refused once it has votes.
-    pub fn remove_agenda_item(&mut self, meeting: MeetingId, nomination: NominationId) -> Result<()> {
+    pub fn remove_agenda_item(
+        &mut self,
+        meeting: MeetingId,
+        nomination: NominationId,
+    ) -> Result<()> {
         self.write(|w| {
             let state = w.require_not_closed(meeting, "changing the agenda")?;
             let name = w.nominee_name(nomination)?;
             let mut items = w.agenda_ids(meeting)?;
-            let at = items.iter().position(|(_, n)| *n == nomination).ok_or_else(|| {
-                StoreError::Invalid(format!("agenda: {name} is not on the agenda of {}", state.label))
-            })?;
+            let at = items
+                .iter()
+                .position(|(_, n)| *n == nomination)
+                .ok_or_else(|| {
+                    StoreError::Invalid(format!(
+                        "agenda: {name} is not on the agenda of {}",
+                        state.label
+                    ))
+                })?;
             let votes: i64 = w.tx.query_row(
                 "SELECT count(*) FROM vote_results v JOIN ballot_rounds b ON b.id = v.round_id
                  WHERE b.meeting_id = ?1 AND v.nomination_id = ?2",
@@ -452,12 +462,15 @@ impl Store {
         self.write(|w| {
             let state = w.require_not_closed(meeting, "changing the agenda")?;
             let mut items = w.agenda_ids(meeting)?;
-            let at = items.iter().position(|(_, n)| *n == nomination).ok_or_else(|| {
-                StoreError::Invalid(format!(
-                    "agenda: nomination {nomination} is not on the agenda of {}",
-                    state.label
-                ))
-            })?;
+            let at = items
+                .iter()
+                .position(|(_, n)| *n == nomination)
+                .ok_or_else(|| {
+                    StoreError::Invalid(format!(
+                        "agenda: nomination {nomination} is not on the agenda of {}",
+                        state.label
+                    ))
+                })?;
             if position == 0 || position as usize > items.len() {
                 return Err(StoreError::Invalid(format!(
                     "agenda: position {position} is outside 1..{}",
@@ -521,7 +534,9 @@ impl Store {
         presence: &Presence,
     ) -> Result<AttendanceCounts> {
         let presence = match presence {
-            Presence::Absent { reason } => Presence::Absent { reason: nfc(reason) },
+            Presence::Absent { reason } => Presence::Absent {
+                reason: nfc(reason),
+            },
             Presence::AbsentWithOpinion { reason } => Presence::AbsentWithOpinion {
                 reason: nfc(reason),
             },

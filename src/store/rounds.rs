@@ -236,7 +236,11 @@ impl Tx<'_> {
 
 impl Store {
     /// Record a round on an open meeting, with attendance as it stands now.
-    pub fn record_round(&mut self, meeting: MeetingId, input: &RoundInput) -> Result<RecordedRound> {
+    pub fn record_round(
+        &mut self,
+        meeting: MeetingId,
+        input: &RoundInput,
+    ) -> Result<RecordedRound> {
         let rules = self.vote_rules()?;
         self.write(|w| {
             let state = w.require_open(meeting, "recording votes")?;
