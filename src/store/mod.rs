@@ -2,6 +2,7 @@
 //! aggregate; every method returns domain types. Every change runs in one
 //! transaction together with its audit entry.
 
+pub mod agenda;
 pub mod audit;
 pub mod council;
 pub mod meetings;
