@@ -733,3 +733,54 @@ fn boundaries_are_exact() {
     assert!(!th(80, 100, Comparison::AtLeast).met(8, 11));
     assert_eq!(th(80, 100, Comparison::AtLeast).minimum_count(10), Some(8));
 }
+
+#[test]
+fn the_cli_lists_and_shows_meetings() {
+    use assert_cmd::Command;
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    Command::cargo_bin("hoidong")
+        .unwrap()
+        .arg("demo")
+        .arg(&db)
+        .assert()
+        .success();
+    let out = Command::cargo_bin("hoidong")
+        .unwrap()
+        .arg("--db")
+        .arg(&db)
+        .arg("meetings")
+        .output()
+        .unwrap();
+    let list = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        list.contains("07/BB-HĐTĐKT") && list.contains("closed"),
+        "{list}"
+    );
+    assert!(
+        list.contains("08/BB-HĐTĐKT") && list.contains("planned"),
+        "{list}"
+    );
+    let out = Command::cargo_bin("hoidong")
+        .unwrap()
+        .args(["--db", db.to_str().unwrap(), "meeting", "show", "1"])
+        .output()
+        .unwrap();
+    let show = String::from_utf8(out.stdout).unwrap();
+    assert!(show.contains("Quorum: 9 of 11 present"), "{show}");
+    assert!(
+        show.contains("Chiến sĩ thi đua cơ sở") && show.contains("72.7%"),
+        "{show}"
+    );
+    assert!(
+        show.contains("FAIL (không đạt)") && show.contains("PASS (đạt)"),
+        "{show}"
+    );
+    let out = Command::cargo_bin("hoidong")
+        .unwrap()
+        .args(["--db", db.to_str().unwrap(), "meeting", "show", "99"])
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("meeting 99 not found"));
+}
