@@ -11,3 +11,4 @@ pub mod demo_meetings;
 pub mod domain;
 pub mod refdata;
 pub mod store;
+pub mod tui;

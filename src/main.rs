@@ -13,6 +13,9 @@ struct Cli {
     /// Database file (default: hoidong.db in the user's data directory).
     #[arg(long, global = true)]
     db: Option<PathBuf>,
+    /// Language of the interface: vi (default) or en; otherwise taken from LANG.
+    #[arg(long, global = true, value_parser = ["vi", "en"])]
+    lang: Option<String>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -86,7 +89,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Meeting { command }) => {
             hoidong::cli_meeting::run(cli.db.as_deref(), &command)?
         }
-        None => anyhow::bail!("the terminal interface is not part of this build yet"),
+        None => hoidong::tui::launch::run(cli.db, cli.lang.as_deref())?,
     }
     Ok(())
 }

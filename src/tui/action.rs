@@ -1,0 +1,46 @@
+//! Every user intent, one enum. Keys become actions in `keymap`; only text
+//! fields see raw keys. Actions that change data carry what they change, so a
+//! confirm modal can hold one as its pending step.
+
+use crate::domain::nomination::NominationId;
+use crate::domain::scoring::MemberId;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Quit,
+    Up,
+    Down,
+    Left,
+    Right,
+    PageUp,
+    PageDown,
+    Home,
+    End,
+    NextPane,
+    StartSearch,
+    SearchKeep,
+    SearchClear,
+    CycleStatus,
+    CycleKind,
+    CycleLevel,
+    CycleSort,
+    ReverseSort,
+    ClearFilters,
+    OpenScoring,
+    Help,
+    Close,
+    Confirm,
+    Cancel,
+    NextMember,
+    PrevMember,
+    EditScore,
+    ClearScore,
+    /// Asks first; on yes the confirm modal dispatches `ApplyRecusal`.
+    ToggleRecusal,
+    /// The confirmed step, recorded in the audit log: never bound to a key.
+    ApplyRecusal {
+        nomination: NominationId,
+        member: MemberId,
+        recused: bool,
+    },
+}

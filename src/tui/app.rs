@@ -1,0 +1,346 @@
+//! The application state and its single entry point, `handle_event`: the
+//! terminal loop and the tests both feed events through it. Keys go to the
+//! layer on top (modal, then screen, then the dashboard), become an `Action`
+//! through the keymap, and `dispatch` applies it.
+
+use std::collections::VecDeque;
+
+use ratatui::Frame;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use crate::domain::award::Catalogue;
+use crate::domain::nomination::NominationId;
+use crate::store::{Store, StoreError};
+
+use super::action::Action;
+use super::event::{Event, JobResult};
+use super::jobs::PageReader;
+use super::keymap::{self, Context};
+use super::modals::confirm::Confirm;
+use super::modals::help::Help;
+use super::modals::message::Message;
+use super::modals::Modal;
+use super::screens::dashboard::{Dashboard, load_detail, read_page};
+use super::screens::scoring::{Outcome, Scoring};
+use super::screens::{Screen, dashboard_view};
+use super::strings::Strings;
+use super::theme::THEME;
+use super::widgets::hint_bar::hint_line;
+use super::widgets::table::truncate;
+
+/// Where the dashboard's pages are read: here, or on the reader thread.
+pub enum PageSource {
+    Inline,
+    Reader(PageReader),
+}
+
+/// Messages between parts of the app, handled after each action, so screens
+/// never hold references to each other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Internal {
+    ScoresChanged(NominationId),
+}
+
+/// Ticks a status message stays in the bottom line.
+const STATUS_TICKS: u8 = 12;
+
+pub struct App {
+    store: Store,
+    catalogue: Catalogue,
+    strings: &'static Strings,
+    title: String,
+    pub dashboard: Dashboard,
+    screens: Vec<Screen>,
+    modals: Vec<Modal>,
+    pages: PageSource,
+    area: Rect,
+    status: Option<(String, u8)>,
+    queue: VecDeque<Internal>,
+    quit: bool,
+}
+
+impl App {
+    pub fn new(store: Store, strings: &'static Strings, width: u16, height: u16) -> App {
+        let mut modals = Vec::new();
+        let catalogue = store.catalogue().unwrap_or_else(|e| {
+            modals.push(Modal::Message(Message {
+                text: e.to_string(),
+                error: true,
+            }));
+            Catalogue::default()
+        });
+        let title = match store.council() {
+            Ok(Some(c)) => c.name,
+            _ => strings.app_title.to_string(),
+        };
+        let mut app = App {
+            dashboard: Dashboard::new(&catalogue),
+            store,
+            catalogue,
+            strings,
+            title,
+            screens: Vec::new(),
+            modals,
+            pages: PageSource::Inline,
+            area: Rect::new(0, 0, width, height),
+            status: None,
+            queue: VecDeque::new(),
+            quit: false,
+        };
+        app.resize(width, height);
+        app.settle();
+        app
+    }
+
+    /// Read pages on a background thread from now on.
+    pub fn set_page_source(&mut self, source: PageSource) {
+        self.pages = source;
+    }
+
+    pub fn should_quit(&self) -> bool {
+        self.quit
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// The context of the layer on top, which receives the keys.
+    pub fn context(&self) -> Context {
+        if let Some(m) = self.modals.last() {
+            return m.context();
+        }
+        if let Some(s) = self.screens.last() {
+            return s.context();
+        }
+        if self.dashboard.searching {
+            Context::Search
+        } else {
+            Context::Dashboard
+        }
+    }
+
+    pub fn handle_event(&mut self, ev: Event) {
+        match ev {
+            Event::Key(k) => self.handle_key(&k),
+            Event::Resize(w, h) => self.resize(w, h),
+            Event::Tick => {
+                if let Some((_, left)) = &mut self.status {
+                    *left = left.saturating_sub(1);
+                    if *left == 0 {
+                        self.status = None;
+                    }
+                }
+            }
+            Event::Job(JobResult::Page(Ok(page))) => self.dashboard.receive(page),
+            Event::Job(JobResult::Page(Err(e))) => self.error(e),
+        }
+        self.settle();
+    }
+
+    fn handle_key(&mut self, key: &KeyEvent) {
+        // Windows reports releases too; only presses act.
+        if key.kind != KeyEventKind::Press {
+            return;
+        }
+        let context = self.context();
+        if let Some(action) = keymap::resolve(context, key) {
+            self.dispatch(action);
+            return;
+        }
+        // Text fields get the keys the keymap leaves alone.
+        match context {
+            Context::Search => self.dashboard.search_key(key),
+            Context::ScoreEdit => {
+                if let Some(Screen::Scoring(s)) = self.screens.last_mut() {
+                    s.edit_key(key);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    pub fn dispatch(&mut self, action: Action) {
+        if action == Action::Quit {
+            self.quit = true;
+            return;
+        }
+        if let Some(top) = self.modals.last_mut() {
+            let close = match top {
+                Modal::Help(h) => {
+                    h.apply(&action);
+                    action == Action::Close
+                }
+                Modal::Message(_) => action == Action::Close,
+                Modal::Confirm(_) => matches!(action, Action::Confirm | Action::Cancel),
+            };
+            if close
+                && let Some(Modal::Confirm(c)) = self.modals.pop()
+                && action == Action::Confirm
+            {
+                self.dispatch(c.pending);
+            }
+            return;
+        }
+        if action == Action::Help {
+            self.modals.push(Modal::Help(Help::new(self.context())));
+            return;
+        }
+        if let Some(Screen::Scoring(s)) = self.screens.last_mut() {
+            let outcome = s.apply(&action, &mut self.store, self.strings);
+            self.outcome(outcome);
+            return;
+        }
+        if action == Action::OpenScoring {
+            self.open_scoring();
+            return;
+        }
+        self.dashboard.apply(&action);
+    }
+
+    fn outcome(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Nothing => {}
+            Outcome::Close => {
+                self.screens.pop();
+            }
+            Outcome::Changed(id, text) => {
+                self.queue.push_back(Internal::ScoresChanged(id));
+                self.status = Some((text, STATUS_TICKS));
+            }
+            Outcome::Ask(message, pending) => {
+                self.modals.push(Modal::Confirm(Confirm { message, pending }));
+            }
+            Outcome::Failed(StoreError::ReadOnly) => {
+                self.error(self.strings.read_only_banner.trim().to_string());
+            }
+            Outcome::Failed(e) => self.error(format!("{}: {e}", self.strings.store_error)),
+        }
+    }
+
+    fn open_scoring(&mut self) {
+        let Some(row) = self.dashboard.selected_row() else {
+            return;
+        };
+        let title = format!("{} — {}", row.nominee_name, row.award_short);
+        match Scoring::open(&self.store, row.id, title) {
+            Ok(s) => self.screens.push(Screen::Scoring(Box::new(s))),
+            Err(e) => self.error(e.to_string()),
+        }
+    }
+
+    fn error(&mut self, text: String) {
+        self.modals.push(Modal::Message(Message { text, error: true }));
+    }
+
+    fn resize(&mut self, w: u16, h: u16) {
+        self.area = Rect::new(0, 0, w, h);
+        let body = self.areas(self.area).2;
+        self.dashboard.set_viewport(dashboard_view::list_rows(body));
+    }
+
+    /// Serve the dashboard's page requests, handle internal messages, and
+    /// load the detail of the selected row when it changed.
+    fn settle(&mut self) {
+        while let Some(msg) = self.queue.pop_front() {
+            match msg {
+                Internal::ScoresChanged(id) => {
+                    self.dashboard.reload();
+                    if self.dashboard.detail.as_ref().map(|d| d.nomination.id) == Some(id) {
+                        self.dashboard.detail = None;
+                    }
+                }
+            }
+        }
+        while let Some(req) = self.dashboard.take_request() {
+            match &self.pages {
+                PageSource::Inline => match read_page(&self.store, &req) {
+                    Ok(page) => self.dashboard.receive(page),
+                    Err(e) => {
+                        self.error(e.to_string());
+                        break;
+                    }
+                },
+                PageSource::Reader(r) => {
+                    if !r.request(req) {
+                        self.pages = PageSource::Inline;
+                        self.dashboard.reload();
+                    }
+                }
+            }
+        }
+        let selected = self.dashboard.selected_id();
+        let shown = self.dashboard.detail.as_ref().map(|d| d.nomination.id);
+        if selected.is_some() && selected != shown {
+            self.load_detail(selected);
+        }
+    }
+
+    fn load_detail(&mut self, id: Option<NominationId>) {
+        let Some(id) = id else { return };
+        match load_detail(&self.store, &self.catalogue, id) {
+            Ok(d) => {
+                self.dashboard.detail = Some(d);
+                self.dashboard.detail_error = None;
+            }
+            Err(StoreError::NotFound { .. }) => self.dashboard.reload(),
+            Err(e) => {
+                self.dashboard.detail = None;
+                self.dashboard.detail_error = Some(e.to_string());
+            }
+        }
+    }
+
+    /// Title, read-only banner (when needed), body, hint bar.
+    fn areas(&self, area: Rect) -> (Rect, Rect, Rect, Rect) {
+        let banner = u16::from(self.store.is_read_only());
+        let [title, banner, body, hints] = Layout::vertical([
+            Constraint::Length(1),
+            Constraint::Length(banner),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(area);
+        (title, banner, body, hints)
+    }
+
+    pub fn draw(&self, frame: &mut Frame) {
+        self.render(frame.area(), frame.buffer_mut());
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        let s = self.strings;
+        let (title, banner, body, hints) = self.areas(area);
+        let cells = usize::from(area.width);
+        Paragraph::new(Line::from(vec![
+            Span::styled(" hoidong ", THEME.hint_key),
+            Span::styled(format!(" {}", truncate(&self.title, cells.saturating_sub(10))), THEME.title),
+        ]))
+        .render(title, buf);
+        if banner.height > 0 {
+            Paragraph::new(Line::styled(truncate(s.read_only_banner, cells), THEME.banner))
+                .style(THEME.banner)
+                .render(banner, buf);
+        }
+        dashboard_view::render(&self.dashboard, s, body, buf);
+        if let Some(Screen::Scoring(sc)) = self.screens.last() {
+            sc.render(s, body, buf);
+        }
+        for m in &self.modals {
+            match m {
+                Modal::Help(h) => h.render(s, body, buf),
+                Modal::Confirm(c) => c.render(s, body, buf),
+                Modal::Message(msg) => msg.render(s, body, buf),
+            }
+        }
+        let bottom = match &self.status {
+            Some((text, _)) => Line::styled(truncate(text, cells), THEME.filter_active),
+            None => hint_line(self.context(), s, cells),
+        };
+        Paragraph::new(bottom).render(hints, buf);
+    }
+}

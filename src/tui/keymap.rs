@@ -1,0 +1,273 @@
+//! Default key bindings as data. `resolve` turns a key into an action for the
+//! layer on top; the hint bar and the help popup are generated from the same
+//! table, so they cannot drift from what the keys do.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use super::action::Action;
+
+/// Which layer the key is for; computed from the app's state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Works in every context unless that context binds the same key.
+    Global,
+    Dashboard,
+    /// Typing in the dashboard's search field.
+    Search,
+    Scoring,
+    /// Typing a score into a cell of the scoring grid.
+    ScoreEdit,
+    Help,
+    Confirm,
+    Message,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+const fn plain(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    plain(KeyCode::Char(c))
+}
+
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [Key],
+    pub action: Action,
+    /// Shown in the hint bar (the help shows every binding).
+    pub hint: bool,
+}
+
+const fn bind(context: Context, keys: &'static [Key], action: Action, hint: bool) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        hint,
+    }
+}
+
+use Context as C;
+use KeyCode as K;
+
+pub static BINDINGS: &[Binding] = &[
+    bind(C::Global, &[ctrl('c')], Action::Quit, false),
+    // Dashboard.
+    bind(C::Dashboard, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Dashboard, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Dashboard, &[plain(K::PageUp)], Action::PageUp, false),
+    bind(C::Dashboard, &[plain(K::PageDown)], Action::PageDown, false),
+    bind(C::Dashboard, &[plain(K::Home), ch('g')], Action::Home, false),
+    bind(C::Dashboard, &[plain(K::End), ch('G')], Action::End, false),
+    bind(C::Dashboard, &[ch('/')], Action::StartSearch, true),
+    bind(C::Dashboard, &[ch('s')], Action::CycleStatus, true),
+    bind(C::Dashboard, &[ch('t')], Action::CycleKind, true),
+    bind(C::Dashboard, &[ch('c')], Action::CycleLevel, true),
+    bind(C::Dashboard, &[ch('o')], Action::CycleSort, true),
+    bind(C::Dashboard, &[ch('O')], Action::ReverseSort, false),
+    bind(C::Dashboard, &[ch('x')], Action::ClearFilters, false),
+    bind(C::Dashboard, &[plain(K::Tab), plain(K::BackTab)], Action::NextPane, true),
+    bind(C::Dashboard, &[plain(K::Enter)], Action::OpenScoring, true),
+    bind(C::Dashboard, &[ch('?')], Action::Help, true),
+    bind(C::Dashboard, &[ch('q')], Action::Quit, true),
+    // Search field: every other key edits the text.
+    bind(C::Search, &[plain(K::Enter)], Action::SearchKeep, true),
+    bind(C::Search, &[plain(K::Esc)], Action::SearchClear, true),
+    bind(C::Search, &[plain(K::Up)], Action::Up, false),
+    bind(C::Search, &[plain(K::Down)], Action::Down, false),
+    bind(C::Search, &[plain(K::PageUp)], Action::PageUp, false),
+    bind(C::Search, &[plain(K::PageDown)], Action::PageDown, false),
+    // Scoring grid.
+    bind(C::Scoring, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Scoring, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Scoring, &[plain(K::Left), ch('h')], Action::Left, false),
+    bind(C::Scoring, &[plain(K::Right), ch('l')], Action::Right, false),
+    bind(C::Scoring, &[plain(K::Tab)], Action::NextMember, false),
+    bind(C::Scoring, &[plain(K::BackTab)], Action::PrevMember, false),
+    bind(C::Scoring, &[plain(K::Enter), ch('e')], Action::EditScore, true),
+    bind(C::Scoring, &[plain(K::Delete), ch('d')], Action::ClearScore, true),
+    bind(C::Scoring, &[ch('r')], Action::ToggleRecusal, true),
+    bind(C::Scoring, &[ch('?')], Action::Help, true),
+    bind(C::Scoring, &[plain(K::Esc), ch('q')], Action::Close, true),
+    // Typing a score: digits and editing keys go to the field.
+    bind(C::ScoreEdit, &[plain(K::Enter)], Action::Confirm, true),
+    bind(C::ScoreEdit, &[plain(K::Esc)], Action::Cancel, true),
+    // Modals.
+    bind(C::Help, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Help, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Help, &[plain(K::Esc), ch('?'), ch('q')], Action::Close, true),
+    bind(C::Confirm, &[plain(K::Enter), ch('y')], Action::Confirm, true),
+    bind(C::Confirm, &[plain(K::Esc), ch('n')], Action::Cancel, true),
+    bind(C::Message, &[plain(K::Enter), plain(K::Esc)], Action::Close, true),
+];
+
+impl Key {
+    /// Does a pressed key match this binding? Shift is part of an upper-case
+    /// character, so it is ignored for characters.
+    pub fn matches(&self, ev: &KeyEvent) -> bool {
+        match (self.code, ev.code) {
+            (KeyCode::Char(a), KeyCode::Char(b)) => {
+                let mods = ev.modifiers - KeyModifiers::SHIFT;
+                a == b && mods == self.mods - KeyModifiers::SHIFT
+            }
+            // Terminals send Shift+Tab as BackTab, with or without SHIFT.
+            (KeyCode::BackTab, KeyCode::BackTab) => true,
+            (a, b) => a == b && ev.modifiers == self.mods,
+        }
+    }
+
+    /// How the key is written in hints and help.
+    pub fn label(&self) -> String {
+        let base = match self.code {
+            KeyCode::Up => "↑".to_string(),
+            KeyCode::Down => "↓".to_string(),
+            KeyCode::Left => "←".to_string(),
+            KeyCode::Right => "→".to_string(),
+            KeyCode::PageUp => "PgUp".to_string(),
+            KeyCode::PageDown => "PgDn".to_string(),
+            KeyCode::Home => "Home".to_string(),
+            KeyCode::End => "End".to_string(),
+            KeyCode::Tab => "Tab".to_string(),
+            KeyCode::BackTab => "S-Tab".to_string(),
+            KeyCode::Enter => "Enter".to_string(),
+            KeyCode::Esc => "Esc".to_string(),
+            KeyCode::Delete => "Del".to_string(),
+            KeyCode::Backspace => "Bksp".to_string(),
+            KeyCode::Char(c) => c.to_string(),
+            other => format!("{other:?}"),
+        };
+        if self.mods.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl+{base}")
+        } else {
+            base
+        }
+    }
+}
+
+/// The action for `key` in `context`, falling back to the global bindings.
+pub fn resolve(context: Context, key: &KeyEvent) -> Option<Action> {
+    let find = |ctx: Context| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.context == ctx)
+            .find(|b| b.keys.iter().any(|k| k.matches(key)))
+            .map(|b| b.action.clone())
+    };
+    find(context).or_else(|| find(Context::Global))
+}
+
+/// Bindings of one context, in table order (for the help and the hint bar).
+pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().filter(move |b| b.context == context)
+}
+
+/// All key labels of a binding, e.g. "↑/k".
+pub fn keys_label(b: &Binding) -> String {
+    b.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ratatui::crossterm::event::KeyEventKind;
+
+    fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
+        let mut k = KeyEvent::new(code, mods);
+        k.kind = KeyEventKind::Press;
+        k
+    }
+
+    #[test]
+    fn arrows_and_vim_keys_move() {
+        let down = resolve(C::Dashboard, &key(K::Down, KeyModifiers::NONE));
+        assert_eq!(down, Some(Action::Down));
+        let j = resolve(C::Dashboard, &key(K::Char('j'), KeyModifiers::NONE));
+        assert_eq!(j, Some(Action::Down));
+        let k = resolve(C::Dashboard, &key(K::Char('k'), KeyModifiers::NONE));
+        assert_eq!(k, Some(Action::Up));
+    }
+
+    #[test]
+    fn shifted_characters_match_their_upper_case_binding() {
+        let g = resolve(C::Dashboard, &key(K::Char('G'), KeyModifiers::SHIFT));
+        assert_eq!(g, Some(Action::End));
+        let q = resolve(C::Dashboard, &key(K::Char('?'), KeyModifiers::SHIFT));
+        assert_eq!(q, Some(Action::Help));
+        // Lower-case g is Home, not End.
+        let home = resolve(C::Dashboard, &key(K::Char('g'), KeyModifiers::NONE));
+        assert_eq!(home, Some(Action::Home));
+    }
+
+    #[test]
+    fn control_keys_do_not_match_plain_bindings() {
+        let ctrl_q = resolve(C::Dashboard, &key(K::Char('q'), KeyModifiers::CONTROL));
+        assert_eq!(ctrl_q, None);
+        let ctrl_c = resolve(C::Dashboard, &key(K::Char('c'), KeyModifiers::CONTROL));
+        assert_eq!(ctrl_c, Some(Action::Quit));
+    }
+
+    #[test]
+    fn search_leaves_letters_to_the_text_field() {
+        assert_eq!(resolve(C::Search, &key(K::Char('q'), KeyModifiers::NONE)), None);
+        assert_eq!(resolve(C::Search, &key(K::Char('j'), KeyModifiers::NONE)), None);
+        let esc = resolve(C::Search, &key(K::Esc, KeyModifiers::NONE));
+        assert_eq!(esc, Some(Action::SearchClear));
+    }
+
+    #[test]
+    fn every_context_but_global_has_a_way_out() {
+        for ctx in [C::Dashboard, C::Scoring, C::Help, C::Confirm, C::Message] {
+            let exits = bindings(ctx).any(|b| {
+                matches!(
+                    b.action,
+                    Action::Quit | Action::Close | Action::Cancel
+                )
+            });
+            assert!(exits, "{ctx:?} has no binding to leave it");
+        }
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_one_context() {
+        for (i, a) in BINDINGS.iter().enumerate() {
+            for b in &BINDINGS[i + 1..] {
+                if a.context != b.context {
+                    continue;
+                }
+                for k in a.keys {
+                    assert!(
+                        !b.keys.contains(k),
+                        "{:?} bound twice in {:?}",
+                        k.code,
+                        a.context
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn labels() {
+        let b = bindings(C::Dashboard)
+            .find(|b| b.action == Action::Up)
+            .unwrap_or_else(|| panic!("Up not bound"));
+        assert_eq!(keys_label(b), "↑/k");
+        assert_eq!(ctrl('c').label(), "Ctrl+c");
+    }
+}

@@ -1,0 +1,50 @@
+//! The terminal interface. `run` owns the terminal; everything else is state
+//! (`app`), intents (`action`, `keymap`), drawing (`screens`, `widgets`,
+//! `modals`) and text (`strings`, `theme`).
+
+pub mod action;
+pub mod app;
+pub mod event;
+pub mod jobs;
+pub mod keymap;
+pub mod launch;
+pub mod modals;
+pub mod screens;
+pub mod strings;
+pub mod theme;
+pub mod widgets;
+
+use std::time::Duration;
+
+use crate::store::Store;
+
+use app::{App, PageSource};
+use event::Events;
+use jobs::PageReader;
+use strings::Lang;
+
+/// Open the interface on `store` until the user quits. The terminal is
+/// restored on return, on error and on panic (ratatui's hook).
+pub fn run(store: Store, lang: Lang) -> anyhow::Result<()> {
+    // The list is read on its own connection so that long lists never block keys.
+    let reader = store.path().and_then(|p| Store::open(p).ok());
+    let mut terminal = ratatui::try_init()?;
+    let result = (|| -> anyhow::Result<()> {
+        let events = Events::start(Duration::from_millis(250));
+        let size = terminal.size()?;
+        let mut app = App::new(store, lang.strings(), size.width, size.height);
+        if let Some(r) = reader {
+            app.set_page_source(PageSource::Reader(PageReader::spawn(r, events.sender())));
+        }
+        while !app.should_quit() {
+            terminal.draw(|f| app.draw(f))?;
+            match events.next() {
+                Some(ev) => app.handle_event(ev),
+                None => break,
+            }
+        }
+        Ok(())
+    })();
+    ratatui::restore();
+    result
+}

@@ -1,0 +1,37 @@
+//! Asks before an irreversible step. The step travels as data (`pending`) and
+//! is dispatched only when the user says yes.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+use crate::tui::action::Action;
+use crate::tui::strings::Strings;
+use crate::tui::theme::THEME;
+
+pub struct Confirm {
+    pub message: String,
+    pub pending: Action,
+}
+
+impl Confirm {
+    pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        let popup = super::centered(area, 60, 7);
+        Clear.render(popup, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(THEME.border_focused)
+            .title(Line::styled(format!(" {} ", s.confirm_title), THEME.title));
+        let inner = block.inner(popup);
+        block.render(popup, buf);
+        let lines = vec![
+            Line::raw(self.message.clone()),
+            Line::default(),
+            Line::styled(s.yes_no, THEME.dim),
+        ];
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .render(inner, buf);
+    }
+}

@@ -1,0 +1,509 @@
+//! The nominations dashboard: state and key handling. The list is read from
+//! the database one window of rows at a time (`PageRequest` / `Page`), so it
+//! stays instant with hundreds of thousands of nominations; drawing is in
+//! `dashboard_view`.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::domain::award::Catalogue;
+use crate::domain::nomination::{
+    NominationId, NominationQuery, NominationRow, NominationStatus, SortKey,
+};
+use crate::domain::nominee::NomineeKind;
+use crate::store::{Result, Store};
+use crate::tui::action::Action;
+use crate::tui::widgets::detail::DetailData;
+use crate::tui::widgets::text_input::TextInput;
+
+/// Rows fetched per request; the screen shows at most a few dozen.
+pub const WINDOW: u32 = 240;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    List,
+    Detail,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    /// Every status still waiting for the council or a decision.
+    Pending,
+    Only(NominationStatus),
+    All,
+}
+
+impl StatusFilter {
+    fn next(self) -> StatusFilter {
+        let all = NominationStatus::ALL;
+        match self {
+            StatusFilter::Pending => StatusFilter::Only(all[0]),
+            StatusFilter::Only(s) => match all.iter().position(|x| *x == s) {
+                Some(i) if i + 1 < all.len() => StatusFilter::Only(all[i + 1]),
+                _ => StatusFilter::All,
+            },
+            StatusFilter::All => StatusFilter::Pending,
+        }
+    }
+}
+
+/// A window of the list to read, for the query in force when it was asked.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageRequest {
+    pub seq: u64,
+    pub query: NominationQuery,
+    pub offset: u32,
+    pub limit: u32,
+}
+
+/// The answer to a `PageRequest`.
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub seq: u64,
+    pub offset: u32,
+    pub rows: Vec<NominationRow>,
+    pub total: u32,
+}
+
+pub struct Dashboard {
+    pub status: StatusFilter,
+    pub kind: Option<NomineeKind>,
+    pub level: Option<String>,
+    levels: Vec<String>,
+    pub sort: SortKey,
+    pub descending: bool,
+    pub search: TextInput,
+    pub searching: bool,
+    pub focus: Pane,
+    /// Matching rows; None until the first page arrives.
+    pub total: Option<u32>,
+    pub window_start: u32,
+    pub rows: Vec<NominationRow>,
+    pub selected: u32,
+    pub top: u32,
+    pub visible: u16,
+    pub detail: Option<DetailData>,
+    pub detail_error: Option<String>,
+    pub detail_scroll: u16,
+    /// Last request made; pages answering older ones are dropped.
+    seq: u64,
+    pending_offset: Option<u32>,
+    /// The rows shown belong to an older query.
+    stale: bool,
+    outbox: Option<PageRequest>,
+}
+
+impl Dashboard {
+    pub fn new(catalogue: &Catalogue) -> Dashboard {
+        let mut levels: Vec<_> = catalogue.levels.clone();
+        levels.sort_by_key(|l| l.rank);
+        let mut d = Dashboard {
+            status: StatusFilter::Pending,
+            kind: None,
+            level: None,
+            levels: levels.into_iter().map(|l| l.code).collect(),
+            sort: SortKey::AwardLevel,
+            descending: false,
+            search: TextInput::default(),
+            searching: false,
+            focus: Pane::List,
+            total: None,
+            window_start: 0,
+            rows: Vec::new(),
+            selected: 0,
+            top: 0,
+            visible: 10,
+            detail: None,
+            detail_error: None,
+            detail_scroll: 0,
+            seq: 0,
+            pending_offset: None,
+            stale: true,
+            outbox: None,
+        };
+        d.ensure_window();
+        d
+    }
+
+    pub fn query(&self) -> NominationQuery {
+        NominationQuery {
+            text: self.search.value().to_string(),
+            statuses: match self.status {
+                StatusFilter::Pending => Vec::new(),
+                StatusFilter::Only(s) => vec![s],
+                StatusFilter::All => NominationStatus::ALL.to_vec(),
+            },
+            kind: self.kind,
+            award_level: self.level.clone(),
+            sort: self.sort,
+            descending: self.descending,
+        }
+    }
+
+    /// The next read the list needs, if any (taken once).
+    pub fn take_request(&mut self) -> Option<PageRequest> {
+        self.outbox.take()
+    }
+
+    pub fn receive(&mut self, page: Page) {
+        if page.seq != self.seq {
+            return;
+        }
+        self.pending_offset = None;
+        self.stale = false;
+        self.total = Some(page.total);
+        self.window_start = page.offset;
+        self.rows = page.rows;
+        let last = page.total.saturating_sub(1);
+        self.selected = self.selected.min(last);
+        self.scroll_to_selection();
+        self.ensure_window();
+    }
+
+    pub fn set_viewport(&mut self, rows: u16) {
+        self.visible = rows.max(1);
+        self.scroll_to_selection();
+        self.ensure_window();
+    }
+
+    pub fn selected_row(&self) -> Option<&NominationRow> {
+        if self.stale {
+            return None;
+        }
+        let i = self.selected.checked_sub(self.window_start)?;
+        self.rows.get(i as usize)
+    }
+
+    pub fn selected_id(&self) -> Option<NominationId> {
+        self.selected_row().map(|r| r.id)
+    }
+
+    /// Rows to draw, from `top`, as far as they are loaded.
+    pub fn visible_rows(&self) -> &[NominationRow] {
+        if self.stale || self.top < self.window_start {
+            return &[];
+        }
+        let from = ((self.top - self.window_start) as usize).min(self.rows.len());
+        let to = (from + usize::from(self.visible)).min(self.rows.len());
+        &self.rows[from..to]
+    }
+
+    pub fn is_loading(&self) -> bool {
+        self.pending_offset.is_some()
+    }
+
+    fn ensure_window(&mut self) {
+        let covered = match self.total {
+            Some(total) if !self.stale => {
+                let end = (self.top + u32::from(self.visible)).min(total);
+                self.window_start <= self.top
+                    && end <= self.window_start + self.rows.len() as u32
+            }
+            _ => false,
+        };
+        if covered {
+            return;
+        }
+        let offset = self.top.saturating_sub(WINDOW / 4);
+        if self.pending_offset == Some(offset) {
+            return;
+        }
+        self.seq += 1;
+        self.pending_offset = Some(offset);
+        self.outbox = Some(PageRequest {
+            seq: self.seq,
+            query: self.query(),
+            offset,
+            limit: WINDOW,
+        });
+    }
+
+    /// The query changed: start again from the first row.
+    fn requery(&mut self) {
+        self.stale = true;
+        self.selected = 0;
+        self.top = 0;
+        self.detail_scroll = 0;
+        self.pending_offset = None;
+        self.ensure_window();
+    }
+
+    /// Something changed in the database: read the current window again.
+    pub fn reload(&mut self) {
+        self.stale = true;
+        self.pending_offset = None;
+        self.ensure_window();
+    }
+
+    fn scroll_to_selection(&mut self) {
+        let visible = u32::from(self.visible);
+        if self.selected < self.top {
+            self.top = self.selected;
+        } else if self.selected >= self.top + visible {
+            self.top = self.selected + 1 - visible;
+        }
+        // Keep the last page full when the list is long enough.
+        if let Some(total) = self.total {
+            let max_top = total.saturating_sub(visible);
+            self.top = self.top.min(max_top);
+        }
+    }
+
+    fn move_to(&mut self, target: i64) {
+        let total = i64::from(self.total.unwrap_or(0));
+        if total == 0 {
+            return;
+        }
+        self.selected = target.clamp(0, total - 1) as u32;
+        self.detail_scroll = 0;
+        self.scroll_to_selection();
+        self.ensure_window();
+    }
+
+    /// Apply an action; false when it is not the dashboard's.
+    pub fn apply(&mut self, action: &Action) -> bool {
+        let page = i64::from(self.visible.max(1));
+        let sel = i64::from(self.selected);
+        if self.focus == Pane::Detail {
+            let scroll = &mut self.detail_scroll;
+            match action {
+                Action::Up => *scroll = scroll.saturating_sub(1),
+                Action::Down => *scroll = scroll.saturating_add(1),
+                Action::PageUp => *scroll = scroll.saturating_sub(self.visible),
+                Action::PageDown => *scroll = scroll.saturating_add(self.visible),
+                Action::Home => *scroll = 0,
+                Action::End => *scroll = u16::MAX,
+                _ => return self.apply_common(action),
+            }
+            return true;
+        }
+        match action {
+            Action::Up => self.move_to(sel - 1),
+            Action::Down => self.move_to(sel + 1),
+            Action::PageUp => self.move_to(sel - page),
+            Action::PageDown => self.move_to(sel + page),
+            Action::Home => self.move_to(0),
+            Action::End => self.move_to(i64::MAX / 2),
+            _ => return self.apply_common(action),
+        }
+        true
+    }
+
+    fn apply_common(&mut self, action: &Action) -> bool {
+        match action {
+            Action::NextPane => {
+                self.focus = match self.focus {
+                    Pane::List => Pane::Detail,
+                    Pane::Detail => Pane::List,
+                };
+            }
+            Action::StartSearch => {
+                self.searching = true;
+                self.focus = Pane::List;
+            }
+            Action::SearchKeep => self.searching = false,
+            Action::SearchClear => {
+                self.searching = false;
+                if !self.search.value().is_empty() {
+                    self.search.clear();
+                    self.requery();
+                }
+            }
+            Action::CycleStatus => {
+                self.status = self.status.next();
+                self.requery();
+            }
+            Action::CycleKind => {
+                let all = NomineeKind::ALL;
+                self.kind = match self.kind {
+                    None => Some(all[0]),
+                    Some(k) => all
+                        .iter()
+                        .position(|x| *x == k)
+                        .and_then(|i| all.get(i + 1).copied()),
+                };
+                self.requery();
+            }
+            Action::CycleLevel => {
+                self.level = match &self.level {
+                    None => self.levels.first().cloned(),
+                    Some(l) => self
+                        .levels
+                        .iter()
+                        .position(|x| x == l)
+                        .and_then(|i| self.levels.get(i + 1).cloned()),
+                };
+                self.requery();
+            }
+            Action::CycleSort => {
+                self.sort = match self.sort {
+                    SortKey::AwardLevel => SortKey::Score,
+                    SortKey::Score => SortKey::Name,
+                    SortKey::Name => SortKey::AwardLevel,
+                };
+                // Highest score first is what a council looks for.
+                self.descending = self.sort == SortKey::Score;
+                self.requery();
+            }
+            Action::ReverseSort => {
+                self.descending = !self.descending;
+                self.requery();
+            }
+            Action::ClearFilters => {
+                self.status = StatusFilter::Pending;
+                self.kind = None;
+                self.level = None;
+                self.search.clear();
+                self.searching = false;
+                self.requery();
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// A key typed into the search field; the list follows each change.
+    pub fn search_key(&mut self, key: &KeyEvent) {
+        let before = self.search.value().to_string();
+        if self.search.handle_key(key) && self.search.value() != before {
+            self.requery();
+        }
+    }
+
+    /// Whether the list shows the "descending" arrow for the current sort.
+    pub fn arrow(&self) -> &'static str {
+        // Award level ascending in the store means highest award first.
+        let down = match self.sort {
+            SortKey::AwardLevel => !self.descending,
+            _ => self.descending,
+        };
+        if down { "↓" } else { "↑" }
+    }
+}
+
+/// Read a page synchronously (tests, and small databases in memory).
+pub fn read_page(store: &Store, req: &PageRequest) -> Result<Page> {
+    let (rows, total) = store.list_nominations(&req.query, req.offset, req.limit)?;
+    Ok(Page {
+        seq: req.seq,
+        offset: req.offset,
+        rows,
+        total,
+    })
+}
+
+/// Everything the detail pane shows for one nomination.
+pub fn load_detail(store: &Store, catalogue: &Catalogue, id: NominationId) -> Result<DetailData> {
+    let nomination = store.nomination(id)?;
+    let nominee = store.nominee(nomination.nominee_id)?;
+    let award = catalogue.award(&nomination.award_code).cloned();
+    Ok(DetailData {
+        evidence: store.evidence(id)?,
+        sheet: store.score_sheet(id)?,
+        nomination,
+        nominee,
+        award,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalogue() -> Catalogue {
+        Catalogue::default()
+    }
+
+    fn rows(n: u32, from: u32) -> Vec<NominationRow> {
+        (from..from + n)
+            .map(|i| NominationRow {
+                id: i64::from(i),
+                nominee_name: format!("Người {i}"),
+                nominee_kind: NomineeKind::Resident,
+                unit: String::new(),
+                award_code: "gk".into(),
+                award_short: "Giấy khen".into(),
+                award_rank: 2,
+                round: crate::domain::movement::Round::Annual { year: 2025 },
+                score: None,
+                evidence_count: 0,
+                status: NominationStatus::Submitted,
+            })
+            .collect()
+    }
+
+    /// Answer requests from a pretend list of `total` rows.
+    fn serve(d: &mut Dashboard, total: u32) -> usize {
+        let mut served = 0;
+        while let Some(req) = d.take_request() {
+            let n = req.limit.min(total.saturating_sub(req.offset));
+            d.receive(Page {
+                seq: req.seq,
+                offset: req.offset,
+                rows: rows(n, req.offset),
+                total,
+            });
+            served += 1;
+        }
+        served
+    }
+
+    #[test]
+    fn pages_through_a_long_list_one_window_at_a_time() {
+        let mut d = Dashboard::new(&catalogue());
+        d.set_viewport(20);
+        assert_eq!(serve(&mut d, 100_000), 1);
+        assert_eq!(d.selected_id(), Some(0));
+        d.apply(&Action::PageDown);
+        assert_eq!(serve(&mut d, 100_000), 0, "still inside the window");
+        assert_eq!(d.selected_id(), Some(20));
+        d.apply(&Action::End);
+        assert_eq!(serve(&mut d, 100_000), 1);
+        assert_eq!(d.selected_id(), Some(99_999));
+        assert_eq!(d.visible_rows().len(), 20);
+        assert_eq!(d.top, 100_000 - 20);
+        d.apply(&Action::Home);
+        serve(&mut d, 100_000);
+        assert_eq!(d.selected_id(), Some(0));
+        assert_eq!(d.top, 0);
+    }
+
+    #[test]
+    fn answers_to_older_requests_are_dropped() {
+        let mut d = Dashboard::new(&catalogue());
+        let first = d.take_request().unwrap_or_else(|| panic!("no request"));
+        d.apply(&Action::CycleStatus);
+        let second = d.take_request().unwrap_or_else(|| panic!("no request"));
+        d.receive(Page { seq: first.seq, offset: 0, rows: rows(5, 0), total: 5 });
+        assert_eq!(d.total, None);
+        d.receive(Page { seq: second.seq, offset: 0, rows: rows(3, 0), total: 3 });
+        assert_eq!(d.total, Some(3));
+        assert_eq!(second.query.statuses, vec![NominationStatus::Draft]);
+    }
+
+    #[test]
+    fn status_filter_cycles_through_every_status_and_back() {
+        let mut s = StatusFilter::Pending;
+        let mut seen = 0;
+        loop {
+            s = s.next();
+            if s == StatusFilter::Pending {
+                break;
+            }
+            seen += 1;
+        }
+        assert_eq!(seen, NominationStatus::ALL.len() + 1);
+    }
+
+    #[test]
+    fn detail_pane_scrolls_instead_of_moving_the_selection() {
+        let mut d = Dashboard::new(&catalogue());
+        serve(&mut d, 50);
+        d.apply(&Action::NextPane);
+        d.apply(&Action::Down);
+        assert_eq!(d.selected, 0);
+        assert_eq!(d.detail_scroll, 1);
+        d.apply(&Action::NextPane);
+        d.apply(&Action::Down);
+        assert_eq!(d.selected, 1);
+    }
+}

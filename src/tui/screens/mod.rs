@@ -1,0 +1,20 @@
+//! Full screens. The dashboard is always underneath; other screens stack on
+//! top of it (meeting mode, awards board, audit log plug in here as variants).
+
+pub mod dashboard;
+pub mod dashboard_view;
+pub mod scoring;
+
+use super::keymap::Context;
+
+pub enum Screen {
+    Scoring(Box<scoring::Scoring>),
+}
+
+impl Screen {
+    pub fn context(&self) -> Context {
+        match self {
+            Screen::Scoring(s) => s.context(),
+        }
+    }
+}

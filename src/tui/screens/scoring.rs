@@ -1,0 +1,247 @@
+//! Scoring one nomination: a grid of criteria × council members. Enter types
+//! a score into the cell under the cursor; each saved score is one audited
+//! change and the consolidated score follows at once.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use crate::domain::nomination::NominationId;
+use crate::domain::scoring::{Score, format_tenths, parse_score};
+use crate::store::scores::ScoreSheet;
+use crate::store::{Store, StoreError};
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
+use crate::tui::strings::Strings;
+use crate::tui::theme::THEME;
+use crate::tui::widgets::detail::score_lines;
+use crate::tui::widgets::table::{truncate, wrap};
+use crate::tui::widgets::text_input::TextInput;
+
+/// What the app should do after the scoring screen handled an action.
+#[derive(Debug)]
+pub enum Outcome {
+    Nothing,
+    Close,
+    /// Data changed (the dashboard reloads); the text goes to the status line.
+    Changed(NominationId, String),
+    /// Ask first; dispatch the action on yes.
+    Ask(String, Action),
+    Failed(StoreError),
+}
+
+pub struct Scoring {
+    pub nomination: NominationId,
+    title: String,
+    pub sheet: ScoreSheet,
+    pub row: usize,
+    pub col: usize,
+    pub editing: Option<TextInput>,
+    pub error: Option<String>,
+}
+
+impl Scoring {
+    pub fn open(store: &Store, nomination: NominationId, title: String) -> crate::store::Result<Scoring> {
+        Ok(Scoring {
+            nomination,
+            title,
+            sheet: store.score_sheet(nomination)?,
+            row: 0,
+            col: 0,
+            editing: None,
+            error: None,
+        })
+    }
+
+    pub fn context(&self) -> Context {
+        if self.editing.is_some() {
+            Context::ScoreEdit
+        } else {
+            Context::Scoring
+        }
+    }
+
+    fn cell(&self) -> Option<(i64, String, u32)> {
+        let m = self.sheet.members.get(self.col)?;
+        let c = self.sheet.criteria.get(self.row)?;
+        Some((m.id, c.code.clone(), c.max_score))
+    }
+
+    fn current_score(&self) -> Option<u32> {
+        let (member, code, _) = self.cell()?;
+        self.sheet
+            .scores
+            .iter()
+            .find(|s| s.member_id == member && s.criterion_code == code)
+            .map(|s| s.tenths)
+    }
+
+    fn is_recused(&self, member: i64) -> bool {
+        self.sheet.recused.iter().any(|(m, _)| *m == member)
+    }
+
+    pub fn edit_key(&mut self, key: &KeyEvent) {
+        if let Some(input) = &mut self.editing {
+            input.handle_key(key);
+            self.error = None;
+        }
+    }
+
+    fn reload(&mut self, store: &Store, text: &str) -> Outcome {
+        match store.score_sheet(self.nomination) {
+            Ok(sheet) => {
+                self.sheet = sheet;
+                Outcome::Changed(self.nomination, text.to_string())
+            }
+            Err(e) => Outcome::Failed(e),
+        }
+    }
+
+    pub fn apply(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
+        let rows = self.sheet.criteria.len();
+        let cols = self.sheet.members.len();
+        match action {
+            Action::Up => self.row = self.row.saturating_sub(1),
+            Action::Down => self.row = (self.row + 1).min(rows.saturating_sub(1)),
+            Action::Left => self.col = self.col.saturating_sub(1),
+            Action::Right => self.col = (self.col + 1).min(cols.saturating_sub(1)),
+            Action::NextMember if cols > 0 => self.col = (self.col + 1) % cols,
+            Action::PrevMember if cols > 0 => self.col = (self.col + cols - 1) % cols,
+            Action::Close => return Outcome::Close,
+            Action::Cancel => {
+                self.editing = None;
+                self.error = None;
+            }
+            Action::EditScore => {
+                let Some((member, _, _)) = self.cell() else {
+                    return Outcome::Nothing;
+                };
+                if self.is_recused(member) {
+                    self.error = Some(s.recused.to_string());
+                    return Outcome::Nothing;
+                }
+                let current = self.current_score().map(format_tenths).unwrap_or_default();
+                self.editing = Some(TextInput::new(&current));
+                self.error = None;
+            }
+            Action::Confirm => return self.save(store, s),
+            Action::ClearScore => {
+                let Some((member, code, _)) = self.cell() else {
+                    return Outcome::Nothing;
+                };
+                if self.current_score().is_none() {
+                    return Outcome::Nothing;
+                }
+                return match store.clear_score(self.nomination, member, &code) {
+                    Ok(_) => self.reload(store, s.scoring_cleared),
+                    Err(e) => Outcome::Failed(e),
+                };
+            }
+            Action::ToggleRecusal => {
+                let Some((member, _, _)) = self.cell() else {
+                    return Outcome::Nothing;
+                };
+                let recused = self.is_recused(member);
+                let text = if recused { s.confirm_unrecuse } else { s.confirm_recuse };
+                return Outcome::Ask(
+                    text.to_string(),
+                    Action::ApplyRecusal {
+                        nomination: self.nomination,
+                        member,
+                        recused: !recused,
+                    },
+                );
+            }
+            Action::ApplyRecusal {
+                nomination,
+                member,
+                recused,
+            } => {
+                let reason = recused.then_some(s.recusal_reason);
+                return match store.set_recusal(*nomination, *member, reason) {
+                    Ok(_) => {
+                        let text = if *recused { s.scoring_recused } else { s.scoring_unrecused };
+                        self.reload(store, text)
+                    }
+                    Err(e) => Outcome::Failed(e),
+                };
+            }
+            _ => {}
+        }
+        Outcome::Nothing
+    }
+
+    fn save(&mut self, store: &mut Store, s: &Strings) -> Outcome {
+        let (Some(input), Some((member, code, max))) = (&self.editing, self.cell()) else {
+            return Outcome::Nothing;
+        };
+        let tenths = match parse_score(input.value(), max) {
+            Ok(t) => t,
+            Err(e) => {
+                self.error = Some(s.score_error(&e));
+                return Outcome::Nothing;
+            }
+        };
+        let score = Score {
+            member_id: member,
+            criterion_code: code,
+            tenths,
+        };
+        match store.put_score(self.nomination, &score) {
+            Ok(_) => {
+                self.editing = None;
+                self.row = (self.row + 1).min(self.sheet.criteria.len().saturating_sub(1));
+                self.reload(store, s.scoring_saved)
+            }
+            Err(e) => Outcome::Failed(e),
+        }
+    }
+
+    pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        Clear.render(area, buf);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(THEME.border_focused)
+            .title(Line::styled(
+                format!(" {}: {} ", s.scoring_title, self.title),
+                THEME.title,
+            ));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [top, grid, bottom] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Min(0),
+            Constraint::Length(1),
+        ])
+        .areas(inner);
+        let cells = usize::from(inner.width);
+        let mut head = Vec::new();
+        if let Some(m) = self.sheet.members.get(self.col) {
+            head.push(Line::from(vec![
+                Span::styled(format!("{}: ", s.scoring_member), THEME.dim),
+                Span::styled(
+                    format!("{} {} ({})", self.col + 1, m.name, s.role(m.role)),
+                    THEME.header,
+                ),
+            ]));
+        }
+        if let Some(c) = self.sheet.criteria.get(self.row) {
+            let text = format!("{} (≤{}): {}", c.code, c.max_score, c.text);
+            head.extend(wrap(&text, cells).into_iter().take(2).map(Line::raw));
+        }
+        Paragraph::new(head).render(top, buf);
+        let lines = score_lines(&self.sheet, s, cells, Some((self.row, self.col)));
+        // Keep the cursor row in view on short terminals.
+        let cursor_line = (self.row + 2) as u16;
+        let scroll = cursor_line.saturating_sub(grid.height.saturating_sub(1));
+        Paragraph::new(lines).scroll((scroll, 0)).render(grid, buf);
+        let line = match (&self.editing, &self.error) {
+            (_, Some(e)) => Line::styled(truncate(e, cells), THEME.error),
+            (Some(input), None) => input.line(s.edit_prompt, true),
+            (None, None) => Line::default(),
+        };
+        Paragraph::new(line).render(bottom, buf);
+    }
+}

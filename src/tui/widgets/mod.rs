@@ -1,0 +1,7 @@
+//! Reusable pieces drawn by the screens.
+
+pub mod detail;
+pub mod hint_bar;
+pub mod score_bar;
+pub mod table;
+pub mod text_input;
