@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::screens::meeting::MeetingAction as MA;
 
 /// Which layer the key is for; computed from the app's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +18,10 @@ pub enum Context {
     Scoring,
     /// Typing a score into a cell of the scoring grid.
     ScoreEdit,
+    /// Meeting mode: attendance, agenda, votes.
+    Meeting,
+    /// Typing an absence reason or a vote tally in meeting mode.
+    MeetingInput,
     Help,
     Confirm,
     Message,
@@ -70,10 +75,20 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Global, &[ctrl('c')], Action::Quit, false),
     // Dashboard.
     bind(C::Dashboard, &[plain(K::Up), ch('k')], Action::Up, false),
-    bind(C::Dashboard, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(
+        C::Dashboard,
+        &[plain(K::Down), ch('j')],
+        Action::Down,
+        false,
+    ),
     bind(C::Dashboard, &[plain(K::PageUp)], Action::PageUp, false),
     bind(C::Dashboard, &[plain(K::PageDown)], Action::PageDown, false),
-    bind(C::Dashboard, &[plain(K::Home), ch('g')], Action::Home, false),
+    bind(
+        C::Dashboard,
+        &[plain(K::Home), ch('g')],
+        Action::Home,
+        false,
+    ),
     bind(C::Dashboard, &[plain(K::End), ch('G')], Action::End, false),
     bind(C::Dashboard, &[ch('/')], Action::StartSearch, true),
     bind(C::Dashboard, &[ch('s')], Action::CycleStatus, true),
@@ -82,8 +97,14 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Dashboard, &[ch('o')], Action::CycleSort, true),
     bind(C::Dashboard, &[ch('O')], Action::ReverseSort, false),
     bind(C::Dashboard, &[ch('x')], Action::ClearFilters, false),
-    bind(C::Dashboard, &[plain(K::Tab), plain(K::BackTab)], Action::NextPane, true),
+    bind(
+        C::Dashboard,
+        &[plain(K::Tab), plain(K::BackTab)],
+        Action::NextPane,
+        true,
+    ),
     bind(C::Dashboard, &[plain(K::Enter)], Action::OpenScoring, true),
+    bind(C::Dashboard, &[ch('m')], Action::Meeting(MA::Enter), true),
     bind(C::Dashboard, &[ch('?')], Action::Help, true),
     bind(C::Dashboard, &[ch('q')], Action::Quit, true),
     // Search field: every other key edits the text.
@@ -97,24 +118,107 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Scoring, &[plain(K::Up), ch('k')], Action::Up, false),
     bind(C::Scoring, &[plain(K::Down), ch('j')], Action::Down, false),
     bind(C::Scoring, &[plain(K::Left), ch('h')], Action::Left, false),
-    bind(C::Scoring, &[plain(K::Right), ch('l')], Action::Right, false),
+    bind(
+        C::Scoring,
+        &[plain(K::Right), ch('l')],
+        Action::Right,
+        false,
+    ),
     bind(C::Scoring, &[plain(K::Tab)], Action::NextMember, false),
     bind(C::Scoring, &[plain(K::BackTab)], Action::PrevMember, false),
-    bind(C::Scoring, &[plain(K::Enter), ch('e')], Action::EditScore, true),
-    bind(C::Scoring, &[plain(K::Delete), ch('d')], Action::ClearScore, true),
+    bind(
+        C::Scoring,
+        &[plain(K::Enter), ch('e')],
+        Action::EditScore,
+        true,
+    ),
+    bind(
+        C::Scoring,
+        &[plain(K::Delete), ch('d')],
+        Action::ClearScore,
+        true,
+    ),
     bind(C::Scoring, &[ch('r')], Action::ToggleRecusal, true),
     bind(C::Scoring, &[ch('?')], Action::Help, true),
     bind(C::Scoring, &[plain(K::Esc), ch('q')], Action::Close, true),
     // Typing a score: digits and editing keys go to the field.
     bind(C::ScoreEdit, &[plain(K::Enter)], Action::Confirm, true),
     bind(C::ScoreEdit, &[plain(K::Esc)], Action::Cancel, true),
+    // Meeting mode.
+    bind(C::Meeting, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Meeting, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Meeting, &[ch('p')], Action::Meeting(MA::Present), true),
+    bind(C::Meeting, &[ch('a')], Action::Meeting(MA::Absent), true),
+    bind(
+        C::Meeting,
+        &[ch('w')],
+        Action::Meeting(MA::AbsentOpinion),
+        true,
+    ),
+    bind(
+        C::Meeting,
+        &[plain(K::Right), ch(']')],
+        Action::Meeting(MA::NextItem),
+        true,
+    ),
+    bind(
+        C::Meeting,
+        &[plain(K::Left), ch('[')],
+        Action::Meeting(MA::PrevItem),
+        true,
+    ),
+    bind(C::Meeting, &[ch('v')], Action::Meeting(MA::Vote), true),
+    bind(
+        C::Meeting,
+        &[ch('o')],
+        Action::Meeting(MA::OpenSession),
+        true,
+    ),
+    bind(
+        C::Meeting,
+        &[ch('c')],
+        Action::Meeting(MA::CloseSession),
+        true,
+    ),
+    bind(C::Meeting, &[ch('?')], Action::Help, true),
+    bind(C::Meeting, &[plain(K::Esc), ch('q')], Action::Close, true),
+    // Typing in meeting mode: digits and letters go to the field.
+    bind(C::MeetingInput, &[plain(K::Enter)], Action::Confirm, true),
+    bind(C::MeetingInput, &[plain(K::Esc)], Action::Cancel, true),
+    bind(
+        C::MeetingInput,
+        &[plain(K::Tab), plain(K::Down)],
+        Action::Meeting(MA::NextField),
+        true,
+    ),
+    bind(
+        C::MeetingInput,
+        &[plain(K::BackTab), plain(K::Up)],
+        Action::Meeting(MA::PrevField),
+        true,
+    ),
     // Modals.
     bind(C::Help, &[plain(K::Up), ch('k')], Action::Up, false),
     bind(C::Help, &[plain(K::Down), ch('j')], Action::Down, false),
-    bind(C::Help, &[plain(K::Esc), ch('?'), ch('q')], Action::Close, true),
-    bind(C::Confirm, &[plain(K::Enter), ch('y')], Action::Confirm, true),
+    bind(
+        C::Help,
+        &[plain(K::Esc), ch('?'), ch('q')],
+        Action::Close,
+        true,
+    ),
+    bind(
+        C::Confirm,
+        &[plain(K::Enter), ch('y')],
+        Action::Confirm,
+        true,
+    ),
     bind(C::Confirm, &[plain(K::Esc), ch('n')], Action::Cancel, true),
-    bind(C::Message, &[plain(K::Enter), plain(K::Esc)], Action::Close, true),
+    bind(
+        C::Message,
+        &[plain(K::Enter), plain(K::Esc)],
+        Action::Close,
+        true,
+    ),
 ];
 
 impl Key {
@@ -224,21 +328,31 @@ mod tests {
 
     #[test]
     fn search_leaves_letters_to_the_text_field() {
-        assert_eq!(resolve(C::Search, &key(K::Char('q'), KeyModifiers::NONE)), None);
-        assert_eq!(resolve(C::Search, &key(K::Char('j'), KeyModifiers::NONE)), None);
+        assert_eq!(
+            resolve(C::Search, &key(K::Char('q'), KeyModifiers::NONE)),
+            None
+        );
+        assert_eq!(
+            resolve(C::Search, &key(K::Char('j'), KeyModifiers::NONE)),
+            None
+        );
         let esc = resolve(C::Search, &key(K::Esc, KeyModifiers::NONE));
         assert_eq!(esc, Some(Action::SearchClear));
     }
 
     #[test]
     fn every_context_but_global_has_a_way_out() {
-        for ctx in [C::Dashboard, C::Scoring, C::Help, C::Confirm, C::Message] {
-            let exits = bindings(ctx).any(|b| {
-                matches!(
-                    b.action,
-                    Action::Quit | Action::Close | Action::Cancel
-                )
-            });
+        for ctx in [
+            C::Dashboard,
+            C::Scoring,
+            C::Meeting,
+            C::MeetingInput,
+            C::Help,
+            C::Confirm,
+            C::Message,
+        ] {
+            let exits = bindings(ctx)
+                .any(|b| matches!(b.action, Action::Quit | Action::Close | Action::Cancel));
             assert!(exits, "{ctx:?} has no binding to leave it");
         }
     }

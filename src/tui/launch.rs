@@ -35,7 +35,8 @@ pub fn open_database(path: &Path, is_default: bool) -> anyhow::Result<Store> {
                 p.push(suffix);
                 let _ = std::fs::remove_file(PathBuf::from(p));
             }
-            return Err(e).with_context(|| format!("{}: writing the demo data failed", path.display()));
+            return Err(e)
+                .with_context(|| format!("{}: writing the demo data failed", path.display()));
         }
         println!(
             "hoidong: created {} with the demo data (first run)",
@@ -45,7 +46,10 @@ pub fn open_database(path: &Path, is_default: bool) -> anyhow::Result<Store> {
     }
     let store = Store::open(path)?;
     if new {
-        println!("hoidong: created {} (catalogue and criteria only)", path.display());
+        println!(
+            "hoidong: created {} (catalogue and criteria only)",
+            path.display()
+        );
     } else {
         println!("hoidong: opening {}", path.display());
     }

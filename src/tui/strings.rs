@@ -375,10 +375,7 @@ impl Strings {
                 ("giữ", "Giữ chuỗi tìm, về danh sách"),
                 ("keep", "Keep the search, back to the list"),
             ),
-            SearchClear => (
-                ("xóa tìm", "Xóa chuỗi tìm"),
-                ("clear", "Clear the search"),
-            ),
+            SearchClear => (("xóa tìm", "Xóa chuỗi tìm"), ("clear", "Clear the search")),
             CycleStatus => (
                 ("trạng thái", "Lọc theo trạng thái (lần lượt)"),
                 ("status", "Filter by status (cycles)"),
@@ -407,7 +404,10 @@ impl Strings {
                 ("chấm điểm", "Chấm điểm đề nghị đang chọn"),
                 ("score", "Score the selected nomination"),
             ),
-            Help => (("trợ giúp", "Bảng phím tắt này"), ("help", "This list of keys")),
+            Help => (
+                ("trợ giúp", "Bảng phím tắt này"),
+                ("help", "This list of keys"),
+            ),
             Close => (("đóng", "Đóng"), ("close", "Close")),
             Confirm => (("đồng ý", "Đồng ý"), ("yes", "Yes, go ahead")),
             Cancel => (("thôi", "Thôi, không làm"), ("no", "No, cancel")),
@@ -430,9 +430,13 @@ impl Strings {
                 ("clear", "Clear the score of the cell"),
             ),
             ToggleRecusal => (
-                ("không chấm", "Ghi nhận / bỏ thành viên không chấm vì xung đột lợi ích (hỏi lại)"),
+                (
+                    "không chấm",
+                    "Ghi nhận / bỏ thành viên không chấm vì xung đột lợi ích (hỏi lại)",
+                ),
                 ("recuse", "Mark / unmark the member as recused (asks first)"),
             ),
+            Meeting(m) => return self.meeting_action(m),
             ApplyRecusal { .. } => (
                 ("không chấm", "Ghi nhận thành viên không chấm"),
                 ("recuse", "Record the recusal"),
@@ -453,7 +457,10 @@ mod tests {
     fn locale_precedence() {
         let s = |v: &str| Some(v.to_string());
         assert_eq!(Lang::from_locale_vars(None, None, None), Lang::Vi);
-        assert_eq!(Lang::from_locale_vars(None, None, s("en_US.UTF-8")), Lang::En);
+        assert_eq!(
+            Lang::from_locale_vars(None, None, s("en_US.UTF-8")),
+            Lang::En
+        );
         assert_eq!(
             Lang::from_locale_vars(s("vi_VN.UTF-8"), None, s("en_US.UTF-8")),
             Lang::Vi
@@ -476,6 +483,9 @@ mod tests {
         assert_eq!(VI.count(100_000), "100.000");
         assert_eq!(EN.count(1_234_567), "1,234,567");
         assert_eq!(EN.count(999), "999");
-        assert_ne!(VI.status(NominationStatus::Draft), EN.status(NominationStatus::Draft));
+        assert_ne!(
+            VI.status(NominationStatus::Draft),
+            EN.status(NominationStatus::Draft)
+        );
     }
 }

@@ -27,25 +27,19 @@ pub static THEME: Theme = Theme {
         .fg(Color::White)
         .bg(Color::Red)
         .add_modifier(Modifier::BOLD),
-    header: Style::new()
-        .fg(Color::Yellow)
-        .add_modifier(Modifier::BOLD),
+    header: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
     selected: Style::new().fg(Color::Black).bg(Color::Cyan),
     selected_unfocused: Style::new().add_modifier(Modifier::REVERSED),
     border: Style::new().fg(Color::DarkGray),
     border_focused: Style::new().fg(Color::Cyan),
     dim: Style::new().fg(Color::DarkGray),
-    heading: Style::new()
-        .fg(Color::Yellow)
-        .add_modifier(Modifier::BOLD),
+    heading: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
     hint_key: Style::new()
         .fg(Color::Black)
         .bg(Color::Gray)
         .add_modifier(Modifier::BOLD),
     hint_text: Style::new().fg(Color::Gray),
-    filter_active: Style::new()
-        .fg(Color::Green)
-        .add_modifier(Modifier::BOLD),
+    filter_active: Style::new().fg(Color::Green).add_modifier(Modifier::BOLD),
     bar_fill: Style::new().fg(Color::Green),
     bar_empty: Style::new().fg(Color::DarkGray),
     error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),

@@ -195,8 +195,7 @@ impl Dashboard {
         let covered = match self.total {
             Some(total) if !self.stale => {
                 let end = (self.top + u32::from(self.visible)).min(total);
-                self.window_start <= self.top
-                    && end <= self.window_start + self.rows.len() as u32
+                self.window_start <= self.top && end <= self.window_start + self.rows.len() as u32
             }
             _ => false,
         };
@@ -473,9 +472,19 @@ mod tests {
         let first = d.take_request().unwrap_or_else(|| panic!("no request"));
         d.apply(&Action::CycleStatus);
         let second = d.take_request().unwrap_or_else(|| panic!("no request"));
-        d.receive(Page { seq: first.seq, offset: 0, rows: rows(5, 0), total: 5 });
+        d.receive(Page {
+            seq: first.seq,
+            offset: 0,
+            rows: rows(5, 0),
+            total: 5,
+        });
         assert_eq!(d.total, None);
-        d.receive(Page { seq: second.seq, offset: 0, rows: rows(3, 0), total: 3 });
+        d.receive(Page {
+            seq: second.seq,
+            offset: 0,
+            rows: rows(3, 0),
+            total: 3,
+        });
         assert_eq!(d.total, Some(3));
         assert_eq!(second.query.statuses, vec![NominationStatus::Draft]);
     }

@@ -41,13 +41,41 @@ pub fn list_rows(area: Rect) -> u16 {
 }
 
 const COLUMNS: [ColumnSpec; 7] = [
-    ColumnSpec { min: 16, max: 34, grow: 4 },
-    ColumnSpec { min: 9, max: 15, grow: 1 },
-    ColumnSpec { min: 10, max: 32, grow: 3 },
-    ColumnSpec { min: 12, max: 34, grow: 3 },
-    ColumnSpec { min: 5, max: 5, grow: 0 },
-    ColumnSpec { min: 3, max: 3, grow: 0 },
-    ColumnSpec { min: 9, max: 14, grow: 1 },
+    ColumnSpec {
+        min: 16,
+        max: 34,
+        grow: 4,
+    },
+    ColumnSpec {
+        min: 9,
+        max: 15,
+        grow: 1,
+    },
+    ColumnSpec {
+        min: 10,
+        max: 32,
+        grow: 3,
+    },
+    ColumnSpec {
+        min: 12,
+        max: 34,
+        grow: 3,
+    },
+    ColumnSpec {
+        min: 5,
+        max: 5,
+        grow: 0,
+    },
+    ColumnSpec {
+        min: 3,
+        max: 3,
+        grow: 0,
+    },
+    ColumnSpec {
+        min: 9,
+        max: 14,
+        grow: 1,
+    },
 ];
 
 fn row_cells(r: &NominationRow, s: &Strings) -> [String; 7] {
@@ -80,7 +108,13 @@ fn cells_line(cells: &[String], widths: &[u16], style: Style) -> Line<'static> {
 }
 
 fn filter_line(d: &Dashboard, s: &Strings) -> Line<'static> {
-    let active = |on: bool| if on { THEME.filter_active } else { Style::default() };
+    let active = |on: bool| {
+        if on {
+            THEME.filter_active
+        } else {
+            Style::default()
+        }
+    };
     let status = match d.status {
         StatusFilter::Pending => s.pending,
         StatusFilter::Only(st) => s.status(st),
@@ -91,7 +125,10 @@ fn filter_line(d: &Dashboard, s: &Strings) -> Line<'static> {
     let sep = Span::styled(" │ ", THEME.dim);
     Line::from(vec![
         Span::styled(format!("{}: ", s.filter_status), THEME.dim),
-        Span::styled(status.to_string(), active(d.status != StatusFilter::Pending)),
+        Span::styled(
+            status.to_string(),
+            active(d.status != StatusFilter::Pending),
+        ),
         sep.clone(),
         Span::styled(format!("{}: ", s.filter_kind), THEME.dim),
         Span::styled(kind.to_string(), active(d.kind.is_some())),
@@ -201,7 +238,10 @@ fn render_detail(d: &Dashboard, s: &Strings, area: Rect, buf: &mut Buffer) {
     );
     let inner = outer.inner(area);
     outer.render(area, buf);
-    let Some(detail) = d.detail.as_ref().filter(|x| Some(x.nomination.id) == d.selected_id())
+    let Some(detail) = d
+        .detail
+        .as_ref()
+        .filter(|x| Some(x.nomination.id) == d.selected_id())
     else {
         let text = match (&d.detail_error, d.total) {
             (Some(e), _) => Line::styled(format!("{}: {e}", s.store_error), THEME.error),

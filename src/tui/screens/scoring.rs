@@ -43,7 +43,11 @@ pub struct Scoring {
 }
 
 impl Scoring {
-    pub fn open(store: &Store, nomination: NominationId, title: String) -> crate::store::Result<Scoring> {
+    pub fn open(
+        store: &Store,
+        nomination: NominationId,
+        title: String,
+    ) -> crate::store::Result<Scoring> {
         Ok(Scoring {
             nomination,
             title,
@@ -144,7 +148,11 @@ impl Scoring {
                     return Outcome::Nothing;
                 };
                 let recused = self.is_recused(member);
-                let text = if recused { s.confirm_unrecuse } else { s.confirm_recuse };
+                let text = if recused {
+                    s.confirm_unrecuse
+                } else {
+                    s.confirm_recuse
+                };
                 return Outcome::Ask(
                     text.to_string(),
                     Action::ApplyRecusal {
@@ -162,7 +170,11 @@ impl Scoring {
                 let reason = recused.then_some(s.recusal_reason);
                 return match store.set_recusal(*nomination, *member, reason) {
                     Ok(_) => {
-                        let text = if *recused { s.scoring_recused } else { s.scoring_unrecused };
+                        let text = if *recused {
+                            s.scoring_recused
+                        } else {
+                            s.scoring_unrecused
+                        };
                         self.reload(store, text)
                     }
                     Err(e) => Outcome::Failed(e),

@@ -137,7 +137,10 @@ pub fn score_lines(
             Some((_, col)) if col == j => THEME.selected,
             _ => THEME.header,
         };
-        header.push(Span::styled(fit_right(&(j + 1).to_string(), MEMBER_CELL), style));
+        header.push(Span::styled(
+            fit_right(&(j + 1).to_string(), MEMBER_CELL),
+            style,
+        ));
     }
     header.push(Span::styled(fit_right(s.mean, MEAN_CELL), THEME.header));
     out.push(Line::from(header));
@@ -194,7 +197,11 @@ pub fn score_lines(
         "Σ = {} · x = {} · · = {}",
         s.member_totals, s.recused, s.not_scored
     );
-    out.extend(wrap(&legend, cells).into_iter().map(|l| Line::styled(l, THEME.dim)));
+    out.extend(
+        wrap(&legend, cells)
+            .into_iter()
+            .map(|l| Line::styled(l, THEME.dim)),
+    );
     out.push(Line::default());
     let mut consolidated = vec![Span::styled(format!("{}: ", s.consolidated), THEME.heading)];
     match sheet.consolidated {

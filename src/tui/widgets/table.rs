@@ -43,8 +43,12 @@ pub fn fit_columns(specs: &[ColumnSpec], available: u16) -> Vec<u16> {
         let round = spare;
         let mut given = 0;
         for &i in &growable {
-            let share = (u32::from(round) * u32::from(specs[i].grow) / u32::from(total_grow)) as u16;
-            let share = share.max(1).min(specs[i].max - widths[i]).min(spare - given);
+            let share =
+                (u32::from(round) * u32::from(specs[i].grow) / u32::from(total_grow)) as u16;
+            let share = share
+                .max(1)
+                .min(specs[i].max - widths[i])
+                .min(spare - given);
             widths[i] += share;
             given += share;
             if given == spare {
@@ -149,9 +153,21 @@ mod tests {
     #[test]
     fn columns_fill_the_width() {
         let specs = [
-            ColumnSpec { min: 10, max: 30, grow: 3 },
-            ColumnSpec { min: 5, max: 5, grow: 0 },
-            ColumnSpec { min: 8, max: 20, grow: 1 },
+            ColumnSpec {
+                min: 10,
+                max: 30,
+                grow: 3,
+            },
+            ColumnSpec {
+                min: 5,
+                max: 5,
+                grow: 0,
+            },
+            ColumnSpec {
+                min: 8,
+                max: 20,
+                grow: 1,
+            },
         ];
         let w = fit_columns(&specs, 60);
         assert_eq!(w.iter().sum::<u16>() + 2, 60);
@@ -169,7 +185,10 @@ mod tests {
     fn wrapping_respects_width() {
         let lines = wrap("Hoàn thành xuất sắc nhiệm vụ được giao năm 2025", 12);
         assert!(lines.iter().all(|l| l.width() <= 12), "{lines:?}");
-        assert_eq!(lines.join(" "), "Hoàn thành xuất sắc nhiệm vụ được giao năm 2025");
+        assert_eq!(
+            lines.join(" "),
+            "Hoàn thành xuất sắc nhiệm vụ được giao năm 2025"
+        );
         assert_eq!(fit_right("8.5", 5), "  8.5");
     }
 }
