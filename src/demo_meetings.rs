@@ -225,12 +225,20 @@ pub fn add_meetings(store: &mut Store) -> Result<()> {
 
     // A planned meeting with the 2026 round waiting for the council.
     let pending = submitted_at_ward(store)?;
-    let next: Vec<i64> = pending
-        .iter()
-        .filter(|r| r.round.code() == "2026")
-        .take(10)
+    // Nine items by secret ballot, and a Gia đình văn hóa by open vote last.
+    let of_2026 = pending.iter().filter(|r| r.round.code() == "2026");
+    let mut next: Vec<i64> = of_2026
+        .clone()
+        .filter(|r| r.award_code != "gdvh")
+        .take(9)
         .map(|r| r.id)
         .collect();
+    next.extend(
+        of_2026
+            .filter(|r| r.award_code == "gdvh")
+            .take(1)
+            .map(|r| r.id),
+    );
     let planned = store.create_meeting(&NewMeeting {
         number: "08/BB-HĐTĐKT".into(),
         subject: "Xét đề nghị khen thưởng năm 2026".into(),

@@ -281,10 +281,11 @@ impl TallyForm {
             lines.push(Line::from(spans));
         }
         lines.push(Line::default());
-        let status = match (&self.error, self.check(att, s)) {
-            (Some(e), _) => Line::styled(truncate(e, cells), THEME.error),
-            (None, Err(e)) => Line::styled(truncate(&e, cells), THEME.error),
-            (None, Ok(())) => Line::styled(m.tally_ok, THEME.filter_active),
+        // The live check speaks the user's language; the store's refusal comes after it.
+        let status = match (self.check(att, s), &self.error) {
+            (Err(e), _) => Line::styled(truncate(&e, cells), THEME.error),
+            (Ok(()), Some(e)) => Line::styled(truncate(e, cells), THEME.error),
+            (Ok(()), None) => Line::styled(m.tally_ok, THEME.filter_active),
         };
         lines.push(status);
         lines.push(Line::styled(truncate(m.tally_help, cells), THEME.dim));
