@@ -36,6 +36,8 @@ use super::widgets::table::truncate;
 /// Where the dashboard's pages are read: here, or on the reader thread.
 pub enum PageSource {
     Inline,
+    /// The reader is still opening the file: read here meanwhile.
+    Opening(PageReader),
     Reader(PageReader),
 }
 
@@ -65,7 +67,18 @@ pub struct App {
 }
 
 impl App {
+    /// An app reading its pages on the UI thread (tests, databases in memory).
     pub fn new(store: Store, strings: &'static Strings, width: u16, height: u16) -> App {
+        Self::with_pages(store, strings, width, height, PageSource::Inline)
+    }
+
+    pub fn with_pages(
+        store: Store,
+        strings: &'static Strings,
+        width: u16,
+        height: u16,
+        pages: PageSource,
+    ) -> App {
         let mut modals = Vec::new();
         let catalogue = store.catalogue().unwrap_or_else(|e| {
             modals.push(Modal::Message(Message {
@@ -86,7 +99,7 @@ impl App {
             title,
             screens: Vec::new(),
             modals,
-            pages: PageSource::Inline,
+            pages,
             area: Rect::new(0, 0, width, height),
             status: None,
             queue: VecDeque::new(),
@@ -95,11 +108,6 @@ impl App {
         app.resize(width, height);
         app.settle();
         app
-    }
-
-    /// Read pages on a background thread from now on.
-    pub fn set_page_source(&mut self, source: PageSource) {
-        self.pages = source;
     }
 
     pub fn should_quit(&self) -> bool {
@@ -139,6 +147,17 @@ impl App {
             }
             Event::Job(JobResult::Page(Ok(page))) => self.dashboard.receive(page),
             Event::Job(JobResult::Page(Err(e))) => self.error(e),
+            Event::Job(JobResult::ReaderReady) => {
+                let pages = std::mem::replace(&mut self.pages, PageSource::Inline);
+                self.pages = match pages {
+                    PageSource::Opening(r) => PageSource::Reader(r),
+                    other => other,
+                };
+            }
+            Event::Job(JobResult::ReaderFailed(_)) => {
+                self.pages = PageSource::Inline;
+                self.dashboard.reload();
+            }
         }
         self.settle();
     }
@@ -307,7 +326,7 @@ impl App {
         }
         while let Some(req) = self.dashboard.take_request() {
             match &self.pages {
-                PageSource::Inline => match read_page(&self.store, &req) {
+                PageSource::Inline | PageSource::Opening(_) => match read_page(&self.store, &req) {
                     Ok(page) => self.dashboard.receive(page),
                     Err(e) => {
                         self.error(e.to_string());

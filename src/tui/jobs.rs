@@ -2,6 +2,7 @@
 //! database file; when requests pile up (typing a search quickly) it answers
 //! only the newest, so the list never lags behind the keys.
 
+use std::path::PathBuf;
 use std::sync::mpsc::{self, Sender};
 use std::thread;
 
@@ -15,9 +16,23 @@ pub struct PageReader {
 }
 
 impl PageReader {
-    pub fn spawn(store: Store, events: Sender<Event>) -> PageReader {
+    /// Open the database file on the reader's own thread (checking a large
+    /// file takes a while), then serve pages. Requests made meanwhile wait.
+    pub fn open(path: PathBuf, events: Sender<Event>) -> PageReader {
         let (tx, rx) = mpsc::channel::<PageRequest>();
         thread::spawn(move || {
+            let store = match Store::open(&path) {
+                Ok(s) => {
+                    if events.send(Event::Job(JobResult::ReaderReady)).is_err() {
+                        return;
+                    }
+                    s
+                }
+                Err(e) => {
+                    let _ = events.send(Event::Job(JobResult::ReaderFailed(e.to_string())));
+                    return;
+                }
+            };
             while let Ok(mut req) = rx.recv() {
                 while let Ok(newer) = rx.try_recv() {
                     req = newer;

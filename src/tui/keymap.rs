@@ -73,7 +73,9 @@ use KeyCode as K;
 
 pub static BINDINGS: &[Binding] = &[
     bind(C::Global, &[ctrl('c')], Action::Quit, false),
-    // Dashboard.
+    // Dashboard. The hint bar shows hints in this order, as many as fit.
+    bind(C::Dashboard, &[ch('?')], Action::Help, true),
+    bind(C::Dashboard, &[ch('q')], Action::Quit, true),
     bind(C::Dashboard, &[plain(K::Up), ch('k')], Action::Up, false),
     bind(
         C::Dashboard,
@@ -105,8 +107,6 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::Dashboard, &[plain(K::Enter)], Action::OpenScoring, true),
     bind(C::Dashboard, &[ch('m')], Action::Meeting(MA::Enter), true),
-    bind(C::Dashboard, &[ch('?')], Action::Help, true),
-    bind(C::Dashboard, &[ch('q')], Action::Quit, true),
     // Search field: every other key edits the text.
     bind(C::Search, &[plain(K::Enter)], Action::SearchKeep, true),
     bind(C::Search, &[plain(K::Esc)], Action::SearchClear, true),
@@ -144,7 +144,9 @@ pub static BINDINGS: &[Binding] = &[
     // Typing a score: digits and editing keys go to the field.
     bind(C::ScoreEdit, &[plain(K::Enter)], Action::Confirm, true),
     bind(C::ScoreEdit, &[plain(K::Esc)], Action::Cancel, true),
-    // Meeting mode.
+    // Meeting mode. Help and the way back first, so the hint bar always shows them.
+    bind(C::Meeting, &[ch('?')], Action::Help, true),
+    bind(C::Meeting, &[plain(K::Esc), ch('q')], Action::Close, true),
     bind(C::Meeting, &[plain(K::Up), ch('k')], Action::Up, false),
     bind(C::Meeting, &[plain(K::Down), ch('j')], Action::Down, false),
     bind(C::Meeting, &[ch('p')], Action::Meeting(MA::Present), true),
@@ -180,8 +182,6 @@ pub static BINDINGS: &[Binding] = &[
         Action::Meeting(MA::CloseSession),
         true,
     ),
-    bind(C::Meeting, &[ch('?')], Action::Help, true),
-    bind(C::Meeting, &[plain(K::Esc), ch('q')], Action::Close, true),
     // Typing in meeting mode: digits and letters go to the field.
     bind(C::MeetingInput, &[plain(K::Enter)], Action::Confirm, true),
     bind(C::MeetingInput, &[plain(K::Esc)], Action::Cancel, true),

@@ -27,16 +27,16 @@ use strings::Lang;
 /// Open the interface on `store` until the user quits. The terminal is
 /// restored on return, on error and on panic (ratatui's hook).
 pub fn run(store: Store, lang: Lang) -> anyhow::Result<()> {
-    // The list is read on its own connection so that long lists never block keys.
-    let reader = store.path().and_then(|p| Store::open(p).ok());
     let mut terminal = ratatui::try_init()?;
     let result = (|| -> anyhow::Result<()> {
         let events = Events::start(Duration::from_millis(250));
         let size = terminal.size()?;
-        let mut app = App::new(store, lang.strings(), size.width, size.height);
-        if let Some(r) = reader {
-            app.set_page_source(PageSource::Reader(PageReader::spawn(r, events.sender())));
-        }
+        // The list is read on its own connection so that long lists never block keys.
+        let pages = match store.path() {
+            Some(p) => PageSource::Opening(PageReader::open(p.to_path_buf(), events.sender())),
+            None => PageSource::Inline,
+        };
+        let mut app = App::with_pages(store, lang.strings(), size.width, size.height, pages);
         while !app.should_quit() {
             terminal.draw(|f| app.draw(f))?;
             match events.next() {

@@ -76,7 +76,6 @@ pub struct Strings {
     pub filter_kind: &'static str,
     pub filter_level: &'static str,
     pub filter_sort: &'static str,
-    pub filter_search: &'static str,
     pub all: &'static str,
     pub pending: &'static str,
     pub search_prompt: &'static str,
@@ -90,7 +89,6 @@ pub struct Strings {
     pub evidence: &'static str,
     pub no_evidence: &'static str,
     pub scores: &'static str,
-    pub criterion: &'static str,
     pub criterion_code: &'static str,
     pub mean: &'static str,
     pub member_totals: &'static str,
@@ -107,7 +105,6 @@ pub struct Strings {
     pub error_title: &'static str,
     pub yes_no: &'static str,
     pub store_error: &'static str,
-    pub rows_of: &'static str,
     pub scoring_title: &'static str,
     pub scoring_member: &'static str,
     pub scoring_saved: &'static str,
@@ -139,7 +136,6 @@ pub static VI: Strings = Strings {
     filter_kind: "Loại",
     filter_level: "Cấp",
     filter_sort: "Sắp xếp",
-    filter_search: "Tìm",
     all: "Tất cả",
     pending: "Đang chờ",
     search_prompt: "Tìm: ",
@@ -153,7 +149,6 @@ pub static VI: Strings = Strings {
     evidence: "Minh chứng",
     no_evidence: "(chưa có minh chứng)",
     scores: "Chấm điểm theo tiêu chí",
-    criterion: "Tiêu chí",
     criterion_code: "Mã",
     mean: "TB",
     member_totals: "Tổng (thang 100)",
@@ -170,7 +165,6 @@ pub static VI: Strings = Strings {
     error_title: "Lỗi",
     yes_no: "Enter/y: đồng ý · Esc/n: thôi",
     store_error: "Lỗi cơ sở dữ liệu",
-    rows_of: "trên",
     scoring_title: "Chấm điểm",
     scoring_member: "Thành viên",
     scoring_saved: "Đã lưu điểm",
@@ -202,7 +196,6 @@ pub static EN: Strings = Strings {
     filter_kind: "Kind",
     filter_level: "Level",
     filter_sort: "Sort",
-    filter_search: "Search",
     all: "All",
     pending: "Pending",
     search_prompt: "Search: ",
@@ -216,7 +209,6 @@ pub static EN: Strings = Strings {
     evidence: "Evidence",
     no_evidence: "(no evidence yet)",
     scores: "Criteria scores",
-    criterion: "Criterion",
     criterion_code: "Code",
     mean: "Avg",
     member_totals: "Total (of 100)",
@@ -233,7 +225,6 @@ pub static EN: Strings = Strings {
     error_title: "Error",
     yes_no: "Enter/y: yes · Esc/n: no",
     store_error: "Database error",
-    rows_of: "of",
     scoring_title: "Scoring",
     scoring_member: "Member",
     scoring_saved: "Score saved",
@@ -256,7 +247,7 @@ impl Strings {
         let digits = n.to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push(sep);
             }
             out.push(c);

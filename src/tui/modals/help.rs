@@ -61,7 +61,8 @@ impl Help {
     }
 
     pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
-        let popup = super::centered(area, 76, area.height.saturating_sub(2));
+        let needed = self.lines(s, 74).len() as u16 + 2;
+        let popup = super::centered(area, 76, needed.min(area.height.saturating_sub(2)));
         Clear.render(popup, buf);
         let block = Block::default()
             .borders(Borders::ALL)

@@ -177,9 +177,10 @@ impl Dashboard {
         self.selected_row().map(|r| r.id)
     }
 
-    /// Rows to draw, from `top`, as far as they are loaded.
+    /// Rows to draw, from `top`, as far as they are loaded. While a new
+    /// query is read the previous rows stay (the title says it is loading).
     pub fn visible_rows(&self) -> &[NominationRow] {
-        if self.stale || self.top < self.window_start {
+        if self.top < self.window_start {
             return &[];
         }
         let from = ((self.top - self.window_start) as usize).min(self.rows.len());

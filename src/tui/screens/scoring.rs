@@ -249,11 +249,16 @@ impl Scoring {
         let cursor_line = (self.row + 2) as u16;
         let scroll = cursor_line.saturating_sub(grid.height.saturating_sub(1));
         Paragraph::new(lines).scroll((scroll, 0)).render(grid, buf);
-        let line = match (&self.editing, &self.error) {
-            (_, Some(e)) => Line::styled(truncate(e, cells), THEME.error),
-            (Some(input), None) => input.line(s.edit_prompt, true),
-            (None, None) => Line::default(),
+        let mut line = match &self.editing {
+            Some(input) => input.line(s.edit_prompt, true),
+            None => Line::default(),
         };
+        if let Some(e) = &self.error {
+            line.spans.push(Span::styled(
+                format!("  {}", truncate(e, cells)),
+                THEME.error,
+            ));
+        }
         Paragraph::new(line).render(bottom, buf);
     }
 }

@@ -169,13 +169,13 @@ mod tests {
                 grow: 1,
             },
         ];
-        let w = fit_columns(&specs, 60);
-        assert_eq!(w.iter().sum::<u16>() + 2, 60);
+        let w = fit_columns(&specs, 50);
+        assert_eq!(w.iter().sum::<u16>() + 2, 50);
         assert_eq!(w[1], 5);
         assert!(w[0] > w[2]);
-        // Too narrow: the last column goes, the rest keep their minimums.
+        // Too narrow: the last column goes, the rest share the width.
         let narrow = fit_columns(&specs, 17);
-        assert_eq!(narrow, vec![10, 5]);
+        assert_eq!(narrow, vec![11, 5]);
         // Wide: everything at its maximum, spare left unused.
         let wide = fit_columns(&specs, 200);
         assert_eq!(wide, vec![30, 5, 20]);

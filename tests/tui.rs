@@ -1,0 +1,542 @@
+//! The terminal interface driven through `App::handle_event`, the same entry
+//! point the terminal loop uses, drawn into a `TestBackend`.
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use hoidong::demo;
+use hoidong::domain::nomination::NominationStatus;
+use hoidong::domain::nominee::NomineeKind;
+use hoidong::domain::text::{fold, person_cmp};
+use hoidong::store::{Clock, Store};
+use hoidong::tui::app::{App, PageSource};
+use hoidong::tui::event::{Event, JobResult};
+use hoidong::tui::jobs::PageReader;
+use hoidong::tui::keymap::{self, Context};
+use hoidong::tui::strings::{EN, Lang, VI};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use unicode_normalization::UnicodeNormalization;
+
+fn demo_store() -> Store {
+    let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    store.set_clock(Clock::Fixed("2026-11-20T09:00:00".into()));
+    store.set_actor("thuky");
+    demo::populate(&mut store, demo::demo_spec()).unwrap_or_else(|e| panic!("{e}"));
+    store
+}
+
+fn app(lang: Lang, w: u16, h: u16) -> App {
+    App::new(demo_store(), lang.strings(), w, h)
+}
+
+fn press(app: &mut App, code: KeyCode) {
+    let mods = match code {
+        KeyCode::Char(c) if c.is_uppercase() || "?GO".contains(c) => KeyModifiers::SHIFT,
+        _ => KeyModifiers::NONE,
+    };
+    app.handle_event(Event::Key(KeyEvent::new(code, mods)));
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn draw(app: &App, w: u16, h: u16) -> Buffer {
+    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|f| app.draw(f))
+        .unwrap_or_else(|e| panic!("{e}"));
+    terminal.backend().buffer().clone()
+}
+
+fn row_text(buf: &Buffer, y: u16) -> String {
+    (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect()
+}
+
+fn screen(app: &App, w: u16, h: u16) -> String {
+    let buf = draw(app, w, h);
+    (0..h)
+        .map(|y| row_text(&buf, y).trim_end().to_string())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Cell columns where `needle` starts in row `y`, counting cells, not bytes.
+fn columns_of(buf: &Buffer, y: u16, needle: &str) -> Vec<u16> {
+    let cells: Vec<String> = (0..buf.area.width)
+        .map(|x| buf[(x, y)].symbol().to_string())
+        .collect();
+    let n = needle.chars().count();
+    (0..cells.len().saturating_sub(n))
+        .filter(|&x| {
+            let s: String = cells[x..x + n].concat();
+            s.nfc().collect::<String>() == needle
+        })
+        .map(|x| x as u16)
+        .collect()
+}
+
+fn column_of(buf: &Buffer, y: u16, needle: &str) -> Option<u16> {
+    columns_of(buf, y, needle).first().copied()
+}
+
+/// The first `n` characters: cells may be cut with "…".
+fn prefix(s: &str, n: usize) -> String {
+    s.chars().take(n).collect()
+}
+
+#[test]
+fn dashboard_at_both_sizes() {
+    let a = app(Lang::Vi, 120, 35);
+    let big = screen(&a, 120, 35);
+    assert!(big.contains("Đề nghị khen thưởng 1/61"), "{big}");
+    assert!(big.contains("Tóm tắt thành tích"));
+    assert!(big.contains("Điểm tổng hợp"));
+    insta::assert_snapshot!("dashboard_120x35", big);
+
+    let mut a = app(Lang::Vi, 120, 35);
+    a.handle_event(Event::Resize(80, 24));
+    let small = screen(&a, 80, 24);
+    assert!(small.contains("Đối tượng"), "{small}");
+    assert!(small.contains(" ? "), "hint bar: {small}");
+    insta::assert_snapshot!("dashboard_80x24", small);
+}
+
+#[test]
+fn search_nguyen_finds_only_nguyen_rows_and_esc_clears() {
+    let mut a = app(Lang::Vi, 120, 35);
+    let all = a.dashboard.total.unwrap_or(0);
+    press(&mut a, KeyCode::Char('/'));
+    type_text(&mut a, "nguyen");
+    assert_eq!(a.context(), Context::Search);
+    let found = a.dashboard.total.unwrap_or(0);
+    assert!(found > 0 && found < all, "{found} of {all}");
+    for r in &a.dashboard.rows {
+        assert!(r.nominee_name.contains("Nguyễn"), "{}", r.nominee_name);
+    }
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.context(), Context::Dashboard);
+    let text = screen(&a, 120, 35);
+    assert!(text.contains("Tìm: nguyen"), "{text}");
+    assert!(text.contains(&format!("1/{found}")), "{text}");
+    // `q` typed while searching is text, not quit.
+    press(&mut a, KeyCode::Char('/'));
+    press(&mut a, KeyCode::Char('q'));
+    assert!(!a.should_quit());
+    assert_eq!(a.dashboard.total, Some(0));
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.dashboard.search.value(), "");
+    assert_eq!(a.dashboard.total, Some(all));
+}
+
+#[test]
+fn search_ignores_tone_marks_and_d_finds_dj() {
+    let mut a = app(Lang::Vi, 120, 35);
+    press(&mut a, KeyCode::Char('/'));
+    type_text(&mut a, "DUC");
+    assert!(a.dashboard.total.unwrap_or(0) > 0);
+    for r in &a.dashboard.rows {
+        let hay = fold(&format!("{} {} {}", r.nominee_name, r.unit, r.award_short));
+        assert!(hay.contains("duc"), "{}", r.nominee_name);
+    }
+    assert!(
+        a.dashboard
+            .rows
+            .iter()
+            .any(|r| r.nominee_name.contains("Đức")),
+        "no Đức among the hits"
+    );
+}
+
+#[test]
+fn filters_by_kind_status_and_level() {
+    let mut a = app(Lang::Vi, 120, 35);
+    let all = a.dashboard.total.unwrap_or(0);
+    press(&mut a, KeyCode::Char('t'));
+    assert_eq!(a.dashboard.kind, Some(NomineeKind::ALL[0]));
+    let officials = a.dashboard.total.unwrap_or(0);
+    assert!(officials > 0 && officials < all);
+    assert!(
+        a.dashboard
+            .rows
+            .iter()
+            .all(|r| r.nominee_kind == NomineeKind::ALL[0])
+    );
+    let text = screen(&a, 120, 35);
+    assert!(
+        text.contains(&format!("Loại: {}", VI.kind(NomineeKind::ALL[0]))),
+        "{text}"
+    );
+
+    press(&mut a, KeyCode::Char('s'));
+    assert!(
+        a.dashboard
+            .rows
+            .iter()
+            .all(|r| r.status == NominationStatus::Draft && r.nominee_kind == NomineeKind::ALL[0])
+    );
+
+    press(&mut a, KeyCode::Char('x'));
+    assert_eq!(a.dashboard.total, Some(all));
+    press(&mut a, KeyCode::Char('c'));
+    let ward = a.dashboard.total.unwrap_or(0);
+    assert!(ward > 0 && ward < all, "{ward} of {all}");
+    assert!(screen(&a, 120, 35).contains("Cấp: Phường"));
+}
+
+#[test]
+fn sorts_by_score_then_name() {
+    let mut a = app(Lang::Vi, 120, 35);
+    press(&mut a, KeyCode::Char('o'));
+    let scores: Vec<Option<f64>> = a.dashboard.rows.iter().map(|r| r.score).collect();
+    let scored: Vec<f64> = scores.iter().flatten().copied().collect();
+    assert!(scored.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    let first_unscored = scores
+        .iter()
+        .position(Option::is_none)
+        .unwrap_or(scores.len());
+    assert!(
+        scores[first_unscored..].iter().all(Option::is_none),
+        "unscored last"
+    );
+    assert!(screen(&a, 120, 35).contains("Sắp xếp: điểm ↓"));
+
+    press(&mut a, KeyCode::Char('o'));
+    let people: Vec<&str> = a
+        .dashboard
+        .rows
+        .iter()
+        .filter(|r| r.nominee_kind.is_person())
+        .map(|r| r.nominee_name.as_str())
+        .collect();
+    assert!(people.len() > 5);
+    let names: Vec<&str> = a
+        .dashboard
+        .rows
+        .iter()
+        .map(|r| r.nominee_name.as_str())
+        .collect();
+    assert_ne!(names, {
+        let mut n = names.clone();
+        n.reverse();
+        n
+    });
+    // People among themselves follow the Vietnamese order by given name.
+    let mut sorted = people.clone();
+    sorted.sort_by(|a, b| person_cmp(a, b));
+    assert_eq!(people, sorted);
+
+    press(&mut a, KeyCode::Char('O'));
+    assert!(a.dashboard.descending);
+}
+
+#[test]
+fn help_lists_the_keymap_and_closes() {
+    let mut a = app(Lang::Vi, 120, 35);
+    press(&mut a, KeyCode::Char('?'));
+    assert_eq!(a.context(), Context::Help);
+    let text = screen(&a, 120, 35);
+    for b in keymap::bindings(Context::Dashboard) {
+        let (_, line) = VI.action(&b.action);
+        assert!(text.contains(line), "help lacks “{line}”:\n{text}");
+        assert!(
+            text.contains(&keymap::keys_label(b)),
+            "help lacks keys of “{line}”"
+        );
+    }
+    insta::assert_snapshot!("help_120x35", text);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.context(), Context::Dashboard);
+}
+
+#[test]
+fn q_quits_and_key_releases_do_nothing() {
+    let mut a = app(Lang::Vi, 80, 24);
+    let mut release = KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE);
+    release.kind = KeyEventKind::Release;
+    a.handle_event(Event::Key(release));
+    assert!(!a.should_quit());
+    press(&mut a, KeyCode::Char('q'));
+    assert!(a.should_quit());
+}
+
+#[test]
+fn navigation_and_panes() {
+    let mut a = app(Lang::Vi, 80, 24);
+    let first = a.dashboard.selected_id();
+    press(&mut a, KeyCode::Char('j'));
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.dashboard.selected, 2);
+    press(&mut a, KeyCode::Char('k'));
+    assert_eq!(a.dashboard.selected, 1);
+    press(&mut a, KeyCode::End);
+    assert_eq!(a.dashboard.selected, 60);
+    press(&mut a, KeyCode::PageUp);
+    assert!(a.dashboard.selected < 60);
+    press(&mut a, KeyCode::Home);
+    assert_eq!(a.dashboard.selected_id(), first);
+    press(&mut a, KeyCode::PageDown);
+    assert_eq!(a.dashboard.selected, u32::from(a.dashboard.visible));
+    // The detail follows the selection.
+    let shown = a.dashboard.detail.as_ref().map(|d| d.nomination.id);
+    assert_eq!(shown, a.dashboard.selected_id());
+    press(&mut a, KeyCode::Tab);
+    let before = a.dashboard.selected;
+    press(&mut a, KeyCode::Down);
+    assert_eq!(a.dashboard.selected, before, "detail pane scrolls instead");
+    assert_eq!(a.dashboard.detail_scroll, 1);
+}
+
+#[test]
+fn nfd_names_stay_aligned() {
+    let store = demo_store();
+    let nfc = "Nguyễn Thị Hường";
+    let nfd: String = nfc.nfd().collect();
+    // A name stored decomposed (e.g. by an older import) must still line up.
+    store
+        .conn()
+        .execute(
+            "UPDATE nominees SET name = ?1 WHERE id = (SELECT nominee_id FROM nominations
+             WHERE status IN ('draft','submitted') ORDER BY award_rank DESC LIMIT 1 OFFSET 1)",
+            [&nfd],
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut a = App::new(store, VI.lang.strings(), 120, 35);
+    assert!(a.dashboard.rows.iter().any(|r| r.nominee_name == nfd));
+    assert_columns_aligned(&a, 120, 35);
+    a.handle_event(Event::Resize(80, 24));
+    assert_columns_aligned(&a, 80, 24);
+}
+
+fn assert_columns_aligned(a: &App, w: u16, h: u16) {
+    let buf = draw(a, w, h);
+    let header_y = (0..h)
+        .find(|&y| column_of(&buf, y, "Đối tượng").is_some())
+        .unwrap_or_else(|| panic!("no header"));
+    let kind_x = column_of(&buf, header_y, "Loại").unwrap_or_else(|| panic!("no Loại"));
+    let status_x = column_of(&buf, header_y, "Trạng thái").unwrap_or_else(|| panic!("no status"));
+    let mut checked = 0;
+    for (i, r) in a.dashboard.visible_rows().iter().enumerate() {
+        let y = header_y + 1 + i as u16;
+        let line = row_text(&buf, y);
+        let kind = VI.kind(r.nominee_kind);
+        let at = columns_of(&buf, y, &prefix(kind, 4));
+        assert!(at.contains(&kind_x), "{w}x{h} row {i} kind:\n{line}");
+        let status = VI.status(r.status);
+        let at = columns_of(&buf, y, &prefix(status, 4));
+        assert!(at.contains(&status_x), "{w}x{h} row {i} status:\n{line}");
+        checked += 1;
+    }
+    assert!(checked >= 5, "{checked} rows checked");
+}
+
+#[test]
+fn english_interface() {
+    let a = app(Lang::En, 120, 35);
+    let text = screen(&a, 120, 35);
+    assert!(text.contains("Nominee"), "{text}");
+    assert!(text.contains(EN.nominations));
+    assert!(text.contains(EN.status(NominationStatus::Submitted)));
+}
+
+#[test]
+fn scoring_saves_a_score_and_asks_before_a_recusal() {
+    let mut a = app(Lang::Vi, 120, 35);
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.context(), Context::Scoring);
+    let sheet = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    let (member, criterion) = (sheet.members[0].id, sheet.criteria[0].code.clone());
+
+    // Over the maximum: refused with a message, nothing saved.
+    press(&mut a, KeyCode::Char('e'));
+    assert_eq!(a.context(), Context::ScoreEdit);
+    a.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    type_text(&mut a, "11");
+    press(&mut a, KeyCode::Enter);
+    assert!(screen(&a, 120, 35).contains("vượt mức tối đa"));
+    a.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    type_text(&mut a, "7,5");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.context(), Context::Scoring);
+    let sheet = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    let saved = sheet
+        .scores
+        .iter()
+        .find(|s| s.member_id == member && s.criterion_code == criterion)
+        .map(|s| s.tenths);
+    assert_eq!(saved, Some(75));
+    assert!(screen(&a, 120, 35).contains("Đã lưu điểm"));
+
+    press(&mut a, KeyCode::Char('r'));
+    assert_eq!(a.context(), Context::Confirm);
+    press(&mut a, KeyCode::Char('n'));
+    assert!(
+        a.store()
+            .score_sheet(id)
+            .map(|s| s.recused.is_empty())
+            .unwrap_or(false)
+    );
+    press(&mut a, KeyCode::Char('r'));
+    press(&mut a, KeyCode::Char('y'));
+    let sheet = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(sheet.recused.len(), 1);
+    assert_eq!(sheet.recused[0].0, member);
+
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.context(), Context::Dashboard);
+    // The dashboard shows the new consolidated score.
+    let row_score = a.dashboard.selected_row().and_then(|r| r.score);
+    assert_eq!(row_score, sheet.consolidated);
+}
+
+#[test]
+fn pages_come_from_the_reader_thread() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("t.db");
+    {
+        let mut s = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        demo::populate(&mut s, demo::demo_spec()).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let (tx, rx) = mpsc::channel();
+    let reader = PageSource::Opening(PageReader::open(path.clone(), tx));
+    let mut a = App::with_pages(store, VI.lang.strings(), 120, 35, reader);
+    // Until the reader has opened the file, pages are read here.
+    assert_eq!(a.dashboard.total, Some(61));
+    let ready = rx
+        .recv_timeout(Duration::from_secs(10))
+        .unwrap_or_else(|e| panic!("reader silent: {e}"));
+    assert!(
+        matches!(ready, Event::Job(JobResult::ReaderReady)),
+        "{ready:?}"
+    );
+    a.handle_event(ready);
+    press(&mut a, KeyCode::Char('/'));
+    type_text(&mut a, "nguyen");
+    assert!(a.dashboard.is_loading(), "pages now come from the reader");
+    // Each key asked for a page; the reader answers the newest.
+    while a.dashboard.is_loading() {
+        let ev = rx
+            .recv_timeout(Duration::from_secs(10))
+            .unwrap_or_else(|e| panic!("no page: {e}"));
+        a.handle_event(ev);
+    }
+    assert!(a.dashboard.total.unwrap_or(0) > 0);
+    assert!(
+        a.dashboard
+            .rows
+            .iter()
+            .all(|r| r.nominee_name.contains("Nguyễn"))
+    );
+}
+
+#[test]
+fn a_reader_that_cannot_open_falls_back_to_the_ui_thread() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let bad = dir.path().join("not-a-db.db");
+    std::fs::write(&bad, "this is not SQLite at all").unwrap_or_else(|e| panic!("{e}"));
+    let (tx, rx) = mpsc::channel();
+    let reader = PageSource::Opening(PageReader::open(bad.clone(), tx));
+    let mut a = App::with_pages(demo_store(), VI.lang.strings(), 120, 35, reader);
+    // Depending on timing the failure shows as a closed channel (at once) or as an event.
+    let ev = rx
+        .recv_timeout(Duration::from_secs(10))
+        .unwrap_or_else(|e| panic!("no event: {e}"));
+    a.handle_event(ev);
+    assert_eq!(a.dashboard.total, Some(61));
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap_or_default(),
+        "this is not SQLite at all",
+        "the file is left untouched"
+    );
+}
+
+#[test]
+fn tiny_and_odd_terminal_sizes_do_not_break_drawing() {
+    let mut a = app(Lang::Vi, 120, 35);
+    for (w, h) in [(1, 1), (20, 5), (40, 10), (80, 24), (200, 60), (79, 23)] {
+        a.handle_event(Event::Resize(w, h));
+        press(&mut a, KeyCode::Down);
+        let _ = draw(&a, w, h);
+        press(&mut a, KeyCode::Char('?'));
+        let _ = draw(&a, w, h);
+        press(&mut a, KeyCode::Esc);
+    }
+    let text = screen(&a, 200, 60);
+    assert!(text.contains("Đề nghị khen thưởng"));
+}
+
+#[test]
+fn default_database_gets_the_demo_and_a_new_file_only_reference_data() {
+    use hoidong::domain::nomination::NominationQuery;
+    use hoidong::tui::launch::open_database;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let count = |s: &Store| {
+        let all = NominationQuery {
+            statuses: NominationStatus::ALL.to_vec(),
+            ..NominationQuery::default()
+        };
+        s.list_nominations(&all, 0, 1).map(|(_, n)| n).unwrap_or(0)
+    };
+    let default = dir.path().join("data/hoidong/hoidong.db");
+    let s = open_database(&default, true).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(count(&s), 64);
+    drop(s);
+    // Second run: opened as it is, not filled again.
+    let s = open_database(&default, true).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(count(&s), 64);
+    let other = dir.path().join("other.db");
+    let s = open_database(&other, false).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(count(&s), 0);
+    assert!(!s.catalogue().unwrap_or_default().awards.is_empty());
+}
+
+#[test]
+fn bad_database_files_are_reported_and_left_untouched() {
+    use assert_cmd::Command;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, b"not a database, just text\n").unwrap_or_else(|e| panic!("{e}"));
+    let newer = dir.path().join("newer.db");
+    {
+        let s = Store::open(&newer).unwrap_or_else(|e| panic!("{e}"));
+        s.conn()
+            .pragma_update(None, "user_version", 99)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    for (path, says) in [(&junk, "not a hoidong database"), (&newer, "newer hoidong")] {
+        let before = std::fs::read(path).unwrap_or_else(|e| panic!("{e}"));
+        let out = Command::cargo_bin("hoidong")
+            .unwrap_or_else(|e| panic!("{e}"))
+            .arg("--db")
+            .arg(path)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(!out.status.success());
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says), "{err}");
+        assert_eq!(
+            std::fs::read(path).unwrap_or_default(),
+            before,
+            "{} changed",
+            path.display()
+        );
+    }
+}
