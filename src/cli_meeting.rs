@@ -26,10 +26,7 @@ pub enum MeetingCommand {
 pub fn database(db: Option<&Path>) -> anyhow::Result<PathBuf> {
     let path = match db {
         Some(p) => p.to_path_buf(),
-        None => dirs::data_dir()
-            .context("no user data directory; pass --db PATH")?
-            .join("hoidong")
-            .join("hoidong.db"),
+        None => crate::tui::launch::default_db_path()?,
     };
     anyhow::ensure!(
         path.exists(),

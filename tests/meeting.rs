@@ -934,6 +934,31 @@ mod screen {
         typed(&mut app, "v");
         assert!(!screen(&app).contains("Kiểm phiếu (bỏ phiếu kín)"));
 
+        // A correction after closing: a reason, the round's counts to fix, the original kept.
+        typed(&mut app, "e");
+        key(&mut app, KeyCode::Enter);
+        assert!(screen(&app).contains("Nhập lý do đính chính"));
+        typed(&mut app, "Đếm nhầm một phiếu");
+        key(&mut app, KeyCode::Enter);
+        let s = screen(&app);
+        assert!(
+            s.contains("Đính chính vòng 2 — Biểu quyết công khai"),
+            "{s}"
+        );
+        key(&mut app, KeyCode::Backspace);
+        typed(&mut app, "7");
+        key(&mut app, KeyCode::Enter);
+        let s = screen(&app);
+        assert!(
+            s.contains("Đã ghi đính chính; kết quả gốc vẫn được giữ"),
+            "{s}"
+        );
+        assert!(s.contains("vòng 2: 9/11 · 81.8% · Đạt"), "{s}");
+        assert!(
+            s.contains("vòng 3: 8/11 · 72.7% · Đạt (đính chính vòng 2: Đếm nhầm một phiếu)"),
+            "{s}"
+        );
+
         let store = app.store();
         let planned = store
             .meetings()
@@ -942,7 +967,7 @@ mod screen {
             .find(|m| m.meeting.number == "08/BB-HĐTĐKT")
             .unwrap();
         assert_eq!(planned.meeting.status, MeetingStatus::Closed);
-        assert_eq!(planned.rounds, 2);
+        assert_eq!(planned.rounds, 3);
         assert_eq!(planned.present, 9);
 
         // Back to the dashboard.

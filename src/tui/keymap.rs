@@ -170,6 +170,13 @@ pub static BINDINGS: &[Binding] = &[
         true,
     ),
     bind(C::Meeting, &[ch('v')], Action::Meeting(MA::Vote), true),
+    bind(C::Meeting, &[ch('e')], Action::Meeting(MA::Amend), false),
+    bind(
+        C::Meeting,
+        &[plain(K::Tab)],
+        Action::Meeting(MA::NextMeeting),
+        false,
+    ),
     bind(
         C::Meeting,
         &[ch('o')],

@@ -62,6 +62,12 @@ pub struct MeetingStrings {
     pub closed: &'static str,
     pub not_open_yet: &'static str,
     pub unmarked_before_close: &'static str,
+    pub amend_prompt: &'static str,
+    pub amend_title: &'static str,
+    pub amend_only_closed: &'static str,
+    pub amend_nothing: &'static str,
+    pub saved_amend: &'static str,
+    pub amend_reason_required: &'static str,
 }
 
 static VI: MeetingStrings = MeetingStrings {
@@ -119,6 +125,12 @@ static VI: MeetingStrings = MeetingStrings {
     closed: "Đã kết thúc phiên họp",
     not_open_yet: "Phiên họp chưa khai mạc: nhấn o để khai mạc trước khi biểu quyết.",
     unmarked_before_close: "Điểm danh đủ trước khi kết thúc; chưa điểm danh:",
+    amend_prompt: "Lý do đính chính vòng",
+    amend_title: "Đính chính vòng",
+    amend_only_closed: "Đính chính dùng sau khi kết thúc phiên họp; khi đang họp, biểu quyết lại bằng một vòng mới (v).",
+    amend_nothing: "Nội dung này chưa có kết quả để đính chính.",
+    saved_amend: "Đã ghi đính chính; kết quả gốc vẫn được giữ",
+    amend_reason_required: "Nhập lý do đính chính; Esc để thôi.",
 };
 
 static EN: MeetingStrings = MeetingStrings {
@@ -176,6 +188,12 @@ static EN: MeetingStrings = MeetingStrings {
     closed: "Meeting closed",
     not_open_yet: "The meeting is not open yet: press o to open it before voting.",
     unmarked_before_close: "Check every member in before closing; not checked in:",
+    amend_prompt: "Reason for correcting round",
+    amend_title: "Correction of round",
+    amend_only_closed: "Corrections are for closed meetings; while the meeting is open, vote again in a new round (v).",
+    amend_nothing: "This item has no result to correct.",
+    saved_amend: "Correction recorded; the original result is kept",
+    amend_reason_required: "Type the reason for the correction; Esc cancels.",
 };
 
 impl Strings {
@@ -331,6 +349,20 @@ impl Strings {
             ApplyOpen { .. } => (("khai mạc", "Khai mạc"), ("open", "Open")),
             ApplyClose { .. } => (("kết thúc", "Kết thúc"), ("close", "Close")),
             NextField => (("ô sau", "Ô nhập kế tiếp"), ("next", "Next field")),
+            Amend => (
+                (
+                    "đính chính",
+                    "Đính chính kết quả sau khi kết thúc (nhập lý do; bản gốc giữ nguyên)",
+                ),
+                (
+                    "amend",
+                    "Correct a result after closing (with a reason; the original stays)",
+                ),
+            ),
+            NextMeeting => (
+                ("phiên khác", "Xem phiên họp khác (lần lượt)"),
+                ("other meeting", "Show another meeting (cycles)"),
+            ),
             PrevField => (("ô trước", "Ô nhập trước"), ("prev", "Previous field")),
         };
         match self.lang {

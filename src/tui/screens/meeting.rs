@@ -43,6 +43,10 @@ pub enum MeetingAction {
     },
     NextField,
     PrevField,
+    /// Correct a result of a closed meeting (an amendment round).
+    Amend,
+    /// Show the next meeting in the list (newest first, wrapping round).
+    NextMeeting,
 }
 
 /// What the app should do after meeting mode handled an action.
@@ -65,6 +69,12 @@ pub enum Input {
         field: TextInput,
     },
     Tally(TallyForm),
+    /// The reason for correcting a round, asked before the form.
+    AmendReason {
+        round_id: i64,
+        round_no: u32,
+        field: TextInput,
+    },
 }
 
 pub struct MeetingMode {
@@ -149,7 +159,7 @@ impl MeetingMode {
     /// Keys the keymap leaves alone go to the field being typed.
     pub fn input_key(&mut self, key: &KeyEvent) {
         match &mut self.input {
-            Some(Input::Reason { field, .. }) => {
+            Some(Input::Reason { field, .. }) | Some(Input::AmendReason { field, .. }) => {
                 field.handle_key(key);
             }
             Some(Input::Tally(form)) => form.key(key),
@@ -201,6 +211,8 @@ impl MeetingMode {
                     }
                 }
                 MeetingAction::Present => return self.check_in(store, s, Presence::Present),
+                MeetingAction::NextMeeting => return self.next_meeting(store),
+                MeetingAction::Amend => self.start_amend(s),
                 MeetingAction::Absent | MeetingAction::AbsentOpinion => {
                     if !self.writable(s, false) {
                         return Outcome::Nothing;
@@ -270,6 +282,27 @@ impl MeetingMode {
             _ => {}
         }
         Outcome::Nothing
+    }
+
+    fn next_meeting(&mut self, store: &Store) -> Outcome {
+        let list = match store.meetings() {
+            Ok(l) => l,
+            Err(e) => return Outcome::Failed(e),
+        };
+        let at = list
+            .iter()
+            .position(|m| m.meeting.id == self.record.meeting.id)
+            .map_or(0, |i| (i + 1) % list.len().max(1));
+        let Some(next) = list.get(at) else {
+            return Outcome::Nothing;
+        };
+        match MeetingMode::open(store, next.meeting.id) {
+            Ok(m) => {
+                *self = m;
+                Outcome::Nothing
+            }
+            Err(e) => Outcome::Failed(e),
+        }
     }
 
     fn check_in(&mut self, store: &mut Store, s: &Strings, presence: Presence) -> Outcome {
@@ -377,6 +410,21 @@ impl MeetingMode {
                     Err(e) => Outcome::Failed(e),
                 }
             }
+            Some(Input::AmendReason {
+                round_id,
+                round_no,
+                field,
+            }) => {
+                let reason = field.value().trim().to_string();
+                if reason.is_empty() {
+                    self.note = Some(s.meeting().amend_reason_required.to_string());
+                    return Outcome::Nothing;
+                }
+                let (id, no) = (*round_id, *round_no);
+                self.note = None;
+                self.input = self.amend_form(id, no, reason).map(Input::Tally);
+                Outcome::Nothing
+            }
             Some(Input::Tally(form)) => {
                 let input = match form.to_input(s) {
                     Ok(i) => i,
@@ -385,8 +433,16 @@ impl MeetingMode {
                         return Outcome::Nothing;
                     }
                 };
-                match store.record_round(meeting, &input) {
-                    Ok(_) => self.done(store, s.meeting().saved_round),
+                let saved = match &form.amends {
+                    Some((round, _, reason)) => store
+                        .amend_round(meeting, *round, reason, &input)
+                        .map(|_| s.meeting().saved_amend),
+                    None => store
+                        .record_round(meeting, &input)
+                        .map(|_| s.meeting().saved_round),
+                };
+                match saved {
+                    Ok(text) => self.done(store, text),
                     Err(StoreError::Invalid(msg)) => {
                         form.error = Some(msg);
                         Outcome::Nothing
@@ -396,5 +452,64 @@ impl MeetingMode {
             }
             None => Outcome::Nothing,
         }
+    }
+}
+
+impl MeetingMode {
+    /// Ask the reason for correcting the latest round of the current item.
+    fn start_amend(&mut self, s: &Strings) {
+        let t = s.meeting();
+        if self.status() != MeetingStatus::Closed {
+            self.note = Some(t.amend_only_closed.to_string());
+            return;
+        }
+        let latest = self
+            .record
+            .agenda
+            .get(self.item)
+            .and_then(|e| self.record.latest_result(e.nomination.id))
+            .map(|(round, _)| (round.id, round.round_no));
+        match latest {
+            Some((round_id, round_no)) => {
+                self.input = Some(Input::AmendReason {
+                    round_id,
+                    round_no,
+                    field: TextInput::default(),
+                })
+            }
+            None => self.note = Some(t.amend_nothing.to_string()),
+        }
+    }
+
+    /// The form over the nominees of round `round_id`, filled with its counts.
+    fn amend_form(&self, round_id: i64, round_no: u32, reason: String) -> Option<TallyForm> {
+        let round = self.record.rounds.iter().find(|r| r.round.id == round_id)?;
+        let items = round
+            .results
+            .iter()
+            .filter_map(|v| {
+                self.record
+                    .agenda
+                    .iter()
+                    .find(|e| e.nomination.id == v.nomination_id)
+                    .map(|e| {
+                        (
+                            v.nomination_id,
+                            e.nominee.name.clone(),
+                            e.award_short.clone(),
+                        )
+                    })
+            })
+            .collect();
+        let mut form = TallyForm::new(round.round.method, items);
+        let tallies: Vec<_> = round
+            .results
+            .iter()
+            .map(|v| (v.nomination_id, v.tally))
+            .collect();
+        form.prefill(&round.round.ballots, &tallies);
+        form.amends = Some((round_id, round_no, reason));
+        form.attendance = Some(round.round.attendance);
+        Some(form)
     }
 }

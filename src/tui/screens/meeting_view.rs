@@ -188,6 +188,42 @@ fn current_item(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
         ]),
     };
     lines.push(result);
+    // Every round on this item, originals and corrections alike, stays visible.
+    let history: Vec<_> = m
+        .record
+        .rounds
+        .iter()
+        .filter_map(|r| {
+            r.results
+                .iter()
+                .find(|v| v.nomination_id == e.nomination.id)
+                .map(|v| (&r.round, v))
+        })
+        .collect();
+    if history.len() > 1 {
+        for (round, v) in history {
+            let mut text = format!(
+                "  {} {}: {}/{} · {} · {}",
+                t.round,
+                round.round_no,
+                v.outcome.counted_agree,
+                v.outcome.denominator,
+                v.outcome.share_label(),
+                if v.outcome.passed { t.passed } else { t.failed }
+            );
+            if let Some(orig) = round.amends_round {
+                let no = m
+                    .record
+                    .rounds
+                    .iter()
+                    .find(|r| r.round.id == orig)
+                    .map_or(0, |r| r.round.round_no);
+                let reason = round.amendment_reason.as_deref().unwrap_or("");
+                text.push_str(&format!(" ({} {no}: {reason})", t.amends));
+            }
+            lines.push(Line::styled(truncate(&text, cells), THEME.dim));
+        }
+    }
     lines.push(Line::styled(format!("{}:", t.summary), THEME.heading));
     lines.extend(
         wrap(&e.nomination.summary, cells)
@@ -288,7 +324,10 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
     .areas(inner);
     let cells = usize::from(inner.width);
     Paragraph::new(quorum_line(m, s)).render(head, buf);
-    let typing_reason = matches!(m.input, Some(Input::Reason { .. }));
+    let typing_reason = matches!(
+        m.input,
+        Some(Input::Reason { .. }) | Some(Input::AmendReason { .. })
+    );
     let notice_text = match meeting.status {
         _ if typing_reason && m.note.is_some() => Line::styled(
             truncate(m.note.as_deref().unwrap_or(""), cells),
@@ -321,6 +360,12 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
             };
             field.line(prompt, true)
         }
+        (
+            Some(Input::AmendReason {
+                field, round_no, ..
+            }),
+            _,
+        ) => field.line(&format!("{} {round_no}: ", t.amend_prompt), true),
         (_, Some(n)) => Line::styled(truncate(n, cells), THEME.error),
         _ => Line::default(),
     };

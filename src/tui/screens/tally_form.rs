@@ -37,6 +37,10 @@ pub struct TallyForm {
     pub focus: usize,
     /// The store's refusal of the last save, shown until the next key.
     pub error: Option<String>,
+    /// Set when the form corrects a round of a closed meeting: (round id, round number, reason).
+    pub amends: Option<(i64, u32, String)>,
+    /// Attendance to check against instead of today's (an amendment uses the round's).
+    pub attendance: Option<AttendanceCounts>,
 }
 
 fn row_width(method: VoteMethod) -> usize {
@@ -76,6 +80,44 @@ impl TallyForm {
                 .collect(),
             focus: 0,
             error: None,
+            amends: None,
+            attendance: None,
+        }
+    }
+
+    /// Fill the fields with a recorded round's counts (to correct them).
+    pub fn prefill(&mut self, ballots: &BallotCounts, tallies: &[(NominationId, Tally)]) {
+        let put = |f: &mut TextInput, v: u32| *f = TextInput::new(&v.to_string());
+        if self.method == VoteMethod::SecretBallot {
+            let b = [
+                ballots.issued,
+                ballots.returned,
+                ballots.valid,
+                ballots.invalid,
+            ];
+            for (f, v) in self.ballots.iter_mut().zip(b) {
+                put(f, v);
+            }
+        }
+        for row in &mut self.rows {
+            let Some((_, t)) = tallies.iter().find(|(n, _)| *n == row.nomination) else {
+                continue;
+            };
+            let values: Vec<u32> = match self.method {
+                VoteMethod::SecretBallot => {
+                    vec![t.agree, t.disagree, t.written_agree, t.written_disagree]
+                }
+                VoteMethod::Open => vec![
+                    t.agree,
+                    t.disagree,
+                    t.abstain,
+                    t.written_agree,
+                    t.written_disagree,
+                ],
+            };
+            for (f, v) in row.fields.iter_mut().zip(values) {
+                put(f, v);
+            }
         }
     }
 
@@ -211,13 +253,18 @@ impl TallyForm {
     }
 
     pub fn render(&self, s: &Strings, att: &AttendanceCounts, area: Rect, buf: &mut Buffer) {
+        let att = self.attendance.as_ref().unwrap_or(att);
         let m = s.meeting();
         let height = (self.rows.len() as u16 + 8).min(area.height);
         let popup = centered(area, area.width.saturating_sub(4).min(110), height);
         Clear.render(popup, buf);
-        let title = match self.method {
+        let kind = match self.method {
             VoteMethod::SecretBallot => m.tally_title_secret,
             VoteMethod::Open => m.tally_title_open,
+        };
+        let title = match &self.amends {
+            Some((_, no, _)) => format!("{} {no} — {kind}", m.amend_title),
+            None => kind.to_string(),
         };
         let block = Block::default()
             .borders(Borders::ALL)
