@@ -1,18 +1,18 @@
-//! `hoidong meetings` and `hoidong meeting show ID`: meetings printed as
-//! aligned text, so the data can be inspected from a shell.
+//! `hoidong meetings` and `hoidong meeting …`: look at meetings, and prepare
+//! one from a shell (create it, build and reorder its agenda, set the counting
+//! committee, take notes). Attendance and votes are taken in meeting mode.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use clap::Subcommand;
-use unicode_width::UnicodeWidthStr;
 
-use crate::domain::ballot_record::{ballot_count_record, rule_label};
-use crate::domain::meeting::{MeetingStatus, Presence};
-use crate::domain::record::MeetingRecord;
-use crate::domain::vote::{Threshold, VoteMethod};
+use crate::domain::council::Role;
+use crate::domain::meeting::NoteKind;
+use crate::domain::nomination::NominationQuery;
 use crate::store::Store;
+use crate::store::meetings::NewMeeting;
+
+pub use crate::cli_meeting_text::{ballot_record_text, meetings_text, show_text, table};
 
 #[derive(Debug, Subcommand)]
 pub enum MeetingCommand {
@@ -20,9 +20,63 @@ pub enum MeetingCommand {
     Show { id: i64 },
     /// The ballot-count record (biên bản kiểm phiếu) of round ROUND of meeting ID.
     BallotRecord { id: i64, round: u32 },
+    /// Create a planned meeting; every member of the council is called.
+    New {
+        /// Document number, e.g. 08/BB-HĐTĐKT.
+        #[arg(long, default_value = "")]
+        number: String,
+        #[arg(long)]
+        subject: String,
+        /// Date and time, e.g. 2026-12-08T08:00.
+        #[arg(long)]
+        at: String,
+        #[arg(long, default_value = "")]
+        place: String,
+        /// Member id of the chair (default: the council's chair).
+        #[arg(long)]
+        chair: Option<i64>,
+        /// Member id of the secretary (default: the standing member).
+        #[arg(long)]
+        secretary: Option<i64>,
+    },
+    /// Put submitted nominations on the agenda of meeting ID: by id, or all matching a filter.
+    Add {
+        id: i64,
+        nominations: Vec<i64>,
+        /// Every submitted nomination whose nominee, unit or award matches this text.
+        #[arg(long)]
+        matching: Option<String>,
+        /// Every submitted nomination decided at this level (ward, province, …).
+        #[arg(long)]
+        level: Option<String>,
+    },
+    /// Move NOMINATION to POSITION in the agenda of meeting ID.
+    Move {
+        id: i64,
+        nomination: i64,
+        position: u32,
+    },
+    /// Take NOMINATION off the agenda of meeting ID (back to submitted).
+    Remove { id: i64, nomination: i64 },
+    /// Set the counting committee of meeting ID: the head, then the other members (member ids).
+    Committee {
+        id: i64,
+        head: i64,
+        members: Vec<i64>,
+    },
+    /// Add a note for the minutes of meeting ID.
+    Note {
+        id: i64,
+        #[arg(long, default_value = "note", value_parser = ["opening", "note", "conclusion", "closing"])]
+        kind: String,
+        /// The nomination the note is about.
+        #[arg(long)]
+        item: Option<i64>,
+        text: String,
+    },
 }
 
-/// The database to read: `--db`, else hoidong.db in the user's data directory. Never created here.
+/// The database to use: `--db`, else hoidong.db in the user's data directory. Never created here.
 pub fn database(db: Option<&Path>) -> anyhow::Result<PathBuf> {
     let path = match db {
         Some(p) => p.to_path_buf(),
@@ -45,411 +99,90 @@ pub fn list(db: Option<&Path>) -> anyhow::Result<()> {
 
 /// `hoidong meeting …`.
 pub fn run(db: Option<&Path>, command: &MeetingCommand) -> anyhow::Result<()> {
-    let store = Store::open(&database(db)?)?;
+    let mut store = Store::open(&database(db)?)?;
     match command {
         MeetingCommand::Show { id } => print!("{}", show_text(&store, *id)?),
         MeetingCommand::BallotRecord { id, round } => {
             print!("{}", ballot_record_text(&store, *id, *round)?)
         }
+        MeetingCommand::New {
+            number,
+            subject,
+            at,
+            place,
+            chair,
+            secretary,
+        } => {
+            let council = store
+                .council()?
+                .ok_or_else(|| anyhow::anyhow!("no council in this database"))?;
+            let members = store.members(council.id)?;
+            let by_role = |role: Role| members.iter().find(|m| m.role == role).map(|m| m.id);
+            let id = store.create_meeting(&NewMeeting {
+                number: number.clone(),
+                subject: subject.clone(),
+                starts_at: at.clone(),
+                place: place.clone(),
+                chair_id: chair.or_else(|| by_role(Role::Chair)),
+                secretary_id: secretary.or_else(|| by_role(Role::StandingMember)),
+                member_ids: Vec::new(),
+                guests: Vec::new(),
+            })?;
+            println!(
+                "meeting {id} created (planned), {} members called",
+                members.len()
+            );
+        }
+        MeetingCommand::Add {
+            id,
+            nominations,
+            matching,
+            level,
+        } => {
+            anyhow::ensure!(
+                !nominations.is_empty() || matching.is_some() || level.is_some(),
+                "give nomination ids, or --matching TEXT / --level LEVEL"
+            );
+            for n in nominations {
+                store.add_agenda_item(*id, *n)?;
+            }
+            let mut added = nominations.len();
+            if matching.is_some() || level.is_some() {
+                let q = NominationQuery {
+                    text: matching.clone().unwrap_or_default(),
+                    award_level: level.clone(),
+                    ..NominationQuery::default()
+                };
+                added += store.add_agenda_matching(*id, &q)?.len();
+            }
+            println!("{added} item(s) added to the agenda of meeting {id}");
+        }
+        MeetingCommand::Move {
+            id,
+            nomination,
+            position,
+        } => {
+            store.move_agenda_item(*id, *nomination, *position)?;
+            println!("nomination {nomination} is now item {position}");
+        }
+        MeetingCommand::Remove { id, nomination } => {
+            store.remove_agenda_item(*id, *nomination)?;
+            println!("nomination {nomination} taken off the agenda (back to submitted)");
+        }
+        MeetingCommand::Committee { id, head, members } => {
+            store.set_counting_committee(*id, *head, members)?;
+            println!("counting committee of meeting {id} set");
+        }
+        MeetingCommand::Note {
+            id,
+            kind,
+            item,
+            text,
+        } => {
+            let kind = NoteKind::from_code(kind).unwrap_or(NoteKind::Note);
+            store.add_note(*id, *item, kind, text)?;
+            println!("note added");
+        }
     }
     Ok(())
-}
-
-/// Rows padded to the widest cell of each column (display width, so Vietnamese aligns).
-pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
-    for r in rows {
-        for (i, c) in r.iter().enumerate() {
-            if i < widths.len() {
-                widths[i] = widths[i].max(c.width());
-            }
-        }
-    }
-    let line = |cells: Vec<&str>| -> String {
-        let mut s = String::from(" ");
-        for (i, c) in cells.iter().enumerate() {
-            let pad = widths[i].saturating_sub(c.width());
-            s.push_str(c);
-            if i + 1 < cells.len() {
-                s.push_str(&" ".repeat(pad + 2));
-            }
-        }
-        s.trim_end().to_string() + "\n"
-    };
-    let mut out = line(header.to_vec());
-    out += &line(
-        widths
-            .iter()
-            .map(|w| "─".repeat(*w))
-            .collect::<Vec<_>>()
-            .iter()
-            .map(|s| s.as_str())
-            .collect(),
-    );
-    for r in rows {
-        out += &line(r.iter().map(|s| s.as_str()).collect());
-    }
-    out
-}
-
-fn when(iso: &str) -> String {
-    chrono::NaiveDateTime::parse_from_str(iso, "%Y-%m-%dT%H:%M")
-        .or_else(|_| chrono::NaiveDateTime::parse_from_str(iso, "%Y-%m-%dT%H:%M:%S"))
-        .map(|d| d.format("%d/%m/%Y %H:%M").to_string())
-        .unwrap_or_else(|_| iso.to_string())
-}
-
-pub fn meetings_text(store: &Store) -> anyhow::Result<String> {
-    let rows: Vec<Vec<String>> = store
-        .meetings()?
-        .into_iter()
-        .map(|s| {
-            vec![
-                s.meeting.id.to_string(),
-                s.meeting.number.clone(),
-                when(&s.meeting.starts_at),
-                s.meeting.status.code().to_string(),
-                format!("{}/{}", s.present, s.members),
-                s.agenda_items.to_string(),
-                s.rounds.to_string(),
-                s.meeting.subject,
-            ]
-        })
-        .collect();
-    if rows.is_empty() {
-        return Ok("no meetings yet\n".into());
-    }
-    Ok(table(
-        &[
-            "ID", "Number", "Starts", "Status", "Present", "Items", "Rounds", "Subject",
-        ],
-        &rows,
-    ))
-}
-
-fn presence_label(p: &Presence) -> &'static str {
-    match p {
-        Presence::Unmarked => "not checked in",
-        Presence::Present => "present",
-        Presence::Absent { .. } => "absent",
-        Presence::AbsentWithOpinion { .. } => "absent, written opinion",
-    }
-}
-
-fn threshold_label(t: &Threshold) -> String {
-    let cmp = match t.comparison {
-        crate::domain::vote::Comparison::AtLeast => "≥",
-        crate::domain::vote::Comparison::MoreThan => ">",
-    };
-    format!("{cmp} {}", t.share.label())
-}
-
-fn quorum_line(store: &Store, rec: &MeetingRecord) -> anyhow::Result<String> {
-    // Once votes exist, the quorum shown is the one the votes were taken under.
-    let applied = rec
-        .rounds
-        .last()
-        .and_then(|r| r.results.first())
-        .map(|v| (v.rule.quorum, "as applied in the last round".to_string()));
-    let counts = rec.attendance_counts();
-    let (rule, source) = match applied {
-        Some(a) => a,
-        None => {
-            let q = store.quorum(rec.meeting.id)?;
-            let tag = if q.rule_is_default {
-                "default the council can change"
-            } else {
-                "council's rule"
-            };
-            (q.rule, tag.to_string())
-        }
-    };
-    let needed = rule
-        .minimum_count(counts.members_total)
-        .map_or("-".to_string(), |n| n.to_string());
-    Ok(format!(
-        "Quorum: {} of {} present; rule {} of members ({source}), needs {needed}: {}\n",
-        counts.present,
-        counts.members_total,
-        threshold_label(&rule),
-        if counts.quorum_met(&rule) {
-            "MET (đủ)"
-        } else {
-            "NOT MET (chưa đủ)"
-        }
-    ))
-}
-
-pub fn show_text(store: &Store, id: i64) -> anyhow::Result<String> {
-    let rec = store.meeting_record(id)?;
-    let m = &rec.meeting;
-    let mut out = String::new();
-    writeln!(out, "Meeting {} · {} · {}", m.id, m.number, m.status.code())?;
-    writeln!(out, "{}", m.subject)?;
-    writeln!(out, "{} · {}", when(&m.starts_at), m.place)?;
-    let name = |x: &Option<crate::domain::council::Member>| {
-        x.as_ref().map_or("-".to_string(), |m| m.name.clone())
-    };
-    writeln!(
-        out,
-        "Chair: {} · Secretary: {}",
-        name(&rec.chair),
-        name(&rec.secretary)
-    )?;
-    if let Some(t) = &m.opened_at {
-        write!(out, "Opened {}", when(t))?;
-        if let Some(c) = &m.closed_at {
-            write!(out, " · closed {}", when(c))?;
-        }
-        writeln!(out)?;
-    }
-    if m.status == MeetingStatus::Closed {
-        writeln!(
-            out,
-            "Closed: attendance and votes are read-only; corrections are amendments."
-        )?;
-    }
-
-    let c = rec.attendance_counts();
-    writeln!(
-        out,
-        "\nAttendance: {} present, {} absent ({} with a written opinion), {} members",
-        c.present, c.absent, c.written_opinions, c.members_total
-    )?;
-    let rows: Vec<Vec<String>> = rec
-        .attendance
-        .iter()
-        .map(|a| {
-            vec![
-                a.member.name.clone(),
-                a.member.position.clone(),
-                presence_label(&a.presence).to_string(),
-                a.presence.reason().to_string(),
-            ]
-        })
-        .collect();
-    out += &table(&["Member", "Position", "Presence", "Reason"], &rows);
-    out += &quorum_line(store, &rec)?;
-    if !rec.counting_committee.is_empty() {
-        let names: Vec<String> = rec
-            .counting_committee
-            .iter()
-            .map(|c| {
-                if c.is_head {
-                    format!("{} (head)", c.member.name)
-                } else {
-                    c.member.name.clone()
-                }
-            })
-            .collect();
-        writeln!(out, "Counting committee: {}", names.join(", "))?;
-    }
-    for g in &rec.guests {
-        writeln!(out, "Guest (does not vote): {}, {}", g.name, g.position)?;
-    }
-
-    writeln!(out, "\nAgenda and results (latest round per item)")?;
-    let rows: Vec<Vec<String>> = rec
-        .agenda
-        .iter()
-        .map(|e| {
-            let mut row = vec![
-                e.item.position.to_string(),
-                e.nominee.name.clone(),
-                e.award_short.clone(),
-                e.score.map_or("-".into(), |s| format!("{s:.1}")),
-                e.nomination.status.code().to_string(),
-            ];
-            match rec.latest_result(e.nomination.id) {
-                Some((round, v)) => {
-                    let t = v.tally;
-                    let written = t.written_agree + t.written_disagree;
-                    row.extend([
-                        round.round_no.to_string(),
-                        match round.method {
-                            VoteMethod::SecretBallot => "secret".into(),
-                            VoteMethod::Open => "open".into(),
-                        },
-                        t.agree.to_string(),
-                        t.disagree.to_string(),
-                        if round.method == VoteMethod::Open {
-                            t.abstain.to_string()
-                        } else {
-                            "-".into()
-                        },
-                        if written > 0 {
-                            format!("+{} −{}", t.written_agree, t.written_disagree)
-                        } else {
-                            "-".into()
-                        },
-                        format!("{}/{}", v.outcome.counted_agree, v.outcome.denominator),
-                        v.outcome.share_label(),
-                        rule_label(&v.rule),
-                        if v.outcome.passed {
-                            "PASS (đạt)"
-                        } else {
-                            "FAIL (không đạt)"
-                        }
-                        .into(),
-                    ]);
-                }
-                None => row.extend(["not voted".to_string()]),
-            }
-            row
-        })
-        .collect();
-    out += &table(
-        &[
-            "#", "Nominee", "Award", "Score", "Status", "Round", "Method", "Agree", "Disagree",
-            "Abstain", "Written", "Votes", "Share", "Rule", "Result",
-        ],
-        &rows,
-    );
-
-    if !rec.rounds.is_empty() {
-        writeln!(out, "\nRounds")?;
-        for r in &rec.rounds {
-            let b = &r.round;
-            let kind = match b.method {
-                VoteMethod::SecretBallot => format!(
-                    "secret ballot: issued {}, returned {}, valid {}, invalid {}",
-                    b.ballots.issued, b.ballots.returned, b.ballots.valid, b.ballots.invalid
-                ),
-                VoteMethod::Open => "open vote".to_string(),
-            };
-            write!(
-                out,
-                " round {} · {} · {}; {} present of {}; {} nominee(s)",
-                b.round_no,
-                when(&b.recorded_at),
-                kind,
-                b.attendance.present,
-                b.attendance.members_total,
-                r.results.len()
-            )?;
-            if let Some(orig) = b.amends_round {
-                let no = rec
-                    .rounds
-                    .iter()
-                    .find(|x| x.round.id == orig)
-                    .map_or(0, |x| x.round.round_no);
-                write!(
-                    out,
-                    " · AMENDS round {no}: {}",
-                    b.amendment_reason.as_deref().unwrap_or("")
-                )?;
-            }
-            writeln!(out)?;
-        }
-    }
-    if !rec.notes.is_empty() {
-        writeln!(out, "\nNotes")?;
-        for n in &rec.notes {
-            let item = n
-                .agenda_item_id
-                .and_then(|i| rec.agenda.iter().find(|e| e.item.id == i))
-                .map(|e| format!(" [{}]", e.nominee.name))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                " {} {}{}: {}",
-                when(&n.at),
-                n.kind.code(),
-                item,
-                n.text
-            )?;
-        }
-    }
-    Ok(out)
-}
-
-pub fn ballot_record_text(store: &Store, id: i64, round_no: u32) -> anyhow::Result<String> {
-    let rec = store.meeting_record(id)?;
-    let round = rec
-        .rounds
-        .iter()
-        .find(|r| r.round.round_no == round_no)
-        .with_context(|| format!("meeting {id} has no round {round_no}"))?;
-    let b = ballot_count_record(&rec, round.round.id)
-        .with_context(|| format!("round {round_no} was an open vote: it has no ballot papers"))?;
-    let mut out = String::new();
-    writeln!(
-        out,
-        "BIÊN BẢN KIỂM PHIẾU · {} · vòng {}",
-        b.meeting_number, b.round_no
-    )?;
-    writeln!(out, "{} — {}", b.council_name, b.founding_decision)?;
-    if let (Some(n), Some(r)) = (b.amends_round_no, &b.amendment_reason) {
-        writeln!(out, "Đính chính vòng {n}: {r}")?;
-    }
-    let head = b
-        .committee_head
-        .as_ref()
-        .map_or("-".into(), |m| m.name.clone());
-    let others: Vec<&str> = b
-        .committee_members
-        .iter()
-        .map(|m| m.name.as_str())
-        .collect();
-    writeln!(
-        out,
-        "Trưởng ban kiểm phiếu: {head}; thành viên: {}",
-        others.join(", ")
-    )?;
-    writeln!(
-        out,
-        "Thành viên theo quyết định: {}; tham gia bỏ phiếu: {}",
-        b.members_total, b.members_voting
-    )?;
-    for a in &b.not_voting {
-        let opinion = if a.written_opinion {
-            " (có ý kiến bằng văn bản)"
-        } else {
-            ""
-        };
-        writeln!(out, "  không bỏ phiếu: {} — {}{opinion}", a.name, a.reason)?;
-    }
-    writeln!(
-        out,
-        "Phiếu phát ra {}, thu về {}, hợp lệ {}, không hợp lệ {}",
-        b.ballots.issued, b.ballots.returned, b.ballots.valid, b.ballots.invalid
-    )?;
-    let rows: Vec<Vec<String>> = b
-        .rows
-        .iter()
-        .map(|r| {
-            vec![
-                r.rank.to_string(),
-                r.name.clone(),
-                r.birth_year.map_or("-".into(), |y| y.to_string()),
-                r.sex
-                    .map_or("-", |s| match s {
-                        crate::domain::nominee::Sex::Female => "Nữ",
-                        crate::domain::nominee::Sex::Male => "Nam",
-                    })
-                    .into(),
-                r.award_short.clone(),
-                format!("{}/{}", r.votes, r.denominator),
-                r.share_label.clone(),
-                if r.passed { "Đạt" } else { "Không đạt" }.into(),
-            ]
-        })
-        .collect();
-    out += &table(
-        &[
-            "TT",
-            "Họ và tên",
-            "Năm sinh",
-            "Giới tính",
-            "Hình thức",
-            "Số phiếu",
-            "Tỷ lệ",
-            "Kết quả",
-        ],
-        &rows,
-    );
-    for n in &b.tie_notes {
-        writeln!(out, "Ghi chú: {n}")?;
-    }
-    Ok(out)
 }

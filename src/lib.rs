@@ -6,6 +6,7 @@
 //! - `demo`: invented demo data and synthetic databases.
 
 pub mod cli_meeting;
+pub mod cli_meeting_text;
 pub mod demo;
 pub mod demo_meetings;
 pub mod domain;

@@ -776,6 +776,51 @@ fn the_cli_lists_and_shows_meetings() {
         show.contains("FAIL (không đạt)") && show.contains("PASS (đạt)"),
         "{show}"
     );
+    let run = |args: &[&str]| {
+        let out = Command::cargo_bin("hoidong")
+            .unwrap()
+            .args(["--db", db.to_str().unwrap()])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.success(),
+            String::from_utf8_lossy(&out.stdout).to_string()
+                + &String::from_utf8_lossy(&out.stderr),
+        )
+    };
+    let (ok, text) = run(&[
+        "meeting",
+        "new",
+        "--subject",
+        "Phiên đột xuất",
+        "--at",
+        "2026-12-20T14:00",
+    ]);
+    assert!(ok && text.contains("meeting 3 created"), "{text}");
+    let (ok, text) = run(&[
+        "meeting",
+        "add",
+        "3",
+        "--matching",
+        "Hội Người cao tuổi",
+        "--level",
+        "ward",
+    ]);
+    assert!(
+        ok && text.contains("added to the agenda of meeting 3"),
+        "{text}"
+    );
+    let (ok, text) = run(&["meeting", "add", "3", "1"]);
+    assert!(
+        !ok && text.contains("already on the agenda of meeting 08/BB-HĐTĐKT"),
+        "{text}"
+    );
+    let (ok, text) = run(&["meeting", "show", "3"]);
+    assert!(
+        ok && text.contains("Hội Người cao tuổi phường") && text.contains("on_agenda"),
+        "{text}"
+    );
     let out = Command::cargo_bin("hoidong")
         .unwrap()
         .args(["--db", db.to_str().unwrap(), "meeting", "show", "99"])
