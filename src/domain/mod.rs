@@ -12,3 +12,5 @@ pub mod record;
 pub mod scoring;
 pub mod text;
 pub mod vote;
+#[cfg(test)]
+mod vote_properties;

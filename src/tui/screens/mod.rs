@@ -4,6 +4,8 @@
 pub mod dashboard;
 pub mod dashboard_view;
 pub mod meeting;
+#[cfg(test)]
+mod meeting_tests;
 pub mod meeting_view;
 pub mod scoring;
 pub mod tally_form;
