@@ -201,8 +201,12 @@ impl Store {
         let called: Vec<i64> = if m.member_ids.is_empty() {
             all.clone()
         } else {
-            let mut v = m.member_ids.clone();
-            v.dedup();
+            let mut v: Vec<i64> = Vec::with_capacity(m.member_ids.len());
+            for id in &m.member_ids {
+                if !v.contains(id) {
+                    v.push(*id);
+                }
+            }
             v
         };
         if called.is_empty() {
