@@ -171,6 +171,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::Meeting, &[ch('v')], Action::Meeting(MA::Vote), true),
     bind(C::Meeting, &[ch('e')], Action::Meeting(MA::Amend), false),
+    bind(C::Meeting, &[ch('n')], Action::Meeting(MA::Note), false),
     bind(
         C::Meeting,
         &[plain(K::Tab)],

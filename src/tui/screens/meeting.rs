@@ -6,7 +6,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::domain::meeting::{MeetingId, MeetingStatus, Presence};
+use crate::domain::meeting::{MeetingId, MeetingStatus, NoteKind, Presence};
 use crate::domain::nomination::Evidence;
 use crate::domain::record::MeetingRecord;
 use crate::domain::vote::{VoteMethod, VoteRule, find_rule};
@@ -45,6 +45,8 @@ pub enum MeetingAction {
     PrevField,
     /// Correct a result of a closed meeting (an amendment round).
     Amend,
+    /// Type a note for the minutes on the current item.
+    Note,
     /// Show the next meeting in the list (newest first, wrapping round).
     NextMeeting,
 }
@@ -69,6 +71,11 @@ pub enum Input {
         field: TextInput,
     },
     Tally(TallyForm),
+    /// A note for the minutes on the current item.
+    Note {
+        nomination: i64,
+        field: TextInput,
+    },
     /// The reason for correcting a round, asked before the form.
     AmendReason {
         round_id: i64,
@@ -159,7 +166,9 @@ impl MeetingMode {
     /// Keys the keymap leaves alone go to the field being typed.
     pub fn input_key(&mut self, key: &KeyEvent) {
         match &mut self.input {
-            Some(Input::Reason { field, .. }) | Some(Input::AmendReason { field, .. }) => {
+            Some(Input::Reason { field, .. })
+            | Some(Input::AmendReason { field, .. })
+            | Some(Input::Note { field, .. }) => {
                 field.handle_key(key);
             }
             Some(Input::Tally(form)) => form.key(key),
@@ -213,6 +222,17 @@ impl MeetingMode {
                 MeetingAction::Present => return self.check_in(store, s, Presence::Present),
                 MeetingAction::NextMeeting => return self.next_meeting(store),
                 MeetingAction::Amend => self.start_amend(s),
+                MeetingAction::Note => {
+                    if !self.writable(s, false) {
+                        return Outcome::Nothing;
+                    }
+                    if let Some(e) = self.record.agenda.get(self.item) {
+                        self.input = Some(Input::Note {
+                            nomination: e.nomination.id,
+                            field: TextInput::default(),
+                        });
+                    }
+                }
                 MeetingAction::Absent | MeetingAction::AbsentOpinion => {
                     if !self.writable(s, false) {
                         return Outcome::Nothing;
@@ -407,6 +427,18 @@ impl MeetingMode {
                         self.note = Some(msg);
                         Outcome::Nothing
                     }
+                    Err(e) => Outcome::Failed(e),
+                }
+            }
+            Some(Input::Note { nomination, field }) => {
+                let text = field.value().trim().to_string();
+                if text.is_empty() {
+                    self.input = None;
+                    return Outcome::Nothing;
+                }
+                let nomination = *nomination;
+                match store.add_note(meeting, Some(nomination), NoteKind::Note, &text) {
+                    Ok(_) => self.done(store, s.meeting().saved_note),
                     Err(e) => Outcome::Failed(e),
                 }
             }

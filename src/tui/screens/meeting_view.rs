@@ -224,6 +224,19 @@ fn current_item(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
             lines.push(Line::styled(truncate(&text, cells), THEME.dim));
         }
     }
+    let notes: Vec<&str> = m
+        .record
+        .notes
+        .iter()
+        .filter(|n| n.agenda_item_id == Some(e.item.id))
+        .map(|n| n.text.as_str())
+        .collect();
+    if !notes.is_empty() {
+        lines.push(Line::styled(format!("{}:", t.notes), THEME.heading));
+        for n in notes {
+            lines.extend(wrap(n, cells).into_iter().take(2).map(Line::raw));
+        }
+    }
     lines.push(Line::styled(format!("{}:", t.summary), THEME.heading));
     lines.extend(
         wrap(&e.nomination.summary, cells)
@@ -326,7 +339,7 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
     Paragraph::new(quorum_line(m, s)).render(head, buf);
     let typing_reason = matches!(
         m.input,
-        Some(Input::Reason { .. }) | Some(Input::AmendReason { .. })
+        Some(Input::Reason { .. }) | Some(Input::AmendReason { .. }) | Some(Input::Note { .. })
     );
     let notice_text = match meeting.status {
         _ if typing_reason && m.note.is_some() => Line::styled(
@@ -360,6 +373,7 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
             };
             field.line(prompt, true)
         }
+        (Some(Input::Note { field, .. }), _) => field.line(t.note_prompt, true),
         (
             Some(Input::AmendReason {
                 field, round_no, ..
