@@ -10,7 +10,7 @@ use hoidong::domain::nominee::NomineeKind;
 use hoidong::domain::text::{fold, person_cmp};
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::{App, PageSource};
-use hoidong::tui::event::{Event, JobResult};
+use hoidong::tui::event::Event;
 use hoidong::tui::jobs::PageReader;
 use hoidong::tui::keymap::{self, Context};
 use hoidong::tui::strings::{EN, Lang, VI};
@@ -292,6 +292,16 @@ fn navigation_and_panes() {
     press(&mut a, KeyCode::Down);
     assert_eq!(a.dashboard.selected, before, "detail pane scrolls instead");
     assert_eq!(a.dashboard.detail_scroll, 1);
+    press(&mut a, KeyCode::End);
+    let bottom = a.dashboard.detail_scroll;
+    assert!(bottom > 5 && bottom < 200, "{bottom}");
+    press(&mut a, KeyCode::Up);
+    assert_eq!(a.dashboard.detail_scroll, bottom - 1);
+    let text = screen(&a, 80, 24);
+    assert!(
+        text.contains("Điểm tổng hợp") || text.contains("Tiêu chí"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -416,21 +426,14 @@ fn pages_come_from_the_reader_thread() {
     }
     let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
     let (tx, rx) = mpsc::channel();
-    let reader = PageSource::Opening(PageReader::open(path.clone(), tx));
+    let reader = PageSource::Reader(PageReader::open(path.clone(), tx));
     let mut a = App::with_pages(store, VI.lang.strings(), 120, 35, reader);
-    // Until the reader has opened the file, pages are read here.
-    assert_eq!(a.dashboard.total, Some(61));
-    let ready = rx
-        .recv_timeout(Duration::from_secs(10))
-        .unwrap_or_else(|e| panic!("reader silent: {e}"));
-    assert!(
-        matches!(ready, Event::Job(JobResult::ReaderReady)),
-        "{ready:?}"
-    );
-    a.handle_event(ready);
+    // The first frame does not wait for the list.
+    assert_eq!(a.dashboard.total, None);
+    assert!(screen(&a, 120, 35).contains(VI.loading));
     press(&mut a, KeyCode::Char('/'));
     type_text(&mut a, "nguyen");
-    assert!(a.dashboard.is_loading(), "pages now come from the reader");
+    assert!(a.dashboard.is_loading(), "pages come from the reader");
     // Each key asked for a page; the reader answers the newest.
     while a.dashboard.is_loading() {
         let ev = rx
@@ -453,7 +456,7 @@ fn a_reader_that_cannot_open_falls_back_to_the_ui_thread() {
     let bad = dir.path().join("not-a-db.db");
     std::fs::write(&bad, "this is not SQLite at all").unwrap_or_else(|e| panic!("{e}"));
     let (tx, rx) = mpsc::channel();
-    let reader = PageSource::Opening(PageReader::open(bad.clone(), tx));
+    let reader = PageSource::Reader(PageReader::open(bad.clone(), tx));
     let mut a = App::with_pages(demo_store(), VI.lang.strings(), 120, 35, reader);
     // Depending on timing the failure shows as a closed channel (at once) or as an event.
     let ev = rx
@@ -539,4 +542,61 @@ fn bad_database_files_are_reported_and_left_untouched() {
             path.display()
         );
     }
+}
+
+#[test]
+fn read_only_database_shows_a_banner_and_refuses_changes() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("archive.db");
+    {
+        let mut s = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        demo::populate(&mut s, demo::demo_spec()).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let store = Store::open_read_only(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut a = App::new(store, VI.lang.strings(), 80, 24);
+    let text = screen(&a, 80, 24);
+    assert!(text.contains("CHỈ ĐỌC"), "{text}");
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
+    let before = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    press(&mut a, KeyCode::Enter);
+    type_text(&mut a, "5");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.context(), Context::Message);
+    assert!(screen(&a, 80, 24).contains("Lỗi"));
+    let after = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(before.scores, after.scores);
+}
+
+#[test]
+fn typing_digits_fills_a_member_column_then_moves_to_the_next_member() {
+    let mut a = app(Lang::Vi, 120, 35);
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
+    press(&mut a, KeyCode::Enter);
+    let sheet = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    let n = sheet.criteria.len();
+    assert!(n >= 2);
+    for i in 0..n {
+        type_text(&mut a, &format!("{}", 5 + i % 4));
+        press(&mut a, KeyCode::Enter);
+    }
+    let sheet = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    let first = sheet.members[0].id;
+    for (i, c) in sheet.criteria.iter().enumerate() {
+        let got = sheet
+            .scores
+            .iter()
+            .find(|s| s.member_id == first && s.criterion_code == c.code)
+            .map(|s| s.tenths);
+        assert_eq!(got, Some(((5 + i % 4) * 10) as u32), "{}", c.code);
+    }
+    let text = screen(&a, 120, 35);
+    let second = &sheet.members[1].name;
+    assert!(text.contains(&format!("Thành viên: 2 {second}")), "{text}");
+    assert!(text.contains("Cách tổng hợp: trung bình cộng"), "{text}");
 }

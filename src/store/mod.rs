@@ -102,11 +102,26 @@ impl Store {
     /// Open (or create) the database at `path`, checking it first and
     /// migrating an older schema in place after a backup copy.
     pub fn open(path: &Path) -> Result<Store> {
+        Self::open_with(path, false)
+    }
+
+    /// Open an existing database for reading only (an archive, another office's copy).
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            });
+        }
+        Self::open_with(path, true)
+    }
+
+    fn open_with(path: &Path, read_only: bool) -> Result<Store> {
         let existed = path.exists();
         if existed {
             check_header(path)?;
         }
-        let writable = !existed || is_writable(path);
+        let writable = !read_only && (!existed || is_writable(path));
         let flags = if writable {
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE

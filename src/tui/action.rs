@@ -35,6 +35,8 @@ pub enum Action {
     NextMember,
     PrevMember,
     EditScore,
+    /// A digit typed on the grid: start a new score with it.
+    TypeScore,
     ClearScore,
     /// Asks first; on yes the confirm modal dispatches `ApplyRecusal`.
     ToggleRecusal,

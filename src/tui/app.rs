@@ -36,8 +36,6 @@ use super::widgets::table::truncate;
 /// Where the dashboard's pages are read: here, or on the reader thread.
 pub enum PageSource {
     Inline,
-    /// The reader is still opening the file: read here meanwhile.
-    Opening(PageReader),
     Reader(PageReader),
 }
 
@@ -147,13 +145,6 @@ impl App {
             }
             Event::Job(JobResult::Page(Ok(page))) => self.dashboard.receive(page),
             Event::Job(JobResult::Page(Err(e))) => self.error(e),
-            Event::Job(JobResult::ReaderReady) => {
-                let pages = std::mem::replace(&mut self.pages, PageSource::Inline);
-                self.pages = match pages {
-                    PageSource::Opening(r) => PageSource::Reader(r),
-                    other => other,
-                };
-            }
             Event::Job(JobResult::ReaderFailed(_)) => {
                 self.pages = PageSource::Inline;
                 self.dashboard.reload();
@@ -169,7 +160,12 @@ impl App {
         }
         let context = self.context();
         if let Some(action) = keymap::resolve(context, key) {
+            let typed = action == Action::TypeScore;
             self.dispatch(action);
+            // The digit that opened the score field is its first character.
+            if typed && let Some(Screen::Scoring(s)) = self.screens.last_mut() {
+                s.edit_key(key);
+            }
             return;
         }
         // Text fields get the keys the keymap leaves alone.
@@ -326,7 +322,7 @@ impl App {
         }
         while let Some(req) = self.dashboard.take_request() {
             match &self.pages {
-                PageSource::Inline | PageSource::Opening(_) => match read_page(&self.store, &req) {
+                PageSource::Inline => match read_page(&self.store, &req) {
                     Ok(page) => self.dashboard.receive(page),
                     Err(e) => {
                         self.error(e.to_string());
@@ -346,6 +342,10 @@ impl App {
         if selected.is_some() && selected != shown {
             self.load_detail(selected);
         }
+        // Scrolling stops at the last line, so scrolling back starts at once.
+        let body = self.areas(self.area).2;
+        let max = dashboard_view::detail_max_scroll(&self.dashboard, self.strings, body);
+        self.dashboard.detail_scroll = self.dashboard.detail_scroll.min(max);
     }
 
     fn load_detail(&mut self, id: Option<NominationId>) {

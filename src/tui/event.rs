@@ -24,8 +24,6 @@ pub enum Event {
 pub enum JobResult {
     /// A window of the dashboard list, or why it could not be read.
     Page(Result<Page, String>),
-    /// The page reader has opened the database and takes requests.
-    ReaderReady,
     /// The page reader could not start; pages are then read on the UI thread.
     ReaderFailed(String),
 }

@@ -21,13 +21,8 @@ impl PageReader {
     pub fn open(path: PathBuf, events: Sender<Event>) -> PageReader {
         let (tx, rx) = mpsc::channel::<PageRequest>();
         thread::spawn(move || {
-            let store = match Store::open(&path) {
-                Ok(s) => {
-                    if events.send(Event::Job(JobResult::ReaderReady)).is_err() {
-                        return;
-                    }
-                    s
-                }
+            let store = match Store::open_read_only(&path) {
+                Ok(s) => s,
                 Err(e) => {
                     let _ = events.send(Event::Job(JobResult::ReaderFailed(e.to_string())));
                     return;

@@ -57,6 +57,8 @@ pub struct Binding {
     pub action: Action,
     /// Shown in the hint bar (the help shows every binding).
     pub hint: bool,
+    /// How the keys are written when listing each would be too long ("0–9").
+    pub label: Option<&'static str>,
 }
 
 const fn bind(context: Context, keys: &'static [Key], action: Action, hint: bool) -> Binding {
@@ -65,8 +67,22 @@ const fn bind(context: Context, keys: &'static [Key], action: Action, hint: bool
         keys,
         action,
         hint,
+        label: None,
     }
 }
+
+const DIGITS: &[Key] = &[
+    ch('0'),
+    ch('1'),
+    ch('2'),
+    ch('3'),
+    ch('4'),
+    ch('5'),
+    ch('6'),
+    ch('7'),
+    ch('8'),
+    ch('9'),
+];
 
 use Context as C;
 use KeyCode as K;
@@ -126,6 +142,10 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::Scoring, &[plain(K::Tab)], Action::NextMember, false),
     bind(C::Scoring, &[plain(K::BackTab)], Action::PrevMember, false),
+    Binding {
+        label: Some("0–9"),
+        ..bind(C::Scoring, DIGITS, Action::TypeScore, true)
+    },
     bind(
         C::Scoring,
         &[plain(K::Enter), ch('e')],
@@ -291,7 +311,10 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 
 /// All key labels of a binding, e.g. "↑/k".
 pub fn keys_label(b: &Binding) -> String {
-    b.keys.iter().map(Key::label).collect::<Vec<_>>().join("/")
+    match b.label {
+        Some(l) => l.to_string(),
+        None => b.keys.iter().map(Key::label).collect::<Vec<_>>().join("/"),
+    }
 }
 
 #[cfg(test)]
@@ -391,5 +414,9 @@ mod tests {
             .unwrap_or_else(|| panic!("Up not bound"));
         assert_eq!(keys_label(b), "↑/k");
         assert_eq!(ctrl('c').label(), "Ctrl+c");
+        let digits = bindings(C::Scoring)
+            .find(|b| b.action == Action::TypeScore)
+            .unwrap_or_else(|| panic!("digits not bound"));
+        assert_eq!(keys_label(digits), "0–9");
     }
 }

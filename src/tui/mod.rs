@@ -27,13 +27,17 @@ use strings::Lang;
 /// Open the interface on `store` until the user quits. The terminal is
 /// restored on return, on error and on panic (ratatui's hook).
 pub fn run(store: Store, lang: Lang) -> anyhow::Result<()> {
-    let mut terminal = ratatui::try_init()?;
+    let mut terminal = ratatui::try_init().map_err(|e| {
+        // Raw mode may already be on when entering the alternate screen failed.
+        let _ = ratatui::crossterm::terminal::disable_raw_mode();
+        anyhow::anyhow!("cannot start the terminal interface (is this a terminal?): {e}")
+    })?;
     let result = (|| -> anyhow::Result<()> {
         let events = Events::start(Duration::from_millis(250));
         let size = terminal.size()?;
         // The list is read on its own connection so that long lists never block keys.
         let pages = match store.path() {
-            Some(p) => PageSource::Opening(PageReader::open(p.to_path_buf(), events.sender())),
+            Some(p) => PageSource::Reader(PageReader::open(p.to_path_buf(), events.sender())),
             None => PageSource::Inline,
         };
         let mut app = App::with_pages(store, lang.strings(), size.width, size.height, pages);

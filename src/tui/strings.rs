@@ -5,7 +5,7 @@
 use crate::domain::council::Role;
 use crate::domain::nomination::{EvidenceKind, NominationStatus, SortKey};
 use crate::domain::nominee::NomineeKind;
-use crate::domain::scoring::ScoreError;
+use crate::domain::scoring::{Aggregation, ScoreError};
 
 use super::action::Action;
 
@@ -115,6 +115,7 @@ pub struct Strings {
     pub confirm_recuse: &'static str,
     pub confirm_unrecuse: &'static str,
     pub edit_prompt: &'static str,
+    pub aggregation: &'static str,
 }
 
 pub static VI: Strings = Strings {
@@ -175,6 +176,7 @@ pub static VI: Strings = Strings {
     confirm_recuse: "Ghi nhận thành viên này không chấm đề nghị này vì xung đột lợi ích? Điểm của họ sẽ không tính vào điểm tổng hợp.",
     confirm_unrecuse: "Bỏ ghi nhận không chấm của thành viên này? Điểm của họ sẽ được tính lại.",
     edit_prompt: "Điểm: ",
+    aggregation: "Cách tổng hợp",
 };
 
 pub static EN: Strings = Strings {
@@ -235,6 +237,7 @@ pub static EN: Strings = Strings {
     confirm_recuse: "Record that this member does not score this nomination (conflict of interest)? Their scores will not count.",
     confirm_unrecuse: "Remove this member's recusal? Their scores will count again.",
     edit_prompt: "Score: ",
+    aggregation: "Aggregation",
 };
 
 impl Strings {
@@ -320,6 +323,17 @@ impl Strings {
             SortKey::AwardLevel => self.pick("cấp khen", "award level"),
             SortKey::Name => self.pick("tên", "name"),
             SortKey::Score => self.pick("điểm", "score"),
+        }
+    }
+
+    pub fn aggregation_method(&self, a: Aggregation) -> &'static str {
+        match a {
+            Aggregation::Mean => self.pick("trung bình cộng", "mean"),
+            Aggregation::Median => self.pick("trung vị", "median"),
+            Aggregation::TrimmedMean => self.pick(
+                "trung bình bỏ điểm cao nhất và thấp nhất",
+                "mean without the highest and lowest",
+            ),
         }
     }
 
@@ -415,6 +429,16 @@ impl Strings {
             EditScore => (
                 ("nhập điểm", "Nhập điểm ô đang chọn (Enter lưu)"),
                 ("enter score", "Type the score of the cell (Enter saves)"),
+            ),
+            TypeScore => (
+                (
+                    "gõ điểm",
+                    "Gõ điểm ngay vào ô đang chọn, Enter lưu và sang ô kế",
+                ),
+                (
+                    "type score",
+                    "Type a score into the cell, Enter saves and moves on",
+                ),
             ),
             ClearScore => (
                 ("xóa điểm", "Xóa điểm ô đang chọn"),

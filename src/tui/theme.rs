@@ -18,6 +18,8 @@ pub struct Theme {
     pub bar_fill: Style,
     pub bar_empty: Style,
     pub error: Style,
+    /// A score not given yet: visible at a glance.
+    pub missing: Style,
     pub input: Style,
 }
 
@@ -43,5 +45,6 @@ pub static THEME: Theme = Theme {
     bar_fill: Style::new().fg(Color::Green),
     bar_empty: Style::new().fg(Color::DarkGray),
     error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
+    missing: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
     input: Style::new().fg(Color::White).add_modifier(Modifier::BOLD),
 };

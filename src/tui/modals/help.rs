@@ -64,10 +64,15 @@ impl Help {
         let needed = self.lines(s, 74).len() as u16 + 2;
         let popup = super::centered(area, 76, needed.min(area.height.saturating_sub(2)));
         Clear.render(popup, buf);
+        // Say that there is more when the list does not fit.
+        let more = if needed > popup.height { " ↑↓" } else { "" };
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(THEME.border_focused)
-            .title(Line::styled(format!(" {} ", s.help_title), THEME.title));
+            .title(Line::styled(
+                format!(" {}{more} ", s.help_title),
+                THEME.title,
+            ));
         let inner = block.inner(popup);
         block.render(popup, buf);
         let lines = self.lines(s, usize::from(inner.width));

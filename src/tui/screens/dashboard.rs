@@ -9,8 +9,9 @@ use crate::domain::award::Catalogue;
 use crate::domain::nomination::{
     NominationId, NominationQuery, NominationRow, NominationStatus, SortKey,
 };
+
+pub use super::dashboard_pages::{Page, PageRequest, load_detail, read_page};
 use crate::domain::nominee::NomineeKind;
-use crate::store::{Result, Store};
 use crate::tui::action::Action;
 use crate::tui::widgets::detail::DetailData;
 use crate::tui::widgets::text_input::TextInput;
@@ -44,24 +45,6 @@ impl StatusFilter {
             StatusFilter::All => StatusFilter::Pending,
         }
     }
-}
-
-/// A window of the list to read, for the query in force when it was asked.
-#[derive(Debug, Clone, PartialEq)]
-pub struct PageRequest {
-    pub seq: u64,
-    pub query: NominationQuery,
-    pub offset: u32,
-    pub limit: u32,
-}
-
-/// The answer to a `PageRequest`.
-#[derive(Debug, Clone)]
-pub struct Page {
-    pub seq: u64,
-    pub offset: u32,
-    pub rows: Vec<NominationRow>,
-    pub total: u32,
 }
 
 pub struct Dashboard {
@@ -378,31 +361,6 @@ impl Dashboard {
         };
         if down { "↓" } else { "↑" }
     }
-}
-
-/// Read a page synchronously (tests, and small databases in memory).
-pub fn read_page(store: &Store, req: &PageRequest) -> Result<Page> {
-    let (rows, total) = store.list_nominations(&req.query, req.offset, req.limit)?;
-    Ok(Page {
-        seq: req.seq,
-        offset: req.offset,
-        rows,
-        total,
-    })
-}
-
-/// Everything the detail pane shows for one nomination.
-pub fn load_detail(store: &Store, catalogue: &Catalogue, id: NominationId) -> Result<DetailData> {
-    let nomination = store.nomination(id)?;
-    let nominee = store.nominee(nomination.nominee_id)?;
-    let award = catalogue.award(&nomination.award_code).cloned();
-    Ok(DetailData {
-        evidence: store.evidence(id)?,
-        sheet: store.score_sheet(id)?,
-        nomination,
-        nominee,
-        award,
-    })
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use crate::domain::nomination::NominationRow;
 use crate::tui::screens::dashboard::{Dashboard, Pane, StatusFilter};
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
-use crate::tui::widgets::detail::{grid_width, info_lines, score_lines};
+use crate::tui::widgets::detail::{DetailData, grid_width, info_lines, score_lines};
 use crate::tui::widgets::table::{ColumnSpec, fit, fit_columns, fit_right};
 
 pub struct DashboardLayout {
@@ -251,9 +251,23 @@ fn render_detail(d: &Dashboard, s: &Strings, area: Rect, buf: &mut Buffer) {
         Paragraph::new(text).render(inner, buf);
         return;
     };
+    for (rect, lines) in detail_columns(detail, s, inner) {
+        let max = lines.len().saturating_sub(usize::from(rect.height)) as u16;
+        Paragraph::new(lines)
+            .scroll((d.detail_scroll.min(max), 0))
+            .render(rect, buf);
+    }
+}
+
+/// The detail in one column, or two (facts and evidence | scores) when wide.
+fn detail_columns(
+    detail: &DetailData,
+    s: &Strings,
+    inner: Rect,
+) -> Vec<(Rect, Vec<Line<'static>>)> {
     let grid = grid_width(&detail.sheet) + 13;
     let width = usize::from(inner.width);
-    let (left, right) = if width >= grid + 40 {
+    if width >= grid + 40 {
         let [l, _, r] = Layout::horizontal([
             Constraint::Min(0),
             Constraint::Length(2),
@@ -262,19 +276,26 @@ fn render_detail(d: &Dashboard, s: &Strings, area: Rect, buf: &mut Buffer) {
         .areas(inner);
         let info = info_lines(detail, s, usize::from(l.width));
         let scores = score_lines(&detail.sheet, s, usize::from(r.width), None);
-        ((l, info), Some((r, scores)))
+        vec![(l, info), (r, scores)]
     } else {
         let mut lines = info_lines(detail, s, width);
         lines.push(Line::default());
         lines.extend(score_lines(&detail.sheet, s, width, None));
-        ((inner, lines), None)
-    };
-    for (rect, lines) in std::iter::once(left).chain(right) {
-        let max = lines.len().saturating_sub(usize::from(rect.height)) as u16;
-        Paragraph::new(lines)
-            .scroll((d.detail_scroll.min(max), 0))
-            .render(rect, buf);
+        vec![(inner, lines)]
     }
+}
+
+/// How far the detail pane can scroll in the dashboard's `area`.
+pub fn detail_max_scroll(d: &Dashboard, s: &Strings, area: Rect) -> u16 {
+    let Some(detail) = &d.detail else { return 0 };
+    let inner = Block::default()
+        .borders(Borders::ALL)
+        .inner(layout(area).detail);
+    detail_columns(detail, s, inner)
+        .iter()
+        .map(|(rect, lines)| lines.len().saturating_sub(usize::from(rect.height)))
+        .max()
+        .map_or(0, |m| u16::try_from(m).unwrap_or(u16::MAX))
 }
 
 pub fn render(d: &Dashboard, s: &Strings, area: Rect, buf: &mut Buffer) {

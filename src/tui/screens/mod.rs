@@ -2,6 +2,7 @@
 //! top of it (meeting mode, awards board, audit log plug in here as variants).
 
 pub mod dashboard;
+pub mod dashboard_pages;
 pub mod dashboard_view;
 pub mod meeting;
 #[cfg(test)]

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::domain::nomination::NominationId;
-use crate::domain::scoring::{Score, format_tenths, parse_score};
+use crate::domain::scoring::{Aggregation, Score, format_tenths, parse_score};
 use crate::store::scores::ScoreSheet;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
@@ -40,6 +40,7 @@ pub struct Scoring {
     pub col: usize,
     pub editing: Option<TextInput>,
     pub error: Option<String>,
+    method: Aggregation,
 }
 
 impl Scoring {
@@ -56,6 +57,7 @@ impl Scoring {
             col: 0,
             editing: None,
             error: None,
+            method: store.aggregation()?,
         })
     }
 
@@ -118,7 +120,7 @@ impl Scoring {
                 self.editing = None;
                 self.error = None;
             }
-            Action::EditScore => {
+            Action::EditScore | Action::TypeScore => {
                 let Some((member, _, _)) = self.cell() else {
                     return Outcome::Nothing;
                 };
@@ -126,8 +128,11 @@ impl Scoring {
                     self.error = Some(s.recused.to_string());
                     return Outcome::Nothing;
                 }
-                let current = self.current_score().map(format_tenths).unwrap_or_default();
-                self.editing = Some(TextInput::new(&current));
+                let current = match action {
+                    Action::EditScore => self.current_score().map(format_tenths),
+                    _ => None,
+                };
+                self.editing = Some(TextInput::new(&current.unwrap_or_default()));
                 self.error = None;
             }
             Action::Confirm => return self.save(store, s),
@@ -185,6 +190,16 @@ impl Scoring {
         Outcome::Nothing
     }
 
+    /// After a saved score: the next criterion, then the next member's first.
+    fn move_on(&mut self) {
+        if self.row + 1 < self.sheet.criteria.len() {
+            self.row += 1;
+        } else if self.col + 1 < self.sheet.members.len() {
+            self.row = 0;
+            self.col += 1;
+        }
+    }
+
     fn save(&mut self, store: &mut Store, s: &Strings) -> Outcome {
         let (Some(input), Some((member, code, max))) = (&self.editing, self.cell()) else {
             return Outcome::Nothing;
@@ -204,7 +219,7 @@ impl Scoring {
         match store.put_score(self.nomination, &score) {
             Ok(_) => {
                 self.editing = None;
-                self.row = (self.row + 1).min(self.sheet.criteria.len().saturating_sub(1));
+                self.move_on();
                 self.reload(store, s.scoring_saved)
             }
             Err(e) => Outcome::Failed(e),
@@ -237,6 +252,8 @@ impl Scoring {
                     format!("{} {} ({})", self.col + 1, m.name, s.role(m.role)),
                     THEME.header,
                 ),
+                Span::styled(format!(" · {}: ", s.aggregation), THEME.dim),
+                Span::raw(s.aggregation_method(self.method)),
             ]));
         }
         if let Some(c) = self.sheet.criteria.get(self.row) {

@@ -161,7 +161,7 @@ pub fn score_lines(
                 n += 1;
                 (format_tenths(x.tenths), Style::default())
             } else {
-                ("·".to_string(), THEME.dim)
+                ("·".to_string(), THEME.missing)
             };
             let style = if cursor == Some((i, j)) {
                 THEME.selected

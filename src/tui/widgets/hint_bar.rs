@@ -13,7 +13,10 @@ pub fn hint_line(context: Context, s: &Strings, cells: usize) -> Line<'static> {
     let mut used = 0;
     for b in keymap::bindings(context).filter(|b| b.hint) {
         // The first key is enough here; the help lists them all.
-        let first = b.keys.first().map(|k| k.label()).unwrap_or_default();
+        let first = match b.label {
+            Some(l) => l.to_string(),
+            None => b.keys.first().map(|k| k.label()).unwrap_or_default(),
+        };
         let key = format!(" {first} ");
         let text = format!(" {} ", s.action(&b.action).0);
         let need = width(&key) + width(&text);

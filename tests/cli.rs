@@ -1,0 +1,110 @@
+//! The binary end to end: subcommands, messages, exit codes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+fn hoidong() -> Command {
+    let mut c = Command::cargo_bin("hoidong").unwrap();
+    c.env("LANG", "C").env_remove("LC_ALL");
+    c
+}
+
+#[test]
+fn demo_writes_a_database_with_every_kind_and_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    hoidong()
+        .args(["demo", db.to_str().unwrap()])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("demo database written to"));
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let kinds: i64 = conn
+        .query_row("SELECT count(DISTINCT e.kind) FROM nominations n JOIN nominees e ON e.id = n.nominee_id", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kinds, 7, "every subject kind");
+    let levels: i64 = conn
+        .query_row("SELECT count(DISTINCT a.decided_at) FROM nominations n JOIN awards a ON a.code = n.award_code", [], |r| r.get(0))
+        .unwrap();
+    assert!(levels >= 3, "ward, province and state awards");
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM nominations", [], |r| r.get(0))
+        .unwrap();
+    assert!(n >= 60);
+    let scorers: i64 = conn
+        .query_row("SELECT count(DISTINCT member_id) FROM scores", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert!(scorers >= 7);
+    // Refuses to overwrite.
+    hoidong()
+        .args(["demo", db.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already exists"));
+}
+
+#[test]
+fn gen_is_deterministic() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.db");
+    let b = dir.path().join("b.db");
+    for p in [&a, &b] {
+        hoidong()
+            .args([
+                "gen",
+                p.to_str().unwrap(),
+                "--nominations",
+                "300",
+                "--seed",
+                "9",
+            ])
+            .assert()
+            .success();
+    }
+    let dump = |p: &std::path::Path| -> Vec<(String, String, Option<f64>)> {
+        let conn = rusqlite::Connection::open(p).unwrap();
+        let mut stmt = conn
+            .prepare("SELECT e.name, n.award_code, n.score FROM nominations n JOIN nominees e ON e.id = n.nominee_id ORDER BY n.id")
+            .unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<Vec<_>>>()
+            .unwrap()
+    };
+    let rows = dump(&a);
+    assert_eq!(rows.len(), 300);
+    assert_eq!(rows, dump(&b));
+}
+
+#[test]
+fn not_a_database_gives_a_clear_message_and_leaves_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.db");
+    std::fs::write(&bad, "hello").unwrap();
+    hoidong()
+        .args([
+            "--db",
+            bad.to_str().unwrap(),
+            "gen",
+            dir.path().join("x.db").to_str().unwrap(),
+        ])
+        .assert()
+        .success();
+    hoidong()
+        .args(["demo", bad.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("already exists"));
+    assert_eq!(std::fs::read_to_string(&bad).unwrap(), "hello");
+}
+
+#[test]
+fn help_lists_the_subcommands() {
+    hoidong()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("demo").and(predicate::str::contains("gen")));
+}
