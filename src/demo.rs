@@ -8,7 +8,6 @@ use crate::domain::movement::Round;
 use crate::domain::nomination::{Evidence, EvidenceKind, NewNomination, NominationStatus};
 use crate::domain::nominee::{NewNominee, NomineeKind, Sex};
 use crate::domain::scoring::Score;
-use crate::domain::text::{fold, person_sort_bytes, vi_sort_bytes};
 use crate::store::{Result, Store, Tx};
 
 /// A small deterministic generator (SplitMix64), so the same seed gives the same data.
@@ -261,8 +260,8 @@ fn create_council(w: &Tx<'_>) -> Result<Vec<i64>> {
 
 /// Award codes by nominee kind, with how often each is proposed.
 fn award_for(kind: NomineeKind, rng: &mut Rng) -> &'static str {
-    match kind {
-        NomineeKind::Official => *rng.pick(&[
+    let options: &[&'static str] = match kind {
+        NomineeKind::Official => &[
             "ldtt",
             "ldtt",
             "cstdcs",
@@ -272,14 +271,15 @@ fn award_for(kind: NomineeKind, rng: &mut Rng) -> &'static str {
             "cstd_tinh",
             "bk_ttg",
             "hcld3",
-        ]),
-        NomineeKind::Resident => *rng.pick(&["giay_khen", "giay_khen", "bk_tinh"]),
-        NomineeKind::OtherIndividual => *rng.pick(&["giay_khen", "bk_tinh", "bk_ttg"]),
-        NomineeKind::Unit => *rng.pick(&["ttldtt", "giay_khen", "bk_tinh", "bk_ttg", "hcld3"]),
-        NomineeKind::FrontOrganisation => *rng.pick(&["giay_khen", "bk_tinh", "ttldtt"]),
-        NomineeKind::Enterprise => *rng.pick(&["giay_khen", "bk_tinh"]),
-        NomineeKind::Household => *rng.pick(&["gdvh", "giay_khen", "bk_tinh"]),
-    }
+        ],
+        NomineeKind::Resident => &["giay_khen", "giay_khen", "bk_tinh"],
+        NomineeKind::OtherIndividual => &["giay_khen", "bk_tinh", "bk_ttg"],
+        NomineeKind::Unit => &["ttldtt", "giay_khen", "bk_tinh", "bk_ttg", "hcld3"],
+        NomineeKind::FrontOrganisation => &["giay_khen", "bk_tinh", "ttldtt"],
+        NomineeKind::Enterprise => &["giay_khen", "bk_tinh"],
+        NomineeKind::Household => &["gdvh", "giay_khen", "bk_tinh"],
+    };
+    options[rng.below(options.len())]
 }
 
 fn nominee_for(kind: NomineeKind, rng: &mut Rng, serial: usize) -> NewNominee {
@@ -531,51 +531,11 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
 /// Insert without a per-row audit entry; used only for synthetic data, which
 /// records one audit entry for the whole generation.
 fn bulk_insert(w: &Tx<'_>, n: &NewNominee, nom: &NewNomination) -> Result<i64> {
-    let kind = n.kind.unwrap_or(NomineeKind::Resident);
-    let sort = if kind.is_person() {
-        person_sort_bytes(&n.name)
-    } else {
-        vi_sort_bytes(&n.name)
-    };
-    w.tx.prepare_cached(
-        "INSERT INTO nominees (kind, name, name_fold, name_sort, birth_year, sex, position, unit, address, women_share, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-    )?
-    .execute(params![
-        kind.code(),
-        n.name,
-        fold(&n.name),
-        sort,
-        n.birth_year,
-        n.sex.map(|s| s.code()),
-        n.position,
-        n.unit,
-        n.address,
-        n.women_share_percent,
-        w.now
-    ])?;
-    let nominee_id = w.tx.last_insert_rowid();
-    let (rank, short): (u8, String) =
-        w.tx.prepare_cached("SELECT rank, short_name FROM awards WHERE code = ?1")?
-            .query_row([&nom.award_code], |r| Ok((r.get(0)?, r.get(1)?)))?;
-    w.tx.prepare_cached(
-        "INSERT INTO nominations (nominee_id, movement_id, round, round_year, award_code, award_rank, proposing_unit, summary, status, search_fold, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-    )?
-    .execute(params![
+    let nominee_id = w.insert_nominee_unaudited(n)?;
+    w.insert_nomination_unaudited(&NewNomination {
         nominee_id,
-        nom.movement_id,
-        nom.round.code(),
-        nom.round.year(),
-        nom.award_code,
-        rank,
-        nom.proposing_unit,
-        nom.summary,
-        nom.status.code(),
-        fold(&format!("{} | {} | {}", n.name, n.unit, short)),
-        w.now
-    ])?;
-    Ok(w.tx.last_insert_rowid())
+        ..nom.clone()
+    })
 }
 
 fn bulk_evidence(w: &Tx<'_>, e: &Evidence) -> Result<()> {

@@ -3,13 +3,17 @@
 //! - `domain`: pure types and rules (no SQL, no terminal, no files);
 //! - `refdata`: the reference data shipped in `data/`, parsed into domain types;
 //! - `store`: SQLite storage returning domain types;
-//! - `demo`: invented demo data and synthetic databases.
+//! - `demo`: invented demo data and synthetic databases;
+//! - `import` / `export`: spreadsheets in and out.
 
+pub mod cli_awards;
 pub mod cli_meeting;
 pub mod cli_meeting_text;
 pub mod demo;
 pub mod demo_meetings;
 pub mod domain;
+pub mod export;
+pub mod import;
 pub mod refdata;
 pub mod store;
 pub mod tui;

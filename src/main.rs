@@ -32,6 +32,14 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// Read a spreadsheet into the database.
+    #[command(subcommand)]
+    Import(hoidong::import::cli::ImportCommand),
+    /// Write a spreadsheet from the database.
+    #[command(subcommand)]
+    Export(hoidong::export::ExportCommand),
+    #[command(flatten)]
+    Awards(hoidong::cli_awards::AwardsCommand),
     /// List the council's meetings.
     Meetings,
     /// Look at one meeting.
@@ -85,6 +93,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
             println!("{nominations} nominations written to {}", path.display());
         }
+        Some(Command::Import(cmd)) => hoidong::import::cli::run_import(cmd, cli.db.as_deref())?,
+        Some(Command::Export(cmd)) => hoidong::export::run_export(cmd, cli.db.as_deref())?,
+        Some(Command::Awards(c)) => hoidong::cli_awards::run(cli.db, c)?,
         Some(Command::Meetings) => hoidong::cli_meeting::list(cli.db.as_deref())?,
         Some(Command::Meeting { command }) => {
             hoidong::cli_meeting::run(cli.db.as_deref(), &command)?

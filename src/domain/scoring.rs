@@ -83,7 +83,7 @@ pub fn parse_score(text: &str, max_score: u32) -> Result<u32, ScoreError> {
 
 /// Render tenths as "8.5" / "8".
 pub fn format_tenths(tenths: u32) -> String {
-    if tenths % 10 == 0 {
+    if tenths.is_multiple_of(10) {
         format!("{}", tenths / 10)
     } else {
         format!("{}.{}", tenths / 10, tenths % 10)

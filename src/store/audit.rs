@@ -33,27 +33,13 @@ pub struct AuditEntry {
     pub hash: String,
 }
 
-fn entry_hash(
-    prev: &str,
-    at: &str,
-    actor: &str,
-    table: &str,
-    record: &str,
-    action: &str,
-    before: Option<&str>,
-    after: Option<&str>,
-) -> String {
+/// Hash of an entry: its predecessor's hash, then `[at, actor, table, record,
+/// action, before, after]`, each length-prefixed; a missing image is "\0".
+fn entry_hash(prev: &str, fields: [Option<&str>; 7]) -> String {
     let mut h = Sha256::new();
-    for part in [
-        prev,
-        at,
-        actor,
-        table,
-        record,
-        action,
-        before.unwrap_or("\u{0}"),
-        after.unwrap_or("\u{0}"),
-    ] {
+    h.update((prev.len() as u64).to_be_bytes());
+    h.update(prev.as_bytes());
+    for part in fields.map(|f| f.unwrap_or("\u{0}")) {
         h.update((part.len() as u64).to_be_bytes());
         h.update(part.as_bytes());
     }
@@ -73,13 +59,15 @@ pub fn append(conn: &Connection, c: &Change<'_>) -> Result<()> {
     let after = c.after.map(|v| v.to_string());
     let hash = entry_hash(
         &prev,
-        c.at,
-        c.actor,
-        c.table,
-        c.record_id,
-        c.action,
-        before.as_deref(),
-        after.as_deref(),
+        [
+            Some(c.at),
+            Some(c.actor),
+            Some(c.table),
+            Some(c.record_id),
+            Some(c.action),
+            before.as_deref(),
+            after.as_deref(),
+        ],
     );
     conn.execute(
         "INSERT INTO audit_log (at, actor, table_name, record_id, action, before, after, prev_hash, hash)
@@ -112,13 +100,15 @@ pub fn verify_chain(conn: &Connection) -> Result<Vec<ChainBreak>> {
         let e = row?;
         let expected = entry_hash(
             &e.prev_hash,
-            &e.at,
-            &e.actor,
-            &e.table_name,
-            &e.record_id,
-            &e.action,
-            e.before.as_deref(),
-            e.after.as_deref(),
+            [
+                Some(&e.at),
+                Some(&e.actor),
+                Some(&e.table_name),
+                Some(&e.record_id),
+                Some(&e.action),
+                e.before.as_deref(),
+                e.after.as_deref(),
+            ],
         );
         if e.prev_hash != prev {
             breaks.push(ChainBreak {

@@ -9,11 +9,12 @@ fn migrations() -> Migrations<'static> {
     Migrations::new(vec![
         M::up(include_str!("sql/001_initial.sql")),
         M::up(include_str!("sql/002_guests.sql")),
+        M::up(include_str!("sql/003_awards.sql")),
     ])
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     migrations()

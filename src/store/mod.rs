@@ -4,12 +4,15 @@
 
 pub mod agenda;
 pub mod audit;
+pub mod awards;
 pub mod council;
+pub mod holds;
 pub mod meetings;
 pub mod migrations;
 pub mod nominations;
 pub mod record;
 pub mod reference;
+pub mod referrals;
 pub mod rounds;
 pub mod scores;
 

@@ -88,12 +88,20 @@ pub fn validate_nominee(n: &NewNominee) -> std::result::Result<NomineeKind, Stri
 
 impl Tx<'_> {
     pub fn insert_nominee(&self, n: &NewNominee) -> Result<NomineeId> {
+        let id = self.insert_nominee_unaudited(n)?;
+        self.audit("nominees", id, "insert", None, Some(&to_json(n)))?;
+        Ok(id)
+    }
+
+    /// The row alone; callers record the audit entry (bulk generation records one for all).
+    pub(crate) fn insert_nominee_unaudited(&self, n: &NewNominee) -> Result<NomineeId> {
         let kind = validate_nominee(n).map_err(StoreError::Invalid)?;
         let name = nfc(&n.name);
-        self.tx.execute(
+        self.tx.prepare_cached(
             "INSERT INTO nominees (kind, name, name_fold, name_sort, birth_year, sex, position, unit, address, women_share, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
-            params![
+        )?
+        .execute(params![
                 kind.code(),
                 name,
                 fold(&name),
@@ -105,35 +113,38 @@ impl Tx<'_> {
                 nfc(&n.address),
                 n.women_share_percent,
                 self.now
-            ],
-        )?;
-        let id = self.tx.last_insert_rowid();
-        self.audit("nominees", id, "insert", None, Some(&to_json(n)))?;
-        Ok(id)
+            ])?;
+        Ok(self.tx.last_insert_rowid())
     }
 
     pub fn insert_nomination(&self, n: &NewNomination) -> Result<NominationId> {
-        let (kind, nominee_name, unit): (String, String, String) = self
+        let id = self.insert_nomination_unaudited(n)?;
+        self.audit("nominations", id, "insert", None, Some(&to_json(n)))?;
+        Ok(id)
+    }
+
+    pub(crate) fn insert_nomination_unaudited(&self, n: &NewNomination) -> Result<NominationId> {
+        let (kind, nominee_name, unit, name_sort): (String, String, String, Vec<u8>) = self
             .tx
             .query_row(
-                "SELECT kind, name, unit FROM nominees WHERE id = ?1",
+                "SELECT kind, name, unit, name_sort FROM nominees WHERE id = ?1",
                 [n.nominee_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?
             .ok_or_else(|| StoreError::NotFound {
                 what: "nominee",
                 id: n.nominee_id.to_string(),
             })?;
-        let award: Option<(u8, String, String)> = self
+        let award: Option<(u8, String, String, String)> = self
             .tx
             .query_row(
-                "SELECT rank, recipients, short_name FROM awards WHERE code = ?1",
+                "SELECT rank, recipients, short_name, decided_at FROM awards WHERE code = ?1",
                 [&n.award_code],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
-        let (rank, recipients, award_short) = award.ok_or_else(|| {
+        let (rank, recipients, award_short, level) = award.ok_or_else(|| {
             StoreError::Invalid(format!("award: unknown award “{}”", n.award_code))
         })?;
         let kind = NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident);
@@ -145,8 +156,9 @@ impl Tx<'_> {
             )));
         }
         self.tx.execute(
-            "INSERT INTO nominations (nominee_id, movement_id, round, round_year, award_code, award_rank, proposing_unit, summary, status, search_fold, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
+            "INSERT INTO nominations (nominee_id, movement_id, round, round_year, award_code, award_rank, award_level, nominee_kind, name_sort,
+                                      proposing_unit, summary, status, search_fold, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
             params![
                 n.nominee_id,
                 n.movement_id,
@@ -154,6 +166,9 @@ impl Tx<'_> {
                 n.round.year(),
                 n.award_code,
                 rank,
+                level,
+                kind.code(),
+                name_sort,
                 nfc(&n.proposing_unit),
                 nfc(&n.summary),
                 n.status.code(),
@@ -161,9 +176,7 @@ impl Tx<'_> {
                 self.now
             ],
         )?;
-        let id = self.tx.last_insert_rowid();
-        self.audit("nominations", id, "insert", None, Some(&to_json(n)))?;
-        Ok(id)
+        Ok(self.tx.last_insert_rowid())
     }
 
     pub fn insert_evidence(&self, e: &Evidence) -> Result<i64> {
@@ -318,8 +331,8 @@ impl Store {
             };
             for (id, award) in awards {
                 w.tx.execute(
-                    "UPDATE nominations SET search_fold = ?2 WHERE id = ?1",
-                    params![id, search_text(&name, &n.unit, &award)],
+                    "UPDATE nominations SET search_fold = ?2, name_sort = ?3, nominee_kind = ?4 WHERE id = ?1",
+                    params![id, search_text(&name, &n.unit, &award), sort_key_for(n.kind, &name), n.kind.code()],
                 )?;
             }
             w.audit("nominees", n.id, "update", Some(&to_json(&before)), Some(&to_json(n)))
@@ -370,7 +383,7 @@ impl Store {
         self.write(|w| {
             let changed = w.tx.execute(
                 "UPDATE nominations SET round = ?2, round_year = ?3, award_code = ?4, award_rank = ?5, proposing_unit = ?6,
-                 summary = ?7, search_fold = ?8, updated_at = ?9, version = version + 1
+                 summary = ?7, search_fold = ?8, updated_at = ?9, version = version + 1, award_level = ?11
                  WHERE id = ?1 AND version = ?10",
                 params![
                     n.id,
@@ -382,7 +395,8 @@ impl Store {
                     nfc(&n.summary),
                     search_text(&nominee.name, &nominee.unit, &award.short_name),
                     w.now,
-                    n.version
+                    n.version,
+                    award.decided_at
                 ],
             )?;
             if changed == 0 {
@@ -454,6 +468,8 @@ impl Store {
     }
 
     /// One page of the dashboard list and the total number of matching rows.
+    /// Filtering, ordering and paging run on covering indexes of the
+    /// nominations table alone; only the rows of the page are then joined.
     pub fn list_nominations(
         &self,
         q: &NominationQuery,
@@ -462,48 +478,65 @@ impl Store {
     ) -> Result<(Vec<NominationRow>, u32)> {
         let (where_sql, args) = where_clause(q);
         let total: u32 = self.conn().query_row(
-            &format!(
-                "SELECT count(*) FROM nominations n JOIN awards a ON a.code = n.award_code
-                 JOIN nominees e ON e.id = n.nominee_id {where_sql}"
-            ),
+            &format!("SELECT count(*) FROM nominations n INDEXED BY nominations_count {where_sql}"),
             params_from_iter(args.iter()),
             |r| r.get(0),
         )?;
-        let dir = if q.descending { "DESC" } else { "ASC" };
-        let order = match q.sort {
-            SortKey::AwardLevel => {
-                let rev = if q.descending { "ASC" } else { "DESC" };
-                format!("n.award_rank {rev}, e.name_sort, n.id")
-            }
-            SortKey::Name => format!("e.name_sort {dir}, n.id"),
-            // Unscored rows go last either way.
-            SortKey::Score => format!("n.score IS NULL, n.score {dir}, e.name_sort, n.id"),
+        let (index, order) = match (q.sort, q.descending) {
+            (SortKey::AwardLevel, false) => (
+                "nominations_by_level",
+                "n.award_rank DESC, n.name_sort, n.id",
+            ),
+            (SortKey::AwardLevel, true) => (
+                "nominations_by_level",
+                "n.award_rank, n.name_sort DESC, n.id DESC",
+            ),
+            (SortKey::Name, false) => ("nominations_by_name", "n.name_sort, n.id"),
+            (SortKey::Name, true) => ("nominations_by_name", "n.name_sort DESC, n.id DESC"),
+            // Unscored rows (NULL) come last when the best come first.
+            (SortKey::Score, true) => (
+                "nominations_by_score",
+                "n.score DESC, n.name_sort DESC, n.id DESC",
+            ),
+            (SortKey::Score, false) => ("nominations_by_score", "n.score, n.name_sort, n.id"),
         };
-        let sql = format!(
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT n.id FROM nominations n INDEXED BY {index} {where_sql} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
+        ))?;
+        let ids = stmt
+            .query_map(params_from_iter(args.iter()), |r| r.get::<_, i64>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        if ids.is_empty() {
+            return Ok((Vec::new(), total));
+        }
+        let marks = vec!["?"; ids.len()].join(", ");
+        let mut stmt = self.conn().prepare(&format!(
             "SELECT n.id, e.name, e.kind, e.unit, n.award_code, a.short_name, a.rank, n.round, n.score, n.evidence_count, n.status
              FROM nominations n JOIN awards a ON a.code = n.award_code JOIN nominees e ON e.id = n.nominee_id
-             {where_sql} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
-        );
-        let mut stmt = self.conn().prepare(&sql)?;
-        let rows = stmt.query_map(params_from_iter(args.iter()), |r| {
-            let kind: String = r.get(2)?;
-            let round: String = r.get(7)?;
-            let status: String = r.get(10)?;
-            Ok(NominationRow {
-                id: r.get(0)?,
-                nominee_name: r.get(1)?,
-                nominee_kind: NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident),
-                unit: r.get(3)?,
-                award_code: r.get(4)?,
-                award_short: r.get(5)?,
-                award_rank: r.get(6)?,
-                round: Round::parse(&round).unwrap_or(Round::Annual { year: 0 }),
-                score: r.get(8)?,
-                evidence_count: r.get(9)?,
-                status: NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft),
-            })
-        })?;
-        Ok((rows.collect::<rusqlite::Result<Vec<_>>>()?, total))
+             WHERE n.id IN ({marks})"
+        ))?;
+        let mut rows = stmt
+            .query_map(params_from_iter(ids.iter()), |r| {
+                let kind: String = r.get(2)?;
+                let round: String = r.get(7)?;
+                let status: String = r.get(10)?;
+                Ok(NominationRow {
+                    id: r.get(0)?,
+                    nominee_name: r.get(1)?,
+                    nominee_kind: NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident),
+                    unit: r.get(3)?,
+                    award_code: r.get(4)?,
+                    award_short: r.get(5)?,
+                    award_rank: r.get(6)?,
+                    round: Round::parse(&round).unwrap_or(Round::Annual { year: 0 }),
+                    score: r.get(8)?,
+                    evidence_count: r.get(9)?,
+                    status: NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft),
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
+        Ok((rows, total))
     }
 
     /// Position of a nomination in the list for `q`, to keep the selection after a change.
@@ -529,11 +562,11 @@ fn where_clause(q: &NominationQuery) -> (String, Vec<Value>) {
     parts.push(format!("n.status IN ({marks})"));
     args.extend(statuses.iter().map(|s| Value::Text(s.code().to_string())));
     if let Some(kind) = q.kind {
-        parts.push("e.kind = ?".into());
+        parts.push("n.nominee_kind = ?".into());
         args.push(Value::Text(kind.code().to_string()));
     }
     if let Some(level) = &q.award_level {
-        parts.push("a.decided_at = ?".into());
+        parts.push("n.award_level = ?".into());
         args.push(Value::Text(level.clone()));
     }
     for word in fold(&q.text).split_whitespace() {

@@ -87,20 +87,27 @@ CREATE TABLE nominations (
     round             TEXT NOT NULL,       -- "2025" or "2022-2025"
     round_year        INTEGER NOT NULL,
     award_code        TEXT NOT NULL REFERENCES awards(code),
-    award_rank        INTEGER NOT NULL,    -- copied from the award, for sorting
     proposing_unit    TEXT NOT NULL DEFAULT '',
     summary           TEXT NOT NULL DEFAULT '',
     status            TEXT NOT NULL,
     withdrawal_reason TEXT,
     score             REAL,                -- consolidated score, kept with the scores
     evidence_count    INTEGER NOT NULL DEFAULT 0,
-    search_fold       TEXT NOT NULL,       -- folded nominee name, unit and award, for search
+    -- Copies kept in step with the nominee and the award, so that the dashboard
+    -- filters, sorts and searches on covering indexes of this table alone.
+    nominee_kind      TEXT NOT NULL,
+    name_sort         BLOB NOT NULL,
+    award_rank        INTEGER NOT NULL,
+    award_level       TEXT NOT NULL,
+    search_fold       TEXT NOT NULL,       -- folded nominee name, unit and award
     version           INTEGER NOT NULL DEFAULT 1,
     created_at        TEXT NOT NULL,
     updated_at        TEXT NOT NULL
 ) STRICT;
-CREATE INDEX nominations_status ON nominations(status, award_rank);
-CREATE INDEX nominations_score ON nominations(score);
+CREATE INDEX nominations_count ON nominations(status, nominee_kind, award_level, search_fold);
+CREATE INDEX nominations_by_level ON nominations(award_rank DESC, name_sort, status, nominee_kind, award_level, search_fold);
+CREATE INDEX nominations_by_name ON nominations(name_sort, status, nominee_kind, award_level, search_fold);
+CREATE INDEX nominations_by_score ON nominations(score, name_sort, status, nominee_kind, award_level, search_fold);
 CREATE INDEX nominations_award ON nominations(award_code);
 CREATE INDEX nominations_nominee ON nominations(nominee_id);
 CREATE INDEX nominations_round ON nominations(round_year);

@@ -1,0 +1,125 @@
+//! Recognising what is already there: nominees to link to instead of
+//! copying, and nominations a row may duplicate. The database is read once
+//! into memory, so a large list costs one pass, not one query per row.
+
+use std::collections::HashMap;
+
+use rusqlite::Connection;
+
+use super::columns::Column;
+use super::rows::{Layout, ParsedRow, Problem, column_letter};
+use crate::domain::nominee::{NewNominee, NomineeId};
+use crate::domain::text::fold;
+use crate::store::StoreError;
+
+/// What identifies a nominee when a list is imported: everything a unit
+/// writes about them, exactly. Two people of the same name stay apart
+/// unless all of it agrees.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+struct NomineeKey {
+    kind: String,
+    name: String,
+    birth_year: Option<i32>,
+    sex: Option<String>,
+    unit: String,
+}
+
+impl NomineeKey {
+    fn of(n: &NewNominee) -> NomineeKey {
+        NomineeKey {
+            kind: n.kind.map_or("", |k| k.code()).to_string(),
+            name: n.name.clone(),
+            birth_year: n.birth_year,
+            sex: n.sex.map(|s| s.code().to_string()),
+            unit: n.unit.clone(),
+        }
+    }
+}
+
+/// Nominees already saved, and those an import has added so far.
+pub struct KnownNominees {
+    by_key: HashMap<NomineeKey, NomineeId>,
+}
+
+impl KnownNominees {
+    pub fn load(conn: &Connection) -> Result<KnownNominees, StoreError> {
+        let mut stmt = conn.prepare(
+            "SELECT id, kind, name, birth_year, sex, unit FROM nominees ORDER BY id DESC",
+        )?;
+        // Oldest last, so that it wins when two saved nominees share a key.
+        let by_key = stmt
+            .query_map([], |r| {
+                Ok((
+                    NomineeKey {
+                        kind: r.get(1)?,
+                        name: r.get(2)?,
+                        birth_year: r.get(3)?,
+                        sex: r.get(4)?,
+                        unit: r.get(5)?,
+                    },
+                    r.get(0)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+        Ok(KnownNominees { by_key })
+    }
+
+    pub fn find(&self, n: &NewNominee) -> Option<NomineeId> {
+        self.by_key.get(&NomineeKey::of(n)).copied()
+    }
+
+    pub fn remember(&mut self, n: &NewNominee, id: NomineeId) {
+        self.by_key.entry(NomineeKey::of(n)).or_insert(id);
+    }
+}
+
+/// Rows with the same nominee name (ignoring case and tones), round and award
+/// as an earlier row or a nomination already saved (withdrawn ones aside).
+pub fn find_duplicates(
+    conn: &Connection,
+    layout: &Layout,
+    parsed: &[ParsedRow],
+) -> Result<Vec<Problem>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT e.name_fold, n.round, n.award_code, min(n.id) FROM nominations n
+         JOIN nominees e ON e.id = n.nominee_id
+         WHERE n.status <> 'withdrawn' GROUP BY 1, 2, 3",
+    )?;
+    let saved = stmt
+        .query_map([], |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?)))?
+        .collect::<rusqlite::Result<HashMap<(String, String, String), i64>>>()?;
+    let name_column = layout
+        .positions
+        .get(&Column::Name)
+        .map(|(i, h)| (column_letter(*i), h.clone()));
+    let mut out = Vec::new();
+    let mut first_seen: HashMap<(String, String, String), usize> = HashMap::new();
+    for row in parsed {
+        let key = (
+            fold(&row.nominee.name),
+            row.round.code(),
+            row.award_code.clone(),
+        );
+        let problem = |message: String| Problem {
+            sheet: None,
+            line: row.line,
+            column: name_column.clone(),
+            message,
+        };
+        if let Some(first) = first_seen.get(&key) {
+            out.push(problem(format!(
+                "possible duplicate of row {first} (same name, round {} and award {})",
+                key.1, key.2
+            )));
+        } else {
+            first_seen.insert(key.clone(), row.line);
+        }
+        if let Some(id) = saved.get(&key) {
+            out.push(problem(format!(
+                "possible duplicate of nomination #{id} already in the database (same name, round {} and award {})",
+                key.1, key.2
+            )));
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,397 @@
+//! Spreadsheets in: a nomination list (XLSX, ODS or CSV) is read, every row is
+//! validated, and only a file without problems is saved, in one transaction.
+//!
+//! [`import_nominations`] is the whole job; it reports progress through a
+//! callback so that an interface can run it on a worker thread. The column
+//! layout is in [`columns`] and documented in `data/templates/README.md`.
+
+pub mod cli;
+pub mod columns;
+mod matching;
+pub mod rows;
+pub mod scores;
+pub mod table;
+pub mod template;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::params;
+
+use crate::domain::nomination::NewNomination;
+use crate::store::{Store, StoreError, Tx};
+pub use rows::{ParsedRow, Problem};
+use table::{Row, Table};
+
+/// Why an import did not happen. Nothing is saved in any of these cases.
+#[derive(Debug, thiserror::Error)]
+pub enum ImportError {
+    #[error("{}: unsupported file type; use .xlsx, .ods or .csv", path.display())]
+    UnsupportedFormat { path: PathBuf },
+    #[error("{}: no such file", path.display())]
+    NotFound { path: PathBuf },
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{}: cannot be read as a spreadsheet ({detail})", path.display())]
+    Unreadable { path: PathBuf, detail: String },
+    #[error("{}: no header row found; one of the first 20 rows must name the columns, with “{}” among them", path.display(), columns::header(columns::Column::Name))]
+    NoHeader { path: PathBuf },
+    #[error("{}: the list has no nominations under its header row", path.display())]
+    NoRows { path: PathBuf },
+    #[error("the database has no movement to attach the nominations to")]
+    NoMovement,
+    #[error("{}: nothing was imported; {}:\n{}", path.display(), count_text(problems), list(problems))]
+    Rows {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+fn count_text(problems: &[Problem]) -> String {
+    let mut lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+    lines.dedup();
+    match (problems.len(), lines.len()) {
+        (1, _) => "1 problem".into(),
+        (n, 1) => format!("{n} problems"),
+        (n, r) => format!("{n} problems in {r} rows"),
+    }
+}
+
+/// How many problems the message lists; the error keeps them all.
+const LISTED: usize = 100;
+
+fn list(problems: &[Problem]) -> String {
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(LISTED)
+        .map(|p| format!("  {p}"))
+        .collect();
+    if problems.len() > LISTED {
+        lines.push(format!("  … and {} more", problems.len() - LISTED));
+    }
+    lines.join("\n")
+}
+
+/// How to import.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportOptions {
+    /// Check everything, save nothing.
+    pub dry_run: bool,
+    /// Import rows that look like duplicates (same name, round and award as
+    /// another row or a nomination already saved). By default they block the
+    /// import, since importing the same list twice is the likeliest mistake.
+    pub allow_duplicates: bool,
+}
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportReport {
+    pub dry_run: bool,
+    /// Name of the sheet read ("" for CSV).
+    pub sheet: String,
+    pub nominations: usize,
+    pub new_nominees: usize,
+    /// Rows whose nominee was already in the database (same kind, name, year
+    /// of birth, sex and unit) or earlier in the file: linked, not copied.
+    pub existing_nominees: usize,
+    /// Member scores and recusals read from the scores sheet.
+    pub scores: usize,
+    /// Possible duplicates, imported because the options allowed them.
+    pub duplicates: Vec<Problem>,
+    /// Headers the import does not know, left alone.
+    pub ignored_columns: Vec<String>,
+}
+
+impl std::fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let verb = if self.dry_run {
+            "would import"
+        } else {
+            "imported"
+        };
+        write!(
+            f,
+            "{verb} {} nomination(s): {} new nominee(s), {} already known",
+            self.nominations, self.new_nominees, self.existing_nominees
+        )?;
+        if self.scores > 0 {
+            write!(f, ", {} score line(s)", self.scores)?;
+        }
+        if self.dry_run {
+            write!(f, " (dry run: nothing saved)")?;
+        }
+        if !self.ignored_columns.is_empty() {
+            write!(f, "\ncolumns ignored: {}", self.ignored_columns.join(", "))?;
+        }
+        for d in &self.duplicates {
+            write!(f, "\npossible duplicate: {d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Read `path`, validate every row and, unless it is a dry run, save all the
+/// nominations in one transaction. `progress(done, total)` is called as rows
+/// are checked and then saved (`total` is twice the number of rows, or the
+/// number of rows in a dry run).
+pub fn import_nominations(
+    store: &mut Store,
+    path: &Path,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportReport, ImportError> {
+    let tables = table::read_tables(path)?;
+    import_tables(store, path, &tables, options, progress)
+}
+
+/// The same as [`import_nominations`] for tables already read.
+pub fn import_tables(
+    store: &mut Store,
+    path: &Path,
+    tables: &[Table],
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize),
+) -> Result<ImportReport, ImportError> {
+    let (table, header_index) = find_list(tables).ok_or_else(|| ImportError::NoHeader {
+        path: path.to_path_buf(),
+    })?;
+    let rows_error = |problems| ImportError::Rows {
+        path: path.to_path_buf(),
+        problems,
+    };
+    let layout = rows::Layout::from_header(&table.rows[header_index]).map_err(rows_error)?;
+    let data: Vec<&Row> = table.rows[header_index + 1..]
+        .iter()
+        .filter(|r| !r.is_blank())
+        .collect();
+    if data.is_empty() {
+        return Err(ImportError::NoRows {
+            path: path.to_path_buf(),
+        });
+    }
+    let total = if options.dry_run {
+        data.len()
+    } else {
+        data.len() * 2
+    };
+    let catalogue = store.catalogue()?;
+    let movement_id = store
+        .movements()?
+        .first()
+        .map(|m| m.id)
+        .ok_or(ImportError::NoMovement)?;
+
+    let mut parsed = Vec::with_capacity(data.len());
+    let mut problems = Vec::new();
+    for (i, row) in data.iter().enumerate() {
+        match rows::parse_row(&layout, row, &catalogue) {
+            Ok(p) => parsed.push(p),
+            Err(mut p) => problems.append(&mut p),
+        }
+        progress(i + 1, total);
+    }
+    let score_sheets: Vec<_> = scores::find_scores(tables)
+        .into_iter()
+        .filter(|(sheet, _)| !std::ptr::eq(*sheet, table))
+        .collect();
+    let scores = if problems.is_empty() && !score_sheets.is_empty() {
+        let members = match store.council()? {
+            Some(c) => store.members(c.id)?,
+            None => Vec::new(),
+        };
+        let groups = store.criteria_groups(movement_id)?;
+        match scores::parse_scores(&score_sheets, &parsed, &members, &groups) {
+            Ok(s) => s,
+            Err(mut p) => {
+                problems.append(&mut p);
+                scores::ScoresByRow::new()
+            }
+        }
+    } else {
+        scores::ScoresByRow::new()
+    };
+    let duplicates = matching::find_duplicates(store.conn(), &layout, &parsed)?;
+    if !options.allow_duplicates {
+        problems.extend(duplicates.iter().cloned());
+    }
+    if !problems.is_empty() {
+        // The list's problems first, then the scores sheet's, each in row order.
+        problems.sort_by_key(|p| (p.sheet.clone(), p.line));
+        return Err(rows_error(problems));
+    }
+
+    let mut report = ImportReport {
+        dry_run: options.dry_run,
+        sheet: table.name.clone(),
+        nominations: parsed.len(),
+        duplicates: if options.allow_duplicates {
+            duplicates
+        } else {
+            Vec::new()
+        },
+        ignored_columns: layout.ignored.clone(),
+        ..ImportReport::default()
+    };
+    report.scores = if options.dry_run {
+        scores.values().map(Vec::len).sum()
+    } else {
+        0
+    };
+    let mut known = matching::KnownNominees::load(store.conn())?;
+    if options.dry_run {
+        for row in &parsed {
+            if known.find(&row.nominee).is_some() {
+                report.existing_nominees += 1;
+            } else {
+                report.new_nominees += 1;
+                // Later rows for the same nominee link to this one.
+                known.remember(&row.nominee, 0);
+            }
+        }
+    } else {
+        let done = data.len();
+        store.write(|w| {
+            save_rows(
+                w,
+                &parsed,
+                &scores,
+                &mut known,
+                movement_id,
+                &mut report,
+                &mut |i| progress(done + i, total),
+            )?;
+            // One entry naming the file, so the log tells where the rows came from.
+            w.audit(
+                "imports",
+                path.display(),
+                "import",
+                None,
+                Some(&serde_json::json!({
+                    "file": path.display().to_string(),
+                    "sheet": report.sheet,
+                    "nominations": report.nominations,
+                    "new_nominees": report.new_nominees,
+                    "scores": report.scores,
+                })),
+            )
+        })?;
+    }
+    Ok(report)
+}
+
+/// Save the rows: a nominee already known is linked, not copied.
+fn save_rows(
+    w: &mut Tx<'_>,
+    parsed: &[ParsedRow],
+    scores: &scores::ScoresByRow,
+    known: &mut matching::KnownNominees,
+    movement_id: i64,
+    report: &mut ImportReport,
+    progress: &mut dyn FnMut(usize),
+) -> Result<(), StoreError> {
+    for (i, row) in parsed.iter().enumerate() {
+        let nominee_id = match known.find(&row.nominee) {
+            Some(id) => {
+                report.existing_nominees += 1;
+                id
+            }
+            None => {
+                report.new_nominees += 1;
+                let id = w
+                    .insert_nominee(&row.nominee)
+                    .map_err(|e| at_row(row.line, e))?;
+                known.remember(&row.nominee, id);
+                id
+            }
+        };
+        let nomination_id = w
+            .insert_nomination(&NewNomination {
+                nominee_id,
+                movement_id,
+                round: row.round,
+                award_code: row.award_code.clone(),
+                proposing_unit: row.proposing_unit.clone(),
+                summary: row.summary.clone(),
+                status: row.status,
+            })
+            .map_err(|e| at_row(row.line, e))?;
+        if let Some(lines) = scores.get(&i) {
+            save_scores(w, nomination_id, lines)?;
+            report.scores += lines.len();
+        }
+        progress(i + 1);
+    }
+    Ok(())
+}
+
+/// A nomination's scores and recusals, then its consolidated score.
+fn save_scores(
+    w: &mut Tx<'_>,
+    nomination: i64,
+    lines: &[scores::ScoreLine],
+) -> Result<(), StoreError> {
+    for line in lines {
+        match line {
+            scores::ScoreLine::Score {
+                member_id,
+                criterion_code,
+                tenths,
+            } => w.put_score(
+                nomination,
+                &crate::domain::scoring::Score {
+                    member_id: *member_id,
+                    criterion_code: criterion_code.clone(),
+                    tenths: *tenths,
+                },
+            )?,
+            scores::ScoreLine::Recusal { member_id, reason } => {
+                w.tx.execute(
+                    "INSERT INTO recusals (nomination_id, member_id, reason) VALUES (?1, ?2, ?3)
+                     ON CONFLICT (nomination_id, member_id) DO UPDATE SET reason = excluded.reason",
+                    params![nomination, member_id, reason],
+                )?;
+                w.audit(
+                    "recusals",
+                    format!("{nomination}/{member_id}"),
+                    "insert",
+                    None,
+                    Some(&serde_json::json!({ "reason": reason })),
+                )?;
+            }
+        }
+    }
+    w.refresh_score(nomination)?;
+    Ok(())
+}
+
+/// The store checks again on insert; a refusal there names the row.
+fn at_row(line: usize, e: StoreError) -> StoreError {
+    match e {
+        StoreError::Invalid(msg) => StoreError::Invalid(format!("row {line}: {msg}")),
+        other => other,
+    }
+}
+
+/// The sheet holding the list and the index of its header row: the first
+/// sheet with a row (among its first 20) that names the name column and
+/// at least one other.
+fn find_list(tables: &[Table]) -> Option<(&Table, usize)> {
+    tables.iter().find_map(|t| {
+        t.rows
+            .iter()
+            .take(20)
+            .position(|r| {
+                let names: Vec<_> = r
+                    .cells
+                    .iter()
+                    .filter_map(|c| columns::column_for_header(&c.as_text()))
+                    .collect();
+                names.contains(&columns::Column::Name) && names.len() >= 2
+            })
+            .map(|i| (t, i))
+    })
+}

@@ -1,0 +1,493 @@
+//! Turning the rows of a nomination list into domain values, collecting every
+//! problem with its row and column instead of stopping at the first.
+
+use std::collections::HashMap;
+
+use chrono::{Datelike, NaiveDate};
+
+use super::columns::{self, Column, kind_label};
+use super::table::{Row, Value};
+use crate::domain::award::Catalogue;
+use crate::domain::movement::Round;
+use crate::domain::nomination::NominationStatus;
+use crate::domain::nominee::{NewNominee, NomineeKind};
+use crate::domain::text::{fold, nfc};
+
+/// One thing wrong with the file, a row or a cell.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The sheet, when the problem is not on the list's own sheet.
+    pub sheet: Option<String>,
+    /// Row number as the spreadsheet shows it; 0 for the file as a whole.
+    pub line: usize,
+    /// Column letter and header as written in the file, when one cell is at fault.
+    pub column: Option<(String, String)>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(sheet) = &self.sheet {
+            write!(f, "sheet “{sheet}”, ")?;
+        }
+        match (&self.column, self.line) {
+            (Some((letter, header)), line) => {
+                write!(
+                    f,
+                    "row {line}, column {letter} ({header}): {}",
+                    self.message
+                )
+            }
+            (None, 0) => write!(f, "{}", self.message),
+            (None, line) => write!(f, "row {line}: {}", self.message),
+        }
+    }
+}
+
+/// Spreadsheet column letter: 0 → A, 25 → Z, 26 → AA.
+pub fn column_letter(mut index: usize) -> String {
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (index % 26) as u8);
+        if index < 26 {
+            break;
+        }
+        index = index / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Where each known column is, and the header text the file gives it.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub positions: HashMap<Column, (usize, String)>,
+    /// Headers the import does not know (left alone).
+    pub ignored: Vec<String>,
+}
+
+impl Layout {
+    /// Read the header row; problems are missing required columns and
+    /// columns given twice.
+    pub fn from_header(header: &Row) -> Result<Layout, Vec<Problem>> {
+        let mut layout = Layout::default();
+        let mut problems = Vec::new();
+        for (i, cell) in header.cells.iter().enumerate() {
+            let text = cell.as_text();
+            if text.is_empty() {
+                continue;
+            }
+            match columns::column_for_header(&text) {
+                Some(c) => {
+                    if let Some((first, _)) = layout.positions.get(&c) {
+                        problems.push(Problem {
+                            sheet: None,
+                            line: header.line,
+                            column: Some((column_letter(i), text.clone())),
+                            message: format!(
+                                "the column “{}” appears twice (also in column {})",
+                                columns::header(c),
+                                column_letter(*first)
+                            ),
+                        });
+                    } else {
+                        layout.positions.insert(c, (i, text));
+                    }
+                }
+                None => layout.ignored.push(text),
+            }
+        }
+        let missing: Vec<&str> = columns::COLUMNS
+            .iter()
+            .filter(|s| s.required && !layout.positions.contains_key(&s.column))
+            .map(|s| s.header)
+            .collect();
+        if !missing.is_empty() {
+            problems.push(Problem {
+                sheet: None,
+                line: header.line,
+                column: None,
+                message: format!("missing column(s): {}", missing.join(", ")),
+            });
+        }
+        if problems.is_empty() {
+            Ok(layout)
+        } else {
+            Err(problems)
+        }
+    }
+
+    fn cell<'r>(&self, row: &'r Row, c: Column) -> &'r Value {
+        match self.positions.get(&c) {
+            Some((i, _)) => row.get(*i),
+            None => &Value::Empty,
+        }
+    }
+
+    fn problem(&self, row: &Row, c: Column, message: String) -> Problem {
+        let column = self
+            .positions
+            .get(&c)
+            .map(|(i, h)| (column_letter(*i), h.clone()));
+        Problem {
+            sheet: None,
+            line: row.line,
+            column,
+            message,
+        }
+    }
+}
+
+/// A valid row: the nominee and what is proposed for them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParsedRow {
+    pub line: usize,
+    /// The STT as written, which the scores sheet refers to.
+    pub number: Option<String>,
+    pub nominee: NewNominee,
+    pub round: Round,
+    pub award_code: String,
+    pub proposing_unit: String,
+    pub summary: String,
+    pub status: NominationStatus,
+}
+
+/// Parse one data row; every problem of the row is returned at once.
+pub fn parse_row(
+    layout: &Layout,
+    row: &Row,
+    catalogue: &Catalogue,
+) -> Result<ParsedRow, Vec<Problem>> {
+    let mut problems = Vec::new();
+    // A formula error anywhere means the sender's sheet is broken.
+    for (c, (i, _)) in &layout.positions {
+        if let Value::Error(e) = row.get(*i) {
+            problems.push(layout.problem(
+                row,
+                *c,
+                format!("the cell holds a spreadsheet error ({e})"),
+            ));
+        }
+    }
+    let text = |c: Column| match layout.cell(row, c) {
+        Value::Error(_) => String::new(),
+        v => nfc(&v.as_text()),
+    };
+
+    let name = text(Column::Name);
+    if name.is_empty() {
+        problems.push(layout.problem(row, Column::Name, "the name is empty".into()));
+    }
+
+    let kind_text = text(Column::Kind);
+    let kind = if kind_text.is_empty() {
+        problems.push(layout.problem(row, Column::Kind, "the kind of nominee is empty".into()));
+        None
+    } else {
+        let kind = columns::parse_kind(&kind_text);
+        if kind.is_none() {
+            let choices: Vec<&str> = NomineeKind::ALL.into_iter().map(kind_label).collect();
+            problems.push(layout.problem(
+                row,
+                Column::Kind,
+                format!(
+                    "unknown kind “{kind_text}”; use one of: {}",
+                    choices.join("; ")
+                ),
+            ));
+        }
+        kind
+    };
+    let is_person = kind.map(NomineeKind::is_person);
+
+    let birth_year = match parse_year(layout.cell(row, Column::BirthYear)) {
+        Ok(None) => None,
+        Ok(Some(y)) if is_person == Some(false) => {
+            problems.push(layout.problem(
+                row,
+                Column::BirthYear,
+                format!(
+                    "a year of birth ({y}) is only for a person, not for {}",
+                    kind_label_of(kind)
+                ),
+            ));
+            None
+        }
+        Ok(Some(y)) => Some(y),
+        Err(msg) => {
+            problems.push(layout.problem(row, Column::BirthYear, msg));
+            None
+        }
+    };
+
+    let sex_text = text(Column::Sex);
+    let sex = if sex_text.is_empty() {
+        None
+    } else {
+        match columns::parse_sex(&sex_text) {
+            None => {
+                problems.push(layout.problem(
+                    row,
+                    Column::Sex,
+                    format!("“{sex_text}” is not a sex; write Nam or Nữ"),
+                ));
+                None
+            }
+            Some(_) if is_person == Some(false) => {
+                problems.push(layout.problem(
+                    row,
+                    Column::Sex,
+                    format!("sex is only for a person, not for {}", kind_label_of(kind)),
+                ));
+                None
+            }
+            s => s,
+        }
+    };
+
+    let women_share_percent = match parse_percent(layout.cell(row, Column::WomenShare)) {
+        Ok(Some(_)) if is_person == Some(true) => {
+            problems.push(layout.problem(
+                row,
+                Column::WomenShare,
+                "the share of women is only for a collective".into(),
+            ));
+            None
+        }
+        Ok(p) => p,
+        Err(msg) => {
+            problems.push(layout.problem(row, Column::WomenShare, msg));
+            None
+        }
+    };
+
+    let round_text = text(Column::Round);
+    let round = if round_text.is_empty() {
+        problems.push(layout.problem(row, Column::Round, "the round is empty".into()));
+        None
+    } else {
+        let round = Round::parse(&round_text);
+        if round.is_none() {
+            problems.push(layout.problem(
+                row,
+                Column::Round,
+                format!(
+                    "“{round_text}” is not a round; write a year (2025) or a phase (2022-2025)"
+                ),
+            ));
+        }
+        round
+    };
+
+    let award_text = text(Column::Award);
+    let award = if award_text.is_empty() {
+        problems.push(layout.problem(row, Column::Award, "the award is empty".into()));
+        None
+    } else {
+        let key = fold(&award_text);
+        let award = catalogue
+            .awards
+            .iter()
+            .find(|a| fold(&a.code) == key || fold(&a.name) == key || fold(&a.short_name) == key);
+        match (award, kind) {
+            (None, _) => {
+                problems.push(layout.problem(
+                    row,
+                    Column::Award,
+                    format!("unknown award “{award_text}”; use a code or name from the catalogue"),
+                ));
+                None
+            }
+            (Some(a), Some(k)) if !a.accepts(k) => {
+                problems.push(layout.problem(
+                    row,
+                    Column::Award,
+                    format!("“{}” cannot be given to {}", a.short_name, kind_label(k)),
+                ));
+                None
+            }
+            (Some(a), _) => Some(a),
+        }
+    };
+
+    let status_text = text(Column::Status);
+    let status = if status_text.is_empty() {
+        Some(NominationStatus::Submitted)
+    } else {
+        let status = columns::parse_status(&status_text);
+        if status.is_none() {
+            problems.push(layout.problem(
+                row,
+                Column::Status,
+                format!("unknown status “{status_text}”"),
+            ));
+        }
+        status
+    };
+
+    match (kind, round, award, status) {
+        (Some(kind), Some(round), Some(award), Some(status)) if problems.is_empty() => {
+            Ok(ParsedRow {
+                line: row.line,
+                number: Some(text(Column::Number)).filter(|n| !n.is_empty()),
+                nominee: NewNominee {
+                    kind: Some(kind),
+                    name,
+                    birth_year,
+                    sex,
+                    position: text(Column::Position),
+                    unit: text(Column::Unit),
+                    address: text(Column::Address),
+                    women_share_percent,
+                },
+                round,
+                award_code: award.code.clone(),
+                proposing_unit: text(Column::ProposingUnit),
+                summary: text(Column::Summary),
+                status,
+            })
+        }
+        _ => Err(problems),
+    }
+}
+
+fn kind_label_of(kind: Option<NomineeKind>) -> &'static str {
+    kind.map(kind_label).unwrap_or("")
+}
+
+/// Excel's day 0 in the 1900 system (serials from 61 on; earlier ones predate
+/// any plausible birth date).
+fn excel_epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1899, 12, 30).unwrap_or_default()
+}
+
+/// A date written as dd/mm/yyyy (also d/m/yyyy, dd-mm-yyyy, dd.mm.yyyy).
+pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    ["%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y"]
+        .iter()
+        .find_map(|f| NaiveDate::parse_from_str(s, f).ok())
+}
+
+/// A date from an Excel serial day number.
+pub fn date_from_serial(serial: f64) -> Option<NaiveDate> {
+    if !(61.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    excel_epoch().checked_add_days(chrono::Days::new(serial.trunc() as u64))
+}
+
+/// A year of birth from a year, a date cell, dd/mm/yyyy text or an Excel serial.
+pub fn parse_year(v: &Value) -> Result<Option<i32>, String> {
+    let year = match v {
+        Value::Empty => return Ok(None),
+        Value::Error(_) => return Ok(None),
+        Value::Date(d) => d.year(),
+        Value::Number(n) => year_from_number(*n).ok_or_else(|| not_a_year(&v.as_text()))?,
+        Value::Text(s) => {
+            let s = s.trim();
+            if s.is_empty() {
+                return Ok(None);
+            }
+            if let Some(d) = parse_date_text(s) {
+                d.year()
+            } else if let Ok(n) = s.parse::<f64>() {
+                year_from_number(n).ok_or_else(|| not_a_year(s))?
+            } else {
+                return Err(not_a_year(s));
+            }
+        }
+    };
+    if (1900..=2100).contains(&year) {
+        Ok(Some(year))
+    } else {
+        Err(format!("{year} is not a plausible year of birth"))
+    }
+}
+
+fn year_from_number(n: f64) -> Option<i32> {
+    if n.fract() != 0.0 || n < 0.0 {
+        return None;
+    }
+    // Small whole numbers are years; large ones are Excel date serials.
+    if n <= 2100.0 {
+        Some(n as i32)
+    } else {
+        date_from_serial(n).map(|d| d.year())
+    }
+}
+
+fn not_a_year(s: &str) -> String {
+    format!("“{s}” is not a year or a date (dd/mm/yyyy)")
+}
+
+fn parse_percent(v: &Value) -> Result<Option<u8>, String> {
+    let text = v.as_text();
+    let trimmed = text.trim().trim_end_matches('%').trim().replace(',', ".");
+    if trimmed.is_empty() || matches!(v, Value::Error(_)) {
+        return Ok(None);
+    }
+    match trimmed.parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) && matches!(v, Value::Number(_)) && p.fract() != 0.0 => {
+            // A cell formatted as percent holds a fraction (0.75 for 75%).
+            Ok(Some((p * 100.0).round() as u8))
+        }
+        Ok(p) if (0.0..=100.0).contains(&p) => Ok(Some(p.round() as u8)),
+        Ok(_) => Err(format!("“{text}” is not a share between 0 and 100")),
+        Err(_) => Err(format!("“{text}” is not a number")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(25), "Z");
+        assert_eq!(column_letter(26), "AA");
+        assert_eq!(column_letter(27), "AB");
+    }
+
+    #[test]
+    fn years_from_every_form() {
+        let t = |s: &str| parse_year(&Value::Text(s.into()));
+        assert_eq!(t("1985"), Ok(Some(1985)));
+        assert_eq!(t("02/01/1985"), Ok(Some(1985)));
+        assert_eq!(t("2/1/1985"), Ok(Some(1985)));
+        assert_eq!(t("31094"), Ok(Some(1985)));
+        assert_eq!(parse_year(&Value::Number(31094.0)), Ok(Some(1985)));
+        assert_eq!(parse_year(&Value::Number(1985.0)), Ok(Some(1985)));
+        assert_eq!(t(""), Ok(None));
+        assert_eq!(
+            t("31/02/1985"),
+            Err("“31/02/1985” is not a year or a date (dd/mm/yyyy)".into())
+        );
+        assert_eq!(
+            t("1850"),
+            Err("1850 is not a plausible year of birth".into())
+        );
+        assert_eq!(
+            t("abc"),
+            Err("“abc” is not a year or a date (dd/mm/yyyy)".into())
+        );
+    }
+
+    #[test]
+    fn serials_match_excel() {
+        assert_eq!(
+            date_from_serial(45725.0),
+            NaiveDate::from_ymd_opt(2025, 3, 9)
+        );
+        assert_eq!(date_from_serial(1.0), None);
+    }
+
+    #[test]
+    fn percents() {
+        assert_eq!(parse_percent(&Value::Text("75%".into())), Ok(Some(75)));
+        assert_eq!(parse_percent(&Value::Number(0.75)), Ok(Some(75)));
+        assert_eq!(parse_percent(&Value::Number(80.0)), Ok(Some(80)));
+        assert!(parse_percent(&Value::Text("120".into())).is_err());
+    }
+}

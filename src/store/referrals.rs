@@ -1,0 +1,456 @@
+//! Referrals of nominations to the levels above: the dossier checklist, the
+//! dated steps of the state machine (`domain::referral`), and what each step
+//! does to the nomination and the award register.
+
+use chrono::NaiveDate;
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::awards::{RegisterRow, date_text, json, parse_date};
+use super::{Result, Store, StoreError};
+use crate::domain::dossier::{ChecklistItem, DossierRules};
+use crate::domain::eligibility::Lang;
+use crate::domain::nomination::{NominationId, NominationStatus};
+use crate::domain::referral::{
+    Referral, ReferralEvent, ReferralId, ReferralState, ReferralStatus, ReferralStep, transition,
+};
+use crate::domain::register::{NewReferral, RegisterSource};
+use crate::domain::text::nfc;
+
+const REFERRAL_COLS: &str = "id, nomination_id, parent_id, level, submission_number, submission_date, status, override_reason, created_at, version";
+
+fn referral_from_row(r: &Row<'_>) -> rusqlite::Result<Referral> {
+    let status: String = r.get(6)?;
+    Ok(Referral {
+        id: r.get(0)?,
+        nomination_id: r.get(1)?,
+        parent_id: r.get(2)?,
+        level: r.get(3)?,
+        submission_number: r.get(4)?,
+        submission_date: parse_date(r.get(5)?),
+        status: ReferralStatus::from_code(&status).unwrap_or(ReferralStatus::Prepared),
+        override_reason: r.get(7)?,
+        created_at: r.get(8)?,
+        version: r.get(9)?,
+    })
+}
+
+fn invalid(id: ReferralId, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Invalid(format!("referral {id}: {e}"))
+}
+
+impl Store {
+    /// The dossier rules shipped in `data/dossier.toml`.
+    pub fn dossier_rules(&self) -> Result<DossierRules> {
+        DossierRules::built_in().map_err(StoreError::Invalid)
+    }
+
+    /// Refer a passed nomination for an award decided above the ward to the
+    /// next level up. An ineligible nomination needs `override_reason`.
+    pub fn refer(&mut self, id: NominationId, r: &NewReferral) -> Result<ReferralId> {
+        let s = self.subject(id)?;
+        if s.catalogue.decided_at_home(&s.award) {
+            return Err(StoreError::Invalid(format!(
+                "nomination {id}: {} is decided by the ward; record the decision instead",
+                s.award.short_name
+            )));
+        }
+        if s.nomination.status != NominationStatus::Passed {
+            return Err(StoreError::Invalid(format!(
+                "nomination {id} is {}: only a nomination the council passed can be referred",
+                s.nomination.status.code()
+            )));
+        }
+        let number = nfc(&r.submission_number);
+        if number.is_empty() {
+            return Err(StoreError::Invalid(
+                "number: the submission (tờ trình) number is empty".into(),
+            ));
+        }
+        let reason = r
+            .override_reason
+            .as_deref()
+            .map(nfc)
+            .filter(|s| !s.is_empty());
+        let evaluation = self.eligibility(id)?;
+        if evaluation.needs_override() && reason.is_none() {
+            return Err(StoreError::Invalid(format!(
+                "nomination {id}: {}\nTo refer it anyway, give the reason (--override-reason).",
+                evaluation.explain(Lang::En)
+            )));
+        }
+        let home = s
+            .catalogue
+            .home_level()
+            .ok_or_else(|| StoreError::Invalid("the catalogue has no levels".into()))?;
+        let level = s.catalogue.next_level(&home.code).ok_or_else(|| {
+            StoreError::Invalid("the catalogue has no level above the ward".into())
+        })?;
+        let documents: Vec<String> = self
+            .dossier_rules()?
+            .checklist(&s.award.code, s.kind.class())
+            .into_iter()
+            .map(|d| d.code.clone())
+            .collect();
+        self.write(|w| {
+            let rid = insert_referral(w, id, None, &level.code, &number, r.submission_date, reason.as_deref(), &documents)?;
+            w.audit(
+                "referrals",
+                rid,
+                "eligibility",
+                None,
+                Some(&serde_json::json!({"verdict": json(&evaluation.verdict), "summary": evaluation.summary(Lang::Vi)})),
+            )?;
+            w.set_nomination_status(id, NominationStatus::Referred)?;
+            Ok(rid)
+        })
+    }
+
+    pub fn referral(&self, id: ReferralId) -> Result<Referral> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {REFERRAL_COLS} FROM referrals WHERE id = ?1"),
+                [id],
+                referral_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "referral",
+                id: id.to_string(),
+            })
+    }
+
+    /// Every referral of a nomination, lowest level first.
+    pub fn referrals_of(&self, nomination: NominationId) -> Result<Vec<Referral>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {REFERRAL_COLS} FROM referrals WHERE nomination_id = ?1 ORDER BY id"
+        ))?;
+        let rows = stmt.query_map([nomination], referral_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The dated steps of a referral, oldest first.
+    pub fn referral_timeline(&self, id: ReferralId) -> Result<Vec<ReferralStep>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT at, status, note, decision_number, decision_date, authority
+             FROM referral_events WHERE referral_id = ?1 ORDER BY at, id",
+        )?;
+        let rows = stmt.query_map([id], |r| {
+            let status: String = r.get(1)?;
+            Ok((
+                r.get::<_, String>(0)?,
+                status,
+                r.get::<_, String>(2)?,
+                r.get::<_, Option<String>>(3)?,
+                r.get::<_, Option<String>>(4)?,
+                r.get::<_, Option<String>>(5)?,
+            ))
+        })?;
+        let mut steps = Vec::new();
+        for row in rows {
+            let (at, status, note, decision_number, decision_date, authority) = row?;
+            steps.push(ReferralStep {
+                date: parse_date(Some(at.clone()))
+                    .ok_or_else(|| invalid(id, format!("unreadable step date “{at}”")))?,
+                status: ReferralStatus::from_code(&status).unwrap_or(ReferralStatus::Prepared),
+                note,
+                decision_number,
+                decision_date: parse_date(decision_date),
+                authority,
+            });
+        }
+        Ok(steps)
+    }
+
+    /// The dossier's documents, in the order of the rules.
+    pub fn referral_checklist(&self, id: ReferralId) -> Result<Vec<ChecklistItem>> {
+        let rules = self.dossier_rules()?;
+        let mut stmt = self.conn().prepare(
+            "SELECT doc_code, reference, ticked_at FROM referral_documents WHERE referral_id = ?1",
+        )?;
+        let mut items = stmt
+            .query_map([id], |r| {
+                let code: String = r.get(0)?;
+                Ok(ChecklistItem {
+                    name: rules
+                        .document(&code)
+                        .map_or(code.clone(), |d| d.name.clone()),
+                    doc_code: code,
+                    reference: r.get(1)?,
+                    ticked_at: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let position = |code: &str| {
+            rules
+                .documents
+                .iter()
+                .position(|d| d.code == code)
+                .unwrap_or(usize::MAX)
+        };
+        items.sort_by_key(|i| position(&i.doc_code));
+        Ok(items)
+    }
+
+    /// Tick a document of the dossier with its reference (number, date, where kept).
+    pub fn tick_document(&mut self, id: ReferralId, doc_code: &str, reference: &str) -> Result<()> {
+        let referral = self.referral(id)?;
+        if !referral.status.is_open() {
+            return Err(invalid(
+                id,
+                format!("it is {}; its dossier is closed", referral.status.code()),
+            ));
+        }
+        let reference = nfc(reference);
+        if reference.is_empty() {
+            return Err(StoreError::Invalid(
+                "reference: give the document's number and date or where it is kept".into(),
+            ));
+        }
+        let known: Vec<String> = self
+            .referral_checklist(id)?
+            .into_iter()
+            .map(|i| i.doc_code)
+            .collect();
+        if !known.iter().any(|c| c == doc_code) {
+            return Err(invalid(
+                id,
+                format!(
+                    "no document “{doc_code}” in its checklist (it has: {})",
+                    known.join(", ")
+                ),
+            ));
+        }
+        self.write(|w| {
+            w.tx.execute(
+                "UPDATE referral_documents SET reference = ?3, ticked_at = ?4 WHERE referral_id = ?1 AND doc_code = ?2",
+                params![id, doc_code, reference, w.now],
+            )?;
+            w.audit(
+                "referral_documents",
+                format!("{id}/{doc_code}"),
+                "tick",
+                None,
+                Some(&serde_json::json!({"reference": reference})),
+            )
+        })
+    }
+
+    fn referral_state(&self, r: &Referral) -> Result<ReferralState> {
+        let last: Option<String> = self.conn().query_row(
+            "SELECT max(at) FROM referral_events WHERE referral_id = ?1",
+            [r.id],
+            |row| row.get(0),
+        )?;
+        let last_date = parse_date(last)
+            .or(r.submission_date)
+            .ok_or_else(|| invalid(r.id, "it has no dated step"))?;
+        Ok(ReferralState {
+            status: r.status,
+            last_date,
+        })
+    }
+
+    /// Record a step of a referral. Sending needs every checklist document
+    /// ticked; conferral enters the award in the register; refusal rejects
+    /// the nomination; withdrawal withdraws it.
+    pub fn advance_referral(
+        &mut self,
+        id: ReferralId,
+        event: &ReferralEvent,
+    ) -> Result<ReferralStatus> {
+        if matches!(event, ReferralEvent::Forward { .. }) {
+            return Err(invalid(
+                id,
+                "forwarding creates a referral to the next level: use forward_referral",
+            ));
+        }
+        let referral = self.referral(id)?;
+        let state = self.referral_state(&referral)?;
+        let next = transition(&state, event).map_err(|e| invalid(id, e))?;
+        if matches!(
+            event,
+            ReferralEvent::Send { .. } | ReferralEvent::Resend { .. }
+        ) {
+            let missing: Vec<String> = self
+                .referral_checklist(id)?
+                .into_iter()
+                .filter(|i| !i.is_ticked())
+                .map(|i| format!("{} ({})", i.name, i.doc_code))
+                .collect();
+            if !missing.is_empty() {
+                return Err(invalid(
+                    id,
+                    format!(
+                        "the dossier still lacks: {}; tick each document with its reference first",
+                        missing.join("; ")
+                    ),
+                ));
+            }
+        }
+        let s = self.subject(referral.nomination_id)?;
+        self.write(|w| {
+            let changed = w.tx.execute(
+                "UPDATE referrals SET status = ?2, version = version + 1 WHERE id = ?1 AND version = ?3",
+                params![id, next.status.code(), referral.version],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::Conflict { what: "referral", id: id.to_string() });
+            }
+            insert_event(w, id, next.status, event)?;
+            w.audit(
+                "referrals",
+                id,
+                event.name(),
+                Some(&serde_json::json!({"status": referral.status.code()})),
+                Some(&json(event)),
+            )?;
+            let nomination = referral.nomination_id;
+            match event {
+                ReferralEvent::Confer { conferral } => {
+                    w.set_nomination_status(nomination, NominationStatus::Conferred)?;
+                    w.insert_register_entry(&RegisterRow {
+                        nominee_id: s.nomination.nominee_id,
+                        award_code: &s.award.code,
+                        year: s.nomination.round.year(),
+                        decision_number: &conferral.number,
+                        decision_date: Some(conferral.date),
+                        authority: &conferral.authority,
+                        nomination_id: Some(nomination),
+                        source: RegisterSource::Conferred,
+                        merit: None,
+                        note: "",
+                    })?;
+                }
+                ReferralEvent::Refuse { .. } => {
+                    w.set_nomination_status(nomination, NominationStatus::Rejected)?;
+                }
+                ReferralEvent::Withdraw { reason, .. } => {
+                    w.set_nomination_status(nomination, NominationStatus::Withdrawn)?;
+                    w.tx.execute(
+                        "UPDATE nominations SET withdrawal_reason = ?2 WHERE id = ?1",
+                        params![nomination, nfc(reason)],
+                    )?;
+                }
+                _ => {}
+            }
+            Ok(next.status)
+        })
+    }
+
+    /// An approved referral goes on up: it becomes forwarded and a child
+    /// referral to the next level starts, prepared, with its own submission.
+    pub fn forward_referral(&mut self, id: ReferralId, r: &NewReferral) -> Result<ReferralId> {
+        let referral = self.referral(id)?;
+        let state = self.referral_state(&referral)?;
+        let event = ReferralEvent::Forward {
+            date: r.submission_date,
+        };
+        let next = transition(&state, &event).map_err(|e| invalid(id, e))?;
+        let number = nfc(&r.submission_number);
+        if number.is_empty() {
+            return Err(StoreError::Invalid(
+                "number: the submission number is empty".into(),
+            ));
+        }
+        let s = self.subject(referral.nomination_id)?;
+        let level = s
+            .catalogue
+            .next_level(&referral.level)
+            .ok_or_else(|| invalid(id, format!("there is no level above {}", referral.level)))?;
+        let documents: Vec<String> = self
+            .dossier_rules()?
+            .checklist(&s.award.code, s.kind.class())
+            .into_iter()
+            .map(|d| d.code.clone())
+            .collect();
+        self.write(|w| {
+            let changed = w.tx.execute(
+                "UPDATE referrals SET status = ?2, version = version + 1 WHERE id = ?1 AND version = ?3",
+                params![id, next.status.code(), referral.version],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::Conflict { what: "referral", id: id.to_string() });
+            }
+            insert_event(w, id, next.status, &event)?;
+            w.audit("referrals", id, "forward", None, Some(&json(&event)))?;
+            insert_referral(
+                w,
+                referral.nomination_id,
+                Some(id),
+                &level.code,
+                &number,
+                r.submission_date,
+                referral.override_reason.as_deref(),
+                &documents,
+            )
+        })
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn insert_referral(
+    w: &super::Tx<'_>,
+    nomination: NominationId,
+    parent: Option<ReferralId>,
+    level: &str,
+    number: &str,
+    date: NaiveDate,
+    override_reason: Option<&str>,
+    documents: &[String],
+) -> Result<ReferralId> {
+    w.tx.execute(
+        "INSERT INTO referrals (nomination_id, parent_id, level, submission_number, submission_date, status, override_reason, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        params![nomination, parent, level, number, date_text(date), ReferralStatus::Prepared.code(), override_reason, w.now],
+    )?;
+    let id = w.tx.last_insert_rowid();
+    for code in documents {
+        w.tx.execute(
+            "INSERT INTO referral_documents (referral_id, doc_code) VALUES (?1, ?2)",
+            params![id, code],
+        )?;
+    }
+    w.tx.execute(
+        "INSERT INTO referral_events (referral_id, at, status, note) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            id,
+            date_text(date),
+            ReferralStatus::Prepared.code(),
+            override_reason.unwrap_or_default()
+        ],
+    )?;
+    w.audit(
+        "referrals",
+        id,
+        "insert",
+        None,
+        Some(&serde_json::json!({
+            "nomination_id": nomination, "parent_id": parent, "level": level,
+            "submission_number": number, "submission_date": date_text(date),
+            "override_reason": override_reason, "documents": documents,
+        })),
+    )?;
+    Ok(id)
+}
+
+fn insert_event(
+    w: &super::Tx<'_>,
+    id: ReferralId,
+    status: ReferralStatus,
+    event: &ReferralEvent,
+) -> Result<()> {
+    let (number, date, authority) = match event {
+        ReferralEvent::Confer { conferral } => (
+            Some(nfc(&conferral.number)),
+            Some(date_text(conferral.date)),
+            Some(nfc(&conferral.authority)),
+        ),
+        _ => (None, None, None),
+    };
+    w.tx.execute(
+        "INSERT INTO referral_events (referral_id, at, status, note, decision_number, decision_date, authority)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        params![id, date_text(event.date()), status.code(), nfc(event.note()), number, date, authority],
+    )?;
+    Ok(())
+}
