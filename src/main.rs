@@ -42,7 +42,7 @@ enum Command {
     Awards(hoidong::cli_awards::AwardsCommand),
     /// List the council's meetings.
     Meetings,
-    /// Look at one meeting.
+    /// Look at or prepare a meeting (show, ballot-record, new, add, move, remove, committee, note).
     Meeting {
         #[command(subcommand)]
         command: hoidong::cli_meeting::MeetingCommand,
