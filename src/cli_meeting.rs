@@ -11,6 +11,7 @@ use crate::domain::meeting::NoteKind;
 use crate::domain::nomination::NominationQuery;
 use crate::store::Store;
 use crate::store::meetings::NewMeeting;
+use crate::store::notes::NewNote;
 
 pub use crate::cli_meeting_text::{ballot_record_text, meetings_text, show_text, table};
 
@@ -180,7 +181,21 @@ pub fn run(db: Option<&Path>, command: &MeetingCommand) -> anyhow::Result<()> {
             text,
         } => {
             let kind = NoteKind::from_code(kind).unwrap_or(NoteKind::Note);
-            store.add_note(*id, *item, kind, text)?;
+            let agenda_item_id = match item {
+                Some(n) => Some(store.agenda_item_of(*id, *n)?.ok_or_else(|| {
+                    anyhow::anyhow!("nomination {n} is not on the agenda of meeting {id}")
+                })?),
+                None => None,
+            };
+            store.add_note(
+                *id,
+                &NewNote {
+                    agenda_item_id,
+                    kind,
+                    at: None,
+                    text: text.clone(),
+                },
+            )?;
             println!("note added");
         }
     }

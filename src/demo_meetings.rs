@@ -9,6 +9,7 @@ use crate::domain::nomination::{NominationQuery, NominationRow, NominationStatus
 use crate::domain::record::Guest;
 use crate::domain::vote::{BallotCounts, Tally, VoteMethod, VoteRule};
 use crate::store::meetings::NewMeeting;
+use crate::store::notes::NewNote;
 use crate::store::rounds::RoundInput;
 use crate::store::{Clock, Result, Store, StoreError};
 
@@ -34,6 +35,30 @@ fn submitted_at_ward(store: &Store) -> Result<Vec<NominationRow>> {
     let mut rows = store.list_nominations(&q, 0, u32::MAX)?.0;
     rows.sort_by_key(|r| r.id);
     Ok(rows)
+}
+
+/// A note for the minutes, on the agenda item of `nomination` when given.
+fn note(
+    store: &mut Store,
+    meeting: i64,
+    nomination: Option<i64>,
+    kind: NoteKind,
+    text: &str,
+) -> Result<()> {
+    let agenda_item_id = match nomination {
+        Some(n) => store.agenda_item_of(meeting, n)?,
+        None => None,
+    };
+    store.add_note(
+        meeting,
+        &NewNote {
+            agenda_item_id,
+            kind,
+            at: None,
+            text: text.into(),
+        },
+    )?;
+    Ok(())
 }
 
 fn tally(agree: u32, disagree: u32, written_agree: u32, written_disagree: u32) -> Tally {
@@ -131,14 +156,16 @@ pub fn add_meetings(store: &mut Store) -> Result<()> {
         store.check_in(past, m.id, &presence)?;
     }
     at(store, "08:05");
-    store.add_note(
+    note(
+        store,
         past,
         None,
         NoteKind::Opening,
         "Đồng chí Chủ tịch Hội đồng khai mạc, nêu mục đích, yêu cầu của phiên họp; Thư ký báo cáo số thành viên có mặt: 9/11, đủ điều kiện tiến hành (tối thiểu 2/3 tổng số thành viên).",
     )?;
     at(store, "08:20");
-    store.add_note(
+    note(
+        store,
         past,
         Some(cstdcs[0]),
         NoteKind::Note,
@@ -179,7 +206,8 @@ pub fn add_meetings(store: &mut Store) -> Result<()> {
         },
     )?;
     at(store, "09:15");
-    store.add_note(
+    note(
+        store,
         past,
         None,
         NoteKind::Note,
@@ -199,7 +227,8 @@ pub fn add_meetings(store: &mut Store) -> Result<()> {
         .iter()
         .find(|n| !voted.contains(n) && !gdvh.contains(n))
     {
-        store.add_note(
+        note(
+            store,
             past,
             Some(*postponed),
             NoteKind::Note,
@@ -207,14 +236,16 @@ pub fn add_meetings(store: &mut Store) -> Result<()> {
         )?;
     }
     at(store, "10:15");
-    store.add_note(
+    note(
+        store,
         past,
         None,
         NoteKind::Conclusion,
         "Hội đồng thống nhất đề nghị Chủ tịch UBND phường quyết định khen thưởng các cá nhân, tập thể, hộ gia đình đạt tỷ lệ phiếu theo quy định; lập hồ sơ đề nghị cấp tỉnh đối với các trường hợp Bằng khen.",
     )?;
     at(store, "10:30");
-    store.add_note(
+    note(
+        store,
         past,
         None,
         NoteKind::Closing,

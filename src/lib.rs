@@ -9,11 +9,13 @@
 pub mod cli_awards;
 pub mod cli_meeting;
 pub mod cli_meeting_text;
+pub mod cli_print;
 pub mod demo;
 pub mod demo_meetings;
 pub mod domain;
 pub mod export;
 pub mod import;
+pub mod print;
 pub mod refdata;
 pub mod store;
 pub mod tui;

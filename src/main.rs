@@ -40,6 +40,12 @@ enum Command {
     Export(hoidong::export::ExportCommand),
     #[command(flatten)]
     Awards(hoidong::cli_awards::AwardsCommand),
+    /// Write the minutes (or, with --ballots, the ballot-count record) of a meeting.
+    Minutes(hoidong::cli_print::MinutesArgs),
+    /// Sign off the minutes of a meeting (later changes become an addendum).
+    Sign(hoidong::cli_print::SignArgs),
+    /// Send the minutes of a meeting to the printer (lp), or save the PDF.
+    Print(hoidong::cli_print::PrintArgs),
     /// List the council's meetings.
     Meetings,
     /// Look at or prepare a meeting (show, ballot-record, new, add, move, remove, committee, note).
@@ -96,6 +102,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Import(cmd)) => hoidong::import::cli::run_import(cmd, cli.db.as_deref())?,
         Some(Command::Export(cmd)) => hoidong::export::run_export(cmd, cli.db.as_deref())?,
         Some(Command::Awards(c)) => hoidong::cli_awards::run(cli.db, c)?,
+        Some(Command::Minutes(args)) => hoidong::cli_print::minutes(cli.db, args)?,
+        Some(Command::Sign(args)) => hoidong::cli_print::sign(cli.db, args)?,
+        Some(Command::Print(args)) => hoidong::cli_print::print_command(cli.db, args)?,
         Some(Command::Meetings) => hoidong::cli_meeting::list(cli.db.as_deref())?,
         Some(Command::Meeting { command }) => {
             hoidong::cli_meeting::run(cli.db.as_deref(), &command)?

@@ -12,6 +12,7 @@ use hoidong::domain::nominee::{NewNominee, NomineeKind, Sex};
 use hoidong::domain::record::Guest;
 use hoidong::domain::vote::{BallotCounts, Share, Tally, VoteMethod};
 use hoidong::store::meetings::NewMeeting;
+use hoidong::store::notes::NewNote;
 use hoidong::store::rounds::RoundInput;
 use hoidong::store::{Clock, Store, StoreError};
 
@@ -345,7 +346,15 @@ fn a_whole_meeting_through_the_store() {
         .unwrap();
     assert!(r3.outcomes[0].1.passed);
     store
-        .add_note(m, Some(noms[2]), NoteKind::Note, "Hoãn xem xét.")
+        .add_note(
+            m,
+            &NewNote {
+                agenda_item_id: store.agenda_item_of(m, noms[2]).unwrap(),
+                kind: NoteKind::Note,
+                at: None,
+                text: "Hoãn xem xét.".into(),
+            },
+        )
         .unwrap();
 
     // Close: a stale version is refused; afterwards the unvoted item is postponed.
@@ -366,7 +375,6 @@ fn a_whole_meeting_through_the_store() {
         invalid(store.remove_agenda_item(m, noms[2])),
         invalid(store.move_agenda_item(m, noms[0], 2)),
         invalid(store.set_counting_committee(m, members[0], &[])),
-        invalid(store.add_note(m, None, NoteKind::Note, "muộn")),
     ];
     for msg in &refusals {
         assert!(

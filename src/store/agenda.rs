@@ -85,6 +85,22 @@ impl Tx<'_> {
 }
 
 impl Store {
+    /// The agenda item that puts `nomination` to meeting `meeting`, if any.
+    pub fn agenda_item_of(
+        &self,
+        meeting: MeetingId,
+        nomination: NominationId,
+    ) -> Result<Option<i64>> {
+        Ok(self
+            .conn()
+            .query_row(
+                "SELECT id FROM agenda_items WHERE meeting_id = ?1 AND nomination_id = ?2",
+                params![meeting, nomination],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
     /// Add one nomination to the end of the agenda; returns the agenda item id.
     pub fn add_agenda_item(&mut self, meeting: MeetingId, nomination: NominationId) -> Result<i64> {
         self.write(|w| w.insert_agenda_item(meeting, nomination))

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::meeting::{
-    AttendanceEntry, Meeting, MeetingId, MeetingStatus, NoteKind, Presence, count_attendance,
+    AttendanceEntry, Meeting, MeetingId, MeetingStatus, Presence, count_attendance,
 };
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::record::Guest;
@@ -407,54 +407,6 @@ impl Store {
             met: counts.quorum_met(&rule.quorum),
             rule_source: rule.source.clone(),
             rule_is_default: rule.is_default,
-        })
-    }
-
-    /// A note for the minutes, optionally on one agenda item (by nomination).
-    pub fn add_note(
-        &mut self,
-        meeting: MeetingId,
-        nomination: Option<NominationId>,
-        kind: NoteKind,
-        text: &str,
-    ) -> Result<i64> {
-        let text = nfc(text);
-        if text.is_empty() {
-            return Err(StoreError::Invalid("note: the note is empty".into()));
-        }
-        self.write(|w| {
-            let state = w.require_not_closed(meeting, "adding notes")?;
-            let item: Option<i64> = match nomination {
-                None => None,
-                Some(n) => Some(
-                    w.tx.query_row(
-                        "SELECT id FROM agenda_items WHERE meeting_id = ?1 AND nomination_id = ?2",
-                        params![meeting, n],
-                        |r| r.get(0),
-                    )
-                    .optional()?
-                    .ok_or_else(|| {
-                        StoreError::Invalid(format!(
-                            "note: nomination {n} is not on the agenda of {}",
-                            state.label
-                        ))
-                    })?,
-                ),
-            };
-            w.tx.execute(
-                "INSERT INTO minutes_notes (meeting_id, agenda_item_id, kind, at, text, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?4)",
-                params![meeting, item, kind.code(), w.now, text],
-            )?;
-            let id = w.tx.last_insert_rowid();
-            w.touch_meeting(meeting)?;
-            w.audit(
-                "minutes_notes",
-                id,
-                "insert",
-                None,
-                Some(&serde_json::json!({"kind": kind.code(), "text": text})),
-            )?;
-            Ok(id)
         })
     }
 

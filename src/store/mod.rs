@@ -10,11 +10,13 @@ pub mod holds;
 pub mod meetings;
 pub mod migrations;
 pub mod nominations;
+pub mod notes;
 pub mod record;
 pub mod reference;
 pub mod referrals;
 pub mod rounds;
 pub mod scores;
+pub mod signoff;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

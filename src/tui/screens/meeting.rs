@@ -11,6 +11,7 @@ use crate::domain::nomination::Evidence;
 use crate::domain::record::MeetingRecord;
 use crate::domain::vote::{VoteMethod, VoteRule, find_rule};
 use crate::store::meetings::QuorumStatus;
+use crate::store::notes::NewNote;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
@@ -73,7 +74,7 @@ pub enum Input {
     Tally(TallyForm),
     /// A note for the minutes on the current item.
     Note {
-        nomination: i64,
+        agenda_item: i64,
         field: TextInput,
     },
     /// The reason for correcting a round, asked before the form.
@@ -222,13 +223,11 @@ impl MeetingMode {
                 MeetingAction::Present => return self.check_in(store, s, Presence::Present),
                 MeetingAction::NextMeeting => return self.next_meeting(store),
                 MeetingAction::Amend => self.start_amend(s),
+                // Notes are minutes, not votes: they may be written after closing too.
                 MeetingAction::Note => {
-                    if !self.writable(s, false) {
-                        return Outcome::Nothing;
-                    }
                     if let Some(e) = self.record.agenda.get(self.item) {
                         self.input = Some(Input::Note {
-                            nomination: e.nomination.id,
+                            agenda_item: e.item.id,
                             field: TextInput::default(),
                         });
                     }
@@ -430,14 +429,19 @@ impl MeetingMode {
                     Err(e) => Outcome::Failed(e),
                 }
             }
-            Some(Input::Note { nomination, field }) => {
+            Some(Input::Note { agenda_item, field }) => {
                 let text = field.value().trim().to_string();
                 if text.is_empty() {
                     self.input = None;
                     return Outcome::Nothing;
                 }
-                let nomination = *nomination;
-                match store.add_note(meeting, Some(nomination), NoteKind::Note, &text) {
+                let note = NewNote {
+                    agenda_item_id: Some(*agenda_item),
+                    kind: NoteKind::Note,
+                    at: None,
+                    text,
+                };
+                match store.add_note(meeting, &note) {
                     Ok(_) => self.done(store, s.meeting().saved_note),
                     Err(e) => Outcome::Failed(e),
                 }

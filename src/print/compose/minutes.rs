@@ -1,0 +1,418 @@
+//! The minutes of a council meeting, in the order of DOMAIN.md §6.
+
+use crate::domain::meeting::{MinutesNote, NoteKind, Presence};
+use crate::domain::record::{AgendaEntry, MeetingRecord};
+use crate::domain::vote::VoteMethod;
+use crate::print::model::{Align, Block, DocKind, Document, Signature, Table};
+
+use super::{
+    SIGN_HINT, When, col, header, honorific, member_line, method_words, percent, position_unit,
+    threshold_words,
+};
+
+/// The minutes (biên bản) of the meeting.
+pub fn minutes(record: &MeetingRecord) -> Document {
+    let m = &record.meeting;
+    let number = if m.number.is_empty() {
+        "Số: …/BB-HĐTĐKT".to_string()
+    } else {
+        format!("Số: {}", m.number)
+    };
+    let mut blocks = Vec::new();
+    opening(record, &mut blocks);
+    attendance(record, &mut blocks);
+    agenda(record, &mut blocks);
+    super::conclusions::conclusions(record, &mut blocks);
+    closing(record, &mut blocks);
+
+    let name = |member: &Option<crate::domain::council::Member>| {
+        member.as_ref().map(|x| x.name.clone()).unwrap_or_default()
+    };
+    Document {
+        kind: DocKind::Minutes,
+        header: header(record, number),
+        title: "BIÊN BẢN".into(),
+        subject: m.subject.clone(),
+        blocks,
+        signatures: vec![
+            Signature {
+                role: "THƯ KÝ".into(),
+                hint: SIGN_HINT.into(),
+                name: name(&record.secretary),
+            },
+            Signature {
+                role: "CHỦ TỌA".into(),
+                hint: SIGN_HINT.into(),
+                name: name(&record.chair),
+            },
+        ],
+        recipients: vec![
+            "- Thành viên Hội đồng;".into(),
+            format!(
+                "- Chủ tịch {} (để báo cáo);",
+                title_case_body(&record.council.issuing_body)
+            ),
+            "- Lưu: VT, HĐTĐKT.".into(),
+        ],
+        footer: None,
+    }
+}
+
+/// "UBND PHƯỜNG THANH BÌNH" → "UBND phường Thanh Bình" is not reliably
+/// reversible; the stored spelling is used as it is unless it is all capitals.
+pub(super) fn title_case_body(body: &str) -> String {
+    if body.chars().any(|c| c.is_lowercase()) {
+        return body.to_string();
+    }
+    body.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            if w == "UBND" || w == "HĐND" {
+                w.to_string()
+            } else if i > 0 && ["PHƯỜNG", "XÃ", "THỊ", "TRẤN"].contains(&w) {
+                w.to_lowercase()
+            } else {
+                let lower = w.to_lowercase();
+                let mut c = lower.chars();
+                c.next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub(super) fn notes_of(
+    record: &MeetingRecord,
+    kind: NoteKind,
+    item: Option<i64>,
+) -> Vec<&MinutesNote> {
+    record
+        .notes
+        .iter()
+        .filter(|n| n.kind == kind && n.agenda_item_id == item)
+        .collect()
+}
+
+pub(super) fn note_block(n: &MinutesNote) -> Block {
+    match When::parse(&n.at).filter(|_| n.at.len() >= 16) {
+        Some(w) => Block::item(format!("({}) {}", w.clock(), n.text)),
+        None => Block::item(n.text.clone()),
+    }
+}
+
+fn opening(record: &MeetingRecord, blocks: &mut Vec<Block>) {
+    let m = &record.meeting;
+    let start = When::parse(&m.opened_at.clone().unwrap_or_else(|| m.starts_at.clone()));
+    blocks.push(Block::heading("I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN"));
+    let when = start
+        .map(|w| format!("{}, {}", w.time_words(), w.date_words()))
+        .unwrap_or_else(|| m.starts_at.clone());
+    blocks.push(Block::lead(
+        "1. Thời gian: ",
+        format!("bắt đầu lúc {when}."),
+    ));
+    blocks.push(Block::lead("2. Địa điểm: ", format!("{}.", m.place)));
+    let chair = record
+        .chair
+        .as_ref()
+        .map(member_line)
+        .unwrap_or_else(|| "chưa ghi nhận".into());
+    let secretary = record
+        .secretary
+        .as_ref()
+        .map(member_line)
+        .unwrap_or_else(|| "chưa ghi nhận".into());
+    blocks.push(Block::lead("3. Chủ tọa: ", format!("{chair}.")));
+    blocks.push(Block::lead("4. Thư ký: ", format!("{secretary}.")));
+}
+
+fn attendance(record: &MeetingRecord, blocks: &mut Vec<Block>) {
+    let c = record.attendance_counts();
+    let mut text = format!(
+        "tổng số thành viên Hội đồng: {}; có mặt: {}; vắng mặt: {}",
+        c.members_total, c.present, c.absent
+    );
+    if c.written_opinions > 0 {
+        text.push_str(&format!(
+            " (trong đó {} thành viên gửi ý kiến bằng văn bản)",
+            c.written_opinions
+        ));
+    }
+    let unmarked = c.members_total - c.present - c.absent;
+    if unmarked > 0 {
+        text.push_str(&format!("; chưa điểm danh: {unmarked}"));
+    }
+    text.push('.');
+    blocks.push(Block::lead("5. Thành phần: ", text));
+    if let Some(rule) = record
+        .rounds
+        .iter()
+        .flat_map(|r| r.results.iter())
+        .map(|v| &v.rule)
+        .next()
+    {
+        let met = c.quorum_met(&rule.quorum);
+        blocks.push(Block::para(format!(
+            "Số thành viên có mặt {} tỷ lệ tối thiểu {} tổng số thành viên theo quy chế hoạt động của Hội đồng.",
+            if met { "bảo đảm" } else { "không bảo đảm" },
+            rule.quorum.share.label()
+        )));
+    }
+    let present: Vec<_> = record
+        .attendance
+        .iter()
+        .filter(|a| a.presence == Presence::Present)
+        .collect();
+    if !present.is_empty() {
+        blocks.push(Block::para(format!(
+            "a) Thành viên có mặt ({}):",
+            present.len()
+        )));
+        blocks.extend(
+            present
+                .iter()
+                .map(|a| Block::item(format!("- {};", member_line(&a.member)))),
+        );
+    }
+    let absent: Vec<_> = record
+        .attendance
+        .iter()
+        .filter(|a| {
+            matches!(
+                a.presence,
+                Presence::Absent { .. } | Presence::AbsentWithOpinion { .. }
+            )
+        })
+        .collect();
+    if !absent.is_empty() {
+        blocks.push(Block::para(format!(
+            "b) Thành viên vắng mặt ({}):",
+            absent.len()
+        )));
+        for a in absent {
+            let reason = a.presence.reason();
+            let mut line = format!("- {}", member_line(&a.member));
+            if !reason.is_empty() {
+                line.push_str(&format!(", lý do: {reason}"));
+            }
+            if matches!(a.presence, Presence::AbsentWithOpinion { .. }) {
+                line.push_str(" (có ý kiến bằng văn bản)");
+            }
+            line.push(';');
+            blocks.push(Block::item(line));
+        }
+    }
+    if !record.guests.is_empty() {
+        blocks.push(Block::para(format!(
+            "c) Khách mời ({}, tham dự, không biểu quyết):",
+            record.guests.len()
+        )));
+        for g in &record.guests {
+            let mut line = format!("- {}", g.name);
+            if !g.position.is_empty() {
+                line.push_str(&format!(", {}", g.position));
+            }
+            line.push(';');
+            blocks.push(Block::item(line));
+        }
+    }
+}
+
+fn agenda(record: &MeetingRecord, blocks: &mut Vec<Block>) {
+    blocks.push(Block::heading("II. NỘI DUNG"));
+    blocks.extend(
+        notes_of(record, NoteKind::Opening, None)
+            .into_iter()
+            .map(note_block),
+    );
+    blocks.push(Block::para(format!(
+        "Hội đồng xem xét {} hồ sơ đề nghị khen thưởng theo chương trình sau:",
+        record.agenda.len()
+    )));
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            col("STT", 7, Align::Center),
+            col("Cá nhân, tập thể", 30, Align::Left),
+            col("Chức vụ, đơn vị", 34, Align::Left),
+            col("Hình thức đề nghị", 30, Align::Left),
+        ],
+        rows: record
+            .agenda
+            .iter()
+            .map(|e| {
+                vec![
+                    e.item.position.to_string(),
+                    e.nominee.name.clone(),
+                    position_unit(&e.nominee),
+                    e.award_name.clone(),
+                ]
+            })
+            .collect(),
+    }));
+    let general = notes_of(record, NoteKind::Note, None);
+    if !general.is_empty() {
+        blocks.push(Block::para("Ý kiến thảo luận chung:"));
+        blocks.extend(general.into_iter().map(note_block));
+    }
+    for entry in &record.agenda {
+        agenda_item(record, entry, blocks);
+    }
+}
+
+fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, blocks: &mut Vec<Block>) {
+    let n = &e.nominee;
+    let who = format!("{}{}", honorific(n.sex), n.name);
+    let mut text = format!(" – đề nghị tặng {}", e.award_name);
+    let pu = position_unit(n);
+    if !pu.is_empty() {
+        text = format!(" ({pu}){text}");
+    }
+    if let Some(score) = e.score {
+        text.push_str(&format!(
+            "; điểm chấm {}/100",
+            format!("{score:.1}").replace('.', ",")
+        ));
+    }
+    text.push('.');
+    blocks.push(Block::lead(format!("{}. {who}", e.item.position), text));
+    if !e.nomination.summary.is_empty() {
+        blocks.push(Block::lead(
+            "Tóm tắt thành tích: ",
+            e.nomination.summary.clone(),
+        ));
+    }
+    let notes: Vec<_> = record
+        .notes
+        .iter()
+        .filter(|x| x.agenda_item_id == Some(e.item.id))
+        .collect();
+    if !notes.is_empty() {
+        blocks.push(Block::para("Ý kiến thảo luận:"));
+        blocks.extend(notes.into_iter().map(note_block));
+    }
+    let Some((round, result)) = record.latest_result(e.nomination.id) else {
+        blocks.push(Block::para("Chưa biểu quyết."));
+        return;
+    };
+    let o = &result.outcome;
+    let t = &result.tally;
+    let secret = round.method == VoteMethod::SecretBallot;
+    let dash = || "—".to_string();
+    let b = &round.ballots;
+    let mut agree = t.agree.to_string();
+    if result.rule.count_written_opinions && t.written_agree > 0 {
+        agree = format!("{} + {} VB", t.agree, t.written_agree);
+    }
+    let mut lead = format!(
+        "Kết quả {} (lần {}",
+        method_words(round.method),
+        round.round_no
+    );
+    if let Some(reason) = &round.amendment_reason {
+        lead.push_str(&format!(", điều chỉnh: {reason}"));
+    }
+    lead.push_str("):");
+    blocks.push(Block::para(lead));
+    blocks.push(Block::Table(Table {
+        columns: vec![
+            col("Phiếu phát ra", 12, Align::Center),
+            col("Phiếu thu về", 12, Align::Center),
+            col("Hợp lệ", 11, Align::Center),
+            col("Không hợp lệ", 12, Align::Center),
+            col("Đồng ý", 14, Align::Center),
+            col("Tỷ lệ", 13, Align::Center),
+            col("Kết quả", 14, Align::Center),
+        ],
+        rows: vec![vec![
+            if secret { b.issued.to_string() } else { dash() },
+            if secret {
+                b.returned.to_string()
+            } else {
+                dash()
+            },
+            if secret { b.valid.to_string() } else { dash() },
+            if secret {
+                b.invalid.to_string()
+            } else {
+                dash()
+            },
+            agree,
+            percent(o.share_permille),
+            if o.passed { "Đạt" } else { "Không đạt" }.to_string(),
+        ]],
+    }));
+    let written = o.counted_agree.saturating_sub(t.agree);
+    let counted = if written > 0 {
+        format!(
+            "{}/{}, tính cả {written} ý kiến đồng ý bằng văn bản (VB)",
+            o.counted_agree, o.denominator
+        )
+    } else {
+        format!("{}/{}", o.counted_agree, o.denominator)
+    };
+    let mut text = format!(
+        "Tỷ lệ đồng ý {} trên {} ({counted}); yêu cầu {}",
+        percent(o.share_permille),
+        super::denominator_words(result.rule.denominator),
+        threshold_words(&result.rule)
+    );
+    if let Some(needed) = o.needed {
+        text.push_str(&format!(" (cần {needed} phiếu)"));
+    }
+    if !secret {
+        text.push_str(&format!(
+            "; không đồng ý: {}; không biểu quyết: {}",
+            t.disagree, t.abstain
+        ));
+    }
+    text.push_str(if o.passed {
+        ". Kết quả: ĐẠT."
+    } else {
+        ". Kết quả: KHÔNG ĐẠT."
+    });
+    blocks.push(Block::para(text));
+}
+
+fn closing(record: &MeetingRecord, blocks: &mut Vec<Block>) {
+    blocks.extend(
+        notes_of(record, NoteKind::Closing, None)
+            .into_iter()
+            .map(note_block),
+    );
+    let end = record
+        .meeting
+        .closed_at
+        .as_deref()
+        .and_then(When::parse)
+        .map(|w| {
+            format!(
+                "Cuộc họp kết thúc vào hồi {}, {}.",
+                w.time_words(),
+                w.date_words()
+            )
+        })
+        .unwrap_or_else(|| "Cuộc họp kết thúc vào hồi … giờ … phút cùng ngày.".into());
+    blocks.push(Block::para(end));
+    blocks.push(Block::para(
+        "Biên bản đã được đọc lại trước Hội đồng, các thành viên dự họp thống nhất với nội dung biên bản.",
+    ));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::title_case_body;
+
+    #[test]
+    fn issuing_body_in_running_text() {
+        assert_eq!(
+            title_case_body("UBND PHƯỜNG THANH BÌNH"),
+            "UBND phường Thanh Bình"
+        );
+        assert_eq!(
+            title_case_body("UBND phường Tân Hưng"),
+            "UBND phường Tân Hưng"
+        );
+    }
+}
