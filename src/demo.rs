@@ -521,7 +521,11 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
             )?;
         }
         Ok(())
-    })
+    })?;
+    if spec.audited {
+        crate::demo_meetings::add_meetings(store)?;
+    }
+    Ok(())
 }
 
 /// Insert without a per-row audit entry; used only for synthetic data, which

@@ -7,8 +7,11 @@
 //! - `import` / `export`: spreadsheets in and out.
 
 pub mod cli_awards;
+pub mod cli_meeting;
+pub mod cli_meeting_text;
 pub mod cli_print;
 pub mod demo;
+pub mod demo_meetings;
 pub mod domain;
 pub mod export;
 pub mod import;

@@ -66,6 +66,13 @@ enum Command {
         #[arg(long, default_value_t = 1000)]
         count: u64,
     },
+    /// List the council's meetings.
+    Meetings,
+    /// Look at or prepare a meeting (show, ballot-record, new, add, move, remove, committee, note).
+    Meeting {
+        #[command(subcommand)]
+        command: hoidong::cli_meeting::MeetingCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -122,6 +129,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Backup { file }) => safety::cli::run_backup(cli.db, &file)?,
         Some(Command::Restore { file, force }) => safety::cli::run_restore(cli.db, &file, force)?,
         Some(Command::Exercise { seed, count }) => safety::cli::run_exercise(cli.db, seed, count)?,
+        Some(Command::Meetings) => hoidong::cli_meeting::list(cli.db.as_deref())?,
+        Some(Command::Meeting { command }) => {
+            hoidong::cli_meeting::run(cli.db.as_deref(), &command)?
+        }
         None => hoidong::tui::launch::run(cli.db, cli.lang.as_deref())?,
     }
     Ok(())

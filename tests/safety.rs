@@ -128,10 +128,16 @@ fn check_reads_vote_results_audited_by_round() {
     let round = store
         .write(|w| {
             let meeting: i64 = w.tx.query_row("SELECT min(id) FROM meetings", [], |r| r.get(0))?;
+            // The demo's meetings already hold rounds: take the next number.
+            let round_no: i64 = w.tx.query_row(
+                "SELECT coalesce(max(round_no), 0) + 1 FROM ballot_rounds WHERE meeting_id = ?1",
+                [meeting],
+                |r| r.get(0),
+            )?;
             w.tx.execute(
                 "INSERT INTO ballot_rounds (meeting_id, round_no, method, issued, returned, valid, invalid, attendance, recorded_at)
-                 VALUES (?1, 2, 'secret_ballot', 11, 11, 11, 0, '{}', ?2)",
-                rusqlite::params![meeting, w.now],
+                 VALUES (?1, ?3, 'secret_ballot', 11, 11, 11, 0, '{}', ?2)",
+                rusqlite::params![meeting, w.now, round_no],
             )?;
             let round = w.tx.last_insert_rowid();
             for (nomination, agree, passed) in [(20, 9, true), (21, 4, false)] {
@@ -147,7 +153,7 @@ fn check_reads_vote_results_audited_by_round() {
                 "insert",
                 None,
                 Some(&serde_json::json!({
-                    "meeting": meeting, "round_no": 2,
+                    "meeting": meeting, "round_no": round_no,
                     "input": {"method": "secret_ballot", "tallies": [[20, tally(9)], [21, tally(4)]]},
                     "outcomes": [[20, {"passed": true}], [21, {"passed": false}]],
                 })),

@@ -2,16 +2,19 @@
 //! aggregate; every method returns domain types. Every change runs in one
 //! transaction together with its audit entry.
 
+pub mod agenda;
 pub mod audit;
 pub mod awards;
 pub mod council;
 pub mod holds;
+pub mod meetings;
 pub mod migrations;
 pub mod nominations;
 pub mod notes;
 pub mod record;
 pub mod reference;
 pub mod referrals;
+pub mod rounds;
 pub mod scores;
 pub mod signoff;
 

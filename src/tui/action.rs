@@ -4,6 +4,7 @@
 
 use crate::domain::nomination::NominationId;
 use crate::domain::scoring::MemberId;
+use crate::tui::screens::meeting::MeetingAction;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -45,4 +46,6 @@ pub enum Action {
         member: MemberId,
         recused: bool,
     },
+    /// Meeting mode: attendance, votes, closing.
+    Meeting(MeetingAction),
 }

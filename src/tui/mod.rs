@@ -11,6 +11,7 @@ pub mod launch;
 pub mod modals;
 pub mod screens;
 pub mod strings;
+pub mod strings_meeting;
 pub mod theme;
 pub mod widgets;
 

@@ -4,18 +4,25 @@
 pub mod dashboard;
 pub mod dashboard_pages;
 pub mod dashboard_view;
+pub mod meeting;
+#[cfg(test)]
+mod meeting_tests;
+pub mod meeting_view;
 pub mod scoring;
+pub mod tally_form;
 
 use super::keymap::Context;
 
 pub enum Screen {
     Scoring(Box<scoring::Scoring>),
+    Meeting(Box<meeting::MeetingMode>),
 }
 
 impl Screen {
     pub fn context(&self) -> Context {
         match self {
             Screen::Scoring(s) => s.context(),
+            Screen::Meeting(m) => m.context(),
         }
     }
 }
