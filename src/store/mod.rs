@@ -223,26 +223,19 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        // Version 0 with tables in it is some other program's database:
-        // migrating would write hoidong's tables into it.
-        if version == 0 {
-            let tables: i64 = self
-                .conn
-                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-                .map_err(|e| classify(path, e))?;
-            if tables > 0 {
-                return Err(StoreError::NotHoidong {
-                    path: path.to_path_buf(),
-                });
-            }
-        }
         // Reading the schema touches the first pages; damage anywhere else is
         // reported by `hoidong check`, which reads every page.
-        self.conn
-            .query_row("SELECT count(*) FROM sqlite_master", [], |r| {
-                r.get::<_, i64>(0)
-            })
+        let tables: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
             .map_err(|e| classify(path, e))?;
+        // Version 0 with tables in it is some other program's database:
+        // migrating would write hoidong's tables into it.
+        if version == 0 && tables > 0 {
+            return Err(StoreError::NotHoidong {
+                path: path.to_path_buf(),
+            });
+        }
         if self.read_only {
             if version < SCHEMA_VERSION {
                 return Err(StoreError::Invalid(format!(
