@@ -1,6 +1,8 @@
 //! Invented demo data for the ward of Thanh Bình, and deterministic synthetic
 //! databases of any size. Every person here is invented.
 
+use std::collections::{HashMap, HashSet};
+
 use rusqlite::params;
 
 use crate::domain::council::{Council, Member, Role};
@@ -282,6 +284,16 @@ fn award_for(kind: NomineeKind, rng: &mut Rng) -> &'static str {
     options[rng.below(options.len())]
 }
 
+/// The ward's own collectives of a kind, if the kind is a collective.
+fn collective_pool(kind: NomineeKind) -> Option<&'static [&'static str]> {
+    match kind {
+        NomineeKind::Unit => Some(UNITS),
+        NomineeKind::FrontOrganisation => Some(FRONT),
+        NomineeKind::Enterprise => Some(ENTERPRISES),
+        _ => None,
+    }
+}
+
 fn nominee_for(kind: NomineeKind, rng: &mut Rng, serial: usize) -> NewNominee {
     let address = format!("Số {} {}", 1 + rng.below(180), rng.pick(STREETS));
     match kind {
@@ -314,20 +326,21 @@ fn nominee_for(kind: NomineeKind, rng: &mut Rng, serial: usize) -> NewNominee {
             let p = person(rng);
             NewNominee {
                 kind: Some(kind),
-                name: format!("Hộ ông/bà {}", p.name),
+                name: format!(
+                    "Hộ {} {}",
+                    if p.sex == Sex::Female { "bà" } else { "ông" },
+                    p.name
+                ),
                 unit: rng.pick(RESIDENTIAL).to_string(),
                 address,
                 ..NewNominee::default()
             }
         }
         NomineeKind::Unit | NomineeKind::FrontOrganisation | NomineeKind::Enterprise => {
-            let pool = match kind {
-                NomineeKind::Unit => UNITS,
-                NomineeKind::FrontOrganisation => FRONT,
-                _ => ENTERPRISES,
-            };
+            let pool = collective_pool(kind).unwrap_or(UNITS);
             let base = pool[serial % pool.len()];
-            // Large synthetic sets need more collectives than the ward has.
+            // Large synthetic sets need more collectives than the ward has;
+            // the demo reuses the ward's own (see `populate`).
             let name = if serial < pool.len() {
                 base.to_string()
             } else {
@@ -442,11 +455,21 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
     store.write(|w| {
         let members = create_council(w)?;
         let mut created = Vec::with_capacity(spec.nominations);
+        // Per kind: how many of that kind so far, and the collectives already
+        // stored (a unit proposed for two awards is one nominee).
+        let mut per_kind: HashMap<NomineeKind, usize> = HashMap::new();
+        let mut collectives: HashMap<String, i64> = HashMap::new();
+        let mut proposed: HashSet<(i64, String, String)> = HashSet::new();
         for i in 0..spec.nominations {
             let kind = kind_for(i, &mut rng);
-            let nominee = nominee_for(kind, &mut rng, i);
-            let award = award_for(kind, &mut rng);
-            let round = round_for(award, &mut rng);
+            let serial = per_kind.entry(kind).or_insert(0);
+            let pool_len = collective_pool(kind).map_or(usize::MAX, <[&str]>::len);
+            // The demo has only the ward's own collectives.
+            let nth = if spec.audited { *serial % pool_len.max(1) } else { *serial };
+            *serial += 1;
+            let nominee = nominee_for(kind, &mut rng, nth);
+            let mut award = award_for(kind, &mut rng);
+            let mut round = round_for(award, &mut rng);
             let summary = format!(
                 "{} {}",
                 rng.pick(ACHIEVEMENTS),
@@ -462,8 +485,29 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
                 status: status_for(&mut rng),
             };
             let id = if spec.audited {
-                let nominee_id = w.insert_nominee(&nominee)?;
-                w.insert_nomination(&NewNomination { nominee_id, ..new })?
+                let nominee_id = match collectives.get(&nominee.name) {
+                    Some(id) => *id,
+                    None => {
+                        let id = w.insert_nominee(&nominee)?;
+                        if !kind.is_person() {
+                            collectives.insert(nominee.name.clone(), id);
+                        }
+                        id
+                    }
+                };
+                // Never the same award twice in one round for one nominee.
+                let mut tries = 0;
+                while !proposed.insert((nominee_id, round.code(), award.to_string())) && tries < 8 {
+                    award = award_for(kind, &mut rng);
+                    round = round_for(award, &mut rng);
+                    tries += 1;
+                }
+                w.insert_nomination(&NewNomination {
+                    nominee_id,
+                    award_code: award.into(),
+                    round,
+                    ..new
+                })?
             } else {
                 bulk_insert(w, &nominee, &new)?
             };

@@ -320,6 +320,17 @@ impl Store {
     }
 }
 
+impl Drop for Store {
+    /// Fold the write-ahead log into the database file when leaving, so that
+    /// the file alone holds everything even if another connection (a reader
+    /// thread, a second instance) is still open and SQLite would not do it.
+    fn drop(&mut self) {
+        if !self.read_only && self.path.is_some() {
+            let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+}
+
 /// A write transaction: the connection, the time of the change and who makes it.
 pub struct Tx<'a> {
     pub tx: Transaction<'a>,
