@@ -98,7 +98,10 @@ fn typed_notes_reach_the_file_on_the_next_tick_and_edit_in_place() {
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.context(), Context::MinutesEdit);
     // Unikey's NFD mode: base letters then combining marks.
-    type_text(&mut app, "Ba\u{300} Nguye\u{302}\u{303}n đe\u{302}\u{300} nghi\u{323}\nbổ sung minh chứng");
+    type_text(
+        &mut app,
+        "Ba\u{300} Nguye\u{302}\u{303}n đe\u{302}\u{300} nghi\u{323}\nbổ sung minh chứng",
+    );
     // Nothing is written before the tick (typing was faster than a second) …
     assert_eq!(notes_on_disk(&path).len(), before);
     app.handle_event(Event::Tick);
@@ -111,14 +114,21 @@ fn typed_notes_reach_the_file_on_the_next_tick_and_edit_in_place() {
         .unwrap_or_else(|| panic!("note not saved: {notes:?}"));
     assert_eq!(note.text, "Bà Nguyễn đề nghị\nbổ sung minh chứng");
     assert_eq!(note.kind, NoteKind::Note);
-    assert!(note.agenda_item_id.is_some(), "attached to the current item");
+    assert!(
+        note.agenda_item_id.is_some(),
+        "attached to the current item"
+    );
     assert_eq!(note.at, "2026-11-20T09:05:00");
     // More typing edits the same note in place.
     type_text(&mut app, " của đơn vị.");
     app.handle_event(Event::Tick);
     let notes = notes_on_disk(&path);
     assert_eq!(notes.len(), before + 1);
-    assert!(notes.iter().any(|n| n.id == note.id && n.text.ends_with("minh chứng của đơn vị.")));
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.id == note.id && n.text.ends_with("minh chứng của đơn vị."))
+    );
     // Ticks with nothing new write nothing (the audit log does not grow).
     let audit = |p: &Path| {
         let s = Store::open(p).unwrap_or_else(|e| panic!("{e}"));
@@ -152,7 +162,9 @@ fn typed_notes_reach_the_file_on_the_next_tick_and_edit_in_place() {
     assert_eq!(notes.len(), before + 2);
     let first_row = {
         let s = screen(&app);
-        s.lines().position(|l| l.contains("Ý kiến thứ hai")).is_some()
+        s.lines()
+            .position(|l| l.contains("Ý kiến thứ hai"))
+            .is_some()
     };
     assert!(first_row);
     // The item's notes come first; the conclusion is below.
@@ -165,7 +177,11 @@ fn typed_notes_reach_the_file_on_the_next_tick_and_edit_in_place() {
         .into_iter()
         .find(|n| n.id == note.id)
         .unwrap_or_else(|| panic!("note gone"));
-    assert!(edited.text.ends_with("của đơn vị. Đã sửa."), "{}", edited.text);
+    assert!(
+        edited.text.ends_with("của đơn vị. Đã sửa."),
+        "{}",
+        edited.text
+    );
     // Emptying a note and leaving deletes it.
     press(&mut app, KeyCode::Enter);
     for _ in 0..80 {
@@ -199,19 +215,22 @@ fn fast_typing_is_saved_within_a_second_without_ticks() {
     }
     let on_disk = notes_on_disk(&path);
     assert_eq!(on_disk.len(), before + 1, "saved while typing");
-    let saved = on_disk
-        .iter()
-        .map(|n| n.text.len())
-        .max()
-        .unwrap_or(0);
+    let saved = on_disk.iter().map(|n| n.text.len()).max().unwrap_or(0);
     // At most about a second of typing (10 keys) is not on disk yet.
-    assert!(saved + 11 >= typed.len(), "saved {saved} of {}", typed.len());
+    assert!(
+        saved + 11 >= typed.len(),
+        "saved {saved} of {}",
+        typed.len()
+    );
 }
 
 fn pump_until_done(app: &mut App) {
     let start = Instant::now();
     while app.jobs_running() > 0 {
-        assert!(start.elapsed() < Duration::from_secs(120), "print job hangs");
+        assert!(
+            start.elapsed() < Duration::from_secs(120),
+            "print job hangs"
+        );
         std::thread::sleep(Duration::from_millis(20));
         app.handle_event(Event::Tick);
     }
@@ -230,7 +249,10 @@ fn preview_print_in_the_background_and_sign_off() {
     assert_eq!(app.context(), Context::Preview);
     let shown = screen(&app);
     assert!(shown.contains("BIÊN BẢN"), "{shown}");
-    assert!(shown.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), "{shown}");
+    assert!(
+        shown.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"),
+        "{shown}"
+    );
     assert!(shown.contains("Chưa ký duyệt"), "{shown}");
     press(&mut app, KeyCode::PageDown);
     assert_ne!(screen(&app), shown, "scrolls");
@@ -259,13 +281,20 @@ fn preview_print_in_the_background_and_sign_off() {
         .unwrap_or_else(|| panic!("no PDF in {pdfs:?}"));
     let unsigned = std::fs::read(pdf).unwrap_or_else(|e| panic!("{e}"));
     assert!(unsigned.starts_with(b"%PDF-"));
-    assert!(pdfs.iter().any(|p| p.extension().is_some_and(|e| e == "docx")));
+    assert!(
+        pdfs.iter()
+            .any(|p| p.extension().is_some_and(|e| e == "docx"))
+    );
     assert!(screen(&app).contains("Đã ghi"), "{}", screen(&app));
 
     // Sign-off asks first and says it cannot be undone.
     press(&mut app, KeyCode::Char('s'));
     assert_eq!(app.context(), Context::Confirm);
-    assert!(screen(&app).contains("KHÔNG THỂ HOÀN TÁC"), "{}", screen(&app));
+    assert!(
+        screen(&app).contains("KHÔNG THỂ HOÀN TÁC"),
+        "{}",
+        screen(&app)
+    );
     press(&mut app, KeyCode::Char('n'));
     assert_eq!(app.context(), Context::Preview);
     press(&mut app, KeyCode::Char('s'));
@@ -287,7 +316,8 @@ fn preview_print_in_the_background_and_sign_off() {
         press(&mut app, KeyCode::Char('P'));
         pump_until_done(&mut app);
     }
-    let signed_pdfs = |name: &str| std::fs::read(out.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let signed_pdfs =
+        |name: &str| std::fs::read(out.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
     let stem = format!("bien-ban-{id}");
     let a = signed_pdfs(&format!("{stem}-2.pdf"));
     let b = signed_pdfs(&format!("{stem}-3.pdf"));

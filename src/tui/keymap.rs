@@ -259,8 +259,18 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::Minutes, &[ch('p')], Action::Minutes(MN::Preview), true),
     // Typing a note: Enter is a new line; Esc saves and leaves.
-    bind(C::MinutesEdit, &[plain(K::Esc)], Action::Minutes(MN::Done), true),
-    bind(C::MinutesEdit, &[ctrl('s')], Action::Minutes(MN::Save), true),
+    bind(
+        C::MinutesEdit,
+        &[plain(K::Esc)],
+        Action::Minutes(MN::Done),
+        true,
+    ),
+    bind(
+        C::MinutesEdit,
+        &[ctrl('s')],
+        Action::Minutes(MN::Save),
+        true,
+    ),
     bind(
         C::MinutesEdit,
         &[plain(K::Tab)],
@@ -457,13 +467,12 @@ mod tests {
             C::Confirm,
             C::Message,
         ] {
-            let exits = bindings(ctx)
-                .any(|b| {
-                    matches!(
-                        b.action,
-                        Action::Quit | Action::Close | Action::Cancel | Action::Minutes(MN::Done)
-                    )
-                });
+            let exits = bindings(ctx).any(|b| {
+                matches!(
+                    b.action,
+                    Action::Quit | Action::Close | Action::Cancel | Action::Minutes(MN::Done)
+                )
+            });
             assert!(exits, "{ctx:?} has no binding to leave it");
         }
     }

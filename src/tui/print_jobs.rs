@@ -25,10 +25,17 @@ pub enum Target {
 /// What a finished job did.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Printed {
-    Written { path: PathBuf, bytes: usize },
-    SentToPrinter { lp_said: String },
+    Written {
+        path: PathBuf,
+        bytes: usize,
+    },
+    SentToPrinter {
+        lp_said: String,
+    },
     /// No `lp` on this system: the PDF was saved here instead.
-    SavedNoPrinter { path: PathBuf },
+    SavedNoPrinter {
+        path: PathBuf,
+    },
 }
 
 /// A name in `dir` that does not exist yet, so earlier prints are kept.
@@ -73,10 +80,8 @@ fn run(doc: &Document, format: Format, target: &Target) -> Result<Printed, Strin
                     path: std::fs::canonicalize(&path).unwrap_or(path),
                 });
             };
-            let tmp = std::env::temp_dir().join(format!(
-                "hoidong-{}-{stem}.pdf",
-                std::process::id()
-            ));
+            let tmp =
+                std::env::temp_dir().join(format!("hoidong-{}-{stem}.pdf", std::process::id()));
             write_private(&tmp, &bytes).map_err(|e| format!("{e:#}"))?;
             let out = Command::new(lp).arg(&tmp).output();
             let _ = std::fs::remove_file(&tmp);

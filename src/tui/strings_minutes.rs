@@ -144,7 +144,10 @@ impl Strings {
             ),
             CycleKind => (
                 ("loại", "Đổi loại: ý kiến, khai mạc, kết luận, bế mạc"),
-                ("kind", "Change the kind: note, opening, conclusion, closing"),
+                (
+                    "kind",
+                    "Change the kind: note, opening, conclusion, closing",
+                ),
             ),
             Done => (
                 ("xong", "Lưu và thôi soạn"),
@@ -160,32 +163,62 @@ impl Strings {
                 ("prev item", "Previous agenda item"),
             ),
             Preview => (
-                ("xem biên bản", "Xem trước biên bản (và biên bản kiểm phiếu)"),
-                ("preview", "Preview the minutes (and the ballot-count record)"),
+                (
+                    "xem biên bản",
+                    "Xem trước biên bản (và biên bản kiểm phiếu)",
+                ),
+                (
+                    "preview",
+                    "Preview the minutes (and the ballot-count record)",
+                ),
             ),
             ToggleDocument => (
-                ("BB / kiểm phiếu", "Đổi giữa biên bản và biên bản kiểm phiếu"),
-                ("minutes / ballots", "Switch between minutes and ballot-count record"),
+                (
+                    "BB / kiểm phiếu",
+                    "Đổi giữa biên bản và biên bản kiểm phiếu",
+                ),
+                (
+                    "minutes / ballots",
+                    "Switch between minutes and ballot-count record",
+                ),
             ),
             WritePdf => (
                 ("PDF", "Ghi tệp PDF vào thư mục hiện tại (chạy nền)"),
-                ("PDF", "Write a PDF file to the current folder (in the background)"),
+                (
+                    "PDF",
+                    "Write a PDF file to the current folder (in the background)",
+                ),
             ),
             WriteDocx => (
                 ("DOCX", "Ghi tệp DOCX vào thư mục hiện tại (chạy nền)"),
-                ("DOCX", "Write a DOCX file to the current folder (in the background)"),
+                (
+                    "DOCX",
+                    "Write a DOCX file to the current folder (in the background)",
+                ),
             ),
             WriteMarkdown => (
                 ("MD", "Ghi tệp Markdown vào thư mục hiện tại"),
                 ("MD", "Write a Markdown file to the current folder"),
             ),
             PrintPdf => (
-                ("in", "In (lệnh lp); không có máy in thì lưu PDF và báo nơi lưu"),
-                ("print", "Print with lp; without it, save the PDF and say where"),
+                (
+                    "in",
+                    "In (lệnh lp); không có máy in thì lưu PDF và báo nơi lưu",
+                ),
+                (
+                    "print",
+                    "Print with lp; without it, save the PDF and say where",
+                ),
             ),
             SignOff => (
-                ("ký duyệt", "Ký duyệt biên bản (hỏi lại; không hoàn tác được)"),
-                ("sign off", "Sign the minutes off (asks first; cannot be undone)"),
+                (
+                    "ký duyệt",
+                    "Ký duyệt biên bản (hỏi lại; không hoàn tác được)",
+                ),
+                (
+                    "sign off",
+                    "Sign the minutes off (asks first; cannot be undone)",
+                ),
             ),
             ApplySignOff { .. } => (("ký duyệt", "Ký duyệt"), ("sign off", "Sign off")),
         };

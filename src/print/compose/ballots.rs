@@ -199,7 +199,12 @@ fn round_section(record: &MeetingRecord, r: &RoundRecord, numbered: bool, blocks
                 row.award_short.clone(),
                 cell,
                 percent(row.share_permille),
-                if row.passed { "Đạt" } else { "Không đạt" }.into(),
+                if row.passed {
+                    "Đạt"
+                } else {
+                    "Không đạt"
+                }
+                .into(),
             ]
         })
         .collect();

@@ -166,8 +166,7 @@ impl MeetingMode {
     /// Keys the keymap leaves alone go to the field being typed.
     pub fn input_key(&mut self, key: &KeyEvent) {
         match &mut self.input {
-            Some(Input::Reason { field, .. })
-            | Some(Input::AmendReason { field, .. }) => {
+            Some(Input::Reason { field, .. }) | Some(Input::AmendReason { field, .. }) => {
                 field.handle_key(key);
             }
             Some(Input::Tally(form)) => form.key(key),

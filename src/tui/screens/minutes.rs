@@ -282,7 +282,12 @@ impl MinutesScreen {
     fn start_editing(&mut self, note: Option<MinutesNote>, s: &Strings) {
         let item = self.current_item();
         let placeholder = s.minutes().placeholder;
-        self.editor = Some(Editor::new(note.as_ref(), NoteKind::Note, item, placeholder));
+        self.editor = Some(Editor::new(
+            note.as_ref(),
+            NoteKind::Note,
+            item,
+            placeholder,
+        ));
         self.message = None;
     }
 
@@ -307,7 +312,10 @@ impl MinutesScreen {
             MinutesAction::CycleKind => {
                 let current = self.current_item();
                 if let Some(ed) = &mut self.editor {
-                    let at = NoteKind::ALL.iter().position(|k| *k == ed.kind).unwrap_or(0);
+                    let at = NoteKind::ALL
+                        .iter()
+                        .position(|k| *k == ed.kind)
+                        .unwrap_or(0);
                     ed.kind = NoteKind::ALL[(at + 1) % NoteKind::ALL.len()];
                     // Notes belong to the item; the rest to the whole meeting.
                     ed.agenda_item = if ed.kind == NoteKind::Note {

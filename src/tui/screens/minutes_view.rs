@@ -22,7 +22,11 @@ fn note_line(n: &MinutesNote, s: &Strings, cells: usize, selected: bool) -> Line
     let first = n.text.lines().next().unwrap_or("");
     let head = format!("{} {:<9} ", clock(&n.at), s.note_kind(n.kind));
     let text = format!("{head}{first}");
-    let style = if selected { THEME.selected } else { THEME.input };
+    let style = if selected {
+        THEME.selected
+    } else {
+        THEME.input
+    };
     Line::styled(fit(&text, cells), style)
 }
 
@@ -85,8 +89,7 @@ fn editor(m: &MinutesScreen, s: &Strings, area: Rect, buf: &mut Buffer) {
         ]));
     let inner = block.inner(area);
     block.render(area, buf);
-    let [text, hint] =
-        Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(inner);
+    let [text, hint] = Layout::vertical([Constraint::Min(1), Constraint::Length(2)]).areas(inner);
     Widget::render(&ed.area, text, buf);
     let lines: Vec<Line> = wrap(t.kind_hint, usize::from(hint.width))
         .into_iter()
@@ -140,12 +143,7 @@ pub fn render(m: &MinutesScreen, s: &Strings, area: Rect, buf: &mut Buffer) {
     .areas(inner);
     let cells = usize::from(inner.width);
     let item = match m.agenda.get(m.item) {
-        Some((_, label)) => format!(
-            "{} {}/{}: {label}",
-            t.item,
-            m.item + 1,
-            m.agenda.len()
-        ),
+        Some((_, label)) => format!("{} {}/{}: {label}", t.item, m.item + 1, m.agenda.len()),
         None => t.no_item.to_string(),
     };
     Paragraph::new(Line::styled(truncate(&item, cells), THEME.header)).render(head, buf);

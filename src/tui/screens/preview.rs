@@ -80,8 +80,7 @@ impl Preview {
 
     fn text_area(area: Rect) -> Rect {
         let inner = Block::default().borders(Borders::ALL).inner(area);
-        let [_, text] =
-            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        let [_, text] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
         text
     }
 
@@ -188,7 +187,12 @@ impl Preview {
             Shown::BallotRecord => t.preview_ballots,
         };
         let more = if self.lines.len() > self.view.1 {
-            format!(" {}–{}/{} ", self.scroll + 1, (self.scroll + self.view.1).min(self.lines.len()), self.lines.len())
+            format!(
+                " {}–{}/{} ",
+                self.scroll + 1,
+                (self.scroll + self.view.1).min(self.lines.len()),
+                self.lines.len()
+            )
         } else {
             String::new()
         };
@@ -206,7 +210,10 @@ impl Preview {
             Some(x) => Line::from(vec![
                 Span::styled(format!(" {} ", t.signed), THEME.filter_active),
                 Span::styled(
-                    truncate(&format!(" {} · SHA-256 {}", x.signed_at, x.content_hash), cells),
+                    truncate(
+                        &format!(" {} · SHA-256 {}", x.signed_at, x.content_hash),
+                        cells,
+                    ),
                     THEME.header,
                 ),
             ]),

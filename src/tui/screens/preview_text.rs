@@ -63,7 +63,11 @@ pub fn layout(doc: &Document, cells: usize) -> Vec<Line<'static>> {
     for b in &doc.blocks {
         match b {
             Block::Heading { text } => {
-                out.extend(wrapped(text, cells).into_iter().map(|l| Line::styled(l, bold)));
+                out.extend(
+                    wrapped(text, cells)
+                        .into_iter()
+                        .map(|l| Line::styled(l, bold)),
+                );
             }
             Block::Paragraph { lead, text } => {
                 // Indent the first line; the lead in bold.
@@ -108,7 +112,10 @@ pub fn layout(doc: &Document, cells: usize) -> Vec<Line<'static>> {
         out.push(Line::default());
     }
     if !doc.recipients.is_empty() {
-        out.push(Line::styled("Nơi nhận:", bold.add_modifier(Modifier::ITALIC)));
+        out.push(Line::styled(
+            "Nơi nhận:",
+            bold.add_modifier(Modifier::ITALIC),
+        ));
         for r in &doc.recipients {
             out.extend(wrapped(r, cells).into_iter().map(Line::raw));
         }
@@ -139,7 +146,12 @@ fn split_at_cells(s: &str, cells: usize) -> (String, String) {
 fn table(t: &Table, cells: usize, out: &mut Vec<Line<'static>>) {
     let n = t.columns.len().max(1);
     let inner = cells.saturating_sub(n + 1).max(n * 3);
-    let total: usize = t.columns.iter().map(|c| usize::from(c.width)).sum::<usize>().max(1);
+    let total: usize = t
+        .columns
+        .iter()
+        .map(|c| usize::from(c.width))
+        .sum::<usize>()
+        .max(1);
     let widths: Vec<usize> = t
         .columns
         .iter()
@@ -150,11 +162,7 @@ fn table(t: &Table, cells: usize, out: &mut Vec<Line<'static>>) {
         format!("{l}{}{r}", parts.join(m))
     };
     let row_lines = |row: Vec<&str>| -> Vec<String> {
-        let cols: Vec<Vec<String>> = row
-            .iter()
-            .zip(&widths)
-            .map(|(c, w)| wrap(c, *w))
-            .collect();
+        let cols: Vec<Vec<String>> = row.iter().zip(&widths).map(|(c, w)| wrap(c, *w)).collect();
         let height = cols.iter().map(Vec::len).max().unwrap_or(1).max(1);
         (0..height)
             .map(|i| {
