@@ -98,14 +98,15 @@ pub fn layout(doc: &Document, cells: usize) -> Vec<Line<'static>> {
     if !doc.signatures.is_empty() {
         let n = doc.signatures.len();
         let each = cells / n;
-        let rows: [Box<dyn Fn(usize) -> String>; 4] = [
-            Box::new(|i| doc.signatures[i].role.clone()),
-            Box::new(|i| doc.signatures[i].hint.clone()),
-            Box::new(|_| String::new()),
-            Box::new(|i| doc.signatures[i].name.clone()),
+        let sigs = &doc.signatures;
+        let rows = [
+            sigs.iter().map(|x| x.role.clone()).collect::<Vec<_>>(),
+            sigs.iter().map(|x| x.hint.clone()).collect(),
+            vec![String::new(); n],
+            sigs.iter().map(|x| x.name.clone()).collect(),
         ];
         for (r, row) in rows.iter().enumerate() {
-            let text: String = (0..n).map(|i| fit(&centre(&row(i), each), each)).collect();
+            let text: String = row.iter().map(|c| fit(&centre(c, each), each)).collect();
             let style = if r == 1 { THEME.dim } else { bold };
             out.push(Line::styled(text, style));
         }
@@ -152,11 +153,16 @@ fn table(t: &Table, cells: usize, out: &mut Vec<Line<'static>>) {
         .map(|c| usize::from(c.width))
         .sum::<usize>()
         .max(1);
-    let widths: Vec<usize> = t
+    let mut widths: Vec<usize> = t
         .columns
         .iter()
         .map(|c| (usize::from(c.width) * inner / total).max(3))
         .collect();
+    // What rounding left over goes to the widest column.
+    let used: usize = widths.iter().sum();
+    if let Some(w) = widths.iter_mut().max() {
+        *w += inner.saturating_sub(used);
+    }
     let rule = |l: &str, m: &str, r: &str| {
         let parts: Vec<String> = widths.iter().map(|w| "─".repeat(*w)).collect();
         format!("{l}{}{r}", parts.join(m))
