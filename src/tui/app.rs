@@ -3,6 +3,8 @@
 //! layer on top (modal, then screen, then the dashboard), become an `Action`
 //! through the keymap, and `dispatch` applies it.
 
+mod minutes;
+
 use std::collections::VecDeque;
 
 use ratatui::Frame;
@@ -62,6 +64,7 @@ pub struct App {
     status: Option<(String, u8)>,
     queue: VecDeque<Internal>,
     quit: bool,
+    printing: minutes::PrintQueue,
 }
 
 impl App {
@@ -102,6 +105,7 @@ impl App {
             status: None,
             queue: VecDeque::new(),
             quit: false,
+            printing: minutes::PrintQueue::default(),
         };
         app.resize(width, height);
         app.settle();
@@ -136,6 +140,7 @@ impl App {
             Event::Key(k) => self.handle_key(&k),
             Event::Resize(w, h) => self.resize(w, h),
             Event::Tick => {
+                self.autosave_minutes(std::time::Duration::ZERO);
                 if let Some((_, left)) = &mut self.status {
                     *left = left.saturating_sub(1);
                     if *left == 0 {
@@ -149,7 +154,9 @@ impl App {
                 self.pages = PageSource::Inline;
                 self.dashboard.reload();
             }
+            Event::Job(JobResult::Printed(r)) => self.job_printed(r),
         }
+        self.collect_jobs();
         self.settle();
     }
 
@@ -181,12 +188,15 @@ impl App {
                     m.input_key(key);
                 }
             }
+            Context::MinutesEdit => self.minutes_key(key),
             _ => {}
         }
     }
 
     pub fn dispatch(&mut self, action: Action) {
         if action == Action::Quit {
+            // Whatever is being typed is kept.
+            self.autosave_minutes(std::time::Duration::ZERO);
             self.quit = true;
             return;
         }
@@ -214,6 +224,9 @@ impl App {
         if let Some(Screen::Scoring(s)) = self.screens.last_mut() {
             let outcome = s.apply(&action, &mut self.store, self.strings);
             self.outcome(outcome);
+            return;
+        }
+        if self.minutes_dispatch(&action) {
             return;
         }
         if let Some(Screen::Meeting(m)) = self.screens.last_mut() {
@@ -305,6 +318,7 @@ impl App {
         self.area = Rect::new(0, 0, w, h);
         let body = self.areas(self.area).2;
         self.dashboard.set_viewport(dashboard_view::list_rows(body));
+        self.minutes_resize();
     }
 
     /// Serve the dashboard's page requests, handle internal messages, and
@@ -404,7 +418,9 @@ impl App {
         match self.screens.last() {
             Some(Screen::Scoring(sc)) => sc.render(s, body, buf),
             Some(Screen::Meeting(m)) => super::screens::meeting_view::render(m, s, body, buf),
-            None => {}
+            _ => {
+                self.minutes_render(body, buf);
+            }
         }
         for m in &self.modals {
             match m {

@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::screens::meeting::MeetingAction as MA;
+use super::screens::minutes::MinutesAction as MN;
 
 /// Which layer the key is for; computed from the app's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,12 @@ pub enum Context {
     Meeting,
     /// Typing an absence reason or a vote tally in meeting mode.
     MeetingInput,
+    /// The live minutes: notes of the current item.
+    Minutes,
+    /// Typing a note: every key but these edits the text.
+    MinutesEdit,
+    /// The minutes or ballot-count record as they print.
+    Preview,
     Help,
     Confirm,
     Message,
@@ -191,7 +198,8 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::Meeting, &[ch('v')], Action::Meeting(MA::Vote), true),
     bind(C::Meeting, &[ch('e')], Action::Meeting(MA::Amend), false),
-    bind(C::Meeting, &[ch('n')], Action::Meeting(MA::Note), false),
+    bind(C::Meeting, &[ch('n')], Action::Minutes(MN::Open), true),
+    bind(C::Meeting, &[ch('b')], Action::Minutes(MN::Preview), true),
     bind(
         C::Meeting,
         &[plain(K::Tab)],
@@ -225,6 +233,80 @@ pub static BINDINGS: &[Binding] = &[
         Action::Meeting(MA::PrevField),
         true,
     ),
+    // Live minutes.
+    bind(C::Minutes, &[ch('?')], Action::Help, true),
+    bind(C::Minutes, &[plain(K::Esc), ch('q')], Action::Close, true),
+    bind(C::Minutes, &[ch('n')], Action::Minutes(MN::NewNote), true),
+    bind(
+        C::Minutes,
+        &[plain(K::Enter), ch('e')],
+        Action::Minutes(MN::EditNote),
+        true,
+    ),
+    bind(C::Minutes, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Minutes, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(
+        C::Minutes,
+        &[plain(K::Right), ch(']')],
+        Action::Minutes(MN::NextItem),
+        true,
+    ),
+    bind(
+        C::Minutes,
+        &[plain(K::Left), ch('[')],
+        Action::Minutes(MN::PrevItem),
+        true,
+    ),
+    bind(C::Minutes, &[ch('p')], Action::Minutes(MN::Preview), true),
+    // Typing a note: Enter is a new line; Esc saves and leaves.
+    bind(
+        C::MinutesEdit,
+        &[plain(K::Esc)],
+        Action::Minutes(MN::Done),
+        true,
+    ),
+    bind(
+        C::MinutesEdit,
+        &[ctrl('s')],
+        Action::Minutes(MN::Save),
+        true,
+    ),
+    bind(
+        C::MinutesEdit,
+        &[plain(K::Tab)],
+        Action::Minutes(MN::CycleKind),
+        true,
+    ),
+    // Preview, printing, sign-off.
+    bind(C::Preview, &[ch('?')], Action::Help, true),
+    bind(C::Preview, &[plain(K::Esc), ch('q')], Action::Close, true),
+    bind(C::Preview, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Preview, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Preview, &[plain(K::PageUp)], Action::PageUp, false),
+    bind(
+        C::Preview,
+        &[plain(K::PageDown), ch(' ')],
+        Action::PageDown,
+        false,
+    ),
+    bind(C::Preview, &[plain(K::Home), ch('g')], Action::Home, false),
+    bind(C::Preview, &[plain(K::End), ch('G')], Action::End, false),
+    bind(
+        C::Preview,
+        &[ch('b')],
+        Action::Minutes(MN::ToggleDocument),
+        true,
+    ),
+    bind(C::Preview, &[ch('P')], Action::Minutes(MN::WritePdf), true),
+    bind(C::Preview, &[ch('D')], Action::Minutes(MN::WriteDocx), true),
+    bind(
+        C::Preview,
+        &[ch('M')],
+        Action::Minutes(MN::WriteMarkdown),
+        true,
+    ),
+    bind(C::Preview, &[ch('l')], Action::Minutes(MN::PrintPdf), true),
+    bind(C::Preview, &[ch('s')], Action::Minutes(MN::SignOff), true),
     // Modals.
     bind(C::Help, &[plain(K::Up), ch('k')], Action::Up, false),
     bind(C::Help, &[plain(K::Down), ch('j')], Action::Down, false),
@@ -378,12 +460,19 @@ mod tests {
             C::Scoring,
             C::Meeting,
             C::MeetingInput,
+            C::Minutes,
+            C::MinutesEdit,
+            C::Preview,
             C::Help,
             C::Confirm,
             C::Message,
         ] {
-            let exits = bindings(ctx)
-                .any(|b| matches!(b.action, Action::Quit | Action::Close | Action::Cancel));
+            let exits = bindings(ctx).any(|b| {
+                matches!(
+                    b.action,
+                    Action::Quit | Action::Close | Action::Cancel | Action::Minutes(MN::Done)
+                )
+            });
             assert!(exits, "{ctx:?} has no binding to leave it");
         }
     }

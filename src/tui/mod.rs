@@ -9,9 +9,11 @@ pub mod jobs;
 pub mod keymap;
 pub mod launch;
 pub mod modals;
+pub mod print_jobs;
 pub mod screens;
 pub mod strings;
 pub mod strings_meeting;
+pub mod strings_minutes;
 pub mod theme;
 pub mod widgets;
 
@@ -41,6 +43,7 @@ pub fn run(store: Store, lang: Lang) -> anyhow::Result<()> {
             None => PageSource::Inline,
         };
         let mut app = App::with_pages(store, lang.strings(), size.width, size.height, pages);
+        app.send_jobs_to(events.sender());
         while !app.should_quit() {
             terminal.draw(|f| app.draw(f))?;
             match events.next() {

@@ -8,6 +8,10 @@ pub mod meeting;
 #[cfg(test)]
 mod meeting_tests;
 pub mod meeting_view;
+pub mod minutes;
+pub mod minutes_view;
+pub mod preview;
+pub mod preview_text;
 pub mod scoring;
 pub mod tally_form;
 
@@ -16,6 +20,8 @@ use super::keymap::Context;
 pub enum Screen {
     Scoring(Box<scoring::Scoring>),
     Meeting(Box<meeting::MeetingMode>),
+    Minutes(Box<minutes::MinutesScreen>),
+    Preview(Box<preview::Preview>),
 }
 
 impl Screen {
@@ -23,6 +29,8 @@ impl Screen {
         match self {
             Screen::Scoring(s) => s.context(),
             Screen::Meeting(m) => m.context(),
+            Screen::Minutes(m) => m.context(),
+            Screen::Preview(p) => p.context(),
         }
     }
 }
