@@ -6,6 +6,7 @@ pub mod audit;
 pub mod awards;
 pub mod council;
 pub mod holds;
+pub mod lookups;
 pub mod migrations;
 pub mod nominations;
 pub mod notes;

@@ -3,7 +3,10 @@
 //! layer on top (modal, then screen, then the dashboard), become an `Action`
 //! through the keymap, and `dispatch` applies it.
 
+mod forms;
+
 use std::collections::VecDeque;
+use std::sync::mpsc::Sender;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -27,6 +30,7 @@ use super::modals::message::Message;
 use super::screens::dashboard::{Dashboard, load_detail, read_page};
 use super::screens::scoring::{Outcome, Scoring};
 use super::screens::{Screen, dashboard_view};
+use super::transfer::Running;
 use super::strings::Strings;
 use super::theme::THEME;
 use super::widgets::hint_bar::hint_line;
@@ -61,6 +65,9 @@ pub struct App {
     status: Option<(String, u8)>,
     queue: VecDeque<Internal>,
     quit: bool,
+    /// Where background jobs report (none in tests that run them inline).
+    jobs: Option<Sender<Event>>,
+    transfer: Option<Running>,
 }
 
 impl App {
@@ -101,6 +108,8 @@ impl App {
             status: None,
             queue: VecDeque::new(),
             quit: false,
+            jobs: None,
+            transfer: None,
         };
         app.resize(width, height);
         app.settle();
@@ -148,6 +157,7 @@ impl App {
                 self.pages = PageSource::Inline;
                 self.dashboard.reload();
             }
+            Event::Job(JobResult::Transfer(t)) => self.transfer_event(t),
         }
         self.settle();
     }
@@ -175,6 +185,7 @@ impl App {
                     s.edit_key(key);
                 }
             }
+            Context::Form | Context::Prompt => self.text_key(key),
             _ => {}
         }
     }
@@ -182,6 +193,9 @@ impl App {
     pub fn dispatch(&mut self, action: Action) {
         if action == Action::Quit {
             self.quit = true;
+            return;
+        }
+        if self.forms_modal(&action) {
             return;
         }
         if let Some(top) = self.modals.last_mut() {
@@ -192,6 +206,7 @@ impl App {
                 }
                 Modal::Message(_) => action == Action::Close,
                 Modal::Confirm(_) => matches!(action, Action::Confirm | Action::Cancel),
+                Modal::Prompt(_) | Modal::Report(_) => false,
             };
             if close
                 && let Some(Modal::Confirm(c)) = self.modals.pop()
@@ -208,6 +223,9 @@ impl App {
         if let Some(Screen::Scoring(s)) = self.screens.last_mut() {
             let outcome = s.apply(&action, &mut self.store, self.strings);
             self.outcome(outcome);
+            return;
+        }
+        if self.forms_screen(&action) || self.forms_dashboard(&action) {
             return;
         }
         if action == Action::OpenScoring {
@@ -354,19 +372,28 @@ impl App {
             .render(banner, buf);
         }
         dashboard_view::render(&self.dashboard, s, body, buf);
-        if let Some(Screen::Scoring(sc)) = self.screens.last() {
-            sc.render(s, body, buf);
+        match self.screens.last() {
+            Some(Screen::Scoring(sc)) => sc.render(s, body, buf),
+            Some(Screen::NominationForm(f)) => f.render(body, buf),
+            Some(Screen::EvidenceForm(f)) => f.render(body, buf),
+            Some(Screen::Ranking(r)) => r.render(s, body, buf),
+            None => {}
         }
         for m in &self.modals {
             match m {
                 Modal::Help(h) => h.render(s, body, buf),
                 Modal::Confirm(c) => c.render(s, body, buf),
                 Modal::Message(msg) => msg.render(s, body, buf),
+                Modal::Prompt(p) => p.render(s, body, buf),
+                Modal::Report(r) => r.render(body, buf),
             }
         }
         let bottom = match &self.status {
             Some((text, _)) => Line::styled(truncate(text, cells), THEME.filter_active),
-            None => hint_line(self.context(), s, cells),
+            None => match self.transfer_line() {
+                Some(text) => Line::styled(truncate(&text, cells), THEME.filter_active),
+                None => hint_line(self.context(), s, cells),
+            },
         };
         Paragraph::new(bottom).render(hints, buf);
     }

@@ -26,6 +26,8 @@ pub enum JobResult {
     Page(Result<Page, String>),
     /// The page reader could not start; pages are then read on the UI thread.
     ReaderFailed(String),
+    /// Progress and outcome of an import or export.
+    Transfer(super::transfer::TransferEvent),
 }
 
 pub struct Events {

@@ -5,13 +5,16 @@
 pub mod action;
 pub mod app;
 pub mod event;
+pub mod evidence_files;
 pub mod jobs;
 pub mod keymap;
 pub mod launch;
 pub mod modals;
 pub mod screens;
 pub mod strings;
+pub mod strings_forms;
 pub mod theme;
+pub mod transfer;
 pub mod widgets;
 
 use std::time::Duration;
@@ -40,6 +43,7 @@ pub fn run(store: Store, lang: Lang) -> anyhow::Result<()> {
             None => PageSource::Inline,
         };
         let mut app = App::with_pages(store, lang.strings(), size.width, size.height, pages);
+        app.set_job_sender(events.sender());
         while !app.should_quit() {
             terminal.draw(|f| app.draw(f))?;
             match events.next() {

@@ -4,18 +4,27 @@
 pub mod dashboard;
 pub mod dashboard_pages;
 pub mod dashboard_view;
+pub mod evidence_form;
+pub mod nomination_form;
+pub mod ranking;
 pub mod scoring;
 
 use super::keymap::Context;
 
 pub enum Screen {
     Scoring(Box<scoring::Scoring>),
+    NominationForm(Box<nomination_form::NominationForm>),
+    EvidenceForm(Box<evidence_form::EvidenceForm>),
+    Ranking(Box<ranking::Ranking>),
 }
 
 impl Screen {
     pub fn context(&self) -> Context {
         match self {
             Screen::Scoring(s) => s.context(),
+            Screen::NominationForm(s) => s.context(),
+            Screen::EvidenceForm(s) => s.context(),
+            Screen::Ranking(s) => s.context(),
         }
     }
 }
