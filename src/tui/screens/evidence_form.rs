@@ -131,6 +131,6 @@ impl EvidenceForm {
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
-        self.form.render(forms(self.strings).form_hint, area, buf);
+        self.form.render(forms(self.strings).evidence_hint, area, buf);
     }
 }

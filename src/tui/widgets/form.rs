@@ -9,7 +9,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
-use ratatui_textarea::{TextArea, WrapMode};
+use ratatui_textarea::{CursorMove, TextArea, WrapMode};
 
 use crate::domain::text::{fold, nfc};
 use crate::tui::theme::THEME;
@@ -65,6 +65,9 @@ impl Field {
         });
         area.set_wrap_mode(WrapMode::WordOrGlyph);
         area.set_cursor_line_style(Style::default());
+        // Editing goes on at the end of what is there.
+        area.move_cursor(CursorMove::Bottom);
+        area.move_cursor(CursorMove::End);
         Field::new(key, label, Input::Multiline(Box::new(area)))
     }
 
@@ -266,15 +269,16 @@ impl Form {
         }
     }
 
-    /// Put a message next to a field (or in the banner when no field has that key)
-    /// and move the focus there.
+    /// Put a message next to a field (or in the banner when no field has that
+    /// key); the focus goes to the first field with a message.
     pub fn set_error(&mut self, key: &str, message: String) {
         match self.field_mut(key) {
-            Some(f) => {
-                f.error = Some(message);
-                self.focus_on(key);
-            }
+            Some(f) => f.error = Some(message),
             None => self.banner = Some(message),
+        }
+        if let Some(i) = self.fields.iter().position(|f| f.error.is_some()) {
+            self.focus = i;
+            self.show_cursor();
         }
     }
 
