@@ -95,7 +95,10 @@ fn count_nominations(store: &Store) -> u32 {
         statuses: NominationStatus::ALL.to_vec(),
         ..NominationQuery::default()
     };
-    store.list_nominations(&q, 0, 0).unwrap_or_else(|e| panic!("{e}")).1
+    store
+        .list_nominations(&q, 0, 0)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .1
 }
 
 #[test]
@@ -120,7 +123,10 @@ fn a_nominee_and_a_nomination_are_created_through_the_form() {
     type_text(&mut a, "Văn phòng phường");
     // address, women share, award, round, proposing unit, then the summary
     tab(&mut a, 6);
-    type_text(&mut a, "Hoàn thành xuất sắc nhiệm vụ\nSáng kiến số hóa hồ sơ");
+    type_text(
+        &mut a,
+        "Hoàn thành xuất sắc nhiệm vụ\nSáng kiến số hóa hồ sơ",
+    );
     let s = screen(&a);
     assert!(line_with(&s, "Họ tên").contains("Nguyễn Thị Hoa"), "{s}");
     assert!(line_with(&s, "Giới tính").contains("Nữ"), "{s}");
@@ -139,12 +145,20 @@ fn a_nominee_and_a_nomination_are_created_through_the_form() {
     assert_eq!(n.name, n.name.nfc().collect::<String>());
     assert_eq!((n.birth_year, n.sex), (Some(1985), Some(Sex::Female)));
     assert_eq!(n.unit, "Văn phòng phường");
-    let noms = a.store().nominations_of(n.id).unwrap_or_else(|e| panic!("{e}"));
+    let noms = a
+        .store()
+        .nominations_of(n.id)
+        .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(noms.len(), 1);
-    assert_eq!(noms[0].summary, "Hoàn thành xuất sắc nhiệm vụ\nSáng kiến số hóa hồ sơ");
+    assert_eq!(
+        noms[0].summary,
+        "Hoàn thành xuất sắc nhiệm vụ\nSáng kiến số hóa hồ sơ"
+    );
     assert_eq!(noms[0].status, NominationStatus::Submitted);
     let catalogue = a.store().catalogue().unwrap_or_else(|e| panic!("{e}"));
-    let award = catalogue.award(&noms[0].award_code).unwrap_or_else(|| panic!("award"));
+    let award = catalogue
+        .award(&noms[0].award_code)
+        .unwrap_or_else(|| panic!("award"));
     assert!(award.accepts(n.kind));
     // The new nomination is selected and shown in the detail pane.
     assert_eq!(a.dashboard.selected_id(), Some(noms[0].id));
@@ -205,7 +219,10 @@ fn esc_cancels_without_saving_and_asks_when_something_was_typed() {
     press(&mut a, KeyCode::Char('y'));
     assert_eq!(a.context(), Context::Dashboard);
     assert_eq!(count_nominations(a.store()), before);
-    let found = a.store().find_nominees("le van tam", 5).unwrap_or_else(|e| panic!("{e}"));
+    let found = a
+        .store()
+        .find_nominees("le van tam", 5)
+        .unwrap_or_else(|e| panic!("{e}"));
     assert!(found.is_empty());
 }
 
@@ -215,7 +232,10 @@ fn an_edit_refused_for_a_concurrent_change_keeps_the_form_and_the_text() {
     let path = demo_file(dir.path());
     let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
     let mut a = App::new(store, &VI, W, H);
-    let id = a.dashboard.selected_id().unwrap_or_else(|| panic!("no row"));
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
     press(&mut a, KeyCode::Char('e'));
     assert_eq!(a.context(), Context::Form);
     // Shift-Tab from the first field reaches the summary, the last one.
@@ -226,7 +246,9 @@ fn an_edit_refused_for_a_concurrent_change_keeps_the_form_and_the_text() {
     let mut other = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
     let mut n = other.nomination(id).unwrap_or_else(|e| panic!("{e}"));
     n.summary = "Sửa ở máy khác".into();
-    other.update_nomination(&n).unwrap_or_else(|e| panic!("{e}"));
+    other
+        .update_nomination(&n)
+        .unwrap_or_else(|e| panic!("{e}"));
 
     ctrl(&mut a, 's');
     assert_eq!(a.context(), Context::Form);
@@ -251,8 +273,15 @@ fn an_edit_refused_for_a_concurrent_change_keeps_the_form_and_the_text() {
 #[test]
 fn withdrawal_goes_through_a_dialog_that_asks_the_reason() {
     let mut a = App::new(demo_store(), &VI, W, H);
-    let id = a.dashboard.selected_id().unwrap_or_else(|| panic!("no row"));
-    let name = a.dashboard.selected_row().map(|r| r.nominee_name.clone()).unwrap_or_default();
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
+    let name = a
+        .dashboard
+        .selected_row()
+        .map(|r| r.nominee_name.clone())
+        .unwrap_or_default();
     press(&mut a, KeyCode::Char('w'));
     assert_eq!(a.context(), Context::Prompt);
     let s = screen(&a);
@@ -271,7 +300,10 @@ fn withdrawal_goes_through_a_dialog_that_asks_the_reason() {
     assert_eq!(a.context(), Context::Dashboard);
     let n = a.store().nomination(id).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(n.status, NominationStatus::Withdrawn);
-    assert_eq!(n.withdrawal_reason.as_deref(), Some("Đơn vị xin rút đề nghị"));
+    assert_eq!(
+        n.withdrawal_reason.as_deref(),
+        Some("Đơn vị xin rút đề nghị")
+    );
     // It leaves the pending list but stays in the database.
     assert_ne!(a.dashboard.selected_id(), Some(id));
     assert!(screen(&a).contains(F.withdrawn));
@@ -283,7 +315,10 @@ fn evidence_with_a_file_is_flagged_when_the_file_changes() {
     let file = dir.path().join("bao-cao.txt");
     std::fs::write(&file, "Báo cáo thành tích năm 2025").unwrap_or_else(|e| panic!("{e}"));
     let mut a = App::new(demo_store(), &VI, W, H);
-    let id = a.dashboard.selected_id().unwrap_or_else(|| panic!("no row"));
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
     press(&mut a, KeyCode::Char('v'));
     assert_eq!(a.context(), Context::Form);
     tab(&mut a, 1);
@@ -305,8 +340,18 @@ fn evidence_with_a_file_is_flagged_when_the_file_changes() {
     assert_eq!(added.title, "Báo cáo thành tích có xác nhận");
     assert_eq!(added.doc_date.as_deref(), Some("2025-12-15"));
     assert_eq!(added.sha256.as_ref().map(String::len), Some(64));
-    let flags = |a: &App| a.dashboard.detail.as_ref().map(|d| d.files.clone()).unwrap_or_default();
-    assert!(flags(&a).iter().all(|(_, s)| *s == hoidong::tui::evidence_files::FileState::Unchanged));
+    let flags = |a: &App| {
+        a.dashboard
+            .detail
+            .as_ref()
+            .map(|d| d.files.clone())
+            .unwrap_or_default()
+    };
+    assert!(
+        flags(&a)
+            .iter()
+            .all(|(_, s)| *s == hoidong::tui::evidence_files::FileState::Unchanged)
+    );
 
     std::fs::write(&file, "Báo cáo đã bị sửa sau khi nộp").unwrap_or_else(|e| panic!("{e}"));
     press(&mut a, KeyCode::Down);
@@ -316,7 +361,10 @@ fn evidence_with_a_file_is_flagged_when_the_file_changes() {
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::End);
     let s = screen(&a);
-    assert!(s.contains("tệp đã thay đổi") || s.contains("tệp đã thay"), "{s}");
+    assert!(
+        s.contains("tệp đã thay đổi") || s.contains("tệp đã thay"),
+        "{s}"
+    );
 
     std::fs::remove_file(&file).unwrap_or_else(|e| panic!("{e}"));
     press(&mut a, KeyCode::Tab);
@@ -333,12 +381,19 @@ fn ranking_lists_one_round_and_level_by_score() {
     let s = screen(&a);
     assert!(s.contains(F.ranking_title), "{s}");
     // Rows: rank, name, award, score, missing. Ranks rise as scores fall.
-    let header = s.lines().position(|l| l.contains(F.rank)).unwrap_or_else(|| panic!("{s}"));
+    let header = s
+        .lines()
+        .position(|l| l.contains(F.rank))
+        .unwrap_or_else(|| panic!("{s}"));
     let mut last: Option<(u32, f64)> = None;
     let mut seen = 0;
     for l in s.lines().skip(header + 1) {
         let inner = l.trim_start_matches('│').trim_start();
-        let Some(rank) = inner.split_whitespace().next().and_then(|w| w.parse::<u32>().ok()) else {
+        let Some(rank) = inner
+            .split_whitespace()
+            .next()
+            .and_then(|w| w.parse::<u32>().ok())
+        else {
             break;
         };
         let score: f64 = inner
@@ -348,7 +403,11 @@ fn ranking_lists_one_round_and_level_by_score() {
             .unwrap_or_else(|| panic!("no score in {l}"));
         if let Some((r, sc)) = last {
             assert!(rank >= r && score <= sc, "order broken at {l}");
-            assert_eq!(rank == r, score == sc, "equal ranks only for equal scores: {l}");
+            assert_eq!(
+                rank == r,
+                score == sc,
+                "equal ranks only for equal scores: {l}"
+            );
         }
         last = Some((rank, score));
         seen += 1;
@@ -422,5 +481,49 @@ fn the_filtered_list_is_exported_and_the_app_says_where() {
     let bytes = std::fs::read(&out).unwrap_or_else(|e| panic!("{e}"));
     assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "CSV with BOM");
     let lines = String::from_utf8_lossy(&bytes).lines().count();
-    assert!(lines as u32 > shown, "header and {shown} rows, got {lines} lines");
+    assert!(
+        lines as u32 > shown,
+        "header and {shown} rows, got {lines} lines"
+    );
+}
+
+#[test]
+fn the_list_reader_keeps_working_after_a_background_import() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = demo_file(dir.path());
+    let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let (tx, rx) = mpsc::channel();
+    let reader = hoidong::tui::jobs::PageReader::open(path.clone(), tx.clone());
+    let mut a = App::with_pages(
+        store,
+        &VI,
+        W,
+        H,
+        hoidong::tui::app::PageSource::Reader(reader),
+    );
+    a.set_job_sender(tx);
+    let pump = |a: &mut App, done: &dyn Fn(&App) -> bool| {
+        while !done(a) {
+            let ev = rx
+                .recv_timeout(Duration::from_secs(20))
+                .unwrap_or_else(|e| panic!("nothing came: {e}"));
+            a.handle_event(ev);
+        }
+    };
+    pump(&mut a, &|a| !a.dashboard.is_loading());
+    let before = a.dashboard.total.unwrap_or(0);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/de-nghi.xlsx");
+    press(&mut a, KeyCode::Char('i'));
+    type_text(&mut a, &fixture.to_string_lossy());
+    press(&mut a, KeyCode::Enter);
+    pump(&mut a, &|a| a.transfer().is_none());
+    assert!(screen(&a).contains(F.import_done), "{}", screen(&a));
+    press(&mut a, KeyCode::Enter);
+    pump(&mut a, &|a| !a.dashboard.is_loading());
+    assert_eq!(a.context(), Context::Dashboard, "{}", screen(&a));
+    assert_eq!(a.dashboard.total, Some(before + 8));
+    // Later reads work too.
+    press(&mut a, KeyCode::Char('s'));
+    pump(&mut a, &|a| !a.dashboard.is_loading());
+    assert_eq!(a.context(), Context::Dashboard, "{}", screen(&a));
 }

@@ -12,7 +12,9 @@ pub fn preferred_on_equal_score(nominee: &Nominee, women_share: u8) -> bool {
     if nominee.kind.is_person() {
         nominee.sex == Some(Sex::Female)
     } else {
-        nominee.women_share_percent.is_some_and(|p| p >= women_share)
+        nominee
+            .women_share_percent
+            .is_some_and(|p| p >= women_share)
     }
 }
 
@@ -125,7 +127,11 @@ mod tests {
 
     #[test]
     fn highest_first_unscored_last() {
-        let r = rank(vec![c(1, Some(70.0), false), c(2, None, true), c(3, Some(91.5), false)]);
+        let r = rank(vec![
+            c(1, Some(70.0), false),
+            c(2, None, true),
+            c(3, Some(91.5), false),
+        ]);
         assert_eq!(
             order(&r),
             vec![
@@ -138,7 +144,11 @@ mod tests {
 
     #[test]
     fn equal_scores_share_a_rank_and_the_next_rank_skips() {
-        let r = rank(vec![c(1, Some(80.0), false), c(2, Some(80.0), false), c(3, Some(60.0), false)]);
+        let r = rank(vec![
+            c(1, Some(80.0), false),
+            c(2, Some(80.0), false),
+            c(3, Some(60.0), false),
+        ]);
         assert_eq!(
             order(&r),
             vec![

@@ -30,9 +30,9 @@ use super::modals::message::Message;
 use super::screens::dashboard::{Dashboard, load_detail, read_page};
 use super::screens::scoring::{Outcome, Scoring};
 use super::screens::{Screen, dashboard_view};
-use super::transfer::Running;
 use super::strings::Strings;
 use super::theme::THEME;
+use super::transfer::Running;
 use super::widgets::hint_bar::hint_line;
 use super::widgets::table::truncate;
 

@@ -108,10 +108,19 @@ mod tests {
             sha256: Some(hash),
             note: String::new(),
         };
-        assert_eq!(check(std::slice::from_ref(&e)), vec![(7, FileState::Unchanged)]);
+        assert_eq!(
+            check(std::slice::from_ref(&e)),
+            vec![(7, FileState::Unchanged)]
+        );
         std::fs::write(&path, "thành tích đã sửa, dài hơn").unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(check(std::slice::from_ref(&e)), vec![(7, FileState::Changed)]);
+        assert_eq!(
+            check(std::slice::from_ref(&e)),
+            vec![(7, FileState::Changed)]
+        );
         std::fs::remove_file(&path).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(check(std::slice::from_ref(&e)), vec![(7, FileState::Missing)]);
+        assert_eq!(
+            check(std::slice::from_ref(&e)),
+            vec![(7, FileState::Missing)]
+        );
     }
 }

@@ -186,7 +186,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Ranking, &[plain(K::Down), ch('j')], Action::Down, false),
     bind(C::Ranking, &[plain(K::Left), ch('h')], Action::Left, true),
     bind(C::Ranking, &[plain(K::Right), ch('l')], Action::Right, true),
-    bind(C::Ranking, &[plain(K::Tab), ch('c')], Action::CycleLevel, true),
+    bind(
+        C::Ranking,
+        &[plain(K::Tab), ch('c')],
+        Action::CycleLevel,
+        true,
+    ),
     bind(C::Ranking, &[ch('?')], Action::Help, true),
     bind(C::Ranking, &[plain(K::Esc), ch('q')], Action::Close, true),
     // Modals.

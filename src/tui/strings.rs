@@ -464,12 +464,21 @@ impl Strings {
                 ("edit", "Edit the selected nomination and its nominee"),
             ),
             AddEvidence => (
-                ("minh chứng", "Thêm minh chứng (có thể kèm tệp, lưu mã SHA-256)"),
-                ("evidence", "Add evidence (optionally a file, kept with its SHA-256)"),
+                (
+                    "minh chứng",
+                    "Thêm minh chứng (có thể kèm tệp, lưu mã SHA-256)",
+                ),
+                (
+                    "evidence",
+                    "Add evidence (optionally a file, kept with its SHA-256)",
+                ),
             ),
             Withdraw => (
                 ("rút", "Rút đề nghị đang chọn (hỏi lý do; không xóa)"),
-                ("withdraw", "Withdraw the selected nomination (asks why; nothing is deleted)"),
+                (
+                    "withdraw",
+                    "Withdraw the selected nomination (asks why; nothing is deleted)",
+                ),
             ),
             ApplyWithdrawal { .. } => (
                 ("rút", "Ghi nhận rút đề nghị"),
@@ -489,7 +498,10 @@ impl Strings {
             ),
             NextField => (("ô sau", "Sang ô kế tiếp"), ("next", "Next field")),
             PrevField => (("ô trước", "Về ô trước"), ("prev", "Previous field")),
-            Save => (("lưu", "Lưu (một giao dịch)"), ("save", "Save (one transaction)")),
+            Save => (
+                ("lưu", "Lưu (một giao dịch)"),
+                ("save", "Save (one transaction)"),
+            ),
             Discard => (
                 ("bỏ", "Bỏ những gì đã nhập"),
                 ("discard", "Discard what was typed"),

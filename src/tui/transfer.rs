@@ -18,7 +18,10 @@ use super::event::{Event, JobResult};
 
 #[derive(Debug)]
 pub enum TransferEvent {
-    Progress { done: usize, total: usize },
+    Progress {
+        done: usize,
+        total: usize,
+    },
     /// The import report, or why nothing was imported (with every bad row).
     Imported(Result<String, String>),
     /// How many nominations were written, and where; or why not.

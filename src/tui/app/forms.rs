@@ -160,29 +160,38 @@ impl App {
     pub(super) fn forms_dashboard(&mut self, action: &Action) -> bool {
         let s = self.strings;
         let f = forms(s);
-        let selected = self
-            .dashboard
-            .selected_row()
-            .map(|r| (r.id, format!("{} — {}", r.nominee_name, r.award_short), r.status));
+        let selected = self.dashboard.selected_row().map(|r| {
+            (
+                r.id,
+                format!("{} — {}", r.nominee_name, r.award_short),
+                r.status,
+            )
+        });
         match action {
             Action::NewNomination => match NominationForm::new(&self.store, &self.catalogue, s) {
                 Ok(form) => self.screens.push(Screen::NominationForm(Box::new(form))),
                 Err(e) => self.error(e),
             },
             Action::EditNomination => {
-                let Some((id, ..)) = selected else { return true };
+                let Some((id, ..)) = selected else {
+                    return true;
+                };
                 match NominationForm::edit(&self.store, &self.catalogue, s, id) {
                     Ok(form) => self.screens.push(Screen::NominationForm(Box::new(form))),
                     Err(e) => self.error(e),
                 }
             }
             Action::AddEvidence => {
-                let Some((id, about, _)) = selected else { return true };
+                let Some((id, about, _)) = selected else {
+                    return true;
+                };
                 let form = EvidenceForm::new(id, &about, s);
                 self.screens.push(Screen::EvidenceForm(Box::new(form)));
             }
             Action::Withdraw => {
-                let Some((id, about, status)) = selected else { return true };
+                let Some((id, about, status)) = selected else {
+                    return true;
+                };
                 if !status.can_become(NominationStatus::Withdrawn) {
                     self.error(format!("{}: {}", f.cannot_withdraw, s.status(status)));
                     return true;
@@ -207,10 +216,20 @@ impl App {
                 self.error(f.busy.to_string());
             }
             Action::ImportFile => {
-                self.prompt(PromptFor::Import, f.import_question.into(), f.file_prompt, "");
+                self.prompt(
+                    PromptFor::Import,
+                    f.import_question.into(),
+                    f.file_prompt,
+                    "",
+                );
             }
             Action::ExportList => {
-                self.prompt(PromptFor::Export, f.export_question.into(), f.file_prompt, EXPORT_NAME);
+                self.prompt(
+                    PromptFor::Export,
+                    f.export_question.into(),
+                    f.file_prompt,
+                    EXPORT_NAME,
+                );
             }
             _ => return false,
         }
@@ -224,7 +243,10 @@ impl App {
             done: 0,
             total: 0,
         });
-        match (self.store.path().map(|p| p.to_path_buf()), self.jobs.clone()) {
+        match (
+            self.store.path().map(|p| p.to_path_buf()),
+            self.jobs.clone(),
+        ) {
             (Some(db), Some(events)) => transfer::spawn_import(db, file, events),
             _ => {
                 let mut reports = Vec::new();
@@ -244,7 +266,10 @@ impl App {
             total: 0,
         });
         let query = self.dashboard.query();
-        match (self.store.path().map(|p| p.to_path_buf()), self.jobs.clone()) {
+        match (
+            self.store.path().map(|p| p.to_path_buf()),
+            self.jobs.clone(),
+        ) {
             (Some(db), Some(events)) => transfer::spawn_export(db, query, file, events),
             _ => {
                 let done = transfer::export_with(&self.store, &query, &file);

@@ -30,21 +30,31 @@ pub struct Prompt {
 
 impl Prompt {
     pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
-        let mut lines: Vec<Line<'static>> =
-            self.question.lines().map(|l| Line::raw(l.to_string())).collect();
+        let mut lines: Vec<Line<'static>> = self
+            .question
+            .lines()
+            .map(|l| Line::raw(l.to_string()))
+            .collect();
         lines.push(Line::default());
         lines.push(self.input.line(self.label, true));
         match &self.error {
             Some(e) => lines.push(Line::styled(format!("⚠ {e}"), THEME.error)),
             None => lines.push(Line::default()),
         }
-        lines.push(Line::styled(s.yes_no.replace("/y", ""), THEME.dim));
+        lines.push(Line::styled(
+            s.yes_no.replace("/y", "").replace("/n", ""),
+            THEME.dim,
+        ));
         let width = 72.min(area.width);
         // Room for wrapped lines of the question.
         let wrapped: u16 = self
             .question
             .lines()
-            .map(|l| (crate::tui::widgets::table::width(l) as u16).div_ceil(width.saturating_sub(2).max(1)).max(1))
+            .map(|l| {
+                (crate::tui::widgets::table::width(l) as u16)
+                    .div_ceil(width.saturating_sub(2).max(1))
+                    .max(1)
+            })
             .sum();
         let popup = super::centered(area, width, wrapped + 6);
         Clear.render(popup, buf);

@@ -58,7 +58,10 @@ impl EvidenceForm {
             Action::NextField => self.form.next(),
             Action::PrevField => self.form.prev(),
             Action::Cancel if self.form.dirty => {
-                return FormOutcome::Ask(forms(self.strings).confirm_discard.into(), Action::Discard);
+                return FormOutcome::Ask(
+                    forms(self.strings).confirm_discard.into(),
+                    Action::Discard,
+                );
             }
             Action::Cancel | Action::Discard => return FormOutcome::Close,
             Action::Save => return self.save(store),
@@ -131,6 +134,7 @@ impl EvidenceForm {
     }
 
     pub fn render(&self, area: Rect, buf: &mut Buffer) {
-        self.form.render(forms(self.strings).evidence_hint, area, buf);
+        self.form
+            .render(forms(self.strings).evidence_hint, area, buf);
     }
 }

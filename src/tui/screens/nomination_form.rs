@@ -31,8 +31,13 @@ pub enum FormOutcome {
 }
 
 enum Mode {
-    New { movement_id: i64 },
-    Edit { nominee: Nominee, nomination: Nomination },
+    New {
+        movement_id: i64,
+    },
+    Edit {
+        nominee: Box<Nominee>,
+        nomination: Box<Nomination>,
+    },
 }
 
 pub struct NominationForm {
@@ -62,7 +67,11 @@ fn round_label(r: &Round, f: &FormStrings) -> String {
 
 /// Rounds to offer: those in use, the movement's reviews, this year and the last.
 fn round_options(store: &Store) -> Result<Vec<Round>, StoreError> {
-    let year: i32 = store.now().get(..4).and_then(|y| y.parse().ok()).unwrap_or(2025);
+    let year: i32 = store
+        .now()
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(2025);
     let mut rounds = store.rounds_in_use()?;
     for m in store.movements()? {
         for p in m.phases {
@@ -88,7 +97,11 @@ impl NominationForm {
             .first()
             .map(|m| m.id)
             .ok_or_else(|| f.no_movement.to_string())?;
-        let year: i32 = store.now().get(..4).and_then(|y| y.parse().ok()).unwrap_or(2025);
+        let year: i32 = store
+            .now()
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(2025);
         let nominee = Nominee {
             id: 0,
             kind: NomineeKind::Official,
@@ -115,7 +128,14 @@ impl NominationForm {
             updated_at: String::new(),
             version: 0,
         };
-        Self::build(store, catalogue, s, Mode::New { movement_id }, &nominee, &nomination)
+        Self::build(
+            store,
+            catalogue,
+            s,
+            Mode::New { movement_id },
+            &nominee,
+            &nomination,
+        )
     }
 
     pub fn edit(
@@ -129,8 +149,8 @@ impl NominationForm {
             .nominee(nomination.nominee_id)
             .map_err(|e| e.to_string())?;
         let mode = Mode::Edit {
-            nominee: nominee.clone(),
-            nomination: nomination.clone(),
+            nominee: Box::new(nominee.clone()),
+            nomination: Box::new(nomination.clone()),
         };
         Self::build(store, catalogue, s, mode, &nominee, &nomination)
     }
@@ -146,18 +166,28 @@ impl NominationForm {
         let f = forms(s);
         let units = store.known_units().map_err(|e| e.to_string())?;
         let rounds = round_options(store).map_err(|e| e.to_string())?;
-        let kinds: Vec<String> = NomineeKind::ALL.iter().map(|k| s.kind(*k).to_string()).collect();
+        let kinds: Vec<String> = NomineeKind::ALL
+            .iter()
+            .map(|k| s.kind(*k).to_string())
+            .collect();
         let kind_index = NomineeKind::ALL
             .iter()
             .position(|k| *k == nominee.kind)
             .unwrap_or(0);
-        let sexes = vec![f.sex_none.to_string(), f.male.to_string(), f.female.to_string()];
+        let sexes = vec![
+            f.sex_none.to_string(),
+            f.male.to_string(),
+            f.female.to_string(),
+        ];
         let sex_index = match nominee.sex {
             None => 0,
             Some(Sex::Male) => 1,
             Some(Sex::Female) => 2,
         };
-        let round_index = rounds.iter().position(|r| *r == nomination.round).unwrap_or(0);
+        let round_index = rounds
+            .iter()
+            .position(|r| *r == nomination.round)
+            .unwrap_or(0);
         let title = match mode {
             Mode::New { .. } => f.new_title.to_string(),
             Mode::Edit { .. } => format!("{} — {}", f.edit_title, nominee.name),
@@ -166,7 +196,11 @@ impl NominationForm {
         let fields = vec![
             Field::choice("kind", f.kind, kinds, kind_index),
             Field::text("name", f.name, &nominee.name),
-            Field::text("birth_year", f.birth_year, &number(nominee.birth_year.map(i64::from))),
+            Field::text(
+                "birth_year",
+                f.birth_year,
+                &number(nominee.birth_year.map(i64::from)),
+            ),
             Field::choice("sex", f.sex, sexes, sex_index),
             Field::text("position", f.position, &nominee.position),
             Field::combo("unit", f.unit, &nominee.unit, units.clone()),
@@ -183,7 +217,12 @@ impl NominationForm {
                 rounds.iter().map(|r| round_label(r, f)).collect(),
                 round_index,
             ),
-            Field::combo("proposing_unit", f.proposing_unit, &nomination.proposing_unit, units),
+            Field::combo(
+                "proposing_unit",
+                f.proposing_unit,
+                &nomination.proposing_unit,
+                units,
+            ),
             Field::multiline("summary", f.summary, &nomination.summary),
         ];
         let mut me = NominationForm {
@@ -232,7 +271,10 @@ impl NominationForm {
             Action::NextField => self.form.next(),
             Action::PrevField => self.form.prev(),
             Action::Cancel if self.form.dirty => {
-                return FormOutcome::Ask(forms(self.strings).confirm_discard.into(), Action::Discard);
+                return FormOutcome::Ask(
+                    forms(self.strings).confirm_discard.into(),
+                    Action::Discard,
+                );
             }
             Action::Cancel | Action::Discard => return FormOutcome::Close,
             Action::Save => return self.save(store),
@@ -266,7 +308,10 @@ impl NominationForm {
         let nominee = NewNominee {
             kind: Some(self.kind()),
             name: self.form.value("name"),
-            birth_year: birth_year.ok().flatten().and_then(|y| i32::try_from(y).ok()),
+            birth_year: birth_year
+                .ok()
+                .flatten()
+                .and_then(|y| i32::try_from(y).ok()),
             sex: match self.form.choice("sex") {
                 1 => Some(Sex::Male),
                 2 => Some(Sex::Female),
@@ -289,7 +334,7 @@ impl NominationForm {
             return None;
         }
         let base = match &self.mode {
-            Mode::Edit { nomination, .. } => nomination.clone(),
+            Mode::Edit { nomination, .. } => nomination.as_ref().clone(),
             Mode::New { movement_id } => Nomination {
                 id: 0,
                 nominee_id: 0,
@@ -342,7 +387,8 @@ impl NominationForm {
             Mode::Edit {
                 nominee: before,
                 nomination: saved,
-            } => save_edit(store, before, saved, &nominee, &nomination).map(|()| (f.saved_edit, saved.id)),
+            } => save_edit(store, before, saved, &nominee, &nomination)
+                .map(|()| (f.saved_edit, saved.id)),
         };
         match result {
             Ok((text, id)) => FormOutcome::Saved(text.to_string(), Some(id)),

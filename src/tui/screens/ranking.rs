@@ -16,7 +16,7 @@ use crate::store::{Result, Store};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::strings::Strings;
-use crate::tui::strings_forms::forms;
+use crate::tui::strings_forms::{FormStrings, forms};
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, fit_right, truncate, width, wrap};
 
@@ -54,6 +54,15 @@ fn missing_scores(sheet: &crate::store::scores::ScoreSheet) -> u32 {
         }
     }
     missing
+}
+
+fn tie_note(tie: Tie, f: &FormStrings) -> &'static str {
+    match tie {
+        Tie::None => "",
+        Tie::Shared => f.tie_shared,
+        Tie::AheadByPreference => f.tie_ahead,
+        Tie::BehindByPreference => f.tie_behind,
+    }
 }
 
 impl Ranking {
@@ -155,26 +164,46 @@ impl Ranking {
     pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
         let f = forms(s);
         Clear.render(area, buf);
-        let round = self.rounds.get(self.round).map(Round::code).unwrap_or_default();
-        let level = self.levels.get(self.level).map(|l| s.level(l)).unwrap_or("");
+        let round = self
+            .rounds
+            .get(self.round)
+            .map(Round::code)
+            .unwrap_or_default();
+        let level = self
+            .levels
+            .get(self.level)
+            .map(|l| s.level(l))
+            .unwrap_or("");
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(THEME.border_focused)
             .title(Line::styled(
-                format!(" {} — {}: ◂ {round} ▸ · {}: {level} ", f.ranking_title, s.round, s.filter_level),
+                format!(
+                    " {} — {}: ◂ {round} ▸ · {}: {level} ",
+                    f.ranking_title, s.round, s.filter_level
+                ),
                 THEME.title,
             ));
         let inner = block.inner(area);
         block.render(area, buf);
         let cells = usize::from(inner.width);
         let mut lines: Vec<Line<'static>> = Vec::new();
-        let (rank_w, score_w, miss_w) = (5, 7, width(f.missing).max(4) + 1);
-        let note_w = 26.min(cells / 4);
-        let rest = cells.saturating_sub(rank_w + score_w + miss_w + note_w + 3);
+        let (rank_w, miss_w) = (5, width(f.missing).max(4) + 1);
+        let score_w = width(s.not_scored).max(5) + 1;
+        let note_w = self
+            .rows
+            .iter()
+            .map(|r| width(tie_note(r.ranked.tie, f)))
+            .max()
+            .unwrap_or(0)
+            .min(cells / 4);
+        let rest = cells.saturating_sub(rank_w + score_w + miss_w + note_w + 4);
+        // One cell between the name and the award.
         let (name_w, award_w) = (rest * 3 / 5, rest - rest * 3 / 5);
         lines.push(Line::from(vec![
             Span::styled(fit(f.rank, rank_w), THEME.header),
             Span::styled(fit(s.col_nominee, name_w), THEME.header),
+            Span::raw(" "),
             Span::styled(fit(s.col_award, award_w), THEME.header),
             Span::styled(fit_right(s.col_score, score_w), THEME.header),
             Span::styled(fit_right(f.missing, miss_w), THEME.header),
@@ -189,17 +218,19 @@ impl Ranking {
         for r in &self.rows {
             let c = &r.ranked.candidate;
             let rank = r.ranked.rank.map_or("–".to_string(), |n| n.to_string());
-            let score = c.score.map_or(s.not_scored.to_string(), |v| format!("{v:.1}"));
-            let note = match r.ranked.tie {
-                Tie::None => "",
-                Tie::Shared => f.tie_shared,
-                Tie::AheadByPreference => f.tie_ahead,
-                Tie::BehindByPreference => f.tie_behind,
+            let score = c
+                .score
+                .map_or(s.not_scored.to_string(), |v| format!("{v:.1}"));
+            let note = tie_note(r.ranked.tie, f);
+            let missing_style = if c.missing > 0 {
+                THEME.missing
+            } else {
+                THEME.dim
             };
-            let missing_style = if c.missing > 0 { THEME.missing } else { THEME.dim };
             lines.push(Line::from(vec![
                 Span::styled(fit(&rank, rank_w), THEME.title),
                 Span::raw(fit(&c.name, name_w)),
+                Span::raw(" "),
                 Span::raw(fit(&r.award, award_w)),
                 Span::raw(fit_right(&score, score_w)),
                 Span::styled(fit_right(&c.missing.to_string(), miss_w), missing_style),
@@ -209,7 +240,11 @@ impl Ranking {
         }
         lines.push(Line::default());
         let note = f.ranking_note.replace("{}", &self.women_share.to_string());
-        lines.extend(wrap(&note, cells).into_iter().map(|l| Line::styled(l, THEME.dim)));
+        lines.extend(
+            wrap(&note, cells)
+                .into_iter()
+                .map(|l| Line::styled(l, THEME.dim)),
+        );
         let max = lines.len().saturating_sub(usize::from(inner.height)) as u16;
         Paragraph::new(lines)
             .scroll((self.scroll.min(max), 0))

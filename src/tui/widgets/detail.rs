@@ -105,7 +105,11 @@ pub fn info_lines(d: &DetailData, s: &Strings, cells: usize) -> Vec<Line<'static
         if let Some(date) = &e.doc_date {
             text.push_str(&format!(", {date}"));
         }
-        let state = d.files.iter().find(|(id, _)| *id == e.id).map(|(_, st)| *st);
+        let state = d
+            .files
+            .iter()
+            .find(|(id, _)| *id == e.id)
+            .map(|(_, st)| *st);
         let flag = match state {
             Some(FileState::Changed) => Some(forms(s).file_changed),
             Some(FileState::Missing) => Some(forms(s).file_missing),
@@ -116,7 +120,11 @@ pub fn info_lines(d: &DetailData, s: &Strings, cells: usize) -> Vec<Line<'static
             None if e.sha256.is_some() => text.push_str(" ✓"),
             None => {}
         }
-        let style = if flag.is_some() { THEME.error } else { Style::default() };
+        let style = if flag.is_some() {
+            THEME.error
+        } else {
+            Style::default()
+        };
         for (j, l) in wrap(&text, cells.saturating_sub(3)).into_iter().enumerate() {
             let indent = if j == 0 { "" } else { "   " };
             out.push(Line::styled(format!("{indent}{l}"), style));

@@ -19,7 +19,10 @@ use crate::tui::widgets::text_input::TextInput;
 pub enum Input {
     Text(TextInput),
     /// One of a fixed list: ←/→ (or Space) move through it.
-    Choice { options: Vec<String>, index: usize },
+    Choice {
+        options: Vec<String>,
+        index: usize,
+    },
     /// Free text with suggestions: ↑/↓ pick one of those matching what was typed.
     Combo {
         input: TextInput,
@@ -103,7 +106,9 @@ impl Field {
                 }
                 let before = *index;
                 match key.code {
-                    KeyCode::Right | KeyCode::Char(' ') | KeyCode::Down => *index = (*index + 1) % n,
+                    KeyCode::Right | KeyCode::Char(' ') | KeyCode::Down => {
+                        *index = (*index + 1) % n
+                    }
                     KeyCode::Left | KeyCode::Up => *index = (*index + n - 1) % n,
                     KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => {
                         // A letter jumps to the next option starting with it.
@@ -320,8 +325,11 @@ impl Form {
         let mut y = inner.y;
         let bottom = inner.y + inner.height;
         if let Some(b) = &self.banner {
-            Paragraph::new(Line::styled(truncate(&format!("⚠ {b}"), cells), THEME.error))
-                .render(Rect::new(inner.x, y, inner.width, 1), buf);
+            Paragraph::new(Line::styled(
+                truncate(&format!("⚠ {b}"), cells),
+                THEME.error,
+            ))
+            .render(Rect::new(inner.x, y, inner.width, 1), buf);
             y += 1;
         }
         let label_w = self.label_width.min(cells / 3);
@@ -344,7 +352,8 @@ impl Form {
                 Input::Text(t) | Input::Combo { input: t, .. } => {
                     let mut line = t.line("", focused);
                     if let Some(n) = f.matching_count().filter(|n| focused && *n > 0) {
-                        line.spans.push(Span::styled(format!("  ↑↓ {n}"), THEME.dim));
+                        line.spans
+                            .push(Span::styled(format!("  ↑↓ {n}"), THEME.dim));
                     }
                     spans.extend(clip(line.spans, value_w));
                 }
@@ -370,7 +379,11 @@ impl Form {
                 let height = bottom.saturating_sub(y).saturating_sub(1).max(1);
                 let x = inner.x + 1;
                 let r = Rect::new(x, y, inner.width.saturating_sub(2), height.min(bottom - y));
-                let style = if focused { THEME.border_focused } else { THEME.border };
+                let style = if focused {
+                    THEME.border_focused
+                } else {
+                    THEME.border
+                };
                 let frame = Block::default().borders(Borders::LEFT).border_style(style);
                 let text_area = frame.inner(r);
                 frame.render(r, buf);
@@ -412,7 +425,11 @@ mod tests {
 
     #[test]
     fn combo_picks_among_matching_suggestions() {
-        let units = vec!["Tổ dân phố 1".to_string(), "Trường Mầm non".into(), "Tổ dân phố 2".into()];
+        let units = vec![
+            "Tổ dân phố 1".to_string(),
+            "Trường Mầm non".into(),
+            "Tổ dân phố 2".into(),
+        ];
         let mut f = Form::new("x".into(), vec![Field::combo("unit", "Đơn vị", "", units)]);
         for c in "to dan".chars() {
             f.key(&press(KeyCode::Char(c)));
