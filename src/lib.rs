@@ -7,6 +7,8 @@
 //! - `import` / `export`: spreadsheets in and out.
 
 pub mod cli_awards;
+pub mod cli_meeting;
+pub mod cli_meeting_text;
 pub mod cli_print;
 pub mod demo;
 pub mod domain;
@@ -14,5 +16,6 @@ pub mod export;
 pub mod import;
 pub mod print;
 pub mod refdata;
+pub mod safety;
 pub mod store;
 pub mod tui;

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use hoidong::demo;
+use hoidong::safety;
 use hoidong::store::Store;
 
 /// hoidong — console of the Emulation and Commendation Council's secretary.
@@ -46,6 +47,32 @@ enum Command {
     Sign(hoidong::cli_print::SignArgs),
     /// Send the minutes of a meeting to the printer (lp), or save the PDF.
     Print(hoidong::cli_print::PrintArgs),
+    /// Check the database: integrity, audit chain, signed minutes, evidence files, tampering.
+    Check,
+    /// Copy the database to FILE (safe while hoidong runs; never overwrites).
+    Backup { file: PathBuf },
+    /// Replace the database with FILE after checking it; the current one is kept aside.
+    Restore {
+        file: PathBuf,
+        /// Restore even if the check finds problems other than damage.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write random acknowledged changes (crash-safety harness).
+    #[command(hide = true)]
+    Exercise {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        #[arg(long, default_value_t = 1000)]
+        count: u64,
+    },
+    /// List the council's meetings.
+    Meetings,
+    /// Look at or prepare a meeting (show, ballot-record, new, add, move, remove, committee, note).
+    Meeting {
+        #[command(subcommand)]
+        command: hoidong::cli_meeting::MeetingCommand,
+    },
 }
 
 fn main() -> ExitCode {
@@ -98,6 +125,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Minutes(args)) => hoidong::cli_print::minutes(cli.db, args)?,
         Some(Command::Sign(args)) => hoidong::cli_print::sign(cli.db, args)?,
         Some(Command::Print(args)) => hoidong::cli_print::print_command(cli.db, args)?,
+        Some(Command::Check) => safety::cli::run_check(cli.db)?,
+        Some(Command::Backup { file }) => safety::cli::run_backup(cli.db, &file)?,
+        Some(Command::Restore { file, force }) => safety::cli::run_restore(cli.db, &file, force)?,
+        Some(Command::Exercise { seed, count }) => safety::cli::run_exercise(cli.db, seed, count)?,
+        Some(Command::Meetings) => hoidong::cli_meeting::list(cli.db.as_deref())?,
+        Some(Command::Meeting { command }) => {
+            hoidong::cli_meeting::run(cli.db.as_deref(), &command)?
+        }
         None => hoidong::tui::launch::run(cli.db, cli.lang.as_deref())?,
     }
     Ok(())

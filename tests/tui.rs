@@ -96,9 +96,9 @@ fn prefix(s: &str, n: usize) -> String {
 fn dashboard_at_both_sizes() {
     let a = app(Lang::Vi, 120, 35);
     let big = screen(&a, 120, 35);
-    assert!(big.contains("Đề nghị khen thưởng 1/64"), "{big}");
+    assert!(big.contains("Đề nghị khen thưởng 1/61"), "{big}");
     assert!(big.contains("Tóm tắt thành tích"));
-    assert!(big.contains("Điểm tổng hợp"));
+    assert!(big.contains("Chấm điểm theo tiêu chí"));
     insta::assert_snapshot!("dashboard_120x35", big);
 
     let mut a = app(Lang::Vi, 120, 35);
@@ -277,9 +277,9 @@ fn navigation_and_panes() {
     press(&mut a, KeyCode::Char('k'));
     assert_eq!(a.dashboard.selected, 1);
     press(&mut a, KeyCode::End);
-    assert_eq!(a.dashboard.selected, 63);
+    assert_eq!(a.dashboard.selected, 60);
     press(&mut a, KeyCode::PageUp);
-    assert!(a.dashboard.selected < 63);
+    assert!(a.dashboard.selected < 60);
     press(&mut a, KeyCode::Home);
     assert_eq!(a.dashboard.selected_id(), first);
     press(&mut a, KeyCode::PageDown);
@@ -463,7 +463,7 @@ fn a_reader_that_cannot_open_falls_back_to_the_ui_thread() {
         .recv_timeout(Duration::from_secs(10))
         .unwrap_or_else(|e| panic!("no event: {e}"));
     a.handle_event(ev);
-    assert_eq!(a.dashboard.total, Some(64));
+    assert_eq!(a.dashboard.total, Some(61));
     assert_eq!(
         std::fs::read_to_string(&bad).unwrap_or_default(),
         "this is not SQLite at all",

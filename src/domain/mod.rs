@@ -1,6 +1,7 @@
 //! Pure domain types and rules: no SQL, no terminal, no files.
 
 pub mod award;
+pub mod ballot_record;
 pub mod council;
 pub mod criteria;
 pub mod dossier;
@@ -17,3 +18,5 @@ pub mod register;
 pub mod scoring;
 pub mod text;
 pub mod vote;
+#[cfg(test)]
+mod vote_properties;

@@ -2,17 +2,20 @@
 //! aggregate; every method returns domain types. Every change runs in one
 //! transaction together with its audit entry.
 
+pub mod agenda;
 pub mod audit;
 pub mod awards;
 pub mod council;
 pub mod holds;
 pub mod lookups;
+pub mod meetings;
 pub mod migrations;
 pub mod nominations;
 pub mod notes;
 pub mod record;
 pub mod reference;
 pub mod referrals;
+pub mod rounds;
 pub mod scores;
 pub mod signoff;
 
@@ -28,6 +31,10 @@ pub use migrations::SCHEMA_VERSION;
 pub enum StoreError {
     #[error("{path}: not a hoidong database (not an SQLite file)")]
     NotSqlite { path: PathBuf },
+    #[error(
+        "{path}: an SQLite file of another program, not a hoidong database; the file was left untouched"
+    )]
+    NotHoidong { path: PathBuf },
     #[error("{path}: the database is damaged ({detail})")]
     Corrupt { path: PathBuf, detail: String },
     #[error(
@@ -42,6 +49,10 @@ pub enum StoreError {
     ReadOnly,
     #[error("the database is busy (locked by another program); try again in a moment")]
     Busy,
+    #[error(
+        "the disk is full: the change was not saved (what was saved before is intact); free some space and try again"
+    )]
+    DiskFull,
     #[error("{what} {id} not found")]
     NotFound { what: &'static str, id: String },
     #[error(
@@ -67,6 +78,7 @@ impl From<rusqlite::Error> for StoreError {
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
             _ => StoreError::Sqlite(e),
         }
     }
@@ -122,9 +134,13 @@ impl Store {
     fn open_with(path: &Path, read_only: bool) -> Result<Store> {
         let existed = path.exists();
         if existed {
-            check_header(path)?;
+            check_header(path, true)?;
+        } else {
+            // Created here, owner-only from the first byte, rather than by
+            // SQLite with the umask's permissions and narrowed afterwards.
+            create_private(path)?;
         }
-        let writable = !read_only && (!existed || is_writable(path));
+        let writable = !read_only && is_writable(path);
         let flags = if writable {
             OpenFlags::SQLITE_OPEN_READ_WRITE
                 | OpenFlags::SQLITE_OPEN_CREATE
@@ -133,9 +149,6 @@ impl Store {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
         };
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
-        if !existed {
-            restrict_permissions(path);
-        }
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
@@ -145,6 +158,39 @@ impl Store {
         };
         store.prepare(path)?;
         Ok(store)
+    }
+
+    /// Open an existing database read-only, without checking, migrating or
+    /// seeding it: for `hoidong check` and `hoidong backup`, which must see the
+    /// file exactly as it is (a damaged file still opens, to be reported).
+    pub fn inspect(path: &Path) -> Result<Store> {
+        if !path.exists() {
+            return Err(StoreError::Io {
+                path: path.to_path_buf(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            });
+        }
+        // Only the magic: a damaged file still opens here, to be reported in detail.
+        check_header(path, false)?;
+        // Read-write but query-only when the file allows it: a read-only
+        // connection that is the last to close leaves empty -wal and -shm
+        // files behind, a read-write one removes them. No query can write.
+        let writable = is_writable(path);
+        let flags = if writable {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        };
+        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        conn.busy_timeout(Duration::from_secs(3))?;
+        conn.pragma_update(None, "query_only", "ON")?;
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            read_only: true,
+            actor: default_actor(),
+            clock: Clock::System,
+        })
     }
 
     /// A fresh database in memory, with the reference data (tests, demos).
@@ -178,14 +224,17 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
-        let check: String = self
+        // Reading the schema touches the first pages; damage anywhere else is
+        // reported by `hoidong check`, which reads every page.
+        let tables: i64 = self
             .conn
-            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
             .map_err(|e| classify(path, e))?;
-        if check != "ok" {
-            return Err(StoreError::Corrupt {
+        // Version 0 with tables in it is some other program's database:
+        // migrating would write hoidong's tables into it.
+        if version == 0 && tables > 0 {
+            return Err(StoreError::NotHoidong {
                 path: path.to_path_buf(),
-                detail: check,
             });
         }
         if self.read_only {
@@ -213,20 +262,21 @@ impl Store {
     }
 
     fn backup_before_migration(&self, path: &Path, version: i64) -> Result<()> {
-        let target = path.with_extension(format!("schema{version}.bak"));
+        // Never overwrite the copy of an earlier attempt: it may be the only
+        // one left of that schema.
+        let mut target = path.with_extension(format!("schema{version}.bak"));
+        let mut n = 1;
+        while target.exists() {
+            n += 1;
+            target = path.with_extension(format!("schema{version}.{n}.bak"));
+        }
         self.backup_to(&target)
     }
 
     /// A consistent copy of the whole database, safe while others write.
+    /// Refuses to overwrite `target`; the copy is owner-only from the start.
     pub fn backup_to(&self, target: &Path) -> Result<()> {
-        let mut dst = Connection::open(target).map_err(|e| classify(target, e))?;
-        {
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut dst)?;
-            backup.run_to_completion(256, Duration::from_millis(5), None)?;
-        }
-        drop(dst);
-        restrict_permissions(target);
-        Ok(())
+        backup_connection(&self.conn, target)
     }
 
     pub fn path(&self) -> Option<&Path> {
@@ -271,6 +321,17 @@ impl Store {
     }
 }
 
+impl Drop for Store {
+    /// Fold the write-ahead log into the database file when leaving, so that
+    /// the file alone holds everything even if another connection (a reader
+    /// thread, a second instance) is still open and SQLite would not do it.
+    fn drop(&mut self) {
+        if !self.read_only && self.path.is_some() {
+            let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+}
+
 /// A write transaction: the connection, the time of the change and who makes it.
 pub struct Tx<'a> {
     pub tx: Transaction<'a>,
@@ -309,35 +370,130 @@ fn default_actor() -> String {
         .unwrap_or_else(|_| "secretary".to_string())
 }
 
-fn check_header(path: &Path) -> Result<()> {
+/// Check SQLite's magic string and, when `size_too`, that the file is as long
+/// as its header says.
+fn check_header(path: &Path, size_too: bool) -> Result<()> {
     use std::io::Read;
-    let mut f = std::fs::File::open(path).map_err(|source| StoreError::Io {
+    let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    let mut head = [0u8; 16];
+    };
+    let mut f = std::fs::File::open(path).map_err(io)?;
+    let mut head = [0u8; 100];
     let mut read = 0;
     while read < head.len() {
         match f.read(&mut head[read..]) {
             Ok(0) => break,
             Ok(n) => read += n,
-            Err(source) => {
-                return Err(StoreError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                });
-            }
+            Err(source) => return Err(io(source)),
         }
     }
     // An empty file is a new database; anything else must carry SQLite's header.
     if read == 0 {
         return Ok(());
     }
-    if read < head.len() || &head != SQLITE_MAGIC {
+    if read < SQLITE_MAGIC.len() || &head[..SQLITE_MAGIC.len()] != SQLITE_MAGIC {
         return Err(StoreError::NotSqlite {
             path: path.to_path_buf(),
         });
     }
+    if !size_too {
+        return Ok(());
+    }
+    if read < head.len() {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: "the file ends inside its header (truncated)".into(),
+        });
+    }
+    // A truncated file is found here, from the header alone, so that opening
+    // a large database stays instant; `hoidong check` reads every page.
+    let expected = header_size(&head);
+    let len = f.metadata().map_err(io)?.len();
+    let wal = path.with_file_name(format!(
+        "{}-wal",
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    ));
+    // With a write-ahead log present, an interrupted checkpoint may have left
+    // the header ahead of the file; SQLite repairs that from the log.
+    let wal_pending = std::fs::metadata(&wal)
+        .map(|m| m.len() > 0)
+        .unwrap_or(false);
+    if let Some(expected) = expected
+        && len < expected
+        && !wal_pending
+    {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!("the file is truncated: {len} of {expected} bytes"),
+        });
+    }
+    Ok(())
+}
+
+/// Size the header says the file has, when the header's page count is valid.
+fn header_size(head: &[u8; 100]) -> Option<u64> {
+    let be32 = |at: usize| u32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
+    let page_size = match u16::from_be_bytes([head[16], head[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    let change_counter = be32(24);
+    let pages = u64::from(be32(28));
+    // The count is valid only when written by the same change as the counter.
+    (pages > 0 && change_counter == be32(92)).then_some(pages * page_size)
+}
+
+/// Copy the database behind `src` into the new file `target` with SQLite's
+/// online backup, in one step: one read transaction, so the copy is a single
+/// consistent snapshot even while another program writes (WAL readers do not
+/// block writers, and a one-step copy cannot be restarted by their commits).
+pub fn backup_connection(src: &Connection, target: &Path) -> Result<()> {
+    use rusqlite::backup::{Backup, StepResult};
+    create_private(target)?;
+    let copy = || -> Result<()> {
+        let mut dst = Connection::open(target).map_err(|e| classify(target, e))?;
+        let backup = Backup::new(src, &mut dst)?;
+        let deadline = std::time::Instant::now() + Duration::from_secs(10);
+        loop {
+            match backup.step(-1)? {
+                StepResult::Done => break,
+                StepResult::More => continue,
+                _ if std::time::Instant::now() < deadline => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                _ => return Err(StoreError::Busy),
+            }
+        }
+        drop(backup);
+        // A backup is one self-contained file: no write-ahead log beside it.
+        dst.pragma_update(None, "journal_mode", "DELETE")?;
+        Ok(())
+    };
+    copy().inspect_err(|_| {
+        // A half-written copy must not pass for a backup.
+        let _ = std::fs::remove_file(target);
+    })
+}
+
+/// Create `path` as a new, empty, owner-only file; refuse if it exists.
+pub fn create_private(path: &Path) -> Result<()> {
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path).map(drop).map_err(|source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    // The umask cannot widen 0600, but an inherited ACL or odd umask could narrow
+    // it oddly; set it exactly.
+    restrict_permissions(path);
     Ok(())
 }
 
@@ -354,6 +510,12 @@ fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
         Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: e.to_string(),
+        },
+        Some(ErrorCode::CannotOpen) => StoreError::Io {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(
+                "cannot open the database file (check the folder exists and is writable)",
+            ),
         },
         _ => StoreError::from(e),
     }

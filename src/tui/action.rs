@@ -4,6 +4,7 @@
 
 use crate::domain::nomination::NominationId;
 use crate::domain::scoring::MemberId;
+use crate::tui::screens::meeting::MeetingAction;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -63,4 +64,6 @@ pub enum Action {
     Save,
     /// Leave a form without saving what was typed (after confirming).
     Discard,
+    /// Meeting mode: attendance, votes, closing.
+    Meeting(MeetingAction),
 }

@@ -28,6 +28,7 @@ use super::modals::confirm::Confirm;
 use super::modals::help::Help;
 use super::modals::message::Message;
 use super::screens::dashboard::{Dashboard, load_detail, read_page};
+use super::screens::meeting::{self, MeetingAction, MeetingMode};
 use super::screens::scoring::{Outcome, Scoring};
 use super::screens::{Screen, dashboard_view};
 use super::strings::Strings;
@@ -186,6 +187,11 @@ impl App {
                 }
             }
             Context::Form | Context::Prompt => self.text_key(key),
+            Context::MeetingInput => {
+                if let Some(Screen::Meeting(m)) = self.screens.last_mut() {
+                    m.input_key(key);
+                }
+            }
             _ => {}
         }
     }
@@ -225,6 +231,15 @@ impl App {
             self.outcome(outcome);
             return;
         }
+        if let Some(Screen::Meeting(m)) = self.screens.last_mut() {
+            let outcome = m.apply(&action, &mut self.store, self.strings);
+            self.meeting_outcome(outcome);
+            return;
+        }
+        if action == Action::Meeting(MeetingAction::Enter) {
+            self.open_meeting_mode();
+            return;
+        }
         if self.forms_screen(&action) || self.forms_dashboard(&action) {
             return;
         }
@@ -253,6 +268,38 @@ impl App {
                 self.error(self.strings.read_only_banner.trim().to_string());
             }
             Outcome::Failed(e) => self.error(format!("{}: {e}", self.strings.store_error)),
+        }
+    }
+
+    fn meeting_outcome(&mut self, outcome: meeting::Outcome) {
+        match outcome {
+            meeting::Outcome::Nothing => {}
+            meeting::Outcome::Close => {
+                self.screens.pop();
+            }
+            meeting::Outcome::Changed(text) => {
+                // Votes move nominations' statuses: the list shows them at once.
+                self.dashboard.reload();
+                self.dashboard.detail = None;
+                self.status = Some((text, STATUS_TICKS));
+            }
+            meeting::Outcome::Ask(message, pending) => {
+                self.modals
+                    .push(Modal::Confirm(Confirm { message, pending }));
+            }
+            meeting::Outcome::Failed(e) => self.outcome(Outcome::Failed(e)),
+        }
+    }
+
+    fn open_meeting_mode(&mut self) {
+        let picked = meeting::pick_meeting(&self.store);
+        match picked {
+            Ok(Some(id)) => match MeetingMode::open(&self.store, id) {
+                Ok(m) => self.screens.push(Screen::Meeting(Box::new(m))),
+                Err(e) => self.error(e.to_string()),
+            },
+            Ok(None) => self.error(self.strings.meeting().no_meeting.to_string()),
+            Err(e) => self.error(e.to_string()),
         }
     }
 
@@ -377,6 +424,7 @@ impl App {
             Some(Screen::NominationForm(f)) => f.render(body, buf),
             Some(Screen::EvidenceForm(f)) => f.render(body, buf),
             Some(Screen::Ranking(r)) => r.render(s, body, buf),
+            Some(Screen::Meeting(m)) => super::screens::meeting_view::render(m, s, body, buf),
             None => {}
         }
         for m in &self.modals {

@@ -5,6 +5,7 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
+use super::screens::meeting::MeetingAction as MA;
 
 /// Which layer the key is for; computed from the app's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,6 +18,10 @@ pub enum Context {
     Scoring,
     /// Typing a score into a cell of the scoring grid.
     ScoreEdit,
+    /// Meeting mode: attendance, agenda, votes.
+    Meeting,
+    /// Typing an absence reason or a vote tally in meeting mode.
+    MeetingInput,
     Help,
     Confirm,
     Message,
@@ -131,6 +136,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Dashboard, &[ch('r')], Action::OpenRanking, false),
     bind(C::Dashboard, &[ch('i')], Action::ImportFile, false),
     bind(C::Dashboard, &[ch('X')], Action::ExportList, false),
+    bind(C::Dashboard, &[ch('m')], Action::Meeting(MA::Enter), true),
     // Search field: every other key edits the text.
     bind(C::Search, &[plain(K::Enter)], Action::SearchKeep, true),
     bind(C::Search, &[plain(K::Esc)], Action::SearchClear, true),
@@ -194,6 +200,67 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::Ranking, &[ch('?')], Action::Help, true),
     bind(C::Ranking, &[plain(K::Esc), ch('q')], Action::Close, true),
+    // Meeting mode. Help and the way back first, so the hint bar always shows them.
+    bind(C::Meeting, &[ch('?')], Action::Help, true),
+    bind(C::Meeting, &[plain(K::Esc), ch('q')], Action::Close, true),
+    bind(C::Meeting, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Meeting, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Meeting, &[ch('p')], Action::Meeting(MA::Present), true),
+    bind(C::Meeting, &[ch('a')], Action::Meeting(MA::Absent), true),
+    bind(
+        C::Meeting,
+        &[ch('w')],
+        Action::Meeting(MA::AbsentOpinion),
+        true,
+    ),
+    bind(
+        C::Meeting,
+        &[plain(K::Right), ch(']')],
+        Action::Meeting(MA::NextItem),
+        true,
+    ),
+    bind(
+        C::Meeting,
+        &[plain(K::Left), ch('[')],
+        Action::Meeting(MA::PrevItem),
+        true,
+    ),
+    bind(C::Meeting, &[ch('v')], Action::Meeting(MA::Vote), true),
+    bind(C::Meeting, &[ch('e')], Action::Meeting(MA::Amend), false),
+    bind(C::Meeting, &[ch('n')], Action::Meeting(MA::Note), false),
+    bind(
+        C::Meeting,
+        &[plain(K::Tab)],
+        Action::Meeting(MA::NextMeeting),
+        false,
+    ),
+    bind(
+        C::Meeting,
+        &[ch('o')],
+        Action::Meeting(MA::OpenSession),
+        true,
+    ),
+    bind(
+        C::Meeting,
+        &[ch('c')],
+        Action::Meeting(MA::CloseSession),
+        true,
+    ),
+    // Typing in meeting mode: digits and letters go to the field.
+    bind(C::MeetingInput, &[plain(K::Enter)], Action::Confirm, true),
+    bind(C::MeetingInput, &[plain(K::Esc)], Action::Cancel, true),
+    bind(
+        C::MeetingInput,
+        &[plain(K::Tab), plain(K::Down)],
+        Action::Meeting(MA::NextField),
+        true,
+    ),
+    bind(
+        C::MeetingInput,
+        &[plain(K::BackTab), plain(K::Up)],
+        Action::Meeting(MA::PrevField),
+        true,
+    ),
     // Modals.
     bind(C::Prompt, &[plain(K::Enter)], Action::Confirm, true),
     bind(C::Prompt, &[plain(K::Esc)], Action::Cancel, true),
@@ -354,7 +421,15 @@ mod tests {
 
     #[test]
     fn every_context_but_global_has_a_way_out() {
-        for ctx in [C::Dashboard, C::Scoring, C::Help, C::Confirm, C::Message] {
+        for ctx in [
+            C::Dashboard,
+            C::Scoring,
+            C::Meeting,
+            C::MeetingInput,
+            C::Help,
+            C::Confirm,
+            C::Message,
+        ] {
             let exits = bindings(ctx)
                 .any(|b| matches!(b.action, Action::Quit | Action::Close | Action::Cancel));
             assert!(exits, "{ctx:?} has no binding to leave it");

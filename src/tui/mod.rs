@@ -13,6 +13,7 @@ pub mod modals;
 pub mod screens;
 pub mod strings;
 pub mod strings_forms;
+pub mod strings_meeting;
 pub mod theme;
 pub mod transfer;
 pub mod widgets;

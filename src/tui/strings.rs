@@ -451,6 +451,7 @@ impl Strings {
                 ),
                 ("recuse", "Mark / unmark the member as recused (asks first)"),
             ),
+            Meeting(m) => return self.meeting_action(m),
             ApplyRecusal { .. } => (
                 ("không chấm", "Ghi nhận thành viên không chấm"),
                 ("recuse", "Record the recusal"),

@@ -5,9 +5,14 @@ pub mod dashboard;
 pub mod dashboard_pages;
 pub mod dashboard_view;
 pub mod evidence_form;
+pub mod meeting;
+#[cfg(test)]
+mod meeting_tests;
+pub mod meeting_view;
 pub mod nomination_form;
 pub mod ranking;
 pub mod scoring;
+pub mod tally_form;
 
 use super::keymap::Context;
 
@@ -16,6 +21,7 @@ pub enum Screen {
     NominationForm(Box<nomination_form::NominationForm>),
     EvidenceForm(Box<evidence_form::EvidenceForm>),
     Ranking(Box<ranking::Ranking>),
+    Meeting(Box<meeting::MeetingMode>),
 }
 
 impl Screen {
@@ -25,6 +31,7 @@ impl Screen {
             Screen::NominationForm(s) => s.context(),
             Screen::EvidenceForm(s) => s.context(),
             Screen::Ranking(s) => s.context(),
+            Screen::Meeting(m) => m.context(),
         }
     }
 }

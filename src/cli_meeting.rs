@@ -1,0 +1,203 @@
+//! `hoidong meetings` and `hoidong meeting …`: look at meetings, and prepare
+//! one from a shell (create it, build and reorder its agenda, set the counting
+//! committee, take notes). Attendance and votes are taken in meeting mode.
+
+use std::path::{Path, PathBuf};
+
+use clap::Subcommand;
+
+use crate::domain::council::Role;
+use crate::domain::meeting::NoteKind;
+use crate::domain::nomination::NominationQuery;
+use crate::store::Store;
+use crate::store::meetings::NewMeeting;
+use crate::store::notes::NewNote;
+
+pub use crate::cli_meeting_text::{ballot_record_text, meetings_text, show_text, table};
+
+#[derive(Debug, Subcommand)]
+pub enum MeetingCommand {
+    /// Attendance, quorum, agenda and results of meeting ID.
+    Show { id: i64 },
+    /// The ballot-count record (biên bản kiểm phiếu) of round ROUND of meeting ID.
+    BallotRecord { id: i64, round: u32 },
+    /// Create a planned meeting; every member of the council is called.
+    New {
+        /// Document number, e.g. 08/BB-HĐTĐKT.
+        #[arg(long, default_value = "")]
+        number: String,
+        #[arg(long)]
+        subject: String,
+        /// Date and time, e.g. 2026-12-08T08:00.
+        #[arg(long)]
+        at: String,
+        #[arg(long, default_value = "")]
+        place: String,
+        /// Member id of the chair (default: the council's chair).
+        #[arg(long)]
+        chair: Option<i64>,
+        /// Member id of the secretary (default: the standing member).
+        #[arg(long)]
+        secretary: Option<i64>,
+    },
+    /// Put submitted nominations on the agenda of meeting ID: by id, or all matching a filter.
+    Add {
+        id: i64,
+        nominations: Vec<i64>,
+        /// Every submitted nomination whose nominee, unit or award matches this text.
+        #[arg(long)]
+        matching: Option<String>,
+        /// Every submitted nomination decided at this level (ward, province, …).
+        #[arg(long)]
+        level: Option<String>,
+    },
+    /// Move NOMINATION to POSITION in the agenda of meeting ID.
+    Move {
+        id: i64,
+        nomination: i64,
+        position: u32,
+    },
+    /// Take NOMINATION off the agenda of meeting ID (back to submitted).
+    Remove { id: i64, nomination: i64 },
+    /// Set the counting committee of meeting ID: the head, then the other members (member ids).
+    Committee {
+        id: i64,
+        head: i64,
+        members: Vec<i64>,
+    },
+    /// Add a note for the minutes of meeting ID.
+    Note {
+        id: i64,
+        #[arg(long, default_value = "note", value_parser = ["opening", "note", "conclusion", "closing"])]
+        kind: String,
+        /// The nomination the note is about.
+        #[arg(long)]
+        item: Option<i64>,
+        text: String,
+    },
+}
+
+/// The database to use: `--db`, else hoidong.db in the user's data directory. Never created here.
+pub fn database(db: Option<&Path>) -> anyhow::Result<PathBuf> {
+    let path = match db {
+        Some(p) => p.to_path_buf(),
+        None => crate::tui::launch::default_db_path()?,
+    };
+    anyhow::ensure!(
+        path.exists(),
+        "{}: no database there; create one with `hoidong demo PATH` or pass --db PATH",
+        path.display()
+    );
+    Ok(path)
+}
+
+/// `hoidong meetings`.
+pub fn list(db: Option<&Path>) -> anyhow::Result<()> {
+    let store = Store::open(&database(db)?)?;
+    print!("{}", meetings_text(&store)?);
+    Ok(())
+}
+
+/// `hoidong meeting …`.
+pub fn run(db: Option<&Path>, command: &MeetingCommand) -> anyhow::Result<()> {
+    let mut store = Store::open(&database(db)?)?;
+    match command {
+        MeetingCommand::Show { id } => print!("{}", show_text(&store, *id)?),
+        MeetingCommand::BallotRecord { id, round } => {
+            print!("{}", ballot_record_text(&store, *id, *round)?)
+        }
+        MeetingCommand::New {
+            number,
+            subject,
+            at,
+            place,
+            chair,
+            secretary,
+        } => {
+            let council = store
+                .council()?
+                .ok_or_else(|| anyhow::anyhow!("no council in this database"))?;
+            let members = store.members(council.id)?;
+            let by_role = |role: Role| members.iter().find(|m| m.role == role).map(|m| m.id);
+            let id = store.create_meeting(&NewMeeting {
+                number: number.clone(),
+                subject: subject.clone(),
+                starts_at: at.clone(),
+                place: place.clone(),
+                chair_id: chair.or_else(|| by_role(Role::Chair)),
+                secretary_id: secretary.or_else(|| by_role(Role::StandingMember)),
+                member_ids: Vec::new(),
+                guests: Vec::new(),
+            })?;
+            println!(
+                "meeting {id} created (planned), {} members called",
+                members.len()
+            );
+        }
+        MeetingCommand::Add {
+            id,
+            nominations,
+            matching,
+            level,
+        } => {
+            anyhow::ensure!(
+                !nominations.is_empty() || matching.is_some() || level.is_some(),
+                "give nomination ids, or --matching TEXT / --level LEVEL"
+            );
+            for n in nominations {
+                store.add_agenda_item(*id, *n)?;
+            }
+            let mut added = nominations.len();
+            if matching.is_some() || level.is_some() {
+                let q = NominationQuery {
+                    text: matching.clone().unwrap_or_default(),
+                    award_level: level.clone(),
+                    ..NominationQuery::default()
+                };
+                added += store.add_agenda_matching(*id, &q)?.len();
+            }
+            println!("{added} item(s) added to the agenda of meeting {id}");
+        }
+        MeetingCommand::Move {
+            id,
+            nomination,
+            position,
+        } => {
+            store.move_agenda_item(*id, *nomination, *position)?;
+            println!("nomination {nomination} is now item {position}");
+        }
+        MeetingCommand::Remove { id, nomination } => {
+            store.remove_agenda_item(*id, *nomination)?;
+            println!("nomination {nomination} taken off the agenda (back to submitted)");
+        }
+        MeetingCommand::Committee { id, head, members } => {
+            store.set_counting_committee(*id, *head, members)?;
+            println!("counting committee of meeting {id} set");
+        }
+        MeetingCommand::Note {
+            id,
+            kind,
+            item,
+            text,
+        } => {
+            let kind = NoteKind::from_code(kind).unwrap_or(NoteKind::Note);
+            let agenda_item_id = match item {
+                Some(n) => Some(store.agenda_item_of(*id, *n)?.ok_or_else(|| {
+                    anyhow::anyhow!("nomination {n} is not on the agenda of meeting {id}")
+                })?),
+                None => None,
+            };
+            store.add_note(
+                *id,
+                &NewNote {
+                    agenda_item_id,
+                    kind,
+                    at: None,
+                    text: text.clone(),
+                },
+            )?;
+            println!("note added");
+        }
+    }
+    Ok(())
+}

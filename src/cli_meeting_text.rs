@@ -1,0 +1,413 @@
+//! The meetings printed as aligned text for `hoidong meetings` and
+//! `hoidong meeting show / ballot-record`.
+
+use std::fmt::Write as _;
+
+use anyhow::Context;
+use unicode_width::UnicodeWidthStr;
+
+use crate::domain::ballot_record::{ballot_count_record, rule_label};
+use crate::domain::meeting::{MeetingStatus, Presence};
+use crate::domain::record::MeetingRecord;
+use crate::domain::vote::{Threshold, VoteMethod};
+use crate::store::Store;
+
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
+    for r in rows {
+        for (i, c) in r.iter().enumerate() {
+            if i < widths.len() {
+                widths[i] = widths[i].max(c.width());
+            }
+        }
+    }
+    let line = |cells: Vec<&str>| -> String {
+        let mut s = String::from(" ");
+        for (i, c) in cells.iter().enumerate() {
+            let pad = widths[i].saturating_sub(c.width());
+            s.push_str(c);
+            if i + 1 < cells.len() {
+                s.push_str(&" ".repeat(pad + 2));
+            }
+        }
+        s.trim_end().to_string() + "\n"
+    };
+    let mut out = line(header.to_vec());
+    out += &line(
+        widths
+            .iter()
+            .map(|w| "─".repeat(*w))
+            .collect::<Vec<_>>()
+            .iter()
+            .map(|s| s.as_str())
+            .collect(),
+    );
+    for r in rows {
+        out += &line(r.iter().map(|s| s.as_str()).collect());
+    }
+    out
+}
+
+fn when(iso: &str) -> String {
+    chrono::NaiveDateTime::parse_from_str(iso, "%Y-%m-%dT%H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(iso, "%Y-%m-%dT%H:%M:%S"))
+        .map(|d| d.format("%d/%m/%Y %H:%M").to_string())
+        .unwrap_or_else(|_| iso.to_string())
+}
+
+pub fn meetings_text(store: &Store) -> anyhow::Result<String> {
+    let rows: Vec<Vec<String>> = store
+        .meetings()?
+        .into_iter()
+        .map(|s| {
+            vec![
+                s.meeting.id.to_string(),
+                s.meeting.number.clone(),
+                when(&s.meeting.starts_at),
+                s.meeting.status.code().to_string(),
+                format!("{}/{}", s.present, s.members),
+                s.agenda_items.to_string(),
+                s.rounds.to_string(),
+                s.meeting.subject,
+            ]
+        })
+        .collect();
+    if rows.is_empty() {
+        return Ok("no meetings yet\n".into());
+    }
+    Ok(table(
+        &[
+            "ID", "Number", "Starts", "Status", "Present", "Items", "Rounds", "Subject",
+        ],
+        &rows,
+    ))
+}
+
+fn presence_label(p: &Presence) -> &'static str {
+    match p {
+        Presence::Unmarked => "not checked in",
+        Presence::Present => "present",
+        Presence::Absent { .. } => "absent",
+        Presence::AbsentWithOpinion { .. } => "absent, written opinion",
+    }
+}
+
+fn threshold_label(t: &Threshold) -> String {
+    let cmp = match t.comparison {
+        crate::domain::vote::Comparison::AtLeast => "≥",
+        crate::domain::vote::Comparison::MoreThan => ">",
+    };
+    format!("{cmp} {}", t.share.label())
+}
+
+fn quorum_line(store: &Store, rec: &MeetingRecord) -> anyhow::Result<String> {
+    // Once votes exist, the quorum shown is the one the votes were taken under.
+    let applied = rec
+        .rounds
+        .last()
+        .and_then(|r| r.results.first())
+        .map(|v| (v.rule.quorum, "as applied in the last round".to_string()));
+    let counts = rec.attendance_counts();
+    let (rule, source) = match applied {
+        Some(a) => a,
+        None => {
+            let q = store.quorum(rec.meeting.id)?;
+            let tag = if q.rule_is_default {
+                "default the council can change"
+            } else {
+                "council's rule"
+            };
+            (q.rule, tag.to_string())
+        }
+    };
+    let needed = rule
+        .minimum_count(counts.members_total)
+        .map_or("-".to_string(), |n| n.to_string());
+    Ok(format!(
+        "Quorum: {} of {} present; rule {} of members ({source}), needs {needed}: {}\n",
+        counts.present,
+        counts.members_total,
+        threshold_label(&rule),
+        if counts.quorum_met(&rule) {
+            "MET (đủ)"
+        } else {
+            "NOT MET (chưa đủ)"
+        }
+    ))
+}
+
+pub fn show_text(store: &Store, id: i64) -> anyhow::Result<String> {
+    let rec = store.meeting_record(id)?;
+    let m = &rec.meeting;
+    let mut out = String::new();
+    writeln!(out, "Meeting {} · {} · {}", m.id, m.number, m.status.code())?;
+    writeln!(out, "{}", m.subject)?;
+    writeln!(out, "{} · {}", when(&m.starts_at), m.place)?;
+    let name = |x: &Option<crate::domain::council::Member>| {
+        x.as_ref().map_or("-".to_string(), |m| m.name.clone())
+    };
+    writeln!(
+        out,
+        "Chair: {} · Secretary: {}",
+        name(&rec.chair),
+        name(&rec.secretary)
+    )?;
+    if let Some(t) = &m.opened_at {
+        write!(out, "Opened {}", when(t))?;
+        if let Some(c) = &m.closed_at {
+            write!(out, " · closed {}", when(c))?;
+        }
+        writeln!(out)?;
+    }
+    if m.status == MeetingStatus::Closed {
+        writeln!(
+            out,
+            "Closed: attendance and votes are read-only; corrections are amendments."
+        )?;
+    }
+
+    let c = rec.attendance_counts();
+    writeln!(
+        out,
+        "\nAttendance: {} present, {} absent ({} with a written opinion), {} members",
+        c.present, c.absent, c.written_opinions, c.members_total
+    )?;
+    let rows: Vec<Vec<String>> = rec
+        .attendance
+        .iter()
+        .map(|a| {
+            vec![
+                a.member.id.to_string(),
+                a.member.name.clone(),
+                a.member.position.clone(),
+                presence_label(&a.presence).to_string(),
+                a.presence.reason().to_string(),
+            ]
+        })
+        .collect();
+    out += &table(&["ID", "Member", "Position", "Presence", "Reason"], &rows);
+    out += &quorum_line(store, &rec)?;
+    if !rec.counting_committee.is_empty() {
+        let names: Vec<String> = rec
+            .counting_committee
+            .iter()
+            .map(|c| {
+                if c.is_head {
+                    format!("{} (head)", c.member.name)
+                } else {
+                    c.member.name.clone()
+                }
+            })
+            .collect();
+        writeln!(out, "Counting committee: {}", names.join(", "))?;
+    }
+    for g in &rec.guests {
+        writeln!(out, "Guest (does not vote): {}, {}", g.name, g.position)?;
+    }
+
+    writeln!(out, "\nAgenda and results (latest round per item)")?;
+    let rows: Vec<Vec<String>> = rec
+        .agenda
+        .iter()
+        .map(|e| {
+            let mut row = vec![
+                e.item.position.to_string(),
+                e.nomination.id.to_string(),
+                e.nominee.name.clone(),
+                e.award_short.clone(),
+                e.score.map_or("-".into(), |s| format!("{s:.1}")),
+                e.nomination.status.code().to_string(),
+            ];
+            match rec.latest_result(e.nomination.id) {
+                Some((round, v)) => {
+                    let t = v.tally;
+                    let written = t.written_agree + t.written_disagree;
+                    row.extend([
+                        round.round_no.to_string(),
+                        match round.method {
+                            VoteMethod::SecretBallot => "secret".into(),
+                            VoteMethod::Open => "open".into(),
+                        },
+                        t.agree.to_string(),
+                        t.disagree.to_string(),
+                        if round.method == VoteMethod::Open {
+                            t.abstain.to_string()
+                        } else {
+                            "-".into()
+                        },
+                        if written > 0 {
+                            format!("+{} −{}", t.written_agree, t.written_disagree)
+                        } else {
+                            "-".into()
+                        },
+                        format!("{}/{}", v.outcome.counted_agree, v.outcome.denominator),
+                        v.outcome.share_label(),
+                        rule_label(&v.rule),
+                        if v.outcome.passed {
+                            "PASS (đạt)"
+                        } else {
+                            "FAIL (không đạt)"
+                        }
+                        .into(),
+                    ]);
+                }
+                None => row.extend(["not voted".to_string()]),
+            }
+            row
+        })
+        .collect();
+    out += &table(
+        &[
+            "#", "Nom.", "Nominee", "Award", "Score", "Status", "Round", "Method", "Agree",
+            "Disagree", "Abstain", "Written", "Votes", "Share", "Rule", "Result",
+        ],
+        &rows,
+    );
+
+    if !rec.rounds.is_empty() {
+        writeln!(out, "\nRounds")?;
+        for r in &rec.rounds {
+            let b = &r.round;
+            let kind = match b.method {
+                VoteMethod::SecretBallot => format!(
+                    "secret ballot: issued {}, returned {}, valid {}, invalid {}",
+                    b.ballots.issued, b.ballots.returned, b.ballots.valid, b.ballots.invalid
+                ),
+                VoteMethod::Open => "open vote".to_string(),
+            };
+            write!(
+                out,
+                " round {} · {} · {}; {} present of {}; {} nominee(s)",
+                b.round_no,
+                when(&b.recorded_at),
+                kind,
+                b.attendance.present,
+                b.attendance.members_total,
+                r.results.len()
+            )?;
+            if let Some(orig) = b.amends_round {
+                let no = rec
+                    .rounds
+                    .iter()
+                    .find(|x| x.round.id == orig)
+                    .map_or(0, |x| x.round.round_no);
+                write!(
+                    out,
+                    " · AMENDS round {no}: {}",
+                    b.amendment_reason.as_deref().unwrap_or("")
+                )?;
+            }
+            writeln!(out)?;
+        }
+    }
+    if !rec.notes.is_empty() {
+        writeln!(out, "\nNotes")?;
+        for n in &rec.notes {
+            let item = n
+                .agenda_item_id
+                .and_then(|i| rec.agenda.iter().find(|e| e.item.id == i))
+                .map(|e| format!(" [{}]", e.nominee.name))
+                .unwrap_or_default();
+            writeln!(
+                out,
+                " {} {}{}: {}",
+                when(&n.at),
+                n.kind.code(),
+                item,
+                n.text
+            )?;
+        }
+    }
+    Ok(out)
+}
+
+pub fn ballot_record_text(store: &Store, id: i64, round_no: u32) -> anyhow::Result<String> {
+    let rec = store.meeting_record(id)?;
+    let round = rec
+        .rounds
+        .iter()
+        .find(|r| r.round.round_no == round_no)
+        .with_context(|| format!("meeting {id} has no round {round_no}"))?;
+    let b = ballot_count_record(&rec, round.round.id)
+        .with_context(|| format!("round {round_no} was an open vote: it has no ballot papers"))?;
+    let mut out = String::new();
+    writeln!(
+        out,
+        "BIÊN BẢN KIỂM PHIẾU · {} · vòng {}",
+        b.meeting_number, b.round_no
+    )?;
+    writeln!(out, "{} — {}", b.council_name, b.founding_decision)?;
+    if let (Some(n), Some(r)) = (b.amends_round_no, &b.amendment_reason) {
+        writeln!(out, "Đính chính vòng {n}: {r}")?;
+    }
+    let head = b
+        .committee_head
+        .as_ref()
+        .map_or("-".into(), |m| m.name.clone());
+    let others: Vec<&str> = b
+        .committee_members
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    writeln!(
+        out,
+        "Trưởng ban kiểm phiếu: {head}; thành viên: {}",
+        others.join(", ")
+    )?;
+    writeln!(
+        out,
+        "Thành viên theo quyết định: {}; tham gia bỏ phiếu: {}",
+        b.members_total, b.members_voting
+    )?;
+    for a in &b.not_voting {
+        let opinion = if a.written_opinion {
+            " (có ý kiến bằng văn bản)"
+        } else {
+            ""
+        };
+        writeln!(out, "  không bỏ phiếu: {} — {}{opinion}", a.name, a.reason)?;
+    }
+    writeln!(
+        out,
+        "Phiếu phát ra {}, thu về {}, hợp lệ {}, không hợp lệ {}",
+        b.ballots.issued, b.ballots.returned, b.ballots.valid, b.ballots.invalid
+    )?;
+    let rows: Vec<Vec<String>> = b
+        .rows
+        .iter()
+        .map(|r| {
+            vec![
+                r.rank.to_string(),
+                r.name.clone(),
+                r.birth_year.map_or("-".into(), |y| y.to_string()),
+                r.sex
+                    .map_or("-", |s| match s {
+                        crate::domain::nominee::Sex::Female => "Nữ",
+                        crate::domain::nominee::Sex::Male => "Nam",
+                    })
+                    .into(),
+                r.award_short.clone(),
+                format!("{}/{}", r.votes, r.denominator),
+                r.share_label.clone(),
+                if r.passed { "Đạt" } else { "Không đạt" }.into(),
+            ]
+        })
+        .collect();
+    out += &table(
+        &[
+            "TT",
+            "Họ và tên",
+            "Năm sinh",
+            "Giới tính",
+            "Hình thức",
+            "Số phiếu",
+            "Tỷ lệ",
+            "Kết quả",
+        ],
+        &rows,
+    );
+    for n in &b.tie_notes {
+        writeln!(out, "Ghi chú: {n}")?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,242 @@
+//! `hoidong backup FILE` and `hoidong restore FILE`.
+//!
+//! A backup is SQLite's online backup of the database into a new owner-only
+//! file, safe while hoidong runs elsewhere. A restore checks the file first,
+//! keeps the current database aside under a timestamped name, and only then
+//! puts a fresh copy of the file in its place: nothing is ever overwritten.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::Problem;
+use super::check::{self, Report};
+use crate::store::{self, SCHEMA_VERSION, Store, StoreError};
+
+#[derive(Debug, thiserror::Error)]
+pub enum SafetyError {
+    #[error("{0}")]
+    Store(#[from] StoreError),
+    #[error("{}: already exists; a backup never overwrites a file, choose a new name", .0.display())]
+    TargetExists(PathBuf),
+    #[error("{}: cannot be restored: {reason}; the current database was not touched", path.display())]
+    Unusable { path: PathBuf, reason: String },
+    #[error(
+        "{}: {} problem(s) found (listed above); the current database was not touched. Restore it anyway with --force",
+        path.display(),
+        problems.len()
+    )]
+    Suspicious {
+        path: PathBuf,
+        problems: Vec<Problem>,
+    },
+    #[error(
+        "{}: the database is open in another program (hoidong running?); close it, then restore again",
+        .0.display()
+    )]
+    InUse(PathBuf),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SafetyError + '_ {
+    move |source| SafetyError::Io {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// What a backup wrote.
+#[derive(Debug)]
+pub struct BackupSummary {
+    pub bytes: u64,
+    pub audit_entries: i64,
+}
+
+/// Copy the database at `db` to the new file `target`.
+pub fn backup(db: &Path, target: &Path) -> Result<BackupSummary, SafetyError> {
+    if target.exists() {
+        return Err(SafetyError::TargetExists(target.to_path_buf()));
+    }
+    let source = Store::inspect(db)?;
+    store::backup_connection(source.conn(), target)?;
+    // Read the copy back: a backup that cannot be opened is no backup.
+    let copy = Connection::open_with_flags(target, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(StoreError::from)?;
+    let ok: String = copy
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(StoreError::from)?;
+    if ok != "ok" {
+        return Err(SafetyError::Unusable {
+            path: target.to_path_buf(),
+            reason: format!("the copy does not read back ({ok})"),
+        });
+    }
+    let audit_entries = copy
+        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+        .unwrap_or(0);
+    let bytes = std::fs::metadata(target).map_err(io(target))?.len();
+    Ok(BackupSummary {
+        bytes,
+        audit_entries,
+    })
+}
+
+/// What a restore did.
+#[derive(Debug)]
+pub struct RestoreSummary {
+    /// Where the database that was replaced now is, if there was one.
+    pub kept_aside: Option<PathBuf>,
+    /// Findings accepted with `force`.
+    pub accepted: Vec<Problem>,
+    pub report: Report,
+}
+
+/// Replace the database at `db` with a copy of `file`, after checking `file`.
+pub fn restore(db: &Path, file: &Path, force: bool) -> Result<RestoreSummary, SafetyError> {
+    let unusable = |reason: String| SafetyError::Unusable {
+        path: file.to_path_buf(),
+        reason,
+    };
+    let candidate = match Store::inspect(file) {
+        Ok(s) => s,
+        Err(StoreError::Io { source, .. }) => return Err(unusable(source.to_string())),
+        Err(StoreError::NotSqlite { .. }) => return Err(unusable("not an SQLite file".into())),
+        Err(e) => return Err(unusable(e.to_string())),
+    };
+    let conn = candidate.conn();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(|e| unusable(format!("it is damaged ({e})")))?;
+    if version > SCHEMA_VERSION {
+        return Err(unusable(format!(
+            "it was made by a newer hoidong (schema {version}, this version knows up to {SCHEMA_VERSION})"
+        )));
+    }
+    let has_log: bool = conn
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'",
+            [],
+            |r| r.get::<_, i64>(0),
+        )
+        .map(|n| n > 0)
+        .map_err(|e| unusable(format!("it is damaged ({e})")))?;
+    if version < 1 || !has_log {
+        return Err(unusable("it is not a hoidong database".into()));
+    }
+    let base = db.parent().unwrap_or(Path::new(".")).to_path_buf();
+    let report = check::check_connection(conn, &base)
+        .map_err(|e| unusable(format!("the check could not read it ({e})")))?;
+    if let Some(p) = report.problems.iter().find(|p| p.table == "database") {
+        return Err(unusable(format!("it is damaged ({})", p.what)));
+    }
+    if !report.is_clean() && !force {
+        return Err(SafetyError::Suspicious {
+            path: file.to_path_buf(),
+            problems: report.problems.clone(),
+        });
+    }
+    // A fresh, owner-only, self-contained copy next to the database, so the
+    // final step is a rename within one folder.
+    let staging = sibling(db, &format!("restoring-{}", std::process::id()));
+    store::backup_connection(conn, &staging)?;
+    drop(candidate);
+    let placed = (|| {
+        let kept_aside = if db.exists() {
+            Some(set_aside(db)?)
+        } else {
+            None
+        };
+        std::fs::rename(&staging, db).map_err(io(db))?;
+        sync_dir(db);
+        Ok::<_, SafetyError>(kept_aside)
+    })();
+    let kept_aside = placed.inspect_err(|_| {
+        let _ = std::fs::remove_file(&staging);
+    })?;
+    // Opening it runs the usual checks and migrates an older schema (after
+    // its own pre-migration backup).
+    Store::open(db)?;
+    Ok(RestoreSummary {
+        kept_aside,
+        accepted: report.problems.clone(),
+        report,
+    })
+}
+
+/// Check that no other connection has the database open, and fold its log
+/// into the main file so that the file set aside is complete.
+fn take_alone(db: &Path) -> Result<(), StoreError> {
+    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
+    // Exclusive locking mode takes the file for this connection alone; in WAL
+    // mode that fails at once while any other connection is open.
+    conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
+    conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")?;
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
+}
+
+/// Move the database (and its write-ahead log, if any) to a timestamped name.
+/// Refuses when another connection has it open: moving a file someone is
+/// writing to would send their next changes into the copy set aside.
+fn set_aside(db: &Path) -> Result<PathBuf, SafetyError> {
+    // A damaged or foreign current file is exactly what a restore is for: any
+    // other failure of the probe still lets it be set aside as it is.
+    if let Err(StoreError::Busy) = take_alone(db) {
+        return Err(SafetyError::InUse(db.to_path_buf()));
+    }
+    let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
+    let mut aside = sibling_name(db, &format!("before-restore-{stamp}"));
+    let mut n = 1;
+    while aside.exists() {
+        n += 1;
+        aside = sibling_name(db, &format!("before-restore-{stamp}-{n}"));
+    }
+    std::fs::rename(db, &aside).map_err(io(db))?;
+    // A log left behind belongs to the file set aside, never to the restored one.
+    let wal = with_suffix(db, "-wal");
+    if wal.exists() {
+        std::fs::rename(&wal, with_suffix(&aside, "-wal")).map_err(io(&wal))?;
+    }
+    let shm = with_suffix(db, "-shm");
+    if shm.exists() {
+        std::fs::remove_file(&shm).map_err(io(&shm))?;
+    }
+    Ok(aside)
+}
+
+/// `hoidong.db` → `hoidong.db.<tag>` (visible, next to the database).
+fn sibling_name(db: &Path, tag: &str) -> PathBuf {
+    with_suffix(db, &format!(".{tag}"))
+}
+
+/// A hidden working file next to the database.
+fn sibling(db: &Path, tag: &str) -> PathBuf {
+    let name = db
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "hoidong.db".into());
+    db.with_file_name(format!(".{name}.{tag}"))
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+/// Make the rename durable (best effort: not every platform can sync a folder).
+fn sync_dir(path: &Path) {
+    if let Some(dir) = path.parent()
+        && let Ok(d) = std::fs::File::open(if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        })
+    {
+        let _ = d.sync_all();
+    }
+}

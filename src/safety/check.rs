@@ -1,0 +1,237 @@
+//! `hoidong check`: is the record whole, and is it what was written?
+//!
+//! Runs, in order: SQLite's integrity check, the foreign-key check, the audit
+//! hash chain, the hashes of signed minutes, the hashes of evidence files, and
+//! the comparison of key records with their audit trail (`tamper`). Every
+//! problem names the record it concerns. The database is opened read-only and
+//! never changed, so the check is safe while hoidong runs elsewhere.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use sha2::{Digest, Sha256};
+
+use super::{Problem, tamper};
+use crate::store::{Result, SCHEMA_VERSION, Store, audit};
+
+/// What the check found, and figures worth writing down.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub problems: Vec<Problem>,
+    pub audit_entries: i64,
+    /// Hash of the newest audit entry: noting it outside the file (in the
+    /// minutes, on paper) lets a later check notice a rewritten chain.
+    pub chain_head: String,
+    pub signoffs_checked: usize,
+    pub evidence_files_checked: usize,
+}
+
+impl Report {
+    pub fn is_clean(&self) -> bool {
+        self.problems.is_empty()
+    }
+}
+
+/// Check the database at `path`.
+pub fn run(path: &Path) -> Result<Report> {
+    let store = Store::inspect(path)?;
+    let conn = store.conn();
+    let base = path
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."));
+    check_connection(conn, &base)
+}
+
+/// Check an open connection; relative evidence paths are resolved from `base`.
+///
+/// Everything is read in one read transaction: one snapshot, so a hoidong
+/// writing meanwhile cannot make the log and the tables look out of step.
+pub fn check_connection(conn: &Connection, base: &Path) -> Result<Report> {
+    conn.execute_batch("BEGIN DEFERRED")?;
+    let report = check_snapshot(conn, base);
+    let _ = conn.execute_batch("COMMIT");
+    report
+}
+
+fn check_snapshot(conn: &Connection, base: &Path) -> Result<Report> {
+    let mut report = Report::default();
+    let version: i64 = match conn.pragma_query_value(None, "user_version", |r| r.get(0)) {
+        Ok(v) => v,
+        Err(e) => {
+            report
+                .problems
+                .push(Problem::new("database", "file", format!("damaged: {e}")));
+            return Ok(report);
+        }
+    };
+    if version > SCHEMA_VERSION {
+        report.problems.push(Problem::new(
+            "database",
+            "schema",
+            format!(
+                "made by a newer hoidong (schema {version}, this version knows up to {SCHEMA_VERSION}); not checked further"
+            ),
+        ));
+        return Ok(report);
+    }
+    let damaged = integrity(conn, &mut report.problems)?;
+    if damaged {
+        // Reading tables of a damaged file gives noise, not findings.
+        return Ok(report);
+    }
+    foreign_keys(conn, &mut report.problems)?;
+    for b in audit::verify_chain(conn)? {
+        report.problems.push(Problem::new(
+            "audit_log",
+            &b.entry_id.to_string(),
+            format!(
+                "{} (entry about {} {})",
+                b.reason, b.table_name, b.record_id
+            ),
+        ));
+    }
+    let (count, head): (i64, Option<String>) = conn.query_row(
+        "SELECT count(*), (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) FROM audit_log",
+        [],
+        |r| Ok((r.get(0)?, r.get(1)?)),
+    )?;
+    report.audit_entries = count;
+    report.chain_head = head.unwrap_or_else(|| audit::GENESIS.to_string());
+    report.signoffs_checked = signoffs(conn, &mut report.problems)?;
+    report.evidence_files_checked = evidence(conn, base, &mut report.problems)?;
+    report.problems.extend(tamper::verify(conn)?);
+    Ok(report)
+}
+
+/// `PRAGMA integrity_check`; true when the file is damaged.
+fn integrity(conn: &Connection, problems: &mut Vec<Problem>) -> Result<bool> {
+    // A badly damaged file may fail the check itself rather than list rows.
+    let run = || -> rusqlite::Result<Vec<String>> {
+        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+        stmt.query_map([], |r| r.get(0))?.collect()
+    };
+    let lines = run().unwrap_or_else(|e| vec![e.to_string()]);
+    let bad: Vec<String> = lines.into_iter().filter(|l| l != "ok").collect();
+    for line in &bad {
+        problems.push(Problem::new("database", "file", format!("damaged: {line}")));
+    }
+    Ok(!bad.is_empty())
+}
+
+fn foreign_keys(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
+    let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, String>(0)?,
+            r.get::<_, Option<i64>>(1)?,
+            r.get::<_, String>(2)?,
+        ))
+    })?;
+    for row in rows {
+        let (table, rowid, parent) = row?;
+        let record = rowid.map_or_else(|| "?".to_string(), |id| format!("rowid {id}"));
+        problems.push(Problem::new(
+            &table,
+            &record,
+            format!("refers to a row of {parent} that does not exist"),
+        ));
+    }
+    Ok(())
+}
+
+/// Signed minutes: `content_hash` is the lowercase hex SHA-256 of the UTF-8
+/// bytes of the `content` column exactly as stored (the JSON of the document
+/// as signed). The code that signs minutes off must store it that way.
+fn signoffs(conn: &Connection, problems: &mut Vec<Problem>) -> Result<usize> {
+    let mut stmt =
+        conn.prepare("SELECT id, meeting_id, kind, content_hash, content FROM minutes_signoffs")?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+            r.get::<_, String>(4)?,
+        ))
+    })?;
+    let mut n = 0;
+    for row in rows {
+        let (id, meeting, kind, stored, content) = row?;
+        n += 1;
+        let actual = sha256_hex(content.as_bytes());
+        if !actual.eq_ignore_ascii_case(stored.trim()) {
+            problems.push(Problem::new(
+                "minutes_signoffs",
+                &id.to_string(),
+                format!(
+                    "the signed {kind} of meeting {meeting} no longer match their hash (stored {}, content gives {})",
+                    short(&stored),
+                    short(&actual)
+                ),
+            ));
+        }
+    }
+    Ok(n)
+}
+
+/// Evidence files with a recorded hash: the file must exist and still match.
+/// A relative path is taken from the database's folder.
+fn evidence(conn: &Connection, base: &Path, problems: &mut Vec<Problem>) -> Result<usize> {
+    let mut stmt = conn.prepare(
+        "SELECT id, nomination_id, file_path, sha256 FROM evidence
+         WHERE file_path IS NOT NULL AND file_path <> '' AND sha256 IS NOT NULL AND sha256 <> ''",
+    )?;
+    let rows = stmt.query_map([], |r| {
+        Ok((
+            r.get::<_, i64>(0)?,
+            r.get::<_, i64>(1)?,
+            r.get::<_, String>(2)?,
+            r.get::<_, String>(3)?,
+        ))
+    })?;
+    let mut n = 0;
+    for row in rows {
+        let (id, nomination, file, stored) = row?;
+        n += 1;
+        let path = base.join(&file);
+        let record = id.to_string();
+        match hash_file(&path) {
+            Ok(actual) if actual.eq_ignore_ascii_case(stored.trim()) => {}
+            Ok(actual) => problems.push(Problem::new(
+                "evidence",
+                &record,
+                format!(
+                    "file {} of nomination {nomination} has changed since it was attached (hash {}, recorded {})",
+                    path.display(),
+                    short(&actual),
+                    short(&stored)
+                ),
+            )),
+            Err(e) => problems.push(Problem::new(
+                "evidence",
+                &record,
+                format!(
+                    "file {} of nomination {nomination} cannot be read: {e}",
+                    path.display()
+                ),
+            )),
+        }
+    }
+    Ok(n)
+}
+
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    hex::encode(Sha256::digest(bytes))
+}
+
+fn hash_file(path: &Path) -> std::io::Result<String> {
+    let mut f = std::fs::File::open(path)?;
+    let mut h = Sha256::new();
+    std::io::copy(&mut f, &mut h)?;
+    Ok(hex::encode(h.finalize()))
+}
+
+fn short(hash: &str) -> &str {
+    hash.get(..12).unwrap_or(hash)
+}

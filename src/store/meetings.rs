@@ -1,0 +1,504 @@
+//! Meetings, write side: creation, attendance, quorum, counting committee,
+//! notes, and the planned → open → closed life cycle. The agenda is in
+//! `agenda.rs`, vote rounds in `rounds.rs`. Every change runs in one audited transaction and bumps the
+//! meeting's version, so a stale screen cannot open or close it blindly.
+
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::{Result, Store, StoreError, Tx};
+use crate::domain::meeting::{
+    AttendanceEntry, Meeting, MeetingId, MeetingStatus, Presence, count_attendance,
+};
+use crate::domain::nomination::{NominationId, NominationStatus};
+use crate::domain::record::Guest;
+use crate::domain::text::nfc;
+use crate::domain::vote::{AttendanceCounts, Threshold, find_rule};
+
+/// A meeting before it is stored.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct NewMeeting {
+    /// Document number, e.g. "05/BB-HĐTĐKT".
+    pub number: String,
+    pub subject: String,
+    /// "2026-11-20T08:00".
+    pub starts_at: String,
+    pub place: String,
+    pub chair_id: Option<i64>,
+    pub secretary_id: Option<i64>,
+    /// Members called to the meeting; empty means every member of the council.
+    pub member_ids: Vec<i64>,
+    pub guests: Vec<Guest>,
+}
+
+/// One line of the meetings list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MeetingSummary {
+    pub meeting: Meeting,
+    pub members: u32,
+    pub present: u32,
+    pub agenda_items: u32,
+    pub rounds: u32,
+}
+
+/// The live quorum indicator: attendance against the council's default rule.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuorumStatus {
+    pub counts: AttendanceCounts,
+    pub rule: Threshold,
+    /// Members who must be present for the quorum.
+    pub needed: Option<u32>,
+    pub met: bool,
+    pub rule_source: String,
+    pub rule_is_default: bool,
+}
+
+/// What a meeting is called in messages: its number, or its id when unnumbered.
+pub(crate) fn meeting_label(number: &str, id: MeetingId) -> String {
+    if number.is_empty() {
+        format!("meeting {id}")
+    } else {
+        format!("meeting {number}")
+    }
+}
+
+/// The state of a meeting as seen inside a transaction.
+pub(crate) struct MeetingState {
+    pub status: MeetingStatus,
+    pub label: String,
+    pub council_id: i64,
+}
+
+impl Tx<'_> {
+    pub(crate) fn meeting_state(&self, id: MeetingId) -> Result<MeetingState> {
+        let row: Option<(String, String, i64)> = self
+            .tx
+            .query_row(
+                "SELECT status, number, council_id FROM meetings WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let (status, number, council_id) = row.ok_or_else(|| StoreError::NotFound {
+            what: "meeting",
+            id: id.to_string(),
+        })?;
+        Ok(MeetingState {
+            status: MeetingStatus::from_code(&status).unwrap_or(MeetingStatus::Planned),
+            label: meeting_label(&number, id),
+            council_id,
+        })
+    }
+
+    /// Refuse `doing` unless the meeting is planned or open; returns its label.
+    pub(crate) fn require_not_closed(&self, id: MeetingId, doing: &str) -> Result<MeetingState> {
+        let s = self.meeting_state(id)?;
+        if s.status == MeetingStatus::Closed {
+            return Err(StoreError::Invalid(format!(
+                "{} is closed: {doing} is no longer possible (attendance and votes are read-only; correct a vote with an amendment and a reason)",
+                s.label
+            )));
+        }
+        Ok(s)
+    }
+
+    /// Refuse `doing` unless the meeting is open.
+    pub(crate) fn require_open(&self, id: MeetingId, doing: &str) -> Result<MeetingState> {
+        let s = self.require_not_closed(id, doing)?;
+        if s.status == MeetingStatus::Planned {
+            return Err(StoreError::Invalid(format!(
+                "{} is not open yet: open the meeting before {doing}",
+                s.label
+            )));
+        }
+        Ok(s)
+    }
+
+    /// Every change to a meeting's parts is a change of the meeting.
+    pub(crate) fn touch_meeting(&self, id: MeetingId) -> Result<()> {
+        self.tx.execute(
+            "UPDATE meetings SET version = version + 1 WHERE id = ?1",
+            [id],
+        )?;
+        Ok(())
+    }
+
+    pub(crate) fn attendance_now(&self, id: MeetingId) -> Result<AttendanceCounts> {
+        attendance_of(&self.tx, id)
+    }
+
+    fn member_name(&self, meeting: MeetingId, member: i64) -> Result<String> {
+        self.tx
+            .query_row(
+                "SELECT m.name FROM meeting_members mm JOIN members m ON m.id = mm.member_id
+                 WHERE mm.meeting_id = ?1 AND mm.member_id = ?2",
+                params![meeting, member],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| {
+                StoreError::Invalid(format!(
+                    "member {member} is not called to meeting {meeting}"
+                ))
+            })
+    }
+
+    pub(crate) fn nominee_name(&self, nomination: NominationId) -> Result<String> {
+        self.tx
+            .query_row(
+                "SELECT e.name FROM nominations n JOIN nominees e ON e.id = n.nominee_id WHERE n.id = ?1",
+                [nomination],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "nomination",
+                id: nomination.to_string(),
+            })
+    }
+}
+
+/// Attendance counts of a meeting as they stand.
+fn attendance_of(conn: &rusqlite::Connection, id: MeetingId) -> Result<AttendanceCounts> {
+    let mut stmt = conn
+        .prepare("SELECT member_id, presence, reason FROM meeting_members WHERE meeting_id = ?1")?;
+    let entries = stmt
+        .query_map([id], |r| {
+            let code: String = r.get(1)?;
+            let reason: String = r.get(2)?;
+            Ok(AttendanceEntry {
+                member_id: r.get(0)?,
+                presence: Presence::from_parts(&code, &reason).unwrap_or(Presence::Unmarked),
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(count_attendance(&entries))
+}
+
+fn check_starts_at(s: &str) -> Result<()> {
+    chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
+        .map(|_| ())
+        .map_err(|_| {
+            StoreError::Invalid(format!(
+                "date and time: “{s}” is not a date and time like 2026-11-20T08:00"
+            ))
+        })
+}
+
+impl Store {
+    /// Create a planned meeting with its members (all unmarked) and guests.
+    pub fn create_meeting(&mut self, m: &NewMeeting) -> Result<MeetingId> {
+        let council = self.council()?.ok_or_else(|| {
+            StoreError::Invalid("no council: set up the council and its members first".into())
+        })?;
+        let subject = nfc(&m.subject);
+        if subject.is_empty() {
+            return Err(StoreError::Invalid("subject: the subject is empty".into()));
+        }
+        check_starts_at(&m.starts_at)?;
+        let all: Vec<i64> = self.members(council.id)?.iter().map(|x| x.id).collect();
+        let called: Vec<i64> = if m.member_ids.is_empty() {
+            all.clone()
+        } else {
+            let mut v: Vec<i64> = Vec::with_capacity(m.member_ids.len());
+            for id in &m.member_ids {
+                if !v.contains(id) {
+                    v.push(*id);
+                }
+            }
+            v
+        };
+        if called.is_empty() {
+            return Err(StoreError::Invalid(
+                "members: the council has no members to call".into(),
+            ));
+        }
+        if let Some(stranger) = called.iter().find(|id| !all.contains(id)) {
+            return Err(StoreError::Invalid(format!(
+                "members: {stranger} is not a member of the council"
+            )));
+        }
+        for (what, id) in [("chair", m.chair_id), ("secretary", m.secretary_id)] {
+            if let Some(id) = id
+                && !called.contains(&id)
+            {
+                return Err(StoreError::Invalid(format!(
+                    "{what}: member {id} is not among the members called to the meeting"
+                )));
+            }
+        }
+        if let Some(g) = m.guests.iter().find(|g| nfc(&g.name).is_empty()) {
+            return Err(StoreError::Invalid(format!(
+                "guests: a guest has no name (position “{}”)",
+                g.position
+            )));
+        }
+        self.write(|w| {
+            w.tx.execute(
+                "INSERT INTO meetings (council_id, number, subject, starts_at, place, chair_id, secretary_id, status)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'planned')",
+                params![
+                    council.id,
+                    nfc(&m.number),
+                    subject,
+                    m.starts_at,
+                    nfc(&m.place),
+                    m.chair_id,
+                    m.secretary_id
+                ],
+            )?;
+            let id = w.tx.last_insert_rowid();
+            for member in &called {
+                w.tx.execute(
+                    "INSERT INTO meeting_members (meeting_id, member_id) VALUES (?1, ?2)",
+                    params![id, member],
+                )?;
+            }
+            for g in &m.guests {
+                w.tx.execute(
+                    "INSERT INTO meeting_guests (meeting_id, name, position) VALUES (?1, ?2, ?3)",
+                    params![id, nfc(&g.name), nfc(&g.position)],
+                )?;
+            }
+            w.audit("meetings", id, "insert", None, serde_json::to_value(m).ok().as_ref())?;
+            Ok(id)
+        })
+    }
+
+    /// Every meeting, newest first, with counts for the list.
+    pub fn meetings(&self) -> Result<Vec<MeetingSummary>> {
+        let ids: Vec<MeetingId> = {
+            let mut stmt = self
+                .conn()
+                .prepare("SELECT id FROM meetings ORDER BY starts_at DESC, id DESC")?;
+            stmt.query_map([], |r| r.get(0))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        let mut out = Vec::with_capacity(ids.len());
+        for id in ids {
+            let meeting = self.meeting(id)?;
+            let (members, present, agenda_items, rounds) = self.conn().query_row(
+                "SELECT (SELECT count(*) FROM meeting_members WHERE meeting_id = ?1),
+                        (SELECT count(*) FROM meeting_members WHERE meeting_id = ?1 AND presence = 'present'),
+                        (SELECT count(*) FROM agenda_items WHERE meeting_id = ?1),
+                        (SELECT count(*) FROM ballot_rounds WHERE meeting_id = ?1)",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )?;
+            out.push(MeetingSummary {
+                meeting,
+                members,
+                present,
+                agenda_items,
+                rounds,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Set the counting committee (ban kiểm phiếu): a head and other members, all called to the meeting.
+    pub fn set_counting_committee(
+        &mut self,
+        meeting: MeetingId,
+        head: i64,
+        others: &[i64],
+    ) -> Result<()> {
+        self.write(|w| {
+            w.require_not_closed(meeting, "changing the counting committee")?;
+            w.member_name(meeting, head)?;
+            for m in others {
+                w.member_name(meeting, *m)?;
+            }
+            w.tx.execute("DELETE FROM counting_committee WHERE meeting_id = ?1", [meeting])?;
+            w.tx.execute(
+                "INSERT INTO counting_committee (meeting_id, member_id, is_head) VALUES (?1, ?2, 1)",
+                params![meeting, head],
+            )?;
+            for m in others.iter().filter(|m| **m != head) {
+                w.tx.execute(
+                    "INSERT OR IGNORE INTO counting_committee (meeting_id, member_id, is_head) VALUES (?1, ?2, 0)",
+                    params![meeting, m],
+                )?;
+            }
+            w.touch_meeting(meeting)?;
+            w.audit(
+                "counting_committee",
+                meeting,
+                "set",
+                None,
+                Some(&serde_json::json!({"head": head, "members": others})),
+            )
+        })
+    }
+
+    /// Mark a member present or absent; returns the attendance after the change.
+    pub fn check_in(
+        &mut self,
+        meeting: MeetingId,
+        member: i64,
+        presence: &Presence,
+    ) -> Result<AttendanceCounts> {
+        let presence = match presence {
+            Presence::Absent { reason } => Presence::Absent {
+                reason: nfc(reason),
+            },
+            Presence::AbsentWithOpinion { reason } => Presence::AbsentWithOpinion {
+                reason: nfc(reason),
+            },
+            p => p.clone(),
+        };
+        self.write(|w| {
+            w.require_not_closed(meeting, "changing attendance")?;
+            let name = w.member_name(meeting, member)?;
+            if matches!(presence, Presence::Absent { .. } | Presence::AbsentWithOpinion { .. })
+                && presence.reason().is_empty()
+            {
+                return Err(StoreError::Invalid(format!(
+                    "attendance: give the reason why {name} is absent (the minutes record it)"
+                )));
+            }
+            let before: (String, String) = w.tx.query_row(
+                "SELECT presence, reason FROM meeting_members WHERE meeting_id = ?1 AND member_id = ?2",
+                params![meeting, member],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )?;
+            w.tx.execute(
+                "UPDATE meeting_members SET presence = ?3, reason = ?4, checked_at = ?5 WHERE meeting_id = ?1 AND member_id = ?2",
+                params![meeting, member, presence.code(), presence.reason(), w.now],
+            )?;
+            w.touch_meeting(meeting)?;
+            w.audit(
+                "meeting_members",
+                format!("{meeting}/{member}"),
+                "check_in",
+                Some(&serde_json::json!({"presence": before.0, "reason": before.1})),
+                Some(&serde_json::json!({"presence": presence.code(), "reason": presence.reason()})),
+            )?;
+            w.attendance_now(meeting)
+        })
+    }
+
+    /// Attendance against the quorum of the council's default rule.
+    pub fn quorum(&self, meeting: MeetingId) -> Result<QuorumStatus> {
+        let level: String = self
+            .conn()
+            .query_row(
+                "SELECT c.level FROM meetings m JOIN councils c ON c.id = m.council_id WHERE m.id = ?1",
+                [meeting],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "meeting",
+                id: meeting.to_string(),
+            })?;
+        let rules = self.vote_rules()?;
+        let rule = find_rule(&rules, "*", &level).ok_or_else(|| {
+            StoreError::Invalid(format!(
+                "vote rules: no default rule (award “*”) for the council level “{level}”"
+            ))
+        })?;
+        let counts = attendance_of(self.conn(), meeting)?;
+        Ok(QuorumStatus {
+            counts,
+            rule: rule.quorum,
+            needed: rule.quorum.minimum_count(counts.members_total),
+            met: counts.quorum_met(&rule.quorum),
+            rule_source: rule.source.clone(),
+            rule_is_default: rule.is_default,
+        })
+    }
+
+    /// Planned → open. `version` is the meeting's version as the caller saw it.
+    pub fn open_meeting(&mut self, meeting: MeetingId, version: i64) -> Result<()> {
+        self.write(|w| {
+            let s = w.meeting_state(meeting)?;
+            if s.status != MeetingStatus::Planned {
+                return Err(StoreError::Invalid(format!(
+                    "{} is {}: only a planned meeting can be opened",
+                    s.label,
+                    s.status.code()
+                )));
+            }
+            w.transition(meeting, version, MeetingStatus::Open, "opened_at")
+        })
+    }
+
+    /// Open → closed: attendance and votes become read-only. Every member must
+    /// be marked first. Items left without a vote go back to Submitted.
+    pub fn close_meeting(&mut self, meeting: MeetingId, version: i64) -> Result<()> {
+        self.write(|w| {
+            let s = w.meeting_state(meeting)?;
+            if s.status != MeetingStatus::Open {
+                return Err(StoreError::Invalid(format!(
+                    "{} is {}: only an open meeting can be closed",
+                    s.label,
+                    s.status.code()
+                )));
+            }
+            let unmarked: Vec<String> = {
+                let mut stmt = w.tx.prepare(
+                    "SELECT m.name FROM meeting_members mm JOIN members m ON m.id = mm.member_id
+                     WHERE mm.meeting_id = ?1 AND mm.presence = 'unmarked' ORDER BY m.name_sort",
+                )?;
+                stmt.query_map([meeting], |r| r.get(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+            };
+            if !unmarked.is_empty() {
+                return Err(StoreError::Invalid(format!(
+                    "{}: mark every member present or absent before closing; not checked in: {}",
+                    s.label,
+                    unmarked.join(", ")
+                )));
+            }
+            w.transition(meeting, version, MeetingStatus::Closed, "closed_at")?;
+            // Items not voted on were postponed: they wait for a later meeting.
+            let postponed: Vec<NominationId> = {
+                let mut stmt = w.tx.prepare(
+                    "SELECT a.nomination_id FROM agenda_items a JOIN nominations n ON n.id = a.nomination_id
+                     WHERE a.meeting_id = ?1 AND n.status = 'on_agenda'
+                       AND NOT EXISTS (SELECT 1 FROM vote_results v JOIN ballot_rounds b ON b.id = v.round_id
+                                       WHERE b.meeting_id = ?1 AND v.nomination_id = a.nomination_id)",
+                )?;
+                stmt.query_map([meeting], |r| r.get(0))?
+                    .collect::<rusqlite::Result<Vec<_>>>()?
+            };
+            for n in postponed {
+                w.set_nomination_status(n, NominationStatus::Submitted)?;
+            }
+            Ok(())
+        })
+    }
+}
+
+impl Tx<'_> {
+    fn transition(
+        &self,
+        meeting: MeetingId,
+        version: i64,
+        next: MeetingStatus,
+        stamp: &str,
+    ) -> Result<()> {
+        // `stamp` is one of two fixed column names, never user text.
+        let changed = self.tx.execute(
+            &format!(
+                "UPDATE meetings SET status = ?2, {stamp} = ?3, version = version + 1 WHERE id = ?1 AND version = ?4"
+            ),
+            params![meeting, next.code(), self.now, version],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::Conflict {
+                what: "meeting",
+                id: meeting.to_string(),
+            });
+        }
+        self.audit(
+            "meetings",
+            meeting,
+            "status",
+            None,
+            Some(&serde_json::json!({"status": next.code(), "at": self.now})),
+        )
+    }
+}

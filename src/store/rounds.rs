@@ -1,0 +1,341 @@
+//! Vote rounds of a meeting: a secret-ballot round (one paper may cover many
+//! nominees) or an open vote, checked with the domain rules, worked out under
+//! the rule for each award, and stored with a snapshot of that rule. Only
+//! counts are stored, never who voted what. A re-vote is a new round; after
+//! closing, a correction is an amendment round that points to the original.
+
+use rusqlite::{OptionalExtension, params};
+use serde::{Deserialize, Serialize};
+
+use super::{Result, Store, StoreError, Tx};
+use crate::domain::meeting::MeetingId;
+use crate::domain::nomination::{NominationId, NominationStatus};
+use crate::domain::text::nfc;
+use crate::domain::vote::{
+    AttendanceCounts, BallotCounts, Outcome, Tally, VoteError, VoteMethod, VoteRule, evaluate,
+    find_rule, validate_ballots, validate_tally,
+};
+
+/// What the secretary enters for one round.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoundInput {
+    pub method: VoteMethod,
+    /// Paper counts of a secret ballot; ignored (stored as zero) for an open vote.
+    pub ballots: BallotCounts,
+    /// Votes per nomination, in the order entered.
+    pub tallies: Vec<(NominationId, Tally)>,
+}
+
+/// A stored round's id and number, with each nomination's outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RecordedRound {
+    pub round_id: i64,
+    pub round_no: u32,
+    pub outcomes: Vec<(NominationId, Outcome)>,
+}
+
+fn method_code(m: VoteMethod) -> &'static str {
+    match m {
+        VoteMethod::SecretBallot => "secret_ballot",
+        VoteMethod::Open => "open",
+    }
+}
+
+fn method_label(m: VoteMethod) -> &'static str {
+    match m {
+        VoteMethod::SecretBallot => "a secret ballot",
+        VoteMethod::Open => "an open vote",
+    }
+}
+
+/// The rule and the name of each nomination in a round, decided before writing.
+struct Prepared {
+    nomination: NominationId,
+    name: String,
+    tally: Tally,
+    rule: VoteRule,
+}
+
+impl Tx<'_> {
+    fn next_round_no(&self, meeting: MeetingId) -> Result<u32> {
+        Ok(self.tx.query_row(
+            "SELECT coalesce(max(round_no), 0) + 1 FROM ballot_rounds WHERE meeting_id = ?1",
+            [meeting],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Check everything, then store the round, its results and the nominations' new statuses.
+    fn write_round(
+        &self,
+        meeting: MeetingId,
+        round_no: u32,
+        input: &RoundInput,
+        att: &AttendanceCounts,
+        items: &[Prepared],
+        amends: Option<(i64, &str)>,
+    ) -> Result<RecordedRound> {
+        let at = |name: &str, e: VoteError| {
+            StoreError::Invalid(format!("round {round_no}, {name}: {e}"))
+        };
+        let ballots = match input.method {
+            VoteMethod::SecretBallot => {
+                validate_ballots(att, &input.ballots)
+                    .map_err(|e| StoreError::Invalid(format!("round {round_no}: {e}")))?;
+                input.ballots
+            }
+            VoteMethod::Open => BallotCounts::default(),
+        };
+        let mut outcomes = Vec::with_capacity(items.len());
+        for p in items {
+            if p.rule.method != input.method {
+                return Err(StoreError::Invalid(format!(
+                    "round {round_no}, {}: the rule for this award asks for {}, but this round is {} (rule: {})",
+                    p.name,
+                    method_label(p.rule.method),
+                    method_label(input.method),
+                    p.rule.source
+                )));
+            }
+            if input.method == VoteMethod::SecretBallot && p.tally.abstain > 0 {
+                return Err(StoreError::Invalid(format!(
+                    "round {round_no}, {}: a secret ballot has no abstentions (abstain {}); count blank papers as invalid",
+                    p.name, p.tally.abstain
+                )));
+            }
+            validate_tally(input.method, att, &ballots, &p.tally).map_err(|e| at(&p.name, e))?;
+            let outcome = evaluate(&p.rule, att, &ballots, &p.tally).map_err(|e| at(&p.name, e))?;
+            outcomes.push((p.nomination, outcome));
+        }
+        let attendance =
+            serde_json::to_string(att).map_err(|e| StoreError::Invalid(e.to_string()))?;
+        self.tx.execute(
+            "INSERT INTO ballot_rounds (meeting_id, round_no, method, issued, returned, valid, invalid, attendance, recorded_at, amends_round, amendment_reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            params![
+                meeting,
+                round_no,
+                method_code(input.method),
+                ballots.issued,
+                ballots.returned,
+                ballots.valid,
+                ballots.invalid,
+                attendance,
+                self.now,
+                amends.map(|a| a.0),
+                amends.map(|a| a.1)
+            ],
+        )?;
+        let round_id = self.tx.last_insert_rowid();
+        for (p, (_, outcome)) in items.iter().zip(&outcomes) {
+            let t = &p.tally;
+            self.tx.execute(
+                "INSERT INTO vote_results (round_id, nomination_id, agree, disagree, abstain, written_agree, written_disagree, rule, outcome, passed)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                params![
+                    round_id,
+                    p.nomination,
+                    t.agree,
+                    t.disagree,
+                    t.abstain,
+                    t.written_agree,
+                    t.written_disagree,
+                    serde_json::to_string(&p.rule).map_err(|e| StoreError::Invalid(e.to_string()))?,
+                    serde_json::to_string(outcome).map_err(|e| StoreError::Invalid(e.to_string()))?,
+                    outcome.passed
+                ],
+            )?;
+            // Statuses follow the latest round.
+            let next = if outcome.passed {
+                NominationStatus::Passed
+            } else {
+                NominationStatus::Failed
+            };
+            self.set_nomination_status(p.nomination, next)
+                .map_err(|e| StoreError::Invalid(format!("round {round_no}, {}: {e}", p.name)))?;
+        }
+        self.touch_meeting(meeting)?;
+        self.audit(
+            "ballot_rounds",
+            round_id,
+            if amends.is_some() { "amend" } else { "insert" },
+            None,
+            Some(&serde_json::json!({
+                "meeting": meeting,
+                "round_no": round_no,
+                "input": input,
+                "attendance": att,
+                "amends_round": amends.map(|a| a.0),
+                "amendment_reason": amends.map(|a| a.1),
+                "outcomes": outcomes,
+            })),
+        )?;
+        Ok(RecordedRound {
+            round_id,
+            round_no,
+            outcomes,
+        })
+    }
+
+    /// Names and checks common to every round: not empty, no repeats, each on this agenda.
+    fn prepare_items(
+        &self,
+        meeting: MeetingId,
+        round_no: u32,
+        input: &RoundInput,
+        rule_for: &dyn Fn(NominationId, &str, &str) -> Result<VoteRule>,
+    ) -> Result<Vec<Prepared>> {
+        if input.tallies.is_empty() {
+            return Err(StoreError::Invalid(format!(
+                "round {round_no}: enter the votes of at least one nominee"
+            )));
+        }
+        let mut out: Vec<Prepared> = Vec::with_capacity(input.tallies.len());
+        for (nomination, tally) in &input.tallies {
+            let name = self.nominee_name(*nomination)?;
+            if out.iter().any(|p| p.nomination == *nomination) {
+                return Err(StoreError::Invalid(format!(
+                    "round {round_no}, {name}: entered twice in the same round"
+                )));
+            }
+            let row: Option<(String, String)> = self
+                .tx
+                .query_row(
+                    "SELECT n.status, n.award_code FROM agenda_items a JOIN nominations n ON n.id = a.nomination_id
+                     WHERE a.meeting_id = ?1 AND a.nomination_id = ?2",
+                    params![meeting, nomination],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .optional()?;
+            let (status, award) = row.ok_or_else(|| {
+                StoreError::Invalid(format!(
+                    "round {round_no}, {name}: not on the agenda of this meeting"
+                ))
+            })?;
+            let status = NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft);
+            if !matches!(
+                status,
+                NominationStatus::OnAgenda | NominationStatus::Passed | NominationStatus::Failed
+            ) {
+                return Err(StoreError::Invalid(format!(
+                    "round {round_no}, {name}: the nomination is {} and cannot be voted on",
+                    status.code()
+                )));
+            }
+            let rule = rule_for(*nomination, &name, &award)?;
+            out.push(Prepared {
+                nomination: *nomination,
+                name,
+                tally: *tally,
+                rule,
+            });
+        }
+        Ok(out)
+    }
+}
+
+impl Store {
+    /// Record a round on an open meeting, with attendance as it stands now.
+    pub fn record_round(
+        &mut self,
+        meeting: MeetingId,
+        input: &RoundInput,
+    ) -> Result<RecordedRound> {
+        let rules = self.vote_rules()?;
+        self.write(|w| {
+            let state = w.require_open(meeting, "recording votes")?;
+            let level: String = w.tx.query_row(
+                "SELECT level FROM councils WHERE id = ?1",
+                [state.council_id],
+                |r| r.get(0),
+            )?;
+            let round_no = w.next_round_no(meeting)?;
+            let rule_for = |_: NominationId, name: &str, award: &str| -> Result<VoteRule> {
+                find_rule(&rules, award, &level).cloned().ok_or_else(|| {
+                    StoreError::Invalid(format!(
+                        "round {round_no}, {name}: no vote rule for award “{award}” at level “{level}” and no default rule"
+                    ))
+                })
+            };
+            let items = w.prepare_items(meeting, round_no, input, &rule_for)?;
+            let att = w.attendance_now(meeting)?;
+            w.write_round(meeting, round_no, input, &att, &items, None)
+        })
+    }
+
+    /// Correct a round of a closed meeting. The original stays; the amendment
+    /// uses the original's attendance and rules, and statuses follow it.
+    pub fn amend_round(
+        &mut self,
+        meeting: MeetingId,
+        amends_round: i64,
+        reason: &str,
+        input: &RoundInput,
+    ) -> Result<RecordedRound> {
+        let reason = nfc(reason);
+        self.write(|w| {
+            let state = w.meeting_state(meeting)?;
+            if state.status != crate::domain::meeting::MeetingStatus::Closed {
+                return Err(StoreError::Invalid(format!(
+                    "{} is {}: while it is not closed, record a new round instead of an amendment",
+                    state.label,
+                    state.status.code()
+                )));
+            }
+            let original: Option<(u32, String, String)> = w
+                .tx
+                .query_row(
+                    "SELECT round_no, method, attendance FROM ballot_rounds WHERE id = ?1 AND meeting_id = ?2",
+                    params![amends_round, meeting],
+                    |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+                )
+                .optional()?;
+            let (original_no, method, att) = original.ok_or_else(|| {
+                StoreError::Invalid(format!(
+                    "amendment: round {amends_round} is not a round of {}",
+                    state.label
+                ))
+            })?;
+            if reason.is_empty() {
+                return Err(StoreError::Invalid(format!(
+                    "amendment of round {original_no}: give the reason for the correction"
+                )));
+            }
+            if method != method_code(input.method) {
+                return Err(StoreError::Invalid(format!(
+                    "amendment of round {original_no}: the original was {}; an amendment keeps its method",
+                    if method == "open" { "an open vote" } else { "a secret ballot" }
+                )));
+            }
+            let att: AttendanceCounts = serde_json::from_str(&att)
+                .map_err(|e| StoreError::Invalid(format!("stored attendance unreadable: {e}")))?;
+            let round_no = w.next_round_no(meeting)?;
+            let rule_for = |nomination: NominationId, name: &str, _: &str| -> Result<VoteRule> {
+                let text: Option<String> = w
+                    .tx
+                    .query_row(
+                        "SELECT rule FROM vote_results WHERE round_id = ?1 AND nomination_id = ?2",
+                        params![amends_round, nomination],
+                        |r| r.get(0),
+                    )
+                    .optional()?;
+                let text = text.ok_or_else(|| {
+                    StoreError::Invalid(format!(
+                        "round {round_no}, {name}: not voted on in round {original_no}, so an amendment of it cannot include this nominee"
+                    ))
+                })?;
+                serde_json::from_str(&text)
+                    .map_err(|e| StoreError::Invalid(format!("stored vote rule unreadable: {e}")))
+            };
+            let items = w.prepare_items(meeting, round_no, input, &rule_for)?;
+            w.write_round(
+                meeting,
+                round_no,
+                input,
+                &att,
+                &items,
+                Some((amends_round, reason.as_str())),
+            )
+        })
+    }
+}

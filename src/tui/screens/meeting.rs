@@ -1,0 +1,551 @@
+//! Meeting mode: the screen the secretary lives in during a council meeting.
+//! Attendance check-in per member with a live quorum indicator, the current
+//! agenda item with the nominee's evidence and scores, next / previous item,
+//! the tally entry form, the running results, and closing through the confirm
+//! modal. State and key handling here; drawing in `meeting_view`.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::domain::meeting::{MeetingId, MeetingStatus, NoteKind, Presence};
+use crate::domain::nomination::Evidence;
+use crate::domain::record::MeetingRecord;
+use crate::domain::vote::{VoteMethod, VoteRule, find_rule};
+use crate::store::meetings::QuorumStatus;
+use crate::store::notes::NewNote;
+use crate::store::{Store, StoreError};
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
+use crate::tui::screens::tally_form::TallyForm;
+use crate::tui::strings::Strings;
+use crate::tui::widgets::text_input::TextInput;
+
+/// Intents of meeting mode (one variant of `Action`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MeetingAction {
+    /// From the dashboard: open meeting mode.
+    Enter,
+    NextItem,
+    PrevItem,
+    Present,
+    Absent,
+    AbsentOpinion,
+    Vote,
+    /// Asks first; on yes the confirm modal dispatches `ApplyOpen`.
+    OpenSession,
+    /// Asks first; on yes the confirm modal dispatches `ApplyClose`.
+    CloseSession,
+    ApplyOpen {
+        meeting: MeetingId,
+        version: i64,
+    },
+    ApplyClose {
+        meeting: MeetingId,
+        version: i64,
+    },
+    NextField,
+    PrevField,
+    /// Correct a result of a closed meeting (an amendment round).
+    Amend,
+    /// Type a note for the minutes on the current item.
+    Note,
+    /// Show the next meeting in the list (newest first, wrapping round).
+    NextMeeting,
+}
+
+/// What the app should do after meeting mode handled an action.
+#[derive(Debug)]
+pub enum Outcome {
+    Nothing,
+    Close,
+    /// Data changed (the dashboard reloads); the text goes to the status line.
+    Changed(String),
+    /// Ask first; dispatch the action on yes.
+    Ask(String, Action),
+    Failed(StoreError),
+}
+
+/// A text or number entry in progress.
+pub enum Input {
+    Reason {
+        member: i64,
+        with_opinion: bool,
+        field: TextInput,
+    },
+    Tally(TallyForm),
+    /// A note for the minutes on the current item.
+    Note {
+        agenda_item: i64,
+        field: TextInput,
+    },
+    /// The reason for correcting a round, asked before the form.
+    AmendReason {
+        round_id: i64,
+        round_no: u32,
+        field: TextInput,
+    },
+}
+
+pub struct MeetingMode {
+    pub record: MeetingRecord,
+    pub quorum: Option<QuorumStatus>,
+    pub rules: Vec<VoteRule>,
+    /// Selected row of the attendance list.
+    pub member: usize,
+    /// Current agenda item.
+    pub item: usize,
+    pub evidence: Vec<Evidence>,
+    pub input: Option<Input>,
+    /// A message shown in the screen's bottom line (refusals that need no modal).
+    pub note: Option<String>,
+}
+
+/// The meeting to work on: the open one, else the next planned, else the latest.
+pub fn pick_meeting(store: &Store) -> crate::store::Result<Option<MeetingId>> {
+    let list = store.meetings()?;
+    let by = |st: MeetingStatus| list.iter().filter(move |m| m.meeting.status == st);
+    Ok(by(MeetingStatus::Open)
+        .next()
+        .or_else(|| {
+            by(MeetingStatus::Planned).min_by(|a, b| a.meeting.starts_at.cmp(&b.meeting.starts_at))
+        })
+        .or_else(|| list.first())
+        .map(|m| m.meeting.id))
+}
+
+impl MeetingMode {
+    pub fn open(store: &Store, id: MeetingId) -> crate::store::Result<MeetingMode> {
+        let mut m = MeetingMode {
+            record: store.meeting_record(id)?,
+            quorum: None,
+            rules: store.vote_rules()?,
+            member: 0,
+            item: 0,
+            evidence: Vec::new(),
+            input: None,
+            note: None,
+        };
+        m.refresh(store)?;
+        Ok(m)
+    }
+
+    fn refresh(&mut self, store: &Store) -> crate::store::Result<()> {
+        self.record = store.meeting_record(self.record.meeting.id)?;
+        self.quorum = Some(store.quorum(self.record.meeting.id)?);
+        self.item = self.item.min(self.record.agenda.len().saturating_sub(1));
+        self.member = self
+            .member
+            .min(self.record.attendance.len().saturating_sub(1));
+        self.evidence = match self.record.agenda.get(self.item) {
+            Some(e) => store.evidence(e.nomination.id)?,
+            None => Vec::new(),
+        };
+        Ok(())
+    }
+
+    pub fn context(&self) -> Context {
+        if self.input.is_some() {
+            Context::MeetingInput
+        } else {
+            Context::Meeting
+        }
+    }
+
+    pub fn status(&self) -> MeetingStatus {
+        self.record.meeting.status
+    }
+
+    /// The rule that applies to the current item now (stored results keep their own).
+    pub fn current_rule(&self) -> Option<&VoteRule> {
+        let e = self.record.agenda.get(self.item)?;
+        find_rule(
+            &self.rules,
+            &e.nomination.award_code,
+            &self.record.council.level,
+        )
+    }
+
+    /// Keys the keymap leaves alone go to the field being typed.
+    pub fn input_key(&mut self, key: &KeyEvent) {
+        match &mut self.input {
+            Some(Input::Reason { field, .. })
+            | Some(Input::AmendReason { field, .. })
+            | Some(Input::Note { field, .. }) => {
+                field.handle_key(key);
+            }
+            Some(Input::Tally(form)) => form.key(key),
+            None => {}
+        }
+    }
+
+    fn done(&mut self, store: &Store, text: &str) -> Outcome {
+        self.input = None;
+        self.note = None;
+        match self.refresh(store) {
+            Ok(()) => Outcome::Changed(text.to_string()),
+            Err(e) => Outcome::Failed(e),
+        }
+    }
+
+    /// Refuse locally, in the user's language, what the store would refuse.
+    fn writable(&mut self, s: &Strings, for_vote: bool) -> bool {
+        let m = s.meeting();
+        let refusal = match self.status() {
+            MeetingStatus::Closed => Some(m.closed_read_only),
+            MeetingStatus::Planned if for_vote => Some(m.not_open_yet),
+            _ => None,
+        };
+        self.note = refusal.map(str::to_string);
+        refusal.is_none()
+    }
+
+    pub fn apply(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
+        if self.input.is_some() {
+            return self.apply_input(action, store, s);
+        }
+        self.note = None;
+        let members = self.record.attendance.len();
+        let items = self.record.agenda.len();
+        match action {
+            Action::Close => return Outcome::Close,
+            Action::Up => self.member = self.member.saturating_sub(1),
+            Action::Down => self.member = (self.member + 1).min(members.saturating_sub(1)),
+            Action::Meeting(a) => match a {
+                MeetingAction::NextItem | MeetingAction::PrevItem if items > 0 => {
+                    self.item = if *a == MeetingAction::NextItem {
+                        (self.item + 1).min(items - 1)
+                    } else {
+                        self.item.saturating_sub(1)
+                    };
+                    if let Err(e) = self.refresh(store) {
+                        return Outcome::Failed(e);
+                    }
+                }
+                MeetingAction::Present => return self.check_in(store, s, Presence::Present),
+                MeetingAction::NextMeeting => return self.next_meeting(store),
+                MeetingAction::Amend => self.start_amend(s),
+                // Notes are minutes, not votes: they may be written after closing too.
+                MeetingAction::Note => {
+                    if let Some(e) = self.record.agenda.get(self.item) {
+                        self.input = Some(Input::Note {
+                            agenda_item: e.item.id,
+                            field: TextInput::default(),
+                        });
+                    }
+                }
+                MeetingAction::Absent | MeetingAction::AbsentOpinion => {
+                    if !self.writable(s, false) {
+                        return Outcome::Nothing;
+                    }
+                    if let Some(row) = self.record.attendance.get(self.member) {
+                        self.input = Some(Input::Reason {
+                            member: row.member.id,
+                            with_opinion: *a == MeetingAction::AbsentOpinion,
+                            field: TextInput::new(row.presence.reason()),
+                        });
+                    }
+                }
+                MeetingAction::Vote => self.start_vote(s),
+                MeetingAction::OpenSession => {
+                    if self.status() != MeetingStatus::Planned {
+                        return Outcome::Nothing;
+                    }
+                    return Outcome::Ask(
+                        s.meeting().confirm_open.to_string(),
+                        Action::Meeting(MeetingAction::ApplyOpen {
+                            meeting: self.record.meeting.id,
+                            version: self.record.meeting.version,
+                        }),
+                    );
+                }
+                MeetingAction::CloseSession => {
+                    if !self.writable(s, true) {
+                        return Outcome::Nothing;
+                    }
+                    let unmarked: Vec<&str> = self
+                        .record
+                        .attendance
+                        .iter()
+                        .filter(|a| a.presence == Presence::Unmarked)
+                        .map(|a| a.member.name.as_str())
+                        .collect();
+                    if !unmarked.is_empty() {
+                        self.note = Some(format!(
+                            "{} {}",
+                            s.meeting().unmarked_before_close,
+                            unmarked.join(", ")
+                        ));
+                        return Outcome::Nothing;
+                    }
+                    return Outcome::Ask(
+                        s.meeting().confirm_close.to_string(),
+                        Action::Meeting(MeetingAction::ApplyClose {
+                            meeting: self.record.meeting.id,
+                            version: self.record.meeting.version,
+                        }),
+                    );
+                }
+                MeetingAction::ApplyOpen { meeting, version } => {
+                    return match store.open_meeting(*meeting, *version) {
+                        Ok(()) => self.done(store, s.meeting().opened),
+                        Err(e) => Outcome::Failed(e),
+                    };
+                }
+                MeetingAction::ApplyClose { meeting, version } => {
+                    return match store.close_meeting(*meeting, *version) {
+                        Ok(()) => self.done(store, s.meeting().closed),
+                        Err(e) => Outcome::Failed(e),
+                    };
+                }
+                _ => {}
+            },
+            _ => {}
+        }
+        Outcome::Nothing
+    }
+
+    fn next_meeting(&mut self, store: &Store) -> Outcome {
+        let list = match store.meetings() {
+            Ok(l) => l,
+            Err(e) => return Outcome::Failed(e),
+        };
+        let at = list
+            .iter()
+            .position(|m| m.meeting.id == self.record.meeting.id)
+            .map_or(0, |i| (i + 1) % list.len().max(1));
+        let Some(next) = list.get(at) else {
+            return Outcome::Nothing;
+        };
+        match MeetingMode::open(store, next.meeting.id) {
+            Ok(m) => {
+                *self = m;
+                Outcome::Nothing
+            }
+            Err(e) => Outcome::Failed(e),
+        }
+    }
+
+    fn check_in(&mut self, store: &mut Store, s: &Strings, presence: Presence) -> Outcome {
+        if !self.writable(s, false) {
+            return Outcome::Nothing;
+        }
+        let Some(row) = self.record.attendance.get(self.member) else {
+            return Outcome::Nothing;
+        };
+        match store.check_in(self.record.meeting.id, row.member.id, &presence) {
+            Ok(_) => {
+                let out = self.done(store, s.meeting().saved_presence);
+                // Move on to the next member: check-in goes down the list.
+                self.member = (self.member + 1).min(self.record.attendance.len().saturating_sub(1));
+                out
+            }
+            Err(e) => Outcome::Failed(e),
+        }
+    }
+
+    /// Open the tally form for the current item's method, with the other
+    /// items still to vote on by the same method (one paper may cover many).
+    fn start_vote(&mut self, s: &Strings) {
+        if !self.writable(s, true) {
+            return;
+        }
+        let Some(current) = self.record.agenda.get(self.item) else {
+            return;
+        };
+        let method = self
+            .current_rule()
+            .map_or(VoteMethod::SecretBallot, |r| r.method);
+        let level = &self.record.council.level;
+        let mut items = vec![(
+            current.nomination.id,
+            current.nominee.name.clone(),
+            current.award_short.clone(),
+        )];
+        for e in &self.record.agenda {
+            let same = find_rule(&self.rules, &e.nomination.award_code, level)
+                .is_some_and(|r| r.method == method);
+            let unvoted = self.record.latest_result(e.nomination.id).is_none();
+            if e.nomination.id != current.nomination.id && same && unvoted {
+                items.push((
+                    e.nomination.id,
+                    e.nominee.name.clone(),
+                    e.award_short.clone(),
+                ));
+            }
+        }
+        self.input = Some(Input::Tally(TallyForm::new(method, items)));
+    }
+
+    fn apply_input(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
+        match action {
+            Action::Cancel => {
+                self.input = None;
+            }
+            Action::Meeting(MeetingAction::NextField) => {
+                if let Some(Input::Tally(f)) = &mut self.input {
+                    f.next();
+                }
+            }
+            Action::Meeting(MeetingAction::PrevField) => {
+                if let Some(Input::Tally(f)) = &mut self.input {
+                    f.prev();
+                }
+            }
+            Action::Confirm => return self.save_input(store, s),
+            _ => {}
+        }
+        Outcome::Nothing
+    }
+
+    fn save_input(&mut self, store: &mut Store, s: &Strings) -> Outcome {
+        let meeting = self.record.meeting.id;
+        match &mut self.input {
+            Some(Input::Reason {
+                member,
+                with_opinion,
+                field,
+            }) => {
+                let reason = field.value().trim().to_string();
+                if reason.is_empty() {
+                    self.note = Some(s.meeting().reason_required.to_string());
+                    return Outcome::Nothing;
+                }
+                let presence = if *with_opinion {
+                    Presence::AbsentWithOpinion { reason }
+                } else {
+                    Presence::Absent { reason }
+                };
+                let member = *member;
+                match store.check_in(meeting, member, &presence) {
+                    Ok(_) => {
+                        let out = self.done(store, s.meeting().saved_presence);
+                        self.member =
+                            (self.member + 1).min(self.record.attendance.len().saturating_sub(1));
+                        out
+                    }
+                    Err(StoreError::Invalid(msg)) => {
+                        self.note = Some(msg);
+                        Outcome::Nothing
+                    }
+                    Err(e) => Outcome::Failed(e),
+                }
+            }
+            Some(Input::Note { agenda_item, field }) => {
+                let text = field.value().trim().to_string();
+                if text.is_empty() {
+                    self.input = None;
+                    return Outcome::Nothing;
+                }
+                let note = NewNote {
+                    agenda_item_id: Some(*agenda_item),
+                    kind: NoteKind::Note,
+                    at: None,
+                    text,
+                };
+                match store.add_note(meeting, &note) {
+                    Ok(_) => self.done(store, s.meeting().saved_note),
+                    Err(e) => Outcome::Failed(e),
+                }
+            }
+            Some(Input::AmendReason {
+                round_id,
+                round_no,
+                field,
+            }) => {
+                let reason = field.value().trim().to_string();
+                if reason.is_empty() {
+                    self.note = Some(s.meeting().amend_reason_required.to_string());
+                    return Outcome::Nothing;
+                }
+                let (id, no) = (*round_id, *round_no);
+                self.note = None;
+                self.input = self.amend_form(id, no, reason).map(Input::Tally);
+                Outcome::Nothing
+            }
+            Some(Input::Tally(form)) => {
+                let input = match form.to_input(s) {
+                    Ok(i) => i,
+                    Err(msg) => {
+                        form.error = Some(msg);
+                        return Outcome::Nothing;
+                    }
+                };
+                let saved = match &form.amends {
+                    Some((round, _, reason)) => store
+                        .amend_round(meeting, *round, reason, &input)
+                        .map(|_| s.meeting().saved_amend),
+                    None => store
+                        .record_round(meeting, &input)
+                        .map(|_| s.meeting().saved_round),
+                };
+                match saved {
+                    Ok(text) => self.done(store, text),
+                    Err(StoreError::Invalid(msg)) => {
+                        form.error = Some(msg);
+                        Outcome::Nothing
+                    }
+                    Err(e) => Outcome::Failed(e),
+                }
+            }
+            None => Outcome::Nothing,
+        }
+    }
+}
+
+impl MeetingMode {
+    /// Ask the reason for correcting the latest round of the current item.
+    fn start_amend(&mut self, s: &Strings) {
+        let t = s.meeting();
+        if self.status() != MeetingStatus::Closed {
+            self.note = Some(t.amend_only_closed.to_string());
+            return;
+        }
+        let latest = self
+            .record
+            .agenda
+            .get(self.item)
+            .and_then(|e| self.record.latest_result(e.nomination.id))
+            .map(|(round, _)| (round.id, round.round_no));
+        match latest {
+            Some((round_id, round_no)) => {
+                self.input = Some(Input::AmendReason {
+                    round_id,
+                    round_no,
+                    field: TextInput::default(),
+                })
+            }
+            None => self.note = Some(t.amend_nothing.to_string()),
+        }
+    }
+
+    /// The form over the nominees of round `round_id`, filled with its counts.
+    fn amend_form(&self, round_id: i64, round_no: u32, reason: String) -> Option<TallyForm> {
+        let round = self.record.rounds.iter().find(|r| r.round.id == round_id)?;
+        let items = round
+            .results
+            .iter()
+            .filter_map(|v| {
+                self.record
+                    .agenda
+                    .iter()
+                    .find(|e| e.nomination.id == v.nomination_id)
+                    .map(|e| {
+                        (
+                            v.nomination_id,
+                            e.nominee.name.clone(),
+                            e.award_short.clone(),
+                        )
+                    })
+            })
+            .collect();
+        let mut form = TallyForm::new(round.round.method, items);
+        let tallies: Vec<_> = round
+            .results
+            .iter()
+            .map(|v| (v.nomination_id, v.tally))
+            .collect();
+        form.prefill(&round.round.ballots, &tallies);
+        form.amends = Some((round_id, round_no, reason));
+        form.attendance = Some(round.round.attendance);
+        Some(form)
+    }
+}

@@ -1,0 +1,287 @@
+//! Crash safety: kill hoidong with SIGKILL at random moments while it writes,
+//! then check that every acknowledged change is there and the record is whole.
+//!
+//! `hoidong exercise` prints `try …` before each write and `ack …` after its
+//! commit returns. After each kill the harness compares the database with
+//! every `ack` seen so far; the one write in flight (a `try` without its
+//! `ack`) may or may not have landed, and either is accepted.
+//!
+//! Runs: `HOIDONG_CRASH_RUNS` (default 40; the figure is 200);
+//! seed of the kill timings: `HOIDONG_CRASH_SEED` (default 7).
+//!   HOIDONG_CRASH_RUNS=200 cargo test --test crash -- --nocapture
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use rusqlite::{Connection, OptionalExtension, params};
+
+/// A private copy of the binary: other builds sharing the target folder
+/// must not swap it under a long test.
+fn binary(dir: &Path) -> PathBuf {
+    let copy = dir.join("hoidong-under-test");
+    std::fs::copy(env!("CARGO_BIN_EXE_hoidong"), &copy).unwrap();
+    copy
+}
+
+fn env_number(name: &str, default: u64) -> u64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+/// splitmix64: kill timings reproducible from the seed.
+struct Timing(u64);
+impl Timing {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        (z ^ (z >> 31)) % n
+    }
+}
+
+/// A change as the exerciser prints it: kind, key, value.
+#[derive(Debug, Clone, PartialEq)]
+struct Change {
+    kind: String,
+    key: String,
+    value: String,
+}
+
+fn parse(line: &str) -> Option<(bool, Change)> {
+    let mut parts = line.splitn(4, ' ');
+    let ack = match parts.next()? {
+        "ack" => true,
+        "try" => false,
+        _ => return None,
+    };
+    Some((
+        ack,
+        Change {
+            kind: parts.next()?.to_string(),
+            key: parts.next()?.to_string(),
+            value: parts.next()?.to_string(),
+        },
+    ))
+}
+
+/// The value of a change's record in the database, in the exerciser's format.
+fn current(conn: &Connection, c: &Change) -> Option<String> {
+    let k: Vec<&str> = c.key.split('/').collect();
+    let found = match c.kind.as_str() {
+        "score" => conn
+            .query_row(
+                "SELECT tenths FROM scores WHERE nomination_id = ?1 AND member_id = ?2 AND criterion_code = ?3",
+                params![k[0], k[1], k[2]],
+                |r| r.get::<_, i64>(0).map(|v| v.to_string()),
+            )
+            .optional(),
+        "vote" => conn
+            .query_row(
+                "SELECT agree, disagree FROM vote_results WHERE round_id = ?1 AND nomination_id = ?2",
+                params![k[0], k[1]],
+                |r| Ok(format!("{} {}", r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
+            )
+            .optional(),
+        "note" => conn
+            .query_row("SELECT text FROM minutes_notes WHERE id = ?1", [k[0]], |r| {
+                r.get::<_, String>(0)
+            })
+            .optional(),
+        other => panic!("unknown change kind {other}"),
+    };
+    found.unwrap()
+}
+
+#[derive(Default)]
+struct Figures {
+    runs: u64,
+    killed_before_ready: u64,
+    killed_mid_write: u64,
+    in_flight_landed: u64,
+    acks: u64,
+    checks: u64,
+}
+
+#[test]
+fn every_acknowledged_change_survives_sigkill() {
+    let runs = env_number("HOIDONG_CRASH_RUNS", 40);
+    let seed = env_number("HOIDONG_CRASH_SEED", 7);
+    let dir = tempfile::tempdir().unwrap();
+    let bin = binary(dir.path());
+    let db = dir.path().join("crash.db");
+    let mut timing = Timing(seed);
+    // Last acknowledged value of every record written so far.
+    let mut acked: HashMap<(String, String), String> = HashMap::new();
+    let mut f = Figures::default();
+    let started = Instant::now();
+    for run in 0..runs {
+        let mut child = Command::new(&bin)
+            .arg("--db")
+            .arg(&db)
+            .args(["exercise", "--seed", &run.to_string(), "--count", "1000000"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let out = child.stdout.take().unwrap();
+        let reader = std::thread::spawn(move || {
+            BufReader::new(out)
+                .lines()
+                .map_while(|l| l.ok())
+                .collect::<Vec<_>>()
+        });
+        // Mostly mid-stream, sometimes during start-up (opening, recovery,
+        // the first run's demo data).
+        let delay = if timing.below(5) == 0 {
+            timing.below(40)
+        } else {
+            20 + timing.below(400)
+        };
+        std::thread::sleep(Duration::from_millis(delay));
+        child.kill().unwrap();
+        let status = child.wait().unwrap();
+        assert!(
+            status.code().is_none(),
+            "run {run}: hoidong exited by itself ({status}) instead of being killed"
+        );
+        let lines = reader.join().unwrap();
+        f.runs += 1;
+        if !lines.iter().any(|l| l == "ready") {
+            f.killed_before_ready += 1;
+        }
+        let mut pending: Option<Change> = None;
+        for line in &lines {
+            if let Some((ack, c)) = parse(line) {
+                if ack {
+                    f.acks += 1;
+                    acked.insert((c.kind.clone(), c.key.clone()), c.value.clone());
+                    pending = None;
+                } else {
+                    pending = Some(c);
+                }
+            }
+        }
+        let conn = Connection::open(&db).unwrap();
+        if let Some(p) = &pending {
+            f.killed_mid_write += 1;
+            // The write in flight may have committed just before the kill.
+            if p.kind != "note" && current(&conn, p).as_deref() == Some(p.value.as_str()) {
+                let before = acked.get(&(p.kind.clone(), p.key.clone()));
+                if before != Some(&p.value) {
+                    f.in_flight_landed += 1;
+                }
+                acked.insert((p.kind.clone(), p.key.clone()), p.value.clone());
+            }
+        }
+        for ((kind, key), value) in &acked {
+            let c = Change {
+                kind: kind.clone(),
+                key: key.clone(),
+                value: value.clone(),
+            };
+            assert_eq!(
+                current(&conn, &c).as_deref(),
+                Some(value.as_str()),
+                "run {run}: acknowledged {kind} {key} = {value} is lost"
+            );
+        }
+        drop(conn);
+        let report = hoidong::safety::check::run(&db).unwrap();
+        assert!(
+            report.is_clean(),
+            "run {run}: check failed: {:?}",
+            report.problems
+        );
+        f.checks += 1;
+    }
+    let out = Command::new(&bin)
+        .arg("--db")
+        .arg(&db)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "hoidong check after the kills: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    println!(
+        "crash harness: {} kills (seed {seed}), {} before start-up finished, {} mid-write, {} in-flight writes landed; {} acknowledged changes ({} distinct records) all present; {} checks clean; {:.1} s",
+        f.runs,
+        f.killed_before_ready,
+        f.killed_mid_write,
+        f.in_flight_landed,
+        f.acks,
+        acked.len(),
+        f.checks,
+        started.elapsed().as_secs_f64()
+    );
+}
+
+/// Two instances writing the same database at once: both finish, nothing is
+/// lost, and the audit trail holds exactly one entry per acknowledged change.
+#[test]
+fn two_instances_write_one_database() {
+    let dir = tempfile::tempdir().unwrap();
+    let bin = binary(dir.path());
+    let db = dir.path().join("two.db");
+    let first = Command::new(&bin)
+        .arg("--db")
+        .arg(&db)
+        .args(["exercise", "--count", "1"])
+        .output()
+        .unwrap();
+    assert!(first.status.success());
+    let entries = |db: &Path| -> i64 {
+        Connection::open(db)
+            .unwrap()
+            .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
+            .unwrap()
+    };
+    let before = entries(&db);
+    let spawn = |seed: &str| {
+        Command::new(&bin)
+            .arg("--db")
+            .arg(&db)
+            .args(["exercise", "--seed", seed, "--count", "150"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap()
+    };
+    let (a, b) = (spawn("101"), spawn("202"));
+    // The check reads one snapshot: it stays clean while both write.
+    for _ in 0..4 {
+        std::thread::sleep(Duration::from_millis(150));
+        let report = hoidong::safety::check::run(&db).unwrap();
+        assert!(
+            report.is_clean(),
+            "check during writes: {:?}",
+            report.problems
+        );
+    }
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    assert!(a.status.success() && b.status.success());
+    let mut acks = 0;
+    let conn = Connection::open(&db).unwrap();
+    for out in [&a.stdout, &b.stdout] {
+        for line in String::from_utf8_lossy(out).lines() {
+            if let Some((true, c)) = parse(line) {
+                acks += 1;
+                if c.kind == "note" {
+                    assert_eq!(current(&conn, &c).as_deref(), Some(c.value.as_str()));
+                }
+            }
+        }
+    }
+    assert_eq!(acks, 300);
+    assert_eq!(entries(&db) - before, 300);
+    let report = hoidong::safety::check::run(&db).unwrap();
+    assert!(report.is_clean(), "{:?}", report.problems);
+}
