@@ -7,6 +7,7 @@ pub mod audit;
 pub mod awards;
 pub mod council;
 pub mod holds;
+pub mod lookups;
 pub mod meetings;
 pub mod migrations;
 pub mod nominations;

@@ -47,6 +47,24 @@ pub enum Action {
         member: MemberId,
         recused: bool,
     },
+    NewNomination,
+    EditNomination,
+    AddEvidence,
+    /// Asks for the reason; on yes the prompt dispatches `ApplyWithdrawal`.
+    Withdraw,
+    /// The confirmed withdrawal, recorded in the audit log: never bound to a key.
+    ApplyWithdrawal {
+        nomination: NominationId,
+        reason: String,
+    },
+    OpenRanking,
+    ImportFile,
+    ExportList,
+    NextField,
+    PrevField,
+    Save,
+    /// Leave a form without saving what was typed (after confirming).
+    Discard,
     /// Meeting mode: attendance, votes, closing.
     Meeting(MeetingAction),
     /// Live minutes, preview, printing, sign-off.

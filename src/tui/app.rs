@@ -3,9 +3,11 @@
 //! layer on top (modal, then screen, then the dashboard), become an `Action`
 //! through the keymap, and `dispatch` applies it.
 
+mod forms;
 mod minutes;
 
 use std::collections::VecDeque;
+use std::sync::mpsc::Sender;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -32,6 +34,7 @@ use super::screens::scoring::{Outcome, Scoring};
 use super::screens::{Screen, dashboard_view};
 use super::strings::Strings;
 use super::theme::THEME;
+use super::transfer::Running;
 use super::widgets::hint_bar::hint_line;
 use super::widgets::table::truncate;
 
@@ -65,6 +68,9 @@ pub struct App {
     queue: VecDeque<Internal>,
     quit: bool,
     printing: minutes::PrintQueue,
+    /// Where background jobs report (none in tests that run them inline).
+    jobs: Option<Sender<Event>>,
+    transfer: Option<Running>,
 }
 
 impl App {
@@ -106,6 +112,8 @@ impl App {
             queue: VecDeque::new(),
             quit: false,
             printing: minutes::PrintQueue::default(),
+            jobs: None,
+            transfer: None,
         };
         app.resize(width, height);
         app.settle();
@@ -155,6 +163,7 @@ impl App {
                 self.dashboard.reload();
             }
             Event::Job(JobResult::Printed(r)) => self.job_printed(r),
+            Event::Job(JobResult::Transfer(t)) => self.transfer_event(t),
         }
         self.collect_jobs();
         self.settle();
@@ -183,6 +192,7 @@ impl App {
                     s.edit_key(key);
                 }
             }
+            Context::Form | Context::Prompt => self.text_key(key),
             Context::MeetingInput => {
                 if let Some(Screen::Meeting(m)) = self.screens.last_mut() {
                     m.input_key(key);
@@ -200,6 +210,9 @@ impl App {
             self.quit = true;
             return;
         }
+        if self.forms_modal(&action) {
+            return;
+        }
         if let Some(top) = self.modals.last_mut() {
             let close = match top {
                 Modal::Help(h) => {
@@ -208,6 +221,7 @@ impl App {
                 }
                 Modal::Message(_) => action == Action::Close,
                 Modal::Confirm(_) => matches!(action, Action::Confirm | Action::Cancel),
+                Modal::Prompt(_) | Modal::Report(_) => false,
             };
             if close
                 && let Some(Modal::Confirm(c)) = self.modals.pop()
@@ -236,6 +250,9 @@ impl App {
         }
         if action == Action::Meeting(MeetingAction::Enter) {
             self.open_meeting_mode();
+            return;
+        }
+        if self.forms_screen(&action) || self.forms_dashboard(&action) {
             return;
         }
         if action == Action::OpenScoring {
@@ -417,6 +434,9 @@ impl App {
         dashboard_view::render(&self.dashboard, s, body, buf);
         match self.screens.last() {
             Some(Screen::Scoring(sc)) => sc.render(s, body, buf),
+            Some(Screen::NominationForm(f)) => f.render(body, buf),
+            Some(Screen::EvidenceForm(f)) => f.render(body, buf),
+            Some(Screen::Ranking(r)) => r.render(s, body, buf),
             Some(Screen::Meeting(m)) => super::screens::meeting_view::render(m, s, body, buf),
             _ => {
                 self.minutes_render(body, buf);
@@ -427,11 +447,16 @@ impl App {
                 Modal::Help(h) => h.render(s, body, buf),
                 Modal::Confirm(c) => c.render(s, body, buf),
                 Modal::Message(msg) => msg.render(s, body, buf),
+                Modal::Prompt(p) => p.render(s, body, buf),
+                Modal::Report(r) => r.render(body, buf),
             }
         }
         let bottom = match &self.status {
             Some((text, _)) => Line::styled(truncate(text, cells), THEME.filter_active),
-            None => hint_line(self.context(), s, cells),
+            None => match self.transfer_line() {
+                Some(text) => Line::styled(truncate(&text, cells), THEME.filter_active),
+                None => hint_line(self.context(), s, cells),
+            },
         };
         Paragraph::new(bottom).render(hints, buf);
     }

@@ -28,6 +28,8 @@ pub enum JobResult {
     ReaderFailed(String),
     /// A document written or printed (`print_jobs`), or why not.
     Printed(Result<super::print_jobs::Printed, String>),
+    /// Progress and outcome of an import or export.
+    Transfer(super::transfer::TransferEvent),
 }
 
 pub struct Events {

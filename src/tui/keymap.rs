@@ -32,6 +32,13 @@ pub enum Context {
     Help,
     Confirm,
     Message,
+    /// A form of fields: keys other than these go to the focused field.
+    Form,
+    /// A one-line question (a reason, a file name): other keys are typed.
+    Prompt,
+    Ranking,
+    /// A long text to read (e.g. an import report).
+    Report,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +136,13 @@ pub static BINDINGS: &[Binding] = &[
         true,
     ),
     bind(C::Dashboard, &[plain(K::Enter)], Action::OpenScoring, true),
+    bind(C::Dashboard, &[ch('n')], Action::NewNomination, true),
+    bind(C::Dashboard, &[ch('e')], Action::EditNomination, true),
+    bind(C::Dashboard, &[ch('v')], Action::AddEvidence, false),
+    bind(C::Dashboard, &[ch('w')], Action::Withdraw, true),
+    bind(C::Dashboard, &[ch('r')], Action::OpenRanking, false),
+    bind(C::Dashboard, &[ch('i')], Action::ImportFile, false),
+    bind(C::Dashboard, &[ch('X')], Action::ExportList, false),
     bind(C::Dashboard, &[ch('m')], Action::Meeting(MA::Enter), true),
     // Search field: every other key edits the text.
     bind(C::Search, &[plain(K::Enter)], Action::SearchKeep, true),
@@ -149,9 +163,13 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::Scoring, &[plain(K::Tab)], Action::NextMember, false),
     bind(C::Scoring, &[plain(K::BackTab)], Action::PrevMember, false),
+    // Spelled out: actions may own text, so a static cannot drop a temporary.
     Binding {
+        context: C::Scoring,
+        keys: DIGITS,
+        action: Action::TypeScore,
+        hint: true,
         label: Some("0–9"),
-        ..bind(C::Scoring, DIGITS, Action::TypeScore, true)
     },
     bind(
         C::Scoring,
@@ -171,6 +189,24 @@ pub static BINDINGS: &[Binding] = &[
     // Typing a score: digits and editing keys go to the field.
     bind(C::ScoreEdit, &[plain(K::Enter)], Action::Confirm, true),
     bind(C::ScoreEdit, &[plain(K::Esc)], Action::Cancel, true),
+    // Forms: every other key edits the focused field.
+    bind(C::Form, &[ctrl('s')], Action::Save, true),
+    bind(C::Form, &[plain(K::Tab)], Action::NextField, true),
+    bind(C::Form, &[plain(K::BackTab)], Action::PrevField, true),
+    bind(C::Form, &[plain(K::Esc)], Action::Cancel, true),
+    // Ranking per round and award level.
+    bind(C::Ranking, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Ranking, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Ranking, &[plain(K::Left), ch('h')], Action::Left, true),
+    bind(C::Ranking, &[plain(K::Right), ch('l')], Action::Right, true),
+    bind(
+        C::Ranking,
+        &[plain(K::Tab), ch('c')],
+        Action::CycleLevel,
+        true,
+    ),
+    bind(C::Ranking, &[ch('?')], Action::Help, true),
+    bind(C::Ranking, &[plain(K::Esc), ch('q')], Action::Close, true),
     // Meeting mode. Help and the way back first, so the hint bar always shows them.
     bind(C::Meeting, &[ch('?')], Action::Help, true),
     bind(C::Meeting, &[plain(K::Esc), ch('q')], Action::Close, true),
@@ -308,6 +344,18 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Preview, &[ch('l')], Action::Minutes(MN::PrintPdf), true),
     bind(C::Preview, &[ch('s')], Action::Minutes(MN::SignOff), true),
     // Modals.
+    bind(C::Prompt, &[plain(K::Enter)], Action::Confirm, true),
+    bind(C::Prompt, &[plain(K::Esc)], Action::Cancel, true),
+    bind(C::Report, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Report, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Report, &[plain(K::PageUp)], Action::PageUp, false),
+    bind(C::Report, &[plain(K::PageDown)], Action::PageDown, false),
+    bind(
+        C::Report,
+        &[plain(K::Esc), plain(K::Enter), ch('q')],
+        Action::Close,
+        true,
+    ),
     bind(C::Help, &[plain(K::Up), ch('k')], Action::Up, false),
     bind(C::Help, &[plain(K::Down), ch('j')], Action::Down, false),
     bind(
