@@ -3,6 +3,7 @@
 //! transaction together with its audit entry.
 
 pub mod audit;
+pub mod audit_views;
 pub mod awards;
 pub mod council;
 pub mod holds;

@@ -45,4 +45,6 @@ pub enum Action {
         member: MemberId,
         recused: bool,
     },
+    /// Awards board, nominee page, referrals, forms and the audit log.
+    Awards(crate::tui::awards::AwardAction),
 }

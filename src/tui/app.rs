@@ -32,6 +32,8 @@ use super::theme::THEME;
 use super::widgets::hint_bar::hint_line;
 use super::widgets::table::truncate;
 
+mod awards_glue;
+
 /// Where the dashboard's pages are read: here, or on the reader thread.
 pub enum PageSource {
     Inline,
@@ -175,6 +177,11 @@ impl App {
                     s.edit_key(key);
                 }
             }
+            Context::AwardsForm | Context::AwardsSearch => {
+                if let Some(Screen::Awards(a)) = self.screens.last_mut() {
+                    a.edit_key(key);
+                }
+            }
             _ => {}
         }
     }
@@ -203,6 +210,9 @@ impl App {
         }
         if action == Action::Help {
             self.modals.push(Modal::Help(Help::new(self.context())));
+            return;
+        }
+        if self.awards_dispatch(&action) {
             return;
         }
         if let Some(Screen::Scoring(s)) = self.screens.last_mut() {
@@ -263,6 +273,7 @@ impl App {
     /// Serve the dashboard's page requests, handle internal messages, and
     /// load the detail of the selected row when it changed.
     fn settle(&mut self) {
+        self.awards_poll();
         while let Some(msg) = self.queue.pop_front() {
             match msg {
                 Internal::ScoresChanged(id) => {
@@ -304,7 +315,9 @@ impl App {
     fn load_detail(&mut self, id: Option<NominationId>) {
         let Some(id) = id else { return };
         match load_detail(&self.store, &self.catalogue, id) {
-            Ok(d) => {
+            Ok(mut d) => {
+                // Computed once per selection, not on every frame.
+                d.eligibility_warning = self.awards_warning(id);
                 self.dashboard.detail = Some(d);
                 self.dashboard.detail_error = None;
             }
@@ -357,6 +370,7 @@ impl App {
         if let Some(Screen::Scoring(sc)) = self.screens.last() {
             sc.render(s, body, buf);
         }
+        self.awards_render(body, buf);
         for m in &self.modals {
             match m {
                 Modal::Help(h) => h.render(s, body, buf),

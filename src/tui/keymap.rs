@@ -20,6 +20,14 @@ pub enum Context {
     Help,
     Confirm,
     Message,
+    AwardsBoard,
+    AwardsNominee,
+    /// Typing in the register search of the nominee page.
+    AwardsSearch,
+    AwardsReferral,
+    /// Typing in a decision, referral or step form.
+    AwardsForm,
+    AwardsAudit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -137,8 +145,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Scoring, &[plain(K::Tab)], Action::NextMember, false),
     bind(C::Scoring, &[plain(K::BackTab)], Action::PrevMember, false),
     Binding {
+        context: C::Scoring,
+        keys: DIGITS,
+        action: Action::TypeScore,
+        hint: true,
         label: Some("0–9"),
-        ..bind(C::Scoring, DIGITS, Action::TypeScore, true)
     },
     bind(
         C::Scoring,
@@ -228,8 +239,7 @@ impl Key {
 /// The action for `key` in `context`, falling back to the global bindings.
 pub fn resolve(context: Context, key: &KeyEvent) -> Option<Action> {
     let find = |ctx: Context| {
-        BINDINGS
-            .iter()
+        all_bindings()
             .filter(|b| b.context == ctx)
             .find(|b| b.keys.iter().any(|k| k.matches(key)))
             .map(|b| b.action.clone())
@@ -239,7 +249,12 @@ pub fn resolve(context: Context, key: &KeyEvent) -> Option<Action> {
 
 /// Bindings of one context, in table order (for the help and the hint bar).
 pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.context == context)
+    all_bindings().filter(move |b| b.context == context)
+}
+
+/// The general table, then the awards screens' table.
+fn all_bindings() -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().chain(super::awards::keys::BINDINGS.iter())
 }
 
 /// All key labels of a binding, e.g. "↑/k".
@@ -315,8 +330,9 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
+        let all: Vec<&Binding> = all_bindings().collect();
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
                 if a.context != b.context {
                     continue;
                 }

@@ -451,6 +451,7 @@ impl Strings {
                 ),
                 ("recuse", "Mark / unmark the member as recused (asks first)"),
             ),
+            Awards(a) => return super::awards::strings::action(self, a),
             ApplyRecusal { .. } => (
                 ("không chấm", "Ghi nhận thành viên không chấm"),
                 ("recuse", "Record the recusal"),

@@ -10,12 +10,14 @@ use super::keymap::Context;
 
 pub enum Screen {
     Scoring(Box<scoring::Scoring>),
+    Awards(Box<crate::tui::awards::AwardsScreen>),
 }
 
 impl Screen {
     pub fn context(&self) -> Context {
         match self {
             Screen::Scoring(s) => s.context(),
+            Screen::Awards(a) => a.context(),
         }
     }
 }

@@ -24,6 +24,8 @@ pub struct DetailData {
     pub award: Option<Award>,
     pub evidence: Vec<Evidence>,
     pub sheet: ScoreSheet,
+    /// "⚠ …" when the award proposed is not (or not surely) eligible.
+    pub eligibility_warning: Option<String>,
 }
 
 const MEMBER_CELL: usize = 4;
@@ -79,6 +81,9 @@ pub fn info_lines(d: &DetailData, s: &Strings, cells: usize) -> Vec<Line<'static
     ]));
     if !d.nomination.proposing_unit.is_empty() {
         out.push(label_value(s.proposing_unit, &d.nomination.proposing_unit));
+    }
+    if let Some(w) = &d.eligibility_warning {
+        out.push(Line::styled(truncate(w, cells), THEME.missing));
     }
     out.push(Line::default());
     out.push(Line::styled(s.summary, THEME.heading));
