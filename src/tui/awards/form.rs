@@ -137,10 +137,8 @@ impl Form {
         ];
         intro.extend(eval.explain(domain_lang(s)).lines().map(String::from));
         let needs_override = eval.needs_override();
-        let mut override_field = Field::text(t.f_override, "");
-        if !needs_override {
-            override_field = override_field.optional();
-        }
+        // Checked on saving with its own message, since only ineligible ones need it.
+        let override_field = Field::text(t.f_override, "").optional();
         let fields = vec![
             Field::text(t.f_submission, ""),
             Field::date(t.f_date, today(store)),

@@ -262,11 +262,11 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
         DecideOrRefer => (
             (
                 "quyết định/trình",
-                "Ghi quyết định (cấp phường) hoặc trình cấp trên; mở hồ sơ đã trình",
+                "Quyết định (cấp phường) hoặc trình cấp trên, mở hồ sơ trình",
             ),
             (
                 "decide/refer",
-                "Record the decision (ward) or refer upward; open the referral",
+                "Decide (ward) or refer upward; open the referral",
             ),
         ),
         OpenAudit => (
