@@ -239,7 +239,11 @@ fn decisions_referral_steps_history_board_and_audit() {
     }
     // A step the referral's state does not allow is refused before its form opens.
     press(&mut app, KeyCode::Char('a'));
-    assert_eq!(app.context(), Context::Message, "no approval after conferral");
+    assert_eq!(
+        app.context(),
+        Context::Message,
+        "no approval after conferral"
+    );
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::Dashboard);

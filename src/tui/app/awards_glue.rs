@@ -6,6 +6,7 @@ use ratatui::layout::Rect;
 
 use super::{App, Internal, STATUS_TICKS};
 use crate::domain::nomination::NominationId;
+use crate::store::StoreError;
 use crate::tui::action::Action;
 use crate::tui::awards::audit::AuditView;
 use crate::tui::awards::board::Board;
@@ -18,7 +19,6 @@ use crate::tui::modals::Modal;
 use crate::tui::modals::confirm::Confirm;
 use crate::tui::modals::message::Message;
 use crate::tui::screens::Screen;
-use crate::store::StoreError;
 
 impl App {
     /// Handle `action` if it is for the awards screens; false otherwise.
@@ -70,13 +70,13 @@ impl App {
             }
             Outcome::Open(screen) => self.screens.push(Screen::Awards(Box::new(screen))),
             Outcome::Ask(message, pending) => {
-                self.modals.push(Modal::Confirm(Confirm { message, pending }));
+                self.modals
+                    .push(Modal::Confirm(Confirm { message, pending }));
             }
             Outcome::Perform(p) => self.awards_perform(&p),
-            Outcome::Message(text) => self.modals.push(Modal::Message(Message {
-                text,
-                error: false,
-            })),
+            Outcome::Message(text) => self
+                .modals
+                .push(Modal::Message(Message { text, error: false })),
         }
     }
 

@@ -185,13 +185,23 @@ impl AuditView {
         let t = texts(s);
         match &self.chain {
             Chain::Checking => Line::styled(t.chain_checking, THEME.dim),
-            Chain::Intact(n) => Line::styled(format!("✓ {} ({n})", t.chain_ok), THEME.filter_active),
+            Chain::Intact(n) => {
+                Line::styled(format!("✓ {} ({n})", t.chain_ok), THEME.filter_active)
+            }
             Chain::Broken(b) => {
                 let list: Vec<String> = b
                     .iter()
-                    .map(|x| format!("#{} {} {}: {}", x.entry_id, x.table_name, x.record_id, x.reason))
+                    .map(|x| {
+                        format!(
+                            "#{} {} {}: {}",
+                            x.entry_id, x.table_name, x.record_id, x.reason
+                        )
+                    })
                     .collect();
-                Line::styled(format!("✗ {} {}", t.chain_broken, list.join("; ")), THEME.error)
+                Line::styled(
+                    format!("✗ {} {}", t.chain_broken, list.join("; ")),
+                    THEME.error,
+                )
             }
             Chain::Failed(e) => Line::styled(format!("✗ {e}"), THEME.error),
         }
@@ -232,8 +242,9 @@ impl AuditView {
             .render(head, buf);
         let wide = body.width >= 100;
         let (list_area, json_area) = if wide {
-            let [l, r] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
-                .areas(body);
+            let [l, r] =
+                Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)])
+                    .areas(body);
             (l, r)
         } else {
             let [l, r] = Layout::vertical([Constraint::Percentage(50), Constraint::Percentage(50)])
@@ -242,7 +253,11 @@ impl AuditView {
         };
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(if self.json_focus { THEME.border } else { THEME.border_focused })
+            .border_style(if self.json_focus {
+                THEME.border
+            } else {
+                THEME.border_focused
+            })
             .title(Line::styled(
                 truncate(&title, usize::from(list_area.width.saturating_sub(2))),
                 THEME.title,
@@ -255,7 +270,7 @@ impl AuditView {
                 &format!(
                     "{} {} {} {}",
                     fit(t.col_at, 16),
-                    fit(t.col_actor, 8),
+                    fit(t.col_actor, 10),
                     fit(t.col_action, 9),
                     t.col_record
                 ),
@@ -273,7 +288,7 @@ impl AuditView {
             let text = format!(
                 "{} {} {} {} {}",
                 fit(at.get(..16).unwrap_or(&at), 16),
-                fit(&e.actor, 8),
+                fit(&e.actor, 10),
                 fit(&e.action, 9),
                 e.table_name,
                 e.record_id
@@ -288,14 +303,26 @@ impl AuditView {
         Paragraph::new(lines).render(inner, buf);
         let block = Block::default()
             .borders(Borders::ALL)
-            .border_style(if self.json_focus { THEME.border_focused } else { THEME.border })
-            .title(Line::styled(format!(" {} / {} ", t.before, t.after), THEME.title));
+            .border_style(if self.json_focus {
+                THEME.border_focused
+            } else {
+                THEME.border
+            })
+            .title(Line::styled(
+                format!(" {} / {} ", t.before, t.after),
+                THEME.title,
+            ));
         let inner = block.inner(json_area);
         block.render(json_area, buf);
-        let Some(e) = self.entries.get(self.selected) else { return };
+        let Some(e) = self.entries.get(self.selected) else {
+            return;
+        };
         let mut lines = vec![Line::from(vec![
             Span::styled(format!("#{} ", e.id), THEME.dim),
-            Span::raw(format!("{} · {} · {} {}", e.at, e.actor, e.table_name, e.record_id)),
+            Span::raw(format!(
+                "{} · {} · {} {}",
+                e.at, e.actor, e.table_name, e.record_id
+            )),
         ])];
         lines.extend(Self::image_lines(t.before, e.before.as_deref()));
         lines.extend(Self::image_lines(t.after, e.after.as_deref()));

@@ -6,7 +6,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Color, Style};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph, Widget, Wrap};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph, Widget};
 
 use super::referral::ReferralView;
 use super::strings::{money, referral_status, texts};
@@ -106,7 +106,11 @@ impl Board {
     }
 
     fn colour(&self, level: &str) -> Color {
-        let i = self.levels.iter().position(|l| l.code == level).unwrap_or(0);
+        let i = self
+            .levels
+            .iter()
+            .position(|l| l.code == level)
+            .unwrap_or(0);
         LEVEL_COLOURS[i % LEVEL_COLOURS.len()]
     }
 
@@ -134,7 +138,10 @@ impl Board {
                 }
                 spans.push(Span::raw(format!("{} {}", s.status(c.status), c.count)));
             }
-            spans.push(Span::styled(format!(" — {} {total}", t.total), THEME.header));
+            spans.push(Span::styled(
+                format!(" — {} {total}", t.total),
+                THEME.header,
+            ));
             out.push(Line::from(spans));
         }
         out
@@ -148,9 +155,14 @@ impl Board {
             Ok(list) => list
                 .iter()
                 .map(|(year, p)| {
-                    let mut text = format!("{year}: {} ({})", money(s, p.amount), p.counted);
+                    let mut text = format!(
+                        "{year}: {} ({} {})",
+                        money(s, p.amount),
+                        p.counted,
+                        t.awards_word
+                    );
                     if p.without_figure > 0 {
-                        text.push_str(&format!(" +{} ?", p.without_figure));
+                        text.push_str(&format!(" · {} {}", p.without_figure, t.no_figure));
                     }
                     Line::raw(text)
                 })
@@ -233,9 +245,7 @@ impl Board {
                         Bar::new(u64::from(n))
                             .text_value(n.to_string())
                             .style(Style::default().fg(self.colour(&l.code)))
-                            .value_style(
-                                Style::default().fg(Color::Black).bg(self.colour(&l.code)),
-                            )
+                            .value_style(Style::default().fg(Color::Black).bg(self.colour(&l.code)))
                     })
                     .collect();
                 BarGroup::with_label(Line::from(y.to_string()), bars)
@@ -262,17 +272,31 @@ impl Board {
         Clear.render(area, buf);
         let counts = self.count_lines(s);
         let prizes = self.prize_lines(s);
-        let top_h = (counts.len().max(prizes.len()) as u16 + 2).min(area.height / 3 + 2);
         let wait_h = (self.board.waiting.len().max(1) as u16 + 2).min(area.height / 4 + 2);
-        let [top, waiting, chart] = Layout::vertical([
-            Constraint::Length(top_h),
+        // Side by side when wide; on a narrow terminal the prizes go under the counts.
+        let wide = area.width >= 100;
+        let (counts_h, prizes_h) = if wide {
+            let h = counts.len().max(prizes.len()) as u16 + 2;
+            (h.min(area.height / 3 + 2), 0)
+        } else {
+            let c = (counts.len() as u16 + 2).min(area.height / 3 + 2);
+            (c, (prizes.len() as u16 + 2).min(area.height / 6 + 2))
+        };
+        let [top, below, waiting, chart] = Layout::vertical([
+            Constraint::Length(counts_h),
+            Constraint::Length(prizes_h),
             Constraint::Length(wait_h),
             Constraint::Min(6),
         ])
         .areas(area);
-        let [left, right] =
-            Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
-                .areas(top);
+        let (left, right) = if wide {
+            let [l, r] =
+                Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)])
+                    .areas(top);
+            (l, r)
+        } else {
+            (top, below)
+        };
         let boxed = |title: &str| {
             Block::default()
                 .borders(Borders::ALL)
@@ -280,7 +304,6 @@ impl Board {
                 .title(Line::styled(format!(" {title} "), THEME.title))
         };
         Paragraph::new(counts)
-            .wrap(Wrap { trim: true })
             .block(boxed(t.counts_title).border_style(THEME.border_focused))
             .render(left, buf);
         Paragraph::new(prizes)

@@ -133,7 +133,7 @@ impl Form {
             .map_or(String::new(), |l| l.name.clone());
         let mut intro = vec![
             Self::subject(store, id)?,
-            format!("{} {}: {target}", t.submission, t.to_level),
+            format!("{}: {target}", t.refer_target),
         ];
         intro.extend(eval.explain(domain_lang(s)).lines().map(String::from));
         let needs_override = eval.needs_override();
@@ -155,13 +155,7 @@ impl Form {
         ))
     }
 
-    pub fn tick(
-        referral: ReferralId,
-        doc: &str,
-        name: &str,
-        reference: &str,
-        s: &Strings,
-    ) -> Form {
+    pub fn tick(referral: ReferralId, doc: &str, name: &str, reference: &str, s: &Strings) -> Form {
         let t = texts(s);
         Self::new(
             t.tick_form.into(),
@@ -335,12 +329,7 @@ impl Form {
                                 authority: self.value(2),
                             },
                         },
-                        format!(
-                            "{} {}, {}",
-                            self.value(0),
-                            fmt(self.date(1)),
-                            self.value(2)
-                        ),
+                        format!("{} {}, {}", self.value(0), fmt(self.date(1)), self.value(2)),
                     ),
                     "forward" => {
                         let p = Pending::Forward {
@@ -406,6 +395,7 @@ impl Form {
                 lines.push(Line::styled(part, style));
             }
         }
+        let intro_lines = lines.len();
         lines.push(Line::default());
         for (i, f) in self.fields.iter().enumerate() {
             let focused = i == self.focus;
@@ -436,14 +426,14 @@ impl Form {
             .title(Line::styled(format!(" {} ", self.title), THEME.title));
         let inner = block.inner(popup);
         block.render(popup, buf);
-        // Keep the fields visible when the intro is long: drop intro lines first.
+        // Keep the fields visible when the intro is long: drop intro lines
+        // (after the first, which names the nominee) before anything else.
         let overflow = lines.len().saturating_sub(usize::from(inner.height));
-        let skip_from = self.intro.len().min(lines.len());
-        let shown: Vec<Line<'static>> = if overflow > 0 {
-            let keep_intro = skip_from.saturating_sub(overflow).max(1);
-            lines[..keep_intro]
+        let shown: Vec<Line<'static>> = if overflow > 0 && intro_lines > 1 {
+            let keep = intro_lines.saturating_sub(overflow).max(1);
+            lines[..keep]
                 .iter()
-                .chain(lines[skip_from..].iter())
+                .chain(lines[intro_lines..].iter())
                 .cloned()
                 .collect()
         } else {

@@ -222,7 +222,11 @@ pub fn eligibility_warning(
 
 /// Open the decision or referral form for a nomination, or its referral
 /// screen when it was referred already.
-pub fn decide_or_refer(store: &Store, id: NominationId, s: &Strings) -> Result<Outcome, StoreError> {
+pub fn decide_or_refer(
+    store: &Store,
+    id: NominationId,
+    s: &Strings,
+) -> Result<Outcome, StoreError> {
     let t = strings::texts(s);
     let n = store.nomination(id)?;
     if matches!(

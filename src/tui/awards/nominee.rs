@@ -196,7 +196,10 @@ impl NomineePage {
         for h in &self.holds {
             let lifted = h.lifted.map_or(String::new(), |d| format!(" → {d}"));
             out.push(Line::styled(
-                truncate(&format!("{}: {} ({}{lifted})", t.hold, h.reason, h.from), cells),
+                truncate(
+                    &format!("{}: {} ({}{lifted})", t.hold, h.reason, h.from),
+                    cells,
+                ),
                 THEME.missing,
             ));
         }
@@ -232,11 +235,7 @@ impl NomineePage {
                 "  "
             };
             out.push(Line::raw(truncate(
-                &format!(
-                    "{mark}{} {award} — {}",
-                    n.round.code(),
-                    s.status(n.status)
-                ),
+                &format!("{mark}{} {award} — {}", n.round.code(), s.status(n.status)),
                 cells,
             )));
         }
@@ -271,7 +270,12 @@ impl NomineePage {
             }
         };
         let mut title = vec![Span::styled(
-            format!(" {} {}/{} ", t.register_title, self.shown.len(), self.register.len()),
+            format!(
+                " {} {}/{} ",
+                t.register_title,
+                self.shown.len(),
+                self.register.len()
+            ),
             THEME.title,
         )];
         if self.searching || !self.search.value().is_empty() {
@@ -295,7 +299,10 @@ impl NomineePage {
             .take(rows)
             .filter_map(|(i, idx)| {
                 let (e, _) = self.register.get(*idx)?;
-                let text = format!("{} {} — {}", e.year, e.nominee_name, e.award_name);
+                let text = format!(
+                    "{} {} — {} — {}",
+                    e.year, e.nominee_name, e.award_name, e.decision_number
+                );
                 let style = if i == self.selected {
                     THEME.selected
                 } else if e.nominee_id == self.nominee.id {

@@ -226,10 +226,7 @@ impl ReferralView {
                 THEME.missing
             };
             let text = format!("{mark} {} {}", item.name, item.reference);
-            lines.push(Line::styled(
-                truncate(&text, usize::from(cl.width)),
-                style,
-            ));
+            lines.push(Line::styled(truncate(&text, usize::from(cl.width)), style));
         }
         Paragraph::new(lines).render(cl, buf);
         let mut lines = vec![Line::styled(t.timeline, THEME.heading)];

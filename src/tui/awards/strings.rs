@@ -18,6 +18,9 @@ pub struct AwardStrings {
     pub chart_title: &'static str,
     pub no_register: &'static str,
     pub prize_title: &'static str,
+    pub awards_word: &'static str,
+    pub no_figure: &'static str,
+    pub refer_target: &'static str,
     pub nominee_title: &'static str,
     pub register_title: &'static str,
     pub awards_held: &'static str,
@@ -79,7 +82,10 @@ pub static VI: AwardStrings = AwardStrings {
     no_waiting: "Không có hồ sơ nào đang chờ.",
     chart_title: "Sổ khen thưởng theo năm và cấp",
     no_register: "Sổ khen thưởng chưa có mục nào.",
-    prize_title: "Tiền thưởng theo năm (hệ số × lương cơ sở, data/prizes.toml)",
+    prize_title: "Tiền thưởng theo năm",
+    awards_word: "khen thưởng",
+    no_figure: "không tính được",
+    refer_target: "Trình lên cấp",
     nominee_title: "Lịch sử khen thưởng",
     register_title: "Sổ khen thưởng",
     awards_held: "Khen thưởng đã có",
@@ -141,7 +147,10 @@ pub static EN: AwardStrings = AwardStrings {
     no_waiting: "No referral is waiting.",
     chart_title: "Award register per year and level",
     no_register: "The award register is empty.",
-    prize_title: "Prize money per year (coefficient × base salary, data/prizes.toml)",
+    prize_title: "Prize money per year",
+    awards_word: "awards",
+    no_figure: "without a figure",
+    refer_target: "Goes to",
     nominee_title: "Award history",
     register_title: "Award register",
     awards_held: "Awards held",
@@ -236,7 +245,7 @@ pub fn money(s: &Strings, amount: i64) -> String {
     let digits = amount.unsigned_abs().to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -273,7 +282,10 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
             ("nhật ký", "Nhật ký thay đổi của đề nghị đang chọn"),
             ("audit", "Audit log of the selected nomination"),
         ),
-        OpenSelected => (("mở", "Mở dòng đang chọn"), ("open", "Open the selected row")),
+        OpenSelected => (
+            ("mở", "Mở dòng đang chọn"),
+            ("open", "Open the selected row"),
+        ),
         Tick => (
             ("đánh dấu", "Đánh dấu tài liệu đã có, với số/ngày"),
             ("tick", "Tick the document with its reference"),
@@ -284,13 +296,19 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
                 ("trả lại", "Ghi hồ sơ bị trả lại, với lý do"),
                 ("return", "Record a return, with the reason"),
             ),
-            "resend" => (("gửi lại", "Gửi lại hồ sơ"), ("resend", "Resend the dossier")),
+            "resend" => (
+                ("gửi lại", "Gửi lại hồ sơ"),
+                ("resend", "Resend the dossier"),
+            ),
             "approve" => (
                 ("chấp thuận", "Ghi cấp trên chấp thuận"),
                 ("approve", "Record approval at that level"),
             ),
             "refuse" => (
-                ("không chấp thuận", "Ghi cấp trên không chấp thuận, với lý do"),
+                (
+                    "không chấp thuận",
+                    "Ghi cấp trên không chấp thuận, với lý do",
+                ),
                 ("refuse", "Record refusal, with the reason"),
             ),
             "confer" => (
@@ -314,5 +332,34 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
     match s.lang {
         Lang::Vi => vi,
         Lang::En => en,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::strings::{EN as EN_STRINGS, VI as VI_STRINGS};
+
+    #[test]
+    fn money_is_grouped_by_thousands_in_each_language() {
+        assert_eq!(money(&VI_STRINGS, 5_630_000), "5.630.000 đ");
+        assert_eq!(money(&EN_STRINGS, 1_410_000), "1,410,000 đ");
+        assert_eq!(money(&VI_STRINGS, 0), "0 đ");
+        assert_eq!(money(&VI_STRINGS, 999), "999 đ");
+    }
+
+    #[test]
+    fn every_awards_action_has_a_label_in_both_languages() {
+        for a in [
+            AwardAction::OpenBoard,
+            AwardAction::OpenNominee,
+            AwardAction::DecideOrRefer,
+            AwardAction::OpenAudit,
+            AwardAction::Tick,
+            AwardAction::Step("send"),
+            AwardAction::Step("confer"),
+        ] {
+            assert_ne!(action(&VI_STRINGS, &a).0, action(&EN_STRINGS, &a).0);
+        }
     }
 }
