@@ -314,3 +314,73 @@ fn a_tampered_audit_entry_is_named_on_the_audit_screen() {
     assert!(log.contains("Hash chain broken at entry"), "{log}");
     assert!(log.contains("edited outside hoidong"), "{log}");
 }
+
+#[test]
+fn an_approved_referral_goes_on_up_and_the_register_exports_from_the_board() {
+    let (store, chosen) = prepared();
+    let mut app = App::new(store, Lang::Vi.strings(), W, H);
+    let (bk, name) = chosen[2].clone();
+    select(&mut app, bk, &name);
+    press(&mut app, KeyCode::Char('d'));
+    keys(&mut app, "46/TTr-UBND");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "Đề nghị của Ban Kinh tế");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('y'));
+    let rid = app.store().referrals_of(bk).unwrap()[0].id;
+    let docs = app.store().referral_checklist(rid).unwrap().len();
+    for _ in 0..docs {
+        press(&mut app, KeyCode::Enter);
+        keys(&mut app, "có");
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Char('j'));
+    }
+    for step in ['s', 'a'] {
+        press(&mut app, KeyCode::Char(step));
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Char('y'));
+    }
+    assert_eq!(
+        app.store().referral(rid).unwrap().status,
+        ReferralStatus::Approved
+    );
+    // A wrong date is named in the form and nothing is saved.
+    press(&mut app, KeyCode::Char('f'));
+    keys(&mut app, "12/TTr-UBND");
+    press(&mut app, KeyCode::Tab);
+    keys(&mut app, "x");
+    press(&mut app, KeyCode::Enter);
+    let form = screen(&app, W, H);
+    assert!(form.contains("không phải ngày"), "{form}");
+    assert_eq!(app.store().referrals_of(bk).unwrap().len(), 1);
+    press(&mut app, KeyCode::Backspace);
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Char('y'));
+    let chain = app.store().referrals_of(bk).unwrap();
+    assert_eq!(chain.len(), 2);
+    assert_eq!(chain[0].status, ReferralStatus::Forwarded);
+    assert_eq!(chain[1].parent_id, Some(rid));
+    assert_eq!(chain[1].status, ReferralStatus::Prepared);
+    let view = screen(&app, W, H);
+    assert!(view.contains("Đã trình cấp trên"), "{view}");
+    assert!(view.contains("trình lên Trung ương"), "{view}");
+    press(&mut app, KeyCode::Esc);
+
+    // The board lists the new referral as waiting; its register goes to a file.
+    press(&mut app, KeyCode::Char('a'));
+    let board = screen(&app, W, H);
+    assert!(board.contains("0 ngày 20/11/2026"), "{board}");
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("so.csv");
+    press(&mut app, KeyCode::Char('e'));
+    // Ctrl+U clears the suggested name.
+    app.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    keys(&mut app, &file.display().to_string());
+    press(&mut app, KeyCode::Enter);
+    assert!(file.exists(), "{}", screen(&app, W, H));
+    assert!(screen(&app, W, H).contains("mục của sổ khen thưởng đã ghi vào"));
+}

@@ -74,6 +74,7 @@ impl App {
                     .push(Modal::Confirm(Confirm { message, pending }));
             }
             Outcome::Perform(p) => self.awards_perform(&p),
+            Outcome::Export(path) => self.awards_export(&path),
             Outcome::Message(text) => self
                 .modals
                 .push(Modal::Message(Message { text, error: false })),
@@ -124,6 +125,25 @@ impl App {
                 self.error(self.strings.read_only_banner.trim().to_string());
             }
             Err(e) => self.error(format!("{}: {e}", self.strings.store_error)),
+        }
+    }
+
+    /// Write the register; the form closes once the file is written.
+    fn awards_export(&mut self, path: &std::path::Path) {
+        match crate::export::awards::export_awards(&self.store, path) {
+            Ok(n) => {
+                if let Some(Screen::Awards(top)) = self.screens.last()
+                    && matches!(**top, AwardsScreen::Form(_))
+                {
+                    self.screens.pop();
+                }
+                let t = texts(self.strings);
+                self.status = Some((
+                    format!("{n} {} {}", t.exported, path.display()),
+                    STATUS_TICKS,
+                ));
+            }
+            Err(e) => self.error(format!("{}: {e}", path.display())),
         }
     }
 

@@ -79,7 +79,7 @@ impl Board {
         Ok(())
     }
 
-    pub fn apply(&mut self, action: &Action, store: &Store, _s: &Strings) -> Outcome {
+    pub fn apply(&mut self, action: &Action, store: &Store, s: &Strings) -> Outcome {
         match action {
             Action::Close | Action::Cancel => Outcome::Close,
             Action::Up => {
@@ -91,6 +91,9 @@ impl Board {
                     self.selected += 1;
                 }
                 Outcome::Nothing
+            }
+            Action::Awards(AwardAction::Export) => {
+                Outcome::Open(AwardsScreen::Form(super::form::Form::export(store, s)))
             }
             Action::Awards(AwardAction::OpenSelected) => {
                 let Some(w) = self.board.waiting.get(self.selected) else {

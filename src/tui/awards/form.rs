@@ -70,6 +70,7 @@ pub enum FormKind {
         referral: ReferralId,
         event: &'static str,
     },
+    Export,
 }
 
 pub struct Form {
@@ -197,6 +198,18 @@ impl Form {
         )
     }
 
+    /// Where to write the register; a name in the current folder by default.
+    pub fn export(store: &Store, s: &Strings) -> Form {
+        let t = texts(s);
+        let name = format!("so-khen-thuong-{}.xlsx", today(store).format("%Y-%m-%d"));
+        Self::new(
+            t.export_form.into(),
+            vec![t.register_title.to_string()],
+            vec![Field::text(t.f_file, &name)],
+            FormKind::Export,
+        )
+    }
+
     pub fn apply(&mut self, action: &Action, s: &Strings) -> Outcome {
         let n = self.fields.len().max(1);
         match action {
@@ -297,6 +310,9 @@ impl Form {
                         fmt(self.date(1))
                     ),
                 )
+            }
+            FormKind::Export => {
+                return Ok(Outcome::Export(std::path::PathBuf::from(self.value(0))));
             }
             FormKind::Tick { referral, doc } => {
                 return Ok(Outcome::Perform(Pending::Tick {

@@ -41,6 +41,8 @@ pub enum AwardAction {
     PrevField,
     Submit,
     ToggleFilter,
+    /// Write the award register to a spreadsheet (asks for the file).
+    Export,
     /// The confirmed change: never bound to a key.
     Apply(Pending),
 }
@@ -116,6 +118,8 @@ pub enum Outcome {
     Ask(String, Action),
     /// Perform without asking (a reversible step such as ticking a document).
     Perform(Pending),
+    /// Write the register to this file (xlsx or csv, by its extension).
+    Export(std::path::PathBuf),
     Message(String),
 }
 

@@ -71,6 +71,9 @@ pub struct AwardStrings {
     pub page: &'static str,
     pub no_entries: &'static str,
     pub form_keys: &'static str,
+    pub export_form: &'static str,
+    pub f_file: &'static str,
+    pub exported: &'static str,
 }
 
 pub static VI: AwardStrings = AwardStrings {
@@ -136,6 +139,9 @@ pub static VI: AwardStrings = AwardStrings {
     page: "trang",
     no_entries: "Không có mục nào.",
     form_keys: "Tab/↓: ô sau · S-Tab/↑: ô trước · Enter: ghi · Esc: thôi",
+    export_form: "Xuất sổ khen thưởng",
+    f_file: "Tệp (.xlsx hoặc .csv)",
+    exported: "mục của sổ khen thưởng đã ghi vào",
 };
 
 pub static EN: AwardStrings = AwardStrings {
@@ -201,6 +207,9 @@ pub static EN: AwardStrings = AwardStrings {
     page: "page",
     no_entries: "No entries.",
     form_keys: "Tab/↓: next · S-Tab/↑: previous · Enter: save · Esc: cancel",
+    export_form: "Export the award register",
+    f_file: "File (.xlsx or .csv)",
+    exported: "register entries written to",
 };
 
 /// The awards texts in the language of `s`.
@@ -326,6 +335,10 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
         ToggleFilter => (
             ("lọc", "Chỉ bản ghi đang chọn / mọi bản ghi"),
             ("filter", "Only the selected record / every record"),
+        ),
+        Export => (
+            ("xuất sổ", "Xuất sổ khen thưởng ra tệp xlsx hoặc csv"),
+            ("export", "Export the award register to xlsx or csv"),
         ),
         Apply(_) => (("ghi", "Ghi thay đổi"), ("save", "Record the change")),
     };
