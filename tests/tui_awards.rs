@@ -384,3 +384,27 @@ fn an_approved_referral_goes_on_up_and_the_register_exports_from_the_board() {
     assert!(file.exists(), "{}", screen(&app, W, H));
     assert!(screen(&app, W, H).contains("mục của sổ khen thưởng đã ghi vào"));
 }
+
+#[test]
+fn the_chain_of_a_database_file_is_checked_in_the_background() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hd.db");
+    let mut store = Store::open(&path).unwrap();
+    store.set_actor("thuky");
+    demo::populate(&mut store, demo::demo_spec()).unwrap();
+    let mut app = App::new(store, Lang::Vi.strings(), W, H);
+    press(&mut app, KeyCode::Char('A'));
+    assert_eq!(app.context(), Context::AwardsAudit);
+    // The answer arrives with a later event (ticks come every 250 ms).
+    let mut shown = String::new();
+    for _ in 0..200 {
+        app.handle_event(Event::Tick);
+        shown = screen(&app, 80, 24);
+        if shown.contains("Chuỗi băm nguyên vẹn") {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    assert!(shown.contains("Chuỗi băm nguyên vẹn"), "{shown}");
+    assert!(shown.contains("Trước / Sau"), "{shown}");
+}
