@@ -75,6 +75,15 @@ fn tally(agree: u32, disagree: u32, written_agree: u32, written_disagree: u32) -
 /// the demo's spec; a smaller generated set, without the nominations the
 /// meetings are made of, is left without meetings.
 pub fn add_meetings(store: &mut Store) -> Result<()> {
+    // The past meeting is written at its own times; everything after it, and
+    // the caller afterwards, keeps the caller's clock.
+    let callers_clock = store.clock();
+    let written = write_meetings(store, callers_clock.clone());
+    store.set_clock(callers_clock);
+    written
+}
+
+fn write_meetings(store: &mut Store, callers_clock: Clock) -> Result<()> {
     let council = store
         .council()?
         .ok_or_else(|| StoreError::Invalid("demo: no council".into()))?;
@@ -253,7 +262,7 @@ pub fn add_meetings(store: &mut Store) -> Result<()> {
     )?;
     let version = store.meeting(past)?.version;
     store.close_meeting(past, version)?;
-    store.set_clock(Clock::System);
+    store.set_clock(callers_clock);
 
     // A planned meeting with the 2026 round waiting for the council.
     let pending = submitted_at_ward(store)?;

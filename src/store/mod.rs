@@ -4,6 +4,7 @@
 
 pub mod agenda;
 pub mod audit;
+pub mod audit_views;
 pub mod awards;
 pub mod council;
 pub mod holds;
@@ -285,6 +286,10 @@ impl Store {
 
     pub fn is_read_only(&self) -> bool {
         self.read_only
+    }
+
+    pub fn clock(&self) -> Clock {
+        self.clock.clone()
     }
 
     pub fn set_clock(&mut self, clock: Clock) {

@@ -69,4 +69,6 @@ pub enum Action {
     Meeting(MeetingAction),
     /// Live minutes, preview, printing, sign-off.
     Minutes(MinutesAction),
+    /// Awards board, nominee page, referrals, forms and the audit log.
+    Awards(crate::tui::awards::AwardAction),
 }

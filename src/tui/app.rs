@@ -38,6 +38,8 @@ use super::transfer::Running;
 use super::widgets::hint_bar::hint_line;
 use super::widgets::table::truncate;
 
+mod awards_glue;
+
 /// Where the dashboard's pages are read: here, or on the reader thread.
 pub enum PageSource {
     Inline,
@@ -199,6 +201,11 @@ impl App {
                 }
             }
             Context::MinutesEdit => self.minutes_key(key),
+            Context::AwardsForm | Context::AwardsSearch => {
+                if let Some(Screen::Awards(a)) = self.screens.last_mut() {
+                    a.edit_key(key);
+                }
+            }
             _ => {}
         }
     }
@@ -233,6 +240,9 @@ impl App {
         }
         if action == Action::Help {
             self.modals.push(Modal::Help(Help::new(self.context())));
+            return;
+        }
+        if self.awards_dispatch(&action) {
             return;
         }
         if let Some(Screen::Scoring(s)) = self.screens.last_mut() {
@@ -341,6 +351,7 @@ impl App {
     /// Serve the dashboard's page requests, handle internal messages, and
     /// load the detail of the selected row when it changed.
     fn settle(&mut self) {
+        self.awards_poll();
         while let Some(msg) = self.queue.pop_front() {
             match msg {
                 Internal::ScoresChanged(id) => {
@@ -382,7 +393,9 @@ impl App {
     fn load_detail(&mut self, id: Option<NominationId>) {
         let Some(id) = id else { return };
         match load_detail(&self.store, &self.catalogue, id) {
-            Ok(d) => {
+            Ok(mut d) => {
+                // Computed once per selection, not on every frame.
+                d.eligibility_warning = self.awards_warning(id);
                 self.dashboard.detail = Some(d);
                 self.dashboard.detail_error = None;
             }
@@ -442,6 +455,7 @@ impl App {
                 self.minutes_render(body, buf);
             }
         }
+        self.awards_render(body, buf);
         for m in &self.modals {
             match m {
                 Modal::Help(h) => h.render(s, body, buf),

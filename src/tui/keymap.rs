@@ -39,6 +39,14 @@ pub enum Context {
     Ranking,
     /// A long text to read (e.g. an import report).
     Report,
+    AwardsBoard,
+    AwardsNominee,
+    /// Typing in the register search of the nominee page.
+    AwardsSearch,
+    AwardsReferral,
+    /// Typing in a decision, referral or step form.
+    AwardsForm,
+    AwardsAudit,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -425,8 +433,7 @@ impl Key {
 /// The action for `key` in `context`, falling back to the global bindings.
 pub fn resolve(context: Context, key: &KeyEvent) -> Option<Action> {
     let find = |ctx: Context| {
-        BINDINGS
-            .iter()
+        all_bindings()
             .filter(|b| b.context == ctx)
             .find(|b| b.keys.iter().any(|k| k.matches(key)))
             .map(|b| b.action.clone())
@@ -436,7 +443,12 @@ pub fn resolve(context: Context, key: &KeyEvent) -> Option<Action> {
 
 /// Bindings of one context, in table order (for the help and the hint bar).
 pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().filter(move |b| b.context == context)
+    all_bindings().filter(move |b| b.context == context)
+}
+
+/// The general table, then the awards screens' table.
+fn all_bindings() -> impl Iterator<Item = &'static Binding> {
+    BINDINGS.iter().chain(super::awards::keys::BINDINGS.iter())
 }
 
 /// All key labels of a binding, e.g. "↑/k".
@@ -527,8 +539,9 @@ mod tests {
 
     #[test]
     fn no_key_is_bound_twice_in_one_context() {
-        for (i, a) in BINDINGS.iter().enumerate() {
-            for b in &BINDINGS[i + 1..] {
+        let all: Vec<&Binding> = all_bindings().collect();
+        for (i, a) in all.iter().enumerate() {
+            for b in &all[i + 1..] {
                 if a.context != b.context {
                     continue;
                 }

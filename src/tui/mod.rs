@@ -4,6 +4,7 @@
 
 pub mod action;
 pub mod app;
+pub mod awards;
 pub mod event;
 pub mod evidence_files;
 pub mod jobs;

@@ -453,6 +453,7 @@ impl Strings {
             ),
             Meeting(m) => return self.meeting_action(m),
             Minutes(m) => return self.minutes_action(m),
+            Awards(a) => return super::awards::strings::action(self, a),
             ApplyRecusal { .. } => (
                 ("không chấm", "Ghi nhận thành viên không chấm"),
                 ("recuse", "Record the recusal"),

@@ -49,5 +49,6 @@ pub fn load_detail(store: &Store, catalogue: &Catalogue, id: NominationId) -> Re
         nomination,
         nominee,
         award,
+        eligibility_warning: None,
     })
 }

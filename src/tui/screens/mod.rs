@@ -28,6 +28,7 @@ pub enum Screen {
     Meeting(Box<meeting::MeetingMode>),
     Minutes(Box<minutes::MinutesScreen>),
     Preview(Box<preview::Preview>),
+    Awards(Box<crate::tui::awards::AwardsScreen>),
 }
 
 impl Screen {
@@ -40,6 +41,7 @@ impl Screen {
             Screen::Meeting(m) => m.context(),
             Screen::Minutes(m) => m.context(),
             Screen::Preview(p) => p.context(),
+            Screen::Awards(a) => a.context(),
         }
     }
 }

@@ -28,6 +28,8 @@ pub struct DetailData {
     pub sheet: ScoreSheet,
     /// Evidence files checked against their recorded SHA-256 when selected.
     pub files: Vec<(i64, FileState)>,
+    /// "⚠ …" when the award proposed is not (or not surely) eligible.
+    pub eligibility_warning: Option<String>,
 }
 
 const MEMBER_CELL: usize = 4;
@@ -83,6 +85,9 @@ pub fn info_lines(d: &DetailData, s: &Strings, cells: usize) -> Vec<Line<'static
     ]));
     if !d.nomination.proposing_unit.is_empty() {
         out.push(label_value(s.proposing_unit, &d.nomination.proposing_unit));
+    }
+    if let Some(w) = &d.eligibility_warning {
+        out.push(Line::styled(truncate(w, cells), THEME.missing));
     }
     out.push(Line::default());
     out.push(Line::styled(s.summary, THEME.heading));

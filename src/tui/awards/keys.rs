@@ -1,0 +1,136 @@
+//! Key bindings of the awards screens, as data in the same shape as
+//! `keymap::BINDINGS`; `keymap::resolve` and the generated help and hints
+//! read both tables.
+
+use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+
+use super::AwardAction as A;
+use crate::tui::action::Action;
+use crate::tui::keymap::{Binding, Context as C, Key};
+
+const fn plain(code: KeyCode) -> Key {
+    Key {
+        code,
+        mods: KeyModifiers::NONE,
+    }
+}
+
+const fn ch(c: char) -> Key {
+    plain(KeyCode::Char(c))
+}
+
+const fn bind(context: C, keys: &'static [Key], action: Action, hint: bool) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        hint,
+        label: None,
+    }
+}
+
+const fn aw(a: A) -> Action {
+    Action::Awards(a)
+}
+
+use KeyCode as K;
+
+const UP: &[Key] = &[plain(K::Up), ch('k')];
+const DOWN: &[Key] = &[plain(K::Down), ch('j')];
+const CLOSE: &[Key] = &[plain(K::Esc), ch('q')];
+
+pub static BINDINGS: &[Binding] = &[
+    // From the dashboard.
+    bind(C::Dashboard, &[ch('d')], aw(A::DecideOrRefer), true),
+    bind(C::Dashboard, &[ch('a')], aw(A::OpenBoard), true),
+    bind(C::Dashboard, &[ch('h')], aw(A::OpenNominee), false),
+    bind(C::Dashboard, &[ch('A')], aw(A::OpenAudit), false),
+    // Awards board.
+    bind(
+        C::AwardsBoard,
+        &[plain(K::Enter)],
+        aw(A::OpenSelected),
+        true,
+    ),
+    bind(C::AwardsBoard, &[ch('e')], aw(A::Export), true),
+    bind(C::AwardsBoard, UP, Action::Up, false),
+    bind(C::AwardsBoard, DOWN, Action::Down, false),
+    bind(C::AwardsBoard, &[ch('?')], Action::Help, true),
+    bind(C::AwardsBoard, CLOSE, Action::Close, true),
+    // Nominee page with the register list.
+    bind(C::AwardsNominee, &[ch('/')], Action::StartSearch, true),
+    bind(
+        C::AwardsNominee,
+        &[plain(K::Enter)],
+        aw(A::OpenSelected),
+        true,
+    ),
+    bind(C::AwardsNominee, UP, Action::Up, false),
+    bind(C::AwardsNominee, DOWN, Action::Down, false),
+    bind(C::AwardsNominee, &[plain(K::PageUp)], Action::PageUp, false),
+    bind(
+        C::AwardsNominee,
+        &[plain(K::PageDown)],
+        Action::PageDown,
+        false,
+    ),
+    bind(C::AwardsNominee, &[plain(K::Tab)], Action::NextPane, true),
+    bind(C::AwardsNominee, &[ch('?')], Action::Help, true),
+    bind(C::AwardsNominee, CLOSE, Action::Close, true),
+    bind(
+        C::AwardsSearch,
+        &[plain(K::Enter)],
+        Action::SearchKeep,
+        true,
+    ),
+    bind(C::AwardsSearch, &[plain(K::Esc)], Action::SearchClear, true),
+    bind(C::AwardsSearch, &[plain(K::Up)], Action::Up, false),
+    bind(C::AwardsSearch, &[plain(K::Down)], Action::Down, false),
+    // Referral: the dossier and the steps.
+    bind(
+        C::AwardsReferral,
+        &[ch('t'), plain(K::Enter)],
+        aw(A::Tick),
+        true,
+    ),
+    bind(C::AwardsReferral, &[ch('s')], aw(A::Step("send")), true),
+    bind(C::AwardsReferral, &[ch('r')], aw(A::Step("return")), true),
+    bind(C::AwardsReferral, &[ch('e')], aw(A::Step("resend")), true),
+    bind(C::AwardsReferral, &[ch('a')], aw(A::Step("approve")), true),
+    bind(C::AwardsReferral, &[ch('x')], aw(A::Step("refuse")), false),
+    bind(C::AwardsReferral, &[ch('c')], aw(A::Step("confer")), true),
+    bind(C::AwardsReferral, &[ch('f')], aw(A::Step("forward")), false),
+    bind(C::AwardsReferral, UP, Action::Up, false),
+    bind(C::AwardsReferral, DOWN, Action::Down, false),
+    bind(C::AwardsReferral, &[ch('?')], Action::Help, true),
+    bind(C::AwardsReferral, CLOSE, Action::Close, true),
+    // A form: every other key edits the field in focus.
+    bind(C::AwardsForm, &[plain(K::Enter)], aw(A::Submit), true),
+    bind(
+        C::AwardsForm,
+        &[plain(K::Tab), plain(K::Down)],
+        aw(A::NextField),
+        true,
+    ),
+    bind(
+        C::AwardsForm,
+        &[plain(K::BackTab), plain(K::Up)],
+        aw(A::PrevField),
+        false,
+    ),
+    bind(C::AwardsForm, &[plain(K::Esc)], Action::Cancel, true),
+    // Audit log.
+    bind(C::AwardsAudit, UP, Action::Up, false),
+    bind(C::AwardsAudit, DOWN, Action::Down, false),
+    bind(C::AwardsAudit, &[plain(K::PageUp)], Action::PageUp, true),
+    bind(
+        C::AwardsAudit,
+        &[plain(K::PageDown)],
+        Action::PageDown,
+        true,
+    ),
+    bind(C::AwardsAudit, &[plain(K::Tab)], Action::NextPane, true),
+    bind(C::AwardsAudit, &[ch('f')], aw(A::ToggleFilter), true),
+    bind(C::AwardsAudit, &[ch('?')], Action::Help, true),
+    bind(C::AwardsAudit, CLOSE, Action::Close, true),
+];
