@@ -7,11 +7,13 @@ pub mod audit;
 pub mod awards;
 pub mod council;
 pub mod holds;
+pub mod meeting_edit;
 pub mod meetings;
 pub mod migrations;
 pub mod nominations;
 pub mod notes;
 pub mod record;
+pub mod refusal;
 pub mod reference;
 pub mod referrals;
 pub mod rounds;
@@ -60,6 +62,9 @@ pub enum StoreError {
     Conflict { what: &'static str, id: String },
     #[error("{0}")]
     Invalid(String),
+    /// A meeting's state or vote counts refused the change (typed, so each language can say it).
+    #[error("{0}")]
+    Meeting(#[from] refusal::MeetingRefusal),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
     #[error("schema migration failed: {0}")]

@@ -5,6 +5,7 @@
 use crate::domain::nomination::NominationId;
 use crate::domain::scoring::MemberId;
 use crate::tui::screens::meeting::MeetingAction;
+use crate::tui::screens::planning::PlanAction;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -48,4 +49,6 @@ pub enum Action {
     },
     /// Meeting mode: attendance, votes, closing.
     Meeting(MeetingAction),
+    /// Meeting planning: the meetings list, the meeting form, the agenda.
+    Plan(PlanAction),
 }

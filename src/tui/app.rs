@@ -26,12 +26,15 @@ use super::modals::help::Help;
 use super::modals::message::Message;
 use super::screens::dashboard::{Dashboard, load_detail, read_page};
 use super::screens::meeting::{self, MeetingAction, MeetingMode};
+use super::screens::planning::PlanAction;
 use super::screens::scoring::{Outcome, Scoring};
 use super::screens::{Screen, dashboard_view};
 use super::strings::Strings;
 use super::theme::THEME;
 use super::widgets::hint_bar::hint_line;
 use super::widgets::table::truncate;
+
+mod plan;
 
 /// Where the dashboard's pages are read: here, or on the reader thread.
 pub enum PageSource {
@@ -181,6 +184,7 @@ impl App {
                     m.input_key(key);
                 }
             }
+            Context::PlanInput => self.planning_key(key),
             _ => {}
         }
     }
@@ -221,6 +225,14 @@ impl App {
             self.meeting_outcome(outcome);
             return;
         }
+        if let Some(Screen::Planning(_)) = self.screens.last() {
+            self.planning_action(&action);
+            return;
+        }
+        if action == Action::Plan(PlanAction::Enter) {
+            self.open_planning();
+            return;
+        }
         if action == Action::Meeting(MeetingAction::Enter) {
             self.open_meeting_mode();
             return;
@@ -249,7 +261,11 @@ impl App {
             Outcome::Failed(StoreError::ReadOnly) => {
                 self.error(self.strings.read_only_banner.trim().to_string());
             }
-            Outcome::Failed(e) => self.error(format!("{}: {e}", self.strings.store_error)),
+            Outcome::Failed(e) => self.error(format!(
+                "{}: {}",
+                self.strings.store_error,
+                self.strings.store_message(&e)
+            )),
         }
     }
 
@@ -258,6 +274,7 @@ impl App {
             meeting::Outcome::Nothing => {}
             meeting::Outcome::Close => {
                 self.screens.pop();
+                self.planning_reload();
             }
             meeting::Outcome::Changed(text) => {
                 // Votes move nominations' statuses: the list shows them at once.
@@ -404,6 +421,7 @@ impl App {
         match self.screens.last() {
             Some(Screen::Scoring(sc)) => sc.render(s, body, buf),
             Some(Screen::Meeting(m)) => super::screens::meeting_view::render(m, s, body, buf),
+            Some(Screen::Planning(p)) => super::screens::plan_view::render(p, s, body, buf),
             None => {}
         }
         for m in &self.modals {

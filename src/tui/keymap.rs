@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::screens::meeting::MeetingAction as MA;
+use super::screens::planning::PlanAction as PA;
 
 /// Which layer the key is for; computed from the app's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +23,12 @@ pub enum Context {
     Meeting,
     /// Typing an absence reason or a vote tally in meeting mode.
     MeetingInput,
+    /// The list of meetings.
+    Meetings,
+    /// One meeting's agenda and counting committee, being prepared.
+    Agenda,
+    /// Typing in the meeting form, the committee form or the nomination picker.
+    PlanInput,
     Help,
     Confirm,
     Message,
@@ -123,6 +130,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::Dashboard, &[plain(K::Enter)], Action::OpenScoring, true),
     bind(C::Dashboard, &[ch('m')], Action::Meeting(MA::Enter), true),
+    bind(C::Dashboard, &[ch('M')], Action::Plan(PA::Enter), true),
     // Search field: every other key edits the text.
     bind(C::Search, &[plain(K::Enter)], Action::SearchKeep, true),
     bind(C::Search, &[plain(K::Esc)], Action::SearchClear, true),
@@ -143,8 +151,11 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Scoring, &[plain(K::Tab)], Action::NextMember, false),
     bind(C::Scoring, &[plain(K::BackTab)], Action::PrevMember, false),
     Binding {
+        context: C::Scoring,
+        keys: DIGITS,
+        action: Action::TypeScore,
+        hint: true,
         label: Some("0–9"),
-        ..bind(C::Scoring, DIGITS, Action::TypeScore, true)
     },
     bind(
         C::Scoring,
@@ -223,6 +234,57 @@ pub static BINDINGS: &[Binding] = &[
         C::MeetingInput,
         &[plain(K::BackTab), plain(K::Up)],
         Action::Meeting(MA::PrevField),
+        true,
+    ),
+    // Meetings list and agenda planning.
+    bind(C::Meetings, &[ch('?')], Action::Help, true),
+    bind(C::Meetings, &[plain(K::Esc), ch('q')], Action::Close, true),
+    bind(C::Meetings, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Meetings, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Meetings, &[ch('n')], Action::Plan(PA::New), true),
+    bind(C::Meetings, &[ch('e')], Action::Plan(PA::Edit), true),
+    bind(
+        C::Meetings,
+        &[ch('a'), plain(K::Right)],
+        Action::Plan(PA::Agenda),
+        true,
+    ),
+    bind(C::Meetings, &[plain(K::Enter)], Action::Plan(PA::OpenMode), true),
+    bind(C::Agenda, &[ch('?')], Action::Help, true),
+    bind(
+        C::Agenda,
+        &[plain(K::Esc), ch('q'), plain(K::Left)],
+        Action::Close,
+        true,
+    ),
+    bind(C::Agenda, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Agenda, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Agenda, &[ch('a')], Action::Plan(PA::Pick), true),
+    bind(C::Agenda, &[ch('f')], Action::Plan(PA::AddMatching), true),
+    bind(
+        C::Agenda,
+        &[ch('d'), plain(K::Delete)],
+        Action::Plan(PA::Remove),
+        true,
+    ),
+    bind(C::Agenda, &[ch('K')], Action::Plan(PA::MoveUp), true),
+    bind(C::Agenda, &[ch('J')], Action::Plan(PA::MoveDown), true),
+    bind(C::Agenda, &[ch('c')], Action::Plan(PA::Committee), true),
+    bind(C::Agenda, &[ch('e')], Action::Plan(PA::Edit), false),
+    bind(C::Agenda, &[plain(K::Enter)], Action::Plan(PA::OpenMode), true),
+    // Typing in a planning form or the picker: other keys go to the field.
+    bind(C::PlanInput, &[plain(K::Enter)], Action::Confirm, true),
+    bind(C::PlanInput, &[plain(K::Esc)], Action::Cancel, true),
+    bind(
+        C::PlanInput,
+        &[plain(K::Tab), plain(K::Down)],
+        Action::Plan(PA::NextField),
+        true,
+    ),
+    bind(
+        C::PlanInput,
+        &[plain(K::BackTab), plain(K::Up)],
+        Action::Plan(PA::PrevField),
         true,
     ),
     // Modals.
@@ -378,6 +440,9 @@ mod tests {
             C::Scoring,
             C::Meeting,
             C::MeetingInput,
+            C::Meetings,
+            C::Agenda,
+            C::PlanInput,
             C::Help,
             C::Confirm,
             C::Message,

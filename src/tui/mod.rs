@@ -12,6 +12,8 @@ pub mod modals;
 pub mod screens;
 pub mod strings;
 pub mod strings_meeting;
+pub mod strings_plan;
+pub mod strings_refusal;
 pub mod theme;
 pub mod widgets;
 

@@ -452,6 +452,7 @@ impl Strings {
                 ("recuse", "Mark / unmark the member as recused (asks first)"),
             ),
             Meeting(m) => return self.meeting_action(m),
+            Plan(p) => return self.plan_action(p),
             ApplyRecusal { .. } => (
                 ("không chấm", "Ghi nhận thành viên không chấm"),
                 ("recuse", "Record the recusal"),

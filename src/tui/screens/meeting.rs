@@ -422,8 +422,8 @@ impl MeetingMode {
                             (self.member + 1).min(self.record.attendance.len().saturating_sub(1));
                         out
                     }
-                    Err(StoreError::Invalid(msg)) => {
-                        self.note = Some(msg);
+                    Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => {
+                        self.note = Some(s.store_message(&e));
                         Outcome::Nothing
                     }
                     Err(e) => Outcome::Failed(e),
@@ -479,8 +479,8 @@ impl MeetingMode {
                 };
                 match saved {
                     Ok(text) => self.done(store, text),
-                    Err(StoreError::Invalid(msg)) => {
-                        form.error = Some(msg);
+                    Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => {
+                        form.error = Some(s.store_message(&e));
                         Outcome::Nothing
                     }
                     Err(e) => Outcome::Failed(e),
