@@ -275,18 +275,15 @@ pub static BINDINGS: &[Binding] = &[
     // Typing in a planning form or the picker: other keys go to the field.
     bind(C::PlanInput, &[plain(K::Enter)], Action::Confirm, true),
     bind(C::PlanInput, &[plain(K::Esc)], Action::Cancel, true),
+    bind(C::PlanInput, &[plain(K::Tab)], Action::Plan(PA::NextField), true),
     bind(
         C::PlanInput,
-        &[plain(K::Tab), plain(K::Down)],
-        Action::Plan(PA::NextField),
-        true,
-    ),
-    bind(
-        C::PlanInput,
-        &[plain(K::BackTab), plain(K::Up)],
+        &[plain(K::BackTab)],
         Action::Plan(PA::PrevField),
         true,
     ),
+    bind(C::PlanInput, &[plain(K::Down)], Action::Down, false),
+    bind(C::PlanInput, &[plain(K::Up)], Action::Up, false),
     // Modals.
     bind(C::Help, &[plain(K::Up), ch('k')], Action::Up, false),
     bind(C::Help, &[plain(K::Down), ch('j')], Action::Down, false),

@@ -15,6 +15,7 @@ use crate::store::notes::NewNote;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
+use crate::tui::screens::eligibility_marks::Marks;
 use crate::tui::screens::tally_form::TallyForm;
 use crate::tui::strings::Strings;
 use crate::tui::widgets::text_input::TextInput;
@@ -97,6 +98,8 @@ pub struct MeetingMode {
     pub input: Option<Input>,
     /// A message shown in the screen's bottom line (refusals that need no modal).
     pub note: Option<String>,
+    /// Eligibility warnings of the agenda's nominations, checked when the meeting is opened.
+    pub marks: Marks,
 }
 
 /// The meeting to work on: the open one, else the next planned, else the latest.
@@ -123,8 +126,10 @@ impl MeetingMode {
             evidence: Vec::new(),
             input: None,
             note: None,
+            marks: Marks::default(),
         };
         m.refresh(store)?;
+        m.marks = Marks::load(store, m.record.agenda.iter().map(|e| e.nomination.id));
         Ok(m)
     }
 

@@ -157,13 +157,14 @@ impl MeetingForm {
         }
     }
 
-    fn step(&mut self, forward: bool) {
+    /// The next (or previous) field, past a list in one step.
+    pub fn step(&mut self, forward: bool) {
         let i = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0);
         let n = FIELDS.len();
         self.focus = FIELDS[if forward { (i + 1) % n } else { (i + n - 1) % n }];
     }
 
-    /// Next field; inside the members list, the next member first.
+    /// One row down: inside the members list, the next member first.
     pub fn next(&mut self) {
         if self.focus == Field::Members && self.cursor + 1 < self.members.len() {
             self.cursor += 1;

@@ -365,19 +365,23 @@ impl Planning {
     }
 
     fn apply_input(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
-        let next = match action {
+        // Tab moves between fields; ↓/↑ also walk the lists inside a form.
+        let (next, by_row) = match action {
             Action::Cancel => {
                 self.input = None;
                 return Outcome::Nothing;
             }
-            Action::Plan(PlanAction::NextField) => true,
-            Action::Plan(PlanAction::PrevField) => false,
+            Action::Plan(PlanAction::NextField) => (true, false),
+            Action::Plan(PlanAction::PrevField) => (false, false),
+            Action::Down => (true, true),
+            Action::Up => (false, true),
             Action::Confirm => return self.save_input(store, s),
             _ => return Outcome::Nothing,
         };
         match &mut self.input {
-            Some(PlanInput::Meeting(f)) if next => f.next(),
-            Some(PlanInput::Meeting(f)) => f.prev(),
+            Some(PlanInput::Meeting(f)) if by_row && next => f.next(),
+            Some(PlanInput::Meeting(f)) if by_row => f.prev(),
+            Some(PlanInput::Meeting(f)) => f.step(next),
             Some(PlanInput::Committee(f)) if next => f.next(),
             Some(PlanInput::Committee(f)) => f.prev(),
             Some(PlanInput::Picker(p)) if next => {
