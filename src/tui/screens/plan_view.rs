@@ -118,7 +118,13 @@ fn header_lines(r: &MeetingRecord, s: &Strings) -> Vec<Line<'static>> {
     } else {
         r.guests
             .iter()
-            .map(|g| format!("{} ({})", g.name, g.position))
+            .map(|g| {
+                if g.position.is_empty() {
+                    g.name.clone()
+                } else {
+                    format!("{} ({})", g.name, g.position)
+                }
+            })
             .collect::<Vec<_>>()
             .join("; ")
     };
