@@ -115,15 +115,24 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
     typed(&mut app, "M");
     let s = screen(&app);
     assert!(s.contains("Các phiên họp"), "{s}");
-    assert!(s.contains("dự kiến      08/12/2026 08:00 08/BB-HĐTĐKT"), "{s}");
-    assert!(s.contains("đã kết thúc  20/11/2026 08:00 07/BB-HĐTĐKT"), "{s}");
+    assert!(
+        s.contains("dự kiến      08/12/2026 08:00 08/BB-HĐTĐKT"),
+        "{s}"
+    );
+    assert!(
+        s.contains("đã kết thúc  20/11/2026 08:00 07/BB-HĐTĐKT"),
+        "{s}"
+    );
 
     // A new meeting through the form; a bad date is named in Vietnamese.
     typed(&mut app, "n");
     assert!(screen(&app).contains("Phiên họp mới"));
     typed(&mut app, "09/BB-HĐTĐKT\t");
     ctrl(&mut app, 'u');
-    typed(&mut app, "15 tháng 12\tHội trường UBND phường\tXét khen thưởng đột xuất\n");
+    typed(
+        &mut app,
+        "15 tháng 12\tHội trường UBND phường\tXét khen thưởng đột xuất\n",
+    );
     let s = screen(&app);
     assert!(
         s.contains("Thời gian: nhập ngày giờ như 08/12/2026 08:00"),
@@ -167,7 +176,10 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
 
     // The eligibility warning on the agenda row, with its explanation.
     let s = screen(&app);
-    assert!(s.contains(" 1. ⚠ Tạ Xuân An — Chiến sĩ thi đua cấp tỉnh"), "{s}");
+    assert!(
+        s.contains(" 1. ⚠ Tạ Xuân An — Chiến sĩ thi đua cấp tỉnh"),
+        "{s}"
+    );
     assert!(
         s.contains("Chiến sĩ thi đua cấp tỉnh: chưa đủ điều kiện"),
         "{s}"
@@ -187,7 +199,10 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
         .store()
         .list_nominations(&q, 0, 100)
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(expected >= 2, "the demo has submitted Giấy khen nominations");
+    assert!(
+        expected >= 2,
+        "the demo has submitted Giấy khen nominations"
+    );
     typed(&mut app, "Maf");
     let s = screen(&app);
     assert!(
@@ -198,9 +213,7 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
     typed(&mut app, "y");
     let names = agenda_names(&app, id);
     assert_eq!(names.len(), 3 + expected as usize, "{names:?}");
-    assert!(
-        screen(&app).contains(&format!("Số hồ sơ đã thêm vào chương trình: {expected}"))
-    );
+    assert!(screen(&app).contains(&format!("Số hồ sơ đã thêm vào chương trình: {expected}")));
 
     // Reorder: the second item up, then back down.
     press(&mut app, KeyCode::Down);
@@ -256,7 +269,10 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
 
     // The agenda also fits a small terminal.
     let small = screen_at(&app, 80, 24);
-    assert!(small.contains("Chương trình 09/BB-HĐTĐKT · dự kiến"), "{small}");
+    assert!(
+        small.contains("Chương trình 09/BB-HĐTĐKT · dự kiến"),
+        "{small}"
+    );
 
     // Meeting mode on this meeting, with the warning on its current item.
     press(&mut app, KeyCode::Up);
@@ -266,8 +282,14 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
     press(&mut app, KeyCode::Enter);
     let s = screen(&app);
     assert!(s.contains("Phiên họp 09/BB-HĐTĐKT · dự kiến"), "{s}");
-    assert!(s.contains("⚠ Tạ Xuân An — Danh hiệu Chiến sĩ thi đua cấp tỉnh"), "{s}");
-    assert!(s.contains("⚠ Chiến sĩ thi đua cấp tỉnh: chưa đủ điều kiện"), "{s}");
+    assert!(
+        s.contains("⚠ Tạ Xuân An — Danh hiệu Chiến sĩ thi đua cấp tỉnh"),
+        "{s}"
+    );
+    assert!(
+        s.contains("⚠ Chiến sĩ thi đua cấp tỉnh: chưa đủ điều kiện"),
+        "{s}"
+    );
 
     // Open it, check two members in, vote: the store's refusal reads in Vietnamese.
     typed(&mut app, "oy");
@@ -296,10 +318,14 @@ fn a_closed_meeting_refuses_changes_in_the_users_language() {
     typed(&mut app, "e");
     let s = screen(&app);
     assert!(
-        s.contains("Phiên họp 07/BB-HĐTĐKT đang ở trạng thái") && s.contains("phiên họp dự kiến mới sửa được"),
+        s.contains("Phiên họp 07/BB-HĐTĐKT đang ở trạng thái")
+            && s.contains("phiên họp dự kiến mới sửa được"),
         "{s}"
     );
-    assert!(!s.contains("Lỗi cơ sở dữ liệu"), "a refusal is not a database error: {s}");
+    assert!(
+        !s.contains("Lỗi cơ sở dữ liệu"),
+        "a refusal is not a database error: {s}"
+    );
     press(&mut app, KeyCode::Enter);
     typed(&mut app, "a");
     press(&mut app, KeyCode::Down);
@@ -320,4 +346,25 @@ fn a_closed_meeting_refuses_changes_in_the_users_language() {
         s.contains("meeting 07/BB-HĐTĐKT is closed: changing the agenda is no"),
         "{s}"
     );
+}
+
+#[test]
+fn a_planned_meeting_is_edited_through_the_same_form() {
+    let mut app = demo_app(Lang::Vi);
+    typed(&mut app, "M");
+    typed(&mut app, "e");
+    let s = screen(&app);
+    assert!(s.contains("Sửa phiên họp"), "{s}");
+    assert!(s.contains("Số: 08/BB-HĐTĐKT"), "{s}");
+    typed(&mut app, "\t\t");
+    ctrl(&mut app, 'u');
+    typed(&mut app, "Phòng họp số 2\n");
+    let s = screen(&app);
+    assert!(s.contains("Đã lưu phiên họp"), "{s}");
+    let id = meeting_numbered(&app, "08/BB-HĐTĐKT");
+    let r = record(&app, id);
+    assert_eq!(r.meeting.place, "Phòng họp số 2");
+    assert_eq!(r.meeting.starts_at, "2026-12-08T08:00");
+    assert_eq!(r.attendance.len(), 11);
+    assert_eq!(r.agenda.len(), 10, "the agenda is kept");
 }

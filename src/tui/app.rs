@@ -259,7 +259,9 @@ impl App {
                     .push(Modal::Confirm(Confirm { message, pending }));
             }
             // A refusal says what to do; it is not a database failure.
-            Outcome::Failed(e @ StoreError::Meeting(_)) => self.error(self.strings.store_message(&e)),
+            Outcome::Failed(e @ StoreError::Meeting(_)) => {
+                self.error(self.strings.store_message(&e))
+            }
             Outcome::Failed(StoreError::ReadOnly) => {
                 self.error(self.strings.read_only_banner.trim().to_string());
             }

@@ -249,7 +249,12 @@ pub static BINDINGS: &[Binding] = &[
         Action::Plan(PA::Agenda),
         true,
     ),
-    bind(C::Meetings, &[plain(K::Enter)], Action::Plan(PA::OpenMode), true),
+    bind(
+        C::Meetings,
+        &[plain(K::Enter)],
+        Action::Plan(PA::OpenMode),
+        true,
+    ),
     bind(C::Agenda, &[ch('?')], Action::Help, true),
     bind(
         C::Agenda,
@@ -271,11 +276,21 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Agenda, &[ch('J')], Action::Plan(PA::MoveDown), true),
     bind(C::Agenda, &[ch('c')], Action::Plan(PA::Committee), true),
     bind(C::Agenda, &[ch('e')], Action::Plan(PA::Edit), false),
-    bind(C::Agenda, &[plain(K::Enter)], Action::Plan(PA::OpenMode), true),
+    bind(
+        C::Agenda,
+        &[plain(K::Enter)],
+        Action::Plan(PA::OpenMode),
+        true,
+    ),
     // Typing in a planning form or the picker: other keys go to the field.
     bind(C::PlanInput, &[plain(K::Enter)], Action::Confirm, true),
     bind(C::PlanInput, &[plain(K::Esc)], Action::Cancel, true),
-    bind(C::PlanInput, &[plain(K::Tab)], Action::Plan(PA::NextField), true),
+    bind(
+        C::PlanInput,
+        &[plain(K::Tab)],
+        Action::Plan(PA::NextField),
+        true,
+    ),
     bind(
         C::PlanInput,
         &[plain(K::BackTab)],

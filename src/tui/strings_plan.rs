@@ -177,13 +177,13 @@ impl Strings {
         use PlanAction::*;
         let (vi, en) = match a {
             Enter => (
-                ("phiên họp", "Danh sách phiên họp: tạo, sửa, lập chương trình"),
+                (
+                    "phiên họp",
+                    "Danh sách phiên họp: tạo, sửa, lập chương trình",
+                ),
                 ("meetings", "Meetings list: create, edit, build the agenda"),
             ),
-            New => (
-                ("tạo", "Tạo phiên họp mới"),
-                ("new", "Create a meeting"),
-            ),
+            New => (("tạo", "Tạo phiên họp mới"), ("new", "Create a meeting")),
             Edit => (
                 ("sửa", "Sửa phiên họp dự kiến"),
                 ("edit", "Edit a planned meeting"),
@@ -221,7 +221,10 @@ impl Strings {
                 ("move down", "Move the item down"),
             ),
             Committee => (
-                ("ban kiểm phiếu", "Chọn ban kiểm phiếu (trưởng ban, thành viên)"),
+                (
+                    "ban kiểm phiếu",
+                    "Chọn ban kiểm phiếu (trưởng ban, thành viên)",
+                ),
                 ("committee", "Set the counting committee (head, members)"),
             ),
             NextField => (("ô sau", "Ô sau"), ("next", "Next field")),

@@ -58,9 +58,9 @@ impl Strings {
             MeetingRefusal::Tally { round, name, error } => {
                 format!("Lần bỏ phiếu {round}, {name}: {}", self.vote_error(error))
             }
-            MeetingRefusal::AlreadyOnAgenda { name, number, .. } => format!(
-                "Chương trình: {name} đã có trong chương trình của phiên họp {number}"
-            ),
+            MeetingRefusal::AlreadyOnAgenda { name, number, .. } => {
+                format!("Chương trình: {name} đã có trong chương trình của phiên họp {number}")
+            }
             MeetingRefusal::NotSubmitted { name, status, .. } => format!(
                 "Chương trình: hồ sơ của {name} đang ở trạng thái “{}”; chỉ hồ sơ đã nộp (hoặc không đạt ở phiên trước) mới đưa vào chương trình được",
                 self.status(*status)

@@ -133,7 +133,12 @@ fn current_item(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
     let mark = m.marks.mark(e.nomination.id);
     let mut lines = vec![Line::styled(
         truncate(
-            &format!("{mark}{}{} — {}", if mark.is_empty() { "" } else { " " }, n.name, e.award_name),
+            &format!(
+                "{mark}{}{} — {}",
+                if mark.is_empty() { "" } else { " " },
+                n.name,
+                e.award_name
+            ),
             cells,
         ),
         THEME.header,

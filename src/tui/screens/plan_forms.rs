@@ -79,20 +79,20 @@ pub fn show_starts_at(stored: &str) -> String {
         )
 }
 
-/// "Name, position; Name, position" → guests; an entry without a name is refused.
-pub fn parse_guests(text: &str) -> Result<Vec<Guest>, ()> {
+/// "Name, position; Name, position" → guests; None when an entry has no name.
+pub fn parse_guests(text: &str) -> Option<Vec<Guest>> {
     let mut out = Vec::new();
     for part in text.split(';').map(str::trim).filter(|p| !p.is_empty()) {
         let (name, position) = part.split_once(',').unwrap_or((part, ""));
         if name.trim().is_empty() {
-            return Err(());
+            return None;
         }
         out.push(Guest {
             name: name.trim().to_string(),
             position: position.trim().to_string(),
         });
     }
-    Ok(out)
+    Some(out)
 }
 
 fn guests_text(guests: &[Guest]) -> String {
@@ -161,7 +161,11 @@ impl MeetingForm {
     pub fn step(&mut self, forward: bool) {
         let i = FIELDS.iter().position(|f| *f == self.focus).unwrap_or(0);
         let n = FIELDS.len();
-        self.focus = FIELDS[if forward { (i + 1) % n } else { (i + n - 1) % n }];
+        self.focus = FIELDS[if forward {
+            (i + 1) % n
+        } else {
+            (i + n - 1) % n
+        }];
     }
 
     /// One row down: inside the members list, the next member first.
@@ -184,11 +188,19 @@ impl MeetingForm {
     /// Cycle a choice among the members called, with "nobody" between the ends.
     fn cycle(&self, current: Option<usize>, forward: bool) -> Option<usize> {
         let options: Vec<Option<usize>> = std::iter::once(None)
-            .chain((0..self.members.len()).filter(|i| self.called[*i]).map(Some))
+            .chain(
+                (0..self.members.len())
+                    .filter(|i| self.called[*i])
+                    .map(Some),
+            )
             .collect();
         let at = options.iter().position(|o| *o == current).unwrap_or(0);
         let n = options.len();
-        options[if forward { (at + 1) % n } else { (at + n - 1) % n }]
+        options[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }]
     }
 
     pub fn key(&mut self, key: &KeyEvent) {
@@ -259,7 +271,7 @@ impl MeetingForm {
         };
         let chair_id = pick(self.chair, t.err_chair)?;
         let secretary_id = pick(self.secretary, t.err_secretary)?;
-        let guests = parse_guests(self.guests.value()).map_err(|()| t.err_guest.to_string())?;
+        let guests = parse_guests(self.guests.value()).ok_or(t.err_guest)?;
         Ok(NewMeeting {
             number: self.number.value().trim().to_string(),
             subject,
@@ -393,7 +405,7 @@ mod tests {
         assert_eq!(g.len(), 2);
         assert_eq!(g[0].position, "Bí thư Đoàn phường");
         assert_eq!(g[1].position, "");
-        assert!(parse_guests(" , Chức vụ").is_err());
-        assert_eq!(parse_guests("  ").map(|g| g.len()), Ok(0));
+        assert!(parse_guests(" , Chức vụ").is_none());
+        assert_eq!(parse_guests("  ").map(|g| g.len()), Some(0));
     }
 }

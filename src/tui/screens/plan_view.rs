@@ -292,7 +292,10 @@ fn checklist(
 
 fn meeting_form(f: &MeetingForm, s: &Strings, area: Rect, buf: &mut Buffer) {
     let t = s.plan();
-    let member_rows = f.members.len().min(usize::from(area.height.saturating_sub(14)).max(2));
+    let member_rows = f
+        .members
+        .len()
+        .min(usize::from(area.height.saturating_sub(14)).max(2));
     let height = (member_rows + 14) as u16;
     let popup = centered(area, 90, height);
     let title = if f.editing.is_some() {
@@ -358,7 +361,10 @@ fn meeting_form(f: &MeetingForm, s: &Strings, area: Rect, buf: &mut Buffer) {
 
 fn committee_form(f: &CommitteeForm, s: &Strings, area: Rect, buf: &mut Buffer) {
     let t = s.plan();
-    let rows = f.members.len().min(usize::from(area.height.saturating_sub(8)).max(2));
+    let rows = f
+        .members
+        .len()
+        .min(usize::from(area.height.saturating_sub(8)).max(2));
     let popup = centered(area, 76, (rows + 7) as u16);
     let inner = framed(t.committee_title, popup, buf);
     let w = usize::from(inner.width);
@@ -367,12 +373,18 @@ fn committee_form(f: &CommitteeForm, s: &Strings, area: Rect, buf: &mut Buffer) 
     let mut lines = vec![
         field_line(
             t.head,
-            Line::raw(if on_head { format!("‹ {head} ›") } else { head }),
+            Line::raw(if on_head {
+                format!("‹ {head} ›")
+            } else {
+                head
+            }),
             on_head,
         ),
         field_line(t.committee, Line::default(), !on_head),
     ];
-    lines.extend(checklist(&f.members, &f.chosen, f.cursor, !on_head, rows, w));
+    lines.extend(checklist(
+        &f.members, &f.chosen, f.cursor, !on_head, rows, w,
+    ));
     lines.push(Line::default());
     lines.push(match &f.error {
         Some(e) => Line::styled(truncate(e, w), THEME.error),
@@ -422,7 +434,11 @@ fn picker(p: &Picker, s: &Strings, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(list_area, buf);
     let foot_lines = vec![
         Line::styled(
-            format!("{}/{}", p.rows.len().min(p.total as usize), s.count(p.total)),
+            format!(
+                "{}/{}",
+                p.rows.len().min(p.total as usize),
+                s.count(p.total)
+            ),
             THEME.dim,
         ),
         match &p.error {

@@ -201,10 +201,12 @@ impl Planning {
                     }
                     Err(e) => return Outcome::Failed(e),
                 },
-                Ok(None) => return Outcome::Failed(StoreError::Invalid(s.meeting().no_meeting.into())),
+                Ok(None) => {
+                    return Outcome::Failed(StoreError::Invalid(s.meeting().no_meeting.into()));
+                }
                 Err(e) => return Outcome::Failed(e),
             },
-            PlanAction::Edit => return self.start_edit(store, s),
+            PlanAction::Edit => return self.start_edit(store),
             PlanAction::Agenda if self.view == View::List && !self.meetings.is_empty() => {
                 self.view = View::Agenda;
                 self.item = 0;
@@ -248,7 +250,7 @@ impl Planning {
         Outcome::Nothing
     }
 
-    fn start_edit(&mut self, store: &Store, s: &Strings) -> Outcome {
+    fn start_edit(&mut self, store: &Store) -> Outcome {
         let Some(id) = self.selected_id() else {
             return Outcome::Nothing;
         };
@@ -272,7 +274,6 @@ impl Planning {
             };
             return Outcome::Failed(StoreError::Meeting(refusal));
         }
-        let _ = s;
         self.input = Some(PlanInput::Meeting(Box::new(MeetingForm::edit(members, &r))));
         Outcome::Nothing
     }
