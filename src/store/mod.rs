@@ -63,7 +63,7 @@ pub enum StoreError {
     #[error("{0}")]
     Invalid(String),
     /// A meeting's state or vote counts refused the change (typed, so each language can say it).
-    #[error("{0}")]
+    #[error(transparent)]
     Meeting(#[from] refusal::MeetingRefusal),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),

@@ -24,7 +24,7 @@ impl Strings {
         let meeting = |l: &MeetingLabel| format!("Phiên họp {}", l.short());
         match r {
             MeetingRefusal::Closed { meeting: m, doing } => format!(
-                "{} đã kết thúc: không thể {} nữa (điểm danh và kết quả biểu quyết chỉ còn để xem; sửa kết quả bằng một lần điều chỉnh có ghi lý do)",
+                "{} đã kết thúc: không thể {} nữa (điểm danh và kết quả biểu quyết chỉ còn để xem; sửa kết quả bằng đính chính có ghi lý do)",
                 meeting(m),
                 doing_vi(*doing)
             ),

@@ -164,7 +164,8 @@ fn current_item(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
             format!("⚠ {text}")
                 .lines()
                 .flat_map(|l| wrap(l, cells))
-                .take(4)
+                // A short pane keeps room for the rule and the result.
+                .take(if inner.height < 16 { 2 } else { 4 })
                 .map(|l| Line::styled(l, THEME.error)),
         );
     }
