@@ -11,7 +11,6 @@ pub mod cli_meeting;
 pub mod cli_meeting_text;
 pub mod cli_print;
 pub mod demo;
-pub mod demo_meetings;
 pub mod domain;
 pub mod export;
 pub mod import;

@@ -161,6 +161,32 @@ fn ballot_record_sorts_by_votes_and_counts_on_all_members() {
 }
 
 #[test]
+fn ballot_record_puts_women_first_on_equal_votes_and_shows_pass_or_fail() {
+    let mut rec = record(4);
+    // Whatever the agenda order, the woman comes first among equal votes.
+    rec.agenda.reverse();
+    for r in &mut rec.rounds {
+        r.results.reverse();
+    }
+    let doc = compose::ballot_record(&rec);
+    let table = doc
+        .blocks
+        .iter()
+        .find_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(table.rows[0][1], "Hồ Thị Mỹ Duyên");
+    assert_eq!(table.rows[1][1], "Quách Đức Thịnh");
+    assert_eq!(table.columns[8].title, "Kết quả");
+    assert_eq!(table.rows[0][8], "Đạt");
+    assert_eq!(table.rows[3][8], "Không đạt");
+    let all = doc.texts().join("\n");
+    assert!(all.contains("xếp trước Hồ Thị Mỹ Duyên theo nguyên tắc ưu tiên nữ"));
+}
+
+#[test]
 fn open_votes_missing_votes_and_an_empty_committee_are_printed_plainly() {
     use hoidong::domain::vote::VoteMethod;
     let mut rec = record(4);

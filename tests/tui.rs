@@ -98,7 +98,7 @@ fn dashboard_at_both_sizes() {
     let big = screen(&a, 120, 35);
     assert!(big.contains("Đề nghị khen thưởng 1/61"), "{big}");
     assert!(big.contains("Tóm tắt thành tích"));
-    assert!(big.contains("Điểm tổng hợp"));
+    assert!(big.contains("Chấm điểm theo tiêu chí"));
     insta::assert_snapshot!("dashboard_120x35", big);
 
     let mut a = app(Lang::Vi, 120, 35);

@@ -11,6 +11,7 @@ pub mod movement;
 pub mod nomination;
 pub mod nominee;
 pub mod prize;
+pub mod ranking;
 pub mod record;
 pub mod referral;
 pub mod register;

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod awards;
 pub mod council;
 pub mod holds;
+pub mod lookups;
 pub mod meeting_edit;
 pub mod meetings;
 pub mod migrations;
@@ -138,7 +139,7 @@ impl Store {
     fn open_with(path: &Path, read_only: bool) -> Result<Store> {
         let existed = path.exists();
         if existed {
-            check_header(path)?;
+            check_header(path, true)?;
         } else {
             // Created here, owner-only from the first byte, rather than by
             // SQLite with the umask's permissions and narrowed afterwards.
@@ -174,7 +175,8 @@ impl Store {
                 source: std::io::Error::from(std::io::ErrorKind::NotFound),
             });
         }
-        check_header(path)?;
+        // Only the magic: a damaged file still opens here, to be reported in detail.
+        check_header(path, false)?;
         // Read-write but query-only when the file allows it: a read-only
         // connection that is the last to close leaves empty -wal and -shm
         // files behind, a read-write one removes them. No query can write.
@@ -227,27 +229,17 @@ impl Store {
                 supported: SCHEMA_VERSION,
             });
         }
+        // Reading the schema touches the first pages; damage anywhere else is
+        // reported by `hoidong check`, which reads every page.
+        let tables: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+            .map_err(|e| classify(path, e))?;
         // Version 0 with tables in it is some other program's database:
         // migrating would write hoidong's tables into it.
-        if version == 0 {
-            let tables: i64 = self
-                .conn
-                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-                .map_err(|e| classify(path, e))?;
-            if tables > 0 {
-                return Err(StoreError::NotHoidong {
-                    path: path.to_path_buf(),
-                });
-            }
-        }
-        let check: String = self
-            .conn
-            .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-            .map_err(|e| classify(path, e))?;
-        if check != "ok" {
-            return Err(StoreError::Corrupt {
+        if version == 0 && tables > 0 {
+            return Err(StoreError::NotHoidong {
                 path: path.to_path_buf(),
-                detail: check,
             });
         }
         if self.read_only {
@@ -334,6 +326,17 @@ impl Store {
     }
 }
 
+impl Drop for Store {
+    /// Fold the write-ahead log into the database file when leaving, so that
+    /// the file alone holds everything even if another connection (a reader
+    /// thread, a second instance) is still open and SQLite would not do it.
+    fn drop(&mut self) {
+        if !self.read_only && self.path.is_some() {
+            let _ = self.conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+    }
+}
+
 /// A write transaction: the connection, the time of the change and who makes it.
 pub struct Tx<'a> {
     pub tx: Transaction<'a>,
@@ -372,36 +375,80 @@ fn default_actor() -> String {
         .unwrap_or_else(|_| "secretary".to_string())
 }
 
-fn check_header(path: &Path) -> Result<()> {
+/// Check SQLite's magic string and, when `size_too`, that the file is as long
+/// as its header says.
+fn check_header(path: &Path, size_too: bool) -> Result<()> {
     use std::io::Read;
-    let mut f = std::fs::File::open(path).map_err(|source| StoreError::Io {
+    let io = |source| StoreError::Io {
         path: path.to_path_buf(),
         source,
-    })?;
-    let mut head = [0u8; 16];
+    };
+    let mut f = std::fs::File::open(path).map_err(io)?;
+    let mut head = [0u8; 100];
     let mut read = 0;
     while read < head.len() {
         match f.read(&mut head[read..]) {
             Ok(0) => break,
             Ok(n) => read += n,
-            Err(source) => {
-                return Err(StoreError::Io {
-                    path: path.to_path_buf(),
-                    source,
-                });
-            }
+            Err(source) => return Err(io(source)),
         }
     }
     // An empty file is a new database; anything else must carry SQLite's header.
     if read == 0 {
         return Ok(());
     }
-    if read < head.len() || &head != SQLITE_MAGIC {
+    if read < SQLITE_MAGIC.len() || &head[..SQLITE_MAGIC.len()] != SQLITE_MAGIC {
         return Err(StoreError::NotSqlite {
             path: path.to_path_buf(),
         });
     }
+    if !size_too {
+        return Ok(());
+    }
+    if read < head.len() {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: "the file ends inside its header (truncated)".into(),
+        });
+    }
+    // A truncated file is found here, from the header alone, so that opening
+    // a large database stays instant; `hoidong check` reads every page.
+    let expected = header_size(&head);
+    let len = f.metadata().map_err(io)?.len();
+    let wal = path.with_file_name(format!(
+        "{}-wal",
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default()
+    ));
+    // With a write-ahead log present, an interrupted checkpoint may have left
+    // the header ahead of the file; SQLite repairs that from the log.
+    let wal_pending = std::fs::metadata(&wal)
+        .map(|m| m.len() > 0)
+        .unwrap_or(false);
+    if let Some(expected) = expected
+        && len < expected
+        && !wal_pending
+    {
+        return Err(StoreError::Corrupt {
+            path: path.to_path_buf(),
+            detail: format!("the file is truncated: {len} of {expected} bytes"),
+        });
+    }
     Ok(())
+}
+
+/// Size the header says the file has, when the header's page count is valid.
+fn header_size(head: &[u8; 100]) -> Option<u64> {
+    let be32 = |at: usize| u32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
+    let page_size = match u16::from_be_bytes([head[16], head[17]]) {
+        1 => 65_536,
+        n => u64::from(n),
+    };
+    let change_counter = be32(24);
+    let pages = u64::from(be32(28));
+    // The count is valid only when written by the same change as the counter.
+    (pages > 0 && change_counter == be32(92)).then_some(pages * page_size)
 }
 
 /// Copy the database behind `src` into the new file `target` with SQLite's

@@ -5,6 +5,7 @@
 use crate::domain::nomination::NominationId;
 use crate::domain::scoring::MemberId;
 use crate::tui::screens::meeting::MeetingAction;
+use crate::tui::screens::minutes::MinutesAction;
 use crate::tui::screens::planning::PlanAction;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,8 +48,28 @@ pub enum Action {
         member: MemberId,
         recused: bool,
     },
+    NewNomination,
+    EditNomination,
+    AddEvidence,
+    /// Asks for the reason; on yes the prompt dispatches `ApplyWithdrawal`.
+    Withdraw,
+    /// The confirmed withdrawal, recorded in the audit log: never bound to a key.
+    ApplyWithdrawal {
+        nomination: NominationId,
+        reason: String,
+    },
+    OpenRanking,
+    ImportFile,
+    ExportList,
+    NextField,
+    PrevField,
+    Save,
+    /// Leave a form without saving what was typed (after confirming).
+    Discard,
     /// Meeting mode: attendance, votes, closing.
     Meeting(MeetingAction),
     /// Meeting planning: the meetings list, the meeting form, the agenda.
     Plan(PlanAction),
+    /// Live minutes, preview, printing, sign-off.
+    Minutes(MinutesAction),
 }

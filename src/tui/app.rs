@@ -3,7 +3,11 @@
 //! layer on top (modal, then screen, then the dashboard), become an `Action`
 //! through the keymap, and `dispatch` applies it.
 
+mod forms;
+mod minutes;
+
 use std::collections::VecDeque;
+use std::sync::mpsc::Sender;
 
 use ratatui::Frame;
 use ratatui::buffer::Buffer;
@@ -31,6 +35,7 @@ use super::screens::scoring::{Outcome, Scoring};
 use super::screens::{Screen, dashboard_view};
 use super::strings::Strings;
 use super::theme::THEME;
+use super::transfer::Running;
 use super::widgets::hint_bar::hint_line;
 use super::widgets::table::truncate;
 
@@ -65,6 +70,10 @@ pub struct App {
     status: Option<(String, u8)>,
     queue: VecDeque<Internal>,
     quit: bool,
+    printing: minutes::PrintQueue,
+    /// Where background jobs report (none in tests that run them inline).
+    jobs: Option<Sender<Event>>,
+    transfer: Option<Running>,
 }
 
 impl App {
@@ -105,6 +114,9 @@ impl App {
             status: None,
             queue: VecDeque::new(),
             quit: false,
+            printing: minutes::PrintQueue::default(),
+            jobs: None,
+            transfer: None,
         };
         app.resize(width, height);
         app.settle();
@@ -139,6 +151,7 @@ impl App {
             Event::Key(k) => self.handle_key(&k),
             Event::Resize(w, h) => self.resize(w, h),
             Event::Tick => {
+                self.autosave_minutes(std::time::Duration::ZERO);
                 if let Some((_, left)) = &mut self.status {
                     *left = left.saturating_sub(1);
                     if *left == 0 {
@@ -152,7 +165,10 @@ impl App {
                 self.pages = PageSource::Inline;
                 self.dashboard.reload();
             }
+            Event::Job(JobResult::Printed(r)) => self.job_printed(r),
+            Event::Job(JobResult::Transfer(t)) => self.transfer_event(t),
         }
+        self.collect_jobs();
         self.settle();
     }
 
@@ -179,19 +195,26 @@ impl App {
                     s.edit_key(key);
                 }
             }
+            Context::Form | Context::Prompt => self.text_key(key),
             Context::MeetingInput => {
                 if let Some(Screen::Meeting(m)) = self.screens.last_mut() {
                     m.input_key(key);
                 }
             }
             Context::PlanInput => self.planning_key(key),
+            Context::MinutesEdit => self.minutes_key(key),
             _ => {}
         }
     }
 
     pub fn dispatch(&mut self, action: Action) {
         if action == Action::Quit {
+            // Whatever is being typed is kept.
+            self.autosave_minutes(std::time::Duration::ZERO);
             self.quit = true;
+            return;
+        }
+        if self.forms_modal(&action) {
             return;
         }
         if let Some(top) = self.modals.last_mut() {
@@ -202,6 +225,7 @@ impl App {
                 }
                 Modal::Message(_) => action == Action::Close,
                 Modal::Confirm(_) => matches!(action, Action::Confirm | Action::Cancel),
+                Modal::Prompt(_) | Modal::Report(_) => false,
             };
             if close
                 && let Some(Modal::Confirm(c)) = self.modals.pop()
@@ -220,6 +244,9 @@ impl App {
             self.outcome(outcome);
             return;
         }
+        if self.minutes_dispatch(&action) {
+            return;
+        }
         if let Some(Screen::Meeting(m)) = self.screens.last_mut() {
             let outcome = m.apply(&action, &mut self.store, self.strings);
             self.meeting_outcome(outcome);
@@ -235,6 +262,9 @@ impl App {
         }
         if action == Action::Meeting(MeetingAction::Enter) {
             self.open_meeting_mode();
+            return;
+        }
+        if self.forms_screen(&action) || self.forms_dashboard(&action) {
             return;
         }
         if action == Action::OpenScoring {
@@ -326,6 +356,7 @@ impl App {
         self.area = Rect::new(0, 0, w, h);
         let body = self.areas(self.area).2;
         self.dashboard.set_viewport(dashboard_view::list_rows(body));
+        self.minutes_resize();
     }
 
     /// Serve the dashboard's page requests, handle internal messages, and
@@ -424,20 +455,30 @@ impl App {
         dashboard_view::render(&self.dashboard, s, body, buf);
         match self.screens.last() {
             Some(Screen::Scoring(sc)) => sc.render(s, body, buf),
+            Some(Screen::NominationForm(f)) => f.render(body, buf),
+            Some(Screen::EvidenceForm(f)) => f.render(body, buf),
+            Some(Screen::Ranking(r)) => r.render(s, body, buf),
             Some(Screen::Meeting(m)) => super::screens::meeting_view::render(m, s, body, buf),
             Some(Screen::Planning(p)) => super::screens::plan_view::render(p, s, body, buf),
-            None => {}
+            _ => {
+                self.minutes_render(body, buf);
+            }
         }
         for m in &self.modals {
             match m {
                 Modal::Help(h) => h.render(s, body, buf),
                 Modal::Confirm(c) => c.render(s, body, buf),
                 Modal::Message(msg) => msg.render(s, body, buf),
+                Modal::Prompt(p) => p.render(s, body, buf),
+                Modal::Report(r) => r.render(body, buf),
             }
         }
         let bottom = match &self.status {
             Some((text, _)) => Line::styled(truncate(text, cells), THEME.filter_active),
-            None => hint_line(self.context(), s, cells),
+            None => match self.transfer_line() {
+                Some(text) => Line::styled(truncate(&text, cells), THEME.filter_active),
+                None => hint_line(self.context(), s, cells),
+            },
         };
         Paragraph::new(bottom).render(hints, buf);
     }

@@ -26,6 +26,10 @@ pub enum JobResult {
     Page(Result<Page, String>),
     /// The page reader could not start; pages are then read on the UI thread.
     ReaderFailed(String),
+    /// A document written or printed (`print_jobs`), or why not.
+    Printed(Result<super::print_jobs::Printed, String>),
+    /// Progress and outcome of an import or export.
+    Transfer(super::transfer::TransferEvent),
 }
 
 pub struct Events {

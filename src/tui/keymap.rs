@@ -6,6 +6,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
 use super::screens::meeting::MeetingAction as MA;
+use super::screens::minutes::MinutesAction as MN;
 use super::screens::planning::PlanAction as PA;
 
 /// Which layer the key is for; computed from the app's state.
@@ -29,9 +30,22 @@ pub enum Context {
     Agenda,
     /// Typing in the meeting form, the committee form or the nomination picker.
     PlanInput,
+    /// The live minutes: notes of the current item.
+    Minutes,
+    /// Typing a note: every key but these edits the text.
+    MinutesEdit,
+    /// The minutes or ballot-count record as they print.
+    Preview,
     Help,
     Confirm,
     Message,
+    /// A form of fields: keys other than these go to the focused field.
+    Form,
+    /// A one-line question (a reason, a file name): other keys are typed.
+    Prompt,
+    Ranking,
+    /// A long text to read (e.g. an import report).
+    Report,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -129,6 +143,13 @@ pub static BINDINGS: &[Binding] = &[
         true,
     ),
     bind(C::Dashboard, &[plain(K::Enter)], Action::OpenScoring, true),
+    bind(C::Dashboard, &[ch('n')], Action::NewNomination, true),
+    bind(C::Dashboard, &[ch('e')], Action::EditNomination, true),
+    bind(C::Dashboard, &[ch('v')], Action::AddEvidence, false),
+    bind(C::Dashboard, &[ch('w')], Action::Withdraw, true),
+    bind(C::Dashboard, &[ch('r')], Action::OpenRanking, false),
+    bind(C::Dashboard, &[ch('i')], Action::ImportFile, false),
+    bind(C::Dashboard, &[ch('X')], Action::ExportList, false),
     bind(C::Dashboard, &[ch('m')], Action::Meeting(MA::Enter), true),
     bind(C::Dashboard, &[ch('M')], Action::Plan(PA::Enter), true),
     // Search field: every other key edits the text.
@@ -150,6 +171,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::Scoring, &[plain(K::Tab)], Action::NextMember, false),
     bind(C::Scoring, &[plain(K::BackTab)], Action::PrevMember, false),
+    // Spelled out: actions may own text, so a static cannot drop a temporary.
     Binding {
         context: C::Scoring,
         keys: DIGITS,
@@ -175,6 +197,24 @@ pub static BINDINGS: &[Binding] = &[
     // Typing a score: digits and editing keys go to the field.
     bind(C::ScoreEdit, &[plain(K::Enter)], Action::Confirm, true),
     bind(C::ScoreEdit, &[plain(K::Esc)], Action::Cancel, true),
+    // Forms: every other key edits the focused field.
+    bind(C::Form, &[ctrl('s')], Action::Save, true),
+    bind(C::Form, &[plain(K::Tab)], Action::NextField, true),
+    bind(C::Form, &[plain(K::BackTab)], Action::PrevField, true),
+    bind(C::Form, &[plain(K::Esc)], Action::Cancel, true),
+    // Ranking per round and award level.
+    bind(C::Ranking, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Ranking, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Ranking, &[plain(K::Left), ch('h')], Action::Left, true),
+    bind(C::Ranking, &[plain(K::Right), ch('l')], Action::Right, true),
+    bind(
+        C::Ranking,
+        &[plain(K::Tab), ch('c')],
+        Action::CycleLevel,
+        true,
+    ),
+    bind(C::Ranking, &[ch('?')], Action::Help, true),
+    bind(C::Ranking, &[plain(K::Esc), ch('q')], Action::Close, true),
     // Meeting mode. Help and the way back first, so the hint bar always shows them.
     bind(C::Meeting, &[ch('?')], Action::Help, true),
     bind(C::Meeting, &[plain(K::Esc), ch('q')], Action::Close, true),
@@ -202,7 +242,8 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::Meeting, &[ch('v')], Action::Meeting(MA::Vote), true),
     bind(C::Meeting, &[ch('e')], Action::Meeting(MA::Amend), false),
-    bind(C::Meeting, &[ch('n')], Action::Meeting(MA::Note), false),
+    bind(C::Meeting, &[ch('n')], Action::Minutes(MN::Open), true),
+    bind(C::Meeting, &[ch('b')], Action::Minutes(MN::Preview), true),
     bind(
         C::Meeting,
         &[plain(K::Tab)],
@@ -299,7 +340,93 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::PlanInput, &[plain(K::Down)], Action::Down, false),
     bind(C::PlanInput, &[plain(K::Up)], Action::Up, false),
+    // Live minutes.
+    bind(C::Minutes, &[ch('?')], Action::Help, true),
+    bind(C::Minutes, &[plain(K::Esc), ch('q')], Action::Close, true),
+    bind(C::Minutes, &[ch('n')], Action::Minutes(MN::NewNote), true),
+    bind(
+        C::Minutes,
+        &[plain(K::Enter), ch('e')],
+        Action::Minutes(MN::EditNote),
+        true,
+    ),
+    bind(C::Minutes, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Minutes, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(
+        C::Minutes,
+        &[plain(K::Right), ch(']')],
+        Action::Minutes(MN::NextItem),
+        true,
+    ),
+    bind(
+        C::Minutes,
+        &[plain(K::Left), ch('[')],
+        Action::Minutes(MN::PrevItem),
+        true,
+    ),
+    bind(C::Minutes, &[ch('p')], Action::Minutes(MN::Preview), true),
+    // Typing a note: Enter is a new line; Esc saves and leaves.
+    bind(
+        C::MinutesEdit,
+        &[plain(K::Esc)],
+        Action::Minutes(MN::Done),
+        true,
+    ),
+    bind(
+        C::MinutesEdit,
+        &[ctrl('s')],
+        Action::Minutes(MN::Save),
+        true,
+    ),
+    bind(
+        C::MinutesEdit,
+        &[plain(K::Tab)],
+        Action::Minutes(MN::CycleKind),
+        true,
+    ),
+    // Preview, printing, sign-off.
+    bind(C::Preview, &[ch('?')], Action::Help, true),
+    bind(C::Preview, &[plain(K::Esc), ch('q')], Action::Close, true),
+    bind(C::Preview, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Preview, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Preview, &[plain(K::PageUp)], Action::PageUp, false),
+    bind(
+        C::Preview,
+        &[plain(K::PageDown), ch(' ')],
+        Action::PageDown,
+        false,
+    ),
+    bind(C::Preview, &[plain(K::Home), ch('g')], Action::Home, false),
+    bind(C::Preview, &[plain(K::End), ch('G')], Action::End, false),
+    bind(
+        C::Preview,
+        &[ch('b')],
+        Action::Minutes(MN::ToggleDocument),
+        true,
+    ),
+    bind(C::Preview, &[ch('P')], Action::Minutes(MN::WritePdf), true),
+    bind(C::Preview, &[ch('D')], Action::Minutes(MN::WriteDocx), true),
+    bind(
+        C::Preview,
+        &[ch('M')],
+        Action::Minutes(MN::WriteMarkdown),
+        true,
+    ),
+    bind(C::Preview, &[ch('l')], Action::Minutes(MN::PrintPdf), true),
+    bind(C::Preview, &[ch('s')], Action::Minutes(MN::SignOff), true),
     // Modals.
+    bind(C::Prompt, &[plain(K::Enter)], Action::Confirm, true),
+    bind(C::Prompt, &[plain(K::Esc)], Action::Cancel, true),
+    bind(C::Report, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Report, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Report, &[plain(K::PageUp)], Action::PageUp, false),
+    bind(C::Report, &[plain(K::PageDown)], Action::PageDown, false),
+    bind(
+        C::Report,
+        &[plain(K::Esc), plain(K::Enter), ch('q')],
+        Action::Close,
+        true,
+    ),
     bind(C::Help, &[plain(K::Up), ch('k')], Action::Up, false),
     bind(C::Help, &[plain(K::Down), ch('j')], Action::Down, false),
     bind(
@@ -455,12 +582,19 @@ mod tests {
             C::Meetings,
             C::Agenda,
             C::PlanInput,
+            C::Minutes,
+            C::MinutesEdit,
+            C::Preview,
             C::Help,
             C::Confirm,
             C::Message,
         ] {
-            let exits = bindings(ctx)
-                .any(|b| matches!(b.action, Action::Quit | Action::Close | Action::Cancel));
+            let exits = bindings(ctx).any(|b| {
+                matches!(
+                    b.action,
+                    Action::Quit | Action::Close | Action::Cancel | Action::Minutes(MN::Done)
+                )
+            });
             assert!(exits, "{ctx:?} has no binding to leave it");
         }
     }

@@ -5,16 +5,21 @@
 pub mod action;
 pub mod app;
 pub mod event;
+pub mod evidence_files;
 pub mod jobs;
 pub mod keymap;
 pub mod launch;
 pub mod modals;
+pub mod print_jobs;
 pub mod screens;
 pub mod strings;
+pub mod strings_forms;
 pub mod strings_meeting;
+pub mod strings_minutes;
 pub mod strings_plan;
 pub mod strings_refusal;
 pub mod theme;
+pub mod transfer;
 pub mod widgets;
 
 use std::time::Duration;
@@ -43,6 +48,8 @@ pub fn run(store: Store, lang: Lang) -> anyhow::Result<()> {
             None => PageSource::Inline,
         };
         let mut app = App::with_pages(store, lang.strings(), size.width, size.height, pages);
+        app.send_jobs_to(events.sender());
+        app.set_job_sender(events.sender());
         while !app.should_quit() {
             terminal.draw(|f| app.draw(f))?;
             match events.next() {

@@ -453,9 +453,61 @@ impl Strings {
             ),
             Meeting(m) => return self.meeting_action(m),
             Plan(p) => return self.plan_action(p),
+            Minutes(m) => return self.minutes_action(m),
             ApplyRecusal { .. } => (
                 ("không chấm", "Ghi nhận thành viên không chấm"),
                 ("recuse", "Record the recusal"),
+            ),
+            NewNomination => (
+                ("thêm", "Thêm đối tượng và đề nghị mới"),
+                ("new", "Add a nominee and a nomination"),
+            ),
+            EditNomination => (
+                ("sửa", "Sửa đề nghị đang chọn và đối tượng"),
+                ("edit", "Edit the selected nomination and its nominee"),
+            ),
+            AddEvidence => (
+                (
+                    "minh chứng",
+                    "Thêm minh chứng (có thể kèm tệp, lưu mã SHA-256)",
+                ),
+                (
+                    "evidence",
+                    "Add evidence (optionally a file, kept with its SHA-256)",
+                ),
+            ),
+            Withdraw => (
+                ("rút", "Rút đề nghị đang chọn (hỏi lý do; không xóa)"),
+                (
+                    "withdraw",
+                    "Withdraw the selected nomination (asks why; nothing is deleted)",
+                ),
+            ),
+            ApplyWithdrawal { .. } => (
+                ("rút", "Ghi nhận rút đề nghị"),
+                ("withdraw", "Record the withdrawal"),
+            ),
+            OpenRanking => (
+                ("xếp hạng", "Xếp hạng theo đợt và cấp khen"),
+                ("ranking", "Ranking per round and award level"),
+            ),
+            ImportFile => (
+                ("nhập tệp", "Nhập danh sách đề nghị từ tệp XLSX, ODS, CSV"),
+                ("import", "Import a nomination list (XLSX, ODS, CSV)"),
+            ),
+            ExportList => (
+                ("xuất tệp", "Xuất danh sách đang lọc ra XLSX hoặc CSV"),
+                ("export", "Export the filtered list to XLSX or CSV"),
+            ),
+            NextField => (("ô sau", "Sang ô kế tiếp"), ("next", "Next field")),
+            PrevField => (("ô trước", "Về ô trước"), ("prev", "Previous field")),
+            Save => (
+                ("lưu", "Lưu (một giao dịch)"),
+                ("save", "Save (one transaction)"),
+            ),
+            Discard => (
+                ("bỏ", "Bỏ những gì đã nhập"),
+                ("discard", "Discard what was typed"),
             ),
         };
         match self.lang {

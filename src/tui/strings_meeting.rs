@@ -68,8 +68,6 @@ pub struct MeetingStrings {
     pub amend_nothing: &'static str,
     pub saved_amend: &'static str,
     pub amend_reason_required: &'static str,
-    pub note_prompt: &'static str,
-    pub saved_note: &'static str,
     pub notes: &'static str,
 }
 
@@ -134,8 +132,6 @@ static VI: MeetingStrings = MeetingStrings {
     amend_nothing: "Nội dung này chưa có kết quả để đính chính.",
     saved_amend: "Đã ghi đính chính; kết quả gốc vẫn được giữ",
     amend_reason_required: "Nhập lý do đính chính; Esc để thôi.",
-    note_prompt: "Ghi chép: ",
-    saved_note: "Đã ghi vào biên bản",
     notes: "Ghi chép",
 };
 
@@ -200,8 +196,6 @@ static EN: MeetingStrings = MeetingStrings {
     amend_nothing: "This item has no result to correct.",
     saved_amend: "Correction recorded; the original result is kept",
     amend_reason_required: "Type the reason for the correction; Esc cancels.",
-    note_prompt: "Note: ",
-    saved_note: "Note added to the minutes",
     notes: "Notes",
 };
 
@@ -358,10 +352,6 @@ impl Strings {
             ApplyOpen { .. } => (("khai mạc", "Khai mạc"), ("open", "Open")),
             ApplyClose { .. } => (("kết thúc", "Kết thúc"), ("close", "Close")),
             NextField => (("ô sau", "Ô nhập kế tiếp"), ("next", "Next field")),
-            Note => (
-                ("ghi chép", "Ghi chép vào biên bản về nội dung này"),
-                ("note", "Write a note for the minutes on this item"),
-            ),
             Amend => (
                 (
                     "đính chính",

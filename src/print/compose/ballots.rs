@@ -2,13 +2,14 @@
 //! meeting, a section per secret-ballot round, shares counted on the
 //! council's total membership, signed by the counting committee.
 
+use crate::domain::ballot_record::ballot_count_record;
 use crate::domain::meeting::Presence;
 use crate::domain::nominee::Sex;
 use crate::domain::record::{MeetingRecord, RoundRecord};
-use crate::domain::vote::{VoteMethod, permille};
+use crate::domain::vote::VoteMethod;
 use crate::print::model::{Align, Block, DocKind, Document, Signature, Table};
 
-use super::{SIGN_HINT, When, col, header, honorific, percent, position_unit};
+use super::{SIGN_HINT, When, col, header, honorific, percent};
 
 pub fn ballot_record(record: &MeetingRecord) -> Document {
     let m = &record.meeting;
@@ -95,7 +96,7 @@ pub fn ballot_record(record: &MeetingRecord) -> Document {
         round_section(record, r, secret.len() > 1, &mut blocks);
     }
     blocks.push(Block::para(format!(
-        "Tỷ lệ phiếu đồng ý được tính trên tổng số thành viên Hội đồng ({} người).",
+        "Tỷ lệ phiếu đồng ý được tính theo quy tắc của từng hình thức khen thưởng; Hội đồng có {} thành viên.",
         c.members_total
     )));
     blocks.push(Block::para(
@@ -163,72 +164,85 @@ fn round_section(record: &MeetingRecord, r: &RoundRecord, numbered: bool, blocks
         "- Số phiếu không hợp lệ: {}.",
         b.invalid
     )));
-    let total = r.round.attendance.members_total;
-    let mut rows: Vec<(u32, usize, Vec<String>)> = Vec::new();
+    // The order, the tie-breaking for women and pass/fail come from the
+    // domain's record, so the printed table and the CLI agree.
+    let Some(counted) = ballot_count_record(record, r.round.id) else {
+        blocks.push(Block::para(
+            "Không lập được bảng kết quả: có phiếu của người không còn trong chương trình họp.",
+        ));
+        return;
+    };
     let mut any_written = false;
-    for (i, v) in r.results.iter().enumerate() {
-        let Some(entry) = record
-            .agenda
-            .iter()
-            .find(|e| e.nomination.id == v.nomination_id)
-        else {
-            continue;
-        };
-        let n = &entry.nominee;
-        let votes = v.outcome.counted_agree;
-        let written = votes.saturating_sub(v.tally.agree);
-        let cell = if written > 0 {
-            any_written = true;
-            format!("{} + {written} VB", v.tally.agree)
-        } else {
-            votes.to_string()
-        };
-        rows.push((
-            votes,
-            i,
+    let rows = counted
+        .rows
+        .iter()
+        .map(|row| {
+            let written = row.votes.saturating_sub(row.tally.agree);
+            let cell = if written > 0 {
+                any_written = true;
+                format!("{} + {written} VB", row.tally.agree)
+            } else {
+                row.votes.to_string()
+            };
             vec![
-                String::new(),
-                n.name.clone(),
-                n.birth_year
+                row.rank.to_string(),
+                row.name.clone(),
+                row.birth_year
                     .map(|y| y.to_string())
                     .unwrap_or_else(|| "—".into()),
-                match n.sex {
+                match row.sex {
                     Some(Sex::Male) => "Nam".into(),
                     Some(Sex::Female) => "Nữ".into(),
                     None => "—".into(),
                 },
-                position_unit(n),
-                entry.award_short.clone(),
+                row.position_unit.clone(),
+                row.award_short.clone(),
                 cell,
-                percent(permille(votes, total)),
-            ],
-        ));
-    }
-    // Most votes first; equal votes keep the agenda order.
-    rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+                percent(row.share_permille),
+                if row.passed {
+                    "Đạt"
+                } else {
+                    "Không đạt"
+                }
+                .into(),
+            ]
+        })
+        .collect();
     blocks.push(Block::Table(Table {
         columns: vec![
-            col("STT", 7, Align::Center),
-            col("Họ và tên", 21, Align::Left),
-            col("Năm sinh", 8, Align::Center),
-            col("Giới tính", 8, Align::Center),
-            col("Chức vụ, đơn vị", 23, Align::Left),
-            col("Hình thức", 14, Align::Left),
-            col("Số phiếu", 11, Align::Center),
-            col("Tỷ lệ", 10, Align::Center),
+            col("STT", 6, Align::Center),
+            col("Họ và tên", 20, Align::Left),
+            col("Năm sinh", 7, Align::Center),
+            col("Giới tính", 7, Align::Center),
+            col("Chức vụ, đơn vị", 20, Align::Left),
+            col("Hình thức", 13, Align::Left),
+            col("Số phiếu", 10, Align::Center),
+            col("Tỷ lệ", 8, Align::Center),
+            col("Kết quả", 9, Align::Center),
         ],
-        rows: rows
-            .into_iter()
-            .enumerate()
-            .map(|(k, (_, _, mut row))| {
-                row[0] = (k + 1).to_string();
-                row
-            })
-            .collect(),
+        rows,
     }));
     if any_written {
         blocks.push(Block::para(
             "VB: ý kiến đồng ý bằng văn bản của thành viên vắng mặt, được tính theo quy chế hoạt động của Hội đồng.",
         ));
+    }
+    blocks.extend(counted.tie_notes.iter().cloned().map(Block::para));
+    let mut rules: Vec<(&str, &str)> = counted
+        .rows
+        .iter()
+        .map(|row| (row.award_short.as_str(), row.rule_label.as_str()))
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    if !rules.is_empty() {
+        let list: Vec<String> = rules
+            .iter()
+            .map(|(award, rule)| format!("{award}: {rule}"))
+            .collect();
+        blocks.push(Block::para(format!(
+            "Mức phiếu để đạt: {}.",
+            list.join("; ")
+        )));
     }
 }

@@ -3,6 +3,8 @@
 pub mod confirm;
 pub mod help;
 pub mod message;
+pub mod prompt;
+pub mod report;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 
@@ -12,6 +14,8 @@ pub enum Modal {
     Help(help::Help),
     Confirm(confirm::Confirm),
     Message(message::Message),
+    Prompt(prompt::Prompt),
+    Report(report::Report),
 }
 
 impl Modal {
@@ -20,6 +24,8 @@ impl Modal {
             Modal::Help(_) => Context::Help,
             Modal::Confirm(_) => Context::Confirm,
             Modal::Message(_) => Context::Message,
+            Modal::Prompt(_) => Context::Prompt,
+            Modal::Report(_) => Context::Report,
         }
     }
 }

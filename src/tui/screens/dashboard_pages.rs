@@ -41,8 +41,10 @@ pub fn load_detail(store: &Store, catalogue: &Catalogue, id: NominationId) -> Re
     let nomination = store.nomination(id)?;
     let nominee = store.nominee(nomination.nominee_id)?;
     let award = catalogue.award(&nomination.award_code).cloned();
+    let evidence = store.evidence(id)?;
     Ok(DetailData {
-        evidence: store.evidence(id)?,
+        files: crate::tui::evidence_files::check(&evidence),
+        evidence,
         sheet: store.score_sheet(id)?,
         nomination,
         nominee,

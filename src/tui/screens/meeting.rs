@@ -6,12 +6,11 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::domain::meeting::{MeetingId, MeetingStatus, NoteKind, Presence};
+use crate::domain::meeting::{MeetingId, MeetingStatus, Presence};
 use crate::domain::nomination::Evidence;
 use crate::domain::record::MeetingRecord;
 use crate::domain::vote::{VoteMethod, VoteRule, find_rule};
 use crate::store::meetings::QuorumStatus;
-use crate::store::notes::NewNote;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
@@ -47,8 +46,6 @@ pub enum MeetingAction {
     PrevField,
     /// Correct a result of a closed meeting (an amendment round).
     Amend,
-    /// Type a note for the minutes on the current item.
-    Note,
     /// Show the next meeting in the list (newest first, wrapping round).
     NextMeeting,
 }
@@ -73,11 +70,6 @@ pub enum Input {
         field: TextInput,
     },
     Tally(TallyForm),
-    /// A note for the minutes on the current item.
-    Note {
-        agenda_item: i64,
-        field: TextInput,
-    },
     /// The reason for correcting a round, asked before the form.
     AmendReason {
         round_id: i64,
@@ -133,6 +125,13 @@ impl MeetingMode {
         Ok(m)
     }
 
+    /// Read the meeting again and show agenda item `item` (after the live
+    /// minutes, which have their own current item, were closed).
+    pub fn reload_at(&mut self, store: &Store, item: usize) -> crate::store::Result<()> {
+        self.item = item;
+        self.refresh(store)
+    }
+
     fn refresh(&mut self, store: &Store) -> crate::store::Result<()> {
         self.record = store.meeting_record(self.record.meeting.id)?;
         self.quorum = Some(store.quorum(self.record.meeting.id)?);
@@ -172,9 +171,7 @@ impl MeetingMode {
     /// Keys the keymap leaves alone go to the field being typed.
     pub fn input_key(&mut self, key: &KeyEvent) {
         match &mut self.input {
-            Some(Input::Reason { field, .. })
-            | Some(Input::AmendReason { field, .. })
-            | Some(Input::Note { field, .. }) => {
+            Some(Input::Reason { field, .. }) | Some(Input::AmendReason { field, .. }) => {
                 field.handle_key(key);
             }
             Some(Input::Tally(form)) => form.key(key),
@@ -228,15 +225,6 @@ impl MeetingMode {
                 MeetingAction::Present => return self.check_in(store, s, Presence::Present),
                 MeetingAction::NextMeeting => return self.next_meeting(store),
                 MeetingAction::Amend => self.start_amend(s),
-                // Notes are minutes, not votes: they may be written after closing too.
-                MeetingAction::Note => {
-                    if let Some(e) = self.record.agenda.get(self.item) {
-                        self.input = Some(Input::Note {
-                            agenda_item: e.item.id,
-                            field: TextInput::default(),
-                        });
-                    }
-                }
                 MeetingAction::Absent | MeetingAction::AbsentOpinion => {
                     if !self.writable(s, false) {
                         return Outcome::Nothing;
@@ -431,23 +419,6 @@ impl MeetingMode {
                         self.note = Some(s.store_message(&e));
                         Outcome::Nothing
                     }
-                    Err(e) => Outcome::Failed(e),
-                }
-            }
-            Some(Input::Note { agenda_item, field }) => {
-                let text = field.value().trim().to_string();
-                if text.is_empty() {
-                    self.input = None;
-                    return Outcome::Nothing;
-                }
-                let note = NewNote {
-                    agenda_item_id: Some(*agenda_item),
-                    kind: NoteKind::Note,
-                    at: None,
-                    text,
-                };
-                match store.add_note(meeting, &note) {
-                    Ok(_) => self.done(store, s.meeting().saved_note),
                     Err(e) => Outcome::Failed(e),
                 }
             }

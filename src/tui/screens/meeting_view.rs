@@ -359,7 +359,7 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
     Paragraph::new(quorum_line(m, s)).render(head, buf);
     let typing_reason = matches!(
         m.input,
-        Some(Input::Reason { .. }) | Some(Input::AmendReason { .. }) | Some(Input::Note { .. })
+        Some(Input::Reason { .. }) | Some(Input::AmendReason { .. })
     );
     let notice_text = match meeting.status {
         _ if typing_reason && m.note.is_some() => Line::styled(
@@ -393,7 +393,6 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
             };
             field.line(prompt, true)
         }
-        (Some(Input::Note { field, .. }), _) => field.line(t.note_prompt, true),
         (
             Some(Input::AmendReason {
                 field, round_no, ..

@@ -11,7 +11,9 @@ use crate::domain::nomination::{Evidence, Nomination};
 use crate::domain::nominee::Nominee;
 use crate::domain::scoring::{format_tenths, weighted_total};
 use crate::store::scores::ScoreSheet;
+use crate::tui::evidence_files::FileState;
 use crate::tui::strings::Strings;
+use crate::tui::strings_forms::forms;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::score_bar::bar_spans;
 use crate::tui::widgets::table::{fit, fit_right, truncate, width, wrap};
@@ -24,6 +26,8 @@ pub struct DetailData {
     pub award: Option<Award>,
     pub evidence: Vec<Evidence>,
     pub sheet: ScoreSheet,
+    /// Evidence files checked against their recorded SHA-256 when selected.
+    pub files: Vec<(i64, FileState)>,
 }
 
 const MEMBER_CELL: usize = 4;
@@ -101,12 +105,29 @@ pub fn info_lines(d: &DetailData, s: &Strings, cells: usize) -> Vec<Line<'static
         if let Some(date) = &e.doc_date {
             text.push_str(&format!(", {date}"));
         }
-        if e.sha256.is_some() {
-            text.push_str(" ✓");
+        let state = d
+            .files
+            .iter()
+            .find(|(id, _)| *id == e.id)
+            .map(|(_, st)| *st);
+        let flag = match state {
+            Some(FileState::Changed) => Some(forms(s).file_changed),
+            Some(FileState::Missing) => Some(forms(s).file_missing),
+            _ => None,
+        };
+        match flag {
+            Some(f) => text.push_str(&format!(" {f}")),
+            None if e.sha256.is_some() => text.push_str(" ✓"),
+            None => {}
         }
+        let style = if flag.is_some() {
+            THEME.error
+        } else {
+            Style::default()
+        };
         for (j, l) in wrap(&text, cells.saturating_sub(3)).into_iter().enumerate() {
             let indent = if j == 0 { "" } else { "   " };
-            out.push(Line::raw(format!("{indent}{l}")));
+            out.push(Line::styled(format!("{indent}{l}"), style));
         }
     }
     out

@@ -1,6 +1,7 @@
 //! Reusable pieces drawn by the screens.
 
 pub mod detail;
+pub mod form;
 pub mod hint_bar;
 pub mod score_bar;
 pub mod table;

@@ -1,6 +1,13 @@
 //! Invented demo data for the ward of Thanh Bình, and deterministic synthetic
 //! databases of any size. Every person here is invented.
 
+mod meetings;
+mod pools;
+
+use pools::*;
+
+use std::collections::{HashMap, HashSet};
+
 use rusqlite::params;
 
 use crate::domain::council::{Council, Member, Role};
@@ -34,103 +41,6 @@ impl Rng {
         self.next_u64() % 100 < percent
     }
 }
-
-const FAMILY: &[&str] = &[
-    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý",
-    "Đinh", "Phan", "Tạ", "Cao", "Mạc",
-];
-const MIDDLE_M: &[&str] = &[
-    "Văn", "Đức", "Minh", "Hữu", "Quang", "Xuân", "Tiến", "Công", "Mạnh",
-];
-const MIDDLE_F: &[&str] = &[
-    "Thị", "Thu", "Ngọc", "Thanh", "Minh", "Kim", "Phương", "Hồng",
-];
-const GIVEN_M: &[&str] = &[
-    "An", "Bình", "Cường", "Dũng", "Đạt", "Hải", "Hùng", "Khánh", "Long", "Nam", "Quân", "Sơn",
-    "Thắng", "Tuấn", "Việt", "Ân", "Hưng", "Trọng", "Lực", "Đông",
-];
-const GIVEN_F: &[&str] = &[
-    "Anh", "Ánh", "Giang", "Hà", "Hằng", "Hương", "Lan", "Linh", "Mai", "Nga", "Phương", "Thảo",
-    "Trang", "Yến", "Huyền", "Loan", "Dung", "Ngân", "Thủy", "Oanh",
-];
-
-/// Units of the ward (ban, ngành, đơn vị sự nghiệp).
-const UNITS: &[&str] = &[
-    "Văn phòng HĐND và UBND phường",
-    "Ban Kinh tế phường",
-    "Ban Văn hóa phường",
-    "Bộ phận Địa chính – Xây dựng",
-    "Bộ phận Tài chính – Kế toán",
-    "Trạm Y tế phường Thanh Bình",
-    "Trường Mầm non Thanh Bình",
-    "Trường Tiểu học Thanh Bình",
-    "Trường THCS Thanh Bình",
-];
-const FRONT: &[&str] = &[
-    "Ủy ban MTTQ Việt Nam phường Thanh Bình",
-    "Đoàn TNCS Hồ Chí Minh phường",
-    "Hội Liên hiệp Phụ nữ phường",
-    "Hội Cựu chiến binh phường",
-    "Hội Người cao tuổi phường",
-    "Công đoàn cơ sở phường",
-];
-const ENTERPRISES: &[&str] = &[
-    "Công ty TNHH Xây dựng Thành Đạt",
-    "Công ty CP Vật liệu Hải Thịnh",
-    "HTX Dịch vụ Môi trường Thanh Bình",
-    "Công ty TNHH Cơ khí Bình Minh",
-    "Công ty CP Tư vấn Thiết kế Đông Á",
-    "Doanh nghiệp tư nhân Vận tải Quang Huy",
-];
-const RESIDENTIAL: &[&str] = &[
-    "Khu dân cư số 1",
-    "Khu dân cư số 2",
-    "Khu dân cư số 3",
-    "Khu dân cư số 4",
-    "Khu dân cư số 5",
-    "Khu dân cư số 6",
-    "Khu dân cư số 7",
-    "Khu dân cư số 8",
-];
-const STREETS: &[&str] = &[
-    "phố Nguyễn Lương Bằng",
-    "phố Thanh Niên",
-    "phố Lê Thanh Nghị",
-    "phố Vũ Hựu",
-    "phố Đức Minh",
-    "phố An Ninh",
-];
-const POSITIONS: &[&str] = &[
-    "Chuyên viên",
-    "Công chức Địa chính – Xây dựng",
-    "Công chức Tài chính – Kế toán",
-    "Công chức Văn phòng – Thống kê",
-    "Giáo viên",
-    "Y sĩ",
-    "Kế toán",
-    "Phó Hiệu trưởng",
-];
-const OTHER_POSITIONS: &[&str] = &[
-    "Kỹ sư xây dựng",
-    "Giám đốc doanh nghiệp",
-    "Công nhân kỹ thuật",
-    "Kỹ sư điện",
-];
-
-const ACHIEVEMENTS: &[&str] = &[
-    "Vận động 14 hộ hiến tổng cộng 320 m² đất mở rộng ngõ 52 phố Thanh Niên, hoàn thành trước tiến độ 2 tháng.",
-    "Tham mưu giải ngân 96% kế hoạch vốn đầu tư công năm, không để phát sinh nợ đọng xây dựng cơ bản.",
-    "Đề xuất sáng kiến số hóa hồ sơ địa chính, tiết kiệm khoảng 180 triệu đồng chi phí in ấn và lưu trữ mỗi năm.",
-    "Đóng góp 150 triệu đồng và 30 ngày công xây dựng nhà văn hóa khu dân cư.",
-    "Tổ chức tiết kiệm điện, nước tại cơ quan, giảm 18% chi phí điện năng so với năm trước.",
-    "Vận động nhân dân tham gia giải phóng mặt bằng dự án đường trục trung tâm, không có khiếu kiện kéo dài.",
-    "Áp dụng biện pháp thi công mới rút ngắn 45 ngày tiến độ công trình cải tạo rãnh thoát nước phố Vũ Hựu.",
-    "Tuyên truyền thực hành tiết kiệm trong tổ chức việc cưới, việc tang; 100% hộ trong khu dân cư ký cam kết.",
-    "Triển khai dịch vụ công trực tuyến toàn trình, 92% hồ sơ được giải quyết trước hạn.",
-    "Phát hiện và kịp thời phản ánh việc sử dụng lãng phí vật liệu tại công trình công cộng, được cơ quan chức năng xác minh, xử lý.",
-    "Tổ chức 6 buổi tuyên truyền về thực hành tiết kiệm, chống lãng phí cho hơn 400 đoàn viên, hội viên.",
-    "Hoàn thành quyết toán 3 công trình hạ tầng đúng hạn, tiết kiệm 7% so với dự toán được duyệt.",
-];
 
 /// How much to generate.
 #[derive(Debug, Clone, Copy)]
@@ -282,6 +192,16 @@ fn award_for(kind: NomineeKind, rng: &mut Rng) -> &'static str {
     options[rng.below(options.len())]
 }
 
+/// The ward's own collectives of a kind, if the kind is a collective.
+fn collective_pool(kind: NomineeKind) -> Option<&'static [&'static str]> {
+    match kind {
+        NomineeKind::Unit => Some(UNITS),
+        NomineeKind::FrontOrganisation => Some(FRONT),
+        NomineeKind::Enterprise => Some(ENTERPRISES),
+        _ => None,
+    }
+}
+
 fn nominee_for(kind: NomineeKind, rng: &mut Rng, serial: usize) -> NewNominee {
     let address = format!("Số {} {}", 1 + rng.below(180), rng.pick(STREETS));
     match kind {
@@ -314,20 +234,21 @@ fn nominee_for(kind: NomineeKind, rng: &mut Rng, serial: usize) -> NewNominee {
             let p = person(rng);
             NewNominee {
                 kind: Some(kind),
-                name: format!("Hộ ông/bà {}", p.name),
+                name: format!(
+                    "Hộ {} {}",
+                    if p.sex == Sex::Female { "bà" } else { "ông" },
+                    p.name
+                ),
                 unit: rng.pick(RESIDENTIAL).to_string(),
                 address,
                 ..NewNominee::default()
             }
         }
         NomineeKind::Unit | NomineeKind::FrontOrganisation | NomineeKind::Enterprise => {
-            let pool = match kind {
-                NomineeKind::Unit => UNITS,
-                NomineeKind::FrontOrganisation => FRONT,
-                _ => ENTERPRISES,
-            };
+            let pool = collective_pool(kind).unwrap_or(UNITS);
             let base = pool[serial % pool.len()];
-            // Large synthetic sets need more collectives than the ward has.
+            // Large synthetic sets need more collectives than the ward has;
+            // the demo reuses the ward's own (see `populate`).
             let name = if serial < pool.len() {
                 base.to_string()
             } else {
@@ -442,11 +363,21 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
     store.write(|w| {
         let members = create_council(w)?;
         let mut created = Vec::with_capacity(spec.nominations);
+        // Per kind: how many of that kind so far, and the collectives already
+        // stored (a unit proposed for two awards is one nominee).
+        let mut per_kind: HashMap<NomineeKind, usize> = HashMap::new();
+        let mut collectives: HashMap<String, i64> = HashMap::new();
+        let mut proposed: HashSet<(i64, String, String)> = HashSet::new();
         for i in 0..spec.nominations {
             let kind = kind_for(i, &mut rng);
-            let nominee = nominee_for(kind, &mut rng, i);
-            let award = award_for(kind, &mut rng);
-            let round = round_for(award, &mut rng);
+            let serial = per_kind.entry(kind).or_insert(0);
+            let pool_len = collective_pool(kind).map_or(usize::MAX, <[&str]>::len);
+            // The demo has only the ward's own collectives.
+            let nth = if spec.audited { *serial % pool_len.max(1) } else { *serial };
+            *serial += 1;
+            let nominee = nominee_for(kind, &mut rng, nth);
+            let mut award = award_for(kind, &mut rng);
+            let mut round = round_for(award, &mut rng);
             let summary = format!(
                 "{} {}",
                 rng.pick(ACHIEVEMENTS),
@@ -462,8 +393,29 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
                 status: status_for(&mut rng),
             };
             let id = if spec.audited {
-                let nominee_id = w.insert_nominee(&nominee)?;
-                w.insert_nomination(&NewNomination { nominee_id, ..new })?
+                let nominee_id = match collectives.get(&nominee.name) {
+                    Some(id) => *id,
+                    None => {
+                        let id = w.insert_nominee(&nominee)?;
+                        if !kind.is_person() {
+                            collectives.insert(nominee.name.clone(), id);
+                        }
+                        id
+                    }
+                };
+                // Never the same award twice in one round for one nominee.
+                let mut tries = 0;
+                while !proposed.insert((nominee_id, round.code(), award.to_string())) && tries < 8 {
+                    award = award_for(kind, &mut rng);
+                    round = round_for(award, &mut rng);
+                    tries += 1;
+                }
+                w.insert_nomination(&NewNomination {
+                    nominee_id,
+                    award_code: award.into(),
+                    round,
+                    ..new
+                })?
             } else {
                 bulk_insert(w, &nominee, &new)?
             };
@@ -523,7 +475,7 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
         Ok(())
     })?;
     if spec.audited {
-        crate::demo_meetings::add_meetings(store)?;
+        meetings::add_meetings(store)?;
     }
     Ok(())
 }

@@ -1,0 +1,204 @@
+//! Ranking of the nominations of one round and award level by consolidated
+//! score. On equal scores women, and collectives whose members are mostly
+//! women, come first (NĐ 152/2025 Điều 4); the share is the council's setting.
+
+use super::nominee::{Nominee, Sex};
+
+/// Default share of women (percent) that makes a collective preferred.
+pub const DEFAULT_WOMEN_SHARE: u8 = 70;
+
+/// Whether the nominee is preferred when scores are equal.
+pub fn preferred_on_equal_score(nominee: &Nominee, women_share: u8) -> bool {
+    if nominee.kind.is_person() {
+        nominee.sex == Some(Sex::Female)
+    } else {
+        nominee
+            .women_share_percent
+            .is_some_and(|p| p >= women_share)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    pub id: i64,
+    pub name: String,
+    pub score: Option<f64>,
+    pub preferred: bool,
+    /// Scores still missing (members not recused × criteria, minus those given).
+    pub missing: u32,
+}
+
+/// How a candidate's place relates to others with the same score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tie {
+    None,
+    /// Same score and same preference as another: they share the rank.
+    Shared,
+    /// Same score as another, placed ahead by the preference for women.
+    AheadByPreference,
+    /// Same score as another who was placed ahead by the preference.
+    BehindByPreference,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    /// 1-based; None for a nomination without a consolidated score.
+    pub rank: Option<u32>,
+    pub tie: Tie,
+    pub candidate: Candidate,
+}
+
+/// Scores are compared to the hundredth, as they are shown to a tenth.
+fn score_key(score: f64) -> i64 {
+    (score * 100.0).round() as i64
+}
+
+/// Rank candidates: highest score first; equal scores with the preferred
+/// first; candidates who remain equal share a rank (1, 2, 2, 4). Candidates
+/// without a score come last, unranked.
+pub fn rank(mut candidates: Vec<Candidate>) -> Vec<Ranked> {
+    candidates.sort_by(|a, b| {
+        let ka = a.score.map(score_key);
+        let kb = b.score.map(score_key);
+        kb.cmp(&ka)
+            .then(b.preferred.cmp(&a.preferred))
+            .then(a.id.cmp(&b.id))
+    });
+    let keys: Vec<Option<(i64, bool)>> = candidates
+        .iter()
+        .map(|c| c.score.map(|s| (score_key(s), c.preferred)))
+        .collect();
+    let mut out = Vec::with_capacity(candidates.len());
+    for (i, c) in candidates.into_iter().enumerate() {
+        let Some((score, preferred)) = keys[i] else {
+            out.push(Ranked {
+                rank: None,
+                tie: Tie::None,
+                candidate: c,
+            });
+            continue;
+        };
+        let ahead = keys[..i]
+            .iter()
+            .flatten()
+            .filter(|(s, p)| *s > score || (*s == score && *p && !preferred))
+            .count();
+        let same_score = keys
+            .iter()
+            .enumerate()
+            .filter(|(j, k)| *j != i && k.is_some_and(|(s, _)| s == score));
+        let mut tie = Tie::None;
+        for (_, k) in same_score {
+            let other_preferred = k.is_some_and(|(_, p)| p);
+            tie = match (preferred, other_preferred) {
+                (true, false) => Tie::AheadByPreference,
+                (false, true) => Tie::BehindByPreference,
+                _ if tie == Tie::None => Tie::Shared,
+                _ => tie,
+            };
+        }
+        out.push(Ranked {
+            rank: Some(ahead as u32 + 1),
+            tie,
+            candidate: c,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::nominee::NomineeKind;
+
+    fn c(id: i64, score: Option<f64>, preferred: bool) -> Candidate {
+        Candidate {
+            id,
+            name: format!("N{id}"),
+            score,
+            preferred,
+            missing: 0,
+        }
+    }
+
+    fn order(r: &[Ranked]) -> Vec<(i64, Option<u32>, Tie)> {
+        r.iter().map(|x| (x.candidate.id, x.rank, x.tie)).collect()
+    }
+
+    #[test]
+    fn highest_first_unscored_last() {
+        let r = rank(vec![
+            c(1, Some(70.0), false),
+            c(2, None, true),
+            c(3, Some(91.5), false),
+        ]);
+        assert_eq!(
+            order(&r),
+            vec![
+                (3, Some(1), Tie::None),
+                (1, Some(2), Tie::None),
+                (2, None, Tie::None)
+            ]
+        );
+    }
+
+    #[test]
+    fn equal_scores_share_a_rank_and_the_next_rank_skips() {
+        let r = rank(vec![
+            c(1, Some(80.0), false),
+            c(2, Some(80.0), false),
+            c(3, Some(60.0), false),
+        ]);
+        assert_eq!(
+            order(&r),
+            vec![
+                (1, Some(1), Tie::Shared),
+                (2, Some(1), Tie::Shared),
+                (3, Some(3), Tie::None)
+            ]
+        );
+    }
+
+    #[test]
+    fn women_first_on_equal_score_only() {
+        let r = rank(vec![
+            c(1, Some(80.0), false),
+            c(2, Some(80.0), true),
+            c(3, Some(85.0), false),
+            c(4, Some(79.9), true),
+        ]);
+        assert_eq!(
+            order(&r),
+            vec![
+                (3, Some(1), Tie::None),
+                (2, Some(2), Tie::AheadByPreference),
+                (1, Some(3), Tie::BehindByPreference),
+                (4, Some(4), Tie::None)
+            ]
+        );
+    }
+
+    #[test]
+    fn preference_of_people_and_collectives() {
+        let mut n = Nominee {
+            id: 1,
+            kind: NomineeKind::Official,
+            name: "A".into(),
+            birth_year: None,
+            sex: Some(Sex::Female),
+            position: String::new(),
+            unit: String::new(),
+            address: String::new(),
+            women_share_percent: None,
+            version: 1,
+        };
+        assert!(preferred_on_equal_score(&n, 70));
+        n.sex = Some(Sex::Male);
+        assert!(!preferred_on_equal_score(&n, 70));
+        n.kind = NomineeKind::Unit;
+        n.women_share_percent = Some(70);
+        assert!(preferred_on_equal_score(&n, 70));
+        n.women_share_percent = Some(69);
+        assert!(!preferred_on_equal_score(&n, 70));
+    }
+}

@@ -1,0 +1,37 @@
+//! Small lists the entry forms offer to pick from: units already written,
+//! rounds in use.
+
+use super::{Result, Store};
+use crate::domain::movement::Round;
+
+impl Store {
+    /// Units of nominees and proposing units already in the database, each once,
+    /// in Vietnamese order.
+    pub fn known_units(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn().prepare(
+            "SELECT unit FROM nominees WHERE unit <> ''
+             UNION SELECT proposing_unit FROM nominations WHERE proposing_unit <> ''",
+        )?;
+        let mut units = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        units.sort_by(|a, b| crate::domain::text::vi_cmp(a, b));
+        units.dedup();
+        Ok(units)
+    }
+
+    /// Rounds that have nominations, newest first.
+    pub fn rounds_in_use(&self) -> Result<Vec<Round>> {
+        let mut stmt = self
+            .conn()
+            .prepare("SELECT DISTINCT round FROM nominations")?;
+        let mut rounds: Vec<Round> = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+            .iter()
+            .filter_map(|code| Round::parse(code))
+            .collect();
+        rounds.sort_by(|a, b| b.year().cmp(&a.year()).then(b.cmp(a)));
+        Ok(rounds)
+    }
+}

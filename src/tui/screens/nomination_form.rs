@@ -1,0 +1,447 @@
+//! The form to add a nominee with a nomination, or to edit both. A new pair is
+//! saved in one transaction; an edit goes through `update_nominee` and
+//! `update_nomination`, which refuse a change made meanwhile by someone else:
+//! the form then stays open with what the user typed.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use crate::domain::award::{Award, Catalogue};
+use crate::domain::movement::Round;
+use crate::domain::nomination::{NewNomination, Nomination, NominationId, NominationStatus};
+use crate::domain::nominee::{NewNominee, Nominee, NomineeKind, Sex};
+use crate::store::nominations::validate_nominee;
+use crate::store::{Store, StoreError};
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
+use crate::tui::strings::Strings;
+use crate::tui::strings_forms::{FormStrings, forms};
+use crate::tui::widgets::form::{Field, Form};
+
+/// What a form asks of the app after an action.
+#[derive(Debug, Clone, PartialEq)]
+pub enum FormOutcome {
+    Nothing,
+    Close,
+    /// Saved: close the form, say so, and select this nomination.
+    Saved(String, Option<NominationId>),
+    /// Ask before doing `Action` (leaving with unsaved text).
+    Ask(String, Action),
+}
+
+enum Mode {
+    New {
+        movement_id: i64,
+    },
+    Edit {
+        nominee: Box<Nominee>,
+        nomination: Box<Nomination>,
+    },
+}
+
+pub struct NominationForm {
+    pub form: Form,
+    mode: Mode,
+    awards: Vec<Award>,
+    /// Codes of the awards offered, in the order of the award field's options.
+    offered: Vec<String>,
+    rounds: Vec<Round>,
+    strings: &'static Strings,
+}
+
+/// Error text of a store failure, for the form's banner.
+pub fn store_failure(e: &StoreError, s: &Strings) -> String {
+    match e {
+        StoreError::ReadOnly => s.read_only_banner.trim().to_string(),
+        e => format!("{}: {e}", s.store_error),
+    }
+}
+
+fn round_label(r: &Round, f: &FormStrings) -> String {
+    match r {
+        Round::Annual { year } => format!("{} {year}", f.annual),
+        Round::Review { from, to } => format!("{} {from}–{to}", f.review),
+    }
+}
+
+/// Rounds to offer: those in use, the movement's reviews, this year and the last.
+fn round_options(store: &Store) -> Result<Vec<Round>, StoreError> {
+    let year: i32 = store
+        .now()
+        .get(..4)
+        .and_then(|y| y.parse().ok())
+        .unwrap_or(2025);
+    let mut rounds = store.rounds_in_use()?;
+    for m in store.movements()? {
+        for p in m.phases {
+            rounds.push(Round::Review {
+                from: p.start_year,
+                to: p.review_year,
+            });
+        }
+    }
+    rounds.push(Round::Annual { year });
+    rounds.push(Round::Annual { year: year - 1 });
+    rounds.sort_by(|a, b| b.year().cmp(&a.year()).then(b.cmp(a)));
+    rounds.dedup();
+    Ok(rounds)
+}
+
+impl NominationForm {
+    pub fn new(store: &Store, catalogue: &Catalogue, s: &'static Strings) -> Result<Self, String> {
+        let f = forms(s);
+        let movement_id = store
+            .movements()
+            .map_err(|e| e.to_string())?
+            .first()
+            .map(|m| m.id)
+            .ok_or_else(|| f.no_movement.to_string())?;
+        let year: i32 = store
+            .now()
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(2025);
+        let nominee = Nominee {
+            id: 0,
+            kind: NomineeKind::Official,
+            name: String::new(),
+            birth_year: None,
+            sex: None,
+            position: String::new(),
+            unit: String::new(),
+            address: String::new(),
+            women_share_percent: None,
+            version: 0,
+        };
+        let nomination = Nomination {
+            id: 0,
+            nominee_id: 0,
+            movement_id,
+            round: Round::Annual { year },
+            award_code: String::new(),
+            proposing_unit: String::new(),
+            summary: String::new(),
+            status: NominationStatus::Submitted,
+            withdrawal_reason: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+            version: 0,
+        };
+        Self::build(
+            store,
+            catalogue,
+            s,
+            Mode::New { movement_id },
+            &nominee,
+            &nomination,
+        )
+    }
+
+    pub fn edit(
+        store: &Store,
+        catalogue: &Catalogue,
+        s: &'static Strings,
+        id: NominationId,
+    ) -> Result<Self, String> {
+        let nomination = store.nomination(id).map_err(|e| e.to_string())?;
+        let nominee = store
+            .nominee(nomination.nominee_id)
+            .map_err(|e| e.to_string())?;
+        let mode = Mode::Edit {
+            nominee: Box::new(nominee.clone()),
+            nomination: Box::new(nomination.clone()),
+        };
+        Self::build(store, catalogue, s, mode, &nominee, &nomination)
+    }
+
+    fn build(
+        store: &Store,
+        catalogue: &Catalogue,
+        s: &'static Strings,
+        mode: Mode,
+        nominee: &Nominee,
+        nomination: &Nomination,
+    ) -> Result<Self, String> {
+        let f = forms(s);
+        let units = store.known_units().map_err(|e| e.to_string())?;
+        let rounds = round_options(store).map_err(|e| e.to_string())?;
+        let kinds: Vec<String> = NomineeKind::ALL
+            .iter()
+            .map(|k| s.kind(*k).to_string())
+            .collect();
+        let kind_index = NomineeKind::ALL
+            .iter()
+            .position(|k| *k == nominee.kind)
+            .unwrap_or(0);
+        let sexes = vec![
+            f.sex_none.to_string(),
+            f.male.to_string(),
+            f.female.to_string(),
+        ];
+        let sex_index = match nominee.sex {
+            None => 0,
+            Some(Sex::Male) => 1,
+            Some(Sex::Female) => 2,
+        };
+        let round_index = rounds
+            .iter()
+            .position(|r| *r == nomination.round)
+            .unwrap_or(0);
+        let title = match mode {
+            Mode::New { .. } => f.new_title.to_string(),
+            Mode::Edit { .. } => format!("{} — {}", f.edit_title, nominee.name),
+        };
+        let number = |n: Option<i64>| n.map(|v| v.to_string()).unwrap_or_default();
+        let fields = vec![
+            Field::choice("kind", f.kind, kinds, kind_index),
+            Field::text("name", f.name, &nominee.name),
+            Field::text(
+                "birth_year",
+                f.birth_year,
+                &number(nominee.birth_year.map(i64::from)),
+            ),
+            Field::choice("sex", f.sex, sexes, sex_index),
+            Field::text("position", f.position, &nominee.position),
+            Field::combo("unit", f.unit, &nominee.unit, units.clone()),
+            Field::text("address", f.address, &nominee.address),
+            Field::text(
+                "women_share",
+                f.women_share,
+                &number(nominee.women_share_percent.map(i64::from)),
+            ),
+            Field::choice("award", f.award, Vec::new(), 0),
+            Field::choice(
+                "round",
+                f.round,
+                rounds.iter().map(|r| round_label(r, f)).collect(),
+                round_index,
+            ),
+            Field::combo(
+                "proposing_unit",
+                f.proposing_unit,
+                &nomination.proposing_unit,
+                units,
+            ),
+            Field::multiline("summary", f.summary, &nomination.summary),
+        ];
+        let mut me = NominationForm {
+            form: Form::new(title, fields),
+            mode,
+            awards: catalogue.awards.clone(),
+            offered: Vec::new(),
+            rounds,
+            strings: s,
+        };
+        me.offer_awards(&nomination.award_code);
+        Ok(me)
+    }
+
+    pub fn context(&self) -> Context {
+        Context::Form
+    }
+
+    fn kind(&self) -> NomineeKind {
+        NomineeKind::ALL
+            .get(self.form.choice("kind"))
+            .copied()
+            .unwrap_or(NomineeKind::Official)
+    }
+
+    /// Offer only the awards that fit the kind of nominee, keeping `keep` chosen if it fits.
+    fn offer_awards(&mut self, keep: &str) {
+        let kind = self.kind();
+        let fitting: Vec<&Award> = self.awards.iter().filter(|a| a.accepts(kind)).collect();
+        self.offered = fitting.iter().map(|a| a.code.clone()).collect();
+        let labels = fitting.iter().map(|a| a.name.clone()).collect();
+        let index = self.offered.iter().position(|c| c == keep).unwrap_or(0);
+        self.form.set_choices("award", labels, index);
+    }
+
+    pub fn key(&mut self, key: &KeyEvent) {
+        let on_kind = self.form.focused_key() == "kind";
+        let before = self.offered.get(self.form.choice("award")).cloned();
+        if self.form.key(key) && on_kind {
+            self.offer_awards(before.as_deref().unwrap_or(""));
+        }
+    }
+
+    pub fn apply(&mut self, action: &Action, store: &mut Store) -> FormOutcome {
+        match action {
+            Action::NextField => self.form.next(),
+            Action::PrevField => self.form.prev(),
+            Action::Cancel if self.form.dirty => {
+                return FormOutcome::Ask(
+                    forms(self.strings).confirm_discard.into(),
+                    Action::Discard,
+                );
+            }
+            Action::Cancel | Action::Discard => return FormOutcome::Close,
+            Action::Save => return self.save(store),
+            _ => {}
+        }
+        FormOutcome::Nothing
+    }
+
+    /// The values typed, checked; field errors are set on the form when not.
+    fn values(&mut self) -> Option<(NewNominee, Nomination)> {
+        let f = forms(self.strings);
+        self.form.clear_errors();
+        let number = |text: String| -> Result<Option<i64>, ()> {
+            if text.is_empty() {
+                return Ok(None);
+            }
+            text.parse::<i64>().map(Some).map_err(|_| ())
+        };
+        let birth_year = number(self.form.value("birth_year"));
+        let women = number(self.form.value("women_share"));
+        if birth_year.is_err() {
+            self.form.set_error("birth_year", f.not_a_year.into());
+        }
+        let women = match women {
+            Ok(Some(p)) if !(0..=255).contains(&p) => Err(()),
+            other => other,
+        };
+        if women.is_err() {
+            self.form.set_error("women_share", f.not_a_percent.into());
+        }
+        let nominee = NewNominee {
+            kind: Some(self.kind()),
+            name: self.form.value("name"),
+            birth_year: birth_year
+                .ok()
+                .flatten()
+                .and_then(|y| i32::try_from(y).ok()),
+            sex: match self.form.choice("sex") {
+                1 => Some(Sex::Male),
+                2 => Some(Sex::Female),
+                _ => None,
+            },
+            position: self.form.value("position"),
+            unit: self.form.value("unit"),
+            address: self.form.value("address"),
+            women_share_percent: women.ok().flatten().and_then(|p| u8::try_from(p).ok()),
+        };
+        if let Err(message) = validate_nominee(&nominee) {
+            let (key, text) = f.store_message(self.strings.lang, &message);
+            self.form.set_error(key, text);
+        }
+        let award = self.offered.get(self.form.choice("award")).cloned();
+        if award.is_none() {
+            self.form.set_error("award", f.no_award_fits.into());
+        }
+        if self.form.has_errors() {
+            return None;
+        }
+        let base = match &self.mode {
+            Mode::Edit { nomination, .. } => nomination.as_ref().clone(),
+            Mode::New { movement_id } => Nomination {
+                id: 0,
+                nominee_id: 0,
+                movement_id: *movement_id,
+                round: Round::Annual { year: 0 },
+                award_code: String::new(),
+                proposing_unit: String::new(),
+                summary: String::new(),
+                status: NominationStatus::Submitted,
+                withdrawal_reason: None,
+                created_at: String::new(),
+                updated_at: String::new(),
+                version: 0,
+            },
+        };
+        let nomination = Nomination {
+            round: self
+                .rounds
+                .get(self.form.choice("round"))
+                .copied()
+                .unwrap_or(base.round),
+            award_code: award.unwrap_or_default(),
+            proposing_unit: self.form.value("proposing_unit"),
+            summary: self.form.value("summary"),
+            ..base
+        };
+        Some((nominee, nomination))
+    }
+
+    fn save(&mut self, store: &mut Store) -> FormOutcome {
+        let Some((nominee, nomination)) = self.values() else {
+            return FormOutcome::Nothing;
+        };
+        let f = forms(self.strings);
+        let result = match &mut self.mode {
+            Mode::New { .. } => store
+                .write(|w| {
+                    let nominee_id = w.insert_nominee(&nominee)?;
+                    w.insert_nomination(&NewNomination {
+                        nominee_id,
+                        movement_id: nomination.movement_id,
+                        round: nomination.round,
+                        award_code: nomination.award_code.clone(),
+                        proposing_unit: nomination.proposing_unit.clone(),
+                        summary: nomination.summary.clone(),
+                        status: NominationStatus::Submitted,
+                    })
+                })
+                .map(|id| (f.saved_new, id)),
+            Mode::Edit {
+                nominee: before,
+                nomination: saved,
+            } => save_edit(store, before, saved, &nominee, &nomination)
+                .map(|()| (f.saved_edit, saved.id)),
+        };
+        match result {
+            Ok((text, id)) => FormOutcome::Saved(text.to_string(), Some(id)),
+            Err(StoreError::Conflict { .. }) => {
+                self.form.banner = Some(f.conflict.to_string());
+                FormOutcome::Nothing
+            }
+            Err(StoreError::Invalid(message)) => {
+                let (key, text) = f.store_message(self.strings.lang, &message);
+                self.form.set_error(key, text);
+                FormOutcome::Nothing
+            }
+            Err(e) => {
+                self.form.banner = Some(store_failure(&e, self.strings));
+                FormOutcome::Nothing
+            }
+        }
+    }
+
+    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+        self.form.render(forms(self.strings).form_hint, area, buf);
+    }
+}
+
+/// Save what changed of an edited nominee and nomination. Each part is
+/// written only when it changed; after a saved part the form's copy follows,
+/// so saving again after a refused part does not report a conflict with itself.
+fn save_edit(
+    store: &mut Store,
+    before: &mut Nominee,
+    saved: &mut Nomination,
+    nominee: &NewNominee,
+    nomination: &Nomination,
+) -> Result<(), StoreError> {
+    let edited = Nominee {
+        id: before.id,
+        kind: nominee.kind.unwrap_or(before.kind),
+        name: nominee.name.clone(),
+        birth_year: nominee.birth_year,
+        sex: nominee.sex,
+        position: nominee.position.clone(),
+        unit: nominee.unit.clone(),
+        address: nominee.address.clone(),
+        women_share_percent: nominee.women_share_percent,
+        version: before.version,
+    };
+    if edited != *before {
+        store.update_nominee(&edited)?;
+        *before = store.nominee(before.id)?;
+    }
+    if nomination != saved {
+        store.update_nomination(nomination)?;
+        *saved = store.nomination(saved.id)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,235 @@
+//! Preview of the minutes or the ballot-count record as they will print,
+//! scrollable; from here they are written to PDF, DOCX or Markdown, printed,
+//! and signed off. The document is composed on open and after each change;
+//! the text layout is redone only when the width changes.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
+
+use crate::domain::meeting::MeetingId;
+use crate::print::signed::{self, SignError, SignOutcome};
+use crate::print::{Document, Format, compose};
+use crate::store::signoff::SignOff;
+use crate::store::{Store, StoreError};
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
+use crate::tui::screens::minutes::{MinutesAction, Outcome};
+use crate::tui::strings::Strings;
+use crate::tui::theme::THEME;
+use crate::tui::widgets::table::truncate;
+
+use super::preview_text::layout;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    Minutes,
+    BallotRecord,
+}
+
+pub struct Preview {
+    pub meeting: MeetingId,
+    pub shown: Shown,
+    pub doc: Document,
+    /// The sign-off of the minutes, when they are signed.
+    pub signed: Option<SignOff>,
+    pub lines: Vec<Line<'static>>,
+    pub scroll: usize,
+    /// Cells wide and rows high of the text area, as last laid out.
+    view: (usize, usize),
+}
+
+fn sign_error(e: SignError) -> StoreError {
+    match e {
+        SignError::Store(e) => e,
+        other => StoreError::Invalid(other.to_string()),
+    }
+}
+
+impl Preview {
+    pub fn open(store: &Store, meeting: MeetingId, area: Rect) -> Result<Preview, StoreError> {
+        let mut p = Preview {
+            meeting,
+            shown: Shown::Minutes,
+            doc: compose::minutes(&store.meeting_record(meeting)?),
+            signed: None,
+            lines: Vec::new(),
+            scroll: 0,
+            view: (0, 0),
+        };
+        p.reload(store)?;
+        p.set_view(area);
+        Ok(p)
+    }
+
+    pub fn context(&self) -> Context {
+        Context::Preview
+    }
+
+    /// The document as it would print now (signed minutes from their stored content).
+    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
+        self.signed = store.signed_minutes(self.meeting)?;
+        self.doc = match self.shown {
+            Shown::Minutes => signed::minutes_for_print(store, self.meeting).map_err(sign_error)?,
+            Shown::BallotRecord => compose::ballot_record(&store.meeting_record(self.meeting)?),
+        };
+        self.relayout();
+        Ok(())
+    }
+
+    fn text_area(area: Rect) -> Rect {
+        let inner = Block::default().borders(Borders::ALL).inner(area);
+        let [_, text] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        text
+    }
+
+    /// Lay the text out again when the screen's size changed.
+    pub fn set_view(&mut self, area: Rect) {
+        let text = Self::text_area(area);
+        let view = (usize::from(text.width), usize::from(text.height));
+        if view != self.view {
+            self.view = view;
+            self.relayout();
+        }
+    }
+
+    fn relayout(&mut self) {
+        self.lines = layout(&self.doc, self.view.0.saturating_sub(1));
+        self.scroll = self.scroll.min(self.max_scroll());
+    }
+
+    fn max_scroll(&self) -> usize {
+        self.lines.len().saturating_sub(self.view.1)
+    }
+
+    pub fn apply(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
+        let page = self.view.1.saturating_sub(1).max(1);
+        let max = self.max_scroll();
+        match action {
+            Action::Close => return Outcome::Close,
+            Action::Up => self.scroll = self.scroll.saturating_sub(1),
+            Action::Down => self.scroll = (self.scroll + 1).min(max),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(page),
+            Action::PageDown => self.scroll = (self.scroll + page).min(max),
+            Action::Home => self.scroll = 0,
+            Action::End => self.scroll = max,
+            Action::Minutes(a) => return self.apply_minutes(a, store, s),
+            _ => {}
+        }
+        Outcome::Nothing
+    }
+
+    fn apply_minutes(&mut self, a: &MinutesAction, store: &mut Store, s: &Strings) -> Outcome {
+        let t = s.minutes();
+        match a {
+            MinutesAction::ToggleDocument => {
+                self.shown = match self.shown {
+                    Shown::Minutes => Shown::BallotRecord,
+                    Shown::BallotRecord => Shown::Minutes,
+                };
+                self.scroll = 0;
+                if let Err(e) = self.reload(store) {
+                    return Outcome::Failed(e);
+                }
+            }
+            MinutesAction::WritePdf => return Outcome::Print(Some(Format::Pdf)),
+            MinutesAction::WriteDocx => return Outcome::Print(Some(Format::Docx)),
+            MinutesAction::WriteMarkdown => return Outcome::Print(Some(Format::Markdown)),
+            MinutesAction::PrintPdf => return Outcome::Print(None),
+            MinutesAction::SignOff => {
+                let message = if self.signed.is_some() {
+                    t.confirm_addendum
+                } else {
+                    t.confirm_sign
+                };
+                return Outcome::Ask(
+                    message.to_string(),
+                    Action::Minutes(MinutesAction::ApplySignOff {
+                        meeting: self.meeting,
+                    }),
+                );
+            }
+            MinutesAction::ApplySignOff { meeting } => {
+                let done = match signed::sign(store, *meeting) {
+                    Ok(SignOutcome::Signed(x)) => format!("{} {}", t.signed_now, x.content_hash),
+                    Ok(SignOutcome::Addendum(x)) => {
+                        format!("{} {}", t.addendum_now, x.content_hash)
+                    }
+                    Ok(SignOutcome::Unchanged(x)) => format!("{} {}", t.unchanged, x.content_hash),
+                    Err(e) => return Outcome::Failed(sign_error(e)),
+                };
+                self.shown = Shown::Minutes;
+                return match self.reload(store) {
+                    Ok(()) => Outcome::Status(done),
+                    Err(e) => Outcome::Failed(e),
+                };
+            }
+            _ => {}
+        }
+        Outcome::Nothing
+    }
+
+    /// The file name the document is written to by default.
+    pub fn file_stem(&self) -> String {
+        let what = match self.shown {
+            Shown::Minutes => "bien-ban",
+            Shown::BallotRecord => "bien-ban-kiem-phieu",
+        };
+        format!("{what}-{}", self.meeting)
+    }
+
+    pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        Clear.render(area, buf);
+        let t = s.minutes();
+        let title = match self.shown {
+            Shown::Minutes => t.preview_minutes,
+            Shown::BallotRecord => t.preview_ballots,
+        };
+        let more = if self.lines.len() > self.view.1 {
+            format!(
+                " {}–{}/{} ",
+                self.scroll + 1,
+                (self.scroll + self.view.1).min(self.lines.len()),
+                self.lines.len()
+            )
+        } else {
+            String::new()
+        };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(THEME.border_focused)
+            .title(Line::styled(format!(" {title} "), THEME.title))
+            .title_bottom(Line::styled(more, THEME.dim));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        let [head, text] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
+        let cells = usize::from(head.width);
+        let status = match &self.signed {
+            Some(x) => Line::from(vec![
+                Span::styled(format!(" {} ", t.signed), THEME.filter_active),
+                Span::styled(
+                    truncate(
+                        &format!(" {} · SHA-256 {}", x.signed_at, x.content_hash),
+                        cells,
+                    ),
+                    THEME.header,
+                ),
+            ]),
+            None => Line::from(vec![
+                Span::styled(format!(" {} ", t.not_signed), THEME.error),
+                Span::styled(format!(" {}", t.ballots_only_pdf_note), THEME.dim),
+            ]),
+        };
+        Paragraph::new(status).render(head, buf);
+        let shown: Vec<Line> = self
+            .lines
+            .iter()
+            .skip(self.scroll)
+            .take(usize::from(text.height))
+            .cloned()
+            .collect();
+        Paragraph::new(shown).render(text, buf);
+    }
+}

@@ -1,0 +1,92 @@
+//! Import and export from the interface, off the UI loop. Each job opens its
+//! own connection to the database file (SQLite serialises the writes), runs
+//! the library's import or export, and reports progress and the outcome as
+//! events. A database in memory has no file to share: there the job runs on
+//! the UI thread.
+
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Sender;
+use std::thread;
+use std::time::{Duration, Instant};
+
+use crate::domain::nomination::NominationQuery;
+use crate::export::nominations::export_nominations;
+use crate::import::{ImportOptions, import_nominations};
+use crate::store::Store;
+
+use super::event::{Event, JobResult};
+
+#[derive(Debug)]
+pub enum TransferEvent {
+    Progress {
+        done: usize,
+        total: usize,
+    },
+    /// The import report, or why nothing was imported (with every bad row).
+    Imported(Result<String, String>),
+    /// How many nominations were written, and where; or why not.
+    Exported(Result<(usize, PathBuf), String>),
+}
+
+/// Progress is sent at most this often, so a large file does not flood the loop.
+const PROGRESS_EVERY: Duration = Duration::from_millis(100);
+
+/// Import `file` into the store; `send` receives progress and the outcome.
+pub fn import_with(store: &mut Store, file: &Path, send: &mut dyn FnMut(TransferEvent)) {
+    let mut last = Instant::now() - PROGRESS_EVERY;
+    let mut progress = |done: usize, total: usize| {
+        if done == total || last.elapsed() >= PROGRESS_EVERY {
+            last = Instant::now();
+            send(TransferEvent::Progress { done, total });
+        }
+    };
+    let result = import_nominations(store, file, ImportOptions::default(), &mut progress)
+        .map(|report| report.to_string())
+        .map_err(|e| e.to_string());
+    send(TransferEvent::Imported(result));
+}
+
+pub fn export_with(store: &Store, query: &NominationQuery, file: &Path) -> TransferEvent {
+    let path = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
+    TransferEvent::Exported(
+        export_nominations(store, query, &path)
+            .map(|n| (n, path.clone()))
+            .map_err(|e| e.to_string()),
+    )
+}
+
+fn send_to(events: &Sender<Event>) -> impl FnMut(TransferEvent) + '_ {
+    move |t| {
+        let _ = events.send(Event::Job(JobResult::Transfer(t)));
+    }
+}
+
+/// Import on a thread of its own, with its own connection to `db`.
+pub fn spawn_import(db: PathBuf, file: PathBuf, events: Sender<Event>) {
+    thread::spawn(move || {
+        let mut send = send_to(&events);
+        match Store::open(&db) {
+            Ok(mut store) => import_with(&mut store, &file, &mut send),
+            Err(e) => send(TransferEvent::Imported(Err(e.to_string()))),
+        }
+    });
+}
+
+/// Export on a thread of its own, reading through its own connection.
+pub fn spawn_export(db: PathBuf, query: NominationQuery, file: PathBuf, events: Sender<Event>) {
+    thread::spawn(move || {
+        let mut send = send_to(&events);
+        match Store::open_read_only(&db) {
+            Ok(store) => send(export_with(&store, &query, &file)),
+            Err(e) => send(TransferEvent::Exported(Err(e.to_string()))),
+        }
+    });
+}
+
+/// An import or export under way, for the bottom line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Running {
+    pub label: String,
+    pub done: usize,
+    pub total: usize,
+}
