@@ -112,7 +112,7 @@ fn fixture() -> Fixture {
 
 fn invalid(r: Result<impl std::fmt::Debug, StoreError>) -> String {
     match r {
-        Err(StoreError::Invalid(m)) => m,
+        Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => e.to_string(),
         other => panic!("expected a refusal, got {other:?}"),
     }
 }

@@ -182,7 +182,7 @@ pub struct NominationRow {
 }
 
 /// Which nominations the dashboard lists, and in what order.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct NominationQuery {
     /// Free text, matched case- and tone-insensitively against nominee, unit and award.
     pub text: String,

@@ -3,6 +3,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
+use super::refusal::{Doing, MeetingRefusal};
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::meeting::MeetingId;
 use crate::domain::nomination::{NominationId, NominationQuery, NominationStatus};
@@ -30,7 +31,7 @@ impl Tx<'_> {
 
     /// Put a nomination at the end of a meeting's agenda (Submitted → OnAgenda).
     pub fn insert_agenda_item(&self, meeting: MeetingId, nomination: NominationId) -> Result<i64> {
-        let state = self.require_not_closed(meeting, "changing the agenda")?;
+        let state = self.require_not_closed(meeting, Doing::ChangingAgenda)?;
         let name = self.nominee_name(nomination)?;
         let status: String = self.tx.query_row(
             "SELECT status FROM nominations WHERE id = ?1",
@@ -48,18 +49,23 @@ impl Tx<'_> {
             )
             .optional()?;
         if let Some(number) = already {
-            return Err(StoreError::Invalid(format!(
-                "agenda: {name} (nomination {nomination}) is already on the agenda of meeting {number}"
-            )));
+            return Err(MeetingRefusal::AlreadyOnAgenda {
+                name,
+                nomination,
+                number,
+            }
+            .into());
         }
         if !matches!(
             status,
             NominationStatus::Submitted | NominationStatus::Failed
         ) {
-            return Err(StoreError::Invalid(format!(
-                "agenda: {name} (nomination {nomination}) is {}; only submitted nominations (or ones that failed at an earlier meeting) can be put on an agenda",
-                status.code()
-            )));
+            return Err(MeetingRefusal::NotSubmitted {
+                name,
+                nomination,
+                status,
+            }
+            .into());
         }
         let position: i64 = self.tx.query_row(
             "SELECT coalesce(max(position), 0) + 1 FROM agenda_items WHERE meeting_id = ?1",
@@ -78,7 +84,7 @@ impl Tx<'_> {
             id,
             "insert",
             None,
-            Some(&serde_json::json!({"meeting": state.label, "nomination": nomination, "position": position})),
+            Some(&serde_json::json!({"meeting": state.label.to_string(), "nomination": nomination, "position": position})),
         )?;
         Ok(id)
     }
@@ -133,7 +139,7 @@ impl Store {
         nomination: NominationId,
     ) -> Result<()> {
         self.write(|w| {
-            let state = w.require_not_closed(meeting, "changing the agenda")?;
+            let state = w.require_not_closed(meeting, Doing::ChangingAgenda)?;
             let name = w.nominee_name(nomination)?;
             let mut items = w.agenda_ids(meeting)?;
             let at = items
@@ -152,10 +158,11 @@ impl Store {
                 |r| r.get(0),
             )?;
             if votes > 0 {
-                return Err(StoreError::Invalid(format!(
-                    "agenda: {name} already has votes recorded at {}; the item stays on the agenda",
-                    state.label
-                )));
+                return Err(MeetingRefusal::HasVotes {
+                    name,
+                    meeting: state.label,
+                }
+                .into());
             }
             let (item, _) = items.remove(at);
             let notes: i64 = w.tx.query_row(
@@ -164,9 +171,7 @@ impl Store {
                 |r| r.get(0),
             )?;
             if notes > 0 {
-                return Err(StoreError::Invalid(format!(
-                    "agenda: notes were taken on {name}; the item stays on the agenda"
-                )));
+                return Err(MeetingRefusal::HasNotes { name }.into());
             }
             w.tx.execute("DELETE FROM agenda_items WHERE id = ?1", [item])?;
             w.renumber(&items)?;
@@ -183,7 +188,7 @@ impl Store {
                 "agenda_items",
                 item,
                 "delete",
-                Some(&serde_json::json!({"meeting": state.label, "nomination": nomination})),
+                Some(&serde_json::json!({"meeting": state.label.to_string(), "nomination": nomination})),
                 None,
             )
         })
@@ -197,7 +202,7 @@ impl Store {
         position: u32,
     ) -> Result<()> {
         self.write(|w| {
-            let state = w.require_not_closed(meeting, "changing the agenda")?;
+            let state = w.require_not_closed(meeting, Doing::ChangingAgenda)?;
             let mut items = w.agenda_ids(meeting)?;
             let at = items
                 .iter()

@@ -6,6 +6,7 @@
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+use super::refusal::{Doing, MeetingLabel, MeetingRefusal, Step};
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::meeting::{
     AttendanceEntry, Meeting, MeetingId, MeetingStatus, Presence, count_attendance,
@@ -54,18 +55,17 @@ pub struct QuorumStatus {
 }
 
 /// What a meeting is called in messages: its number, or its id when unnumbered.
-pub(crate) fn meeting_label(number: &str, id: MeetingId) -> String {
-    if number.is_empty() {
-        format!("meeting {id}")
-    } else {
-        format!("meeting {number}")
+pub(crate) fn meeting_label(number: &str, id: MeetingId) -> MeetingLabel {
+    MeetingLabel {
+        number: number.to_string(),
+        id,
     }
 }
 
 /// The state of a meeting as seen inside a transaction.
 pub(crate) struct MeetingState {
     pub status: MeetingStatus,
-    pub label: String,
+    pub label: MeetingLabel,
     pub council_id: i64,
 }
 
@@ -91,25 +91,27 @@ impl Tx<'_> {
     }
 
     /// Refuse `doing` unless the meeting is planned or open; returns its label.
-    pub(crate) fn require_not_closed(&self, id: MeetingId, doing: &str) -> Result<MeetingState> {
+    pub(crate) fn require_not_closed(&self, id: MeetingId, doing: Doing) -> Result<MeetingState> {
         let s = self.meeting_state(id)?;
         if s.status == MeetingStatus::Closed {
-            return Err(StoreError::Invalid(format!(
-                "{} is closed: {doing} is no longer possible (attendance and votes are read-only; correct a vote with an amendment and a reason)",
-                s.label
-            )));
+            return Err(MeetingRefusal::Closed {
+                meeting: s.label,
+                doing,
+            }
+            .into());
         }
         Ok(s)
     }
 
     /// Refuse `doing` unless the meeting is open.
-    pub(crate) fn require_open(&self, id: MeetingId, doing: &str) -> Result<MeetingState> {
+    pub(crate) fn require_open(&self, id: MeetingId, doing: Doing) -> Result<MeetingState> {
         let s = self.require_not_closed(id, doing)?;
         if s.status == MeetingStatus::Planned {
-            return Err(StoreError::Invalid(format!(
-                "{} is not open yet: open the meeting before {doing}",
-                s.label
-            )));
+            return Err(MeetingRefusal::NotOpen {
+                meeting: s.label,
+                doing,
+            }
+            .into());
         }
         Ok(s)
     }
@@ -305,7 +307,7 @@ impl Store {
         others: &[i64],
     ) -> Result<()> {
         self.write(|w| {
-            w.require_not_closed(meeting, "changing the counting committee")?;
+            w.require_not_closed(meeting, Doing::ChangingCommittee)?;
             w.member_name(meeting, head)?;
             for m in others {
                 w.member_name(meeting, *m)?;
@@ -349,7 +351,7 @@ impl Store {
             p => p.clone(),
         };
         self.write(|w| {
-            w.require_not_closed(meeting, "changing attendance")?;
+            w.require_not_closed(meeting, Doing::ChangingAttendance)?;
             let name = w.member_name(meeting, member)?;
             if matches!(presence, Presence::Absent { .. } | Presence::AbsentWithOpinion { .. })
                 && presence.reason().is_empty()
@@ -415,11 +417,12 @@ impl Store {
         self.write(|w| {
             let s = w.meeting_state(meeting)?;
             if s.status != MeetingStatus::Planned {
-                return Err(StoreError::Invalid(format!(
-                    "{} is {}: only a planned meeting can be opened",
-                    s.label,
-                    s.status.code()
-                )));
+                return Err(MeetingRefusal::WrongStatus {
+                    meeting: s.label,
+                    status: s.status,
+                    step: Step::Open,
+                }
+                .into());
             }
             w.transition(meeting, version, MeetingStatus::Open, "opened_at")
         })
@@ -431,11 +434,12 @@ impl Store {
         self.write(|w| {
             let s = w.meeting_state(meeting)?;
             if s.status != MeetingStatus::Open {
-                return Err(StoreError::Invalid(format!(
-                    "{} is {}: only an open meeting can be closed",
-                    s.label,
-                    s.status.code()
-                )));
+                return Err(MeetingRefusal::WrongStatus {
+                    meeting: s.label,
+                    status: s.status,
+                    step: Step::Close,
+                }
+                .into());
             }
             let unmarked: Vec<String> = {
                 let mut stmt = w.tx.prepare(
@@ -446,11 +450,11 @@ impl Store {
                     .collect::<rusqlite::Result<Vec<_>>>()?
             };
             if !unmarked.is_empty() {
-                return Err(StoreError::Invalid(format!(
-                    "{}: mark every member present or absent before closing; not checked in: {}",
-                    s.label,
-                    unmarked.join(", ")
-                )));
+                return Err(MeetingRefusal::Unmarked {
+                    meeting: s.label,
+                    names: unmarked,
+                }
+                .into());
             }
             w.transition(meeting, version, MeetingStatus::Closed, "closed_at")?;
             // Items not voted on were postponed: they wait for a later meeting.

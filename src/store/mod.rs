@@ -9,6 +9,7 @@ pub mod awards;
 pub mod council;
 pub mod holds;
 pub mod lookups;
+pub mod meeting_edit;
 pub mod meetings;
 pub mod migrations;
 pub mod nominations;
@@ -16,6 +17,7 @@ pub mod notes;
 pub mod record;
 pub mod reference;
 pub mod referrals;
+pub mod refusal;
 pub mod rounds;
 pub mod scores;
 pub mod signoff;
@@ -62,6 +64,9 @@ pub enum StoreError {
     Conflict { what: &'static str, id: String },
     #[error("{0}")]
     Invalid(String),
+    /// A meeting's state or vote counts refused the change (typed, so each language can say it).
+    #[error(transparent)]
+    Meeting(#[from] refusal::MeetingRefusal),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
     #[error("schema migration failed: {0}")]

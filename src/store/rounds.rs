@@ -7,6 +7,7 @@
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+use super::refusal::{Doing, MeetingRefusal};
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::meeting::MeetingId;
 use crate::domain::nomination::{NominationId, NominationStatus};
@@ -75,13 +76,20 @@ impl Tx<'_> {
         items: &[Prepared],
         amends: Option<(i64, &str)>,
     ) -> Result<RecordedRound> {
-        let at = |name: &str, e: VoteError| {
-            StoreError::Invalid(format!("round {round_no}, {name}: {e}"))
+        let at = |name: &str, error: VoteError| -> StoreError {
+            MeetingRefusal::Tally {
+                round: round_no,
+                name: name.to_string(),
+                error,
+            }
+            .into()
         };
         let ballots = match input.method {
             VoteMethod::SecretBallot => {
-                validate_ballots(att, &input.ballots)
-                    .map_err(|e| StoreError::Invalid(format!("round {round_no}: {e}")))?;
+                validate_ballots(att, &input.ballots).map_err(|error| MeetingRefusal::Ballots {
+                    round: round_no,
+                    error,
+                })?;
                 input.ballots
             }
             VoteMethod::Open => BallotCounts::default(),
@@ -243,7 +251,7 @@ impl Store {
     ) -> Result<RecordedRound> {
         let rules = self.vote_rules()?;
         self.write(|w| {
-            let state = w.require_open(meeting, "recording votes")?;
+            let state = w.require_open(meeting, Doing::RecordingVotes)?;
             let level: String = w.tx.query_row(
                 "SELECT level FROM councils WHERE id = ?1",
                 [state.council_id],

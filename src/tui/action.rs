@@ -6,6 +6,7 @@ use crate::domain::nomination::NominationId;
 use crate::domain::scoring::MemberId;
 use crate::tui::screens::meeting::MeetingAction;
 use crate::tui::screens::minutes::MinutesAction;
+use crate::tui::screens::planning::PlanAction;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
@@ -67,6 +68,8 @@ pub enum Action {
     Discard,
     /// Meeting mode: attendance, votes, closing.
     Meeting(MeetingAction),
+    /// Meeting planning: the meetings list, the meeting form, the agenda.
+    Plan(PlanAction),
     /// Live minutes, preview, printing, sign-off.
     Minutes(MinutesAction),
     /// Awards board, nominee page, referrals, forms and the audit log.

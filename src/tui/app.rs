@@ -30,6 +30,7 @@ use super::modals::help::Help;
 use super::modals::message::Message;
 use super::screens::dashboard::{Dashboard, load_detail, read_page};
 use super::screens::meeting::{self, MeetingAction, MeetingMode};
+use super::screens::planning::PlanAction;
 use super::screens::scoring::{Outcome, Scoring};
 use super::screens::{Screen, dashboard_view};
 use super::strings::Strings;
@@ -39,6 +40,7 @@ use super::widgets::hint_bar::hint_line;
 use super::widgets::table::truncate;
 
 mod awards_glue;
+mod plan;
 
 /// Where the dashboard's pages are read: here, or on the reader thread.
 pub enum PageSource {
@@ -200,6 +202,7 @@ impl App {
                     m.input_key(key);
                 }
             }
+            Context::PlanInput => self.planning_key(key),
             Context::MinutesEdit => self.minutes_key(key),
             Context::AwardsForm | Context::AwardsSearch => {
                 if let Some(Screen::Awards(a)) = self.screens.last_mut() {
@@ -258,6 +261,14 @@ impl App {
             self.meeting_outcome(outcome);
             return;
         }
+        if let Some(Screen::Planning(_)) = self.screens.last() {
+            self.planning_action(&action);
+            return;
+        }
+        if action == Action::Plan(PlanAction::Enter) {
+            self.open_planning();
+            return;
+        }
         if action == Action::Meeting(MeetingAction::Enter) {
             self.open_meeting_mode();
             return;
@@ -286,10 +297,18 @@ impl App {
                 self.modals
                     .push(Modal::Confirm(Confirm { message, pending }));
             }
+            // A refusal says what to do; it is not a database failure.
+            Outcome::Failed(e @ StoreError::Meeting(_)) => {
+                self.error(self.strings.store_message(&e))
+            }
             Outcome::Failed(StoreError::ReadOnly) => {
                 self.error(self.strings.read_only_banner.trim().to_string());
             }
-            Outcome::Failed(e) => self.error(format!("{}: {e}", self.strings.store_error)),
+            Outcome::Failed(e) => self.error(format!(
+                "{}: {}",
+                self.strings.store_error,
+                self.strings.store_message(&e)
+            )),
         }
     }
 
@@ -298,6 +317,7 @@ impl App {
             meeting::Outcome::Nothing => {}
             meeting::Outcome::Close => {
                 self.screens.pop();
+                self.planning_reload();
             }
             meeting::Outcome::Changed(text) => {
                 // Votes move nominations' statuses: the list shows them at once.
@@ -451,6 +471,7 @@ impl App {
             Some(Screen::EvidenceForm(f)) => f.render(body, buf),
             Some(Screen::Ranking(r)) => r.render(s, body, buf),
             Some(Screen::Meeting(m)) => super::screens::meeting_view::render(m, s, body, buf),
+            Some(Screen::Planning(p)) => super::screens::plan_view::render(p, s, body, buf),
             _ => {
                 self.minutes_render(body, buf);
             }

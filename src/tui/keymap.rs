@@ -7,6 +7,7 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use super::action::Action;
 use super::screens::meeting::MeetingAction as MA;
 use super::screens::minutes::MinutesAction as MN;
+use super::screens::planning::PlanAction as PA;
 
 /// Which layer the key is for; computed from the app's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,6 +24,12 @@ pub enum Context {
     Meeting,
     /// Typing an absence reason or a vote tally in meeting mode.
     MeetingInput,
+    /// The list of meetings.
+    Meetings,
+    /// One meeting's agenda and counting committee, being prepared.
+    Agenda,
+    /// Typing in the meeting form, the committee form or the nomination picker.
+    PlanInput,
     /// The live minutes: notes of the current item.
     Minutes,
     /// Typing a note: every key but these edits the text.
@@ -152,6 +159,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Dashboard, &[ch('i')], Action::ImportFile, false),
     bind(C::Dashboard, &[ch('X')], Action::ExportList, false),
     bind(C::Dashboard, &[ch('m')], Action::Meeting(MA::Enter), true),
+    bind(C::Dashboard, &[ch('M')], Action::Plan(PA::Enter), true),
     // Search field: every other key edits the text.
     bind(C::Search, &[plain(K::Enter)], Action::SearchKeep, true),
     bind(C::Search, &[plain(K::Esc)], Action::SearchClear, true),
@@ -277,6 +285,69 @@ pub static BINDINGS: &[Binding] = &[
         Action::Meeting(MA::PrevField),
         true,
     ),
+    // Meetings list and agenda planning.
+    bind(C::Meetings, &[ch('?')], Action::Help, true),
+    bind(C::Meetings, &[plain(K::Esc), ch('q')], Action::Close, true),
+    bind(C::Meetings, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Meetings, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Meetings, &[ch('n')], Action::Plan(PA::New), true),
+    bind(C::Meetings, &[ch('e')], Action::Plan(PA::Edit), true),
+    bind(
+        C::Meetings,
+        &[ch('a'), plain(K::Right)],
+        Action::Plan(PA::Agenda),
+        true,
+    ),
+    bind(
+        C::Meetings,
+        &[plain(K::Enter)],
+        Action::Plan(PA::OpenMode),
+        true,
+    ),
+    bind(C::Agenda, &[ch('?')], Action::Help, true),
+    bind(
+        C::Agenda,
+        &[plain(K::Esc), ch('q'), plain(K::Left)],
+        Action::Close,
+        true,
+    ),
+    bind(C::Agenda, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(C::Agenda, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Agenda, &[ch('a')], Action::Plan(PA::Pick), true),
+    bind(C::Agenda, &[ch('f')], Action::Plan(PA::AddMatching), true),
+    bind(
+        C::Agenda,
+        &[ch('d'), plain(K::Delete)],
+        Action::Plan(PA::Remove),
+        true,
+    ),
+    bind(C::Agenda, &[ch('K')], Action::Plan(PA::MoveUp), true),
+    bind(C::Agenda, &[ch('J')], Action::Plan(PA::MoveDown), true),
+    bind(C::Agenda, &[ch('c')], Action::Plan(PA::Committee), true),
+    bind(C::Agenda, &[ch('e')], Action::Plan(PA::Edit), false),
+    bind(
+        C::Agenda,
+        &[plain(K::Enter)],
+        Action::Plan(PA::OpenMode),
+        true,
+    ),
+    // Typing in a planning form or the picker: other keys go to the field.
+    bind(C::PlanInput, &[plain(K::Enter)], Action::Confirm, true),
+    bind(C::PlanInput, &[plain(K::Esc)], Action::Cancel, true),
+    bind(
+        C::PlanInput,
+        &[plain(K::Tab)],
+        Action::Plan(PA::NextField),
+        true,
+    ),
+    bind(
+        C::PlanInput,
+        &[plain(K::BackTab)],
+        Action::Plan(PA::PrevField),
+        true,
+    ),
+    bind(C::PlanInput, &[plain(K::Down)], Action::Down, false),
+    bind(C::PlanInput, &[plain(K::Up)], Action::Up, false),
     // Live minutes.
     bind(C::Minutes, &[ch('?')], Action::Help, true),
     bind(C::Minutes, &[plain(K::Esc), ch('q')], Action::Close, true),
@@ -520,6 +591,9 @@ mod tests {
             C::Scoring,
             C::Meeting,
             C::MeetingInput,
+            C::Meetings,
+            C::Agenda,
+            C::PlanInput,
             C::Minutes,
             C::MinutesEdit,
             C::Preview,

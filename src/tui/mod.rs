@@ -17,6 +17,8 @@ pub mod strings;
 pub mod strings_forms;
 pub mod strings_meeting;
 pub mod strings_minutes;
+pub mod strings_plan;
+pub mod strings_refusal;
 pub mod theme;
 pub mod transfer;
 pub mod widgets;

@@ -452,6 +452,7 @@ impl Strings {
                 ("recuse", "Mark / unmark the member as recused (asks first)"),
             ),
             Meeting(m) => return self.meeting_action(m),
+            Plan(p) => return self.plan_action(p),
             Minutes(m) => return self.minutes_action(m),
             Awards(a) => return super::awards::strings::action(self, a),
             ApplyRecusal { .. } => (

@@ -14,6 +14,7 @@ use crate::store::meetings::QuorumStatus;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
+use crate::tui::screens::eligibility_marks::Marks;
 use crate::tui::screens::tally_form::TallyForm;
 use crate::tui::strings::Strings;
 use crate::tui::widgets::text_input::TextInput;
@@ -89,6 +90,8 @@ pub struct MeetingMode {
     pub input: Option<Input>,
     /// A message shown in the screen's bottom line (refusals that need no modal).
     pub note: Option<String>,
+    /// Eligibility warnings of the agenda's nominations, checked when the meeting is opened.
+    pub marks: Marks,
 }
 
 /// The meeting to work on: the open one, else the next planned, else the latest.
@@ -115,8 +118,10 @@ impl MeetingMode {
             evidence: Vec::new(),
             input: None,
             note: None,
+            marks: Marks::default(),
         };
         m.refresh(store)?;
+        m.marks = Marks::load(store, m.record.agenda.iter().map(|e| e.nomination.id));
         Ok(m)
     }
 
@@ -410,8 +415,8 @@ impl MeetingMode {
                             (self.member + 1).min(self.record.attendance.len().saturating_sub(1));
                         out
                     }
-                    Err(StoreError::Invalid(msg)) => {
-                        self.note = Some(msg);
+                    Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => {
+                        self.note = Some(s.store_message(&e));
                         Outcome::Nothing
                     }
                     Err(e) => Outcome::Failed(e),
@@ -450,8 +455,8 @@ impl MeetingMode {
                 };
                 match saved {
                     Ok(text) => self.done(store, text),
-                    Err(StoreError::Invalid(msg)) => {
-                        form.error = Some(msg);
+                    Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => {
+                        form.error = Some(s.store_message(&e));
                         Outcome::Nothing
                     }
                     Err(e) => Outcome::Failed(e),

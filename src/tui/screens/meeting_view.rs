@@ -130,8 +130,17 @@ fn current_item(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
         return;
     };
     let n = &e.nominee;
+    let mark = m.marks.mark(e.nomination.id);
     let mut lines = vec![Line::styled(
-        truncate(&format!("{} — {}", n.name, e.award_name), cells),
+        truncate(
+            &format!(
+                "{mark}{}{} — {}",
+                if mark.is_empty() { "" } else { " " },
+                n.name,
+                e.award_name
+            ),
+            cells,
+        ),
         THEME.header,
     )];
     let mut facts = vec![s.kind(n.kind).to_string()];
@@ -149,6 +158,17 @@ fn current_item(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
         e.score.map_or("–".to_string(), |v| format!("{v:.1}"))
     ));
     lines.push(Line::raw(truncate(&facts.join(" · "), cells)));
+    // Why the nominee may not be eligible, checked when the meeting was opened.
+    if let Some(text) = m.marks.explain(e.nomination.id, s) {
+        lines.extend(
+            format!("⚠ {text}")
+                .lines()
+                .flat_map(|l| wrap(l, cells))
+                // A short pane keeps room for the rule and the result.
+                .take(if inner.height < 16 { 2 } else { 4 })
+                .map(|l| Line::styled(l, THEME.error)),
+        );
+    }
     if let Some(r) = m.current_rule() {
         let tag = if r.is_default {
             t.rule_default

@@ -4,6 +4,7 @@
 pub mod dashboard;
 pub mod dashboard_pages;
 pub mod dashboard_view;
+pub mod eligibility_marks;
 pub mod evidence_form;
 pub mod meeting;
 #[cfg(test)]
@@ -12,6 +13,9 @@ pub mod meeting_view;
 pub mod minutes;
 pub mod minutes_view;
 pub mod nomination_form;
+pub mod plan_forms;
+pub mod plan_view;
+pub mod planning;
 pub mod preview;
 pub mod preview_text;
 pub mod ranking;
@@ -26,6 +30,7 @@ pub enum Screen {
     EvidenceForm(Box<evidence_form::EvidenceForm>),
     Ranking(Box<ranking::Ranking>),
     Meeting(Box<meeting::MeetingMode>),
+    Planning(Box<planning::Planning>),
     Minutes(Box<minutes::MinutesScreen>),
     Preview(Box<preview::Preview>),
     Awards(Box<crate::tui::awards::AwardsScreen>),
@@ -39,6 +44,7 @@ impl Screen {
             Screen::EvidenceForm(s) => s.context(),
             Screen::Ranking(s) => s.context(),
             Screen::Meeting(m) => m.context(),
+            Screen::Planning(p) => p.context(),
             Screen::Minutes(m) => m.context(),
             Screen::Preview(p) => p.context(),
             Screen::Awards(a) => a.context(),

@@ -1,0 +1,122 @@
+//! Why the meeting store refused a change, as data. The English `Display`
+//! is what the CLI prints; the interface renders the same values in its own
+//! language (`tui::strings_refusal`), so no English text is formatted deep
+//! inside the store for the Vietnamese screens.
+
+use crate::domain::meeting::{MeetingId, MeetingStatus};
+use crate::domain::nomination::{NominationId, NominationStatus};
+use crate::domain::vote::VoteError;
+
+/// How a meeting is named in messages: its number, or its id when unnumbered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MeetingLabel {
+    pub number: String,
+    pub id: MeetingId,
+}
+
+impl MeetingLabel {
+    /// The number, or the id when the meeting has no number.
+    pub fn short(&self) -> String {
+        if self.number.is_empty() {
+            self.id.to_string()
+        } else {
+            self.number.clone()
+        }
+    }
+}
+
+impl std::fmt::Display for MeetingLabel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "meeting {}", self.short())
+    }
+}
+
+/// What was being done when a meeting's state refused it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doing {
+    ChangingAgenda,
+    ChangingCommittee,
+    ChangingAttendance,
+    RecordingVotes,
+    EditingMeeting,
+}
+
+impl Doing {
+    pub fn en(self) -> &'static str {
+        match self {
+            Doing::ChangingAgenda => "changing the agenda",
+            Doing::ChangingCommittee => "changing the counting committee",
+            Doing::ChangingAttendance => "changing attendance",
+            Doing::RecordingVotes => "recording votes",
+            Doing::EditingMeeting => "changing the meeting",
+        }
+    }
+}
+
+/// A life-cycle step that only one status allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Open,
+    Close,
+    Edit,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MeetingRefusal {
+    #[error(
+        "{meeting} is closed: {} is no longer possible (attendance and votes are read-only; correct a vote with an amendment and a reason)",
+        doing.en()
+    )]
+    Closed { meeting: MeetingLabel, doing: Doing },
+    #[error("{meeting} is not open yet: open the meeting before {}", doing.en())]
+    NotOpen { meeting: MeetingLabel, doing: Doing },
+    #[error("{meeting} is {}: {}", status.code(), match step {
+        Step::Open => "only a planned meeting can be opened",
+        Step::Close => "only an open meeting can be closed",
+        Step::Edit => "only a planned meeting can be changed",
+    })]
+    WrongStatus {
+        meeting: MeetingLabel,
+        status: MeetingStatus,
+        step: Step,
+    },
+    #[error(
+        "{meeting}: mark every member present or absent before closing; not checked in: {}",
+        names.join(", ")
+    )]
+    Unmarked {
+        meeting: MeetingLabel,
+        names: Vec<String>,
+    },
+    /// The paper counts of a secret-ballot round.
+    #[error("round {round}: {error}")]
+    Ballots { round: u32, error: VoteError },
+    /// One nominee's votes (includes "no quorum").
+    #[error("round {round}, {name}: {error}")]
+    Tally {
+        round: u32,
+        name: String,
+        error: VoteError,
+    },
+    #[error(
+        "agenda: {name} (nomination {nomination}) is already on the agenda of meeting {number}"
+    )]
+    AlreadyOnAgenda {
+        name: String,
+        nomination: NominationId,
+        number: String,
+    },
+    #[error(
+        "agenda: {name} (nomination {nomination}) is {}; only submitted nominations (or ones that failed at an earlier meeting) can be put on an agenda",
+        status.code()
+    )]
+    NotSubmitted {
+        name: String,
+        nomination: NominationId,
+        status: NominationStatus,
+    },
+    #[error("agenda: {name} already has votes recorded at {meeting}; the item stays on the agenda")]
+    HasVotes { name: String, meeting: MeetingLabel },
+    #[error("agenda: notes were taken on {name}; the item stays on the agenda")]
+    HasNotes { name: String },
+}

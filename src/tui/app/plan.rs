@@ -1,0 +1,73 @@
+//! The app's side of meeting planning: opening the meetings list, passing it
+//! actions (with the dashboard's filter, for "add all that match") and keys,
+//! and acting on what it asks for.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::{App, STATUS_TICKS};
+use crate::tui::action::Action;
+use crate::tui::modals::Modal;
+use crate::tui::modals::confirm::Confirm;
+use crate::tui::screens::Screen;
+use crate::tui::screens::meeting::MeetingMode;
+use crate::tui::screens::planning::{Outcome, Planning};
+
+impl App {
+    pub(super) fn open_planning(&mut self) {
+        match Planning::open(&self.store) {
+            Ok(p) => self.screens.push(Screen::Planning(Box::new(p))),
+            Err(e) => self.error(self.strings.store_message(&e)),
+        }
+    }
+
+    pub(super) fn planning_action(&mut self, action: &Action) {
+        let filter = self.dashboard.query();
+        let Some(Screen::Planning(p)) = self.screens.last_mut() else {
+            return;
+        };
+        let outcome = p.apply(action, &mut self.store, self.strings, &filter);
+        self.planning_outcome(outcome);
+    }
+
+    pub(super) fn planning_key(&mut self, key: &KeyEvent) {
+        let Some(Screen::Planning(p)) = self.screens.last_mut() else {
+            return;
+        };
+        if let Some(e) = p.input_key(key, &self.store) {
+            self.planning_outcome(Outcome::Failed(e));
+        }
+    }
+
+    /// After meeting mode closes, the list shows what changed there.
+    pub(super) fn planning_reload(&mut self) {
+        if let Some(Screen::Planning(p)) = self.screens.last_mut()
+            && let Err(e) = p.reload(&self.store)
+        {
+            self.error(self.strings.store_message(&e));
+        }
+    }
+
+    fn planning_outcome(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::Nothing => {}
+            Outcome::Close => {
+                self.screens.pop();
+            }
+            Outcome::Changed(text) => {
+                // Agenda changes move nominations' statuses: the list shows them at once.
+                self.dashboard.reload();
+                self.dashboard.detail = None;
+                self.status = Some((text, STATUS_TICKS));
+            }
+            Outcome::Ask(message, pending) => {
+                self.modals
+                    .push(Modal::Confirm(Confirm { message, pending }));
+            }
+            Outcome::Failed(e) => self.outcome(crate::tui::screens::scoring::Outcome::Failed(e)),
+            Outcome::OpenMode(id) => match MeetingMode::open(&self.store, id) {
+                Ok(m) => self.screens.push(Screen::Meeting(Box::new(m))),
+                Err(e) => self.error(self.strings.store_message(&e)),
+            },
+        }
+    }
+}

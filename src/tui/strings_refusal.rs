@@ -1,0 +1,136 @@
+//! The meeting store's refusals in the interface's language. The store keeps
+//! them as data (`store::refusal`); English is their `Display`, the one the
+//! CLI prints.
+
+use crate::store::StoreError;
+use crate::store::refusal::{Doing, MeetingLabel, MeetingRefusal, Step};
+
+use super::strings::{Lang, Strings};
+
+impl Strings {
+    /// Any store error as the user should read it: typed refusals in the
+    /// interface's language, other errors as they are.
+    pub fn store_message(&self, e: &StoreError) -> String {
+        match e {
+            StoreError::Meeting(r) => self.refusal(r),
+            other => other.to_string(),
+        }
+    }
+
+    pub fn refusal(&self, r: &MeetingRefusal) -> String {
+        if self.lang == Lang::En {
+            return r.to_string();
+        }
+        let meeting = |l: &MeetingLabel| format!("Phiên họp {}", l.short());
+        match r {
+            MeetingRefusal::Closed { meeting: m, doing } => format!(
+                "{} đã kết thúc: không thể {} nữa (điểm danh và kết quả biểu quyết chỉ còn để xem; sửa kết quả bằng đính chính có ghi lý do)",
+                meeting(m),
+                doing_vi(*doing)
+            ),
+            MeetingRefusal::NotOpen { meeting: m, doing } => format!(
+                "{} chưa khai mạc: hãy khai mạc phiên họp trước khi {}",
+                meeting(m),
+                doing_vi(*doing)
+            ),
+            MeetingRefusal::WrongStatus {
+                meeting: m,
+                status,
+                step,
+            } => format!(
+                "{} đang ở trạng thái “{}”: {}",
+                meeting(m),
+                self.meeting_status(*status),
+                match step {
+                    Step::Open => "chỉ phiên họp dự kiến mới khai mạc được",
+                    Step::Close => "chỉ phiên họp đang họp mới kết thúc được",
+                    Step::Edit => "chỉ phiên họp dự kiến mới sửa được",
+                }
+            ),
+            MeetingRefusal::Unmarked { meeting: m, names } => format!(
+                "{}: điểm danh mọi thành viên (có mặt hoặc vắng) trước khi kết thúc; chưa điểm danh: {}",
+                meeting(m),
+                names.join(", ")
+            ),
+            MeetingRefusal::Ballots { round, error } => {
+                format!("Lần bỏ phiếu {round}: {}", self.vote_error(error))
+            }
+            MeetingRefusal::Tally { round, name, error } => {
+                format!("Lần bỏ phiếu {round}, {name}: {}", self.vote_error(error))
+            }
+            MeetingRefusal::AlreadyOnAgenda { name, number, .. } => {
+                format!("Chương trình: {name} đã có trong chương trình của phiên họp {number}")
+            }
+            MeetingRefusal::NotSubmitted { name, status, .. } => format!(
+                "Chương trình: hồ sơ của {name} đang ở trạng thái “{}”; chỉ hồ sơ đã nộp (hoặc không đạt ở phiên trước) mới đưa vào chương trình được",
+                self.status(*status)
+            ),
+            MeetingRefusal::HasVotes { name, meeting: m } => format!(
+                "Chương trình: {name} đã có kết quả biểu quyết tại {}; nội dung này giữ lại trong chương trình",
+                meeting(m).to_lowercase()
+            ),
+            MeetingRefusal::HasNotes { name } => format!(
+                "Chương trình: đã có ghi chép về {name}; nội dung này giữ lại trong chương trình"
+            ),
+        }
+    }
+}
+
+fn doing_vi(d: Doing) -> &'static str {
+    match d {
+        Doing::ChangingAgenda => "thay đổi chương trình",
+        Doing::ChangingCommittee => "thay đổi ban kiểm phiếu",
+        Doing::ChangingAttendance => "thay đổi điểm danh",
+        Doing::RecordingVotes => "ghi kết quả biểu quyết",
+        Doing::EditingMeeting => "sửa thông tin phiên họp",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::vote::VoteError;
+
+    #[test]
+    fn tally_refusal_in_vietnamese_and_english() {
+        let r = MeetingRefusal::Tally {
+            round: 1,
+            name: "Trần Văn X".into(),
+            error: VoteError::VotesOverValid {
+                agree: 9,
+                disagree: 2,
+                valid: 8,
+            },
+        };
+        assert_eq!(
+            Lang::Vi.strings().refusal(&r),
+            "Lần bỏ phiếu 1, Trần Văn X: đồng ý (9) + không đồng ý (2) nhiều hơn số phiếu hợp lệ (8)"
+        );
+        assert_eq!(
+            Lang::En.strings().refusal(&r),
+            "round 1, Trần Văn X: agree (9) + disagree (2) exceed valid ballots (8)"
+        );
+    }
+
+    #[test]
+    fn closed_meeting_names_the_meeting() {
+        let r = MeetingRefusal::Closed {
+            meeting: MeetingLabel {
+                number: "01/BB".into(),
+                id: 3,
+            },
+            doing: Doing::ChangingAgenda,
+        };
+        let vi = Lang::Vi.strings().refusal(&r);
+        assert!(
+            vi.starts_with("Phiên họp 01/BB đã kết thúc: không thể thay đổi chương trình"),
+            "{vi}"
+        );
+        assert!(
+            Lang::En
+                .strings()
+                .refusal(&r)
+                .starts_with("meeting 01/BB is closed:")
+        );
+    }
+}
