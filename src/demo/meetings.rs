@@ -155,7 +155,7 @@ fn write_meetings(store: &mut Store, callers_clock: Clock) -> Result<()> {
     for m in store.members(council.id)? {
         let presence = match m.name.as_str() {
             "Mai Xuân Đoàn" => Presence::AbsentWithOpinion {
-                reason: "Đi công tác tại tỉnh; gửi ý kiến bằng văn bản".into(),
+                reason: "Đi công tác tại tỉnh".into(),
             },
             "Quách Đức Toàn" => Presence::Absent {
                 reason: "Ốm, có đơn xin phép".into(),

@@ -209,7 +209,8 @@ fn nominee_for(kind: NomineeKind, rng: &mut Rng, serial: usize) -> NewNominee {
             let p = person(rng);
             let (position, unit) = match kind {
                 NomineeKind::Official => {
-                    (rng.pick(POSITIONS).to_string(), rng.pick(UNITS).to_string())
+                    let unit = *rng.pick(UNITS);
+                    (rng.pick(positions_in(unit)).to_string(), unit.to_string())
                 }
                 NomineeKind::Resident => {
                     ("Người dân".to_string(), rng.pick(RESIDENTIAL).to_string())

@@ -65,16 +65,22 @@ pub const STREETS: &[&str] = &[
     "phố Đức Minh",
     "phố An Ninh",
 ];
-pub const POSITIONS: &[&str] = &[
-    "Chuyên viên",
-    "Công chức Địa chính – Xây dựng",
-    "Công chức Tài chính – Kế toán",
-    "Công chức Văn phòng – Thống kê",
-    "Giáo viên",
-    "Y sĩ",
-    "Kế toán",
-    "Phó Hiệu trưởng",
-];
+/// Positions that fit each unit of the ward.
+pub fn positions_in(unit: &str) -> &'static [&'static str] {
+    if unit.starts_with("Trường") {
+        &["Giáo viên", "Phó Hiệu trưởng", "Kế toán"]
+    } else if unit.starts_with("Trạm Y tế") {
+        &["Y sĩ", "Điều dưỡng", "Trạm trưởng"]
+    } else if unit.contains("Địa chính") {
+        &["Công chức Địa chính – Xây dựng"]
+    } else if unit.contains("Tài chính") {
+        &["Công chức Tài chính – Kế toán"]
+    } else if unit.starts_with("Văn phòng") {
+        &["Công chức Văn phòng – Thống kê", "Chuyên viên"]
+    } else {
+        &["Chuyên viên", "Phó Trưởng ban"]
+    }
+}
 pub const OTHER_POSITIONS: &[&str] = &[
     "Kỹ sư xây dựng",
     "Giám đốc doanh nghiệp",
