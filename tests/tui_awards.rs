@@ -11,9 +11,10 @@ use hoidong::tui::event::Event;
 use hoidong::tui::keymap::Context;
 use hoidong::tui::screens::dashboard::StatusFilter;
 use hoidong::tui::strings::Lang;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+mod common;
+use common::{press, screen_at, type_text};
 
 const W: u16 = 120;
 const H: u16 = 35;
@@ -57,36 +58,6 @@ fn prepared() -> (Store, Vec<(NominationId, String)>) {
     (store, chosen)
 }
 
-fn press(app: &mut App, code: KeyCode) {
-    let mods = match code {
-        KeyCode::Char(c) if c.is_uppercase() || c == '?' => KeyModifiers::SHIFT,
-        _ => KeyModifiers::NONE,
-    };
-    app.handle_event(Event::Key(KeyEvent::new(code, mods)));
-}
-
-fn keys(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn screen(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap();
-    terminal.draw(|f| app.draw(f)).unwrap();
-    let buf = terminal.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
-
 /// Find the nomination in the dashboard by its nominee's name and select it.
 fn select(app: &mut App, id: NominationId, name: &str) {
     press(app, KeyCode::Char('x'));
@@ -94,7 +65,7 @@ fn select(app: &mut App, id: NominationId, name: &str) {
         press(app, KeyCode::Char('s'));
     }
     press(app, KeyCode::Char('/'));
-    keys(app, name);
+    type_text(app, name);
     press(app, KeyCode::Enter);
     for _ in 0..50 {
         if app.dashboard.selected_id() == Some(id) {
@@ -109,16 +80,16 @@ fn decide(app: &mut App, id: NominationId, name: &str, number: &str) {
     select(app, id, name);
     press(app, KeyCode::Char('d'));
     assert_eq!(app.context(), Context::AwardsForm);
-    let form = screen(app, W, H);
+    let form = screen_at(app, W, H);
     assert!(form.contains("Quyết định khen thưởng"), "{form}");
     assert!(form.contains("20/11/2026"), "date prefilled: {form}");
-    keys(app, number);
+    type_text(app, number);
     press(app, KeyCode::Tab);
     press(app, KeyCode::Tab);
-    keys(app, "Trần Minh Khôi");
+    type_text(app, "Trần Minh Khôi");
     press(app, KeyCode::Enter);
     assert_eq!(app.context(), Context::Confirm);
-    let ask = screen(app, W, H);
+    let ask = screen_at(app, W, H);
     assert!(ask.contains("Không hoàn tác được"), "{ask}");
     press(app, KeyCode::Char('y'));
 }
@@ -131,7 +102,7 @@ fn decisions_referral_steps_history_board_and_audit() {
     // Board before: nothing decided at the ward yet.
     press(&mut app, KeyCode::Char('a'));
     assert_eq!(app.context(), Context::AwardsBoard);
-    let before = screen(&app, W, H);
+    let before = screen_at(&app, W, H);
     assert!(before.contains("Bảng theo dõi khen thưởng"), "{before}");
     assert!(!before.contains("Đã quyết định"), "{before}");
     press(&mut app, KeyCode::Esc);
@@ -139,7 +110,7 @@ fn decisions_referral_steps_history_board_and_audit() {
     // Two Giấy khen decided through the form and the confirm dialog.
     decide(&mut app, chosen[0].0, &chosen[0].1, "101/QĐ-UBND");
     decide(&mut app, chosen[1].0, &chosen[1].1, "102/QĐ-UBND");
-    assert!(screen(&app, W, H).contains("Đã ghi quyết định"));
+    assert!(screen_at(&app, W, H).contains("Đã ghi quyết định"));
     for (i, (id, _)) in chosen[..2].iter().enumerate() {
         let d = app.store().decision_of(*id).unwrap().unwrap();
         assert_eq!(d.number, format!("10{}/QĐ-UBND", i + 1));
@@ -155,20 +126,20 @@ fn decisions_referral_steps_history_board_and_audit() {
     // verdict and needs a reason before it can be saved.
     let (bk, bk_name) = chosen[2].clone();
     select(&mut app, bk, &bk_name);
-    let dash = screen(&app, W, H);
+    let dash = screen_at(&app, W, H);
     assert!(dash.contains("⚠ Bằng khen"), "{dash}");
     press(&mut app, KeyCode::Char('d'));
-    let form = screen(&app, W, H);
+    let form = screen_at(&app, W, H);
     assert!(form.contains("Trình cấp trên khen thưởng"), "{form}");
     assert!(form.contains("chưa đủ điều kiện"), "{form}");
-    keys(&mut app, "45/TTr-UBND");
+    type_text(&mut app, "45/TTr-UBND");
     press(&mut app, KeyCode::Enter);
     assert!(
-        screen(&app, W, H).contains("phải ghi lý do"),
+        screen_at(&app, W, H).contains("phải ghi lý do"),
         "override demanded"
     );
     assert_eq!(app.context(), Context::AwardsForm);
-    keys(&mut app, "Thành tích đột xuất trong giải phóng mặt bằng");
+    type_text(&mut app, "Thành tích đột xuất trong giải phóng mặt bằng");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(app.context(), Context::AwardsReferral);
@@ -185,7 +156,7 @@ fn decisions_referral_steps_history_board_and_audit() {
     press(&mut app, KeyCode::Char('s'));
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('y'));
-    let refused = screen(&app, W, H);
+    let refused = screen_at(&app, W, H);
     assert!(refused.contains("Lỗi"), "{refused}");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
@@ -195,7 +166,7 @@ fn decisions_referral_steps_history_board_and_audit() {
     let docs = app.store().referral_checklist(rid).unwrap().len();
     for i in 0..docs {
         press(&mut app, KeyCode::Char('t'));
-        keys(&mut app, &format!("Số {i}, lưu tại VP"));
+        type_text(&mut app, &format!("Số {i}, lưu tại VP"));
         press(&mut app, KeyCode::Enter);
         press(&mut app, KeyCode::Down);
     }
@@ -212,7 +183,7 @@ fn decisions_referral_steps_history_board_and_audit() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('y'));
     press(&mut app, KeyCode::Char('r'));
-    keys(&mut app, "Thiếu xác nhận của cơ quan thuế");
+    type_text(&mut app, "Thiếu xác nhận của cơ quan thuế");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(
@@ -223,14 +194,14 @@ fn decisions_referral_steps_history_board_and_audit() {
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('y'));
     press(&mut app, KeyCode::Char('c'));
-    keys(&mut app, "2150/QĐ-UBND");
+    type_text(&mut app, "2150/QĐ-UBND");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('y'));
     assert_eq!(
         app.store().referral(rid).unwrap().status,
         ReferralStatus::Conferred
     );
-    let timeline = screen(&app, W, H);
+    let timeline = screen_at(&app, W, H);
     for text in [
         "Đã gửi",
         "Bị trả lại — Thiếu xác nhận của cơ quan thuế",
@@ -254,35 +225,35 @@ fn decisions_referral_steps_history_board_and_audit() {
     select(&mut app, bk, &bk_name);
     press(&mut app, KeyCode::Char('h'));
     assert_eq!(app.context(), Context::AwardsNominee);
-    let page = screen(&app, W, H);
+    let page = screen_at(&app, W, H);
     assert!(page.contains("Lịch sử khen thưởng"), "{page}");
     assert!(page.contains("2150/QĐ-UBND"), "{page}");
     assert!(page.contains("Được khen"), "{page}");
     press(&mut app, KeyCode::Char('/'));
-    keys(&mut app, "102/qd");
+    type_text(&mut app, "102/qd");
     press(&mut app, KeyCode::Enter);
-    let found = screen(&app, W, H);
+    let found = screen_at(&app, W, H);
     assert!(found.contains("Sổ khen thưởng 1/"), "{found}");
     assert!(found.contains(&chosen[1].1), "{found}");
     press(&mut app, KeyCode::Enter);
-    let other = screen(&app, W, H);
+    let other = screen_at(&app, W, H);
     assert!(other.contains("102/QĐ-UBND 20/11/2026"), "{other}");
     press(&mut app, KeyCode::Esc);
 
     // The board counts changed and the chart has the register's year.
     press(&mut app, KeyCode::Char('a'));
-    let board = screen(&app, W, H);
+    let board = screen_at(&app, W, H);
     assert!(board.contains("Đã quyết định 2"), "{board}");
     assert!(board.contains("Được khen 1"), "{board}");
     assert!(board.contains("2026"), "{board}");
-    let small = screen(&app, 80, 24);
+    let small = screen_at(&app, 80, 24);
     assert!(small.contains("Sổ khen thưởng theo năm"), "{small}");
     press(&mut app, KeyCode::Esc);
 
     // The audit log of that nomination: its referral steps and register entry.
     press(&mut app, KeyCode::Char('A'));
     assert_eq!(app.context(), Context::AwardsAudit);
-    let log = screen(&app, W, H);
+    let log = screen_at(&app, W, H);
     assert!(log.contains(&format!("đề nghị {bk}")), "{log}");
     assert!(log.contains("Chuỗi băm nguyên vẹn"), "{log}");
     assert!(log.contains("award_register"), "{log}");
@@ -294,7 +265,7 @@ fn decisions_referral_steps_history_board_and_audit() {
     assert!(entries.iter().any(|e| e.action == "return"));
     // Every record: more entries than this nomination's.
     press(&mut app, KeyCode::Char('f'));
-    let all = screen(&app, W, H);
+    let all = screen_at(&app, W, H);
     assert!(all.contains("mọi bản ghi"), "{all}");
     assert!(!all.contains(&format!("({total})")), "{all}");
 }
@@ -312,7 +283,7 @@ fn a_tampered_audit_entry_is_named_on_the_audit_screen() {
     let mut app = App::new(store, Lang::En.strings(), W, H);
     select(&mut app, chosen[0].0, &chosen[0].1);
     press(&mut app, KeyCode::Char('A'));
-    let log = screen(&app, W, H);
+    let log = screen_at(&app, W, H);
     assert!(log.contains("Hash chain broken at entry"), "{log}");
     assert!(log.contains("edited outside hoidong"), "{log}");
 }
@@ -324,17 +295,17 @@ fn an_approved_referral_goes_on_up_and_the_register_exports_from_the_board() {
     let (bk, name) = chosen[2].clone();
     select(&mut app, bk, &name);
     press(&mut app, KeyCode::Char('d'));
-    keys(&mut app, "46/TTr-UBND");
+    type_text(&mut app, "46/TTr-UBND");
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Tab);
-    keys(&mut app, "Đề nghị của Ban Kinh tế");
+    type_text(&mut app, "Đề nghị của Ban Kinh tế");
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('y'));
     let rid = app.store().referrals_of(bk).unwrap()[0].id;
     let docs = app.store().referral_checklist(rid).unwrap().len();
     for _ in 0..docs {
         press(&mut app, KeyCode::Enter);
-        keys(&mut app, "có");
+        type_text(&mut app, "có");
         press(&mut app, KeyCode::Enter);
         press(&mut app, KeyCode::Char('j'));
     }
@@ -349,11 +320,11 @@ fn an_approved_referral_goes_on_up_and_the_register_exports_from_the_board() {
     );
     // A wrong date is named in the form and nothing is saved.
     press(&mut app, KeyCode::Char('f'));
-    keys(&mut app, "12/TTr-UBND");
+    type_text(&mut app, "12/TTr-UBND");
     press(&mut app, KeyCode::Tab);
-    keys(&mut app, "x");
+    type_text(&mut app, "x");
     press(&mut app, KeyCode::Enter);
-    let form = screen(&app, W, H);
+    let form = screen_at(&app, W, H);
     assert!(form.contains("không phải ngày"), "{form}");
     assert_eq!(app.store().referrals_of(bk).unwrap().len(), 1);
     press(&mut app, KeyCode::Backspace);
@@ -364,14 +335,14 @@ fn an_approved_referral_goes_on_up_and_the_register_exports_from_the_board() {
     assert_eq!(chain[0].status, ReferralStatus::Forwarded);
     assert_eq!(chain[1].parent_id, Some(rid));
     assert_eq!(chain[1].status, ReferralStatus::Prepared);
-    let view = screen(&app, W, H);
+    let view = screen_at(&app, W, H);
     assert!(view.contains("Đã trình cấp trên"), "{view}");
     assert!(view.contains("trình lên Trung ương"), "{view}");
     press(&mut app, KeyCode::Esc);
 
     // The board lists the new referral as waiting; its register goes to a file.
     press(&mut app, KeyCode::Char('a'));
-    let board = screen(&app, W, H);
+    let board = screen_at(&app, W, H);
     assert!(board.contains("0 ngày 20/11/2026"), "{board}");
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("so.csv");
@@ -381,10 +352,10 @@ fn an_approved_referral_goes_on_up_and_the_register_exports_from_the_board() {
         KeyCode::Char('u'),
         KeyModifiers::CONTROL,
     )));
-    keys(&mut app, &file.display().to_string());
+    type_text(&mut app, &file.display().to_string());
     press(&mut app, KeyCode::Enter);
-    assert!(file.exists(), "{}", screen(&app, W, H));
-    assert!(screen(&app, W, H).contains("mục của sổ khen thưởng đã ghi vào"));
+    assert!(file.exists(), "{}", screen_at(&app, W, H));
+    assert!(screen_at(&app, W, H).contains("mục của sổ khen thưởng đã ghi vào"));
 }
 
 #[test]
@@ -401,7 +372,7 @@ fn the_chain_of_a_database_file_is_checked_in_the_background() {
     let mut shown = String::new();
     for _ in 0..200 {
         app.handle_event(Event::Tick);
-        shown = screen(&app, 80, 24);
+        shown = screen_at(&app, 80, 24);
         if shown.contains("Chuỗi băm nguyên vẹn") {
             break;
         }

@@ -12,9 +12,10 @@ use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
 use hoidong::tui::event::Event;
 use hoidong::tui::strings::Lang;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+mod common;
+use common::{press, screen_at};
 
 const W: u16 = 120;
 const H: u16 = 35;
@@ -25,14 +26,6 @@ fn demo_app(lang: Lang) -> App {
     store.set_actor("thuky");
     demo::populate(&mut store, demo::demo_spec()).unwrap_or_else(|e| panic!("{e}"));
     App::new(store, lang.strings(), W, H)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let mods = match code {
-        KeyCode::Char(c) if c.is_uppercase() || c == '?' => KeyModifiers::SHIFT,
-        _ => KeyModifiers::NONE,
-    };
-    app.handle_event(Event::Key(KeyEvent::new(code, mods)));
 }
 
 fn ctrl(app: &mut App, c: char) {
@@ -51,24 +44,6 @@ fn typed(app: &mut App, text: &str) {
             c => press(app, KeyCode::Char(c)),
         }
     }
-}
-
-fn screen_at(app: &App, w: u16, h: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(w, h)).unwrap_or_else(|e| panic!("{e}"));
-    terminal
-        .draw(|f| app.draw(f))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let buf = terminal.backend().buffer().clone();
-    (0..h)
-        .map(|y| {
-            (0..w)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
 }
 
 fn screen(app: &App) -> String {

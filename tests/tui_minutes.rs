@@ -11,10 +11,14 @@ use hoidong::tui::app::App;
 use hoidong::tui::event::Event;
 use hoidong::tui::keymap::Context;
 use hoidong::tui::strings::Lang;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use unicode_normalization::UnicodeNormalization;
+use ratatui::crossterm::event::KeyCode;
+
+mod common;
+use common::{press, screen_at, type_text};
+
+fn screen(app: &App) -> String {
+    screen_at(app, W, H)
+}
 
 const W: u16 = 120;
 const H: u16 = 35;
@@ -31,44 +35,6 @@ fn app_on(path: &Path) -> App {
     let mut store = Store::open(path).unwrap_or_else(|e| panic!("{e}"));
     store.set_clock(Clock::Fixed("2026-11-20T09:05:00".into()));
     App::new(store, Lang::Vi.strings(), W, H)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let mods = match code {
-        KeyCode::Char(c) if c.is_uppercase() || c == '?' => KeyModifiers::SHIFT,
-        _ => KeyModifiers::NONE,
-    };
-    app.handle_event(Event::Key(KeyEvent::new(code, mods)));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        if c == '\n' {
-            press(app, KeyCode::Enter);
-        } else {
-            press(app, KeyCode::Char(c));
-        }
-    }
-}
-
-fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(W, H)).unwrap_or_else(|e| panic!("{e}"));
-    terminal
-        .draw(|f| app.draw(f))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let buf = terminal.backend().buffer().clone();
-    (0..H)
-        .map(|y| {
-            (0..W)
-                .map(|x| buf[(x, y)].symbol().to_string())
-                .collect::<String>()
-                .trim_end()
-                .to_string()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        .nfc()
-        .collect()
 }
 
 /// The notes of the meeting meeting mode opened, read through a new
