@@ -606,3 +606,31 @@ fn typing_digits_fills_a_member_column_then_moves_to_the_next_member() {
     assert!(text.contains(&format!("Thành viên: 2 {second}")), "{text}");
     assert!(text.contains("Cách tổng hợp: trung bình cộng"), "{text}");
 }
+
+#[test]
+fn refresh_shows_a_change_made_by_another_instance() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("hai-may.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        demo::populate(&mut s, demo::demo_spec()).unwrap();
+    }
+    let mut a = App::new(Store::open(&path).unwrap(), Lang::Vi.strings(), 120, 35);
+    let id = a.dashboard.selected_id().unwrap();
+    // The other instance changes the selected nominee's position.
+    let mut other = Store::open(&path).unwrap();
+    let nomination = other.nomination(id).unwrap();
+    let mut nominee = other.nominee(nomination.nominee_id).unwrap();
+    nominee.position = "Trưởng ban Kiểm tra".into();
+    other.update_nominee(&nominee).unwrap();
+    assert!(!screen(&a, 120, 35).contains("Trưởng ban Kiểm tra"));
+    a.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('r'),
+        KeyModifiers::CONTROL,
+    )));
+    assert!(
+        screen(&a, 120, 35).contains("Trưởng ban Kiểm tra"),
+        "{}",
+        screen(&a, 120, 35)
+    );
+}

@@ -29,6 +29,8 @@ pub enum Action {
     CycleSort,
     ReverseSort,
     ClearFilters,
+    /// Read the list and the selected nomination again (another instance may have changed them).
+    Refresh,
     OpenScoring,
     Help,
     Close,

@@ -280,6 +280,16 @@ impl App {
             self.open_scoring();
             return;
         }
+        if action == Action::Refresh {
+            // Another instance may have changed the list or the selected record.
+            self.catalogue = self
+                .store
+                .catalogue()
+                .unwrap_or_else(|_| self.catalogue.clone());
+            self.dashboard.detail = None;
+            self.dashboard.reload();
+            return;
+        }
         self.dashboard.apply(&action);
     }
 

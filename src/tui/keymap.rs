@@ -146,6 +146,12 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Dashboard, &[ch('x')], Action::ClearFilters, false),
     bind(
         C::Dashboard,
+        &[ctrl('r'), plain(K::F(5))],
+        Action::Refresh,
+        false,
+    ),
+    bind(
+        C::Dashboard,
         &[plain(K::Tab), plain(K::BackTab)],
         Action::NextPane,
         true,

@@ -405,6 +405,16 @@ impl Strings {
                 ("bỏ lọc", "Bỏ mọi bộ lọc và chuỗi tìm"),
                 ("reset", "Clear every filter and the search"),
             ),
+            Refresh => (
+                (
+                    "đọc lại",
+                    "Đọc lại danh sách và chi tiết (thấy thay đổi từ máy khác)",
+                ),
+                (
+                    "refresh",
+                    "Read the list and the detail again (see changes made elsewhere)",
+                ),
+            ),
             OpenScoring => (
                 ("chấm điểm", "Chấm điểm đề nghị đang chọn"),
                 ("score", "Score the selected nomination"),
