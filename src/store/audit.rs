@@ -127,7 +127,7 @@ pub fn verify_chain(conn: &Connection) -> Result<Vec<ChainBreak>> {
     Ok(breaks)
 }
 
-fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
+pub(crate) fn row_to_entry(r: &rusqlite::Row<'_>) -> rusqlite::Result<AuditEntry> {
     Ok(AuditEntry {
         id: r.get(0)?,
         at: r.get(1)?,
@@ -159,146 +159,49 @@ pub fn entries(
     Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
-/// What the audit screen asks for: entries about one table, one record or a
-/// family of records (`record_prefix = "12/"`: every score of nomination 12),
-/// by whom, in a time range, or mentioning a text; newest first, a page at a time.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AuditQuery {
-    pub table: Option<String>,
-    pub record: Option<String>,
-    pub record_prefix: Option<String>,
-    pub actor: Option<String>,
-    /// Inclusive bounds on `at` (ISO-8601 text compares in time order).
-    pub since: Option<String>,
-    pub until: Option<String>,
-    /// Searched in the before and after images (as stored, case-sensitive).
-    pub text: Option<String>,
-}
-
-/// One page of entries matching `q`, newest first, and how many match in all.
-pub fn query(
-    conn: &Connection,
-    q: &AuditQuery,
-    offset: u32,
-    limit: u32,
-) -> Result<(Vec<AuditEntry>, u32)> {
-    let like = |s: &Option<String>, suffix: bool| {
-        s.as_ref().map(|v| {
-            let escaped = v
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            if suffix {
-                format!("{escaped}%")
-            } else {
-                format!("%{escaped}%")
-            }
-        })
-    };
-    let prefix = like(&q.record_prefix, true);
-    let text = like(&q.text, false);
-    let filter = "WHERE (?1 IS NULL OR table_name = ?1) AND (?2 IS NULL OR record_id = ?2)
-         AND (?3 IS NULL OR record_id LIKE ?3 ESCAPE '\\') AND (?4 IS NULL OR actor = ?4)
-         AND (?5 IS NULL OR at >= ?5) AND (?6 IS NULL OR at <= ?6)
-         AND (?7 IS NULL OR before LIKE ?7 ESCAPE '\\' OR after LIKE ?7 ESCAPE '\\')";
-    let args = params![q.table, q.record, prefix, q.actor, q.since, q.until, text];
-    let total: u32 = conn.query_row(
-        &format!("SELECT count(*) FROM audit_log {filter}"),
-        args,
-        |r| r.get(0),
-    )?;
-    let mut stmt = conn.prepare(&format!(
-        "SELECT id, at, actor, table_name, record_id, action, before, after, prev_hash, hash
-         FROM audit_log {filter} ORDER BY id DESC LIMIT {limit} OFFSET {offset}"
-    ))?;
-    let rows = stmt.query_map(args, row_to_entry)?;
-    Ok((rows.collect::<rusqlite::Result<Vec<_>>>()?, total))
-}
-
-/// Tables that have audit entries, for the screen's filter list.
-pub fn tables(conn: &Connection) -> Result<Vec<String>> {
-    let mut stmt = conn.prepare("SELECT DISTINCT table_name FROM audit_log ORDER BY table_name")?;
-    let rows = stmt.query_map([], |r| r.get(0))?;
-    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::store::Store;
+    use crate::store::audit_views::AuditRecord;
     use serde_json::json;
 
-    fn store_with_entries() -> Store {
+    #[test]
+    fn a_family_of_records_is_read_a_page_at_a_time() {
         let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
-        store.set_actor("thu_ky");
         store
             .write(|w| {
-                w.audit(
-                    "scores",
-                    "12/3/1.1",
-                    "put",
-                    None,
-                    Some(&json!({"tenths": 70})),
-                )?;
-                w.audit(
-                    "scores",
-                    "12/4/1.1",
-                    "put",
-                    None,
-                    Some(&json!({"tenths": 80})),
-                )?;
-                w.audit(
-                    "scores",
-                    "120/3/1.1",
-                    "put",
-                    None,
-                    Some(&json!({"tenths": 90})),
-                )?;
-                w.audit(
-                    "nominations",
-                    "12",
-                    "status",
-                    None,
-                    Some(&json!({"status": "50%_done"})),
-                )
+                for (record, tenths) in [("12/3/1.1", 70), ("12/4/1.1", 80), ("120/3/1.1", 90)] {
+                    w.audit(
+                        "scores",
+                        record,
+                        "put",
+                        None,
+                        Some(&json!({ "tenths": tenths })),
+                    )?;
+                }
+                Ok(())
             })
             .unwrap_or_else(|e| panic!("{e}"));
-        store
-    }
-
-    #[test]
-    fn query_filters_by_record_family_text_and_pages() {
-        let store = store_with_entries();
-        let conn = store.conn();
-        let scores_of_12 = AuditQuery {
-            table: Some("scores".into()),
-            record_prefix: Some("12/".into()),
-            ..Default::default()
-        };
-        let (rows, total) = query(conn, &scores_of_12, 0, 10).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(total, 2);
+        let scores_of_12 = [AuditRecord {
+            table: "scores".into(),
+            id: "12/".into(),
+            prefix: true,
+        }];
+        let (rows, total) = store
+            .audit_page(&scores_of_12, 0, 10)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(total, 2, "120/… is not a score of nomination 12");
         let ids: Vec<&str> = rows.iter().map(|e| e.record_id.as_str()).collect();
         assert_eq!(ids, ["12/4/1.1", "12/3/1.1"]);
-        let (page, total) = query(conn, &scores_of_12, 1, 1).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(
-            (page.len(), total, page[0].record_id.as_str()),
-            (1, 2, "12/3/1.1")
+        let (page, _) = store
+            .audit_page(&scores_of_12, 1, 1)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(page[0].record_id, "12/3/1.1");
+        assert!(
+            verify_chain(store.conn())
+                .unwrap_or_else(|e| panic!("{e}"))
+                .is_empty()
         );
-        // '%' and '_' in a search are literal characters.
-        let text = AuditQuery {
-            text: Some("50%_".into()),
-            ..Default::default()
-        };
-        let (rows, _) = query(conn, &text, 0, 10).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(rows.len(), 1);
-        assert_eq!(rows[0].table_name, "nominations");
-        let by_actor = AuditQuery {
-            actor: Some("thu_ky".into()),
-            ..Default::default()
-        };
-        assert_eq!(query(conn, &by_actor, 0, 10).map(|r| r.1).ok(), Some(4));
-        let tables = tables(conn).unwrap_or_else(|e| panic!("{e}"));
-        assert!(tables.contains(&"scores".to_string()));
-        assert!(verify_chain(conn).map(|b| b.is_empty()).unwrap_or(false));
     }
 }

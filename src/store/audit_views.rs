@@ -112,20 +112,10 @@ impl Store {
             n + 1,
             n + 2
         ))?;
-        let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |r| {
-            Ok(AuditEntry {
-                id: r.get(0)?,
-                at: r.get(1)?,
-                actor: r.get(2)?,
-                table_name: r.get(3)?,
-                record_id: r.get(4)?,
-                action: r.get(5)?,
-                before: r.get(6)?,
-                after: r.get(7)?,
-                prev_hash: r.get(8)?,
-                hash: r.get(9)?,
-            })
-        })?;
+        let rows = stmt.query_map(
+            rusqlite::params_from_iter(params.iter()),
+            super::audit::row_to_entry,
+        )?;
         Ok((rows.collect::<rusqlite::Result<Vec<_>>>()?, total))
     }
 
