@@ -457,16 +457,10 @@ mod tests {
         assert_eq!(t(""), Ok(None));
         assert_eq!(
             t("31/02/1985"),
-            Err("“31/02/1985” is not a year or a date (dd/mm/yyyy)".into())
+            Err(ProblemKind::NotAYear("31/02/1985".into()))
         );
-        assert_eq!(
-            t("1850"),
-            Err("1850 is not a plausible year of birth".into())
-        );
-        assert_eq!(
-            t("abc"),
-            Err("“abc” is not a year or a date (dd/mm/yyyy)".into())
-        );
+        assert_eq!(t("1850"), Err(ProblemKind::ImplausibleYear(1850)));
+        assert_eq!(t("abc"), Err(ProblemKind::NotAYear("abc".into())));
     }
 
     #[test]

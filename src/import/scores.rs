@@ -75,7 +75,8 @@ pub fn find_scores(tables: &[Table]) -> Vec<(&Table, usize)> {
         .collect()
 }
 
-fn columns(header: &Row) -> Result<Cols, Problem> {
+/// The missing column is boxed: a problem is large beside the column indexes.
+fn columns(header: &Row) -> Result<Cols, Box<Problem>> {
     let mut found: HashMap<&str, usize> = HashMap::new();
     let mut headers = HashMap::new();
     for (i, cell) in header.cells.iter().enumerate() {
@@ -94,11 +95,13 @@ fn columns(header: &Row) -> Result<Cols, Problem> {
         }
     }
     let need = |name: &str, header_text: &str| {
-        found.get(name).copied().ok_or_else(|| Problem {
-            sheet: None,
-            line: header.line,
-            column: None,
-            kind: ProblemKind::MissingScoreColumn(header_text.to_string()),
+        found.get(name).copied().ok_or_else(|| {
+            Box::new(Problem {
+                sheet: None,
+                line: header.line,
+                column: None,
+                kind: ProblemKind::MissingScoreColumn(header_text.to_string()),
+            })
         })
     };
     Ok(Cols {
@@ -162,7 +165,7 @@ fn read_sheet(table: &Table, header_index: usize, ctx: &Context<'_>, acc: &mut A
         Ok(c) => c,
         Err(mut p) => {
             p.sheet = sheet;
-            acc.problems.push(p);
+            acc.problems.push(*p);
             return;
         }
     };
