@@ -444,7 +444,7 @@ fn a_list_is_imported_in_the_background_with_its_report() {
     assert_eq!(a.context(), Context::Report);
     let s = screen(&a);
     assert!(s.contains(F.import_done), "{s}");
-    assert!(s.contains("imported 8 nomination(s)"), "{s}");
+    assert!(s.contains("đã nhập 8 hồ sơ"), "{s}");
     press(&mut a, KeyCode::Enter);
     assert_eq!(count_nominations(a.store()), 8);
     assert!(screen(&a).contains("Trần Thị Mai Lan"));
@@ -461,7 +461,7 @@ fn a_list_is_imported_in_the_background_with_its_report() {
     }
     let s = screen(&a);
     assert!(s.contains(F.import_failed), "{s}");
-    assert!(s.contains("row 2"), "{s}");
+    assert!(s.contains("dòng 2"), "{s}");
     assert_eq!(count_nominations(a.store()), 8);
 }
 

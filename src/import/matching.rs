@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use rusqlite::Connection;
 
 use super::columns::Column;
+use super::problem::ProblemKind;
 use super::rows::{Layout, ParsedRow, Problem, column_letter};
 use crate::domain::nominee::{NewNominee, NomineeId};
 use crate::domain::text::fold;
@@ -100,25 +101,27 @@ pub fn find_duplicates(
             row.round.code(),
             row.award_code.clone(),
         );
-        let problem = |message: String| Problem {
+        let problem = |kind: ProblemKind| Problem {
             sheet: None,
             line: row.line,
             column: name_column.clone(),
-            message,
+            kind,
         };
         if let Some(first) = first_seen.get(&key) {
-            out.push(problem(format!(
-                "possible duplicate of row {first} (same name, round {} and award {})",
-                key.1, key.2
-            )));
+            out.push(problem(ProblemKind::DuplicateInFile {
+                first_line: *first,
+                round: key.1.clone(),
+                award: key.2.clone(),
+            }));
         } else {
             first_seen.insert(key.clone(), row.line);
         }
         if let Some(id) = saved.get(&key) {
-            out.push(problem(format!(
-                "possible duplicate of nomination #{id} already in the database (same name, round {} and award {})",
-                key.1, key.2
-            )));
+            out.push(problem(ProblemKind::DuplicateInDatabase {
+                id: *id,
+                round: key.1.clone(),
+                award: key.2.clone(),
+            }));
         }
     }
     Ok(out)

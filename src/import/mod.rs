@@ -8,6 +8,8 @@
 pub mod cli;
 pub mod columns;
 mod matching;
+pub mod problem;
+mod render;
 pub mod rows;
 pub mod scores;
 pub mod table;
@@ -19,6 +21,7 @@ use rusqlite::params;
 
 use crate::domain::nomination::NewNomination;
 use crate::store::{Store, StoreError, Tx};
+pub use problem::{ProblemKind, ReportLang};
 pub use rows::{ParsedRow, Problem};
 use table::{Row, Table};
 
@@ -42,38 +45,13 @@ pub enum ImportError {
     NoRows { path: PathBuf },
     #[error("the database has no movement to attach the nominations to")]
     NoMovement,
-    #[error("{}: nothing was imported; {}:\n{}", path.display(), count_text(problems), list(problems))]
+    #[error("{}: nothing was imported; {}:\n{}", path.display(), render::count_text(problems, ReportLang::En), render::list(problems, ReportLang::En))]
     Rows {
         path: PathBuf,
         problems: Vec<Problem>,
     },
     #[error(transparent)]
     Store(#[from] StoreError),
-}
-
-fn count_text(problems: &[Problem]) -> String {
-    let mut lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
-    lines.dedup();
-    match (problems.len(), lines.len()) {
-        (1, _) => "1 problem".into(),
-        (n, 1) => format!("{n} problems"),
-        (n, r) => format!("{n} problems in {r} rows"),
-    }
-}
-
-/// How many problems the message lists; the error keeps them all.
-const LISTED: usize = 100;
-
-fn list(problems: &[Problem]) -> String {
-    let mut lines: Vec<String> = problems
-        .iter()
-        .take(LISTED)
-        .map(|p| format!("  {p}"))
-        .collect();
-    if problems.len() > LISTED {
-        lines.push(format!("  … and {} more", problems.len() - LISTED));
-    }
-    lines.join("\n")
 }
 
 /// How to import.

@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::columns::{self, Column, kind_label};
+use super::columns::{self, Column};
+use super::problem::{ProblemKind, ReportLang};
 use super::table::{Row, Value};
 use crate::domain::award::Catalogue;
 use crate::domain::movement::Round;
@@ -22,25 +23,34 @@ pub struct Problem {
     pub line: usize,
     /// Column letter and header as written in the file, when one cell is at fault.
     pub column: Option<(String, String)>,
-    pub message: String,
+    pub kind: ProblemKind,
+}
+
+impl Problem {
+    /// The problem with its place, in `lang`.
+    pub fn render(&self, lang: ReportLang) -> String {
+        let (sheet, row, column) = match lang {
+            ReportLang::En => ("sheet", "row", "column"),
+            ReportLang::Vi => ("trang tính", "dòng", "cột"),
+        };
+        let message = self.kind.message(lang);
+        let place = match &self.sheet {
+            Some(name) => format!("{sheet} “{name}”, "),
+            None => String::new(),
+        };
+        match (&self.column, self.line) {
+            (Some((letter, header)), line) => {
+                format!("{place}{row} {line}, {column} {letter} ({header}): {message}")
+            }
+            (None, 0) => format!("{place}{message}"),
+            (None, line) => format!("{place}{row} {line}: {message}"),
+        }
+    }
 }
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        if let Some(sheet) = &self.sheet {
-            write!(f, "sheet “{sheet}”, ")?;
-        }
-        match (&self.column, self.line) {
-            (Some((letter, header)), line) => {
-                write!(
-                    f,
-                    "row {line}, column {letter} ({header}): {}",
-                    self.message
-                )
-            }
-            (None, 0) => write!(f, "{}", self.message),
-            (None, line) => write!(f, "row {line}: {}", self.message),
-        }
+        f.write_str(&self.render(ReportLang::En))
     }
 }
 
@@ -84,11 +94,10 @@ impl Layout {
                             sheet: None,
                             line: header.line,
                             column: Some((column_letter(i), text.clone())),
-                            message: format!(
-                                "the column “{}” appears twice (also in column {})",
-                                columns::header(c),
-                                column_letter(*first)
-                            ),
+                            kind: ProblemKind::ColumnTwice {
+                                header: columns::header(c).to_string(),
+                                first_letter: column_letter(*first),
+                            },
                         });
                     } else {
                         layout.positions.insert(c, (i, text));
@@ -107,7 +116,7 @@ impl Layout {
                 sheet: None,
                 line: header.line,
                 column: None,
-                message: format!("missing column(s): {}", missing.join(", ")),
+                kind: ProblemKind::MissingColumns(missing.iter().map(|m| m.to_string()).collect()),
             });
         }
         if problems.is_empty() {
@@ -124,7 +133,7 @@ impl Layout {
         }
     }
 
-    fn problem(&self, row: &Row, c: Column, message: String) -> Problem {
+    fn problem(&self, row: &Row, c: Column, kind: ProblemKind) -> Problem {
         let column = self
             .positions
             .get(&c)
@@ -133,7 +142,7 @@ impl Layout {
             sheet: None,
             line: row.line,
             column,
-            message,
+            kind,
         }
     }
 }
@@ -162,11 +171,7 @@ pub fn parse_row(
     // A formula error anywhere means the sender's sheet is broken.
     for (c, (i, _)) in &layout.positions {
         if let Value::Error(e) = row.get(*i) {
-            problems.push(layout.problem(
-                row,
-                *c,
-                format!("the cell holds a spreadsheet error ({e})"),
-            ));
+            problems.push(layout.problem(row, *c, ProblemKind::SpreadsheetError(e.to_string())));
         }
     }
     let text = |c: Column| match layout.cell(row, c) {
@@ -176,24 +181,20 @@ pub fn parse_row(
 
     let name = text(Column::Name);
     if name.is_empty() {
-        problems.push(layout.problem(row, Column::Name, "the name is empty".into()));
+        problems.push(layout.problem(row, Column::Name, ProblemKind::NameEmpty));
     }
 
     let kind_text = text(Column::Kind);
     let kind = if kind_text.is_empty() {
-        problems.push(layout.problem(row, Column::Kind, "the kind of nominee is empty".into()));
+        problems.push(layout.problem(row, Column::Kind, ProblemKind::KindEmpty));
         None
     } else {
         let kind = columns::parse_kind(&kind_text);
         if kind.is_none() {
-            let choices: Vec<&str> = NomineeKind::ALL.into_iter().map(kind_label).collect();
             problems.push(layout.problem(
                 row,
                 Column::Kind,
-                format!(
-                    "unknown kind “{kind_text}”; use one of: {}",
-                    choices.join("; ")
-                ),
+                ProblemKind::UnknownKind(kind_text.clone()),
             ));
         }
         kind
@@ -202,14 +203,11 @@ pub fn parse_row(
 
     let birth_year = match parse_year(layout.cell(row, Column::BirthYear)) {
         Ok(None) => None,
-        Ok(Some(y)) if is_person == Some(false) => {
+        Ok(Some(year)) if is_person == Some(false) => {
             problems.push(layout.problem(
                 row,
                 Column::BirthYear,
-                format!(
-                    "a year of birth ({y}) is only for a person, not for {}",
-                    kind_label_of(kind)
-                ),
+                ProblemKind::YearNotForCollective { year, kind },
             ));
             None
         }
@@ -229,7 +227,7 @@ pub fn parse_row(
                 problems.push(layout.problem(
                     row,
                     Column::Sex,
-                    format!("“{sex_text}” is not a sex; write Nam or Nữ"),
+                    ProblemKind::NotASex(sex_text.clone()),
                 ));
                 None
             }
@@ -237,7 +235,7 @@ pub fn parse_row(
                 problems.push(layout.problem(
                     row,
                     Column::Sex,
-                    format!("sex is only for a person, not for {}", kind_label_of(kind)),
+                    ProblemKind::SexNotForCollective(kind),
                 ));
                 None
             }
@@ -250,7 +248,7 @@ pub fn parse_row(
             problems.push(layout.problem(
                 row,
                 Column::WomenShare,
-                "the share of women is only for a collective".into(),
+                ProblemKind::WomenShareNotForPerson,
             ));
             None
         }
@@ -263,7 +261,7 @@ pub fn parse_row(
 
     let round_text = text(Column::Round);
     let round = if round_text.is_empty() {
-        problems.push(layout.problem(row, Column::Round, "the round is empty".into()));
+        problems.push(layout.problem(row, Column::Round, ProblemKind::RoundEmpty));
         None
     } else {
         let round = Round::parse(&round_text);
@@ -271,9 +269,7 @@ pub fn parse_row(
             problems.push(layout.problem(
                 row,
                 Column::Round,
-                format!(
-                    "“{round_text}” is not a round; write a year (2025) or a phase (2022-2025)"
-                ),
+                ProblemKind::NotARound(round_text.clone()),
             ));
         }
         round
@@ -281,7 +277,7 @@ pub fn parse_row(
 
     let award_text = text(Column::Award);
     let award = if award_text.is_empty() {
-        problems.push(layout.problem(row, Column::Award, "the award is empty".into()));
+        problems.push(layout.problem(row, Column::Award, ProblemKind::AwardEmpty));
         None
     } else {
         let key = fold(&award_text);
@@ -294,7 +290,7 @@ pub fn parse_row(
                 problems.push(layout.problem(
                     row,
                     Column::Award,
-                    format!("unknown award “{award_text}”; use a code or name from the catalogue"),
+                    ProblemKind::UnknownAward(award_text.clone()),
                 ));
                 None
             }
@@ -302,7 +298,10 @@ pub fn parse_row(
                 problems.push(layout.problem(
                     row,
                     Column::Award,
-                    format!("“{}” cannot be given to {}", a.short_name, kind_label(k)),
+                    ProblemKind::AwardNotAllowed {
+                        award: a.short_name.clone(),
+                        kind: k,
+                    },
                 ));
                 None
             }
@@ -319,7 +318,7 @@ pub fn parse_row(
             problems.push(layout.problem(
                 row,
                 Column::Status,
-                format!("unknown status “{status_text}”"),
+                ProblemKind::UnknownStatus(status_text.clone()),
             ));
         }
         status
@@ -351,10 +350,6 @@ pub fn parse_row(
     }
 }
 
-fn kind_label_of(kind: Option<NomineeKind>) -> &'static str {
-    kind.map(kind_label).unwrap_or("")
-}
-
 /// Excel's day 0 in the 1900 system (serials from 61 on; earlier ones predate
 /// any plausible birth date).
 fn excel_epoch() -> NaiveDate {
@@ -378,7 +373,7 @@ pub fn date_from_serial(serial: f64) -> Option<NaiveDate> {
 }
 
 /// A year of birth from a year, a date cell, dd/mm/yyyy text or an Excel serial.
-pub fn parse_year(v: &Value) -> Result<Option<i32>, String> {
+pub fn parse_year(v: &Value) -> Result<Option<i32>, ProblemKind> {
     let year = match v {
         Value::Empty => return Ok(None),
         Value::Error(_) => return Ok(None),
@@ -401,7 +396,7 @@ pub fn parse_year(v: &Value) -> Result<Option<i32>, String> {
     if (1900..=2100).contains(&year) {
         Ok(Some(year))
     } else {
-        Err(format!("{year} is not a plausible year of birth"))
+        Err(ProblemKind::ImplausibleYear(year))
     }
 }
 
@@ -417,11 +412,11 @@ fn year_from_number(n: f64) -> Option<i32> {
     }
 }
 
-fn not_a_year(s: &str) -> String {
-    format!("“{s}” is not a year or a date (dd/mm/yyyy)")
+fn not_a_year(s: &str) -> ProblemKind {
+    ProblemKind::NotAYear(s.to_string())
 }
 
-fn parse_percent(v: &Value) -> Result<Option<u8>, String> {
+fn parse_percent(v: &Value) -> Result<Option<u8>, ProblemKind> {
     let text = v.as_text();
     let trimmed = text.trim().trim_end_matches('%').trim().replace(',', ".");
     if trimmed.is_empty() || matches!(v, Value::Error(_)) {
@@ -433,8 +428,8 @@ fn parse_percent(v: &Value) -> Result<Option<u8>, String> {
             Ok(Some((p * 100.0).round() as u8))
         }
         Ok(p) if (0.0..=100.0).contains(&p) => Ok(Some(p.round() as u8)),
-        Ok(_) => Err(format!("“{text}” is not a share between 0 and 100")),
-        Err(_) => Err(format!("“{text}” is not a number")),
+        Ok(_) => Err(ProblemKind::ShareOutOfRange(text)),
+        Err(_) => Err(ProblemKind::NotANumber(text)),
     }
 }
 
@@ -462,16 +457,10 @@ mod tests {
         assert_eq!(t(""), Ok(None));
         assert_eq!(
             t("31/02/1985"),
-            Err("“31/02/1985” is not a year or a date (dd/mm/yyyy)".into())
+            Err(ProblemKind::NotAYear("31/02/1985".into()))
         );
-        assert_eq!(
-            t("1850"),
-            Err("1850 is not a plausible year of birth".into())
-        );
-        assert_eq!(
-            t("abc"),
-            Err("“abc” is not a year or a date (dd/mm/yyyy)".into())
-        );
+        assert_eq!(t("1850"), Err(ProblemKind::ImplausibleYear(1850)));
+        assert_eq!(t("abc"), Err(ProblemKind::NotAYear("abc".into())));
     }
 
     #[test]

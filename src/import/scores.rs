@@ -9,6 +9,7 @@
 
 use std::collections::HashMap;
 
+use super::problem::ProblemKind;
 use super::rows::{ParsedRow, Problem, column_letter};
 use super::table::{Row, Table};
 use crate::domain::council::Member;
@@ -74,7 +75,8 @@ pub fn find_scores(tables: &[Table]) -> Vec<(&Table, usize)> {
         .collect()
 }
 
-fn columns(header: &Row) -> Result<Cols, Problem> {
+/// The missing column is boxed: a problem is large beside the column indexes.
+fn columns(header: &Row) -> Result<Cols, Box<Problem>> {
     let mut found: HashMap<&str, usize> = HashMap::new();
     let mut headers = HashMap::new();
     for (i, cell) in header.cells.iter().enumerate() {
@@ -93,11 +95,13 @@ fn columns(header: &Row) -> Result<Cols, Problem> {
         }
     }
     let need = |name: &str, header_text: &str| {
-        found.get(name).copied().ok_or_else(|| Problem {
-            sheet: None,
-            line: header.line,
-            column: None,
-            message: format!("missing column {header_text}"),
+        found.get(name).copied().ok_or_else(|| {
+            Box::new(Problem {
+                sheet: None,
+                line: header.line,
+                column: None,
+                kind: ProblemKind::MissingScoreColumn(header_text.to_string()),
+            })
         })
     };
     Ok(Cols {
@@ -161,7 +165,7 @@ fn read_sheet(table: &Table, header_index: usize, ctx: &Context<'_>, acc: &mut A
         Ok(c) => c,
         Err(mut p) => {
             p.sheet = sheet;
-            acc.problems.push(p);
+            acc.problems.push(*p);
             return;
         }
     };
@@ -176,23 +180,23 @@ fn read_sheet(table: &Table, header_index: usize, ctx: &Context<'_>, acc: &mut A
         .iter()
         .filter(|r| !r.is_blank())
     {
-        let at = |col: usize, message: String| Problem {
+        let at = |col: usize, kind: ProblemKind| Problem {
             sheet: sheet.clone(),
             line: row.line,
             column: Some((
                 column_letter(col),
                 cols.headers.get(&col).cloned().unwrap_or_default(),
             )),
-            message,
+            kind,
         };
         let number = row.get(cols.number).as_text();
         let Some(&index) = by_number.get(&number) else {
             problems.push(at(
                 cols.number,
                 if number.is_empty() {
-                    "the STT linking this score to the list is empty".into()
+                    ProblemKind::ScoreNumberEmpty
                 } else {
-                    format!("STT {number} is not in the list")
+                    ProblemKind::ScoreNumberNotInList(number.clone())
                 },
             ));
             continue;
@@ -202,7 +206,7 @@ fn read_sheet(table: &Table, header_index: usize, ctx: &Context<'_>, acc: &mut A
         let Some(member) = member else {
             problems.push(at(
                 cols.member,
-                format!("“{member_text}” is not a member of the council in this database"),
+                ProblemKind::NotAMember(member_text.clone()),
             ));
             continue;
         };
@@ -236,12 +240,12 @@ fn read_sheet(table: &Table, header_index: usize, ctx: &Context<'_>, acc: &mut A
             problems.push(at(
                 cols.criterion,
                 if known {
-                    format!(
-                        "criterion {code} does not apply to {}",
-                        kind.map_or("", super::columns::kind_label)
-                    )
+                    ProblemKind::CriterionNotForKind {
+                        code: code.clone(),
+                        kind,
+                    }
                 } else {
-                    format!("unknown criterion “{code}”")
+                    ProblemKind::UnknownCriterion(code.clone())
                 },
             ));
             continue;
@@ -250,14 +254,19 @@ fn read_sheet(table: &Table, header_index: usize, ctx: &Context<'_>, acc: &mut A
         let tenths = match parse_score(&score_text, criterion.max_score) {
             Ok(t) => t,
             Err(e) => {
-                let message = match e {
-                    ScoreError::OverMaximum { given, max } => {
-                        format!("score {given} is over the maximum {max} of criterion {code}")
-                    }
-                    ScoreError::Empty => "the score is empty".into(),
-                    other => other.to_string(),
+                let kind = match e {
+                    ScoreError::OverMaximum { given, max } => ProblemKind::ScoreOverMaximum {
+                        given,
+                        max,
+                        code: code.clone(),
+                    },
+                    ScoreError::Empty => ProblemKind::ScoreEmpty,
+                    other => ProblemKind::BadScore {
+                        text: score_text.clone(),
+                        detail: other.to_string(),
+                    },
                 };
-                problems.push(at(cols.score, message));
+                problems.push(at(cols.score, kind));
                 continue;
             }
         };
@@ -265,10 +274,13 @@ fn read_sheet(table: &Table, header_index: usize, ctx: &Context<'_>, acc: &mut A
         if let Some((first_sheet, first)) = seen.get(&seen_key) {
             problems.push(at(
                 cols.score,
-                format!(
-                    "a second score by {} on criterion {code} for STT {number} (first in sheet “{first_sheet}”, row {first})",
-                    member.name
-                ),
+                ProblemKind::SecondScore {
+                    member: member.name.clone(),
+                    code: code.clone(),
+                    number: number.clone(),
+                    first_sheet: first_sheet.clone(),
+                    first_line: *first,
+                },
             ));
             continue;
         }

@@ -11,10 +11,11 @@ use std::time::{Duration, Instant};
 
 use crate::domain::nomination::NominationQuery;
 use crate::export::nominations::export_nominations;
-use crate::import::{ImportOptions, import_nominations};
+use crate::import::{ImportOptions, ReportLang, import_nominations};
 use crate::store::Store;
 
 use super::event::{Event, JobResult};
+use super::strings::Lang;
 
 #[derive(Debug)]
 pub enum TransferEvent {
@@ -28,11 +29,24 @@ pub enum TransferEvent {
     Exported(Result<(usize, PathBuf), String>),
 }
 
+/// The import's report in the interface's language.
+pub fn report_lang(lang: Lang) -> ReportLang {
+    match lang {
+        Lang::Vi => ReportLang::Vi,
+        Lang::En => ReportLang::En,
+    }
+}
+
 /// Progress is sent at most this often, so a large file does not flood the loop.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
 /// Import `file` into the store; `send` receives progress and the outcome.
-pub fn import_with(store: &mut Store, file: &Path, send: &mut dyn FnMut(TransferEvent)) {
+pub fn import_with(
+    store: &mut Store,
+    file: &Path,
+    lang: ReportLang,
+    send: &mut dyn FnMut(TransferEvent),
+) {
     let mut last = Instant::now() - PROGRESS_EVERY;
     let mut progress = |done: usize, total: usize| {
         if done == total || last.elapsed() >= PROGRESS_EVERY {
@@ -41,8 +55,8 @@ pub fn import_with(store: &mut Store, file: &Path, send: &mut dyn FnMut(Transfer
         }
     };
     let result = import_nominations(store, file, ImportOptions::default(), &mut progress)
-        .map(|report| report.to_string())
-        .map_err(|e| e.to_string());
+        .map(|report| report.message(lang))
+        .map_err(|e| e.message(lang));
     send(TransferEvent::Imported(result));
 }
 
@@ -62,11 +76,11 @@ fn send_to(events: &Sender<Event>) -> impl FnMut(TransferEvent) + '_ {
 }
 
 /// Import on a thread of its own, with its own connection to `db`.
-pub fn spawn_import(db: PathBuf, file: PathBuf, events: Sender<Event>) {
+pub fn spawn_import(db: PathBuf, file: PathBuf, lang: ReportLang, events: Sender<Event>) {
     thread::spawn(move || {
         let mut send = send_to(&events);
         match Store::open(&db) {
-            Ok(mut store) => import_with(&mut store, &file, &mut send),
+            Ok(mut store) => import_with(&mut store, &file, lang, &mut send),
             Err(e) => send(TransferEvent::Imported(Err(e.to_string()))),
         }
     });

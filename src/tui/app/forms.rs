@@ -243,14 +243,15 @@ impl App {
             done: 0,
             total: 0,
         });
+        let lang = transfer::report_lang(self.strings.lang);
         match (
             self.store.path().map(|p| p.to_path_buf()),
             self.jobs.clone(),
         ) {
-            (Some(db), Some(events)) => transfer::spawn_import(db, file, events),
+            (Some(db), Some(events)) => transfer::spawn_import(db, file, lang, events),
             _ => {
                 let mut reports = Vec::new();
-                transfer::import_with(&mut self.store, &file, &mut |t| reports.push(t));
+                transfer::import_with(&mut self.store, &file, lang, &mut |t| reports.push(t));
                 for t in reports {
                     self.transfer_event(t);
                 }

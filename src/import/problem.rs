@@ -1,0 +1,367 @@
+//! What can be wrong in an imported file, as data: each kind of problem with
+//! the values it names, rendered in English (the CLI and the error text) or in
+//! Vietnamese (the interface's import report).
+
+use super::columns::kind_label;
+use crate::domain::nominee::NomineeKind;
+
+/// The language of a rendered problem.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportLang {
+    Vi,
+    En,
+}
+
+/// One kind of problem with the offending text and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProblemKind {
+    ColumnTwice {
+        header: String,
+        first_letter: String,
+    },
+    MissingColumns(Vec<String>),
+    MissingScoreColumn(String),
+    SpreadsheetError(String),
+    NameEmpty,
+    KindEmpty,
+    UnknownKind(String),
+    YearNotForCollective {
+        year: i32,
+        kind: Option<NomineeKind>,
+    },
+    NotAYear(String),
+    ImplausibleYear(i32),
+    NotASex(String),
+    SexNotForCollective(Option<NomineeKind>),
+    WomenShareNotForPerson,
+    ShareOutOfRange(String),
+    NotANumber(String),
+    RoundEmpty,
+    NotARound(String),
+    AwardEmpty,
+    UnknownAward(String),
+    AwardNotAllowed {
+        award: String,
+        kind: NomineeKind,
+    },
+    UnknownStatus(String),
+    DuplicateInFile {
+        first_line: usize,
+        round: String,
+        award: String,
+    },
+    DuplicateInDatabase {
+        id: i64,
+        round: String,
+        award: String,
+    },
+    ScoreNumberEmpty,
+    ScoreNumberNotInList(String),
+    NotAMember(String),
+    CriterionNotForKind {
+        code: String,
+        kind: Option<NomineeKind>,
+    },
+    UnknownCriterion(String),
+    ScoreOverMaximum {
+        given: String,
+        max: u32,
+        code: String,
+    },
+    ScoreEmpty,
+    /// A score the scoring rules refuse; `detail` is their English reason.
+    BadScore {
+        text: String,
+        detail: String,
+    },
+    SecondScore {
+        member: String,
+        code: String,
+        number: String,
+        first_sheet: String,
+        first_line: usize,
+    },
+}
+
+fn kind_choices() -> String {
+    let choices: Vec<&str> = NomineeKind::ALL.into_iter().map(kind_label).collect();
+    choices.join("; ")
+}
+
+fn label(kind: Option<NomineeKind>) -> &'static str {
+    kind.map(kind_label).unwrap_or("")
+}
+
+impl ProblemKind {
+    pub fn message(&self, lang: ReportLang) -> String {
+        match lang {
+            ReportLang::En => self.english(),
+            ReportLang::Vi => self.vietnamese(),
+        }
+    }
+
+    fn english(&self) -> String {
+        use ProblemKind::*;
+        match self {
+            ColumnTwice {
+                header,
+                first_letter,
+            } => {
+                format!("the column “{header}” appears twice (also in column {first_letter})")
+            }
+            MissingColumns(m) => format!("missing column(s): {}", m.join(", ")),
+            MissingScoreColumn(h) => format!("missing column {h}"),
+            SpreadsheetError(e) => format!("the cell holds a spreadsheet error ({e})"),
+            NameEmpty => "the name is empty".into(),
+            KindEmpty => "the kind of nominee is empty".into(),
+            UnknownKind(t) => format!("unknown kind “{t}”; use one of: {}", kind_choices()),
+            YearNotForCollective { year, kind } => format!(
+                "a year of birth ({year}) is only for a person, not for {}",
+                label(*kind)
+            ),
+            NotAYear(s) => format!("“{s}” is not a year or a date (dd/mm/yyyy)"),
+            ImplausibleYear(y) => format!("{y} is not a plausible year of birth"),
+            NotASex(s) => format!("“{s}” is not a sex; write Nam or Nữ"),
+            SexNotForCollective(k) => {
+                format!("sex is only for a person, not for {}", label(*k))
+            }
+            WomenShareNotForPerson => "the share of women is only for a collective".into(),
+            ShareOutOfRange(t) => format!("“{t}” is not a share between 0 and 100"),
+            NotANumber(t) => format!("“{t}” is not a number"),
+            RoundEmpty => "the round is empty".into(),
+            NotARound(t) => {
+                format!("“{t}” is not a round; write a year (2025) or a phase (2022-2025)")
+            }
+            AwardEmpty => "the award is empty".into(),
+            UnknownAward(t) => {
+                format!("unknown award “{t}”; use a code or name from the catalogue")
+            }
+            AwardNotAllowed { award, kind } => {
+                format!("“{award}” cannot be given to {}", kind_label(*kind))
+            }
+            UnknownStatus(t) => format!("unknown status “{t}”"),
+            DuplicateInFile {
+                first_line,
+                round,
+                award,
+            } => format!(
+                "possible duplicate of row {first_line} (same name, round {round} and award {award})"
+            ),
+            DuplicateInDatabase { id, round, award } => format!(
+                "possible duplicate of nomination #{id} already in the database (same name, round {round} and award {award})"
+            ),
+            ScoreNumberEmpty => "the STT linking this score to the list is empty".into(),
+            ScoreNumberNotInList(n) => format!("STT {n} is not in the list"),
+            NotAMember(m) => format!("“{m}” is not a member of the council in this database"),
+            CriterionNotForKind { code, kind } => {
+                format!("criterion {code} does not apply to {}", label(*kind))
+            }
+            UnknownCriterion(c) => format!("unknown criterion “{c}”"),
+            ScoreOverMaximum { given, max, code } => {
+                format!("score {given} is over the maximum {max} of criterion {code}")
+            }
+            ScoreEmpty => "the score is empty".into(),
+            BadScore { detail, .. } => detail.clone(),
+            SecondScore {
+                member,
+                code,
+                number,
+                first_sheet,
+                first_line,
+            } => format!(
+                "a second score by {member} on criterion {code} for STT {number} (first in sheet “{first_sheet}”, row {first_line})"
+            ),
+        }
+    }
+
+    fn vietnamese(&self) -> String {
+        use ProblemKind::*;
+        match self {
+            ColumnTwice {
+                header,
+                first_letter,
+            } => {
+                format!("cột “{header}” xuất hiện hai lần (đã có ở cột {first_letter})")
+            }
+            MissingColumns(m) => format!("thiếu cột: {}", m.join(", ")),
+            MissingScoreColumn(h) => format!("thiếu cột {h}"),
+            SpreadsheetError(e) => format!("ô chứa lỗi của bảng tính ({e})"),
+            NameEmpty => "chưa có họ tên / tên tập thể".into(),
+            KindEmpty => "chưa ghi loại đối tượng".into(),
+            UnknownKind(t) => {
+                format!(
+                    "loại đối tượng “{t}” không hợp lệ; ghi một trong: {}",
+                    kind_choices()
+                )
+            }
+            YearNotForCollective { year, kind } => format!(
+                "năm sinh ({year}) chỉ dành cho cá nhân, không dùng cho {}",
+                label(*kind)
+            ),
+            NotAYear(s) => format!("“{s}” không phải là năm hay ngày (dd/mm/yyyy)"),
+            ImplausibleYear(y) => format!("{y} không phải là năm sinh hợp lý"),
+            NotASex(s) => format!("“{s}” không phải là giới tính; ghi Nam hoặc Nữ"),
+            SexNotForCollective(k) => {
+                format!(
+                    "giới tính chỉ dành cho cá nhân, không dùng cho {}",
+                    label(*k)
+                )
+            }
+            WomenShareNotForPerson => "tỷ lệ nữ chỉ dành cho tập thể".into(),
+            ShareOutOfRange(t) => format!("“{t}” không phải là tỷ lệ từ 0 đến 100"),
+            NotANumber(t) => format!("“{t}” không phải là số"),
+            RoundEmpty => "chưa ghi đợt".into(),
+            NotARound(t) => {
+                format!(
+                    "“{t}” không phải là đợt; ghi một năm (2025) hoặc một giai đoạn (2022-2025)"
+                )
+            }
+            AwardEmpty => "chưa ghi hình thức khen thưởng".into(),
+            UnknownAward(t) => {
+                format!("không có hình thức khen thưởng “{t}”; ghi mã hoặc tên trong danh mục")
+            }
+            AwardNotAllowed { award, kind } => {
+                format!("“{award}” không áp dụng cho {}", kind_label(*kind))
+            }
+            UnknownStatus(t) => format!("trạng thái “{t}” không hợp lệ"),
+            DuplicateInFile {
+                first_line,
+                round,
+                award,
+            } => format!(
+                "có thể trùng với dòng {first_line} (cùng tên, đợt {round} và hình thức {award})"
+            ),
+            DuplicateInDatabase { id, round, award } => format!(
+                "có thể trùng với hồ sơ số {id} đã có trong cơ sở dữ liệu (cùng tên, đợt {round} và hình thức {award})"
+            ),
+            ScoreNumberEmpty => "chưa ghi STT nối điểm này với danh sách".into(),
+            ScoreNumberNotInList(n) => format!("STT {n} không có trong danh sách"),
+            NotAMember(m) => {
+                format!("“{m}” không phải là thành viên Hội đồng trong cơ sở dữ liệu này")
+            }
+            CriterionNotForKind { code, kind } => {
+                format!("tiêu chí {code} không áp dụng cho {}", label(*kind))
+            }
+            UnknownCriterion(c) => format!("không có tiêu chí “{c}”"),
+            ScoreOverMaximum { given, max, code } => {
+                format!("điểm {given} vượt mức tối đa {max} của tiêu chí {code}")
+            }
+            ScoreEmpty => "chưa ghi điểm".into(),
+            BadScore { text, .. } => format!("“{text}” không phải là điểm hợp lệ"),
+            SecondScore {
+                member,
+                code,
+                number,
+                first_sheet,
+                first_line,
+            } => format!(
+                "điểm thứ hai của {member} cho tiêu chí {code}, STT {number} (điểm đầu ở trang “{first_sheet}”, dòng {first_line})"
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::rows::Problem;
+    use super::*;
+
+    fn at(column: Option<(&str, &str)>, kind: ProblemKind) -> Problem {
+        Problem {
+            sheet: None,
+            line: 4,
+            column: column.map(|(l, h)| (l.to_string(), h.to_string())),
+            kind,
+        }
+    }
+
+    #[test]
+    fn an_unknown_award_is_named_in_vietnamese_with_its_place() {
+        let p = at(
+            Some(("K", "Hình thức khen thưởng")),
+            ProblemKind::UnknownAward("Bằng vàng".into()),
+        );
+        assert_eq!(
+            p.render(ReportLang::Vi),
+            "dòng 4, cột K (Hình thức khen thưởng): không có hình thức khen thưởng “Bằng vàng”; ghi mã hoặc tên trong danh mục"
+        );
+        assert_eq!(
+            p.to_string(),
+            "row 4, column K (Hình thức khen thưởng): unknown award “Bằng vàng”; use a code or name from the catalogue"
+        );
+    }
+
+    #[test]
+    fn an_award_not_for_the_kind_names_the_award_and_the_kind() {
+        let p = at(
+            Some(("K", "Hình thức khen thưởng")),
+            ProblemKind::AwardNotAllowed {
+                award: "Lao động tiên tiến".into(),
+                kind: NomineeKind::Household,
+            },
+        );
+        assert_eq!(
+            p.render(ReportLang::Vi),
+            format!(
+                "dòng 4, cột K (Hình thức khen thưởng): “Lao động tiên tiến” không áp dụng cho {}",
+                kind_label(NomineeKind::Household)
+            )
+        );
+    }
+
+    #[test]
+    fn missing_name_bad_year_and_bad_round_read_in_vietnamese() {
+        assert_eq!(
+            ProblemKind::NameEmpty.message(ReportLang::Vi),
+            "chưa có họ tên / tên tập thể"
+        );
+        assert_eq!(
+            ProblemKind::NotAYear("abc".into()).message(ReportLang::Vi),
+            "“abc” không phải là năm hay ngày (dd/mm/yyyy)"
+        );
+        assert_eq!(
+            ProblemKind::ImplausibleYear(1850).message(ReportLang::Vi),
+            "1850 không phải là năm sinh hợp lý"
+        );
+        assert_eq!(
+            ProblemKind::NotARound("năm nay".into()).message(ReportLang::Vi),
+            "“năm nay” không phải là đợt; ghi một năm (2025) hoặc một giai đoạn (2022-2025)"
+        );
+    }
+
+    #[test]
+    fn duplicates_in_the_file_and_in_the_database_read_in_vietnamese() {
+        let in_file = ProblemKind::DuplicateInFile {
+            first_line: 2,
+            round: "2025".into(),
+            award: "giay_khen".into(),
+        };
+        assert_eq!(
+            in_file.message(ReportLang::Vi),
+            "có thể trùng với dòng 2 (cùng tên, đợt 2025 và hình thức giay_khen)"
+        );
+        let saved = ProblemKind::DuplicateInDatabase {
+            id: 7,
+            round: "2025".into(),
+            award: "ldtt".into(),
+        };
+        assert_eq!(
+            saved.message(ReportLang::Vi),
+            "có thể trùng với hồ sơ số 7 đã có trong cơ sở dữ liệu (cùng tên, đợt 2025 và hình thức ldtt)"
+        );
+    }
+
+    #[test]
+    fn a_problem_on_another_sheet_and_a_whole_row_problem_name_their_place() {
+        let mut p = at(None, ProblemKind::MissingColumns(vec!["Đợt".into()]));
+        assert_eq!(p.render(ReportLang::Vi), "dòng 4: thiếu cột: Đợt");
+        p.sheet = Some("Điểm chấm".into());
+        p.line = 0;
+        p.kind = ProblemKind::MissingScoreColumn("Điểm".into());
+        assert_eq!(
+            p.render(ReportLang::Vi),
+            "trang tính “Điểm chấm”, thiếu cột Điểm"
+        );
+        assert_eq!(p.to_string(), "sheet “Điểm chấm”, missing column Điểm");
+    }
+}

@@ -1,0 +1,112 @@
+//! The import's outcome as text in either language: English is what the CLI
+//! and the errors' Display print; Vietnamese is for the interface.
+
+use super::ImportError;
+use super::problem::ReportLang;
+use super::rows::Problem;
+
+/// "3 problems in 2 rows", or its Vietnamese.
+pub(super) fn count_text(problems: &[Problem], lang: ReportLang) -> String {
+    let mut lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+    lines.dedup();
+    match (lang, problems.len(), lines.len()) {
+        (ReportLang::En, 1, _) => "1 problem".into(),
+        (ReportLang::En, n, 1) => format!("{n} problems"),
+        (ReportLang::En, n, r) => format!("{n} problems in {r} rows"),
+        (ReportLang::Vi, n, r) if n > 1 && r > 1 => format!("{n} lỗi ở {r} dòng"),
+        (ReportLang::Vi, n, _) => format!("{n} lỗi"),
+    }
+}
+
+/// How many problems the message lists; the error keeps them all.
+const LISTED: usize = 100;
+
+pub(super) fn list(problems: &[Problem], lang: ReportLang) -> String {
+    let mut lines: Vec<String> = problems
+        .iter()
+        .take(LISTED)
+        .map(|p| format!("  {}", p.render(lang)))
+        .collect();
+    if problems.len() > LISTED {
+        let more = problems.len() - LISTED;
+        lines.push(match lang {
+            ReportLang::En => format!("  … and {more} more"),
+            ReportLang::Vi => format!("  … và {more} lỗi khác"),
+        });
+    }
+    lines.join("\n")
+}
+
+impl ImportError {
+    /// Why nothing was imported, in `lang`.
+    pub fn message(&self, lang: ReportLang) -> String {
+        if lang == ReportLang::En {
+            return self.to_string();
+        }
+        match self {
+            ImportError::UnsupportedFormat { path } => format!(
+                "{}: không đọc được loại tệp này; dùng .xlsx, .ods hoặc .csv",
+                path.display()
+            ),
+            ImportError::NotFound { path } => format!("{}: không có tệp này", path.display()),
+            ImportError::Io { path, source } => format!("{}: {source}", path.display()),
+            ImportError::Unreadable { path, detail } => format!(
+                "{}: không đọc được như một bảng tính ({detail})",
+                path.display()
+            ),
+            ImportError::NoHeader { path } => format!(
+                "{}: không tìm thấy dòng tiêu đề; một trong 20 dòng đầu phải ghi tên các cột, trong đó có “{}”",
+                path.display(),
+                super::columns::header(super::columns::Column::Name)
+            ),
+            ImportError::NoRows { path } => format!(
+                "{}: danh sách không có hồ sơ nào dưới dòng tiêu đề",
+                path.display()
+            ),
+            ImportError::NoMovement => {
+                "cơ sở dữ liệu chưa có phong trào thi đua để gắn các hồ sơ vào".into()
+            }
+            ImportError::Rows { path, problems } => format!(
+                "{}: chưa nhập gì; {}:\n{}",
+                path.display(),
+                count_text(problems, lang),
+                list(problems, lang)
+            ),
+            ImportError::Store(e) => e.to_string(),
+        }
+    }
+}
+
+impl super::ImportReport {
+    /// What the import did, in `lang`.
+    pub fn message(&self, lang: ReportLang) -> String {
+        if lang == ReportLang::En {
+            return self.to_string();
+        }
+        let verb = if self.dry_run {
+            "sẽ nhập"
+        } else {
+            "đã nhập"
+        };
+        let mut out = format!(
+            "{verb} {} hồ sơ: {} đối tượng mới, {} đối tượng đã có",
+            self.nominations, self.new_nominees, self.existing_nominees
+        );
+        if self.scores > 0 {
+            out.push_str(&format!(", {} dòng điểm", self.scores));
+        }
+        if self.dry_run {
+            out.push_str(" (chạy thử: chưa lưu gì)");
+        }
+        if !self.ignored_columns.is_empty() {
+            out.push_str(&format!(
+                "\ncác cột bỏ qua: {}",
+                self.ignored_columns.join(", ")
+            ));
+        }
+        for d in &self.duplicates {
+            out.push_str(&format!("\ncó thể trùng: {}", d.render(lang)));
+        }
+        out
+    }
+}

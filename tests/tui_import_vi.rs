@@ -1,0 +1,118 @@
+//! A bad list imported through the Vietnamese interface: the report names
+//! every problem in Vietnamese, with its row and column, and nothing is saved.
+
+use std::sync::mpsc;
+use std::time::Duration;
+
+use hoidong::domain::nomination::{NominationQuery, NominationStatus};
+use hoidong::store::Store;
+use hoidong::tui::app::App;
+use hoidong::tui::keymap::Context;
+use hoidong::tui::strings::{EN, VI};
+use hoidong::tui::strings_forms::{EN as FE, VI as F};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use unicode_normalization::UnicodeNormalization;
+
+const W: u16 = 160;
+const H: u16 = 35;
+
+const HEADER: &str =
+    "STT,Họ và tên / Tên tập thể,Loại đối tượng,Năm sinh,Giới tính,Đợt,Hình thức khen thưởng";
+const BAD_ROWS: &str =
+    "1,,Người dân,1980,Nữ,2025,giay_khen\n2,Lê Văn Bảy,Người dân,abc,Nữ,năm nay,Bằng vàng\n";
+
+fn press(app: &mut App, code: KeyCode) {
+    app.handle_event(hoidong::tui::event::Event::Key(KeyEvent::new(
+        code,
+        KeyModifiers::NONE,
+    )));
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(W, H)).unwrap_or_else(|e| panic!("{e}"));
+    terminal
+        .draw(|f| app.draw(f))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let buf = terminal.backend().buffer().clone();
+    (0..H)
+        .map(|y| {
+            let row: String = (0..W).map(|x| buf[(x, y)].symbol().to_string()).collect();
+            row.trim_end().nfc().collect::<String>()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Import `file` with the `i` key in `app` and wait for the report.
+fn import(app: &mut App, file: &std::path::Path) -> String {
+    let (tx, rx) = mpsc::channel();
+    app.set_job_sender(tx);
+    press(app, KeyCode::Char('i'));
+    for c in file.to_string_lossy().chars() {
+        press(app, KeyCode::Char(c));
+    }
+    press(app, KeyCode::Enter);
+    while app.transfer().is_some() {
+        let ev = rx
+            .recv_timeout(Duration::from_secs(20))
+            .unwrap_or_else(|e| panic!("import did not finish: {e}"));
+        app.handle_event(ev);
+    }
+    assert_eq!(app.context(), Context::Report);
+    screen(app)
+}
+
+fn count(store: &Store) -> u32 {
+    let q = NominationQuery {
+        statuses: NominationStatus::ALL.to_vec(),
+        ..NominationQuery::default()
+    };
+    store
+        .list_nominations(&q, 0, 0)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .1
+}
+
+#[test]
+fn a_bad_list_is_reported_in_vietnamese_and_in_english_when_asked() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("sai.csv");
+    std::fs::write(&file, format!("{HEADER}\n{BAD_ROWS}")).unwrap_or_else(|e| panic!("{e}"));
+
+    let store = Store::open(&dir.path().join("moi.db")).unwrap_or_else(|e| panic!("{e}"));
+    let mut a = App::new(store, &VI, W, H);
+    let s = import(&mut a, &file);
+    assert!(s.contains(F.import_failed), "{s}");
+    assert!(s.contains("chưa nhập gì; 4 lỗi ở 2 dòng"), "{s}");
+    assert!(
+        s.contains("dòng 2, cột B (Họ và tên / Tên tập thể): chưa có họ tên / tên tập thể"),
+        "{s}"
+    );
+    assert!(
+        s.contains("dòng 3, cột D (Năm sinh): “abc” không phải là năm hay ngày (dd/mm/yyyy)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("dòng 3, cột F (Đợt): “năm nay” không phải là đợt"),
+        "{s}"
+    );
+    assert!(
+        s.contains(
+            "dòng 3, cột G (Hình thức khen thưởng): không có hình thức khen thưởng “Bằng vàng”"
+        ),
+        "{s}"
+    );
+    assert!(!s.contains("is not a"), "no English problem text:\n{s}");
+    assert_eq!(count(a.store()), 0);
+
+    let store = Store::open(&dir.path().join("en.db")).unwrap_or_else(|e| panic!("{e}"));
+    let mut a = App::new(store, &EN, W, H);
+    let s = import(&mut a, &file);
+    assert!(s.contains(FE.import_failed), "{s}");
+    assert!(
+        s.contains("row 3, column D (Năm sinh): “abc” is not a year or a date (dd/mm/yyyy)"),
+        "{s}"
+    );
+}
