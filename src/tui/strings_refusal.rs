@@ -3,7 +3,8 @@
 //! CLI prints.
 
 use crate::store::StoreError;
-use crate::store::refusal::{Doing, MeetingLabel, MeetingRefusal, Step};
+use crate::domain::vote::VoteMethod;
+use crate::store::refusal::{Doing, MeetingLabel, MeetingRefusal, Role, Step};
 
 use super::strings::{Lang, Strings};
 
@@ -72,7 +73,58 @@ impl Strings {
             MeetingRefusal::HasNotes { name } => format!(
                 "Chương trình: đã có ghi chép về {name}; nội dung này giữ lại trong chương trình"
             ),
+            MeetingRefusal::EmptySubject => "Nội dung phiên họp: chưa nhập nội dung".into(),
+            MeetingRefusal::NotCalled { role, member } => format!(
+                "{}: thành viên {member} không có trong danh sách thành viên được triệu tập",
+                match role {
+                    Role::Chair => "Chủ trì",
+                    Role::Secretary => "Thư ký",
+                }
+            ),
+            MeetingRefusal::WrongMethod {
+                round,
+                name,
+                rule,
+                used,
+                source_name,
+            } => format!(
+                "Lần bỏ phiếu {round}, {name}: quy định của danh hiệu này yêu cầu {}, nhưng lần bỏ phiếu này là {} (quy định: {source_name})",
+                method_vi(*rule),
+                method_vi(*used)
+            ),
+            MeetingRefusal::SecretAbstain {
+                round,
+                name,
+                abstain,
+            } => format!(
+                "Lần bỏ phiếu {round}, {name}: bỏ phiếu kín không có phiếu không biểu quyết (đang nhập {abstain}); phiếu trắng tính là phiếu không hợp lệ"
+            ),
+            MeetingRefusal::EnteredTwice { round, name } => {
+                format!("Lần bỏ phiếu {round}, {name}: được nhập hai lần trong cùng một lần bỏ phiếu")
+            }
+            MeetingRefusal::NotOnAgenda { round, name } => {
+                format!("Lần bỏ phiếu {round}, {name}: không có trong chương trình phiên họp này")
+            }
+            MeetingRefusal::AmendNotClosed { meeting: m, status } => format!(
+                "{} đang ở trạng thái “{}”: khi phiên họp chưa kết thúc, hãy ghi một lần bỏ phiếu mới thay vì đính chính",
+                meeting(m),
+                self.meeting_status(*status)
+            ),
+            MeetingRefusal::AmendUnknownRound { round, meeting: m } => format!(
+                "Đính chính: lần bỏ phiếu {round} không thuộc {}",
+                meeting(m).to_lowercase()
+            ),
+            MeetingRefusal::AmendNoReason { round } => {
+                format!("Đính chính lần bỏ phiếu {round}: hãy ghi lý do đính chính")
+            }
         }
+    }
+}
+
+fn method_vi(m: VoteMethod) -> &'static str {
+    match m {
+        VoteMethod::SecretBallot => "bỏ phiếu kín",
+        VoteMethod::Open => "biểu quyết giơ tay",
     }
 }
 
