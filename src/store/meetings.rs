@@ -354,9 +354,7 @@ impl Store {
             if matches!(presence, Presence::Absent { .. } | Presence::AbsentWithOpinion { .. })
                 && presence.reason().is_empty()
             {
-                return Err(StoreError::Invalid(format!(
-                    "attendance: give the reason why {name} is absent (the minutes record it)"
-                )));
+                return Err(MeetingRefusal::NoAbsenceReason { name }.into());
             }
             let before: (String, String) = w.tx.query_row(
                 "SELECT presence, reason FROM meeting_members WHERE meeting_id = ?1 AND member_id = ?2",

@@ -180,6 +180,8 @@ pub enum MeetingRefusal {
     },
     #[error("amendment: round {round} is not a round of {meeting}")]
     AmendUnknownRound { round: i64, meeting: MeetingLabel },
+    #[error("attendance: give the reason why {name} is absent (the minutes record it)")]
+    NoAbsenceReason { name: String },
     #[error("amendment of round {round}: give the reason for the correction")]
     AmendNoReason { round: u32 },
 }

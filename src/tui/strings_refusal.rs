@@ -116,6 +116,9 @@ impl Strings {
                 "Đính chính: lần bỏ phiếu {round} không thuộc phiên họp {}",
                 m.short()
             ),
+            MeetingRefusal::NoAbsenceReason { name } => {
+                format!("Điểm danh: hãy ghi lý do {name} vắng mặt (biên bản ghi lý do này)")
+            }
             MeetingRefusal::AmendNoReason { round } => {
                 format!("Đính chính lần bỏ phiếu {round}: hãy ghi lý do đính chính")
             }
@@ -269,6 +272,13 @@ mod tests {
                 },
                 "Đính chính: lần bỏ phiếu 9 không thuộc phiên họp 07/BB",
                 "amendment: round 9 is not a round of meeting 07/BB",
+            ),
+            (
+                MeetingRefusal::NoAbsenceReason {
+                    name: "Lê Thị Y".into(),
+                },
+                "Điểm danh: hãy ghi lý do Lê Thị Y vắng mặt (biên bản ghi lý do này)",
+                "attendance: give the reason why Lê Thị Y is absent (the minutes record it)",
             ),
             (
                 MeetingRefusal::AmendNoReason { round: 1 },
