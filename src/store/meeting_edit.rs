@@ -5,7 +5,7 @@
 use rusqlite::params;
 
 use super::meetings::NewMeeting;
-use super::refusal::{MeetingRefusal, Step};
+use super::refusal::{MeetingRefusal, Role, Step};
 use super::{Result, Store, StoreError};
 use crate::domain::meeting::{MeetingId, MeetingStatus};
 use crate::domain::text::nfc;
@@ -82,7 +82,7 @@ impl Store {
             StoreError::Invalid("no council: set up the council and its members first".into())
         })?;
         if nfc(&m.subject).is_empty() {
-            return Err(StoreError::Invalid("subject: the subject is empty".into()));
+            return Err(MeetingRefusal::EmptySubject.into());
         }
         let ok_time = ["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S"]
             .iter()
@@ -109,13 +109,11 @@ impl Store {
                 called.push(*id);
             }
         }
-        for (what, id) in [("chair", m.chair_id), ("secretary", m.secretary_id)] {
-            if let Some(id) = id
-                && !called.contains(&id)
+        for (role, id) in [(Role::Chair, m.chair_id), (Role::Secretary, m.secretary_id)] {
+            if let Some(member) = id
+                && !called.contains(&member)
             {
-                return Err(StoreError::Invalid(format!(
-                    "{what}: member {id} is not among the members called to the meeting"
-                )));
+                return Err(MeetingRefusal::NotCalled { role, member }.into());
             }
         }
         if m.guests.iter().any(|g| nfc(&g.name).is_empty()) {

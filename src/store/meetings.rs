@@ -6,7 +6,7 @@
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::refusal::{Doing, MeetingLabel, MeetingRefusal, Step};
+use super::refusal::{Doing, MeetingLabel, MeetingRefusal, Role, Step};
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::meeting::{
     AttendanceEntry, Meeting, MeetingId, MeetingStatus, Presence, count_attendance,
@@ -196,7 +196,7 @@ impl Store {
         })?;
         let subject = nfc(&m.subject);
         if subject.is_empty() {
-            return Err(StoreError::Invalid("subject: the subject is empty".into()));
+            return Err(MeetingRefusal::EmptySubject.into());
         }
         check_starts_at(&m.starts_at)?;
         let all: Vec<i64> = self.members(council.id)?.iter().map(|x| x.id).collect();
@@ -221,13 +221,11 @@ impl Store {
                 "members: {stranger} is not a member of the council"
             )));
         }
-        for (what, id) in [("chair", m.chair_id), ("secretary", m.secretary_id)] {
-            if let Some(id) = id
-                && !called.contains(&id)
+        for (role, id) in [(Role::Chair, m.chair_id), (Role::Secretary, m.secretary_id)] {
+            if let Some(member) = id
+                && !called.contains(&member)
             {
-                return Err(StoreError::Invalid(format!(
-                    "{what}: member {id} is not among the members called to the meeting"
-                )));
+                return Err(MeetingRefusal::NotCalled { role, member }.into());
             }
         }
         if let Some(g) = m.guests.iter().find(|g| nfc(&g.name).is_empty()) {
@@ -356,9 +354,7 @@ impl Store {
             if matches!(presence, Presence::Absent { .. } | Presence::AbsentWithOpinion { .. })
                 && presence.reason().is_empty()
             {
-                return Err(StoreError::Invalid(format!(
-                    "attendance: give the reason why {name} is absent (the minutes record it)"
-                )));
+                return Err(MeetingRefusal::NoAbsenceReason { name }.into());
             }
             let before: (String, String) = w.tx.query_row(
                 "SELECT presence, reason FROM meeting_members WHERE meeting_id = ?1 AND member_id = ?2",

@@ -5,7 +5,31 @@
 
 use crate::domain::meeting::{MeetingId, MeetingStatus};
 use crate::domain::nomination::{NominationId, NominationStatus};
-use crate::domain::vote::VoteError;
+use crate::domain::vote::{VoteError, VoteMethod};
+
+/// The English phrase for a vote method, as the CLI messages say it.
+pub fn method_en(m: VoteMethod) -> &'static str {
+    match m {
+        VoteMethod::SecretBallot => "a secret ballot",
+        VoteMethod::Open => "an open vote",
+    }
+}
+
+/// Who must be among the members called to a meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Chair,
+    Secretary,
+}
+
+impl Role {
+    pub fn en(self) -> &'static str {
+        match self {
+            Role::Chair => "chair",
+            Role::Secretary => "secretary",
+        }
+    }
+}
 
 /// How a meeting is named in messages: its number, or its id when unnumbered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,4 +143,45 @@ pub enum MeetingRefusal {
     HasVotes { name: String, meeting: MeetingLabel },
     #[error("agenda: notes were taken on {name}; the item stays on the agenda")]
     HasNotes { name: String },
+    #[error("subject: the subject is empty")]
+    EmptySubject,
+    #[error("{}: member {member} is not among the members called to the meeting", role.en())]
+    NotCalled { role: Role, member: i64 },
+    #[error(
+        "round {round}, {name}: the rule for this award asks for {}, but this round is {} (rule: {source_name})",
+        method_en(*rule), method_en(*used)
+    )]
+    WrongMethod {
+        round: u32,
+        name: String,
+        rule: VoteMethod,
+        used: VoteMethod,
+        source_name: String,
+    },
+    #[error(
+        "round {round}, {name}: a secret ballot has no abstentions (abstain {abstain}); count blank papers as invalid"
+    )]
+    SecretAbstain {
+        round: u32,
+        name: String,
+        abstain: u32,
+    },
+    #[error("round {round}, {name}: entered twice in the same round")]
+    EnteredTwice { round: u32, name: String },
+    #[error("round {round}, {name}: not on the agenda of this meeting")]
+    NotOnAgenda { round: u32, name: String },
+    #[error(
+        "{meeting} is {}: while it is not closed, record a new round instead of an amendment",
+        status.code()
+    )]
+    AmendNotClosed {
+        meeting: MeetingLabel,
+        status: MeetingStatus,
+    },
+    #[error("amendment: round {round} is not a round of {meeting}")]
+    AmendUnknownRound { round: i64, meeting: MeetingLabel },
+    #[error("attendance: give the reason why {name} is absent (the minutes record it)")]
+    NoAbsenceReason { name: String },
+    #[error("amendment of round {round}: give the reason for the correction")]
+    AmendNoReason { round: u32 },
 }

@@ -42,13 +42,6 @@ fn method_code(m: VoteMethod) -> &'static str {
     }
 }
 
-fn method_label(m: VoteMethod) -> &'static str {
-    match m {
-        VoteMethod::SecretBallot => "a secret ballot",
-        VoteMethod::Open => "an open vote",
-    }
-}
-
 /// The rule and the name of each nomination in a round, decided before writing.
 struct Prepared {
     nomination: NominationId,
@@ -97,19 +90,22 @@ impl Tx<'_> {
         let mut outcomes = Vec::with_capacity(items.len());
         for p in items {
             if p.rule.method != input.method {
-                return Err(StoreError::Invalid(format!(
-                    "round {round_no}, {}: the rule for this award asks for {}, but this round is {} (rule: {})",
-                    p.name,
-                    method_label(p.rule.method),
-                    method_label(input.method),
-                    p.rule.source
-                )));
+                return Err(MeetingRefusal::WrongMethod {
+                    round: round_no,
+                    name: p.name.clone(),
+                    rule: p.rule.method,
+                    used: input.method,
+                    source_name: p.rule.source.clone(),
+                }
+                .into());
             }
             if input.method == VoteMethod::SecretBallot && p.tally.abstain > 0 {
-                return Err(StoreError::Invalid(format!(
-                    "round {round_no}, {}: a secret ballot has no abstentions (abstain {}); count blank papers as invalid",
-                    p.name, p.tally.abstain
-                )));
+                return Err(MeetingRefusal::SecretAbstain {
+                    round: round_no,
+                    name: p.name.clone(),
+                    abstain: p.tally.abstain,
+                }
+                .into());
             }
             validate_tally(input.method, att, &ballots, &p.tally).map_err(|e| at(&p.name, e))?;
             let outcome = evaluate(&p.rule, att, &ballots, &p.tally).map_err(|e| at(&p.name, e))?;
@@ -202,9 +198,11 @@ impl Tx<'_> {
         for (nomination, tally) in &input.tallies {
             let name = self.nominee_name(*nomination)?;
             if out.iter().any(|p| p.nomination == *nomination) {
-                return Err(StoreError::Invalid(format!(
-                    "round {round_no}, {name}: entered twice in the same round"
-                )));
+                return Err(MeetingRefusal::EnteredTwice {
+                    round: round_no,
+                    name,
+                }
+                .into());
             }
             let row: Option<(String, String)> = self
                 .tx
@@ -215,10 +213,9 @@ impl Tx<'_> {
                     |r| Ok((r.get(0)?, r.get(1)?)),
                 )
                 .optional()?;
-            let (status, award) = row.ok_or_else(|| {
-                StoreError::Invalid(format!(
-                    "round {round_no}, {name}: not on the agenda of this meeting"
-                ))
+            let (status, award) = row.ok_or_else(|| MeetingRefusal::NotOnAgenda {
+                round: round_no,
+                name: name.clone(),
             })?;
             let status = NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft);
             if !matches!(
@@ -284,11 +281,11 @@ impl Store {
         self.write(|w| {
             let state = w.meeting_state(meeting)?;
             if state.status != crate::domain::meeting::MeetingStatus::Closed {
-                return Err(StoreError::Invalid(format!(
-                    "{} is {}: while it is not closed, record a new round instead of an amendment",
-                    state.label,
-                    state.status.code()
-                )));
+                return Err(MeetingRefusal::AmendNotClosed {
+                    meeting: state.label.clone(),
+                    status: state.status,
+                }
+                .into());
             }
             let original: Option<(u32, String, String)> = w
                 .tx
@@ -298,16 +295,13 @@ impl Store {
                     |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
                 )
                 .optional()?;
-            let (original_no, method, att) = original.ok_or_else(|| {
-                StoreError::Invalid(format!(
-                    "amendment: round {amends_round} is not a round of {}",
-                    state.label
-                ))
-            })?;
+            let (original_no, method, att) =
+                original.ok_or_else(|| MeetingRefusal::AmendUnknownRound {
+                    round: amends_round,
+                    meeting: state.label.clone(),
+                })?;
             if reason.is_empty() {
-                return Err(StoreError::Invalid(format!(
-                    "amendment of round {original_no}: give the reason for the correction"
-                )));
+                return Err(MeetingRefusal::AmendNoReason { round: original_no }.into());
             }
             if method != method_code(input.method) {
                 return Err(StoreError::Invalid(format!(

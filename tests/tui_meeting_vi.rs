@@ -1,0 +1,71 @@
+//! The meeting store's refusals read in Vietnamese on the meeting screens,
+//! driven through `App::handle_event` on the demo data.
+
+use hoidong::demo;
+use hoidong::store::{Clock, Store};
+use hoidong::tui::app::App;
+use hoidong::tui::strings::Lang;
+use ratatui::crossterm::event::KeyCode;
+
+mod common;
+use common::{press, screen_at, type_text};
+
+const W: u16 = 120;
+const H: u16 = 35;
+
+fn demo_app() -> App {
+    let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    store.set_clock(Clock::Fixed("2026-11-20T09:00:00".into()));
+    store.set_actor("thuky");
+    demo::populate(&mut store, demo::demo_spec()).unwrap_or_else(|e| panic!("{e}"));
+    App::new(store, Lang::Vi.strings(), W, H)
+}
+
+#[test]
+fn a_chair_not_called_is_refused_in_vietnamese_and_nothing_saved() {
+    let mut app = demo_app();
+    let before = app
+        .store()
+        .meetings()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .len();
+    type_text(&mut app, "M");
+    type_text(&mut app, "n");
+    assert!(screen_at(&app, W, H).contains("Phiên họp mới"));
+    type_text(&mut app, "09/BB-HĐTĐKT");
+    // Number, time (pre-filled), place, subject; then chair, secretary and
+    // the members list.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Hội trường UBND phường");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Xét khen thưởng đột xuất");
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Tab);
+    }
+    // Leave only the last member called: the council's chair is not.
+    let members = app
+        .store()
+        .council()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .map(|c| app.store().members(c.id).unwrap_or_else(|e| panic!("{e}")))
+        .unwrap_or_default();
+    assert!(members.len() > 1);
+    for _ in 0..members.len() - 1 {
+        press(&mut app, KeyCode::Char(' '));
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let s = screen_at(&app, W, H);
+    assert!(
+        s.contains("Chủ trì: người chủ trì phải là thành viên được mời"),
+        "{s}"
+    );
+    assert!(!s.contains("is not among the members called"), "{s}");
+    let after = app
+        .store()
+        .meetings()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .len();
+    assert_eq!(before, after, "nothing is saved");
+}
