@@ -10,10 +10,10 @@ use hoidong::tui::app::App;
 use hoidong::tui::keymap::Context;
 use hoidong::tui::strings::{EN, VI};
 use hoidong::tui::strings_forms::{EN as FE, VI as F};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use unicode_normalization::UnicodeNormalization;
+use ratatui::crossterm::event::KeyCode;
+
+mod common;
+use common::{press, screen_at, type_text};
 
 const W: u16 = 160;
 const H: u16 = 35;
@@ -23,26 +23,8 @@ const HEADER: &str =
 const BAD_ROWS: &str =
     "1,,Người dân,1980,Nữ,2025,giay_khen\n2,Lê Văn Bảy,Người dân,abc,Nữ,năm nay,Bằng vàng\n";
 
-fn press(app: &mut App, code: KeyCode) {
-    app.handle_event(hoidong::tui::event::Event::Key(KeyEvent::new(
-        code,
-        KeyModifiers::NONE,
-    )));
-}
-
 fn screen(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(W, H)).unwrap_or_else(|e| panic!("{e}"));
-    terminal
-        .draw(|f| app.draw(f))
-        .unwrap_or_else(|e| panic!("{e}"));
-    let buf = terminal.backend().buffer().clone();
-    (0..H)
-        .map(|y| {
-            let row: String = (0..W).map(|x| buf[(x, y)].symbol().to_string()).collect();
-            row.trim_end().nfc().collect::<String>()
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    screen_at(app, W, H)
 }
 
 /// Import `file` with the `i` key in `app` and wait for the report.
@@ -50,9 +32,7 @@ fn import(app: &mut App, file: &std::path::Path) -> String {
     let (tx, rx) = mpsc::channel();
     app.set_job_sender(tx);
     press(app, KeyCode::Char('i'));
-    for c in file.to_string_lossy().chars() {
-        press(app, KeyCode::Char(c));
-    }
+    type_text(app, &file.to_string_lossy());
     press(app, KeyCode::Enter);
     while app.transfer().is_some() {
         let ev = rx
