@@ -4,6 +4,7 @@
 //! - `refdata`: the reference data shipped in `data/`, parsed into domain types;
 //! - `store`: SQLite storage returning domain types;
 //! - `demo`: invented demo data and synthetic databases;
+//! - `evidence_files`: the files evidence items point to, and their SHA-256;
 //! - `import` / `export`: spreadsheets in and out.
 
 pub mod cli_awards;
@@ -12,6 +13,7 @@ pub mod cli_meeting_text;
 pub mod cli_print;
 pub mod demo;
 pub mod domain;
+pub mod evidence_files;
 pub mod export;
 pub mod import;
 pub mod print;

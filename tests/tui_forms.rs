@@ -350,13 +350,13 @@ fn evidence_with_a_file_is_flagged_when_the_file_changes() {
     assert!(
         flags(&a)
             .iter()
-            .all(|(_, s)| *s == hoidong::tui::evidence_files::FileState::Unchanged)
+            .all(|(_, s)| *s == hoidong::evidence_files::FileState::Unchanged)
     );
 
     std::fs::write(&file, "Báo cáo đã bị sửa sau khi nộp").unwrap_or_else(|e| panic!("{e}"));
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Up);
-    assert!(flags(&a).contains(&(added.id, hoidong::tui::evidence_files::FileState::Changed)));
+    assert!(flags(&a).contains(&(added.id, hoidong::evidence_files::FileState::Changed)));
     // The detail pane says so (scrolled to its end).
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::End);
@@ -370,7 +370,7 @@ fn evidence_with_a_file_is_flagged_when_the_file_changes() {
     press(&mut a, KeyCode::Tab);
     press(&mut a, KeyCode::Down);
     press(&mut a, KeyCode::Up);
-    assert!(flags(&a).contains(&(added.id, hoidong::tui::evidence_files::FileState::Missing)));
+    assert!(flags(&a).contains(&(added.id, hoidong::evidence_files::FileState::Missing)));
 }
 
 #[test]

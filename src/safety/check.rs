@@ -196,7 +196,7 @@ fn evidence(conn: &Connection, base: &Path, problems: &mut Vec<Problem>) -> Resu
         n += 1;
         let path = base.join(&file);
         let record = id.to_string();
-        match hash_file(&path) {
+        match crate::evidence_files::sha256_file(&path) {
             Ok(actual) if actual.eq_ignore_ascii_case(stored.trim()) => {}
             Ok(actual) => problems.push(Problem::new(
                 "evidence",
@@ -223,13 +223,6 @@ fn evidence(conn: &Connection, base: &Path, problems: &mut Vec<Problem>) -> Resu
 
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex::encode(Sha256::digest(bytes))
-}
-
-fn hash_file(path: &Path) -> std::io::Result<String> {
-    let mut f = std::fs::File::open(path)?;
-    let mut h = Sha256::new();
-    std::io::copy(&mut f, &mut h)?;
-    Ok(hex::encode(h.finalize()))
 }
 
 fn short(hash: &str) -> &str {

@@ -7,6 +7,7 @@ pub mod audit;
 pub mod audit_views;
 pub mod awards;
 pub mod council;
+pub mod evidence;
 pub mod holds;
 pub mod lookups;
 pub mod meeting_edit;

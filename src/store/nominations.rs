@@ -1,12 +1,13 @@
 //! Nominees, nominations and their evidence.
 
-use rusqlite::{OptionalExtension, Row, params, params_from_iter, types::Value};
+use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter, types::Value};
 
 use super::{Result, Store, StoreError, Tx};
+use crate::domain::award::Catalogue;
 use crate::domain::movement::Round;
 use crate::domain::nomination::{
-    Evidence, EvidenceKind, NewNomination, Nomination, NominationId, NominationQuery,
-    NominationRow, NominationStatus, SortKey,
+    NewNomination, Nomination, NominationId, NominationQuery, NominationRow, NominationStatus,
+    SortKey,
 };
 use crate::domain::nominee::{NewNominee, Nominee, NomineeId, NomineeKind, Sex};
 use crate::domain::text::{fold, nfc, person_sort_bytes, vi_sort_bytes};
@@ -61,7 +62,33 @@ fn sort_key_for(kind: NomineeKind, name: &str) -> Vec<u8> {
     }
 }
 
-fn to_json<T: serde::Serialize>(v: &T) -> serde_json::Value {
+fn read_nominee(conn: &Connection, id: NomineeId) -> Result<Nominee> {
+    conn.query_row(
+        &format!("SELECT {NOMINEE_COLS} FROM nominees WHERE id = ?1"),
+        [id],
+        nominee_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound {
+        what: "nominee",
+        id: id.to_string(),
+    })
+}
+
+fn read_nomination(conn: &Connection, id: NominationId) -> Result<Nomination> {
+    conn.query_row(
+        &format!("SELECT {NOMINATION_COLS} FROM nominations WHERE id = ?1"),
+        [id],
+        nomination_from_row,
+    )
+    .optional()?
+    .ok_or_else(|| StoreError::NotFound {
+        what: "nomination",
+        id: id.to_string(),
+    })
+}
+
+pub(super) fn to_json<T: serde::Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
@@ -179,34 +206,114 @@ impl Tx<'_> {
         Ok(self.tx.last_insert_rowid())
     }
 
-    pub fn insert_evidence(&self, e: &Evidence) -> Result<i64> {
-        if nfc(&e.title).is_empty() {
-            return Err(StoreError::Invalid(
-                "evidence title: the title is empty".into(),
-            ));
-        }
-        self.tx.execute(
-            "INSERT INTO evidence (nomination_id, kind, title, doc_number, doc_date, file_path, sha256, note, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    /// Update a nominee; refused when someone else changed it since `n.version`.
+    pub fn update_nominee(&self, n: &Nominee) -> Result<()> {
+        let before = read_nominee(&self.tx, n.id)?;
+        let fields = NewNominee {
+            kind: Some(n.kind),
+            name: n.name.clone(),
+            birth_year: n.birth_year,
+            sex: n.sex,
+            position: n.position.clone(),
+            unit: n.unit.clone(),
+            address: n.address.clone(),
+            women_share_percent: n.women_share_percent,
+        };
+        validate_nominee(&fields).map_err(StoreError::Invalid)?;
+        let name = nfc(&n.name);
+        let changed = self.tx.execute(
+            "UPDATE nominees SET kind = ?2, name = ?3, name_fold = ?4, name_sort = ?5, birth_year = ?6, sex = ?7,
+             position = ?8, unit = ?9, address = ?10, women_share = ?11, updated_at = ?12, version = version + 1
+             WHERE id = ?1 AND version = ?13",
             params![
-                e.nomination_id,
-                e.kind.code(),
-                nfc(&e.title),
-                nfc(&e.doc_number),
-                e.doc_date,
-                e.file_path,
-                e.sha256,
-                nfc(&e.note),
-                self.now
+                n.id,
+                n.kind.code(),
+                name,
+                fold(&name),
+                sort_key_for(n.kind, &name),
+                n.birth_year,
+                n.sex.map(|s| s.code()),
+                nfc(&n.position),
+                nfc(&n.unit),
+                nfc(&n.address),
+                n.women_share_percent,
+                self.now,
+                n.version
             ],
         )?;
-        let id = self.tx.last_insert_rowid();
-        self.tx.execute(
-            "UPDATE nominations SET evidence_count = (SELECT count(*) FROM evidence WHERE nomination_id = ?1) WHERE id = ?1",
-            [e.nomination_id],
+        if changed == 0 {
+            return Err(StoreError::Conflict {
+                what: "nominee",
+                id: n.id.to_string(),
+            });
+        }
+        // Keep the nominations' search text in step with the name and unit.
+        let awards: Vec<(i64, String)> = {
+            let mut stmt = self.tx.prepare(
+                "SELECT n.id, a.short_name FROM nominations n JOIN awards a ON a.code = n.award_code WHERE n.nominee_id = ?1",
+            )?;
+            stmt.query_map([n.id], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<rusqlite::Result<Vec<_>>>()?
+        };
+        for (id, award) in awards {
+            self.tx.execute(
+                "UPDATE nominations SET search_fold = ?2, name_sort = ?3, nominee_kind = ?4 WHERE id = ?1",
+                params![id, search_text(&name, &n.unit, &award), sort_key_for(n.kind, &name), n.kind.code()],
+            )?;
+        }
+        self.audit(
+            "nominees",
+            n.id,
+            "update",
+            Some(&to_json(&before)),
+            Some(&to_json(n)),
+        )
+    }
+
+    /// Update a nomination's editable fields; refused on a concurrent change.
+    pub fn update_nomination(&self, n: &Nomination, catalogue: &Catalogue) -> Result<()> {
+        let before = read_nomination(&self.tx, n.id)?;
+        let award = catalogue.award(&n.award_code).ok_or_else(|| {
+            StoreError::Invalid(format!("award: unknown award “{}”", n.award_code))
+        })?;
+        let nominee = read_nominee(&self.tx, n.nominee_id)?;
+        if !award.accepts(nominee.kind) {
+            return Err(StoreError::Invalid(format!(
+                "award: {} cannot be given to this kind of nominee",
+                award.short_name
+            )));
+        }
+        let changed = self.tx.execute(
+            "UPDATE nominations SET round = ?2, round_year = ?3, award_code = ?4, award_rank = ?5, proposing_unit = ?6,
+             summary = ?7, search_fold = ?8, updated_at = ?9, version = version + 1, award_level = ?11
+             WHERE id = ?1 AND version = ?10",
+            params![
+                n.id,
+                n.round.code(),
+                n.round.year(),
+                n.award_code,
+                award.rank,
+                nfc(&n.proposing_unit),
+                nfc(&n.summary),
+                search_text(&nominee.name, &nominee.unit, &award.short_name),
+                self.now,
+                n.version,
+                award.decided_at
+            ],
         )?;
-        self.audit("evidence", id, "insert", None, Some(&to_json(e)))?;
-        Ok(id)
+        if changed == 0 {
+            return Err(StoreError::Conflict {
+                what: "nomination",
+                id: n.id.to_string(),
+            });
+        }
+        self.audit(
+            "nominations",
+            n.id,
+            "update",
+            Some(&to_json(&before)),
+            Some(&to_json(n)),
+        )
     }
 
     /// Move a nomination to another status, if the life cycle allows it.
@@ -256,17 +363,7 @@ impl Store {
     }
 
     pub fn nominee(&self, id: NomineeId) -> Result<Nominee> {
-        self.conn()
-            .query_row(
-                &format!("SELECT {NOMINEE_COLS} FROM nominees WHERE id = ?1"),
-                [id],
-                nominee_from_row,
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound {
-                what: "nominee",
-                id: id.to_string(),
-            })
+        read_nominee(self.conn(), id)
     }
 
     /// Nominees whose name matches `text` (folded), in Vietnamese order.
@@ -281,62 +378,7 @@ impl Store {
 
     /// Update a nominee; refused when someone else changed it since `n.version`.
     pub fn update_nominee(&mut self, n: &Nominee) -> Result<()> {
-        let before = self.nominee(n.id)?;
-        let fields = NewNominee {
-            kind: Some(n.kind),
-            name: n.name.clone(),
-            birth_year: n.birth_year,
-            sex: n.sex,
-            position: n.position.clone(),
-            unit: n.unit.clone(),
-            address: n.address.clone(),
-            women_share_percent: n.women_share_percent,
-        };
-        validate_nominee(&fields).map_err(StoreError::Invalid)?;
-        self.write(|w| {
-            let name = nfc(&n.name);
-            let changed = w.tx.execute(
-                "UPDATE nominees SET kind = ?2, name = ?3, name_fold = ?4, name_sort = ?5, birth_year = ?6, sex = ?7,
-                 position = ?8, unit = ?9, address = ?10, women_share = ?11, updated_at = ?12, version = version + 1
-                 WHERE id = ?1 AND version = ?13",
-                params![
-                    n.id,
-                    n.kind.code(),
-                    name,
-                    fold(&name),
-                    sort_key_for(n.kind, &name),
-                    n.birth_year,
-                    n.sex.map(|s| s.code()),
-                    nfc(&n.position),
-                    nfc(&n.unit),
-                    nfc(&n.address),
-                    n.women_share_percent,
-                    w.now,
-                    n.version
-                ],
-            )?;
-            if changed == 0 {
-                return Err(StoreError::Conflict {
-                    what: "nominee",
-                    id: n.id.to_string(),
-                });
-            }
-            // Keep the nominations' search text in step with the name and unit.
-            let awards: Vec<(i64, String)> = {
-                let mut stmt = w.tx.prepare(
-                    "SELECT n.id, a.short_name FROM nominations n JOIN awards a ON a.code = n.award_code WHERE n.nominee_id = ?1",
-                )?;
-                stmt.query_map([n.id], |r| Ok((r.get(0)?, r.get(1)?)))?
-                    .collect::<rusqlite::Result<Vec<_>>>()?
-            };
-            for (id, award) in awards {
-                w.tx.execute(
-                    "UPDATE nominations SET search_fold = ?2, name_sort = ?3, nominee_kind = ?4 WHERE id = ?1",
-                    params![id, search_text(&name, &n.unit, &award), sort_key_for(n.kind, &name), n.kind.code()],
-                )?;
-            }
-            w.audit("nominees", n.id, "update", Some(&to_json(&before)), Some(&to_json(n)))
-        })
+        self.write(|w| w.update_nominee(n))
     }
 
     pub fn add_nomination(&mut self, n: &NewNomination) -> Result<NominationId> {
@@ -344,17 +386,7 @@ impl Store {
     }
 
     pub fn nomination(&self, id: NominationId) -> Result<Nomination> {
-        self.conn()
-            .query_row(
-                &format!("SELECT {NOMINATION_COLS} FROM nominations WHERE id = ?1"),
-                [id],
-                nomination_from_row,
-            )
-            .optional()?
-            .ok_or_else(|| StoreError::NotFound {
-                what: "nomination",
-                id: id.to_string(),
-            })
+        read_nomination(self.conn(), id)
     }
 
     /// Every nomination of a nominee, newest round first.
@@ -368,44 +400,26 @@ impl Store {
 
     /// Update a nomination's editable fields; refused on a concurrent change.
     pub fn update_nomination(&mut self, n: &Nomination) -> Result<()> {
-        let before = self.nomination(n.id)?;
         let catalogue = self.catalogue()?;
-        let award = catalogue.award(&n.award_code).ok_or_else(|| {
-            StoreError::Invalid(format!("award: unknown award “{}”", n.award_code))
-        })?;
-        let nominee = self.nominee(n.nominee_id)?;
-        if !award.accepts(nominee.kind) {
-            return Err(StoreError::Invalid(format!(
-                "award: {} cannot be given to this kind of nominee",
-                award.short_name
-            )));
-        }
+        self.write(|w| w.update_nomination(n, &catalogue))
+    }
+
+    /// Save an edited nominee and their nomination in one transaction: both
+    /// parts are written, or neither. Each part is written only when given.
+    pub fn update_entry(
+        &mut self,
+        nominee: Option<&Nominee>,
+        nomination: Option<&Nomination>,
+    ) -> Result<()> {
+        let catalogue = self.catalogue()?;
         self.write(|w| {
-            let changed = w.tx.execute(
-                "UPDATE nominations SET round = ?2, round_year = ?3, award_code = ?4, award_rank = ?5, proposing_unit = ?6,
-                 summary = ?7, search_fold = ?8, updated_at = ?9, version = version + 1, award_level = ?11
-                 WHERE id = ?1 AND version = ?10",
-                params![
-                    n.id,
-                    n.round.code(),
-                    n.round.year(),
-                    n.award_code,
-                    award.rank,
-                    nfc(&n.proposing_unit),
-                    nfc(&n.summary),
-                    search_text(&nominee.name, &nominee.unit, &award.short_name),
-                    w.now,
-                    n.version,
-                    award.decided_at
-                ],
-            )?;
-            if changed == 0 {
-                return Err(StoreError::Conflict {
-                    what: "nomination",
-                    id: n.id.to_string(),
-                });
+            if let Some(n) = nominee {
+                w.update_nominee(n)?;
             }
-            w.audit("nominations", n.id, "update", Some(&to_json(&before)), Some(&to_json(n)))
+            if let Some(n) = nomination {
+                w.update_nomination(n, &catalogue)?;
+            }
+            Ok(())
         })
     }
 
@@ -439,32 +453,6 @@ impl Store {
                 Some(&serde_json::json!({"reason": reason})),
             )
         })
-    }
-
-    pub fn add_evidence(&mut self, e: &Evidence) -> Result<i64> {
-        self.write(|w| w.insert_evidence(e))
-    }
-
-    pub fn evidence(&self, nomination: NominationId) -> Result<Vec<Evidence>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id, nomination_id, kind, title, doc_number, doc_date, file_path, sha256, note
-             FROM evidence WHERE nomination_id = ?1 ORDER BY id",
-        )?;
-        let rows = stmt.query_map([nomination], |r| {
-            let kind: String = r.get(2)?;
-            Ok(Evidence {
-                id: r.get(0)?,
-                nomination_id: r.get(1)?,
-                kind: EvidenceKind::from_code(&kind).unwrap_or(EvidenceKind::Other),
-                title: r.get(3)?,
-                doc_number: r.get(4)?,
-                doc_date: r.get(5)?,
-                file_path: r.get(6)?,
-                sha256: r.get(7)?,
-                note: r.get(8)?,
-            })
-        })?;
-        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     /// One page of the dashboard list and the total number of matching rows.

@@ -53,6 +53,10 @@ pub enum Action {
     NewNomination,
     EditNomination,
     AddEvidence,
+    /// The evidence items of the selected nomination, to edit one.
+    OpenEvidence,
+    /// Open the selected evidence item in the form.
+    EditEvidence,
     /// Asks for the reason; on yes the prompt dispatches `ApplyWithdrawal`.
     Withdraw,
     /// The confirmed withdrawal, recorded in the audit log: never bound to a key.

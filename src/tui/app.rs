@@ -479,6 +479,7 @@ impl App {
             Some(Screen::Scoring(sc)) => sc.render(s, body, buf),
             Some(Screen::NominationForm(f)) => f.render(body, buf),
             Some(Screen::EvidenceForm(f)) => f.render(body, buf),
+            Some(Screen::EvidenceList(l)) => l.render(s, body, buf),
             Some(Screen::Ranking(r)) => r.render(s, body, buf),
             Some(Screen::Meeting(m)) => super::screens::meeting_view::render(m, s, body, buf),
             Some(Screen::Planning(p)) => super::screens::plan_view::render(p, s, body, buf),

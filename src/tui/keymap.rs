@@ -44,6 +44,8 @@ pub enum Context {
     /// A one-line question (a reason, a file name): other keys are typed.
     Prompt,
     Ranking,
+    /// The evidence items of one nomination.
+    EvidenceList,
     /// A long text to read (e.g. an import report).
     Report,
     AwardsBoard,
@@ -160,6 +162,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Dashboard, &[ch('n')], Action::NewNomination, true),
     bind(C::Dashboard, &[ch('e')], Action::EditNomination, true),
     bind(C::Dashboard, &[ch('v')], Action::AddEvidence, false),
+    bind(C::Dashboard, &[ch('V')], Action::OpenEvidence, false),
     bind(C::Dashboard, &[ch('w')], Action::Withdraw, true),
     bind(C::Dashboard, &[ch('r')], Action::OpenRanking, false),
     bind(C::Dashboard, &[ch('i')], Action::ImportFile, false),
@@ -216,6 +219,45 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Form, &[plain(K::Tab)], Action::NextField, true),
     bind(C::Form, &[plain(K::BackTab)], Action::PrevField, true),
     bind(C::Form, &[plain(K::Esc)], Action::Cancel, true),
+    // Evidence items of one nomination.
+    bind(C::EvidenceList, &[plain(K::Up), ch('k')], Action::Up, false),
+    bind(
+        C::EvidenceList,
+        &[plain(K::Down), ch('j')],
+        Action::Down,
+        false,
+    ),
+    bind(
+        C::EvidenceList,
+        &[plain(K::Home), ch('g')],
+        Action::Home,
+        false,
+    ),
+    bind(
+        C::EvidenceList,
+        &[plain(K::End), ch('G')],
+        Action::End,
+        false,
+    ),
+    bind(
+        C::EvidenceList,
+        &[plain(K::Enter), ch('e')],
+        Action::EditEvidence,
+        true,
+    ),
+    bind(
+        C::EvidenceList,
+        &[ch('n'), ch('v')],
+        Action::AddEvidence,
+        true,
+    ),
+    bind(C::EvidenceList, &[ch('?')], Action::Help, true),
+    bind(
+        C::EvidenceList,
+        &[plain(K::Esc), ch('q')],
+        Action::Close,
+        true,
+    ),
     // Ranking per round and award level.
     bind(C::Ranking, &[plain(K::Up), ch('k')], Action::Up, false),
     bind(C::Ranking, &[plain(K::Down), ch('j')], Action::Down, false),

@@ -6,7 +6,6 @@ pub mod action;
 pub mod app;
 pub mod awards;
 pub mod event;
-pub mod evidence_files;
 pub mod jobs;
 pub mod keymap;
 pub mod launch;

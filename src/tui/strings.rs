@@ -487,6 +487,26 @@ impl Strings {
                     "Add evidence (optionally a file, kept with its SHA-256)",
                 ),
             ),
+            OpenEvidence => (
+                (
+                    "xem minh chứng",
+                    "Danh sách minh chứng của đề nghị đang chọn, để sửa hoặc thêm",
+                ),
+                (
+                    "evidence list",
+                    "The selected nomination's evidence, to edit or add",
+                ),
+            ),
+            EditEvidence => (
+                (
+                    "sửa",
+                    "Sửa minh chứng đang chọn (ghi lại mã SHA-256 nếu đổi tệp)",
+                ),
+                (
+                    "edit",
+                    "Edit the selected evidence (a new file gets its SHA-256)",
+                ),
+            ),
             Withdraw => (
                 ("rút", "Rút đề nghị đang chọn (hỏi lý do; không xóa)"),
                 (

@@ -74,6 +74,16 @@ pub struct FormStrings {
     pub ranking_note: &'static str,
     pub file_changed: &'static str,
     pub file_missing: &'static str,
+    pub evidence_list_title: &'static str,
+    pub evidence_edit_title: &'static str,
+    pub evidence_none: &'static str,
+    pub ev_date_short: &'static str,
+    pub ev_file_state: &'static str,
+    pub ev_hash: &'static str,
+    pub ev_hash_keep: &'static str,
+    pub ev_hash_renew: &'static str,
+    pub saved_evidence_edit: &'static str,
+    pub evidence_conflict: &'static str,
 }
 
 pub static VI: FormStrings = FormStrings {
@@ -147,6 +157,16 @@ pub static VI: FormStrings = FormStrings {
     ranking_note: "Bằng điểm thì ưu tiên nữ, tập thể có từ {}% nữ (NĐ 152/2025 Điều 4). Đề nghị đã rút không xếp hạng.",
     file_changed: "⚠ tệp đã thay đổi",
     file_missing: "⚠ tệp không còn",
+    evidence_list_title: "Minh chứng",
+    evidence_edit_title: "Sửa minh chứng",
+    evidence_none: "Chưa có minh chứng nào. Nhấn n để thêm.",
+    ev_date_short: "Ngày",
+    ev_file_state: "Tệp",
+    ev_hash: "Mã SHA-256",
+    ev_hash_keep: "giữ mã đã ghi",
+    ev_hash_renew: "ghi lại theo tệp hiện nay",
+    saved_evidence_edit: "Đã lưu minh chứng đã sửa",
+    evidence_conflict: "Minh chứng đã được người khác sửa trong lúc bạn nhập. Nội dung bạn nhập vẫn còn; hãy đóng (Esc), mở lại và sửa lại.",
 };
 
 pub static EN: FormStrings = FormStrings {
@@ -220,6 +240,16 @@ pub static EN: FormStrings = FormStrings {
     ranking_note: "On equal scores women, and collectives with {}% women or more, come first (Decree 152/2025 art. 4). Withdrawn nominations are not ranked.",
     file_changed: "⚠ file changed",
     file_missing: "⚠ file gone",
+    evidence_list_title: "Evidence",
+    evidence_edit_title: "Edit evidence",
+    evidence_none: "No evidence yet. Press n to add one.",
+    ev_date_short: "Date",
+    ev_file_state: "File",
+    ev_hash: "SHA-256",
+    ev_hash_keep: "keep the recorded hash",
+    ev_hash_renew: "record the file as it is now",
+    saved_evidence_edit: "Evidence changes saved",
+    evidence_conflict: "Someone else changed this evidence while you typed. Your text is still here; close (Esc), reopen and make your change again.",
 };
 
 pub fn forms(s: &Strings) -> &'static FormStrings {

@@ -9,9 +9,9 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::nomination::NominationStatus;
 use crate::domain::text::nfc;
+use crate::evidence_files::full_path;
 use crate::tui::action::Action;
 use crate::tui::event::Event;
-use crate::tui::evidence_files::full_path;
 use crate::tui::modals::Modal;
 use crate::tui::modals::confirm::Confirm;
 use crate::tui::modals::message::Message;
@@ -19,6 +19,7 @@ use crate::tui::modals::prompt::{Prompt, PromptFor};
 use crate::tui::modals::report::Report;
 use crate::tui::screens::Screen;
 use crate::tui::screens::evidence_form::EvidenceForm;
+use crate::tui::screens::evidence_list::{EvidenceList, ListOutcome};
 use crate::tui::screens::nomination_form::{FormOutcome, NominationForm};
 use crate::tui::screens::ranking::Ranking;
 use crate::tui::strings_forms::forms;
@@ -105,6 +106,26 @@ impl App {
         let outcome = match self.screens.last_mut() {
             Some(Screen::NominationForm(f)) => f.apply(action, &mut self.store),
             Some(Screen::EvidenceForm(f)) => f.apply(action, &mut self.store),
+            Some(Screen::EvidenceList(list)) => {
+                let outcome = list.apply(action);
+                let about = list.about.clone();
+                let nomination = list.nomination;
+                match outcome {
+                    ListOutcome::Nothing => {}
+                    ListOutcome::Close => {
+                        self.screens.pop();
+                    }
+                    ListOutcome::Add => {
+                        let form = EvidenceForm::new(nomination, &about, self.strings);
+                        self.screens.push(Screen::EvidenceForm(Box::new(form)));
+                    }
+                    ListOutcome::Edit(item, state) => {
+                        let form = EvidenceForm::edit(*item, &about, state, self.strings);
+                        self.screens.push(Screen::EvidenceForm(Box::new(form)));
+                    }
+                }
+                return true;
+            }
             Some(Screen::Ranking(r)) => {
                 match r.apply(action, &self.store) {
                     Ok(true) => {
@@ -129,6 +150,12 @@ impl App {
             FormOutcome::Saved(text, id) => {
                 self.screens.pop();
                 self.status = Some((text, STATUS_TICKS));
+                // An item edited from the evidence list: the list shows it as saved.
+                if let Some(Screen::EvidenceList(list)) = self.screens.last_mut()
+                    && let Err(e) = list.reload(&self.store)
+                {
+                    self.error(e.to_string());
+                }
                 if let Some(id) = id
                     && let Ok(Some(pos)) = self.store.position_in_list(&self.dashboard.query(), id)
                 {
@@ -187,6 +214,15 @@ impl App {
                 };
                 let form = EvidenceForm::new(id, &about, s);
                 self.screens.push(Screen::EvidenceForm(Box::new(form)));
+            }
+            Action::OpenEvidence => {
+                let Some((id, about, _)) = selected else {
+                    return true;
+                };
+                match EvidenceList::open(&self.store, id, about) {
+                    Ok(list) => self.screens.push(Screen::EvidenceList(Box::new(list))),
+                    Err(e) => self.error(e.to_string()),
+                }
             }
             Action::Withdraw => {
                 let Some((id, about, status)) = selected else {

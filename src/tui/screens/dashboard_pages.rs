@@ -43,7 +43,7 @@ pub fn load_detail(store: &Store, catalogue: &Catalogue, id: NominationId) -> Re
     let award = catalogue.award(&nomination.award_code).cloned();
     let evidence = store.evidence(id)?;
     Ok(DetailData {
-        files: crate::tui::evidence_files::check(&evidence),
+        files: crate::evidence_files::check(&evidence),
         evidence,
         sheet: store.score_sheet(id)?,
         nomination,

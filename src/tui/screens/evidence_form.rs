@@ -1,16 +1,18 @@
-//! The form to add an evidence item to a nomination. A file is optional; when
-//! given, its SHA-256 is computed on save, so the detail pane can later tell
-//! whether the file changed or disappeared.
+//! The form to add an evidence item to a nomination or edit one. A file is
+//! optional; when given, its SHA-256 is computed on save, so the detail pane
+//! can later tell whether the file changed or disappeared. Editing an item
+//! keeps the recorded hash unless the path changes or the secretary asks for
+//! the file as it is now to be recorded (after checking the new version).
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::domain::nomination::{Evidence, EvidenceKind, NominationId};
+use crate::evidence_files::{FileState, full_path, sha256_file};
 use crate::import::rows::parse_date_text;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
-use crate::tui::evidence_files::{full_path, sha256_file};
 use crate::tui::keymap::Context;
 use crate::tui::screens::nomination_form::{FormOutcome, store_failure};
 use crate::tui::strings::Strings;
@@ -20,18 +22,27 @@ use crate::tui::widgets::form::{Field, Form};
 pub struct EvidenceForm {
     pub form: Form,
     nomination: NominationId,
+    /// The item as it was read, when editing one.
+    original: Option<Evidence>,
     strings: &'static Strings,
+}
+
+/// Choices of the "hash" field, shown when the item being edited has a file.
+const KEEP_HASH: usize = 0;
+const RENEW_HASH: usize = 1;
+
+fn kind_choices(s: &Strings) -> Vec<String> {
+    EvidenceKind::ALL
+        .iter()
+        .map(|k| s.evidence_kind(*k).to_string())
+        .collect()
 }
 
 impl EvidenceForm {
     pub fn new(nomination: NominationId, about: &str, s: &'static Strings) -> EvidenceForm {
         let f = forms(s);
-        let kinds = EvidenceKind::ALL
-            .iter()
-            .map(|k| s.evidence_kind(*k).to_string())
-            .collect();
         let fields = vec![
-            Field::choice("kind", f.ev_kind, kinds, 0),
+            Field::choice("kind", f.ev_kind, kind_choices(s), 0),
             Field::text("title", f.ev_title, ""),
             Field::text("number", f.ev_number, ""),
             Field::text("date", f.ev_date, ""),
@@ -41,7 +52,82 @@ impl EvidenceForm {
         EvidenceForm {
             form: Form::new(format!("{} — {about}", f.evidence_title), fields),
             nomination,
+            original: None,
             strings: s,
+        }
+    }
+
+    /// The form filled with an existing item; `state` is how its file
+    /// compares with the recorded hash, shown in the title.
+    pub fn edit(
+        item: Evidence,
+        about: &str,
+        state: Option<FileState>,
+        s: &'static Strings,
+    ) -> EvidenceForm {
+        let f = forms(s);
+        let kind = EvidenceKind::ALL
+            .iter()
+            .position(|k| *k == item.kind)
+            .unwrap_or(0);
+        let date = item
+            .doc_date
+            .as_deref()
+            .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+            .map(|d| d.format("%d/%m/%Y").to_string())
+            .or_else(|| item.doc_date.clone())
+            .unwrap_or_default();
+        let mut fields = vec![
+            Field::choice("kind", f.ev_kind, kind_choices(s), kind),
+            Field::text("title", f.ev_title, &item.title),
+            Field::text("number", f.ev_number, &item.doc_number),
+            Field::text("date", f.ev_date, &date),
+            Field::text("file", f.ev_file, item.file_path.as_deref().unwrap_or("")),
+        ];
+        if item.file_path.is_some() {
+            fields.push(Field::choice(
+                "hash",
+                f.ev_hash,
+                vec![f.ev_hash_keep.to_string(), f.ev_hash_renew.to_string()],
+                KEEP_HASH,
+            ));
+        }
+        fields.push(Field::text("note", f.ev_note, &item.note));
+        let flag = match state {
+            Some(FileState::Changed) => format!(" {}", f.file_changed),
+            Some(FileState::Missing) => format!(" {}", f.file_missing),
+            _ => String::new(),
+        };
+        EvidenceForm {
+            form: Form::new(format!("{} — {about}{flag}", f.evidence_edit_title), fields),
+            nomination: item.nomination_id,
+            original: Some(item),
+            strings: s,
+        }
+    }
+
+    /// The file and hash to record: the recorded hash is kept when the path
+    /// is unchanged and the secretary did not ask for the file to be read again.
+    fn file_and_hash(&mut self) -> (Option<String>, Option<String>) {
+        let f = forms(self.strings);
+        let typed = self.form.value("file");
+        if typed.is_empty() {
+            return (None, None);
+        }
+        let path = full_path(&typed).to_string_lossy().into_owned();
+        if let Some(original) = &self.original
+            && original.file_path.as_deref() == Some(path.as_str())
+            && self.form.choice("hash") != RENEW_HASH
+        {
+            return (Some(path), original.sha256.clone());
+        }
+        match sha256_file(std::path::Path::new(&path)) {
+            Ok(hash) => (Some(path), Some(hash)),
+            Err(e) => {
+                self.form
+                    .set_error("file", format!("{}: {e}", f.file_unreadable));
+                (None, None)
+            }
         }
     }
 
@@ -85,20 +171,7 @@ impl EvidenceForm {
                 }
             }
         };
-        let typed = self.form.value("file");
-        let (file_path, sha256) = if typed.is_empty() {
-            (None, None)
-        } else {
-            let path = full_path(&typed);
-            match sha256_file(&path) {
-                Ok(hash) => (Some(path.to_string_lossy().into_owned()), Some(hash)),
-                Err(e) => {
-                    self.form
-                        .set_error("file", format!("{}: {e}", f.file_unreadable));
-                    (None, None)
-                }
-            }
-        };
+        let (file_path, sha256) = self.file_and_hash();
         if self.form.value("title").is_empty() {
             self.form.set_error("title", f.title_empty.into());
         }
@@ -106,7 +179,7 @@ impl EvidenceForm {
             return FormOutcome::Nothing;
         }
         let evidence = Evidence {
-            id: 0,
+            id: self.original.as_ref().map_or(0, |o| o.id),
             nomination_id: self.nomination,
             kind: EvidenceKind::ALL
                 .get(self.form.choice("kind"))
@@ -119,8 +192,18 @@ impl EvidenceForm {
             sha256,
             note: self.form.value("note"),
         };
-        match store.add_evidence(&evidence) {
-            Ok(_) => FormOutcome::Saved(f.saved_evidence.to_string(), Some(self.nomination)),
+        let saved = match &self.original {
+            None => store.add_evidence(&evidence).map(|_| f.saved_evidence),
+            Some(original) => store
+                .update_evidence(original, &evidence)
+                .map(|()| f.saved_evidence_edit),
+        };
+        match saved {
+            Ok(text) => FormOutcome::Saved(text.to_string(), Some(self.nomination)),
+            Err(StoreError::Conflict { .. }) => {
+                self.form.banner = Some(f.evidence_conflict.to_string());
+                FormOutcome::Nothing
+            }
             Err(StoreError::Invalid(message)) => {
                 let (key, text) = f.store_message(self.strings.lang, &message);
                 self.form.set_error(key, text);

@@ -6,6 +6,7 @@ pub mod dashboard_pages;
 pub mod dashboard_view;
 pub mod eligibility_marks;
 pub mod evidence_form;
+pub mod evidence_list;
 pub mod meeting;
 #[cfg(test)]
 mod meeting_tests;
@@ -28,6 +29,7 @@ pub enum Screen {
     Scoring(Box<scoring::Scoring>),
     NominationForm(Box<nomination_form::NominationForm>),
     EvidenceForm(Box<evidence_form::EvidenceForm>),
+    EvidenceList(Box<evidence_list::EvidenceList>),
     Ranking(Box<ranking::Ranking>),
     Meeting(Box<meeting::MeetingMode>),
     Planning(Box<planning::Planning>),
@@ -42,6 +44,7 @@ impl Screen {
             Screen::Scoring(s) => s.context(),
             Screen::NominationForm(s) => s.context(),
             Screen::EvidenceForm(s) => s.context(),
+            Screen::EvidenceList(s) => s.context(),
             Screen::Ranking(s) => s.context(),
             Screen::Meeting(m) => m.context(),
             Screen::Planning(p) => p.context(),

@@ -413,9 +413,9 @@ impl NominationForm {
     }
 }
 
-/// Save what changed of an edited nominee and nomination. Each part is
-/// written only when it changed; after a saved part the form's copy follows,
-/// so saving again after a refused part does not report a conflict with itself.
+/// Save what changed of an edited nominee and nomination, in one
+/// transaction. After the save the form's copies follow the store, so saving
+/// again does not report a conflict with itself.
 fn save_edit(
     store: &mut Store,
     before: &mut Nominee,
@@ -435,13 +435,16 @@ fn save_edit(
         women_share_percent: nominee.women_share_percent,
         version: before.version,
     };
-    if edited != *before {
-        store.update_nominee(&edited)?;
-        *before = store.nominee(before.id)?;
+    let nominee_changed = edited != *before;
+    let nomination_changed = nomination != saved;
+    if !nominee_changed && !nomination_changed {
+        return Ok(());
     }
-    if nomination != saved {
-        store.update_nomination(nomination)?;
-        *saved = store.nomination(saved.id)?;
-    }
+    store.update_entry(
+        nominee_changed.then_some(&edited),
+        nomination_changed.then_some(nomination),
+    )?;
+    *before = store.nominee(before.id)?;
+    *saved = store.nomination(saved.id)?;
     Ok(())
 }
