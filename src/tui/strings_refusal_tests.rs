@@ -146,3 +146,171 @@ fn form_vote_and_amendment_refusals_in_vietnamese() {
         assert_eq!(Lang::En.strings().refusal(&r), want_en);
     }
 }
+
+#[test]
+fn has_votes_keeps_the_meeting_number_as_written() {
+    let r = MeetingRefusal::HasVotes {
+        name: "Lê Thị Y".into(),
+        meeting: MeetingLabel {
+            number: "07/BB-HĐTĐKT".into(),
+            id: 2,
+        },
+    };
+    assert_eq!(
+        Lang::Vi.strings().refusal(&r),
+        "Chương trình: Lê Thị Y đã có kết quả biểu quyết tại phiên họp 07/BB-HĐTĐKT; nội dung này giữ lại trong chương trình"
+    );
+    assert_eq!(
+        Lang::En.strings().refusal(&r),
+        "agenda: Lê Thị Y already has votes recorded at meeting 07/BB-HĐTĐKT; the item stays on the agenda"
+    );
+}
+
+#[test]
+fn setup_agenda_round_and_minutes_refusals_in_vietnamese() {
+    use crate::domain::nomination::NominationStatus;
+    let label = MeetingLabel {
+        number: "07/BB".into(),
+        id: 2,
+    };
+    let cases = [
+        (
+            MeetingRefusal::NoCouncil,
+            "Chưa có hội đồng: hãy lập hội đồng và danh sách thành viên trước",
+            "no council: set up the council and its members first",
+        ),
+        (
+            MeetingRefusal::BadStartsAt {
+                text: "2026-13-01T08:00".into(),
+            },
+            "Thời gian họp: “2026-13-01T08:00” không phải là ngày giờ hợp lệ (ví dụ 2026-11-20T08:00)",
+            "date and time: “2026-13-01T08:00” is not a date and time like 2026-11-20T08:00",
+        ),
+        (
+            MeetingRefusal::NoMembers,
+            "Thành viên: hội đồng chưa có thành viên nào để triệu tập",
+            "members: the council has no members to call",
+        ),
+        (
+            MeetingRefusal::NotCouncilMember { member: 42 },
+            "Thành viên: 42 không phải là thành viên hội đồng",
+            "members: 42 is not a member of the council",
+        ),
+        (
+            MeetingRefusal::MemberNotCalled {
+                member: 5,
+                meeting: label.clone(),
+            },
+            "Thành viên 5 không có trong danh sách được triệu tập của phiên họp 07/BB",
+            "member 5 is not called to meeting 07/BB",
+        ),
+        (
+            MeetingRefusal::GuestNoName {
+                position: "Bí thư Chi bộ".into(),
+            },
+            "Khách mời: có khách mời chưa ghi họ tên (chức vụ “Bí thư Chi bộ”)",
+            "guests: a guest has no name (position “Bí thư Chi bộ”)",
+        ),
+        (
+            MeetingRefusal::GuestNoName {
+                position: String::new(),
+            },
+            "Khách mời: có khách mời chưa ghi họ tên",
+            "guests: a guest has no name",
+        ),
+        (
+            MeetingRefusal::NoDefaultRule {
+                level: "ward".into(),
+            },
+            "Quy định biểu quyết: chưa có quy định chung (danh hiệu “*”) cho hội đồng cấp “ward”",
+            "vote rules: no default rule (award “*”) for the council level “ward”",
+        ),
+        (
+            MeetingRefusal::OffAgenda {
+                name: "Lê Thị Y".into(),
+                meeting: label.clone(),
+            },
+            "Chương trình: Lê Thị Y không có trong chương trình của phiên họp 07/BB",
+            "agenda: Lê Thị Y is not on the agenda of meeting 07/BB",
+        ),
+        (
+            MeetingRefusal::BadPosition {
+                position: 5,
+                items: 3,
+            },
+            "Chương trình: vị trí 5 nằm ngoài khoảng 1–3",
+            "agenda: position 5 is outside 1..3",
+        ),
+        (
+            MeetingRefusal::NoTallies { round: 2 },
+            "Lần bỏ phiếu 2: hãy nhập kết quả biểu quyết của ít nhất một đối tượng",
+            "round 2: enter the votes of at least one nominee",
+        ),
+        (
+            MeetingRefusal::NotVotable {
+                round: 1,
+                name: "Lê Thị Y".into(),
+                status: NominationStatus::Withdrawn,
+            },
+            "Lần bỏ phiếu 1, Lê Thị Y: hồ sơ đang ở trạng thái “Đã rút”, không biểu quyết được",
+            "round 1, Lê Thị Y: the nomination is withdrawn and cannot be voted on",
+        ),
+        (
+            MeetingRefusal::NoVoteRule {
+                round: 1,
+                name: "Lê Thị Y".into(),
+                award: "giay_khen".into(),
+                level: "ward".into(),
+            },
+            "Lần bỏ phiếu 1, Lê Thị Y: chưa có quy định biểu quyết cho danh hiệu “giay_khen” ở cấp “ward”, cũng không có quy định chung",
+            "round 1, Lê Thị Y: no vote rule for award “giay_khen” at level “ward” and no default rule",
+        ),
+        (
+            MeetingRefusal::AmendMethod {
+                round: 1,
+                original: VoteMethod::SecretBallot,
+            },
+            "Đính chính lần bỏ phiếu 1: lần bỏ phiếu gốc là bỏ phiếu kín; đính chính phải giữ nguyên hình thức đó",
+            "amendment of round 1: the original was a secret ballot; an amendment keeps its method",
+        ),
+        (
+            MeetingRefusal::AmendNewNominee {
+                round: 3,
+                name: "Lê Thị Y".into(),
+                original: 1,
+            },
+            "Lần bỏ phiếu 3, Lê Thị Y: không được biểu quyết ở lần bỏ phiếu 1 nên không thể có trong đính chính của lần đó",
+            "round 3, Lê Thị Y: not voted on in round 1, so an amendment of it cannot include this nominee",
+        ),
+        (
+            MeetingRefusal::EmptyNote { editing: false },
+            "Ghi chép: chưa có nội dung",
+            "note: the text is empty",
+        ),
+        (
+            MeetingRefusal::EmptyNote { editing: true },
+            "Ghi chép: chưa có nội dung (muốn bỏ ghi chép này thì hãy xóa nó)",
+            "note: the text is empty (delete the note instead)",
+        ),
+        (
+            MeetingRefusal::MinutesSigned {
+                meeting: label.clone(),
+                signed_at: "2026-11-20T10:05:00".into(),
+            },
+            "Phiên họp 07/BB: biên bản đã được ký duyệt lúc 10:05 ngày 20/11/2026; các thay đổi sau đó hãy ghi thành biên bản bổ sung",
+            "meeting 07/BB: the minutes were signed off on 2026-11-20T10:05:00; record later changes as an addendum",
+        ),
+        (
+            MeetingRefusal::MinutesNotSigned {
+                meeting: label.clone(),
+            },
+            "Phiên họp 07/BB: biên bản chưa được ký duyệt nên chưa có gì để bổ sung",
+            "meeting 07/BB: the minutes are not signed off yet, so there is nothing to amend",
+        ),
+    ];
+    let (vi, en) = (Lang::Vi.strings(), Lang::En.strings());
+    for (r, want_vi, want_en) in cases {
+        assert_eq!(vi.refusal(&r), want_vi);
+        assert_eq!(en.refusal(&r), want_en);
+    }
+}
