@@ -121,3 +121,35 @@ fn an_item_already_off_the_agenda_is_refused_in_vietnamese() {
     assert!(!s.contains("is not on the agenda"), "{s}");
     assert!(!s.contains("Lỗi cơ sở dữ liệu"), "{s}");
 }
+
+/// A database without a council: a new meeting is refused with what to do,
+/// in Vietnamese, and not as a database error.
+#[test]
+fn a_new_meeting_without_a_council_is_refused_in_vietnamese() {
+    let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    assert!(store.council().unwrap_or_else(|e| panic!("{e}")).is_none());
+    let mut app = App::new(store, Lang::Vi.strings(), W, H);
+    type_text(&mut app, "M");
+    type_text(&mut app, "n");
+    let s = screen_at(&app, W, H);
+    assert!(
+        s.contains("Chưa có hội đồng: hãy lập hội đồng và danh sách thành viên"),
+        "{s}"
+    );
+    assert!(!s.contains("Lỗi cơ sở dữ liệu"), "{s}");
+    assert!(!s.contains("Tạo phiên họp trước"), "{s}");
+
+    let mut en = App::new(
+        Store::open_in_memory().unwrap_or_else(|e| panic!("{e}")),
+        Lang::En.strings(),
+        W,
+        H,
+    );
+    type_text(&mut en, "M");
+    type_text(&mut en, "n");
+    let s = screen_at(&en, W, H);
+    assert!(
+        s.contains("no council: set up the council and its members first"),
+        "{s}"
+    );
+}
