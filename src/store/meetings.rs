@@ -185,7 +185,12 @@ fn check_starts_at(s: &str) -> Result<()> {
     chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M")
         .or_else(|_| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
         .map(|_| ())
-        .map_err(|_| MeetingRefusal::BadStartsAt { text: s.to_string() }.into())
+        .map_err(|_| {
+            MeetingRefusal::BadStartsAt {
+                text: s.to_string(),
+            }
+            .into()
+        })
 }
 
 impl Store {
