@@ -96,3 +96,43 @@ fn a_bad_list_is_reported_in_vietnamese_and_in_english_when_asked() {
         "{s}"
     );
 }
+
+/// The database locked by another program for the whole import: the report
+/// says so in Vietnamese (in English when asked) and nothing is saved.
+#[test]
+fn a_busy_database_is_reported_in_the_users_language() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("dung.csv");
+    std::fs::write(
+        &file,
+        format!("{HEADER}\n1,Nguyễn Thị Tám,Người dân,1980,Nữ,2025,giay_khen\n"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+
+    for (strings, want, failed) in [
+        (
+            &VI,
+            "Cơ sở dữ liệu đang bận (một chương trình khác đang ghi vào); hãy thử lại sau giây lát",
+            F.import_failed,
+        ),
+        (
+            &EN,
+            "the database is busy (locked by another program); try again in a moment",
+            FE.import_failed,
+        ),
+    ] {
+        let db = dir.path().join(format!("{:?}.db", strings.lang));
+        let store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
+        let mut app = App::new(store, strings, W, H);
+        // Another program holds the write lock until it is dropped.
+        let other = rusqlite::Connection::open(&db).unwrap_or_else(|e| panic!("{e}"));
+        other
+            .execute_batch("BEGIN IMMEDIATE")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let s = import(&mut app, &file);
+        assert!(s.contains(failed), "{s}");
+        assert!(s.contains(want), "{s}");
+        drop(other);
+        assert_eq!(count(app.store()), 0);
+    }
+}

@@ -69,3 +69,87 @@ fn a_chair_not_called_is_refused_in_vietnamese_and_nothing_saved() {
         .len();
     assert_eq!(before, after, "nothing is saved");
 }
+
+/// An agenda item taken off in another window, then removed again from the
+/// stale list: the store's refusal reads in Vietnamese, not as a database error.
+#[test]
+fn an_item_already_off_the_agenda_is_refused_in_vietnamese() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("hoidong.db");
+    let mut store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    store.set_clock(Clock::Fixed("2026-11-20T09:00:00".into()));
+    demo::populate(&mut store, demo::demo_spec()).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(store, Lang::Vi.strings(), W, H);
+
+    // The planned meeting is first in the list; its agenda, first item selected.
+    type_text(&mut app, "M");
+    type_text(&mut app, "a");
+    let s = screen_at(&app, W, H);
+    assert!(s.contains("08/BB-HĐTĐKT"), "{s}");
+    let meeting = app
+        .store()
+        .meetings()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .find(|m| m.meeting.number == "08/BB-HĐTĐKT")
+        .unwrap_or_else(|| panic!("no planned demo meeting"))
+        .meeting
+        .id;
+    let first = app
+        .store()
+        .meeting_record(meeting)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .agenda
+        .first()
+        .map(|e| (e.nomination.id, e.nominee.name.clone()))
+        .unwrap_or_else(|| panic!("empty agenda"));
+
+    let mut other = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    other
+        .remove_agenda_item(meeting, first.0)
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    type_text(&mut app, "d");
+    let s = screen_at(&app, W, H);
+    assert!(
+        s.contains(&format!(
+            "Chương trình: {} không có trong chương trình của",
+            first.1
+        )) && s.contains("phiên họp 08/BB-HĐTĐKT"),
+        "{s}"
+    );
+    assert!(!s.contains("is not on the agenda"), "{s}");
+    assert!(!s.contains("Lỗi cơ sở dữ liệu"), "{s}");
+}
+
+/// A database without a council: a new meeting is refused with what to do,
+/// in Vietnamese, and not as a database error.
+#[test]
+fn a_new_meeting_without_a_council_is_refused_in_vietnamese() {
+    let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    assert!(store.council().unwrap_or_else(|e| panic!("{e}")).is_none());
+    let mut app = App::new(store, Lang::Vi.strings(), W, H);
+    type_text(&mut app, "M");
+    type_text(&mut app, "n");
+    let s = screen_at(&app, W, H);
+    assert!(
+        s.contains("Chưa có hội đồng: hãy lập hội đồng và danh sách thành viên"),
+        "{s}"
+    );
+    assert!(!s.contains("Lỗi cơ sở dữ liệu"), "{s}");
+    assert!(!s.contains("Tạo phiên họp trước"), "{s}");
+
+    let mut en = App::new(
+        Store::open_in_memory().unwrap_or_else(|e| panic!("{e}")),
+        Lang::En.strings(),
+        W,
+        H,
+    );
+    type_text(&mut en, "M");
+    type_text(&mut en, "n");
+    let s = screen_at(&en, W, H);
+    assert!(
+        s.contains("no council: set up the council and its members first"),
+        "{s}"
+    );
+}

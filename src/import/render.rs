@@ -72,6 +72,8 @@ impl ImportError {
                 count_text(problems, lang),
                 list(problems, lang)
             ),
+            // The interface words the database's failures as on its other
+            // screens (`tui::transfer::import_failure`).
             ImportError::Store(e) => e.to_string(),
         }
     }

@@ -4,7 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::refusal::{Doing, MeetingRefusal};
-use super::{Result, Store, StoreError, Tx};
+use super::{Result, Store, Tx};
 use crate::domain::meeting::MeetingId;
 use crate::domain::nomination::{NominationId, NominationQuery, NominationStatus};
 
@@ -145,11 +145,9 @@ impl Store {
             let at = items
                 .iter()
                 .position(|(_, n)| *n == nomination)
-                .ok_or_else(|| {
-                    StoreError::Invalid(format!(
-                        "agenda: {name} is not on the agenda of {}",
-                        state.label
-                    ))
+                .ok_or_else(|| MeetingRefusal::OffAgenda {
+                    name: name.clone(),
+                    meeting: state.label.clone(),
                 })?;
             let votes: i64 = w.tx.query_row(
                 "SELECT count(*) FROM vote_results v JOIN ballot_rounds b ON b.id = v.round_id
@@ -204,20 +202,19 @@ impl Store {
         self.write(|w| {
             let state = w.require_not_closed(meeting, Doing::ChangingAgenda)?;
             let mut items = w.agenda_ids(meeting)?;
-            let at = items
-                .iter()
-                .position(|(_, n)| *n == nomination)
-                .ok_or_else(|| {
-                    StoreError::Invalid(format!(
-                        "agenda: nomination {nomination} is not on the agenda of {}",
-                        state.label
-                    ))
-                })?;
+            let Some(at) = items.iter().position(|(_, n)| *n == nomination) else {
+                return Err(MeetingRefusal::OffAgenda {
+                    name: w.nominee_name(nomination)?,
+                    meeting: state.label,
+                }
+                .into());
+            };
             if position == 0 || position as usize > items.len() {
-                return Err(StoreError::Invalid(format!(
-                    "agenda: position {position} is outside 1..{}",
-                    items.len()
-                )));
+                return Err(MeetingRefusal::BadPosition {
+                    position,
+                    items: items.len(),
+                }
+                .into());
             }
             let item = items.remove(at);
             items.insert(position as usize - 1, item);

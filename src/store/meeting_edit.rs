@@ -78,9 +78,7 @@ impl Store {
 
     /// The checks `create_meeting` makes, returning the members to call.
     fn checked_meeting(&self, m: &NewMeeting) -> Result<Vec<i64>> {
-        let council = self.council()?.ok_or_else(|| {
-            StoreError::Invalid("no council: set up the council and its members first".into())
-        })?;
+        let council = self.council()?.ok_or(MeetingRefusal::NoCouncil)?;
         if nfc(&m.subject).is_empty() {
             return Err(MeetingRefusal::EmptySubject.into());
         }
@@ -88,10 +86,10 @@ impl Store {
             .iter()
             .any(|f| chrono::NaiveDateTime::parse_from_str(&m.starts_at, f).is_ok());
         if !ok_time {
-            return Err(StoreError::Invalid(format!(
-                "date and time: “{}” is not a date and time like 2026-11-20T08:00",
-                m.starts_at
-            )));
+            return Err(MeetingRefusal::BadStartsAt {
+                text: m.starts_at.clone(),
+            }
+            .into());
         }
         let all: Vec<i64> = self.members(council.id)?.iter().map(|x| x.id).collect();
         let mut called: Vec<i64> = Vec::new();
@@ -101,9 +99,7 @@ impl Store {
             &m.member_ids
         } {
             if !all.contains(id) {
-                return Err(StoreError::Invalid(format!(
-                    "members: {id} is not a member of the council"
-                )));
+                return Err(MeetingRefusal::NotCouncilMember { member: *id }.into());
             }
             if !called.contains(id) {
                 called.push(*id);
@@ -116,8 +112,11 @@ impl Store {
                 return Err(MeetingRefusal::NotCalled { role, member }.into());
             }
         }
-        if m.guests.iter().any(|g| nfc(&g.name).is_empty()) {
-            return Err(StoreError::Invalid("guests: a guest has no name".into()));
+        if let Some(g) = m.guests.iter().find(|g| nfc(&g.name).is_empty()) {
+            return Err(MeetingRefusal::GuestNoName {
+                position: nfc(&g.position),
+            }
+            .into());
         }
         Ok(called)
     }

@@ -130,19 +130,23 @@ impl Tx<'_> {
     }
 
     fn member_name(&self, meeting: MeetingId, member: i64) -> Result<String> {
-        self.tx
+        let name = self
+            .tx
             .query_row(
                 "SELECT m.name FROM meeting_members mm JOIN members m ON m.id = mm.member_id
                  WHERE mm.meeting_id = ?1 AND mm.member_id = ?2",
                 params![meeting, member],
                 |r| r.get(0),
             )
-            .optional()?
-            .ok_or_else(|| {
-                StoreError::Invalid(format!(
-                    "member {member} is not called to meeting {meeting}"
-                ))
-            })
+            .optional()?;
+        match name {
+            Some(name) => Ok(name),
+            None => Err(MeetingRefusal::MemberNotCalled {
+                member,
+                meeting: self.meeting_state(meeting)?.label,
+            }
+            .into()),
+        }
     }
 
     pub(crate) fn nominee_name(&self, nomination: NominationId) -> Result<String> {
@@ -182,18 +186,17 @@ fn check_starts_at(s: &str) -> Result<()> {
         .or_else(|_| chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%dT%H:%M:%S"))
         .map(|_| ())
         .map_err(|_| {
-            StoreError::Invalid(format!(
-                "date and time: “{s}” is not a date and time like 2026-11-20T08:00"
-            ))
+            MeetingRefusal::BadStartsAt {
+                text: s.to_string(),
+            }
+            .into()
         })
 }
 
 impl Store {
     /// Create a planned meeting with its members (all unmarked) and guests.
     pub fn create_meeting(&mut self, m: &NewMeeting) -> Result<MeetingId> {
-        let council = self.council()?.ok_or_else(|| {
-            StoreError::Invalid("no council: set up the council and its members first".into())
-        })?;
+        let council = self.council()?.ok_or(MeetingRefusal::NoCouncil)?;
         let subject = nfc(&m.subject);
         if subject.is_empty() {
             return Err(MeetingRefusal::EmptySubject.into());
@@ -212,14 +215,10 @@ impl Store {
             v
         };
         if called.is_empty() {
-            return Err(StoreError::Invalid(
-                "members: the council has no members to call".into(),
-            ));
+            return Err(MeetingRefusal::NoMembers.into());
         }
         if let Some(stranger) = called.iter().find(|id| !all.contains(id)) {
-            return Err(StoreError::Invalid(format!(
-                "members: {stranger} is not a member of the council"
-            )));
+            return Err(MeetingRefusal::NotCouncilMember { member: *stranger }.into());
         }
         for (role, id) in [(Role::Chair, m.chair_id), (Role::Secretary, m.secretary_id)] {
             if let Some(member) = id
@@ -229,10 +228,10 @@ impl Store {
             }
         }
         if let Some(g) = m.guests.iter().find(|g| nfc(&g.name).is_empty()) {
-            return Err(StoreError::Invalid(format!(
-                "guests: a guest has no name (position “{}”)",
-                g.position
-            )));
+            return Err(MeetingRefusal::GuestNoName {
+                position: nfc(&g.position),
+            }
+            .into());
         }
         self.write(|w| {
             w.tx.execute(
@@ -392,10 +391,8 @@ impl Store {
                 id: meeting.to_string(),
             })?;
         let rules = self.vote_rules()?;
-        let rule = find_rule(&rules, "*", &level).ok_or_else(|| {
-            StoreError::Invalid(format!(
-                "vote rules: no default rule (award “*”) for the council level “{level}”"
-            ))
+        let rule = find_rule(&rules, "*", &level).ok_or_else(|| MeetingRefusal::NoDefaultRule {
+            level: level.clone(),
         })?;
         let counts = attendance_of(self.conn(), meeting)?;
         Ok(QuorumStatus {

@@ -4,6 +4,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
+use super::refusal::MeetingRefusal;
 use super::{Result, Store, StoreError};
 use crate::domain::meeting::{MeetingId, MinutesNote, NoteKind};
 use crate::domain::text::nfc;
@@ -52,7 +53,7 @@ impl Store {
         self.check_agenda_item(meeting, new.agenda_item_id)?;
         let text = nfc(&new.text);
         if text.is_empty() {
-            return Err(StoreError::Invalid("note: the text is empty".into()));
+            return Err(MeetingRefusal::EmptyNote { editing: false }.into());
         }
         self.write(|w| {
             let at = new.at.clone().unwrap_or_else(|| w.now.clone());
@@ -90,9 +91,7 @@ impl Store {
             ..note.clone()
         };
         if after.text.is_empty() {
-            return Err(StoreError::Invalid(
-                "note: the text is empty (delete the note instead)".into(),
-            ));
+            return Err(MeetingRefusal::EmptyNote { editing: true }.into());
         }
         if after == before {
             return Ok(());

@@ -184,4 +184,76 @@ pub enum MeetingRefusal {
     NoAbsenceReason { name: String },
     #[error("amendment of round {round}: give the reason for the correction")]
     AmendNoReason { round: u32 },
+    #[error("no council: set up the council and its members first")]
+    NoCouncil,
+    #[error("date and time: “{text}” is not a date and time like 2026-11-20T08:00")]
+    BadStartsAt { text: String },
+    #[error("members: the council has no members to call")]
+    NoMembers,
+    #[error("members: {member} is not a member of the council")]
+    NotCouncilMember { member: i64 },
+    #[error("member {member} is not called to {meeting}")]
+    MemberNotCalled { member: i64, meeting: MeetingLabel },
+    /// `position` is empty when the guest has none either.
+    #[error("guests: a guest has no name{}", guest_position_en(position))]
+    GuestNoName { position: String },
+    #[error("vote rules: no default rule (award “*”) for the council level “{level}”")]
+    NoDefaultRule { level: String },
+    #[error("agenda: {name} is not on the agenda of {meeting}")]
+    OffAgenda { name: String, meeting: MeetingLabel },
+    #[error("agenda: position {position} is outside 1..{items}")]
+    BadPosition { position: u32, items: usize },
+    #[error("round {round}: enter the votes of at least one nominee")]
+    NoTallies { round: u32 },
+    #[error(
+        "round {round}, {name}: the nomination is {} and cannot be voted on",
+        status.code()
+    )]
+    NotVotable {
+        round: u32,
+        name: String,
+        status: NominationStatus,
+    },
+    #[error(
+        "round {round}, {name}: no vote rule for award “{award}” at level “{level}” and no default rule"
+    )]
+    NoVoteRule {
+        round: u32,
+        name: String,
+        award: String,
+        level: String,
+    },
+    #[error(
+        "amendment of round {round}: the original was {}; an amendment keeps its method",
+        method_en(*original)
+    )]
+    AmendMethod { round: u32, original: VoteMethod },
+    #[error(
+        "round {round}, {name}: not voted on in round {original}, so an amendment of it cannot include this nominee"
+    )]
+    AmendNewNominee {
+        round: u32,
+        name: String,
+        original: u32,
+    },
+    /// `editing`: an existing note, which can be deleted instead.
+    #[error("note: the text is empty{}", if *editing { " (delete the note instead)" } else { "" })]
+    EmptyNote { editing: bool },
+    #[error(
+        "{meeting}: the minutes were signed off on {signed_at}; record later changes as an addendum"
+    )]
+    MinutesSigned {
+        meeting: MeetingLabel,
+        signed_at: String,
+    },
+    #[error("{meeting}: the minutes are not signed off yet, so there is nothing to amend")]
+    MinutesNotSigned { meeting: MeetingLabel },
+}
+
+fn guest_position_en(position: &str) -> String {
+    if position.is_empty() {
+        String::new()
+    } else {
+        format!(" (position “{position}”)")
+    }
 }

@@ -190,9 +190,7 @@ impl Tx<'_> {
         rule_for: &dyn Fn(NominationId, &str, &str) -> Result<VoteRule>,
     ) -> Result<Vec<Prepared>> {
         if input.tallies.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "round {round_no}: enter the votes of at least one nominee"
-            )));
+            return Err(MeetingRefusal::NoTallies { round: round_no }.into());
         }
         let mut out: Vec<Prepared> = Vec::with_capacity(input.tallies.len());
         for (nomination, tally) in &input.tallies {
@@ -222,10 +220,12 @@ impl Tx<'_> {
                 status,
                 NominationStatus::OnAgenda | NominationStatus::Passed | NominationStatus::Failed
             ) {
-                return Err(StoreError::Invalid(format!(
-                    "round {round_no}, {name}: the nomination is {} and cannot be voted on",
-                    status.code()
-                )));
+                return Err(MeetingRefusal::NotVotable {
+                    round: round_no,
+                    name,
+                    status,
+                }
+                .into());
             }
             let rule = rule_for(*nomination, &name, &award)?;
             out.push(Prepared {
@@ -257,9 +257,13 @@ impl Store {
             let round_no = w.next_round_no(meeting)?;
             let rule_for = |_: NominationId, name: &str, award: &str| -> Result<VoteRule> {
                 find_rule(&rules, award, &level).cloned().ok_or_else(|| {
-                    StoreError::Invalid(format!(
-                        "round {round_no}, {name}: no vote rule for award “{award}” at level “{level}” and no default rule"
-                    ))
+                    MeetingRefusal::NoVoteRule {
+                        round: round_no,
+                        name: name.to_string(),
+                        award: award.to_string(),
+                        level: level.clone(),
+                    }
+                    .into()
                 })
             };
             let items = w.prepare_items(meeting, round_no, input, &rule_for)?;
@@ -304,10 +308,15 @@ impl Store {
                 return Err(MeetingRefusal::AmendNoReason { round: original_no }.into());
             }
             if method != method_code(input.method) {
-                return Err(StoreError::Invalid(format!(
-                    "amendment of round {original_no}: the original was {}; an amendment keeps its method",
-                    if method == "open" { "an open vote" } else { "a secret ballot" }
-                )));
+                return Err(MeetingRefusal::AmendMethod {
+                    round: original_no,
+                    original: if method == "open" {
+                        VoteMethod::Open
+                    } else {
+                        VoteMethod::SecretBallot
+                    },
+                }
+                .into());
             }
             let att: AttendanceCounts = serde_json::from_str(&att)
                 .map_err(|e| StoreError::Invalid(format!("stored attendance unreadable: {e}")))?;
@@ -321,10 +330,10 @@ impl Store {
                         |r| r.get(0),
                     )
                     .optional()?;
-                let text = text.ok_or_else(|| {
-                    StoreError::Invalid(format!(
-                        "round {round_no}, {name}: not voted on in round {original_no}, so an amendment of it cannot include this nominee"
-                    ))
+                let text = text.ok_or_else(|| MeetingRefusal::AmendNewNominee {
+                    round: round_no,
+                    name: name.to_string(),
+                    original: original_no,
                 })?;
                 serde_json::from_str(&text)
                     .map_err(|e| StoreError::Invalid(format!("stored vote rule unreadable: {e}")))

@@ -6,6 +6,7 @@
 use rusqlite::params;
 use sha2::{Digest, Sha256};
 
+use super::refusal::{MeetingLabel, MeetingRefusal};
 use super::{Result, Store, StoreError};
 use crate::domain::meeting::MeetingId;
 
@@ -95,12 +96,13 @@ impl Store {
     /// Freeze the minutes of a meeting. Refused when they are already signed:
     /// later changes go into an addendum.
     pub fn sign_minutes(&mut self, meeting: MeetingId, content: &str) -> Result<SignOff> {
-        self.meeting(meeting)?;
+        let label = self.meeting_label(meeting)?;
         if let Some(s) = self.signed_minutes(meeting)? {
-            return Err(StoreError::Invalid(format!(
-                "meeting {meeting}: the minutes were signed off on {}; record later changes as an addendum",
-                s.signed_at
-            )));
+            return Err(MeetingRefusal::MinutesSigned {
+                meeting: label,
+                signed_at: s.signed_at,
+            }
+            .into());
         }
         self.insert_signoff(meeting, SignOffKind::Minutes, content)
     }
@@ -108,11 +110,20 @@ impl Store {
     /// Record an addendum to signed minutes, dated now.
     pub fn add_addendum(&mut self, meeting: MeetingId, content: &str) -> Result<SignOff> {
         if self.signed_minutes(meeting)?.is_none() {
-            return Err(StoreError::Invalid(format!(
-                "meeting {meeting}: the minutes are not signed off yet, so there is nothing to amend"
-            )));
+            return Err(MeetingRefusal::MinutesNotSigned {
+                meeting: self.meeting_label(meeting)?,
+            }
+            .into());
         }
         self.insert_signoff(meeting, SignOffKind::Addendum, content)
+    }
+
+    /// How messages name the meeting; an unknown id is "not found".
+    fn meeting_label(&self, meeting: MeetingId) -> Result<MeetingLabel> {
+        Ok(MeetingLabel {
+            number: self.meeting(meeting)?.number,
+            id: meeting,
+        })
     }
 
     fn insert_signoff(

@@ -307,18 +307,18 @@ impl App {
                 self.modals
                     .push(Modal::Confirm(Confirm { message, pending }));
             }
-            // A refusal says what to do; it is not a database failure.
-            Outcome::Failed(e @ StoreError::Meeting(_)) => {
-                self.error(self.strings.store_message(&e))
-            }
             Outcome::Failed(StoreError::ReadOnly) => {
                 self.error(self.strings.read_only_banner.trim().to_string());
             }
-            Outcome::Failed(e) => self.error(format!(
+            // An untyped check has only the store's text: say where it came from.
+            Outcome::Failed(e @ StoreError::Invalid(_)) => self.error(format!(
                 "{}: {}",
                 self.strings.store_error,
                 self.strings.store_message(&e)
             )),
+            // A refusal says what to do, and the database's own failures
+            // (busy, disk full, changed by someone else) say what happened.
+            Outcome::Failed(e) => self.error(self.strings.store_message(&e)),
         }
     }
 
@@ -348,10 +348,10 @@ impl App {
         match picked {
             Ok(Some(id)) => match MeetingMode::open(&self.store, id) {
                 Ok(m) => self.screens.push(Screen::Meeting(Box::new(m))),
-                Err(e) => self.error(e.to_string()),
+                Err(e) => self.error(self.strings.store_message(&e)),
             },
             Ok(None) => self.error(self.strings.meeting().no_meeting.to_string()),
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(self.strings.store_message(&e)),
         }
     }
 

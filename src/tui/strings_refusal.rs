@@ -1,23 +1,13 @@
 //! The meeting store's refusals in the interface's language. The store keeps
 //! them as data (`store::refusal`); English is their `Display`, the one the
-//! CLI prints.
+//! CLI prints. Failures of the database itself are in `strings_store`.
 
 use crate::domain::vote::VoteMethod;
-use crate::store::StoreError;
 use crate::store::refusal::{Doing, MeetingLabel, MeetingRefusal, Role, Step};
 
 use super::strings::{Lang, Strings};
 
 impl Strings {
-    /// Any store error as the user should read it: typed refusals in the
-    /// interface's language, other errors as they are.
-    pub fn store_message(&self, e: &StoreError) -> String {
-        match e {
-            StoreError::Meeting(r) => self.refusal(r),
-            other => other.to_string(),
-        }
-    }
-
     pub fn refusal(&self, r: &MeetingRefusal) -> String {
         if self.lang == Lang::En {
             return r.to_string();
@@ -67,8 +57,8 @@ impl Strings {
                 self.status(*status)
             ),
             MeetingRefusal::HasVotes { name, meeting: m } => format!(
-                "Chương trình: {name} đã có kết quả biểu quyết tại {}; nội dung này giữ lại trong chương trình",
-                meeting(m).to_lowercase()
+                "Chương trình: {name} đã có kết quả biểu quyết tại phiên họp {}; nội dung này giữ lại trong chương trình",
+                m.short()
             ),
             MeetingRefusal::HasNotes { name } => format!(
                 "Chương trình: đã có ghi chép về {name}; nội dung này giữ lại trong chương trình"
@@ -122,8 +112,94 @@ impl Strings {
             MeetingRefusal::AmendNoReason { round } => {
                 format!("Đính chính lần bỏ phiếu {round}: hãy ghi lý do đính chính")
             }
+            MeetingRefusal::NoCouncil => {
+                "Chưa có hội đồng: hãy lập hội đồng và danh sách thành viên trước".into()
+            }
+            MeetingRefusal::BadStartsAt { text } => format!(
+                "Thời gian họp: “{text}” không phải là ngày giờ hợp lệ (ví dụ 2026-11-20T08:00)"
+            ),
+            MeetingRefusal::NoMembers => {
+                "Thành viên: hội đồng chưa có thành viên nào để triệu tập".into()
+            }
+            MeetingRefusal::NotCouncilMember { member } => {
+                format!("Thành viên: {member} không phải là thành viên hội đồng")
+            }
+            MeetingRefusal::MemberNotCalled { member, meeting: m } => format!(
+                "Thành viên {member} không có trong danh sách được triệu tập của phiên họp {}",
+                m.short()
+            ),
+            MeetingRefusal::GuestNoName { position } if position.is_empty() => {
+                "Khách mời: có khách mời chưa ghi họ tên".into()
+            }
+            MeetingRefusal::GuestNoName { position } => {
+                format!("Khách mời: có khách mời chưa ghi họ tên (chức vụ “{position}”)")
+            }
+            MeetingRefusal::NoDefaultRule { level } => format!(
+                "Quy định biểu quyết: chưa có quy định chung (danh hiệu “*”) cho hội đồng cấp “{level}”"
+            ),
+            MeetingRefusal::OffAgenda { name, meeting: m } => format!(
+                "Chương trình: {name} không có trong chương trình của phiên họp {}",
+                m.short()
+            ),
+            MeetingRefusal::BadPosition { position, items } => {
+                format!("Chương trình: vị trí {position} nằm ngoài khoảng 1–{items}")
+            }
+            MeetingRefusal::NoTallies { round } => format!(
+                "Lần bỏ phiếu {round}: hãy nhập kết quả biểu quyết của ít nhất một đối tượng"
+            ),
+            MeetingRefusal::NotVotable {
+                round,
+                name,
+                status,
+            } => format!(
+                "Lần bỏ phiếu {round}, {name}: hồ sơ đang ở trạng thái “{}”, không biểu quyết được",
+                self.status(*status)
+            ),
+            MeetingRefusal::NoVoteRule {
+                round,
+                name,
+                award,
+                level,
+            } => format!(
+                "Lần bỏ phiếu {round}, {name}: chưa có quy định biểu quyết cho danh hiệu “{award}” ở cấp “{level}”, cũng không có quy định chung"
+            ),
+            MeetingRefusal::AmendMethod { round, original } => format!(
+                "Đính chính lần bỏ phiếu {round}: lần bỏ phiếu gốc là {}; đính chính phải giữ nguyên hình thức đó",
+                method_vi(*original)
+            ),
+            MeetingRefusal::AmendNewNominee {
+                round,
+                name,
+                original,
+            } => format!(
+                "Lần bỏ phiếu {round}, {name}: không được biểu quyết ở lần bỏ phiếu {original} nên không thể có trong đính chính của lần đó"
+            ),
+            MeetingRefusal::EmptyNote { editing: false } => "Ghi chép: chưa có nội dung".into(),
+            MeetingRefusal::EmptyNote { editing: true } => {
+                "Ghi chép: chưa có nội dung (muốn bỏ ghi chép này thì hãy xóa nó)".into()
+            }
+            MeetingRefusal::MinutesSigned {
+                meeting: m,
+                signed_at,
+            } => format!(
+                "{}: biên bản đã được ký duyệt lúc {}; các thay đổi sau đó hãy ghi thành biên bản bổ sung",
+                meeting(m),
+                date_time_vi(signed_at)
+            ),
+            MeetingRefusal::MinutesNotSigned { meeting: m } => format!(
+                "{}: biên bản chưa được ký duyệt nên chưa có gì để bổ sung",
+                meeting(m)
+            ),
         }
     }
+}
+
+/// "2026-11-20T09:05:00" as "09:05 ngày 20/11/2026"; other text as it is.
+fn date_time_vi(stored: &str) -> String {
+    chrono::NaiveDateTime::parse_from_str(stored, "%Y-%m-%dT%H:%M:%S")
+        .or_else(|_| chrono::NaiveDateTime::parse_from_str(stored, "%Y-%m-%dT%H:%M"))
+        .map(|t| t.format("%H:%M ngày %d/%m/%Y").to_string())
+        .unwrap_or_else(|_| stored.to_string())
 }
 
 fn method_vi(m: VoteMethod) -> &'static str {
@@ -144,151 +220,5 @@ fn doing_vi(d: Doing) -> &'static str {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::domain::meeting::MeetingStatus;
-    use crate::domain::vote::VoteError;
-
-    #[test]
-    fn tally_refusal_in_vietnamese_and_english() {
-        let r = MeetingRefusal::Tally {
-            round: 1,
-            name: "Trần Văn X".into(),
-            error: VoteError::VotesOverValid {
-                agree: 9,
-                disagree: 2,
-                valid: 8,
-            },
-        };
-        assert_eq!(
-            Lang::Vi.strings().refusal(&r),
-            "Lần bỏ phiếu 1, Trần Văn X: đồng ý (9) + không đồng ý (2) nhiều hơn số phiếu hợp lệ (8)"
-        );
-        assert_eq!(
-            Lang::En.strings().refusal(&r),
-            "round 1, Trần Văn X: agree (9) + disagree (2) exceed valid ballots (8)"
-        );
-    }
-
-    #[test]
-    fn closed_meeting_names_the_meeting() {
-        let r = MeetingRefusal::Closed {
-            meeting: MeetingLabel {
-                number: "01/BB".into(),
-                id: 3,
-            },
-            doing: Doing::ChangingAgenda,
-        };
-        let vi = Lang::Vi.strings().refusal(&r);
-        assert!(
-            vi.starts_with("Phiên họp 01/BB đã kết thúc: không thể thay đổi chương trình"),
-            "{vi}"
-        );
-        assert!(
-            Lang::En
-                .strings()
-                .refusal(&r)
-                .starts_with("meeting 01/BB is closed:")
-        );
-    }
-
-    #[test]
-    fn form_vote_and_amendment_refusals_in_vietnamese() {
-        let vi = Lang::Vi.strings();
-        let label = MeetingLabel {
-            number: "07/BB".into(),
-            id: 2,
-        };
-        let cases = [
-            (
-                MeetingRefusal::EmptySubject,
-                "Nội dung phiên họp: chưa nhập nội dung",
-                "subject: the subject is empty",
-            ),
-            (
-                MeetingRefusal::NotCalled {
-                    role: Role::Chair,
-                    member: 4,
-                },
-                "Chủ trì: thành viên 4 không có trong danh sách thành viên được triệu tập",
-                "chair: member 4 is not among the members called to the meeting",
-            ),
-            (
-                MeetingRefusal::NotCalled {
-                    role: Role::Secretary,
-                    member: 5,
-                },
-                "Thư ký: thành viên 5 không có trong danh sách thành viên được triệu tập",
-                "secretary: member 5 is not among the members called to the meeting",
-            ),
-            (
-                MeetingRefusal::WrongMethod {
-                    round: 1,
-                    name: "Lê Thị Y".into(),
-                    rule: VoteMethod::SecretBallot,
-                    used: VoteMethod::Open,
-                    source_name: "Điều 1".into(),
-                },
-                "Lần bỏ phiếu 1, Lê Thị Y: quy định của danh hiệu này yêu cầu bỏ phiếu kín, nhưng lần bỏ phiếu này là biểu quyết giơ tay (quy định: Điều 1)",
-                "round 1, Lê Thị Y: the rule for this award asks for a secret ballot, but this round is an open vote (rule: Điều 1)",
-            ),
-            (
-                MeetingRefusal::SecretAbstain {
-                    round: 2,
-                    name: "Lê Thị Y".into(),
-                    abstain: 3,
-                },
-                "Lần bỏ phiếu 2, Lê Thị Y: bỏ phiếu kín không có phiếu không biểu quyết (đang nhập 3); phiếu trắng tính là phiếu không hợp lệ",
-                "round 2, Lê Thị Y: a secret ballot has no abstentions (abstain 3); count blank papers as invalid",
-            ),
-            (
-                MeetingRefusal::EnteredTwice {
-                    round: 1,
-                    name: "Lê Thị Y".into(),
-                },
-                "Lần bỏ phiếu 1, Lê Thị Y: được nhập hai lần trong cùng một lần bỏ phiếu",
-                "round 1, Lê Thị Y: entered twice in the same round",
-            ),
-            (
-                MeetingRefusal::NotOnAgenda {
-                    round: 1,
-                    name: "Lê Thị Y".into(),
-                },
-                "Lần bỏ phiếu 1, Lê Thị Y: không có trong chương trình phiên họp này",
-                "round 1, Lê Thị Y: not on the agenda of this meeting",
-            ),
-            (
-                MeetingRefusal::AmendNotClosed {
-                    meeting: label.clone(),
-                    status: MeetingStatus::Open,
-                },
-                "Phiên họp 07/BB đang ở trạng thái “đang họp”: khi phiên họp chưa kết thúc, hãy ghi một lần bỏ phiếu mới thay vì đính chính",
-                "meeting 07/BB is open: while it is not closed, record a new round instead of an amendment",
-            ),
-            (
-                MeetingRefusal::AmendUnknownRound {
-                    round: 9,
-                    meeting: label.clone(),
-                },
-                "Đính chính: lần bỏ phiếu 9 không thuộc phiên họp 07/BB",
-                "amendment: round 9 is not a round of meeting 07/BB",
-            ),
-            (
-                MeetingRefusal::NoAbsenceReason {
-                    name: "Lê Thị Y".into(),
-                },
-                "Điểm danh: hãy ghi lý do Lê Thị Y vắng mặt (biên bản ghi lý do này)",
-                "attendance: give the reason why Lê Thị Y is absent (the minutes record it)",
-            ),
-            (
-                MeetingRefusal::AmendNoReason { round: 1 },
-                "Đính chính lần bỏ phiếu 1: hãy ghi lý do đính chính",
-                "amendment of round 1: give the reason for the correction",
-            ),
-        ];
-        for (r, want_vi, want_en) in cases {
-            assert_eq!(vi.refusal(&r), want_vi);
-            assert_eq!(Lang::En.strings().refusal(&r), want_en);
-        }
-    }
-}
+#[path = "strings_refusal_tests.rs"]
+mod tests;

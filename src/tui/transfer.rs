@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 
 use crate::domain::nomination::NominationQuery;
 use crate::export::nominations::export_nominations;
-use crate::import::{ImportOptions, ReportLang, import_nominations};
-use crate::store::Store;
+use crate::import::{ImportError, ImportOptions, ReportLang, import_nominations};
+use crate::store::{Store, StoreError};
 
 use super::event::{Event, JobResult};
 use super::strings::Lang;
@@ -37,6 +37,28 @@ pub fn report_lang(lang: Lang) -> ReportLang {
     }
 }
 
+fn strings_for(lang: ReportLang) -> &'static super::strings::Strings {
+    match lang {
+        ReportLang::Vi => Lang::Vi.strings(),
+        ReportLang::En => Lang::En.strings(),
+    }
+}
+
+/// Why nothing was imported, in `lang`. The database's own failures (busy,
+/// read-only, disk full…) are worded as everywhere else in the interface.
+pub fn import_failure(e: &ImportError, lang: ReportLang) -> String {
+    match e {
+        ImportError::Store(e) => store_failure(e, lang),
+        e => e.message(lang),
+    }
+}
+
+/// A store failure during an import, in `lang` (the report's title says
+/// that nothing was imported).
+fn store_failure(e: &StoreError, lang: ReportLang) -> String {
+    strings_for(lang).store_message(e)
+}
+
 /// Progress is sent at most this often, so a large file does not flood the loop.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
@@ -56,7 +78,7 @@ pub fn import_with(
     };
     let result = import_nominations(store, file, ImportOptions::default(), &mut progress)
         .map(|report| report.message(lang))
-        .map_err(|e| e.message(lang));
+        .map_err(|e| import_failure(&e, lang));
     send(TransferEvent::Imported(result));
 }
 
@@ -81,7 +103,7 @@ pub fn spawn_import(db: PathBuf, file: PathBuf, lang: ReportLang, events: Sender
         let mut send = send_to(&events);
         match Store::open(&db) {
             Ok(mut store) => import_with(&mut store, &file, lang, &mut send),
-            Err(e) => send(TransferEvent::Imported(Err(e.to_string()))),
+            Err(e) => send(TransferEvent::Imported(Err(store_failure(&e, lang)))),
         }
     });
 }

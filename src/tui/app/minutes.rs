@@ -103,7 +103,11 @@ impl App {
             if let Screen::Minutes(m) = screen
                 && let Err(e) = m.autosave(&mut self.store, now, after, false)
             {
-                m.message = Some(format!("{}: {e}", self.strings.minutes().save_failed));
+                m.message = Some(format!(
+                    "{}: {}",
+                    self.strings.minutes().save_failed,
+                    self.strings.store_message(&e)
+                ));
                 error = Some(e);
             }
         }
@@ -132,7 +136,7 @@ impl App {
                 Action::Minutes(MinutesAction::Open) => {
                     match MinutesScreen::open(&self.store, m.record.meeting.id, m.item) {
                         Ok(s) => self.screens.push(Screen::Minutes(Box::new(s))),
-                        Err(e) => self.error(e.to_string()),
+                        Err(e) => self.error(self.strings.store_message(&e)),
                     }
                     return true;
                 }
@@ -149,13 +153,12 @@ impl App {
                 self.modals
                     .push(Modal::Confirm(Confirm { message, pending }));
             }
-            Outcome::Failed(StoreError::ReadOnly) => {
-                self.error(self.strings.read_only_banner.trim().to_string());
+            Outcome::Failed(e) => {
+                self.outcome(crate::tui::screens::scoring::Outcome::Failed(e));
             }
-            Outcome::Failed(e) => self.error(format!("{}: {e}", self.strings.store_error)),
             Outcome::Preview(meeting) => match Preview::open(&self.store, meeting, body) {
                 Ok(p) => self.screens.push(Screen::Preview(Box::new(p))),
-                Err(e) => self.error(e.to_string()),
+                Err(e) => self.error(self.strings.store_message(&e)),
             },
             Outcome::Print(format) => self.start_print(format),
         }
@@ -171,7 +174,7 @@ impl App {
         if let Some(Screen::Meeting(m)) = self.screens.last_mut() {
             let item = item.unwrap_or(m.item);
             if let Err(e) = m.reload_at(&self.store, item) {
-                self.error(e.to_string());
+                self.error(self.strings.store_message(&e));
             }
         }
     }

@@ -201,9 +201,7 @@ impl Planning {
                     }
                     Err(e) => return Outcome::Failed(e),
                 },
-                Ok(None) => {
-                    return Outcome::Failed(StoreError::Invalid(s.meeting().no_meeting.into()));
-                }
+                Ok(None) => return Outcome::Failed(MeetingRefusal::NoCouncil.into()),
                 Err(e) => return Outcome::Failed(e),
             },
             PlanAction::Edit => return self.start_edit(store),

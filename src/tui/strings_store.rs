@@ -1,0 +1,156 @@
+//! Store errors in the interface's language: typed meeting refusals
+//! (`strings_refusal`) and failures of the database itself (busy, read-only,
+//! disk full, changed by someone else…). English is their `Display`, the
+//! text the CLI prints.
+
+use crate::store::StoreError;
+
+use super::strings::{Lang, Strings};
+
+impl Strings {
+    /// Any store error as the user should read it. Only `Invalid` (an
+    /// untyped check of the store) keeps the text the store gave.
+    pub fn store_message(&self, e: &StoreError) -> String {
+        if let StoreError::Meeting(r) = e {
+            return self.refusal(r);
+        }
+        if self.lang == Lang::En {
+            return e.to_string();
+        }
+        match e {
+            StoreError::NotSqlite { path } => format!(
+                "{}: không phải cơ sở dữ liệu của hoidong (không phải tệp SQLite)",
+                path.display()
+            ),
+            StoreError::NotHoidong { path } => format!(
+                "{}: tệp SQLite của chương trình khác, không phải cơ sở dữ liệu của hoidong; tệp được giữ nguyên",
+                path.display()
+            ),
+            StoreError::Corrupt { path, detail } => {
+                format!("{}: cơ sở dữ liệu bị hỏng ({detail})", path.display())
+            }
+            StoreError::NewerSchema {
+                path,
+                found,
+                supported,
+            } => format!(
+                "{}: được tạo bởi phiên bản hoidong mới hơn (lược đồ {found}, phiên bản này chỉ biết đến {supported}); tệp được giữ nguyên",
+                path.display()
+            ),
+            StoreError::ReadOnly => {
+                "Cơ sở dữ liệu đang mở chỉ để đọc: không lưu được thay đổi".into()
+            }
+            StoreError::Busy => {
+                "Cơ sở dữ liệu đang bận (một chương trình khác đang ghi vào); hãy thử lại sau giây lát"
+                    .into()
+            }
+            StoreError::DiskFull => {
+                "Ổ đĩa đã đầy: thay đổi chưa được lưu (những gì đã lưu trước đó vẫn nguyên vẹn); hãy giải phóng dung lượng rồi thử lại"
+                    .into()
+            }
+            StoreError::NotFound { what, id } => {
+                format!("Không tìm thấy {} {id}", record_vi(what))
+            }
+            StoreError::Conflict { what, id } => format!(
+                "{} {id} đã được người khác thay đổi từ lúc bạn mở; hãy tải lại rồi thay đổi lại",
+                capitalised(record_vi(what))
+            ),
+            StoreError::Sqlite(e) => format!("Lỗi cơ sở dữ liệu: {e}"),
+            StoreError::Migration(e) => format!("Nâng cấp cơ sở dữ liệu không thành công: {e}"),
+            StoreError::Io { path, source } => {
+                format!("{}: lỗi đọc/ghi tệp ({source})", path.display())
+            }
+            StoreError::Invalid(text) => text.clone(),
+            StoreError::Meeting(r) => self.refusal(r),
+        }
+    }
+}
+
+/// The Vietnamese name of the kind of record a store error names.
+fn record_vi(what: &str) -> &str {
+    match what {
+        "meeting" => "phiên họp",
+        "nomination" => "hồ sơ đề nghị",
+        "nominee" => "đối tượng",
+        "member" => "thành viên",
+        "note" => "ghi chép",
+        "agenda item" => "nội dung chương trình",
+        "referral" => "hồ sơ trình cấp trên",
+        "hold" => "lệnh tạm hoãn",
+        "sign-off" => "bản ký duyệt",
+        "addendum" => "biên bản bổ sung",
+        other => other,
+    }
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn database_failures_in_vietnamese_and_english() {
+        let cases = [
+            (
+                StoreError::Busy,
+                "Cơ sở dữ liệu đang bận (một chương trình khác đang ghi vào); hãy thử lại sau giây lát",
+                "the database is busy (locked by another program); try again in a moment",
+            ),
+            (
+                StoreError::ReadOnly,
+                "Cơ sở dữ liệu đang mở chỉ để đọc: không lưu được thay đổi",
+                "the database is open read-only: changes cannot be saved",
+            ),
+            (
+                StoreError::DiskFull,
+                "Ổ đĩa đã đầy: thay đổi chưa được lưu (những gì đã lưu trước đó vẫn nguyên vẹn); hãy giải phóng dung lượng rồi thử lại",
+                "the disk is full: the change was not saved (what was saved before is intact); free some space and try again",
+            ),
+            (
+                StoreError::Conflict {
+                    what: "meeting",
+                    id: "4".into(),
+                },
+                "Phiên họp 4 đã được người khác thay đổi từ lúc bạn mở; hãy tải lại rồi thay đổi lại",
+                "meeting 4 was changed by someone else since you opened it; reload and make your change again",
+            ),
+            (
+                StoreError::NotFound {
+                    what: "agenda item",
+                    id: "12".into(),
+                },
+                "Không tìm thấy nội dung chương trình 12",
+                "agenda item 12 not found",
+            ),
+            (
+                StoreError::Migration("bảng thiếu".into()),
+                "Nâng cấp cơ sở dữ liệu không thành công: bảng thiếu",
+                "schema migration failed: bảng thiếu",
+            ),
+        ];
+        for (e, vi, en) in cases {
+            assert_eq!(Lang::Vi.strings().store_message(&e), vi);
+            assert_eq!(Lang::En.strings().store_message(&e), en);
+        }
+    }
+
+    #[test]
+    fn a_typed_refusal_goes_through_in_either_language() {
+        let e = StoreError::Meeting(crate::store::refusal::MeetingRefusal::NoCouncil);
+        assert_eq!(
+            Lang::Vi.strings().store_message(&e),
+            "Chưa có hội đồng: hãy lập hội đồng và danh sách thành viên trước"
+        );
+        assert_eq!(
+            Lang::En.strings().store_message(&e),
+            "no council: set up the council and its members first"
+        );
+    }
+}
