@@ -439,3 +439,208 @@ fn file_without_write_permission_opens_read_only() {
     // The superuser may write any file: then the database is, rightly, writable.
     assert_eq!(store.is_read_only(), !writable_anyway);
 }
+
+fn evidence_of(store: &mut Store) -> (i64, Evidence) {
+    let id = store.add_nominee(&new_person("Đinh Thị Hạnh")).unwrap();
+    let nom = nomination(store, id, "cstdcs");
+    let item = Evidence {
+        id: 0,
+        nomination_id: nom,
+        kind: EvidenceKind::AchievementReport,
+        title: "Báo cáo thành tích năm 2026".into(),
+        doc_number: "12/BC".into(),
+        doc_date: Some("2026-10-01".into()),
+        file_path: None,
+        sha256: None,
+        note: String::new(),
+    };
+    let ev = store.add_evidence(&item).unwrap();
+    (nom, store.evidence_item(ev).unwrap())
+}
+
+#[test]
+fn evidence_is_edited_in_place_with_an_audit_entry() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (nom, before) = evidence_of(&mut store);
+    let hash = "ab".repeat(32);
+    let mut edited = before.clone();
+    // Typed as decomposed text: stored NFC.
+    edited.title = "Báo cáo thành tích năm 2026 (bản có xác nhận)"
+        .nfd()
+        .collect();
+    edited.kind = EvidenceKind::Decision;
+    edited.file_path = Some("/srv/ho-so/bao-cao.pdf".into());
+    edited.sha256 = Some(hash.to_uppercase());
+    // The item stays with its nomination whatever the caller says.
+    edited.nomination_id = nom + 1000;
+    store.update_evidence(&before, &edited).unwrap();
+
+    let after = store.evidence_item(before.id).unwrap();
+    assert_eq!(after.title, "Báo cáo thành tích năm 2026 (bản có xác nhận)");
+    assert_eq!(after.kind, EvidenceKind::Decision);
+    assert_eq!(after.nomination_id, nom);
+    assert_eq!(after.sha256.as_deref(), Some(hash.as_str()));
+    assert_eq!(store.evidence(nom).unwrap().len(), 1);
+    let rows = store
+        .list_nominations(&NominationQuery::default(), 0, 100)
+        .unwrap()
+        .0;
+    let row = rows.iter().find(|r| r.id == nom).unwrap();
+    assert_eq!(
+        row.evidence_count, 1,
+        "an edit neither adds nor removes an item"
+    );
+
+    let log = hoidong::store::audit::entries(
+        store.conn(),
+        Some("evidence"),
+        Some(&before.id.to_string()),
+        10,
+    )
+    .unwrap();
+    let update = log
+        .iter()
+        .find(|e| e.action == "update")
+        .unwrap_or_else(|| panic!("no update entry in {log:?}"));
+    assert!(
+        update
+            .before
+            .as_deref()
+            .unwrap()
+            .contains("Báo cáo thành tích năm 2026\"")
+    );
+    assert!(update.after.as_deref().unwrap().contains("bản có xác nhận"));
+    assert!(hoidong::store::audit::verify_chain(store.conn()).is_ok());
+
+    // Saving the same thing again writes nothing.
+    let count = |s: &Store| {
+        hoidong::store::audit::entries(s.conn(), Some("evidence"), None, 100)
+            .unwrap()
+            .len()
+    };
+    let n = count(&store);
+    store.update_evidence(&after, &after).unwrap();
+    assert_eq!(count(&store), n);
+}
+
+#[test]
+fn evidence_edit_refusals_leave_the_item_unchanged() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (_, before) = evidence_of(&mut store);
+
+    let mut empty = before.clone();
+    empty.title = "  ".into();
+    let err = store.update_evidence(&before, &empty).unwrap_err();
+    assert_eq!(err.to_string(), "evidence title: the title is empty");
+
+    let mut no_hash = before.clone();
+    no_hash.file_path = Some("/srv/ho-so/a.pdf".into());
+    let err = store.update_evidence(&before, &no_hash).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "evidence file: a file is recorded together with its SHA-256"
+    );
+
+    let mut bad_hash = no_hash.clone();
+    bad_hash.sha256 = Some("12345".into());
+    let err = store.update_evidence(&before, &bad_hash).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "evidence file: “12345” is not a SHA-256 (64 hexadecimal digits)"
+    );
+
+    let mut gone = before.clone();
+    gone.id = before.id + 99;
+    let err = store.update_evidence(&gone, &gone).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::NotFound {
+                what: "evidence",
+                ..
+            }
+        ),
+        "{err}"
+    );
+
+    // Changed by someone else since it was read: refused, theirs kept.
+    let mut theirs = before.clone();
+    theirs.note = "Bổ sung bản gốc".into();
+    store.update_evidence(&before, &theirs).unwrap();
+    let mut mine = before.clone();
+    mine.doc_number = "13/BC".into();
+    let err = store.update_evidence(&before, &mine).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Conflict {
+                what: "evidence",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    let now = store.evidence_item(before.id).unwrap();
+    assert_eq!(
+        (now.note.as_str(), now.doc_number.as_str()),
+        ("Bổ sung bản gốc", "12/BC")
+    );
+}
+
+#[test]
+fn nominee_and_nomination_are_saved_together_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("entry.db");
+    let mut a = Store::open(&path).unwrap();
+    let id = a.add_nominee(&new_person("Phan Thị Loan")).unwrap();
+    let nom = nomination(&mut a, id, "cstdcs");
+    let mut b = Store::open(&path).unwrap();
+
+    let mut nominee = a.nominee(id).unwrap();
+    let mut entry = a.nomination(nom).unwrap();
+    // Another window saves the nomination first.
+    let mut other = b.nomination(nom).unwrap();
+    other.summary = "Sửa ở máy khác".into();
+    b.update_nomination(&other).unwrap();
+
+    nominee.name = "Phan Thị Loan Anh".into();
+    entry.summary = "Sửa ở máy này".into();
+    let err = a.update_entry(Some(&nominee), Some(&entry)).unwrap_err();
+    assert!(
+        matches!(
+            err,
+            StoreError::Conflict {
+                what: "nomination",
+                ..
+            }
+        ),
+        "{err}"
+    );
+    assert_eq!(
+        a.nominee(id).unwrap().name,
+        "Phan Thị Loan",
+        "the nominee part is rolled back with the refused nomination part"
+    );
+
+    // Read again, both parts go through in one write.
+    let mut entry = a.nomination(nom).unwrap();
+    entry.summary = "Sửa ở máy này".into();
+    a.update_entry(Some(&nominee), Some(&entry)).unwrap();
+    assert_eq!(a.nominee(id).unwrap().name, "Phan Thị Loan Anh");
+    assert_eq!(a.nomination(nom).unwrap().summary, "Sửa ở máy này");
+    let (rows, total) = a
+        .list_nominations(
+            &NominationQuery {
+                text: "loan anh".into(),
+                ..NominationQuery::default()
+            },
+            0,
+            10,
+        )
+        .unwrap();
+    assert_eq!(
+        (rows.len(), total),
+        (1, 1),
+        "the search text follows the new name"
+    );
+}

@@ -374,6 +374,151 @@ fn evidence_with_a_file_is_flagged_when_the_file_changes() {
 }
 
 #[test]
+fn evidence_is_listed_edited_and_its_file_recorded_again() {
+    use hoidong::evidence_files::sha256_file;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("quyet-dinh.txt");
+    std::fs::write(&file, "Quyết định số 45").unwrap_or_else(|e| panic!("{e}"));
+    let mut a = App::new(demo_store(), &VI, W, H);
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
+    let before = a.store().evidence(id).unwrap_or_else(|e| panic!("{e}"));
+
+    press(&mut a, KeyCode::Char('V'));
+    assert_eq!(a.context(), Context::EvidenceList);
+    let s = screen(&a);
+    assert!(s.contains(&format!("{} — ", F.evidence_list_title)), "{s}");
+    for e in &before {
+        assert!(s.contains(&e.title), "{} missing from\n{s}", e.title);
+    }
+
+    // A new item from the list comes back to the list.
+    press(&mut a, KeyCode::Char('n'));
+    assert_eq!(a.context(), Context::Form);
+    tab(&mut a, 1);
+    type_text(&mut a, "Quyết định khen thưởng");
+    tab(&mut a, 3);
+    type_text(&mut a, &file.to_string_lossy());
+    ctrl(&mut a, 's');
+    assert_eq!(a.context(), Context::EvidenceList, "{}", screen(&a));
+    assert!(screen(&a).contains("✓ quyet-dinh.txt"), "{}", screen(&a));
+    let items = a.store().evidence(id).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(items.len(), before.len() + 1);
+    let added = items.last().cloned().unwrap_or_else(|| panic!("no item"));
+    let first_hash = added.sha256.clone();
+
+    // The file changes: the list, read again, flags it.
+    std::fs::write(&file, "Quyết định số 45, bản sửa").unwrap_or_else(|e| panic!("{e}"));
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('V'));
+    press(&mut a, KeyCode::End);
+    assert!(line_with(&screen(&a), "Quyết định khen thưởng").contains(F.file_changed));
+
+    // Editing the title keeps the recorded hash: the flag stays.
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.context(), Context::Form);
+    let s = screen(&a);
+    assert!(s.contains(F.evidence_edit_title) && s.contains(F.file_changed), "{s}");
+    tab(&mut a, 1);
+    ctrl(&mut a, 'u');
+    type_text(&mut a, "Quyết định khen thưởng (bản chính)");
+    ctrl(&mut a, 's');
+    assert_eq!(a.context(), Context::EvidenceList, "{}", screen(&a));
+    assert!(screen(&a).contains(F.saved_evidence_edit));
+    let edited = a
+        .store()
+        .evidence_item(added.id)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(edited.title, "Quyết định khen thưởng (bản chính)");
+    assert_eq!(edited.sha256, first_hash);
+    assert!(line_with(&screen(&a), "(bản chính)").contains(F.file_changed));
+
+    // Asking for the file as it is now records its new hash: the flag goes.
+    press(&mut a, KeyCode::Enter);
+    tab(&mut a, 5);
+    press(&mut a, KeyCode::Right);
+    assert!(line_with(&screen(&a), F.ev_hash).contains(F.ev_hash_renew));
+    ctrl(&mut a, 's');
+    assert_eq!(a.context(), Context::EvidenceList, "{}", screen(&a));
+    let renewed = a
+        .store()
+        .evidence_item(added.id)
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(renewed.sha256, sha256_file(&file).ok());
+    assert_ne!(renewed.sha256, first_hash);
+    assert!(line_with(&screen(&a), "(bản chính)").contains("✓ quyet-dinh.txt"));
+
+    // A path that cannot be read is refused beside the field; nothing changes.
+    press(&mut a, KeyCode::Enter);
+    tab(&mut a, 4);
+    ctrl(&mut a, 'u');
+    type_text(&mut a, &dir.path().join("khong-co.pdf").to_string_lossy());
+    ctrl(&mut a, 's');
+    assert_eq!(a.context(), Context::Form);
+    assert!(line_with(&screen(&a), F.ev_file).contains(F.file_unreadable));
+    assert_eq!(
+        a.store()
+            .evidence_item(added.id)
+            .unwrap_or_else(|e| panic!("{e}")),
+        renewed
+    );
+    press(&mut a, KeyCode::Esc);
+    press(&mut a, KeyCode::Char('y'));
+    assert_eq!(a.context(), Context::EvidenceList);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.context(), Context::Dashboard);
+}
+
+#[test]
+fn an_edit_of_nominee_and_nomination_refused_in_part_saves_neither() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = demo_file(dir.path());
+    let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut a = App::new(store, &VI, W, H);
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
+    let nominee_id = a
+        .store()
+        .nomination(id)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .nominee_id;
+    let name = a
+        .store()
+        .nominee(nominee_id)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .name;
+    press(&mut a, KeyCode::Char('e'));
+    // The name is the second field; the summary the last.
+    tab(&mut a, 1);
+    type_text(&mut a, " Em");
+    press(&mut a, KeyCode::BackTab);
+    press(&mut a, KeyCode::BackTab);
+    type_text(&mut a, " Bổ sung");
+
+    let mut other = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut n = other.nomination(id).unwrap_or_else(|e| panic!("{e}"));
+    n.summary = "Sửa ở máy khác".into();
+    other
+        .update_nomination(&n)
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    ctrl(&mut a, 's');
+    assert_eq!(a.context(), Context::Form);
+    assert_eq!(
+        a.store()
+            .nominee(nominee_id)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .name,
+        name,
+        "the name is not saved when the nomination part is refused"
+    );
+}
+
+#[test]
 fn ranking_lists_one_round_and_level_by_score() {
     let mut a = App::new(demo_store(), &VI, W, H);
     press(&mut a, KeyCode::Char('r'));

@@ -248,6 +248,10 @@ impl App {
                 Ok(r) => self.screens.push(Screen::Ranking(Box::new(r))),
                 Err(e) => self.error(e.to_string()),
             },
+            // The import writes through its own connection: refuse it up front.
+            Action::ImportFile if self.store.is_read_only() => {
+                self.error(s.store_message(&crate::store::StoreError::ReadOnly));
+            }
             Action::ImportFile | Action::ExportList if self.transfer.is_some() => {
                 self.error(f.busy.to_string());
             }
