@@ -420,7 +420,10 @@ fn evidence_is_listed_edited_and_its_file_recorded_again() {
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.context(), Context::Form);
     let s = screen(&a);
-    assert!(s.contains(F.evidence_edit_title) && s.contains(F.file_changed), "{s}");
+    assert!(
+        s.contains(F.evidence_edit_title) && s.contains(F.file_changed),
+        "{s}"
+    );
     tab(&mut a, 1);
     ctrl(&mut a, 'u');
     type_text(&mut a, "Quyết định khen thưởng (bản chính)");

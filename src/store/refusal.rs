@@ -248,6 +248,13 @@ pub enum MeetingRefusal {
     },
     #[error("{meeting}: the minutes are not signed off yet, so there is nothing to amend")]
     MinutesNotSigned { meeting: MeetingLabel },
+    /// The signed document no longer matches its hash: it is not printed.
+    #[error(
+        "sign-off {signoff}: the stored document no longer matches its hash; it was changed outside hoidong"
+    )]
+    SignedTampered { signoff: i64 },
+    #[error("sign-off {signoff}: the stored document cannot be read ({detail})")]
+    SignedUnreadable { signoff: i64, detail: String },
 }
 
 fn guest_position_en(position: &str) -> String {

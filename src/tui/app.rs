@@ -362,7 +362,7 @@ impl App {
         let title = format!("{} — {}", row.nominee_name, row.award_short);
         match Scoring::open(&self.store, row.id, title) {
             Ok(s) => self.screens.push(Screen::Scoring(Box::new(s))),
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(self.strings.store_message(&e)),
         }
     }
 
@@ -397,7 +397,7 @@ impl App {
                 PageSource::Inline => match read_page(&self.store, &req) {
                     Ok(page) => self.dashboard.receive(page),
                     Err(e) => {
-                        self.error(e.to_string());
+                        self.error(self.strings.store_message(&e));
                         break;
                     }
                 },
@@ -432,7 +432,7 @@ impl App {
             Err(StoreError::NotFound { .. }) => self.dashboard.reload(),
             Err(e) => {
                 self.dashboard.detail = None;
-                self.dashboard.detail_error = Some(e.to_string());
+                self.dashboard.detail_error = Some(self.strings.store_message(&e));
             }
         }
     }

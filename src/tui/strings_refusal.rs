@@ -190,6 +190,12 @@ impl Strings {
                 "{}: biên bản chưa được ký duyệt nên chưa có gì để bổ sung",
                 meeting(m)
             ),
+            MeetingRefusal::SignedTampered { signoff } => format!(
+                "Bản ký duyệt số {signoff}: nội dung lưu không còn khớp mã SHA-256 đã ghi, tức đã bị sửa ngoài hoidong; không in bản này (chạy “hoidong check” để xem chi tiết)"
+            ),
+            MeetingRefusal::SignedUnreadable { signoff, detail } => {
+                format!("Bản ký duyệt số {signoff}: không đọc được nội dung đã lưu ({detail})")
+            }
         }
     }
 }

@@ -307,6 +307,19 @@ fn setup_agenda_round_and_minutes_refusals_in_vietnamese() {
             "Phiên họp 07/BB: biên bản chưa được ký duyệt nên chưa có gì để bổ sung",
             "meeting 07/BB: the minutes are not signed off yet, so there is nothing to amend",
         ),
+        (
+            MeetingRefusal::SignedTampered { signoff: 4 },
+            "Bản ký duyệt số 4: nội dung lưu không còn khớp mã SHA-256 đã ghi, tức đã bị sửa ngoài hoidong; không in bản này (chạy “hoidong check” để xem chi tiết)",
+            "sign-off 4: the stored document no longer matches its hash; it was changed outside hoidong",
+        ),
+        (
+            MeetingRefusal::SignedUnreadable {
+                signoff: 4,
+                detail: "EOF while parsing".into(),
+            },
+            "Bản ký duyệt số 4: không đọc được nội dung đã lưu (EOF while parsing)",
+            "sign-off 4: the stored document cannot be read (EOF while parsing)",
+        ),
     ];
     let (vi, en) = (Lang::Vi.strings(), Lang::En.strings());
     for (r, want_vi, want_en) in cases {

@@ -57,7 +57,7 @@ impl App {
         };
         match opened {
             Ok(o) => self.awards_outcome(o),
-            Err(e) => self.error(e.to_string()),
+            Err(e) => self.error(self.strings.store_message(&e)),
         }
         true
     }
@@ -118,7 +118,7 @@ impl App {
                         .push(Screen::Awards(Box::new(AwardsScreen::Referral(v))));
                 }
                 if let Some(e) = failed {
-                    self.error(e.to_string());
+                    self.error(self.strings.store_message(&e));
                 }
             }
             Err(StoreError::ReadOnly) => {

@@ -132,7 +132,7 @@ impl App {
                         self.screens.pop();
                     }
                     Ok(false) => {}
-                    Err(e) => self.error(e.to_string()),
+                    Err(e) => self.error(self.strings.store_message(&e)),
                 }
                 return true;
             }
@@ -154,7 +154,7 @@ impl App {
                 if let Some(Screen::EvidenceList(list)) = self.screens.last_mut()
                     && let Err(e) = list.reload(&self.store)
                 {
-                    self.error(e.to_string());
+                    self.error(self.strings.store_message(&e));
                 }
                 if let Some(id) = id
                     && let Ok(Some(pos)) = self.store.position_in_list(&self.dashboard.query(), id)
@@ -221,7 +221,7 @@ impl App {
                 };
                 match EvidenceList::open(&self.store, id, about) {
                     Ok(list) => self.screens.push(Screen::EvidenceList(Box::new(list))),
-                    Err(e) => self.error(e.to_string()),
+                    Err(e) => self.error(self.strings.store_message(&e)),
                 }
             }
             Action::Withdraw => {
@@ -241,12 +241,12 @@ impl App {
                         self.status = Some((f.withdrawn.to_string(), STATUS_TICKS));
                         self.data_changed();
                     }
-                    Err(e) => self.error(format!("{}: {e}", s.store_error)),
+                    Err(e) => self.error(s.store_message(&e)),
                 }
             }
             Action::OpenRanking => match Ranking::open(&self.store, &self.catalogue) {
                 Ok(r) => self.screens.push(Screen::Ranking(Box::new(r))),
-                Err(e) => self.error(e.to_string()),
+                Err(e) => self.error(self.strings.store_message(&e)),
             },
             // The import writes through its own connection: refuse it up front.
             Action::ImportFile if self.store.is_read_only() => {

@@ -64,6 +64,7 @@ impl App {
                     .push(Modal::Confirm(Confirm { message, pending }));
             }
             Outcome::Failed(e) => self.outcome(crate::tui::screens::scoring::Outcome::Failed(e)),
+            Outcome::Refused(text) => self.error(text),
             Outcome::OpenMode(id) => match MeetingMode::open(&self.store, id) {
                 Ok(m) => self.screens.push(Screen::Meeting(Box::new(m))),
                 Err(e) => self.error(self.strings.store_message(&e)),

@@ -54,7 +54,8 @@ pub struct NominationForm {
 pub fn store_failure(e: &StoreError, s: &Strings) -> String {
     match e {
         StoreError::ReadOnly => s.read_only_banner.trim().to_string(),
-        e => format!("{}: {e}", s.store_error),
+        StoreError::Invalid(_) => format!("{}: {e}", s.store_error),
+        e => s.store_message(e),
     }
 }
 

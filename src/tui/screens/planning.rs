@@ -50,6 +50,8 @@ pub enum Outcome {
     Changed(String),
     Ask(String, Action),
     Failed(StoreError),
+    /// Nothing to do, said in the interface's language.
+    Refused(String),
     /// Open meeting mode on this meeting.
     OpenMode(MeetingId),
 }
@@ -310,7 +312,7 @@ impl Planning {
                     ..filter.clone()
                 };
                 return match store.list_nominations(&q, 0, 0) {
-                    Ok((_, 0)) => Outcome::Failed(StoreError::Invalid(t.nothing_matches.into())),
+                    Ok((_, 0)) => Outcome::Refused(t.nothing_matches.into()),
                     Ok((_, n)) => Outcome::Ask(
                         format!("{} {}", t.confirm_matching, s.count(n)),
                         Action::Plan(PlanAction::ApplyAddMatching {

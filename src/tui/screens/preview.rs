@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use crate::domain::meeting::MeetingId;
 use crate::print::signed::{self, SignError, SignOutcome};
 use crate::print::{Document, Format, compose};
+use crate::store::refusal::MeetingRefusal;
 use crate::store::signoff::SignOff;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
@@ -40,10 +41,19 @@ pub struct Preview {
     view: (usize, usize),
 }
 
+/// A signed document that cannot be shown is refused, in the user's language.
 fn sign_error(e: SignError) -> StoreError {
     match e {
         SignError::Store(e) => e,
-        other => StoreError::Invalid(other.to_string()),
+        SignError::Tampered { id } => {
+            StoreError::Meeting(MeetingRefusal::SignedTampered { signoff: id })
+        }
+        SignError::Unreadable { id, detail } => {
+            StoreError::Meeting(MeetingRefusal::SignedUnreadable {
+                signoff: id,
+                detail,
+            })
+        }
     }
 }
 
