@@ -163,7 +163,22 @@ impl Store {
             actor: default_actor(),
             clock: Clock::System,
         };
-        store.prepare(path)?;
+        match store.prepare(path) {
+            // A database in WAL mode on read-only media (a CD, a read-only
+            // share): SQLite cannot create the shared-memory file beside it.
+            // Nobody can write there either, so it is read as immutable.
+            Err(StoreError::Io { .. }) if !writable && existed => {
+                store.conn = Connection::open_with_flags(
+                    immutable_uri(path),
+                    OpenFlags::SQLITE_OPEN_READ_ONLY
+                        | OpenFlags::SQLITE_OPEN_URI
+                        | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )
+                .map_err(|e| classify(path, e))?;
+                store.prepare(path)?;
+            }
+            other => other?,
+        }
         Ok(store)
     }
 
@@ -508,6 +523,21 @@ pub fn create_private(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// `file:` URI of `path` opened with `immutable=1`; the characters a URI
+/// gives a meaning to, and every byte outside printable ASCII (a Vietnamese
+/// folder name), are percent-encoded.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for b in path.as_os_str().as_encoded_bytes() {
+        match b {
+            b'%' | b'?' | b'#' | b' ' | 0..=0x1F | 0x7F.. => uri.push_str(&format!("%{b:02X}")),
+            _ => uri.push(char::from(*b)),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
 fn is_writable(path: &Path) -> bool {
     std::fs::OpenOptions::new().append(true).open(path).is_ok()
 }
@@ -541,4 +571,42 @@ pub fn restrict_permissions(path: &Path) {
     }
     #[cfg(not(unix))]
     let _ = path;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn immutable_uri_encodes_what_a_uri_would_read_otherwise() {
+        assert_eq!(
+            immutable_uri(Path::new("/mnt/lưu trữ/a?b#c%.db")),
+            "file:/mnt/l%C6%B0u%20tr%E1%BB%AF/a%3Fb%23c%25.db?immutable=1"
+        );
+    }
+
+    #[test]
+    fn a_database_read_through_its_immutable_uri_has_its_data() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join("hồ sơ lưu trữ.db");
+        {
+            let mut store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+            store
+                .set_setting("archive.note", "bản lưu")
+                .unwrap_or_else(|e| panic!("{e}"));
+        }
+        let conn = Connection::open_with_flags(
+            immutable_uri(&path),
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_URI,
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let value: String = conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'archive.note'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(value, "bản lưu");
+    }
 }
