@@ -389,6 +389,7 @@ fn evidence_is_listed_edited_and_its_file_recorded_again() {
     press(&mut a, KeyCode::Char('V'));
     assert_eq!(a.context(), Context::EvidenceList);
     let s = screen(&a);
+    insta::assert_snapshot!("evidence_list_120x35", s);
     assert!(s.contains(&format!("{} — ", F.evidence_list_title)), "{s}");
     for e in &before {
         assert!(s.contains(&e.title), "{} missing from\n{s}", e.title);
