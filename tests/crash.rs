@@ -18,12 +18,22 @@ use std::time::{Duration, Instant};
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// A private copy of the binary: other builds sharing the target folder
-/// must not swap it under a long test.
+/// A folder on the build's file system, removed after the test.
+fn work_dir() -> tempfile::TempDir {
+    tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).unwrap()
+}
+
+/// A private link to the binary: a rebuild by another build sharing the
+/// target folder writes a new file and leaves this one as it is. A link,
+/// not a copy: a copy's write handle, inherited by a child another test
+/// forks meanwhile, makes running the copy fail with "text file busy".
 fn binary(dir: &Path) -> PathBuf {
-    let copy = dir.join("hoidong-under-test");
-    std::fs::copy(env!("CARGO_BIN_EXE_hoidong"), &copy).unwrap();
-    copy
+    let own = dir.join("hoidong-under-test");
+    let original = env!("CARGO_BIN_EXE_hoidong");
+    if std::fs::hard_link(original, &own).is_err() {
+        std::fs::copy(original, &own).unwrap();
+    }
+    own
 }
 
 fn env_number(name: &str, default: u64) -> u64 {
@@ -112,7 +122,7 @@ struct Figures {
 fn every_acknowledged_change_survives_sigkill() {
     let runs = env_number("HOIDONG_CRASH_RUNS", 40);
     let seed = env_number("HOIDONG_CRASH_SEED", 7);
-    let dir = tempfile::tempdir().unwrap();
+    let dir = work_dir();
     let bin = binary(dir.path());
     let db = dir.path().join("crash.db");
     let mut timing = Timing(seed);
@@ -229,7 +239,7 @@ fn every_acknowledged_change_survives_sigkill() {
 /// lost, and the audit trail holds exactly one entry per acknowledged change.
 #[test]
 fn two_instances_write_one_database() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = work_dir();
     let bin = binary(dir.path());
     let db = dir.path().join("two.db");
     let first = Command::new(&bin)
