@@ -35,6 +35,28 @@ fn demo_file(dir: &Path) -> PathBuf {
     path
 }
 
+/// The app on a demo database file, with the id of the selected nomination.
+fn app_on_demo_file(dir: &Path) -> (App, PathBuf, i64) {
+    let path = demo_file(dir);
+    let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let a = App::new(store, &VI, W, H);
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
+    (a, path, id)
+}
+
+/// Another instance saves a change to the nomination's summary.
+fn edit_summary_elsewhere(path: &Path, id: i64) {
+    let mut other = Store::open(path).unwrap_or_else(|e| panic!("{e}"));
+    let mut n = other.nomination(id).unwrap_or_else(|e| panic!("{e}"));
+    n.summary = "Sửa ở máy khác".into();
+    other
+        .update_nomination(&n)
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
     app.handle_event(hoidong::tui::event::Event::Key(KeyEvent::new(code, mods)));
 }
@@ -229,13 +251,7 @@ fn esc_cancels_without_saving_and_asks_when_something_was_typed() {
 #[test]
 fn an_edit_refused_for_a_concurrent_change_keeps_the_form_and_the_text() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = demo_file(dir.path());
-    let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
-    let mut a = App::new(store, &VI, W, H);
-    let id = a
-        .dashboard
-        .selected_id()
-        .unwrap_or_else(|| panic!("no row"));
+    let (mut a, path, id) = app_on_demo_file(dir.path());
     press(&mut a, KeyCode::Char('e'));
     assert_eq!(a.context(), Context::Form);
     // Shift-Tab from the first field reaches the summary, the last one.
@@ -243,12 +259,7 @@ fn an_edit_refused_for_a_concurrent_change_keeps_the_form_and_the_text() {
     type_text(&mut a, " Bổ sung của thư ký");
 
     // Someone else saves a change to the same nomination meanwhile.
-    let mut other = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
-    let mut n = other.nomination(id).unwrap_or_else(|e| panic!("{e}"));
-    n.summary = "Sửa ở máy khác".into();
-    other
-        .update_nomination(&n)
-        .unwrap_or_else(|e| panic!("{e}"));
+    edit_summary_elsewhere(&path, id);
 
     ctrl(&mut a, 's');
     assert_eq!(a.context(), Context::Form);
@@ -478,13 +489,7 @@ fn evidence_is_listed_edited_and_its_file_recorded_again() {
 #[test]
 fn an_edit_of_nominee_and_nomination_refused_in_part_saves_neither() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let path = demo_file(dir.path());
-    let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
-    let mut a = App::new(store, &VI, W, H);
-    let id = a
-        .dashboard
-        .selected_id()
-        .unwrap_or_else(|| panic!("no row"));
+    let (mut a, path, id) = app_on_demo_file(dir.path());
     let nominee_id = a
         .store()
         .nomination(id)
@@ -503,12 +508,7 @@ fn an_edit_of_nominee_and_nomination_refused_in_part_saves_neither() {
     press(&mut a, KeyCode::BackTab);
     type_text(&mut a, " Bổ sung");
 
-    let mut other = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
-    let mut n = other.nomination(id).unwrap_or_else(|e| panic!("{e}"));
-    n.summary = "Sửa ở máy khác".into();
-    other
-        .update_nomination(&n)
-        .unwrap_or_else(|e| panic!("{e}"));
+    edit_summary_elsewhere(&path, id);
 
     ctrl(&mut a, 's');
     assert_eq!(a.context(), Context::Form);

@@ -11,10 +11,10 @@ use ratatui::layout::Rect;
 use crate::domain::nomination::{Evidence, EvidenceKind, NominationId};
 use crate::evidence_files::{FileState, full_path, sha256_file};
 use crate::import::rows::parse_date_text;
-use crate::store::{Store, StoreError};
+use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
-use crate::tui::screens::nomination_form::{FormOutcome, store_failure};
+use crate::tui::screens::nomination_form::{FormOutcome, show_refusal};
 use crate::tui::strings::Strings;
 use crate::tui::strings_forms::forms;
 use crate::tui::widgets::form::{Field, Form};
@@ -200,17 +200,8 @@ impl EvidenceForm {
         };
         match saved {
             Ok(text) => FormOutcome::Saved(text.to_string(), Some(self.nomination)),
-            Err(StoreError::Conflict { .. }) => {
-                self.form.banner = Some(f.evidence_conflict.to_string());
-                FormOutcome::Nothing
-            }
-            Err(StoreError::Invalid(message)) => {
-                let (key, text) = f.store_message(self.strings.lang, &message);
-                self.form.set_error(key, text);
-                FormOutcome::Nothing
-            }
             Err(e) => {
-                self.form.banner = Some(store_failure(&e, self.strings));
+                show_refusal(&mut self.form, &e, f.evidence_conflict, self.strings);
                 FormOutcome::Nothing
             }
         }

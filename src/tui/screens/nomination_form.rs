@@ -50,6 +50,20 @@ pub struct NominationForm {
     strings: &'static Strings,
 }
 
+/// Show why the store refused a form's save: a check of one field beside
+/// that field, a concurrent change (`conflict`) or any other failure in the
+/// banner. What was typed stays in the form.
+pub fn show_refusal(form: &mut Form, e: &StoreError, conflict: &str, s: &Strings) {
+    match e {
+        StoreError::Conflict { .. } => form.banner = Some(conflict.to_string()),
+        StoreError::Invalid(message) => {
+            let (key, text) = forms(s).store_message(s.lang, message);
+            form.set_error(key, text);
+        }
+        e => form.banner = Some(store_failure(e, s)),
+    }
+}
+
 /// Error text of a store failure, for the form's banner.
 pub fn store_failure(e: &StoreError, s: &Strings) -> String {
     match e {
@@ -393,17 +407,8 @@ impl NominationForm {
         };
         match result {
             Ok((text, id)) => FormOutcome::Saved(text.to_string(), Some(id)),
-            Err(StoreError::Conflict { .. }) => {
-                self.form.banner = Some(f.conflict.to_string());
-                FormOutcome::Nothing
-            }
-            Err(StoreError::Invalid(message)) => {
-                let (key, text) = f.store_message(self.strings.lang, &message);
-                self.form.set_error(key, text);
-                FormOutcome::Nothing
-            }
             Err(e) => {
-                self.form.banner = Some(store_failure(&e, self.strings));
+                show_refusal(&mut self.form, &e, f.conflict, self.strings);
                 FormOutcome::Nothing
             }
         }
