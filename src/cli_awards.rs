@@ -46,11 +46,8 @@ pub enum AwardsCommand {
         step: Option<Step>,
     },
     /// Check a nomination's eligibility against the nominee's register.
-    Eligibility {
-        nomination: i64,
-        #[arg(long, value_enum, default_value_t = LangArg::Vi)]
-        lang: LangArg,
-    },
+    /// The language is the global --lang (else LANG).
+    Eligibility { nomination: i64 },
     /// Show the eligibility rules in force (TOML), load the council's own, or reset.
     EligibilityRules {
         /// A TOML file in the form of data/eligibility.toml.
@@ -158,12 +155,6 @@ pub enum Step {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
-pub enum LangArg {
-    Vi,
-    En,
-}
-
-#[derive(Clone, Copy, ValueEnum)]
 pub enum KindArg {
     Merit,
     Movement,
@@ -226,14 +217,20 @@ pub fn export_awards(db: Option<PathBuf>, file: &Path) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn run(db: Option<PathBuf>, command: AwardsCommand) -> anyhow::Result<()> {
+/// `lang` is the global --lang ("vi" or "en"), when given.
+pub fn run(db: Option<PathBuf>, lang: Option<&str>, command: AwardsCommand) -> anyhow::Result<()> {
     let mut out = String::new();
-    let result = execute(db, command, &mut out);
+    let result = execute(db, lang, command, &mut out);
     emit(&out);
     result
 }
 
-fn execute(db: Option<PathBuf>, command: AwardsCommand, out: &mut String) -> anyhow::Result<()> {
+fn execute(
+    db: Option<PathBuf>,
+    lang: Option<&str>,
+    command: AwardsCommand,
+    out: &mut String,
+) -> anyhow::Result<()> {
     let mut store = open_existing(db)?;
     match command {
         AwardsCommand::Decide {
@@ -278,10 +275,11 @@ fn execute(db: Option<PathBuf>, command: AwardsCommand, out: &mut String) -> any
             }
             print_referral(&store, id, out)?;
         }
-        AwardsCommand::Eligibility { nomination, lang } => {
+        AwardsCommand::Eligibility { nomination } => {
             let lang = match lang {
-                LangArg::Vi => Lang::Vi,
-                LangArg::En => Lang::En,
+                Some("en") => Lang::En,
+                Some(_) => Lang::Vi,
+                None => crate::tui::strings::Lang::detect(None).words(),
             };
             outln!(out, "{}", store.eligibility(nomination)?.explain(lang));
         }

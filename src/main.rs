@@ -76,6 +76,7 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    hoidong::closed_stdout::end_quietly_when_stdout_closes();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
@@ -121,7 +122,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Some(Command::Import(cmd)) => hoidong::import::cli::run_import(cmd, cli.db.as_deref())?,
         Some(Command::Export(cmd)) => hoidong::export::run_export(cmd, cli.db.as_deref())?,
-        Some(Command::Awards(c)) => hoidong::cli_awards::run(cli.db, c)?,
+        Some(Command::Awards(c)) => hoidong::cli_awards::run(cli.db, cli.lang.as_deref(), c)?,
         Some(Command::Minutes(args)) => hoidong::cli_print::minutes(cli.db, args)?,
         Some(Command::Sign(args)) => hoidong::cli_print::sign(cli.db, args)?,
         Some(Command::Print(args)) => hoidong::cli_print::print_command(cli.db, args)?,

@@ -14,14 +14,16 @@ use hoidong::store::{Store, audit};
 use predicates::prelude::*;
 use predicates::str::contains;
 
+mod common;
+
 fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()
 }
 
-/// A nominee with a nomination the council passed (set through the life cycle).
+/// A nominee with a nomination the council passed by a recorded vote.
 fn passed(store: &mut Store, name: &str, kind: NomineeKind, award: &str) -> (i64, i64) {
     let movement_id = store.movements().unwrap()[0].id;
-    store
+    let pair = store
         .write(|w| {
             let nominee = w.insert_nominee(&NewNominee {
                 kind: Some(kind),
@@ -38,11 +40,11 @@ fn passed(store: &mut Store, name: &str, kind: NomineeKind, award: &str) -> (i64
                 summary: "Vận động hiến đất mở rộng đường ngõ".into(),
                 status: NominationStatus::Submitted,
             })?;
-            w.set_nomination_status(id, NominationStatus::OnAgenda)?;
-            w.set_nomination_status(id, NominationStatus::Passed)?;
             Ok((nominee, id))
         })
-        .unwrap()
+        .unwrap();
+    common::pass_in_a_meeting(store, &[pair.1]);
+    pair
 }
 
 fn referral(number: &str, day: &str, reason: Option<&str>) -> NewReferral {

@@ -47,14 +47,8 @@ fn prepared() -> (Store, Vec<(NominationId, String)>) {
     let mut chosen = pick("giay_khen", 2);
     chosen.extend(pick("bk_tinh", 1));
     assert_eq!(chosen.len(), 3, "demo data lacks the nominations");
-    for (id, _) in &chosen {
-        store
-            .set_nomination_status(*id, NominationStatus::OnAgenda)
-            .unwrap();
-        store
-            .set_nomination_status(*id, NominationStatus::Passed)
-            .unwrap();
-    }
+    let ids: Vec<i64> = chosen.iter().map(|(id, _)| *id).collect();
+    common::pass_in_a_meeting(&mut store, &ids);
     (store, chosen)
 }
 

@@ -200,6 +200,27 @@ pub struct MinutesNote {
     pub text: String,
 }
 
+/// Why minutes cannot be signed: the meeting they would record was not held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotHeld {
+    /// The meeting was never opened.
+    NeverOpened,
+    /// Opened, but nobody was marked present.
+    NobodyPresent,
+}
+
+/// Minutes record a meeting that took place: it was opened and at least one
+/// member was present. Anything else would put on paper what never happened.
+pub fn check_held(status: MeetingStatus, opened: bool, present: u32) -> Result<(), NotHeld> {
+    if status == MeetingStatus::Planned || !opened {
+        return Err(NotHeld::NeverOpened);
+    }
+    if present == 0 {
+        return Err(NotHeld::NobodyPresent);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -231,5 +252,27 @@ mod tests {
         assert_eq!(c.present, 2);
         assert_eq!(c.absent, 2);
         assert_eq!(c.written_opinions, 1);
+    }
+}
+#[cfg(test)]
+mod held_tests {
+    use super::*;
+
+    #[test]
+    fn only_an_opened_meeting_with_someone_present_was_held() {
+        assert_eq!(
+            check_held(MeetingStatus::Planned, false, 0),
+            Err(NotHeld::NeverOpened)
+        );
+        assert_eq!(
+            check_held(MeetingStatus::Planned, false, 5),
+            Err(NotHeld::NeverOpened)
+        );
+        assert_eq!(
+            check_held(MeetingStatus::Closed, true, 0),
+            Err(NotHeld::NobodyPresent)
+        );
+        assert_eq!(check_held(MeetingStatus::Open, true, 3), Ok(()));
+        assert_eq!(check_held(MeetingStatus::Closed, true, 1), Ok(()));
     }
 }

@@ -17,6 +17,9 @@ pub mod referral;
 pub mod register;
 pub mod scoring;
 pub mod text;
+pub mod text_rules;
+#[cfg(test)]
+mod text_rules_properties;
 pub mod vote;
 #[cfg(test)]
 mod vote_properties;

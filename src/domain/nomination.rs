@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use super::movement::Round;
 use super::nominee::NomineeId;
+use super::text_rules::{self, TextField, TextRefusal};
 
 pub type NominationId = i64;
 
@@ -53,6 +54,20 @@ impl NominationStatus {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.code() == code)
+    }
+
+    /// Whether a list from outside may give a nomination this status. Passed
+    /// and failed come only from the council's vote, decided, referred,
+    /// conferred and rejected only from a decision; hoidong records those
+    /// when they happen and never copies them from a file.
+    pub fn may_be_imported(self) -> bool {
+        matches!(
+            self,
+            NominationStatus::Draft
+                | NominationStatus::Submitted
+                | NominationStatus::OnAgenda
+                | NominationStatus::Withdrawn
+        )
     }
 
     /// Still waiting for the council or for a decision.
@@ -113,6 +128,17 @@ pub struct NewNomination {
     pub proposing_unit: String,
     pub summary: String,
     pub status: NominationStatus,
+}
+
+impl NewNomination {
+    /// The same nomination with its texts cleaned by the text rules.
+    pub fn cleaned(&self) -> Result<NewNomination, TextRefusal> {
+        Ok(NewNomination {
+            proposing_unit: text_rules::line(TextField::ProposingUnit, &self.proposing_unit)?,
+            summary: text_rules::text(TextField::Summary, &self.summary)?,
+            ..self.clone()
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -204,6 +230,26 @@ pub enum SortKey {
     Name,
     /// Consolidated score.
     Score,
+}
+
+/// Why a nomination cannot be decided or referred although its status says
+/// passed: the record holds no vote of the council that passed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoPassingVote {
+    /// No vote was ever recorded for it.
+    NeverVoted,
+    /// The latest recorded vote did not pass it.
+    LastVoteFailed,
+}
+
+/// A decision or a referral rests on the council's latest recorded vote on
+/// the nomination: it must exist and have passed.
+pub fn check_passed_by_vote(latest_vote_passed: Option<bool>) -> Result<(), NoPassingVote> {
+    match latest_vote_passed {
+        None => Err(NoPassingVote::NeverVoted),
+        Some(false) => Err(NoPassingVote::LastVoteFailed),
+        Some(true) => Ok(()),
+    }
 }
 
 #[cfg(test)]

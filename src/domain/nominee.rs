@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::text_rules::{self, TextField, TextRefusal};
+
 /// Kind of nominee, following the subject groups of the movement's plan (III.1).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, PartialOrd, Ord)]
 #[serde(rename_all = "snake_case")]
@@ -143,4 +145,18 @@ pub struct NewNominee {
     pub unit: String,
     pub address: String,
     pub women_share_percent: Option<u8>,
+}
+
+impl NewNominee {
+    /// The same nominee with every text field cleaned by the text rules
+    /// (a name, then one-line fields); the first refused field is named.
+    pub fn cleaned(&self) -> Result<NewNominee, TextRefusal> {
+        Ok(NewNominee {
+            name: text_rules::name(TextField::Name, &self.name)?,
+            position: text_rules::line(TextField::Position, &self.position)?,
+            unit: text_rules::line(TextField::Unit, &self.unit)?,
+            address: text_rules::line(TextField::Address, &self.address)?,
+            ..self.clone()
+        })
+    }
 }

@@ -11,11 +11,13 @@ use super::problem::ProblemKind;
 use super::rows::{Layout, ParsedRow, Problem, column_letter};
 use crate::domain::nominee::{NewNominee, NomineeId};
 use crate::domain::text::fold;
+use crate::domain::text_rules::name_key;
 use crate::store::StoreError;
 
 /// What identifies a nominee when a list is imported: everything a unit
-/// writes about them, exactly. Two people of the same name stay apart
-/// unless all of it agrees.
+/// writes about them, with names and units compared by [`name_key`] (so the
+/// old and new tone placement, "Hoà" and "Hòa", do not split one person's
+/// history). Two people of the same name stay apart unless all of it agrees.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 struct NomineeKey {
     kind: String,
@@ -29,10 +31,10 @@ impl NomineeKey {
     fn of(n: &NewNominee) -> NomineeKey {
         NomineeKey {
             kind: n.kind.map_or("", |k| k.code()).to_string(),
-            name: n.name.clone(),
+            name: name_key(&n.name),
             birth_year: n.birth_year,
             sex: n.sex.map(|s| s.code().to_string()),
-            unit: n.unit.clone(),
+            unit: name_key(&n.unit),
         }
     }
 }
@@ -53,10 +55,10 @@ impl KnownNominees {
                 Ok((
                     NomineeKey {
                         kind: r.get(1)?,
-                        name: r.get(2)?,
+                        name: name_key(&r.get::<_, String>(2)?),
                         birth_year: r.get(3)?,
                         sex: r.get(4)?,
-                        unit: r.get(5)?,
+                        unit: name_key(&r.get::<_, String>(5)?),
                     },
                     r.get(0)?,
                 ))
@@ -74,7 +76,9 @@ impl KnownNominees {
     }
 }
 
-/// Rows with the same nominee name (ignoring case and tones), round and award
+/// Rows with the same nominee name (ignoring case and tones, so also the
+/// tone placement; a possible duplicate is only a warning, so a name typed
+/// without tones is caught as well), round and award
 /// as an earlier row or a nomination already saved (withdrawn ones aside).
 pub fn find_duplicates(
     conn: &Connection,

@@ -2,8 +2,12 @@
 //! the values it names, rendered in English (the CLI and the error text) or in
 //! Vietnamese (the interface's import report).
 
-use super::columns::kind_label;
+use super::columns::{kind_label, status_label};
+use crate::domain::eligibility::Lang;
+use crate::domain::nomination::NominationStatus;
 use crate::domain::nominee::NomineeKind;
+use crate::domain::text_rules::TextFault;
+use crate::text_words::describe;
 
 /// The language of a rendered problem.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +49,10 @@ pub enum ProblemKind {
         kind: NomineeKind,
     },
     UnknownStatus(String),
+    /// A status only the council's vote or a decision can give.
+    StatusNotImportable(NominationStatus),
+    /// A text the text rules refuse (hidden characters, old encoding, too long).
+    BadText(TextFault),
     DuplicateInFile {
         first_line: usize,
         round: String,
@@ -140,6 +148,11 @@ impl ProblemKind {
                 format!("“{award}” cannot be given to {}", kind_label(*kind))
             }
             UnknownStatus(t) => format!("unknown status “{t}”"),
+            StatusNotImportable(status) => format!(
+                "“{}” cannot be imported: only a vote of the council or a decision recorded in hoidong gives that status; import the nomination without a status (or “Đã nộp”), and enter an award held before hoidong with `hoidong earlier-award`",
+                status_label(*status)
+            ),
+            BadText(fault) => describe(fault, Lang::En),
             DuplicateInFile {
                 first_line,
                 round,
@@ -224,6 +237,11 @@ impl ProblemKind {
                 format!("“{award}” không áp dụng cho {}", kind_label(*kind))
             }
             UnknownStatus(t) => format!("trạng thái “{t}” không hợp lệ"),
+            StatusNotImportable(status) => format!(
+                "không nhập được trạng thái “{}”: chỉ biểu quyết của Hội đồng hoặc quyết định ghi trong hoidong mới cho trạng thái đó; hãy nhập hồ sơ không ghi trạng thái (hoặc “Đã nộp”), còn khen thưởng đã có từ trước khi dùng hoidong thì ghi bằng lệnh `hoidong earlier-award` (mục “khen thưởng trước đây”)",
+                status_label(*status)
+            ),
+            BadText(fault) => describe(fault, Lang::Vi),
             DuplicateInFile {
                 first_line,
                 round,

@@ -13,6 +13,7 @@ use crate::domain::movement::Round;
 use crate::domain::nomination::NominationStatus;
 use crate::domain::nominee::{NewNominee, NomineeKind};
 use crate::domain::text::{fold, nfc};
+use crate::domain::text_rules::{self, TextFault};
 
 /// One thing wrong with the file, a row or a cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,8 +180,37 @@ pub fn parse_row(
         v => nfc(&v.as_text()),
     };
 
-    let name = text(Column::Name);
-    if name.is_empty() {
+    // Free text goes through the text rules; a refused cell counts as a
+    // problem of its column and is not reported a second time as empty.
+    let mut checked = |c: Column, clean: fn(&str) -> Result<String, TextFault>| {
+        let raw = match layout.cell(row, c) {
+            Value::Error(_) => String::new(),
+            v => v.as_text(),
+        };
+        clean(&raw).map_err(|fault| layout.problem(row, c, ProblemKind::BadText(fault)))
+    };
+    let name = checked(Column::Name, text_rules::clean_name);
+    let name_refused = name.is_err();
+    let position = checked(Column::Position, text_rules::clean_line);
+    let unit = checked(Column::Unit, text_rules::clean_line);
+    let address = checked(Column::Address, text_rules::clean_line);
+    let proposing_unit = checked(Column::ProposingUnit, text_rules::clean_line);
+    let summary = checked(Column::Summary, text_rules::clean_text);
+    let mut accept = |result: Result<String, Problem>| {
+        result.unwrap_or_else(|p| {
+            problems.push(p);
+            String::new()
+        })
+    };
+    let (name, position, unit, address, proposing_unit, summary) = (
+        accept(name),
+        accept(position),
+        accept(unit),
+        accept(address),
+        accept(proposing_unit),
+        accept(summary),
+    );
+    if name.is_empty() && !name_refused {
         problems.push(layout.problem(row, Column::Name, ProblemKind::NameEmpty));
     }
 
@@ -313,15 +343,26 @@ pub fn parse_row(
     let status = if status_text.is_empty() {
         Some(NominationStatus::Submitted)
     } else {
-        let status = columns::parse_status(&status_text);
-        if status.is_none() {
-            problems.push(layout.problem(
-                row,
-                Column::Status,
-                ProblemKind::UnknownStatus(status_text.clone()),
-            ));
+        match columns::parse_status(&status_text) {
+            None => {
+                problems.push(layout.problem(
+                    row,
+                    Column::Status,
+                    ProblemKind::UnknownStatus(status_text.clone()),
+                ));
+                None
+            }
+            // Only the council's own vote or a decision makes these true.
+            Some(status) if !status.may_be_imported() => {
+                problems.push(layout.problem(
+                    row,
+                    Column::Status,
+                    ProblemKind::StatusNotImportable(status),
+                ));
+                None
+            }
+            status => status,
         }
-        status
     };
 
     match (kind, round, award, status) {
@@ -334,15 +375,15 @@ pub fn parse_row(
                     name,
                     birth_year,
                     sex,
-                    position: text(Column::Position),
-                    unit: text(Column::Unit),
-                    address: text(Column::Address),
+                    position,
+                    unit,
+                    address,
                     women_share_percent,
                 },
                 round,
                 award_code: award.code.clone(),
-                proposing_unit: text(Column::ProposingUnit),
-                summary: text(Column::Summary),
+                proposing_unit,
+                summary,
                 status,
             })
         }

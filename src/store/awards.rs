@@ -7,7 +7,9 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::award::{Award, Catalogue, MeritKind};
 use crate::domain::eligibility::{EligibilityRules, Evaluation};
-use crate::domain::nomination::{Nomination, NominationId, NominationStatus};
+use crate::domain::nomination::{
+    NoPassingVote, Nomination, NominationId, NominationStatus, check_passed_by_vote,
+};
 use crate::domain::nominee::{NomineeId, NomineeKind};
 use crate::domain::referral::ReferralStatus;
 use crate::domain::register::{
@@ -15,6 +17,7 @@ use crate::domain::register::{
     RegisterSource, WaitingReferral, YearLevelCount, order_waiting,
 };
 use crate::domain::text::{fold, matches_folded, nfc};
+use crate::domain::text_rules::{self, TextField};
 
 /// Setting (in `meta`) holding the council's own eligibility rules as TOML;
 /// absent means the rules shipped in `data/eligibility.toml`.
@@ -170,8 +173,8 @@ impl Store {
                 "nomination {id}: the nominee's awards are held back ({reason}); lift the hold first"
             )));
         }
-        let number = nfc(&d.number);
-        let signer = nfc(&d.signer);
+        let number = text_rules::line(TextField::DecisionNumber, &d.number)?;
+        let signer = text_rules::name(TextField::Signer, &d.signer)?;
         if number.is_empty() {
             return Err(StoreError::Invalid(
                 "number: the decision number is empty".into(),
@@ -183,6 +186,7 @@ impl Store {
             ));
         }
         self.write(|w| {
+            w.require_passing_vote(id, "decided")?;
             w.tx.execute(
                 "INSERT INTO decisions (nomination_id, number, date, signer, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![id, number, date_text(d.date), signer, w.now],
@@ -247,23 +251,24 @@ impl Store {
                 a.year
             )));
         }
-        let authority = if nfc(&a.authority).is_empty() {
-            award.granted_by.clone()
-        } else {
-            a.authority.clone()
+        let number = text_rules::line(TextField::DecisionNumber, &a.decision_number)?;
+        let note = text_rules::text(TextField::Note, &a.note)?;
+        let authority = match text_rules::line(TextField::Authority, &a.authority)? {
+            given if given.is_empty() => award.granted_by.clone(),
+            given => given,
         };
         self.write(|w| {
             w.insert_register_entry(&RegisterRow {
                 nominee_id: a.nominee_id,
                 award_code: &a.award_code,
                 year: a.year,
-                decision_number: &a.decision_number,
+                decision_number: &number,
                 decision_date: a.decision_date,
                 authority: &authority,
                 nomination_id: None,
                 source: RegisterSource::Earlier,
                 merit: a.merit,
-                note: &a.note,
+                note: &note,
             })
         })
     }
@@ -437,6 +442,31 @@ impl Store {
             by_level_status,
             waiting: order_waiting(waiting, today),
             by_year_level,
+        })
+    }
+}
+
+impl Tx<'_> {
+    /// A decision or a referral rests on the council's latest recorded vote
+    /// on the nomination; `done` is "decided" or "referred".
+    pub(crate) fn require_passing_vote(&self, id: NominationId, done: &str) -> Result<()> {
+        let latest: Option<bool> = self
+            .tx
+            .query_row(
+                "SELECT passed FROM vote_results WHERE nomination_id = ?1 ORDER BY round_id DESC LIMIT 1",
+                [id],
+                |r| r.get(0),
+            )
+            .optional()?;
+        check_passed_by_vote(latest).map_err(|why| {
+            StoreError::Invalid(match why {
+                NoPassingVote::NeverVoted => format!(
+                    "nomination {id}: no vote of the council is recorded for it, so it cannot be {done}; put it on a meeting's agenda and record the vote (an award held before hoidong goes in with `hoidong earlier-award`)"
+                ),
+                NoPassingVote::LastVoteFailed => format!(
+                    "nomination {id}: the council's latest recorded vote did not pass it, so it cannot be {done}"
+                ),
+            })
         })
     }
 }

@@ -6,6 +6,7 @@ use super::{Result, Store, StoreError, Tx};
 use crate::domain::council::{Council, Member, Role};
 use crate::domain::nominee::Sex;
 use crate::domain::text::{nfc, person_sort_bytes};
+use crate::domain::text_rules::{self, TextField};
 
 fn member_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Member> {
     let role: String = r.get(3)?;
@@ -40,10 +41,11 @@ impl Tx<'_> {
     }
 
     pub fn insert_member(&self, m: &Member) -> Result<i64> {
-        let name = nfc(&m.name);
+        let name = text_rules::name(TextField::MemberName, &m.name)?;
         if name.is_empty() {
             return Err(StoreError::Invalid("member name: the name is empty".into()));
         }
+        let position = text_rules::line(TextField::Position, &m.position)?;
         self.tx.execute(
             "INSERT INTO members (council_id, name, name_sort, role, position, sex, term_start, term_end)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -52,7 +54,7 @@ impl Tx<'_> {
                 name,
                 person_sort_bytes(&name),
                 m.role.code(),
-                nfc(&m.position),
+                position,
                 m.sex.map(|s| s.code()),
                 m.term_start,
                 m.term_end
@@ -64,7 +66,13 @@ impl Tx<'_> {
             id,
             "insert",
             None,
-            serde_json::to_value(m).ok().as_ref(),
+            serde_json::to_value(Member {
+                name: name.clone(),
+                position: position.clone(),
+                ..m.clone()
+            })
+            .ok()
+            .as_ref(),
         )?;
         Ok(id)
     }

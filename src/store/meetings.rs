@@ -14,6 +14,7 @@ use crate::domain::meeting::{
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::record::Guest;
 use crate::domain::text::nfc;
+use crate::domain::text_rules::{self, TextField};
 use crate::domain::vote::{AttendanceCounts, Threshold, find_rule};
 
 /// A meeting before it is stored.
@@ -197,9 +198,18 @@ impl Store {
     /// Create a planned meeting with its members (all unmarked) and guests.
     pub fn create_meeting(&mut self, m: &NewMeeting) -> Result<MeetingId> {
         let council = self.council()?.ok_or(MeetingRefusal::NoCouncil)?;
-        let subject = nfc(&m.subject);
+        let subject = text_rules::line(TextField::Subject, &m.subject)?;
         if subject.is_empty() {
             return Err(MeetingRefusal::EmptySubject.into());
+        }
+        let number = text_rules::line(TextField::MeetingNumber, &m.number)?;
+        let place = text_rules::line(TextField::Place, &m.place)?;
+        let mut guests = Vec::with_capacity(m.guests.len());
+        for g in &m.guests {
+            guests.push((
+                text_rules::name(TextField::GuestName, &g.name)?,
+                text_rules::line(TextField::Position, &g.position)?,
+            ));
         }
         check_starts_at(&m.starts_at)?;
         let all: Vec<i64> = self.members(council.id)?.iter().map(|x| x.id).collect();
@@ -239,10 +249,10 @@ impl Store {
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'planned')",
                 params![
                     council.id,
-                    nfc(&m.number),
+                    number,
                     subject,
                     m.starts_at,
-                    nfc(&m.place),
+                    place,
                     m.chair_id,
                     m.secretary_id
                 ],
@@ -254,13 +264,26 @@ impl Store {
                     params![id, member],
                 )?;
             }
-            for g in &m.guests {
+            for (name, position) in &guests {
                 w.tx.execute(
                     "INSERT INTO meeting_guests (meeting_id, name, position) VALUES (?1, ?2, ?3)",
-                    params![id, nfc(&g.name), nfc(&g.position)],
+                    params![id, name, position],
                 )?;
             }
-            w.audit("meetings", id, "insert", None, serde_json::to_value(m).ok().as_ref())?;
+            let stored = NewMeeting {
+                number: number.clone(),
+                subject: subject.clone(),
+                place: place.clone(),
+                guests: guests
+                    .iter()
+                    .map(|(name, position)| Guest {
+                        name: name.clone(),
+                        position: position.clone(),
+                    })
+                    .collect(),
+                ..m.clone()
+            };
+            w.audit("meetings", id, "insert", None, serde_json::to_value(&stored).ok().as_ref())?;
             Ok(id)
         })
     }

@@ -72,6 +72,9 @@ pub enum StoreError {
     /// A meeting's state or vote counts refused the change (typed, so each language can say it).
     #[error(transparent)]
     Meeting(#[from] refusal::MeetingRefusal),
+    /// A text the text rules refused (typed, so each language can say it).
+    #[error(transparent)]
+    Text(#[from] crate::domain::text_rules::TextRefusal),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
     #[error("schema migration failed: {0}")]

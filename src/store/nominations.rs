@@ -11,6 +11,7 @@ use crate::domain::nomination::{
 };
 use crate::domain::nominee::{NewNominee, Nominee, NomineeId, NomineeKind, Sex};
 use crate::domain::text::{fold, nfc, person_sort_bytes, vi_sort_bytes};
+use crate::domain::text_rules::{self, TextField};
 
 const NOMINEE_COLS: &str =
     "id, kind, name, birth_year, sex, position, unit, address, women_share, version";
@@ -115,6 +116,8 @@ pub fn validate_nominee(n: &NewNominee) -> std::result::Result<NomineeKind, Stri
 
 impl Tx<'_> {
     pub fn insert_nominee(&self, n: &NewNominee) -> Result<NomineeId> {
+        // The audit records what is stored: the texts as the rules cleaned them.
+        let n = &n.cleaned()?;
         let id = self.insert_nominee_unaudited(n)?;
         self.audit("nominees", id, "insert", None, Some(&to_json(n)))?;
         Ok(id)
@@ -123,7 +126,8 @@ impl Tx<'_> {
     /// The row alone; callers record the audit entry (bulk generation records one for all).
     pub(crate) fn insert_nominee_unaudited(&self, n: &NewNominee) -> Result<NomineeId> {
         let kind = validate_nominee(n).map_err(StoreError::Invalid)?;
-        let name = nfc(&n.name);
+        let n = &n.cleaned()?;
+        let name = n.name.clone();
         self.tx.prepare_cached(
             "INSERT INTO nominees (kind, name, name_fold, name_sort, birth_year, sex, position, unit, address, women_share, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?11)",
@@ -135,9 +139,9 @@ impl Tx<'_> {
                 sort_key_for(kind, &name),
                 n.birth_year,
                 n.sex.map(|s| s.code()),
-                nfc(&n.position),
-                nfc(&n.unit),
-                nfc(&n.address),
+                n.position,
+                n.unit,
+                n.address,
                 n.women_share_percent,
                 self.now
             ])?;
@@ -145,6 +149,7 @@ impl Tx<'_> {
     }
 
     pub fn insert_nomination(&self, n: &NewNomination) -> Result<NominationId> {
+        let n = &n.cleaned()?;
         let id = self.insert_nomination_unaudited(n)?;
         self.audit("nominations", id, "insert", None, Some(&to_json(n)))?;
         Ok(id)
@@ -196,8 +201,8 @@ impl Tx<'_> {
                 level,
                 kind.code(),
                 name_sort,
-                nfc(&n.proposing_unit),
-                nfc(&n.summary),
+                text_rules::line(TextField::ProposingUnit, &n.proposing_unit)?,
+                text_rules::text(TextField::Summary, &n.summary)?,
                 n.status.code(),
                 search_text(&nominee_name, &unit, &award_short),
                 self.now
@@ -220,7 +225,15 @@ impl Tx<'_> {
             women_share_percent: n.women_share_percent,
         };
         validate_nominee(&fields).map_err(StoreError::Invalid)?;
-        let name = nfc(&n.name);
+        let fields = fields.cleaned()?;
+        let name = fields.name.clone();
+        let n = &Nominee {
+            name: fields.name.clone(),
+            position: fields.position.clone(),
+            unit: fields.unit.clone(),
+            address: fields.address.clone(),
+            ..n.clone()
+        };
         let changed = self.tx.execute(
             "UPDATE nominees SET kind = ?2, name = ?3, name_fold = ?4, name_sort = ?5, birth_year = ?6, sex = ?7,
              position = ?8, unit = ?9, address = ?10, women_share = ?11, updated_at = ?12, version = version + 1
@@ -233,9 +246,9 @@ impl Tx<'_> {
                 sort_key_for(n.kind, &name),
                 n.birth_year,
                 n.sex.map(|s| s.code()),
-                nfc(&n.position),
-                nfc(&n.unit),
-                nfc(&n.address),
+                fields.position,
+                fields.unit,
+                fields.address,
                 n.women_share_percent,
                 self.now,
                 n.version
@@ -258,7 +271,7 @@ impl Tx<'_> {
         for (id, award) in awards {
             self.tx.execute(
                 "UPDATE nominations SET search_fold = ?2, name_sort = ?3, nominee_kind = ?4 WHERE id = ?1",
-                params![id, search_text(&name, &n.unit, &award), sort_key_for(n.kind, &name), n.kind.code()],
+                params![id, search_text(&name, &fields.unit, &award), sort_key_for(n.kind, &name), n.kind.code()],
             )?;
         }
         self.audit(
@@ -272,6 +285,11 @@ impl Tx<'_> {
 
     /// Update a nomination's editable fields; refused on a concurrent change.
     pub fn update_nomination(&self, n: &Nomination, catalogue: &Catalogue) -> Result<()> {
+        let n = &Nomination {
+            proposing_unit: text_rules::line(TextField::ProposingUnit, &n.proposing_unit)?,
+            summary: text_rules::text(TextField::Summary, &n.summary)?,
+            ..n.clone()
+        };
         let before = read_nomination(&self.tx, n.id)?;
         let award = catalogue.award(&n.award_code).ok_or_else(|| {
             StoreError::Invalid(format!("award: unknown award “{}”", n.award_code))
@@ -293,8 +311,8 @@ impl Tx<'_> {
                 n.round.year(),
                 n.award_code,
                 award.rank,
-                nfc(&n.proposing_unit),
-                nfc(&n.summary),
+                text_rules::line(TextField::ProposingUnit, &n.proposing_unit)?,
+                text_rules::text(TextField::Summary, &n.summary)?,
                 search_text(&nominee.name, &nominee.unit, &award.short_name),
                 self.now,
                 n.version,

@@ -8,6 +8,7 @@ use super::refusal::MeetingRefusal;
 use super::{Result, Store, StoreError};
 use crate::domain::meeting::{MeetingId, MinutesNote, NoteKind};
 use crate::domain::text::nfc;
+use crate::domain::text_rules::{self, TextField};
 
 /// A note before it is stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,7 +52,7 @@ impl Store {
     pub fn add_note(&mut self, meeting: MeetingId, new: &NewNote) -> Result<i64> {
         self.meeting(meeting)?;
         self.check_agenda_item(meeting, new.agenda_item_id)?;
-        let text = nfc(&new.text);
+        let text = text_rules::text(TextField::Note, &new.text)?;
         if text.is_empty() {
             return Err(MeetingRefusal::EmptyNote { editing: false }.into());
         }

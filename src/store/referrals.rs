@@ -92,6 +92,7 @@ impl Store {
             .map(|d| d.code.clone())
             .collect();
         self.write(|w| {
+            w.require_passing_vote(id, "referred")?;
             let rid = insert_referral(w, id, None, &level.code, &number, r.submission_date, reason.as_deref(), &documents)?;
             w.audit(
                 "referrals",

@@ -3,7 +3,7 @@
 //! language (`tui::strings_refusal`), so no English text is formatted deep
 //! inside the store for the Vietnamese screens.
 
-use crate::domain::meeting::{MeetingId, MeetingStatus};
+use crate::domain::meeting::{MeetingId, MeetingStatus, NotHeld};
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::vote::{VoteError, VoteMethod};
 
@@ -246,6 +246,11 @@ pub enum MeetingRefusal {
         meeting: MeetingLabel,
         signed_at: String,
     },
+    #[error("{meeting} {}: there are no minutes to sign", match why {
+        NotHeld::NeverOpened => "was never opened",
+        NotHeld::NobodyPresent => "had nobody marked present",
+    })]
+    NotHeld { meeting: MeetingLabel, why: NotHeld },
     #[error("{meeting}: the minutes are not signed off yet, so there is nothing to amend")]
     MinutesNotSigned { meeting: MeetingLabel },
     /// The signed document no longer matches its hash: it is not printed.

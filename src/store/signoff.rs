@@ -8,7 +8,7 @@ use sha2::{Digest, Sha256};
 
 use super::refusal::{MeetingLabel, MeetingRefusal};
 use super::{Result, Store, StoreError};
-use crate::domain::meeting::MeetingId;
+use crate::domain::meeting::{MeetingId, check_held};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SignOffKind {
@@ -133,7 +133,24 @@ impl Store {
         content: &str,
     ) -> Result<SignOff> {
         let hash = content_hash(content);
+        let label = self.meeting_label(meeting)?;
         self.write(|w| {
+            if kind == SignOffKind::Minutes {
+                // Checked in the transaction that signs, so no change slips in between.
+                let state = w.meeting_state(meeting)?;
+                let opened: bool = w.tx.query_row(
+                    "SELECT opened_at IS NOT NULL FROM meetings WHERE id = ?1",
+                    [meeting],
+                    |r| r.get(0),
+                )?;
+                let present = w.attendance_now(meeting)?.present;
+                check_held(state.status, opened, present).map_err(|why| {
+                    MeetingRefusal::NotHeld {
+                        meeting: label.clone(),
+                        why,
+                    }
+                })?;
+            }
             w.tx.execute(
                 "INSERT INTO minutes_signoffs (meeting_id, kind, signed_at, content_hash, content) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![meeting, kind.code(), w.now, hash, content],

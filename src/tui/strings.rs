@@ -16,6 +16,14 @@ pub enum Lang {
 }
 
 impl Lang {
+    /// The same language for the texts shared with the CLI and reports.
+    pub fn words(self) -> crate::domain::eligibility::Lang {
+        match self {
+            Lang::Vi => crate::domain::eligibility::Lang::Vi,
+            Lang::En => crate::domain::eligibility::Lang::En,
+        }
+    }
+
     /// `--lang` wins; otherwise the first set of LC_ALL, LC_MESSAGES, LANG
     /// (POSIX precedence) decides: English when it starts with "en".
     pub fn detect(cli: Option<Lang>) -> Lang {

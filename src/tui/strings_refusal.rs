@@ -2,6 +2,7 @@
 //! them as data (`store::refusal`); English is their `Display`, the one the
 //! CLI prints. Failures of the database itself are in `strings_store`.
 
+use crate::domain::meeting::NotHeld;
 use crate::domain::vote::VoteMethod;
 use crate::store::refusal::{Doing, MeetingLabel, MeetingRefusal, Role, Step};
 
@@ -185,6 +186,14 @@ impl Strings {
                 "{}: biên bản đã được ký duyệt lúc {}; các thay đổi sau đó hãy ghi thành biên bản bổ sung",
                 meeting(m),
                 date_time_vi(signed_at)
+            ),
+            MeetingRefusal::NotHeld { meeting: m, why } => format!(
+                "{} {}: không có biên bản nào để ký duyệt",
+                meeting(m),
+                match why {
+                    NotHeld::NeverOpened => "chưa từng được khai mạc",
+                    NotHeld::NobodyPresent => "không có thành viên nào được ghi là có mặt",
+                }
             ),
             MeetingRefusal::MinutesNotSigned { meeting: m } => format!(
                 "{}: biên bản chưa được ký duyệt nên chưa có gì để bổ sung",

@@ -301,6 +301,22 @@ fn setup_agenda_round_and_minutes_refusals_in_vietnamese() {
             "meeting 07/BB: the minutes were signed off on 2026-11-20T10:05:00; record later changes as an addendum",
         ),
         (
+            MeetingRefusal::NotHeld {
+                meeting: label.clone(),
+                why: NotHeld::NeverOpened,
+            },
+            "Phiên họp 07/BB chưa từng được khai mạc: không có biên bản nào để ký duyệt",
+            "meeting 07/BB was never opened: there are no minutes to sign",
+        ),
+        (
+            MeetingRefusal::NotHeld {
+                meeting: label.clone(),
+                why: NotHeld::NobodyPresent,
+            },
+            "Phiên họp 07/BB không có thành viên nào được ghi là có mặt: không có biên bản nào để ký duyệt",
+            "meeting 07/BB had nobody marked present: there are no minutes to sign",
+        ),
+        (
             MeetingRefusal::MinutesNotSigned {
                 meeting: label.clone(),
             },

@@ -14,6 +14,9 @@ impl Strings {
         if let StoreError::Meeting(r) = e {
             return self.refusal(r);
         }
+        if let StoreError::Text(r) = e {
+            return r.message(self.lang.words());
+        }
         if self.lang == Lang::En {
             return e.to_string();
         }
@@ -62,6 +65,7 @@ impl Strings {
             }
             StoreError::Invalid(text) => text.clone(),
             StoreError::Meeting(r) => self.refusal(r),
+            StoreError::Text(r) => r.message(self.lang.words()),
         }
     }
 }

@@ -49,3 +49,75 @@ pub fn screen_at(app: &App, w: u16, h: u16) -> String {
         .nfc()
         .collect()
 }
+
+/// The council passes these nominations by a recorded vote, as it would:
+/// a meeting with them on its agenda, opened, every member present, and a
+/// round per nomination in which all present agree (a secret ballot, or a
+/// show of hands where the nomination's vote rule asks for one).
+pub fn pass_in_a_meeting(store: &mut hoidong::store::Store, nominations: &[i64]) {
+    use hoidong::domain::meeting::Presence;
+    use hoidong::domain::vote::{BallotCounts, Tally, VoteMethod};
+    use hoidong::store::StoreError;
+    use hoidong::store::meetings::NewMeeting;
+    use hoidong::store::refusal::MeetingRefusal;
+    use hoidong::store::rounds::RoundInput;
+
+    let fail = |e: StoreError| -> ! { panic!("{e}") };
+    let council = store
+        .council()
+        .unwrap_or_else(|e| fail(e))
+        .unwrap_or_else(|| panic!("no council"));
+    let members = store.members(council.id).unwrap_or_else(|e| fail(e));
+    let meeting = store
+        .create_meeting(&NewMeeting {
+            subject: "Xét đề nghị khen thưởng".into(),
+            starts_at: "2026-11-20T08:00".into(),
+            ..NewMeeting::default()
+        })
+        .unwrap_or_else(|e| fail(e));
+    for n in nominations {
+        store
+            .add_agenda_item(meeting, *n)
+            .unwrap_or_else(|e| fail(e));
+    }
+    let version = store.meeting(meeting).unwrap_or_else(|e| fail(e)).version;
+    store
+        .open_meeting(meeting, version)
+        .unwrap_or_else(|e| fail(e));
+    for m in &members {
+        store
+            .check_in(meeting, m.id, &Presence::Present)
+            .unwrap_or_else(|e| fail(e));
+    }
+    let present = members.len() as u32;
+    for n in nominations {
+        let tally = Tally {
+            agree: present,
+            ..Tally::default()
+        };
+        let secret = RoundInput {
+            method: VoteMethod::SecretBallot,
+            ballots: BallotCounts {
+                issued: present,
+                returned: present,
+                valid: present,
+                invalid: 0,
+            },
+            tallies: vec![(*n, tally)],
+        };
+        match store.record_round(meeting, &secret) {
+            Ok(_) => {}
+            Err(StoreError::Meeting(MeetingRefusal::WrongMethod { .. })) => {
+                let open = RoundInput {
+                    method: VoteMethod::Open,
+                    ballots: BallotCounts::default(),
+                    tallies: vec![(*n, tally)],
+                };
+                store
+                    .record_round(meeting, &open)
+                    .unwrap_or_else(|e| fail(e));
+            }
+            Err(e) => fail(e),
+        }
+    }
+}

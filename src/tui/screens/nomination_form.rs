@@ -11,8 +11,10 @@ use crate::domain::award::{Award, Catalogue};
 use crate::domain::movement::Round;
 use crate::domain::nomination::{NewNomination, Nomination, NominationId, NominationStatus};
 use crate::domain::nominee::{NewNominee, Nominee, NomineeKind, Sex};
+use crate::domain::text_rules::{TextField, TextRefusal};
 use crate::store::nominations::validate_nominee;
 use crate::store::{Store, StoreError};
+use crate::text_words::describe;
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::strings::Strings;
@@ -60,7 +62,36 @@ pub fn show_refusal(form: &mut Form, e: &StoreError, conflict: &str, s: &Strings
             let (key, text) = forms(s).store_message(s.lang, message);
             form.set_error(key, text);
         }
+        StoreError::Text(r) => show_text_refusal(form, r, s),
         e => form.banner = Some(store_failure(e, s)),
+    }
+}
+
+/// A refused text beside its field (the form's key for it), or in the banner
+/// when this form has no such field.
+pub fn show_text_refusal(form: &mut Form, r: &TextRefusal, s: &Strings) {
+    let key = match r.field {
+        TextField::Name | TextField::MemberName | TextField::GuestName => "name",
+        TextField::Position => "position",
+        TextField::Unit => "unit",
+        TextField::Address => "address",
+        TextField::ProposingUnit => "proposing_unit",
+        TextField::Summary => "summary",
+        TextField::Subject => "subject",
+        TextField::Place => "place",
+        TextField::MeetingNumber => "number",
+        TextField::Note => "text",
+        TextField::Reason => "reason",
+        TextField::DecisionNumber
+        | TextField::Signer
+        | TextField::Authority
+        | TextField::Reference => "",
+    };
+    let message = describe(&r.fault, s.lang.words());
+    if form.field(key).is_some() {
+        form.set_error(key, message);
+    } else {
+        form.banner = Some(r.message(s.lang.words()));
     }
 }
 
@@ -340,6 +371,8 @@ impl NominationForm {
         if let Err(message) = validate_nominee(&nominee) {
             let (key, text) = f.store_message(self.strings.lang, &message);
             self.form.set_error(key, text);
+        } else if let Err(r) = nominee.cleaned() {
+            show_text_refusal(&mut self.form, &r, self.strings);
         }
         let award = self.offered.get(self.form.choice("award")).cloned();
         if award.is_none() {
