@@ -182,7 +182,7 @@ pub fn parse_row(
 
     // Free text goes through the text rules; a refused cell counts as a
     // problem of its column and is not reported a second time as empty.
-    let mut checked = |c: Column, clean: fn(&str) -> Result<String, TextFault>| {
+    let checked = |c: Column, clean: fn(&str) -> Result<String, TextFault>| {
         let raw = match layout.cell(row, c) {
             Value::Error(_) => String::new(),
             v => v.as_text(),

@@ -63,6 +63,9 @@ pub fn pass_in_a_meeting(store: &mut hoidong::store::Store, nominations: &[i64])
     use hoidong::store::rounds::RoundInput;
 
     let fail = |e: StoreError| -> ! { panic!("{e}") };
+    if store.council().unwrap_or_else(|e| fail(e)).is_none() {
+        seat_a_council(store);
+    }
     let council = store
         .council()
         .unwrap_or_else(|e| fail(e))
@@ -120,4 +123,41 @@ pub fn pass_in_a_meeting(store: &mut hoidong::store::Store, nominations: &[i64])
             Err(e) => fail(e),
         }
     }
+}
+
+/// A ward council of five (invented names), for a database that has none.
+fn seat_a_council(store: &mut hoidong::store::Store) {
+    use hoidong::domain::council::{Council, Member, Role};
+    store
+        .write(|w| {
+            let council = w.insert_council(&Council {
+                id: 0,
+                name: "Hội đồng Thi đua – Khen thưởng phường Thanh Bình".into(),
+                level: "ward".into(),
+                founding_decision: String::new(),
+                issuing_body: "UBND PHƯỜNG THANH BÌNH".into(),
+                place_name: "Thanh Bình".into(),
+            })?;
+            let names = [
+                "Nguyễn Hữu Thắng",
+                "Bùi Thị Thu Hà",
+                "Lê Minh Khoa",
+                "Đặng Thị Yến",
+                "Phan Văn Lợi",
+            ];
+            for (i, name) in names.iter().enumerate() {
+                w.insert_member(&Member {
+                    id: 0,
+                    council_id: council,
+                    name: name.to_string(),
+                    role: if i == 0 { Role::Chair } else { Role::Member },
+                    position: String::new(),
+                    sex: None,
+                    term_start: "2026-01-01".into(),
+                    term_end: None,
+                })?;
+            }
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
 }
