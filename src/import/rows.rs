@@ -187,7 +187,7 @@ pub fn parse_row(
             Value::Error(_) => String::new(),
             v => v.as_text(),
         };
-        clean(&raw).map_err(|fault| layout.problem(row, c, ProblemKind::BadText(fault)))
+        clean(&raw).map_err(|fault| (c, fault))
     };
     let name = checked(Column::Name, text_rules::clean_name);
     let name_refused = name.is_err();
@@ -196,9 +196,9 @@ pub fn parse_row(
     let address = checked(Column::Address, text_rules::clean_line);
     let proposing_unit = checked(Column::ProposingUnit, text_rules::clean_line);
     let summary = checked(Column::Summary, text_rules::clean_text);
-    let mut accept = |result: Result<String, Problem>| {
-        result.unwrap_or_else(|p| {
-            problems.push(p);
+    let mut accept = |result: Result<String, (Column, TextFault)>| {
+        result.unwrap_or_else(|(c, fault)| {
+            problems.push(layout.problem(row, c, ProblemKind::BadText(fault)));
             String::new()
         })
     };
