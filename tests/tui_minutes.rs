@@ -202,10 +202,35 @@ fn pump_until_done(app: &mut App) {
     }
 }
 
+/// Open the next planned meeting with every called member present: only
+/// the minutes of a meeting that was held can be signed.
+fn hold_the_next_meeting(path: &std::path::Path) {
+    use hoidong::domain::meeting::Presence;
+    let mut store = hoidong::store::Store::open(path).unwrap_or_else(|e| panic!("{e}"));
+    let id = hoidong::tui::screens::meeting::pick_meeting(&store)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no meeting"));
+    let version = store.meeting(id).unwrap_or_else(|e| panic!("{e}")).version;
+    store
+        .open_meeting(id, version)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let called: Vec<i64> = store
+        .conn()
+        .prepare("SELECT member_id FROM meeting_members WHERE meeting_id = ?1")
+        .and_then(|mut q| q.query_map([id], |r| r.get(0))?.collect())
+        .unwrap_or_else(|e| panic!("{e}"));
+    for member in called {
+        store
+            .check_in(id, member, &Presence::Present)
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
 #[test]
 fn preview_print_in_the_background_and_sign_off() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = demo_file(dir.path());
+    hold_the_next_meeting(&path);
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap_or_else(|e| panic!("{e}"));
     let mut app = app_on(&path);
