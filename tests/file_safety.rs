@@ -486,3 +486,71 @@ impl NonBlocking for std::fs::OpenOptions {
         self.custom_flags(O_NONBLOCK)
     }
 }
+
+/// A small tmpfs at `dir`, unmounted when dropped (mounting needs root;
+/// elsewhere these cases are covered by the unit test of the wording).
+struct Tmpfs(PathBuf);
+
+impl Tmpfs {
+    fn mount(dir: &Path, size: &str) -> Option<Tmpfs> {
+        std::fs::create_dir_all(dir).unwrap();
+        let ok = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir)
+            .stderr(Stdio::null())
+            .status()
+            .is_ok_and(|s| s.success());
+        ok.then(|| Tmpfs(dir.to_path_buf()))
+    }
+
+    fn make_read_only(&self) {
+        assert!(
+            Command::new("mount")
+                .args(["-o", "remount,ro"])
+                .arg(&self.0)
+                .status()
+                .unwrap()
+                .success()
+        );
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn check_reads_a_database_on_read_only_media_and_calls_a_full_disk_by_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = exercised(dir.path(), 5);
+    let Some(media) = Tmpfs::mount(&dir.path().join("cd"), "8m") else {
+        eprintln!("tmpfs not available (not root): covered by the unit test only");
+        return;
+    };
+    let on_media = media.0.join("hoidong.db");
+    std::fs::copy(&db, &on_media).unwrap();
+    media.make_read_only();
+    let r = run(hoidong(&on_media).arg("check"));
+    assert!(r.ok, "{}{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("no problem found"), "{}", r.stdout);
+    drop(media);
+
+    let Some(small) = Tmpfs::mount(&dir.path().join("small"), "3m") else {
+        return;
+    };
+    let on_small = small.0.join("hoidong.db");
+    std::fs::copy(&db, &on_small).unwrap();
+    {
+        let mut filler = std::fs::File::create(small.0.join("filler")).unwrap();
+        let chunk = vec![0u8; 64 * 1024];
+        while filler.write_all(&chunk).is_ok() {}
+        while filler.write_all(&[0u8]).is_ok() {}
+    }
+    let r = run(hoidong(&on_small).arg("check"));
+    assert!(!r.ok);
+    assert!(!r.stdout.contains("damaged"), "{}", r.stdout);
+    assert!(r.stdout.contains("full"), "{}", r.stdout);
+    assert!(!small.0.join("hoidong.db.damaged").exists());
+}

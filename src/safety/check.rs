@@ -51,7 +51,7 @@ pub fn run(path: &Path) -> Result<Report> {
         .iter()
         .find(|p| p.table == "database" && p.what.starts_with(DAMAGED));
     if let Some(p) = damage {
-        damage::mark(path, &p.what);
+        damage::mark(path, p.what.trim_start_matches(DAMAGED));
     } else if report.problems.iter().all(|p| p.table != "database") {
         // Every page read whole: an earlier mark no longer holds.
         let mark = damage::read_mark(path);
@@ -68,7 +68,17 @@ const DAMAGED: &str = "damaged: ";
 /// A failure to read the file, said as what it is: damage, or a full disk,
 /// missing permissions, a failing disk (which are not damage).
 fn unreadable(e: &rusqlite::Error) -> String {
-    use rusqlite::ErrorCode;
+    use rusqlite::{ErrorCode, ffi};
+    let extended = match e {
+        rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
+        _ => 0,
+    };
+    // The log's shared memory could not be given room beside the file.
+    if extended == ffi::SQLITE_IOERR_SHMSIZE || extended == ffi::SQLITE_IOERR_SHMOPEN {
+        return format!(
+            "cannot be checked: no room to make the log's shared-memory file beside it ({e}); the disk is probably full; this is not damage: free some space and check again"
+        );
+    }
     match e.sqlite_error_code() {
         Some(ErrorCode::DatabaseCorrupt) => format!("{DAMAGED}{e}"),
         Some(ErrorCode::NotADatabase) => format!("{DAMAGED}not a database file ({e})"),
@@ -305,6 +315,7 @@ mod tests {
             (ffi::SQLITE_READONLY, "no permission"),
             (ffi::SQLITE_IOERR, "input/output error"),
             (ffi::SQLITE_BUSY, "locked by another program"),
+            (ffi::SQLITE_IOERR_SHMSIZE, "the disk is probably full"),
         ];
         for (code, says) in cases {
             let text = unreadable(&failure(code));

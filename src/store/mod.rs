@@ -231,26 +231,24 @@ impl Store {
         // Read-write but query-only when the file allows it: a read-only
         // connection that is the last to close leaves empty -wal and -shm
         // files behind, a read-write one removes them. No query can write.
-        let conn = Connection::open_with_flags(
+        let mut conn = Connection::open_with_flags(
             path,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )
         .map_err(|e| classify(path, e))?;
-        let mut conn = conn;
         conn.busy_timeout(Duration::from_secs(3))?;
         // The first read: not an SQLite file at all is said here; damage
         // elsewhere is left for the check to report in detail. A folder that
         // cannot hold the log's shared memory is read without it.
-        match conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)) {
-            Err(e) => match classify(path, e) {
+        if let Err(e) = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)) {
+            match classify(path, e) {
                 e @ StoreError::NotSqlite { .. } => return Err(e),
                 StoreError::CannotOpen { .. } | StoreError::ReadOnly => {
                     conn = read_only_connection(path)?;
                     conn.busy_timeout(Duration::from_secs(3))?;
                 }
                 _ => {}
-            },
-            Ok(_) => {}
+            }
         }
         conn.pragma_update(None, "query_only", "ON")?;
         Ok(Store {
