@@ -191,26 +191,14 @@ fn today() -> NaiveDate {
 
 /// Open an existing database; a command never creates an empty one.
 pub fn open_existing(db: Option<PathBuf>) -> anyhow::Result<Store> {
-    let path = match db {
-        Some(p) => p,
-        None => dirs::data_dir()
-            .context("no data directory on this system; pass --db FILE")?
-            .join("hoidong")
-            .join("hoidong.db"),
-    };
-    if !path.exists() {
-        bail!(
-            "{}: no database there; pass --db FILE or create one with `hoidong demo FILE`",
-            path.display()
-        );
-    }
-    Ok(Store::open(&path)?)
+    Ok(crate::store::location::open_existing(db.as_deref())?)
 }
 
 /// `hoidong export awards FILE`.
-pub fn export_awards(db: Option<PathBuf>, file: &Path) -> anyhow::Result<()> {
+pub fn export_awards(db: Option<PathBuf>, file: &Path, force: bool) -> anyhow::Result<()> {
     let out = &mut String::new();
     let store = open_existing(db)?;
+    crate::export::check_target(file, force, store.path())?;
     let rows = crate::export::awards::export_awards(&store, file)?;
     outln!(out, "{rows} register entries written to {}", file.display());
     emit(out);

@@ -2,14 +2,13 @@
 //! one from a shell (create it, build and reorder its agenda, set the counting
 //! committee, take notes). Attendance and votes are taken in meeting mode.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use clap::Subcommand;
 
 use crate::domain::council::Role;
 use crate::domain::meeting::NoteKind;
 use crate::domain::nomination::NominationQuery;
-use crate::store::Store;
 use crate::store::meetings::NewMeeting;
 use crate::store::notes::NewNote;
 
@@ -77,30 +76,16 @@ pub enum MeetingCommand {
     },
 }
 
-/// The database to use: `--db`, else hoidong.db in the user's data directory. Never created here.
-pub fn database(db: Option<&Path>) -> anyhow::Result<PathBuf> {
-    let path = match db {
-        Some(p) => p.to_path_buf(),
-        None => crate::tui::launch::default_db_path()?,
-    };
-    anyhow::ensure!(
-        path.exists(),
-        "{}: no database there; create one with `hoidong demo PATH` or pass --db PATH",
-        path.display()
-    );
-    Ok(path)
-}
-
 /// `hoidong meetings`.
 pub fn list(db: Option<&Path>) -> anyhow::Result<()> {
-    let store = Store::open(&database(db)?)?;
+    let store = crate::store::location::open_existing(db)?;
     print!("{}", meetings_text(&store)?);
     Ok(())
 }
 
 /// `hoidong meeting …`.
 pub fn run(db: Option<&Path>, command: &MeetingCommand) -> anyhow::Result<()> {
-    let mut store = Store::open(&database(db)?)?;
+    let mut store = crate::store::location::open_existing(db)?;
     match command {
         MeetingCommand::Show { id } => print!("{}", show_text(&store, *id)?),
         MeetingCommand::BallotRecord { id, round } => {

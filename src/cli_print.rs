@@ -52,21 +52,11 @@ pub struct PrintArgs {
 
 /// The database named with --db, or hoidong.db in the user's data directory.
 pub fn database_path(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    if let Some(p) = db {
-        return Ok(p);
-    }
-    let dir = dirs::data_dir().context("no data directory on this system; pass --db FILE")?;
-    Ok(dir.join("hoidong").join("hoidong.db"))
+    Ok(crate::store::location::given_or_default(db.as_deref())?)
 }
 
 fn open_existing(db: Option<PathBuf>) -> anyhow::Result<Store> {
-    let path = database_path(db)?;
-    ensure!(
-        path.exists(),
-        "{}: no database there (create one with `hoidong demo FILE`, or pass --db FILE)",
-        path.display()
-    );
-    Ok(Store::open(&path)?)
+    Ok(crate::store::location::open_existing(db.as_deref())?)
 }
 
 fn document(
@@ -93,6 +83,8 @@ pub fn minutes(db: Option<PathBuf>, args: MinutesArgs) -> anyhow::Result<()> {
         bail!("--template applies to PDF only");
     }
     let store = open_existing(db)?;
+    // Never the database itself (a mistyped -o): replacing it would lose the record.
+    crate::export::check_target(&args.output, true, store.path())?;
     let doc = document(&store, args.meeting, args.ballots, args.addendum)?;
     let template = args.template.map(Template::File).unwrap_or_default();
     let bytes = print::render(&doc, format, &template)?;

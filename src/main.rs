@@ -5,7 +5,7 @@ use clap::{Parser, Subcommand};
 
 use hoidong::demo;
 use hoidong::safety;
-use hoidong::store::Store;
+use hoidong::store::location;
 
 /// hoidong — console of the Emulation and Commendation Council's secretary.
 #[derive(Parser)]
@@ -23,6 +23,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Create a new empty database at PATH (catalogue and criteria, no records).
+    Init { path: PathBuf },
     /// Write the demo database to PATH.
     Demo { path: PathBuf },
     /// Write a deterministic synthetic database of any size to PATH.
@@ -65,6 +67,12 @@ enum Command {
         seed: u64,
         #[arg(long, default_value_t = 1000)]
         count: u64,
+        /// Wait for a line on standard input after each change.
+        #[arg(long)]
+        step: bool,
+        /// Then keep the database open, idle, until standard input closes.
+        #[arg(long)]
+        hold: bool,
     },
     /// List the council's meetings.
     Meetings,
@@ -78,10 +86,11 @@ enum Command {
 fn main() -> ExitCode {
     hoidong::closed_stdout::end_quietly_when_stdout_closes();
     let cli = Cli::parse();
+    let lang = hoidong::cli_messages::lang(cli.lang.as_deref());
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("hoidong: {e:#}");
+            eprintln!("hoidong: {}", hoidong::cli_messages::failure(&e, lang));
             ExitCode::FAILURE
         }
     }
@@ -89,13 +98,15 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Some(Command::Demo { path }) => {
-            anyhow::ensure!(
-                !path.exists(),
-                "{}: already exists; choose a new file",
+        Some(Command::Init { path }) => {
+            drop(location::create_new(&path)?);
+            println!(
+                "new database written to {} (catalogue and criteria only)",
                 path.display()
             );
-            let mut store = Store::open(&path)?;
+        }
+        Some(Command::Demo { path }) => {
+            let mut store = location::create_new(&path)?;
             demo::populate(&mut store, demo::demo_spec())?;
             println!("demo database written to {}", path.display());
         }
@@ -104,12 +115,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             nominations,
             seed,
         }) => {
-            anyhow::ensure!(
-                !path.exists(),
-                "{}: already exists; choose a new file",
-                path.display()
-            );
-            let mut store = Store::open(&path)?;
+            let mut store = location::create_new(&path)?;
             demo::populate(
                 &mut store,
                 demo::Spec {
@@ -129,7 +135,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Check) => safety::cli::run_check(cli.db)?,
         Some(Command::Backup { file }) => safety::cli::run_backup(cli.db, &file)?,
         Some(Command::Restore { file, force }) => safety::cli::run_restore(cli.db, &file, force)?,
-        Some(Command::Exercise { seed, count }) => safety::cli::run_exercise(cli.db, seed, count)?,
+        Some(Command::Exercise {
+            seed,
+            count,
+            step,
+            hold,
+        }) => safety::cli::run_exercise(cli.db, seed, count, step, hold)?,
         Some(Command::Meetings) => hoidong::cli_meeting::list(cli.db.as_deref())?,
         Some(Command::Meeting { command }) => {
             hoidong::cli_meeting::run(cli.db.as_deref(), &command)?

@@ -37,9 +37,14 @@ fn demo_writes_a_database_with_every_kind_and_level() {
         })
         .unwrap();
     assert!(scorers >= 7);
-    // Refuses to overwrite.
+    // Refuses to overwrite, saying so in Vietnamese, or in English on request.
     hoidong()
         .args(["demo", db.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("tệp đã có"));
+    hoidong()
+        .args(["--lang", "en", "demo", db.to_str().unwrap()])
         .assert()
         .failure()
         .stderr(predicate::str::contains("already exists"));
@@ -93,7 +98,7 @@ fn not_a_database_gives_a_clear_message_and_leaves_the_file() {
         .assert()
         .success();
     hoidong()
-        .args(["demo", bad.to_str().unwrap()])
+        .args(["--lang", "en", "demo", bad.to_str().unwrap()])
         .assert()
         .failure()
         .stderr(predicate::str::contains("already exists"));

@@ -6,6 +6,11 @@
 //! every `ack` seen so far; the one write in flight (a `try` without its
 //! `ack`) may or may not have landed, and either is accepted.
 //!
+//! All the while, another program (a thread of this test process, which is
+//! not the writer's process) opens and closes the database file again and
+//! again, as `sqlite3 DB "select 1"` would: the writer keeps a second and a
+//! third connection of its own, and none of its locks may be lost to that.
+//!
 //! Runs: `HOIDONG_CRASH_RUNS` (default 40; the figure is 200);
 //! seed of the kill timings: `HOIDONG_CRASH_SEED` (default 7).
 //!   HOIDONG_CRASH_RUNS=200 cargo test --test crash -- --nocapture
@@ -16,7 +21,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::Connection;
+
+mod exercise_log;
+use exercise_log::{Change, current, open_and_close_as_another_program, parse};
 
 /// A folder on the build's file system, removed after the test.
 fn work_dir() -> tempfile::TempDir {
@@ -55,59 +63,6 @@ impl Timing {
     }
 }
 
-/// A change as the exerciser prints it: kind, key, value.
-#[derive(Debug, Clone, PartialEq)]
-struct Change {
-    kind: String,
-    key: String,
-    value: String,
-}
-
-fn parse(line: &str) -> Option<(bool, Change)> {
-    let mut parts = line.splitn(4, ' ');
-    let ack = match parts.next()? {
-        "ack" => true,
-        "try" => false,
-        _ => return None,
-    };
-    Some((
-        ack,
-        Change {
-            kind: parts.next()?.to_string(),
-            key: parts.next()?.to_string(),
-            value: parts.next()?.to_string(),
-        },
-    ))
-}
-
-/// The value of a change's record in the database, in the exerciser's format.
-fn current(conn: &Connection, c: &Change) -> Option<String> {
-    let k: Vec<&str> = c.key.split('/').collect();
-    let found = match c.kind.as_str() {
-        "score" => conn
-            .query_row(
-                "SELECT tenths FROM scores WHERE nomination_id = ?1 AND member_id = ?2 AND criterion_code = ?3",
-                params![k[0], k[1], k[2]],
-                |r| r.get::<_, i64>(0).map(|v| v.to_string()),
-            )
-            .optional(),
-        "vote" => conn
-            .query_row(
-                "SELECT agree, disagree FROM vote_results WHERE round_id = ?1 AND nomination_id = ?2",
-                params![k[0], k[1]],
-                |r| Ok(format!("{} {}", r.get::<_, i64>(0)?, r.get::<_, i64>(1)?)),
-            )
-            .optional(),
-        "note" => conn
-            .query_row("SELECT text FROM minutes_notes WHERE id = ?1", [k[0]], |r| {
-                r.get::<_, String>(0)
-            })
-            .optional(),
-        other => panic!("unknown change kind {other}"),
-    };
-    found.unwrap()
-}
-
 #[derive(Default)]
 struct Figures {
     runs: u64,
@@ -116,6 +71,27 @@ struct Figures {
     in_flight_landed: u64,
     acks: u64,
     checks: u64,
+    companion_opens: u64,
+}
+
+/// Another program opening and closing the file until `stop` is set; the
+/// number of times it did.
+fn companion(
+    db: PathBuf,
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+) -> std::thread::JoinHandle<u64> {
+    use std::sync::atomic::Ordering;
+    std::thread::spawn(move || {
+        let mut opens = 0;
+        while !stop.load(Ordering::Relaxed) {
+            // Only once the writer has made the file: opening creates it.
+            if std::fs::metadata(&db).is_ok_and(|m| m.len() > 0) {
+                opens += open_and_close_as_another_program(&db);
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        opens
+    })
 }
 
 #[test]
@@ -130,6 +106,8 @@ fn every_acknowledged_change_survives_sigkill() {
     let mut acked: HashMap<(String, String), String> = HashMap::new();
     let mut f = Figures::default();
     let started = Instant::now();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let touching = companion(db.clone(), stop.clone());
     for run in 0..runs {
         let mut child = Command::new(&bin)
             .arg("--db")
@@ -210,6 +188,9 @@ fn every_acknowledged_change_survives_sigkill() {
         );
         f.checks += 1;
     }
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    f.companion_opens = touching.join().unwrap();
+    assert!(f.companion_opens > 0, "the companion never opened the file");
     let out = Command::new(&bin)
         .arg("--db")
         .arg(&db)
@@ -223,7 +204,7 @@ fn every_acknowledged_change_survives_sigkill() {
         String::from_utf8_lossy(&out.stderr)
     );
     println!(
-        "crash harness: {} kills (seed {seed}), {} before start-up finished, {} mid-write, {} in-flight writes landed; {} acknowledged changes ({} distinct records) all present; {} checks clean; {:.1} s",
+        "crash harness: {} kills (seed {seed}), {} before start-up finished, {} mid-write, {} in-flight writes landed; {} acknowledged changes ({} distinct records) all present; {} checks clean; another program opened and closed the file {} times meanwhile; {:.1} s",
         f.runs,
         f.killed_before_ready,
         f.killed_mid_write,
@@ -231,6 +212,7 @@ fn every_acknowledged_change_survives_sigkill() {
         f.acks,
         acked.len(),
         f.checks,
+        f.companion_opens,
         started.elapsed().as_secs_f64()
     );
 }

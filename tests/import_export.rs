@@ -629,6 +629,17 @@ fn cli_imports_and_exports() {
     let bin = env!("CARGO_BIN_EXE_hoidong");
     let run = |args: &[&str]| std::process::Command::new(bin).args(args).output().unwrap();
     let fx = fixture("de-nghi.ods");
+    // No database is made by an import: `init` makes it.
+    let o = run(&[
+        "--db",
+        db.to_str().unwrap(),
+        "import",
+        "nominations",
+        fx.to_str().unwrap(),
+    ]);
+    assert!(!o.status.success());
+    assert!(!db.exists());
+    assert!(run(&["init", db.to_str().unwrap()]).status.success());
     let o = run(&[
         "--db",
         db.to_str().unwrap(),

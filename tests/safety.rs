@@ -338,7 +338,7 @@ fn restore_checks_the_file_and_keeps_the_current_database_aside() {
 
     // Refused while another instance has the database open.
     let err = backup::restore(&db, &copy, false).unwrap_err();
-    assert!(matches!(err, SafetyError::InUse(_)), "{err}");
+    assert!(matches!(err, SafetyError::InUse { .. }), "{err}");
     drop(store);
 
     // Bad candidates are refused and the database is not touched.

@@ -493,7 +493,7 @@ fn tiny_and_odd_terminal_sizes_do_not_break_drawing() {
 }
 
 #[test]
-fn default_database_gets_the_demo_and_a_new_file_only_reference_data() {
+fn default_database_gets_the_demo_and_another_path_must_hold_a_database() {
     use hoidong::domain::nomination::NominationQuery;
     use hoidong::tui::launch::open_database;
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -511,7 +511,21 @@ fn default_database_gets_the_demo_and_a_new_file_only_reference_data() {
     // Second run: opened as it is, not filled again.
     let s = open_database(&default, true).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(count(&s), 64);
+    // Any other path is never made into a database, nor is an empty file.
     let other = dir.path().join("other.db");
+    let err = open_database(&other, false).err().map(|e| e.to_string());
+    assert!(
+        err.as_deref()
+            .is_some_and(|e| e.contains("no database here")),
+        "{err:?}"
+    );
+    assert!(!other.exists());
+    std::fs::write(&other, "").unwrap_or_else(|e| panic!("{e}"));
+    assert!(open_database(&other, false).is_err());
+    assert_eq!(std::fs::metadata(&other).map(|m| m.len()).ok(), Some(0));
+    // `init` makes one with the catalogue only, which then opens.
+    std::fs::remove_file(&other).unwrap_or_else(|e| panic!("{e}"));
+    drop(hoidong::store::location::create_new(&other).unwrap_or_else(|e| panic!("{e}")));
     let s = open_database(&other, false).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(count(&s), 0);
     assert!(!s.catalogue().unwrap_or_default().awards.is_empty());

@@ -12,8 +12,7 @@ use anyhow::Context;
 use clap::Subcommand;
 
 use crate::domain::nomination::{NominationQuery, NominationStatus, SortKey};
-use crate::import::cli::database;
-use crate::store::Store;
+use crate::store::location;
 
 /// Errors of writing an export file.
 #[derive(Debug, thiserror::Error)]
@@ -29,6 +28,10 @@ pub enum ExportError {
     Xlsx { path: PathBuf, detail: String },
     #[error("{}: could not write the CSV file ({detail})", path.display())]
     Csv { path: PathBuf, detail: String },
+    #[error("{}: already exists; an export never replaces a file: choose a new name, or add --force to replace it", path.display())]
+    TargetExists { path: PathBuf },
+    #[error("{}: this is the database (or its log) itself; choose another file name for the export", path.display())]
+    TargetIsDatabase { path: PathBuf },
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
 }
@@ -46,11 +49,65 @@ pub enum ExportCommand {
         /// Only nominations whose nominee, unit or award matches this text.
         #[arg(long, default_value = "")]
         text: String,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// Write the blank nomination list to fill in (.xlsx).
-    Template { file: PathBuf },
+    Template {
+        file: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Export the award register: every award held, with its decision (.xlsx or .csv).
-    Awards { file: PathBuf },
+    Awards {
+        file: PathBuf,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Refuse to write an export over an existing file without `force`, and
+/// over the database, its log or its shared memory ever (replacing it would
+/// destroy the record, and opening it would drop SQLite's locks on it).
+pub fn check_target(file: &Path, force: bool, db: Option<&Path>) -> Result<(), ExportError> {
+    let Ok(target) = std::fs::metadata(file) else {
+        return Ok(());
+    };
+    if let Some(db) = db {
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            let mut name = db.as_os_str().to_owned();
+            name.push(suffix);
+            if let Ok(m) = std::fs::metadata(PathBuf::from(name))
+                && same_file(&target, &m)
+            {
+                return Err(ExportError::TargetIsDatabase {
+                    path: file.to_path_buf(),
+                });
+            }
+        }
+    }
+    if !force {
+        return Err(ExportError::TargetExists {
+            path: file.to_path_buf(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+/// Without inode numbers: same size and modification time is taken as the
+/// same file, erring on the side of refusing.
+#[cfg(not(unix))]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    a.len() == b.len() && a.modified().ok() == b.modified().ok()
 }
 
 pub fn run_export(cmd: ExportCommand, db: Option<&Path>) -> anyhow::Result<()> {
@@ -59,6 +116,7 @@ pub fn run_export(cmd: ExportCommand, db: Option<&Path>) -> anyhow::Result<()> {
             file,
             statuses,
             text,
+            force,
         } => {
             let query = NominationQuery {
                 text,
@@ -66,14 +124,18 @@ pub fn run_export(cmd: ExportCommand, db: Option<&Path>) -> anyhow::Result<()> {
                 sort: SortKey::AwardLevel,
                 ..NominationQuery::default()
             };
-            let store = Store::open(&database(db)?)?;
+            let store = location::open_existing(db)?;
+            check_target(&file, force, store.path())?;
             let n = nominations::export_nominations(&store, &query, &file)?;
             println!("{n} nomination(s) written to {}", file.display());
         }
-        ExportCommand::Awards { file } => {
-            crate::cli_awards::export_awards(db.map(Path::to_path_buf), &file)?
+        ExportCommand::Awards { file, force } => {
+            crate::cli_awards::export_awards(db.map(Path::to_path_buf), &file, force)?
         }
-        ExportCommand::Template { file } => {
+        ExportCommand::Template { file, force } => {
+            // No database is read, but the default one is still not to be replaced.
+            let db = location::given_or_default(db).ok();
+            check_target(&file, force, db.as_deref())?;
             let data = crate::refdata::built_in()?;
             crate::import::template::write_template(&file, &data.catalogue)?;
             println!("template written to {}", file.display());

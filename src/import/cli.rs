@@ -3,11 +3,9 @@
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
 use clap::Subcommand;
 
 use super::{ImportOptions, import_nominations};
-use crate::store::Store;
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -23,18 +21,6 @@ pub enum ImportCommand {
     },
 }
 
-/// The database named on the command line, or the user's default one.
-pub fn database(db: Option<&Path>) -> anyhow::Result<PathBuf> {
-    if let Some(db) = db {
-        return Ok(db.to_path_buf());
-    }
-    let dir = dirs::data_dir()
-        .context("no data directory for this user; name the database with --db FILE")?
-        .join("hoidong");
-    std::fs::create_dir_all(&dir).with_context(|| format!("{}", dir.display()))?;
-    Ok(dir.join("hoidong.db"))
-}
-
 pub fn run_import(cmd: ImportCommand, db: Option<&Path>) -> anyhow::Result<()> {
     match cmd {
         ImportCommand::Nominations {
@@ -42,7 +28,7 @@ pub fn run_import(cmd: ImportCommand, db: Option<&Path>) -> anyhow::Result<()> {
             dry_run,
             allow_duplicates,
         } => {
-            let mut store = Store::open(&database(db)?)?;
+            let mut store = crate::store::location::open_existing(db)?;
             let options = ImportOptions {
                 dry_run,
                 allow_duplicates,

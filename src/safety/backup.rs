@@ -31,15 +31,24 @@ pub enum SafetyError {
         problems: Vec<Problem>,
     },
     #[error(
-        "{}: the database is open in another program (hoidong running?); close it, then restore again",
-        .0.display()
+        "{}: the database is open in {}; close that program, then restore again. The current database was not touched",
+        path.display(),
+        holders_or_unknown(holders)
     )]
-    InUse(PathBuf),
+    InUse { path: PathBuf, holders: Vec<String> },
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
+}
+
+fn holders_or_unknown(holders: &[String]) -> String {
+    if holders.is_empty() {
+        "another program (hoidong or sqlite3?)".to_string()
+    } else {
+        holders.join(", ")
+    }
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> SafetyError + '_ {
@@ -101,6 +110,11 @@ pub fn restore(db: &Path, file: &Path, force: bool) -> Result<RestoreSummary, Sa
         path: file.to_path_buf(),
         reason,
     };
+    // Nothing is done while another program has the database open: it
+    // would go on writing into the file set aside.
+    if store::probe(db)? != store::Found::Missing {
+        refuse_if_in_use(db)?;
+    }
     let candidate = match Store::inspect(file) {
         Ok(s) => s,
         Err(StoreError::Io { source, .. }) => return Err(unusable(source.to_string())),
@@ -157,6 +171,8 @@ pub fn restore(db: &Path, file: &Path, force: bool) -> Result<RestoreSummary, Sa
     let kept_aside = placed.inspect_err(|_| {
         let _ = std::fs::remove_file(&staging);
     })?;
+    // What was found damaged has been replaced.
+    store::damage::clear_mark(db);
     // Opening it runs the usual checks and migrates an older schema (after
     // its own pre-migration backup).
     Store::open(db)?;
@@ -179,15 +195,27 @@ fn take_alone(db: &Path) -> Result<(), StoreError> {
     Ok(())
 }
 
+/// Refuse when another program has the database open: seen as a process
+/// holding the file (where the system tells), or as a lock SQLite cannot take.
+fn refuse_if_in_use(db: &Path) -> Result<(), SafetyError> {
+    let holders = super::holders::processes_holding(db);
+    // A damaged or foreign current file is exactly what a restore is for: any
+    // other failure of the probe still lets it be set aside as it is.
+    let locked = matches!(take_alone(db), Err(StoreError::Busy));
+    if !holders.is_empty() || locked {
+        return Err(SafetyError::InUse {
+            path: db.to_path_buf(),
+            holders,
+        });
+    }
+    Ok(())
+}
+
 /// Move the database (and its write-ahead log, if any) to a timestamped name.
 /// Refuses when another connection has it open: moving a file someone is
 /// writing to would send their next changes into the copy set aside.
 fn set_aside(db: &Path) -> Result<PathBuf, SafetyError> {
-    // A damaged or foreign current file is exactly what a restore is for: any
-    // other failure of the probe still lets it be set aside as it is.
-    if let Err(StoreError::Busy) = take_alone(db) {
-        return Err(SafetyError::InUse(db.to_path_buf()));
-    }
+    refuse_if_in_use(db)?;
     let stamp = chrono::Local::now().format("%Y%m%dT%H%M%S");
     let mut aside = sibling_name(db, &format!("before-restore-{stamp}"));
     let mut n = 1;

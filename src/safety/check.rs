@@ -12,7 +12,7 @@ use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use super::{Problem, tamper};
-use crate::store::{Result, SCHEMA_VERSION, Store, audit};
+use crate::store::{Result, SCHEMA_VERSION, Store, audit, damage};
 
 /// What the check found, and figures worth writing down.
 #[derive(Debug, Default)]
@@ -24,6 +24,9 @@ pub struct Report {
     pub chain_head: String,
     pub signoffs_checked: usize,
     pub evidence_files_checked: usize,
+    /// A damage mark found beside the file that this check, having read
+    /// every page whole, removed: what it said.
+    pub damage_mark_cleared: Option<String>,
 }
 
 impl Report {
@@ -32,7 +35,8 @@ impl Report {
     }
 }
 
-/// Check the database at `path`.
+/// Check the database at `path`. Damage found is marked beside the file, so
+/// that hoidong refuses to write into it until a backup is restored.
 pub fn run(path: &Path) -> Result<Report> {
     let store = Store::inspect(path)?;
     let conn = store.conn();
@@ -40,7 +44,60 @@ pub fn run(path: &Path) -> Result<Report> {
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
-    check_connection(conn, &base)
+    let mut report = check_connection(conn, &base)?;
+    drop(store);
+    let damage = report
+        .problems
+        .iter()
+        .find(|p| p.table == "database" && p.what.starts_with(DAMAGED));
+    if let Some(p) = damage {
+        damage::mark(path, p.what.trim_start_matches(DAMAGED));
+    } else if report.problems.iter().all(|p| p.table != "database") {
+        // Every page read whole: an earlier mark no longer holds.
+        let mark = damage::read_mark(path);
+        if mark.is_some() && damage::clear_mark(path) {
+            report.damage_mark_cleared = mark;
+        }
+    }
+    Ok(report)
+}
+
+/// How a finding of physical damage begins.
+const DAMAGED: &str = "damaged: ";
+
+/// A failure to read the file, said as what it is: damage, or a full disk,
+/// missing permissions, a failing disk (which are not damage).
+fn unreadable(e: &rusqlite::Error) -> String {
+    use rusqlite::{ErrorCode, ffi};
+    let extended = match e {
+        rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
+        _ => 0,
+    };
+    // The log's shared memory could not be given room beside the file.
+    if extended == ffi::SQLITE_IOERR_SHMSIZE || extended == ffi::SQLITE_IOERR_SHMOPEN {
+        return format!(
+            "cannot be checked: no room to make the log's shared-memory file beside it ({e}); the disk is probably full; this is not damage: free some space and check again"
+        );
+    }
+    match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt) => format!("{DAMAGED}{e}"),
+        Some(ErrorCode::NotADatabase) => format!("{DAMAGED}not a database file ({e})"),
+        Some(ErrorCode::DiskFull) => format!(
+            "cannot be checked: the disk is full ({e}); this is not damage: free some space and check again"
+        ),
+        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly) => {
+            format!(
+                "cannot be checked: no permission to open the file or to make its log beside it ({e}); this is not damage: check the permissions of the file and its folder"
+            )
+        }
+        Some(ErrorCode::SystemIoFailure) => format!(
+            "cannot be checked: the disk reported an input/output error ({e}); the disk may be full, removed or failing; this is not known to be damage"
+        ),
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => format!(
+            "cannot be checked: the database stayed locked by another program ({e}); check again in a moment"
+        ),
+        _ => format!("cannot be checked: {e}"),
+    }
 }
 
 /// Check an open connection; relative evidence paths are resolved from `base`.
@@ -61,7 +118,7 @@ fn check_snapshot(conn: &Connection, base: &Path) -> Result<Report> {
         Err(e) => {
             report
                 .problems
-                .push(Problem::new("database", "file", format!("damaged: {e}")));
+                .push(Problem::new("database", "file", unreadable(&e)));
             return Ok(report);
         }
     };
@@ -111,10 +168,16 @@ fn integrity(conn: &Connection, problems: &mut Vec<Problem>) -> Result<bool> {
         let mut stmt = conn.prepare("PRAGMA integrity_check")?;
         stmt.query_map([], |r| r.get(0))?.collect()
     };
-    let lines = run().unwrap_or_else(|e| vec![e.to_string()]);
+    let lines = match run() {
+        Ok(lines) => lines,
+        Err(e) => {
+            problems.push(Problem::new("database", "file", unreadable(&e)));
+            return Ok(true);
+        }
+    };
     let bad: Vec<String> = lines.into_iter().filter(|l| l != "ok").collect();
     for line in &bad {
-        problems.push(Problem::new("database", "file", format!("damaged: {line}")));
+        problems.push(Problem::new("database", "file", format!("{DAMAGED}{line}")));
     }
     Ok(!bad.is_empty())
 }
@@ -227,4 +290,42 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
+}
+
+#[cfg(test)]
+mod tests {
+    use rusqlite::ffi;
+
+    use super::*;
+
+    fn failure(code: i32) -> rusqlite::Error {
+        rusqlite::Error::SqliteFailure(ffi::Error::new(code), None)
+    }
+
+    #[test]
+    fn only_a_malformed_file_is_called_damaged() {
+        let damaged = [ffi::SQLITE_CORRUPT, ffi::SQLITE_NOTADB];
+        for code in damaged {
+            assert!(unreadable(&failure(code)).starts_with(DAMAGED), "{code}");
+        }
+        let cases = [
+            (ffi::SQLITE_FULL, "the disk is full"),
+            (ffi::SQLITE_CANTOPEN, "no permission"),
+            (ffi::SQLITE_PERM, "no permission"),
+            (ffi::SQLITE_READONLY, "no permission"),
+            (ffi::SQLITE_IOERR, "input/output error"),
+            (ffi::SQLITE_BUSY, "locked by another program"),
+            (ffi::SQLITE_IOERR_SHMSIZE, "the disk is probably full"),
+        ];
+        for (code, says) in cases {
+            let text = unreadable(&failure(code));
+            assert!(!text.starts_with(DAMAGED), "{code}: {text}");
+            assert!(text.contains(says), "{code}: {text}");
+            assert!(
+                text.contains("not damage")
+                    || code == ffi::SQLITE_BUSY
+                    || code == ffi::SQLITE_IOERR
+            );
+        }
+    }
 }

@@ -7,18 +7,8 @@ use anyhow::{Context, bail};
 
 use super::{backup, check, exercise};
 
-/// The database used when `--db` is not given.
-pub fn default_db() -> anyhow::Result<PathBuf> {
-    let dir = dirs::data_dir()
-        .context("no data folder for this user; give the database with --db PATH")?;
-    Ok(dir.join("hoidong").join("hoidong.db"))
-}
-
 fn db_or_default(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    match db {
-        Some(p) => Ok(p),
-        None => default_db(),
-    }
+    Ok(crate::store::location::given_or_default(db.as_deref())?)
 }
 
 /// `hoidong check`: print every problem; fail when there is any.
@@ -36,6 +26,18 @@ pub fn run_check(db: Option<PathBuf>) -> anyhow::Result<()> {
         report.signoffs_checked,
         report.evidence_files_checked
     );
+    if let Some(mark) = &report.damage_mark_cleared {
+        println!("the damage mark ({mark}) was removed: every page now reads whole");
+    }
+    if report
+        .problems
+        .iter()
+        .any(|p| p.table == "database" && p.what.starts_with("damaged"))
+    {
+        println!(
+            "the database is damaged: hoidong will not save changes into it; restore a backup with `hoidong restore BACKUP`"
+        );
+    }
     if !report.is_clean() {
         bail!(
             "{}: {} problem(s) found",
@@ -86,10 +88,33 @@ pub fn run_restore(db: Option<PathBuf>, file: &Path, force: bool) -> anyhow::Res
     }
 }
 
-/// `hoidong exercise`: acknowledged writes for the crash harness.
-pub fn run_exercise(db: Option<PathBuf>, seed: u64, count: u64) -> anyhow::Result<()> {
+/// `hoidong exercise`: acknowledged writes for the crash harness. With
+/// `step`, it waits for a line on standard input after each change; with
+/// `hold`, it then prints `holding` and keeps the database open, idle, until
+/// its standard input closes.
+pub fn run_exercise(
+    db: Option<PathBuf>,
+    seed: u64,
+    count: u64,
+    step: bool,
+    hold: bool,
+) -> anyhow::Result<()> {
+    use std::io::{BufRead, Write};
     let db = db.context("exercise needs --db PATH (it writes test data)")?;
     let stdout = std::io::stdout();
-    exercise::run(&db, seed, count, &mut stdout.lock())?;
+    let mut wait_for_go = || {
+        let _ = std::io::stdout().flush();
+        let _ = std::io::stdin().lock().read_line(&mut String::new());
+    };
+    let mut hold_until_closed = || {
+        println!("holding");
+        let _ = std::io::stdout().flush();
+        let _ = std::io::copy(&mut std::io::stdin().lock(), &mut std::io::sink());
+    };
+    let pace = exercise::Pace {
+        between: step.then_some(&mut wait_for_go as &mut dyn FnMut()),
+        after: hold.then_some(&mut hold_until_closed as &mut dyn FnMut()),
+    };
+    exercise::run_paced(&db, seed, count, &mut stdout.lock(), pace)?;
     Ok(())
 }

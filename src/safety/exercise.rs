@@ -39,9 +39,34 @@ struct Setup {
 }
 
 /// Run `count` steps with the given seed on the database at `db`.
+///
+/// Like the interface, the process keeps a second connection of its own for
+/// reading (the page reader) and now and then opens and closes another (an
+/// export, the audit view), so that a harness can see that other programs
+/// opening and closing the file meanwhile take none of the writes away.
 pub fn run(db: &Path, seed: u64, count: u64, out: &mut impl Write) -> Result<()> {
+    run_paced(db, seed, count, out, Pace::default())
+}
+
+/// What a harness does between the steps and after the last one, while the
+/// connections stay open: wait for it to look at the file from outside.
+#[derive(Default)]
+pub struct Pace<'a> {
+    pub between: Option<&'a mut dyn FnMut()>,
+    pub after: Option<&'a mut dyn FnMut()>,
+}
+
+/// [`run`], pausing as `pace` says.
+pub fn run_paced(
+    db: &Path,
+    seed: u64,
+    count: u64,
+    out: &mut impl Write,
+    mut pace: Pace<'_>,
+) -> Result<()> {
     let mut store = Store::open(db)?;
     let setup = prepare(&mut store)?;
+    let reader = Store::open_read_only(db)?;
     line(out, "ready")?;
     let mut rng = Rng::new(seed);
     for step in 0..count {
@@ -50,7 +75,28 @@ pub fn run(db: &Path, seed: u64, count: u64, out: &mut impl Write) -> Result<()>
             1 => note(&mut store, &setup, seed, step, out)?,
             _ => vote(&mut store, &setup, &mut rng, out)?,
         }
+        if step % 4 == 0 {
+            glance(&reader)?;
+        }
+        if let Some(between) = pace.between.as_mut() {
+            between();
+        }
+        if step % 16 == 0 {
+            glance(&Store::open_read_only(db)?)?;
+        }
     }
+    glance(&reader)?;
+    if let Some(after) = pace.after.as_mut() {
+        after();
+    }
+    Ok(())
+}
+
+/// A read through another connection, as the interface's screens make.
+fn glance(store: &Store) -> Result<()> {
+    store
+        .conn()
+        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0))?;
     Ok(())
 }
 

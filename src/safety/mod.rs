@@ -10,6 +10,7 @@ pub mod backup;
 pub mod check;
 pub mod cli;
 pub mod exercise;
+pub mod holders;
 pub mod tamper;
 
 /// One finding of the check, with the record it concerns.

@@ -8,82 +8,34 @@ use rusqlite::Connection;
 
 use super::{Result, StoreError};
 
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
-/// Check SQLite's magic string and, when `size_too`, that the file is as long
-/// as its header says.
-pub(super) fn check_header(path: &Path, size_too: bool) -> Result<()> {
-    use std::io::Read;
-    let io = |source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let mut f = std::fs::File::open(path).map_err(io)?;
-    let mut head = [0u8; 100];
-    let mut read = 0;
-    while read < head.len() {
-        match f.read(&mut head[read..]) {
-            Ok(0) => break,
-            Ok(n) => read += n,
-            Err(source) => return Err(io(source)),
-        }
-    }
-    // An empty file is a new database; anything else must carry SQLite's header.
-    if read == 0 {
-        return Ok(());
-    }
-    if read < SQLITE_MAGIC.len() || &head[..SQLITE_MAGIC.len()] != SQLITE_MAGIC {
-        return Err(StoreError::NotSqlite {
-            path: path.to_path_buf(),
-        });
-    }
-    if !size_too {
-        return Ok(());
-    }
-    if read < head.len() {
-        return Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: "the file ends inside its header (truncated)".into(),
-        });
-    }
-    // A truncated file is found here, from the header alone, so that opening
-    // a large database stays instant; `hoidong check` reads every page.
-    let expected = header_size(&head);
-    let len = f.metadata().map_err(io)?.len();
-    let wal = path.with_file_name(format!(
-        "{}-wal",
-        path.file_name()
-            .map(|n| n.to_string_lossy())
-            .unwrap_or_default()
-    ));
-    // With a write-ahead log present, an interrupted checkpoint may have left
-    // the header ahead of the file; SQLite repairs that from the log.
-    let wal_pending = std::fs::metadata(&wal)
-        .map(|m| m.len() > 0)
-        .unwrap_or(false);
-    if let Some(expected) = expected
-        && len < expected
-        && !wal_pending
-    {
-        return Err(StoreError::Corrupt {
-            path: path.to_path_buf(),
-            detail: format!("the file is truncated: {len} of {expected} bytes"),
-        });
-    }
-    Ok(())
+/// What is at a database path, found with `stat` alone: a plain handle on
+/// the database, its log or its shared memory, closed while a connection of
+/// this process is open, would drop every lock SQLite holds on that file, and
+/// the next program to close the file would delete the log under our feet.
+/// SQLite itself reads the header (not a database, truncated) when opening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Found {
+    Missing,
+    /// A file of zero bytes: not a database (yet).
+    Empty,
+    Database,
 }
 
-/// Size the header says the file has, when the header's page count is valid.
-fn header_size(head: &[u8; 100]) -> Option<u64> {
-    let be32 = |at: usize| u32::from_be_bytes([head[at], head[at + 1], head[at + 2], head[at + 3]]);
-    let page_size = match u16::from_be_bytes([head[16], head[17]]) {
-        1 => 65_536,
-        n => u64::from(n),
-    };
-    let change_counter = be32(24);
-    let pages = u64::from(be32(28));
-    // The count is valid only when written by the same change as the counter.
-    (pages > 0 && change_counter == be32(92)).then_some(pages * page_size)
+/// Look at `path` without opening it; anything but a regular file (a
+/// folder, a named pipe, a device) is refused before SQLite would block on it.
+pub fn probe(path: &Path) -> Result<Found> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Found::Missing),
+        Err(source) => Err(StoreError::Io {
+            path: path.to_path_buf(),
+            source,
+        }),
+        Ok(m) if !m.is_file() => Err(StoreError::NotAFile {
+            path: path.to_path_buf(),
+        }),
+        Ok(m) if m.len() == 0 => Ok(Found::Empty),
+        Ok(_) => Ok(Found::Database),
+    }
 }
 
 /// Copy the database behind `src` into the new file `target` with SQLite's
@@ -152,10 +104,8 @@ pub(super) fn immutable_uri(path: &Path) -> String {
     uri
 }
 
-pub(super) fn is_writable(path: &Path) -> bool {
-    std::fs::OpenOptions::new().append(true).open(path).is_ok()
-}
-
+/// What SQLite's failure to open or read the file means for the user: a
+/// full disk or a folder without write permission is not damage.
 pub(super) fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
     use rusqlite::ErrorCode;
     match e.sqlite_error_code() {
@@ -166,11 +116,8 @@ pub(super) fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
             path: path.to_path_buf(),
             detail: e.to_string(),
         },
-        Some(ErrorCode::CannotOpen) => StoreError::Io {
+        Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => StoreError::CannotOpen {
             path: path.to_path_buf(),
-            source: std::io::Error::other(
-                "cannot open the database file (check the folder exists and is writable)",
-            ),
         },
         _ => StoreError::from(e),
     }

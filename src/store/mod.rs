@@ -7,9 +7,11 @@ pub mod audit;
 pub mod audit_views;
 pub mod awards;
 pub mod council;
+pub mod damage;
 pub mod evidence;
 mod file;
 pub mod holds;
+pub mod location;
 pub mod lookups;
 pub mod meeting_edit;
 pub mod meetings;
@@ -29,10 +31,10 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OpenFlags, Transaction};
 
-pub use file::{backup_connection, create_private, restrict_permissions};
+pub use file::{Found, backup_connection, create_private, probe, restrict_permissions};
 pub use migrations::SCHEMA_VERSION;
 
-use file::{check_header, classify, immutable_uri, is_writable};
+use file::{classify, immutable_uri};
 
 /// Errors of the storage layer, each with what the user needs to act on it.
 #[derive(Debug, thiserror::Error)]
@@ -45,6 +47,29 @@ pub enum StoreError {
     NotHoidong { path: PathBuf },
     #[error("{path}: the database is damaged ({detail})")]
     Corrupt { path: PathBuf, detail: String },
+    /// Damage found earlier (by `check`, or by an operation that met it):
+    /// nothing more is written into the file.
+    #[error(
+        "{path}: the database is damaged ({detail}); changes are no longer saved into it. Restore a backup with `hoidong restore BACKUP`"
+    )]
+    Damaged { path: PathBuf, detail: String },
+    #[error(
+        "{path}: there is no database here{}; create one with `hoidong init {path}` (empty) or `hoidong demo {path}` (demo data)",
+        empty_note(.empty)
+    )]
+    NoDatabase { path: PathBuf, empty: bool },
+    #[error("no data folder for this user; give the database with --db PATH")]
+    NoDataFolder,
+    #[error("{path}: already exists; choose a new file name")]
+    AlreadyExists { path: PathBuf },
+    #[error(
+        "{path}: not a regular file (a folder, a named pipe or a device); give the path of a database file"
+    )]
+    NotAFile { path: PathBuf },
+    #[error(
+        "{path}: the file cannot be opened: check that the folder exists and that you may read and write the file and its folder"
+    )]
+    CannotOpen { path: PathBuf },
     #[error(
         "{path}: made by a newer hoidong (schema {found}, this version knows up to {supported}); the file was left untouched"
     )]
@@ -98,6 +123,10 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+fn empty_note(empty: &bool) -> &'static str {
+    if *empty { " (the file is empty)" } else { "" }
+}
+
 pub type Result<T> = std::result::Result<T, StoreError>;
 
 /// Where timestamps come from; tests fix it so that output is reproducible.
@@ -121,68 +150,70 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     read_only: bool,
+    /// Damage known to this process or marked beside the file: writes are refused.
+    damaged: Option<String>,
     actor: String,
     clock: Clock,
 }
 
 impl Store {
     /// Open (or create) the database at `path`, checking it first and
-    /// migrating an older schema in place after a backup copy.
+    /// migrating an older schema in place after a backup copy. Commands
+    /// resolve the path with [`location::resolve`] first; this creates a
+    /// missing file (and takes an empty one) for the library and the tests.
     pub fn open(path: &Path) -> Result<Store> {
         Self::open_with(path, false)
     }
 
     /// Open an existing database for reading only (an archive, another office's copy).
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        if !path.exists() {
-            return Err(StoreError::Io {
+        match probe(path)? {
+            Found::Database => Self::open_with(path, true),
+            found => Err(StoreError::NoDatabase {
                 path: path.to_path_buf(),
-                source: std::io::Error::from(std::io::ErrorKind::NotFound),
-            });
+                empty: found == Found::Empty,
+            }),
         }
-        Self::open_with(path, true)
     }
 
     fn open_with(path: &Path, read_only: bool) -> Result<Store> {
-        let existed = path.exists();
-        if existed {
-            check_header(path, true)?;
-        } else {
+        // Never a plain handle on an existing database (see `probe`): SQLite
+        // reads the header itself, and says whether it could open for writing.
+        let found = probe(path)?;
+        let existed = found == Found::Database;
+        if found == Found::Missing {
             // Created here, owner-only from the first byte, rather than by
             // SQLite with the umask's permissions and narrowed afterwards.
+            // No connection can be open on a file that did not exist.
             create_private(path)?;
         }
-        let writable = !read_only && is_writable(path);
-        let flags = if writable {
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        } else {
+        let flags = if read_only {
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
         };
         let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        // SQLite falls back to read-only when the file cannot be written.
+        let writable = !read_only && !conn.is_readonly(rusqlite::MAIN_DB)?;
         let mut store = Store {
             conn,
             path: Some(path.to_path_buf()),
             read_only: !writable,
+            damaged: damage::read_mark(path),
             actor: default_actor(),
             clock: Clock::System,
         };
         match store.prepare(path) {
-            // A database in WAL mode on read-only media (a CD, a read-only
-            // share): SQLite cannot create the shared-memory file beside it.
-            // Nobody can write there either, so it is read as immutable.
-            Err(StoreError::Io { .. }) if !writable && existed => {
-                store.conn = Connection::open_with_flags(
-                    immutable_uri(path),
-                    OpenFlags::SQLITE_OPEN_READ_ONLY
-                        | OpenFlags::SQLITE_OPEN_URI
-                        | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-                )
-                .map_err(|e| classify(path, e))?;
+            // The file is writable but its folder is not (read-only media, a
+            // share without write permission): the log and shared memory
+            // cannot be made beside it. Nobody can write there, so read it.
+            Err(StoreError::CannotOpen { .. } | StoreError::ReadOnly) if existed => {
+                store.read_only = true;
+                store.conn = read_only_connection(path)?;
                 store.prepare(path)?;
             }
-            other => other?,
+            Err(e) => return Err(store.note_damage(e)),
+            Ok(()) => {}
         }
         Ok(store)
     }
@@ -191,30 +222,43 @@ impl Store {
     /// seeding it: for `hoidong check` and `hoidong backup`, which must see the
     /// file exactly as it is (a damaged file still opens, to be reported).
     pub fn inspect(path: &Path) -> Result<Store> {
-        if !path.exists() {
-            return Err(StoreError::Io {
-                path: path.to_path_buf(),
-                source: std::io::Error::from(std::io::ErrorKind::NotFound),
-            });
+        match probe(path)? {
+            Found::Database => {}
+            found => {
+                return Err(StoreError::NoDatabase {
+                    path: path.to_path_buf(),
+                    empty: found == Found::Empty,
+                });
+            }
         }
-        // Only the magic: a damaged file still opens here, to be reported in detail.
-        check_header(path, false)?;
         // Read-write but query-only when the file allows it: a read-only
         // connection that is the last to close leaves empty -wal and -shm
         // files behind, a read-write one removes them. No query can write.
-        let writable = is_writable(path);
-        let flags = if writable {
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        } else {
-            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX
-        };
-        let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+        let mut conn = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|e| classify(path, e))?;
         conn.busy_timeout(Duration::from_secs(3))?;
+        // The first read: not an SQLite file at all is said here; damage
+        // elsewhere is left for the check to report in detail. A folder that
+        // cannot hold the log's shared memory is read without it.
+        if let Err(e) = conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)) {
+            match classify(path, e) {
+                e @ StoreError::NotSqlite { .. } => return Err(e),
+                StoreError::CannotOpen { .. } | StoreError::ReadOnly => {
+                    conn = read_only_connection(path)?;
+                    conn.busy_timeout(Duration::from_secs(3))?;
+                }
+                _ => {}
+            }
+        }
         conn.pragma_update(None, "query_only", "ON")?;
         Ok(Store {
             conn,
             path: Some(path.to_path_buf()),
             read_only: true,
+            damaged: None,
             actor: default_actor(),
             clock: Clock::System,
         })
@@ -227,6 +271,7 @@ impl Store {
             conn,
             path: None,
             read_only: false,
+            damaged: None,
             actor: default_actor(),
             clock: Clock::System,
         };
@@ -336,19 +381,66 @@ impl Store {
     }
 
     /// Run `f` in one immediate transaction with an audit writer; commit on Ok.
+    /// Refused on a database known to be damaged; meeting damage marks it.
     pub fn write<T>(&mut self, f: impl FnOnce(&mut Tx<'_>) -> Result<T>) -> Result<T> {
         if self.read_only {
             return Err(StoreError::ReadOnly);
         }
+        if let (Some(detail), Some(path)) = (&self.damaged, &self.path) {
+            return Err(StoreError::Damaged {
+                path: path.clone(),
+                detail: detail.clone(),
+            });
+        }
         let now = self.clock.now();
         let actor = self.actor.clone();
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-        let mut w = Tx { tx, now, actor };
-        let out = f(&mut w)?;
-        w.tx.commit()?;
-        Ok(out)
+        let run = |conn: &mut Connection| -> Result<T> {
+            let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let mut w = Tx { tx, now, actor };
+            let out = f(&mut w)?;
+            w.tx.commit()?;
+            Ok(out)
+        };
+        run(&mut self.conn).map_err(|e| self.note_damage(e))
+    }
+
+    /// The damage this store knows of (from a mark beside the file or met
+    /// here), for a banner; `None` when none is known.
+    pub fn known_damage(&self) -> Option<&str> {
+        self.damaged.as_deref()
+    }
+
+    /// Remember damage met by an operation, here and beside the file, so
+    /// that this and every later process refuses to write; other errors pass.
+    fn note_damage(&mut self, e: StoreError) -> StoreError {
+        let Some(detail) = damage::detail_of(&e) else {
+            return e;
+        };
+        if let Some(path) = &self.path {
+            damage::mark(path, &detail);
+            self.damaged = Some(detail);
+        }
+        e
+    }
+}
+
+/// A read-only connection to a file whose folder cannot be written: through
+/// the log's shared memory when another program made it, else as immutable
+/// (nobody can write there without it).
+fn read_only_connection(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(|e| classify(path, e))?;
+    match conn.pragma_query_value(None, "user_version", |r| r.get::<_, i64>(0)) {
+        Ok(_) => Ok(conn),
+        Err(e) => match classify(path, e) {
+            StoreError::CannotOpen { .. } | StoreError::ReadOnly => {
+                drop(conn);
+                Connection::open_with_flags(immutable_uri(path), flags | OpenFlags::SQLITE_OPEN_URI)
+                    .map_err(|e| classify(path, e))
+            }
+            // Damage and the like are for the caller to meet and report.
+            _ => Ok(conn),
+        },
     }
 }
 

@@ -437,9 +437,21 @@ impl App {
         }
     }
 
+    /// The line under the title when the database cannot take changes:
+    /// damage (which a restore cures) before read-only.
+    fn banner(&self) -> Option<&'static str> {
+        if self.store.known_damage().is_some() {
+            Some(self.strings.damaged_banner)
+        } else if self.store.is_read_only() {
+            Some(self.strings.read_only_banner)
+        } else {
+            None
+        }
+    }
+
     /// Title, read-only banner (when needed), body, hint bar.
     fn areas(&self, area: Rect) -> (Rect, Rect, Rect, Rect) {
-        let banner = u16::from(self.store.is_read_only());
+        let banner = u16::from(self.banner().is_some());
         let [title, banner, body, hints] = Layout::vertical([
             Constraint::Length(1),
             Constraint::Length(banner),
@@ -466,13 +478,10 @@ impl App {
             ),
         ]))
         .render(title, buf);
-        if banner.height > 0 {
-            Paragraph::new(Line::styled(
-                truncate(s.read_only_banner, cells),
-                THEME.banner,
-            ))
-            .style(THEME.banner)
-            .render(banner, buf);
+        if let Some(text) = self.banner().filter(|_| banner.height > 0) {
+            Paragraph::new(Line::styled(truncate(text, cells), THEME.banner))
+                .style(THEME.banner)
+                .render(banner, buf);
         }
         dashboard_view::render(&self.dashboard, s, body, buf);
         match self.screens.last() {

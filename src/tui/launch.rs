@@ -7,20 +7,20 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use crate::demo;
-use crate::store::Store;
+use crate::store::location::{self, Need};
+use crate::store::{Found, Store, probe};
 
 use super::strings::Lang;
 
 /// `hoidong.db` in the user's data directory (e.g. ~/.local/share/hoidong/).
 pub fn default_db_path() -> anyhow::Result<PathBuf> {
-    let dir = dirs::data_dir().context("cannot find the user's data directory; pass --db PATH")?;
-    Ok(dir.join("hoidong").join("hoidong.db"))
+    Ok(location::default_path()?)
 }
 
 /// Open `path`; when it is the default database and does not exist yet,
 /// create it with the demo data.
 pub fn open_database(path: &Path, is_default: bool) -> anyhow::Result<Store> {
-    let new = !path.exists();
+    let new = probe(path)? == Found::Missing;
     if new && is_default {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)
@@ -44,15 +44,9 @@ pub fn open_database(path: &Path, is_default: bool) -> anyhow::Result<Store> {
         );
         return Ok(store);
     }
-    let store = Store::open(path)?;
-    if new {
-        println!(
-            "hoidong: created {} (catalogue and criteria only)",
-            path.display()
-        );
-    } else {
-        println!("hoidong: opening {}", path.display());
-    }
+    // Any other path must hold a database: a mistyped name is not made one.
+    let store = Store::open(&location::resolve(path, Need::MustExist)?)?;
+    println!("hoidong: opening {}", path.display());
     if store.is_read_only() {
         println!("hoidong: the file is read-only; changes cannot be saved");
     }

@@ -32,6 +32,31 @@ impl Strings {
             StoreError::Corrupt { path, detail } => {
                 format!("{}: cơ sở dữ liệu bị hỏng ({detail})", path.display())
             }
+            StoreError::Damaged { path, detail } => format!(
+                "{}: cơ sở dữ liệu bị hỏng ({detail}); mọi thay đổi không còn được lưu vào tệp này. Hãy khôi phục bản sao lưu bằng `hoidong restore BẢN_SAO_LƯU`",
+                path.display()
+            ),
+            StoreError::NoDatabase { path, empty } => format!(
+                "{}: không có cơ sở dữ liệu ở đây{}; hãy tạo bằng `hoidong init {}` (trống) hoặc `hoidong demo {}` (dữ liệu mẫu)",
+                path.display(),
+                if *empty { " (tệp rỗng)" } else { "" },
+                path.display(),
+                path.display()
+            ),
+            StoreError::NoDataFolder => {
+                "Không tìm thấy thư mục dữ liệu của người dùng; hãy chỉ rõ cơ sở dữ liệu bằng --db ĐƯỜNG_DẪN".into()
+            }
+            StoreError::AlreadyExists { path } => {
+                format!("{}: tệp đã có; hãy chọn tên tệp mới", path.display())
+            }
+            StoreError::NotAFile { path } => format!(
+                "{}: không phải tệp thông thường (là thư mục, ống dẫn có tên hoặc thiết bị); hãy chỉ đường dẫn tới tệp cơ sở dữ liệu",
+                path.display()
+            ),
+            StoreError::CannotOpen { path } => format!(
+                "{}: không mở được tệp: hãy kiểm tra thư mục có tồn tại và bạn có quyền đọc, ghi tệp và thư mục đó",
+                path.display()
+            ),
             StoreError::NewerSchema {
                 path,
                 found,
