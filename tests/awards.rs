@@ -345,6 +345,15 @@ fn the_workflow_from_the_command_line_and_the_export() {
         );
         (a, b, c)
     };
+    // Dated before the meeting that passed it: refused, nothing recorded.
+    hoidong(&db)
+        .args(["decide", &gk1.to_string(), "--number", "100/QĐ-UBND"])
+        .args(["--date", "2026-01-04", "--signer", "Trần Văn Phong"])
+        .assert()
+        .failure()
+        .stderr(contains(
+            "2026-01-04 is before the meeting of 2026-01-05 that passed it",
+        ));
     for (id, number) in [(gk1, "101/QĐ-UBND"), (gk2, "102/QĐ-UBND")] {
         hoidong(&db)
             .args([
@@ -386,6 +395,11 @@ fn the_workflow_from_the_command_line_and_the_export() {
         .assert()
         .success()
         .stdout(contains("referral 1 prepared").and(contains("[ ] Tờ trình")));
+    hoidong(&db)
+        .args(["referral", "1", "send", "--date", "2026-01-13"])
+        .assert()
+        .failure()
+        .stderr(contains("referral 1: the dossier still lacks: Tờ trình"));
     for doc in ["to_trinh", "bao_cao_ca_nhan", "bien_ban_hoi_dong"] {
         hoidong(&db)
             .args([
@@ -405,6 +419,10 @@ fn the_workflow_from_the_command_line_and_the_export() {
         c
     };
     step(&["send", "--date", "2026-01-13"]).assert().success();
+    step(&["return", "--date", "2026-01-12", "--reason", "Thiếu"])
+        .assert()
+        .failure()
+        .stderr(contains("before the referral's last step (2026-01-13)"));
     step(&["resend", "--date", "2026-01-14"])
         .assert()
         .failure()

@@ -258,6 +258,21 @@ fn a_whole_meeting_through_the_store() {
     assert!(q.met);
     assert_eq!(q.needed, Some(8));
     store.check_in(m, members[8], &Presence::Present).unwrap();
+    // A committee member marked absent stops a secret ballot until replaced
+    // (the committee can be changed while the meeting is open).
+    store
+        .set_counting_committee(m, members[4], &[members[7], members[10]])
+        .unwrap();
+    let msg = invalid(store.record_round(m, &secret((9, 9, 9, 0), vec![(noms[0], t(9, 0, 0))])));
+    assert!(
+        msg.contains(
+            "the counting committee counts a secret ballot, but Mai Xuân Đoàn is marked absent"
+        ),
+        "{msg}"
+    );
+    store
+        .set_counting_committee(m, members[4], &[members[7], members[8]])
+        .unwrap();
 
     // Tallies that do not add up are refused with what and where.
     let msg = invalid(store.record_round(

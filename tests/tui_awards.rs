@@ -88,6 +88,44 @@ fn decide(app: &mut App, id: NominationId, name: &str, number: &str) {
     press(app, KeyCode::Char('y'));
 }
 
+/// Replace the text of the focused field.
+fn retype(app: &mut App, text: &str) {
+    for _ in 0..20 {
+        press(app, KeyCode::Backspace);
+    }
+    type_text(app, text);
+}
+
+#[test]
+fn a_decision_dated_before_the_meeting_is_refused_instead_of_confirmed() {
+    let (store, chosen) = prepared();
+    let mut app = App::new(store, Lang::Vi.strings(), W, H);
+    let (id, name) = chosen[0].clone();
+    select(&mut app, id, &name);
+    press(&mut app, KeyCode::Char('d'));
+    type_text(&mut app, "99/QĐ-UBND");
+    press(&mut app, KeyCode::Tab);
+    retype(&mut app, "04/01/2026");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Trần Minh Khôi");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::AwardsForm, "no confirm opened");
+    let form = screen_at(&app, W, H);
+    assert!(
+        form.contains("trước ngày phiên họp Hội đồng thông qua hồ sơ (05/01/2026)"),
+        "{form}"
+    );
+    assert!(!form.contains("Không hoàn tác được"), "{form}");
+    assert!(app.store().decision_of(id).unwrap().is_none());
+    // Corrected to the meeting's day, it goes through the confirm.
+    press(&mut app, KeyCode::BackTab);
+    retype(&mut app, "20/11/2026");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::Confirm);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.store().decision_of(id).unwrap().is_some());
+}
+
 #[test]
 fn decisions_referral_steps_history_board_and_audit() {
     let (store, chosen) = prepared();
@@ -146,15 +184,20 @@ fn decisions_referral_steps_history_board_and_audit() {
     );
     let rid = referral[0].id;
 
-    // Sending with an empty dossier is refused with the documents missing.
+    // Sending with an empty dossier is refused, in Vietnamese, before any
+    // form or confirm: the documents missing are named.
     press(&mut app, KeyCode::Char('s'));
-    press(&mut app, KeyCode::Enter);
-    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.context(), Context::Message);
     let refused = screen_at(&app, W, H);
-    assert!(refused.contains("Lỗi"), "{refused}");
-    press(&mut app, KeyCode::Esc);
+    assert!(refused.contains("Hồ sơ còn thiếu"), "{refused}");
+    assert!(!refused.contains("Không hoàn tác được"), "{refused}");
+    assert!(!refused.contains("dossier"), "{refused}");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::AwardsReferral);
+    assert_eq!(
+        app.store().referral(rid).unwrap().status,
+        ReferralStatus::Prepared
+    );
 
     // Tick every document with its reference.
     let docs = app.store().referral_checklist(rid).unwrap().len();
@@ -176,6 +219,21 @@ fn decisions_referral_steps_history_board_and_audit() {
     press(&mut app, KeyCode::Char('s'));
     press(&mut app, KeyCode::Enter);
     press(&mut app, KeyCode::Char('y'));
+    // A return dated before the sending is refused in the form, not after the confirm.
+    press(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, "Thiếu xác nhận");
+    press(&mut app, KeyCode::Tab);
+    retype(&mut app, "19/11/2026");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::AwardsForm);
+    let early = screen_at(&app, W, H);
+    assert!(early.contains("trước bước gần nhất"), "{early}");
+    assert!(!early.contains("Không hoàn tác được"), "{early}");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(
+        app.store().referral(rid).unwrap().status,
+        ReferralStatus::Sent
+    );
     press(&mut app, KeyCode::Char('r'));
     type_text(&mut app, "Thiếu xác nhận của cơ quan thuế");
     press(&mut app, KeyCode::Enter);

@@ -153,3 +153,55 @@ fn a_new_meeting_without_a_council_is_refused_in_vietnamese() {
         "{s}"
     );
 }
+
+#[test]
+fn a_secret_ballot_with_an_absent_counter_is_refused_before_the_tally_dialog() {
+    use hoidong::domain::meeting::{MeetingStatus, Presence};
+    let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    store.set_clock(Clock::Fixed("2026-11-20T09:00:00".into()));
+    demo::populate(&mut store, demo::demo_spec()).unwrap_or_else(|e| panic!("{e}"));
+    let planned = store
+        .meetings()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .find(|m| m.meeting.status == MeetingStatus::Planned)
+        .unwrap_or_else(|| panic!("the demo has a planned meeting"));
+    let id = planned.meeting.id;
+    let v = store.meeting(id).unwrap_or_else(|e| panic!("{e}")).version;
+    store.open_meeting(id, v).unwrap_or_else(|e| panic!("{e}"));
+    let record = store.meeting_record(id).unwrap_or_else(|e| panic!("{e}"));
+    let called: Vec<i64> = record.attendance.iter().map(|a| a.member.id).collect();
+    let absent = called[called.len() - 1];
+    let absent_name = record.attendance[called.len() - 1].member.name.clone();
+    for m in &called {
+        let p = if *m == absent {
+            Presence::Absent {
+                reason: "Đi công tác".into(),
+            }
+        } else {
+            Presence::Present
+        };
+        store.check_in(id, *m, &p).unwrap_or_else(|e| panic!("{e}"));
+    }
+    store
+        .set_counting_committee(id, called[1], &[absent])
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(store, Lang::Vi.strings(), W, H);
+    press(&mut app, KeyCode::Char('m'));
+    press(&mut app, KeyCode::Char('v'));
+    let s = screen_at(&app, W, H);
+    assert!(s.contains("Ban kiểm phiếu kiểm phiếu kín"), "{s}");
+    assert!(s.contains(&absent_name), "{s}");
+    assert_ne!(
+        app.context(),
+        hoidong::tui::keymap::Context::MeetingInput,
+        "no tally dialog"
+    );
+    assert!(
+        app.store()
+            .meeting_record(id)
+            .unwrap_or_else(|e| panic!("{e}"))
+            .rounds
+            .is_empty()
+    );
+}

@@ -221,9 +221,69 @@ pub fn check_held(status: MeetingStatus, opened: bool, present: u32) -> Result<(
     Ok(())
 }
 
+/// The members of the counting committee marked absent, by name; `committee`
+/// gives each member's name and presence.
+pub fn committee_absent(committee: &[(String, Presence)]) -> Vec<String> {
+    committee
+        .iter()
+        .filter(|(_, p)| {
+            matches!(
+                p,
+                Presence::Absent { .. } | Presence::AbsentWithOpinion { .. }
+            )
+        })
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// The counting committee counts the papers of a secret ballot and signs the
+/// record of the count, so none of it may be absent; an open vote is counted
+/// by the chair. The names of the absent members when refused.
+pub fn check_committee_present(
+    method: VoteMethod,
+    committee: &[(String, Presence)],
+) -> Result<(), Vec<String>> {
+    let absent = committee_absent(committee);
+    if method == VoteMethod::SecretBallot && !absent.is_empty() {
+        return Err(absent);
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_secret_ballot_needs_the_whole_counting_committee_present() {
+        let committee = vec![
+            ("Lê Thị Hoa".to_string(), Presence::Present),
+            (
+                "Vũ Đức Nam".to_string(),
+                Presence::Absent {
+                    reason: "Đi công tác".into(),
+                },
+            ),
+            ("Đỗ Minh Tâm".to_string(), Presence::Unmarked),
+        ];
+        assert_eq!(committee_absent(&committee), vec!["Vũ Đức Nam".to_string()]);
+        assert_eq!(
+            check_committee_present(VoteMethod::SecretBallot, &committee),
+            Err(vec!["Vũ Đức Nam".to_string()])
+        );
+        assert_eq!(
+            check_committee_present(VoteMethod::Open, &committee),
+            Ok(())
+        );
+        assert_eq!(
+            check_committee_present(VoteMethod::SecretBallot, &committee[..1]),
+            Ok(())
+        );
+        assert_eq!(
+            check_committee_present(VoteMethod::SecretBallot, &[]),
+            Ok(())
+        );
+    }
 
     #[test]
     fn absent_is_not_abstain() {

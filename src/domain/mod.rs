@@ -1,6 +1,7 @@
 //! Pure domain types and rules: no SQL, no terminal, no files.
 
 pub mod award;
+pub mod award_steps;
 pub mod ballot_record;
 pub mod council;
 pub mod criteria;

@@ -4,12 +4,12 @@
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
+use super::award_checks::{nomination_refused, standing};
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::award::{Award, Catalogue, MeritKind};
+use crate::domain::award_steps::check_decision;
 use crate::domain::eligibility::{EligibilityRules, Evaluation};
-use crate::domain::nomination::{
-    NoPassingVote, Nomination, NominationId, NominationStatus, check_passed_by_vote,
-};
+use crate::domain::nomination::{Nomination, NominationId, NominationStatus};
 use crate::domain::nominee::{NomineeId, NomineeKind};
 use crate::domain::referral::ReferralStatus;
 use crate::domain::register::{
@@ -156,37 +156,15 @@ impl Store {
     /// the register.
     pub fn decide(&mut self, id: NominationId, d: &NewDecision) -> Result<i64> {
         let s = self.subject(id)?;
-        if !s.catalogue.decided_at_home(&s.award) {
-            return Err(StoreError::Invalid(format!(
-                "nomination {id}: {} is decided by {}, not by the ward; refer it instead",
-                s.award.short_name, s.award.granted_by
-            )));
-        }
-        if s.nomination.status != NominationStatus::Passed {
-            return Err(StoreError::Invalid(format!(
-                "nomination {id} is {}: only a nomination the council passed can be decided",
-                s.nomination.status.code()
-            )));
-        }
-        if let Some(reason) = self.open_hold_reason(s.nomination.nominee_id)? {
-            return Err(StoreError::Invalid(format!(
-                "nomination {id}: the nominee's awards are held back ({reason}); lift the hold first"
-            )));
-        }
-        let number = text_rules::line(TextField::DecisionNumber, &d.number)?;
-        let signer = text_rules::name(TextField::Signer, &d.signer)?;
-        if number.is_empty() {
-            return Err(StoreError::Invalid(
-                "number: the decision number is empty".into(),
-            ));
-        }
-        if signer.is_empty() {
-            return Err(StoreError::Invalid(
-                "signer: say who signed the decision".into(),
-            ));
-        }
+        let checked = NewDecision {
+            number: text_rules::line(TextField::DecisionNumber, &d.number)?,
+            date: d.date,
+            signer: text_rules::name(TextField::Signer, &d.signer)?,
+        };
+        let (number, signer) = (checked.number.clone(), checked.signer.clone());
         self.write(|w| {
-            w.require_passing_vote(id, "decided")?;
+            // Checked in the transaction that records it, so nothing slips in between.
+            check_decision(&standing(&w.tx, &s)?, &checked).map_err(nomination_refused(id))?;
             w.tx.execute(
                 "INSERT INTO decisions (nomination_id, number, date, signer, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![id, number, date_text(d.date), signer, w.now],
@@ -442,31 +420,6 @@ impl Store {
             by_level_status,
             waiting: order_waiting(waiting, today),
             by_year_level,
-        })
-    }
-}
-
-impl Tx<'_> {
-    /// A decision or a referral rests on the council's latest recorded vote
-    /// on the nomination; `done` is "decided" or "referred".
-    pub(crate) fn require_passing_vote(&self, id: NominationId, done: &str) -> Result<()> {
-        let latest: Option<bool> = self
-            .tx
-            .query_row(
-                "SELECT passed FROM vote_results WHERE nomination_id = ?1 ORDER BY round_id DESC LIMIT 1",
-                [id],
-                |r| r.get(0),
-            )
-            .optional()?;
-        check_passed_by_vote(latest).map_err(|why| {
-            StoreError::Invalid(match why {
-                NoPassingVote::NeverVoted => format!(
-                    "nomination {id}: no vote of the council is recorded for it, so it cannot be {done}; put it on a meeting's agenda and record the vote (an award held before hoidong goes in with `hoidong earlier-award`)"
-                ),
-                NoPassingVote::LastVoteFailed => format!(
-                    "nomination {id}: the council's latest recorded vote did not pass it, so it cannot be {done}"
-                ),
-            })
         })
     }
 }

@@ -166,7 +166,10 @@ impl Tx<'_> {
 }
 
 /// Attendance counts of a meeting as they stand.
-fn attendance_of(conn: &rusqlite::Connection, id: MeetingId) -> Result<AttendanceCounts> {
+pub(crate) fn attendance_of(
+    conn: &rusqlite::Connection,
+    id: MeetingId,
+) -> Result<AttendanceCounts> {
     let mut stmt = conn
         .prepare("SELECT member_id, presence, reason FROM meeting_members WHERE meeting_id = ?1")?;
     let entries = stmt

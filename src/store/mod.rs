@@ -5,6 +5,7 @@
 pub mod agenda;
 pub mod audit;
 pub mod audit_views;
+pub mod award_checks;
 pub mod awards;
 pub mod council;
 pub mod damage;
@@ -22,6 +23,7 @@ pub mod record;
 pub mod reference;
 pub mod referrals;
 pub mod refusal;
+pub mod refusal_award;
 pub mod rounds;
 pub mod scores;
 pub mod signoff;
@@ -97,6 +99,9 @@ pub enum StoreError {
     /// A meeting's state or vote counts refused the change (typed, so each language can say it).
     #[error(transparent)]
     Meeting(#[from] refusal::MeetingRefusal),
+    /// A decision, a referral or a referral step refused (typed, so each language can say it).
+    #[error(transparent)]
+    Award(#[from] refusal_award::AwardRefused),
     /// A text the text rules refused (typed, so each language can say it).
     #[error(transparent)]
     Text(#[from] crate::domain::text_rules::TextRefusal),

@@ -3,15 +3,17 @@
 //! does to the nomination and the award register.
 
 use chrono::NaiveDate;
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::award_checks::{nomination_refused, standing, step_facts, step_refused};
 use super::awards::{RegisterRow, date_text, json, parse_date};
 use super::{Result, Store, StoreError};
+use crate::domain::award_steps::{check_referral, check_step};
 use crate::domain::dossier::{ChecklistItem, DossierRules};
 use crate::domain::eligibility::Lang;
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::referral::{
-    Referral, ReferralEvent, ReferralId, ReferralState, ReferralStatus, ReferralStep, transition,
+    Referral, ReferralEvent, ReferralId, ReferralState, ReferralStatus, ReferralStep,
 };
 use crate::domain::register::{NewReferral, RegisterSource};
 use crate::domain::text::nfc;
@@ -48,24 +50,14 @@ impl Store {
     /// next level up. An ineligible nomination needs `override_reason`.
     pub fn refer(&mut self, id: NominationId, r: &NewReferral) -> Result<ReferralId> {
         let s = self.subject(id)?;
-        if s.catalogue.decided_at_home(&s.award) {
-            return Err(StoreError::Invalid(format!(
-                "nomination {id}: {} is decided by the ward; record the decision instead",
-                s.award.short_name
-            )));
-        }
-        if s.nomination.status != NominationStatus::Passed {
-            return Err(StoreError::Invalid(format!(
-                "nomination {id} is {}: only a nomination the council passed can be referred",
-                s.nomination.status.code()
-            )));
-        }
         let number = nfc(&r.submission_number);
-        if number.is_empty() {
-            return Err(StoreError::Invalid(
-                "number: the submission (tờ trình) number is empty".into(),
-            ));
-        }
+        let checked = NewReferral {
+            submission_number: number.clone(),
+            ..r.clone()
+        };
+        // Asked before the eligibility, so a referral refused anyway is not
+        // first asked for a reason to override it.
+        check_referral(&standing(self.conn(), &s)?, &checked).map_err(nomination_refused(id))?;
         let reason = r
             .override_reason
             .as_deref()
@@ -92,7 +84,7 @@ impl Store {
             .map(|d| d.code.clone())
             .collect();
         self.write(|w| {
-            w.require_passing_vote(id, "referred")?;
+            check_referral(&standing(&w.tx, &s)?, &checked).map_err(nomination_refused(id))?;
             let rid = insert_referral(w, id, None, &level.code, &number, r.submission_date, reason.as_deref(), &documents)?;
             w.audit(
                 "referrals",
@@ -164,32 +156,7 @@ impl Store {
 
     /// The dossier's documents, in the order of the rules.
     pub fn referral_checklist(&self, id: ReferralId) -> Result<Vec<ChecklistItem>> {
-        let rules = self.dossier_rules()?;
-        let mut stmt = self.conn().prepare(
-            "SELECT doc_code, reference, ticked_at FROM referral_documents WHERE referral_id = ?1",
-        )?;
-        let mut items = stmt
-            .query_map([id], |r| {
-                let code: String = r.get(0)?;
-                Ok(ChecklistItem {
-                    name: rules
-                        .document(&code)
-                        .map_or(code.clone(), |d| d.name.clone()),
-                    doc_code: code,
-                    reference: r.get(1)?,
-                    ticked_at: r.get(2)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        let position = |code: &str| {
-            rules
-                .documents
-                .iter()
-                .position(|d| d.code == code)
-                .unwrap_or(usize::MAX)
-        };
-        items.sort_by_key(|i| position(&i.doc_code));
-        Ok(items)
+        checklist(self.conn(), &self.dossier_rules()?, id)
     }
 
     /// Tick a document of the dossier with its reference (number, date, where kept).
@@ -236,21 +203,6 @@ impl Store {
         })
     }
 
-    fn referral_state(&self, r: &Referral) -> Result<ReferralState> {
-        let last: Option<String> = self.conn().query_row(
-            "SELECT max(at) FROM referral_events WHERE referral_id = ?1",
-            [r.id],
-            |row| row.get(0),
-        )?;
-        let last_date = parse_date(last)
-            .or(r.submission_date)
-            .ok_or_else(|| invalid(r.id, "it has no dated step"))?;
-        Ok(ReferralState {
-            status: r.status,
-            last_date,
-        })
-    }
-
     /// Record a step of a referral. Sending needs every checklist document
     /// ticked; conferral enters the award in the register; refusal rejects
     /// the nomination; withdrawal withdraws it.
@@ -266,30 +218,11 @@ impl Store {
             ));
         }
         let referral = self.referral(id)?;
-        let state = self.referral_state(&referral)?;
-        let next = transition(&state, event).map_err(|e| invalid(id, e))?;
-        if matches!(
-            event,
-            ReferralEvent::Send { .. } | ReferralEvent::Resend { .. }
-        ) {
-            let missing: Vec<String> = self
-                .referral_checklist(id)?
-                .into_iter()
-                .filter(|i| !i.is_ticked())
-                .map(|i| format!("{} ({})", i.name, i.doc_code))
-                .collect();
-            if !missing.is_empty() {
-                return Err(invalid(
-                    id,
-                    format!(
-                        "the dossier still lacks: {}; tick each document with its reference first",
-                        missing.join("; ")
-                    ),
-                ));
-            }
-        }
+        let rules = self.dossier_rules()?;
         let s = self.subject(referral.nomination_id)?;
         self.write(|w| {
+            let (state, missing) = step_facts(&w.tx, &rules, &referral)?;
+            let next = check_step(&state, event, &missing).map_err(step_refused(id))?;
             let changed = w.tx.execute(
                 "UPDATE referrals SET status = ?2, version = version + 1 WHERE id = ?1 AND version = ?3",
                 params![id, next.status.code(), referral.version],
@@ -342,11 +275,11 @@ impl Store {
     /// referral to the next level starts, prepared, with its own submission.
     pub fn forward_referral(&mut self, id: ReferralId, r: &NewReferral) -> Result<ReferralId> {
         let referral = self.referral(id)?;
-        let state = self.referral_state(&referral)?;
+        let state = referral_state(self.conn(), &referral)?;
         let event = ReferralEvent::Forward {
             date: r.submission_date,
         };
-        let next = transition(&state, &event).map_err(|e| invalid(id, e))?;
+        let next = check_step(&state, &event, &[]).map_err(step_refused(id))?;
         let number = nfc(&r.submission_number);
         if number.is_empty() {
             return Err(StoreError::Invalid(
@@ -386,6 +319,55 @@ impl Store {
             )
         })
     }
+}
+
+/// The dossier's documents of referral `id`, in the order of the rules.
+pub(crate) fn checklist(
+    conn: &Connection,
+    rules: &DossierRules,
+    id: ReferralId,
+) -> Result<Vec<ChecklistItem>> {
+    let mut stmt = conn.prepare(
+        "SELECT doc_code, reference, ticked_at FROM referral_documents WHERE referral_id = ?1",
+    )?;
+    let mut items = stmt
+        .query_map([id], |r| {
+            let code: String = r.get(0)?;
+            Ok(ChecklistItem {
+                name: rules
+                    .document(&code)
+                    .map_or(code.clone(), |d| d.name.clone()),
+                doc_code: code,
+                reference: r.get(1)?,
+                ticked_at: r.get(2)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    let position = |code: &str| {
+        rules
+            .documents
+            .iter()
+            .position(|d| d.code == code)
+            .unwrap_or(usize::MAX)
+    };
+    items.sort_by_key(|i| position(&i.doc_code));
+    Ok(items)
+}
+
+/// Where referral `r` stands: its status and the date of its last step.
+pub(crate) fn referral_state(conn: &Connection, r: &Referral) -> Result<ReferralState> {
+    let last: Option<String> = conn.query_row(
+        "SELECT max(at) FROM referral_events WHERE referral_id = ?1",
+        [r.id],
+        |row| row.get(0),
+    )?;
+    let last_date = parse_date(last)
+        .or(r.submission_date)
+        .ok_or_else(|| invalid(r.id, "it has no dated step"))?;
+    Ok(ReferralState {
+        status: r.status,
+        last_date,
+    })
 }
 
 #[allow(clippy::too_many_arguments)]

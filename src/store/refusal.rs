@@ -203,6 +203,12 @@ pub enum MeetingRefusal {
     OffAgenda { name: String, meeting: MeetingLabel },
     #[error("agenda: position {position} is outside 1..{items}")]
     BadPosition { position: u32, items: usize },
+    /// A secret ballot while members of the counting committee are absent.
+    #[error(
+        "round {round}: the counting committee counts a secret ballot, but {} marked absent; replace them in the committee (meeting agenda, key c) first",
+        if names.len() == 1 { format!("{} is", names[0]) } else { format!("{} are", names.join(", ")) }
+    )]
+    CommitteeAbsent { round: u32, names: Vec<String> },
     #[error("round {round}: enter the votes of at least one nominee")]
     NoTallies { round: u32 },
     #[error(

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::refusal::{Doing, MeetingRefusal};
 use super::{Result, Store, StoreError, Tx};
-use crate::domain::meeting::MeetingId;
+use crate::domain::meeting::{MeetingId, Presence, check_committee_present};
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::text::nfc;
 use crate::domain::vote::{
@@ -51,6 +51,29 @@ struct Prepared {
 }
 
 impl Tx<'_> {
+    /// Each member of the meeting's counting committee with their presence.
+    fn committee_presence(&self, meeting: MeetingId) -> Result<Vec<(String, Presence)>> {
+        let mut stmt = self.tx.prepare(
+            "SELECT m.name, mm.presence, mm.reason FROM counting_committee c
+             JOIN members m ON m.id = c.member_id
+             LEFT JOIN meeting_members mm ON mm.meeting_id = c.meeting_id AND mm.member_id = c.member_id
+             WHERE c.meeting_id = ?1 ORDER BY c.is_head DESC, c.member_id",
+        )?;
+        let rows = stmt.query_map([meeting], |r| {
+            let code: Option<String> = r.get(1)?;
+            let reason: Option<String> = r.get(2)?;
+            Ok((
+                r.get::<_, String>(0)?,
+                Presence::from_parts(
+                    code.as_deref().unwrap_or(""),
+                    reason.as_deref().unwrap_or(""),
+                )
+                .unwrap_or(Presence::Unmarked),
+            ))
+        })?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
     fn next_round_no(&self, meeting: MeetingId) -> Result<u32> {
         Ok(self.tx.query_row(
             "SELECT coalesce(max(round_no), 0) + 1 FROM ballot_rounds WHERE meeting_id = ?1",
@@ -266,6 +289,13 @@ impl Store {
                     .into()
                 })
             };
+            let committee = w.committee_presence(meeting)?;
+            check_committee_present(input.method, &committee).map_err(|names| {
+                MeetingRefusal::CommitteeAbsent {
+                    round: round_no,
+                    names,
+                }
+            })?;
             let items = w.prepare_items(meeting, round_no, input, &rule_for)?;
             let att = w.attendance_now(meeting)?;
             w.write_round(meeting, round_no, input, &att, &items, None)

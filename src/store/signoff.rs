@@ -107,6 +107,27 @@ impl Store {
         self.insert_signoff(meeting, SignOffKind::Minutes, content)
     }
 
+    /// Would signing the minutes of `meeting` be refused? The question the
+    /// signing transaction asks, asked before the confirm dialog. Signed
+    /// minutes take an addendum, which has nothing to refuse here.
+    pub fn sign_off_allowed(&self, meeting: MeetingId) -> Result<()> {
+        if self.signed_minutes(meeting)?.is_some() {
+            return Ok(());
+        }
+        let m = self.meeting(meeting)?;
+        let present = super::meetings::attendance_of(self.conn(), meeting)?.present;
+        check_held(m.status, m.opened_at.is_some(), present).map_err(|why| {
+            MeetingRefusal::NotHeld {
+                meeting: MeetingLabel {
+                    number: m.number.clone(),
+                    id: meeting,
+                },
+                why,
+            }
+        })?;
+        Ok(())
+    }
+
     /// Record an addendum to signed minutes, dated now.
     pub fn add_addendum(&mut self, meeting: MeetingId, content: &str) -> Result<SignOff> {
         if self.signed_minutes(meeting)?.is_none() {

@@ -293,7 +293,7 @@ impl App {
         self.dashboard.apply(&action);
     }
 
-    fn outcome(&mut self, outcome: Outcome) {
+    pub(super) fn outcome(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Nothing => {}
             Outcome::Close => {

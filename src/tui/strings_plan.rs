@@ -56,6 +56,7 @@ pub struct PlanStrings {
     pub removed: &'static str,
     pub moved: &'static str,
     pub committee_saved: &'static str,
+    pub committee_absent: &'static str,
 }
 
 static VI: PlanStrings = PlanStrings {
@@ -109,6 +110,7 @@ static VI: PlanStrings = PlanStrings {
     removed: "Đã bỏ khỏi chương trình (hồ sơ trở về “Đã nộp”)",
     moved: "Đã đổi thứ tự",
     committee_saved: "Đã lưu ban kiểm phiếu",
+    committee_absent: "đang vắng mặt: bỏ phiếu kín sẽ bị từ chối cho đến khi thay người có mặt",
 };
 
 static EN: PlanStrings = PlanStrings {
@@ -162,6 +164,7 @@ static EN: PlanStrings = PlanStrings {
     removed: "Taken off the agenda (the nomination is back to Submitted)",
     moved: "Order changed",
     committee_saved: "Counting committee saved",
+    committee_absent: "marked absent: a secret ballot is refused until they are replaced by someone present",
 };
 
 impl Strings {

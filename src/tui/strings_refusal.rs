@@ -145,6 +145,10 @@ impl Strings {
             MeetingRefusal::BadPosition { position, items } => {
                 format!("Chương trình: vị trí {position} nằm ngoài khoảng 1–{items}")
             }
+            MeetingRefusal::CommitteeAbsent { round, names } => format!(
+                "Lần bỏ phiếu {round}: Ban kiểm phiếu kiểm phiếu kín, nhưng {} vắng mặt; hãy thay thành viên vắng trong Ban kiểm phiếu (danh sách phiên họp, chương trình, phím c) trước khi bỏ phiếu",
+                names.join(", ")
+            ),
             MeetingRefusal::NoTallies { round } => format!(
                 "Lần bỏ phiếu {round}: hãy nhập kết quả biểu quyết của ít nhất một đối tượng"
             ),

@@ -17,6 +17,9 @@ impl Strings {
         if let StoreError::Text(r) = e {
             return r.message(self.lang.words());
         }
+        if let StoreError::Award(r) = e {
+            return self.award_refusal(r);
+        }
         if self.lang == Lang::En {
             return e.to_string();
         }
@@ -91,6 +94,7 @@ impl Strings {
             StoreError::Invalid(text) => text.clone(),
             StoreError::Meeting(r) => self.refusal(r),
             StoreError::Text(r) => r.message(self.lang.words()),
+            StoreError::Award(r) => self.award_refusal(r),
         }
     }
 }

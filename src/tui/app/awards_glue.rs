@@ -6,7 +6,6 @@ use ratatui::layout::Rect;
 
 use super::{App, Internal, STATUS_TICKS};
 use crate::domain::nomination::NominationId;
-use crate::store::StoreError;
 use crate::tui::action::Action;
 use crate::tui::awards::audit::AuditView;
 use crate::tui::awards::board::Board;
@@ -121,10 +120,9 @@ impl App {
                     self.error(self.strings.store_message(&e));
                 }
             }
-            Err(StoreError::ReadOnly) => {
-                self.error(self.strings.read_only_banner.trim().to_string());
-            }
-            Err(e) => self.error(format!("{}: {e}", self.strings.store_error)),
+            // Typed refusals in the interface's language; untyped checks with
+            // where they came from.
+            Err(e) => self.outcome(crate::tui::screens::scoring::Outcome::Failed(e)),
         }
     }
 

@@ -210,7 +210,7 @@ impl Form {
         )
     }
 
-    pub fn apply(&mut self, action: &Action, s: &Strings) -> Outcome {
+    pub fn apply(&mut self, action: &Action, store: &Store, s: &Strings) -> Outcome {
         let n = self.fields.len().max(1);
         match action {
             Action::Cancel | Action::Close => Outcome::Close,
@@ -223,6 +223,16 @@ impl Form {
                 Outcome::Nothing
             }
             Action::Awards(AwardAction::Submit) => match self.check(s) {
+                Ok(Outcome::Ask(text, Action::Awards(AwardAction::Apply(p)))) => {
+                    match super::allowed(&p, store) {
+                        Ok(()) => Outcome::Ask(text, Action::Awards(AwardAction::Apply(p))),
+                        // Said in the form, which stays filled in, instead of the confirm.
+                        Err(e) => {
+                            self.error = Some(s.store_message(&e));
+                            Outcome::Nothing
+                        }
+                    }
+                }
                 Ok(o) => o,
                 Err(e) => {
                     self.error = Some(e);

@@ -11,6 +11,7 @@ pub mod keys;
 pub mod nominee;
 pub mod referral;
 pub mod strings;
+mod strings_refusal;
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -109,6 +110,30 @@ pub fn perform(p: &Pending, store: &mut Store) -> Result<NominationId, StoreErro
     }
 }
 
+/// Would `p` be recorded? The store's own question, asked before the confirm
+/// dialog so that a refusal is said instead of the confirm, not after it.
+pub fn allowed(p: &Pending, store: &Store) -> Result<(), StoreError> {
+    match p {
+        Pending::Decide {
+            nomination,
+            decision,
+        } => store.decision_allowed(*nomination, decision),
+        Pending::Refer {
+            nomination,
+            referral,
+        } => store.referral_allowed(*nomination, referral),
+        Pending::Advance { referral, event } => store.referral_step_allowed(*referral, event),
+        Pending::Forward { referral, next } => store.referral_step_allowed(
+            *referral,
+            &ReferralEvent::Forward {
+                date: next.submission_date,
+            },
+        ),
+        // Reversible: performed without a confirm, refused by the store if need be.
+        Pending::Tick { .. } => Ok(()),
+    }
+}
+
 /// What the app does after an awards screen handled an action.
 pub enum Outcome {
     Nothing,
@@ -148,7 +173,7 @@ impl AwardsScreen {
             AwardsScreen::Board(b) => b.apply(action, store, s),
             AwardsScreen::Nominee(n) => n.apply(action, store, s),
             AwardsScreen::Referral(r) => r.apply(action, store, s),
-            AwardsScreen::Form(f) => f.apply(action, s),
+            AwardsScreen::Form(f) => f.apply(action, store, s),
             AwardsScreen::Audit(a) => a.apply(action, store, s),
         }
     }

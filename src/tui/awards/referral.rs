@@ -10,13 +10,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::form::Form;
-use super::strings::{referral_status, step_name, texts};
+use super::strings::{referral_status, texts};
 use super::{AwardAction, AwardsScreen, Outcome};
+use crate::domain::award_steps::{AwardRefusal, check_step};
 use crate::domain::dossier::ChecklistItem;
 use crate::domain::nomination::NominationId;
-use crate::domain::referral::{
-    Conferral, Referral, ReferralError, ReferralEvent, ReferralState, ReferralStep, transition,
-};
+use crate::domain::referral::{Conferral, Referral, ReferralEvent, ReferralState, ReferralStep};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::strings::Strings;
@@ -83,9 +82,10 @@ impl ReferralView {
         Ok(())
     }
 
-    /// Whether `event` may follow now (so an illegal step is refused before
-    /// its form is filled in); dates are checked by the store on saving.
-    fn allowed(&self, event: &'static str) -> Result<(), ReferralError> {
+    /// Whether `event` may follow now (so an illegal step, or sending an
+    /// incomplete dossier, is refused before its form is filled in); dates
+    /// are checked when the form is submitted, before the confirm.
+    fn allowed(&self, event: &'static str) -> Result<(), AwardRefusal> {
         let Some(r) = self.current() else {
             return Ok(());
         };
@@ -115,7 +115,13 @@ impl ReferralView {
             },
             _ => ReferralEvent::Forward { date },
         };
-        transition(&state, &sample).map(|_| ())
+        let missing: Vec<String> = self
+            .checklist
+            .iter()
+            .filter(|i| !i.is_ticked())
+            .map(|i| i.name.clone())
+            .collect();
+        check_step(&state, &sample, &missing).map(|_| ())
     }
 
     pub fn apply(&mut self, action: &Action, store: &Store, s: &Strings) -> Outcome {
@@ -150,7 +156,7 @@ impl ReferralView {
                     return Outcome::Message(t.no_referral.into());
                 };
                 if let Err(e) = self.allowed(event) {
-                    return Outcome::Message(format!("{}: {e}", step_name(s, event)));
+                    return Outcome::Message(s.award_refusal_of(&e));
                 }
                 Outcome::Open(AwardsScreen::Form(Form::step(
                     store,

@@ -6,11 +6,12 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::domain::meeting::{MeetingId, MeetingStatus, Presence};
+use crate::domain::meeting::{MeetingId, MeetingStatus, Presence, check_committee_present};
 use crate::domain::nomination::Evidence;
 use crate::domain::record::MeetingRecord;
 use crate::domain::vote::{VoteMethod, VoteRule, find_rule};
 use crate::store::meetings::QuorumStatus;
+use crate::store::refusal::MeetingRefusal;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
@@ -347,6 +348,33 @@ impl MeetingMode {
         let method = self
             .current_rule()
             .map_or(VoteMethod::SecretBallot, |r| r.method);
+        // The store's rule, asked before the tally dialog opens.
+        let committee: Vec<(String, Presence)> = self
+            .record
+            .counting_committee
+            .iter()
+            .map(|c| {
+                let presence = self
+                    .record
+                    .attendance
+                    .iter()
+                    .find(|a| a.member.id == c.member.id)
+                    .map_or(Presence::Unmarked, |a| a.presence.clone());
+                (c.member.name.clone(), presence)
+            })
+            .collect();
+        if let Err(names) = check_committee_present(method, &committee) {
+            let round = self
+                .record
+                .rounds
+                .iter()
+                .map(|r| r.round.round_no)
+                .max()
+                .unwrap_or(0)
+                + 1;
+            self.note = Some(s.refusal(&MeetingRefusal::CommitteeAbsent { round, names }));
+            return;
+        }
         let level = &self.record.council.level;
         let mut items = vec![(
             current.nomination.id,

@@ -6,7 +6,7 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::domain::meeting::{MeetingId, MeetingStatus};
+use crate::domain::meeting::{MeetingId, MeetingStatus, Presence, committee_absent};
 use crate::domain::nomination::{NominationQuery, NominationRow, NominationStatus, SortKey};
 use crate::domain::record::MeetingRecord;
 use crate::store::meetings::MeetingSummary;
@@ -436,10 +436,31 @@ impl Planning {
                         return Outcome::Nothing;
                     }
                 };
+                // Members already marked absent: saved, with a warning, since a
+                // secret ballot will be refused until they are replaced.
+                let absent = self.record.as_ref().map_or_else(Vec::new, |r| {
+                    let chosen: Vec<(String, Presence)> = r
+                        .attendance
+                        .iter()
+                        .filter(|a| a.member.id == head || others.contains(&a.member.id))
+                        .map(|a| (a.member.name.clone(), a.presence.clone()))
+                        .collect();
+                    committee_absent(&chosen)
+                });
                 match store.set_counting_committee(form.meeting, head, &others) {
                     Ok(()) => {
                         self.input = None;
-                        self.changed(store, t.committee_saved.into())
+                        let text = if absent.is_empty() {
+                            t.committee_saved.to_string()
+                        } else {
+                            format!(
+                                "{} ⚠ {} {}",
+                                t.committee_saved,
+                                absent.join(", "),
+                                t.committee_absent
+                            )
+                        };
+                        self.changed(store, text)
                     }
                     Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => {
                         form.error = Some(s.store_message(&e));

@@ -148,6 +148,10 @@ impl Preview {
             MinutesAction::WriteMarkdown => return Outcome::Print(Some(Format::Markdown)),
             MinutesAction::PrintPdf => return Outcome::Print(None),
             MinutesAction::SignOff => {
+                // Refused before the confirm, not after it.
+                if let Err(e) = store.sign_off_allowed(self.meeting) {
+                    return Outcome::Failed(e);
+                }
                 let message = if self.signed.is_some() {
                     t.confirm_addendum
                 } else {
