@@ -132,14 +132,14 @@ fn passed(d: &Demo, home: bool) -> i64 {
 fn demo_and_gen() {
     let d = Demo::new();
     let again = d.db.to_string_lossy().into_owned();
-    d.refused(&["demo", &again], "already exists");
+    d.refused(&["demo", &again], "tệp đã có");
     let generated = d.path("gen.db");
     let generated = generated.to_string_lossy();
     assert!(
         d.ok(&["gen", &generated, "--nominations", "20"])
             .contains("20 nominations")
     );
-    d.refused(&["gen", &generated], "already exists");
+    d.refused(&["gen", &generated], "tệp đã có");
     d.refused(&["gen", "x.db", "--nominations", "many"], "invalid value");
 }
 
