@@ -110,6 +110,17 @@ fn dashboard_at_both_sizes() {
 }
 
 #[test]
+fn scores_use_the_decimal_separator_of_the_language() {
+    // The first row of the demo is scored 68.1 (see the dashboard snapshot).
+    let vi = screen(&app(Lang::Vi, 120, 35), 120, 35);
+    assert!(vi.contains(" 68,1 ") && !vi.contains(" 68.1 "), "{vi}");
+    assert!(vi.contains(" 7,0 ████"), "score grid mean: {vi}");
+    let en = screen(&app(Lang::En, 120, 35), 120, 35);
+    assert!(en.contains(" 68.1 ") && !en.contains(" 68,1 "), "{en}");
+    assert!(en.contains(" 7.0 ████"), "score grid mean: {en}");
+}
+
+#[test]
 fn search_nguyen_finds_only_nguyen_rows_and_esc_clears() {
     let mut a = app(Lang::Vi, 120, 35);
     let all = a.dashboard.total.unwrap_or(0);

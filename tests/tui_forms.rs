@@ -547,7 +547,8 @@ fn ranking_lists_one_round_and_level_by_score() {
         };
         let score: f64 = inner
             .split_whitespace()
-            .filter_map(|w| w.parse::<f64>().ok())
+            // Vietnamese writes the score with a decimal comma.
+            .filter_map(|w| w.replace(',', ".").parse::<f64>().ok())
             .nth(1)
             .unwrap_or_else(|| panic!("no score in {l}"));
         if let Some((r, sc)) = last {

@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::domain::nomination::NominationId;
-use crate::domain::scoring::{Aggregation, Score, format_tenths, parse_score};
+use crate::domain::scoring::{Aggregation, Score, parse_score};
 use crate::store::scores::ScoreSheet;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
@@ -129,7 +129,7 @@ impl Scoring {
                     return Outcome::Nothing;
                 }
                 let current = match action {
-                    Action::EditScore => self.current_score().map(format_tenths),
+                    Action::EditScore => self.current_score().map(|t| s.score_value(t)),
                     _ => None,
                 };
                 self.editing = Some(TextInput::new(&current.unwrap_or_default()));
