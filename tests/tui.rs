@@ -374,6 +374,45 @@ fn english_interface() {
 }
 
 #[test]
+fn a_refused_score_is_replaced_by_what_is_typed_next() {
+    let mut a = app(Lang::Vi, 120, 35);
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
+    press(&mut a, KeyCode::Enter);
+    let sheet = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    let (member, criterion) = (sheet.members[0].id, sheet.criteria[0].code.clone());
+    press(&mut a, KeyCode::Char('e'));
+    a.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    type_text(&mut a, "12");
+    press(&mut a, KeyCode::Enter);
+    let refused = screen(&a, 120, 35);
+    assert!(refused.contains("vượt mức tối đa"), "{refused}");
+    // The next digits start a new score: "8", not "128".
+    type_text(&mut a, "8");
+    let typing = screen(&a, 120, 35);
+    assert!(
+        !typing.contains("128") && !typing.contains("vượt mức"),
+        "{typing}"
+    );
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.context(), Context::Scoring);
+    let saved = a
+        .store()
+        .score_sheet(id)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .scores
+        .iter()
+        .find(|s| s.member_id == member && s.criterion_code == criterion)
+        .map(|s| s.tenths);
+    assert_eq!(saved, Some(80));
+}
+
+#[test]
 fn scoring_saves_a_score_and_asks_before_a_recusal() {
     let mut a = app(Lang::Vi, 120, 35);
     let id = a

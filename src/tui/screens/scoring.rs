@@ -3,7 +3,7 @@
 //! change and the consolidated score follows at once.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
@@ -90,6 +90,15 @@ impl Scoring {
 
     pub fn edit_key(&mut self, key: &KeyEvent) {
         if let Some(input) = &mut self.editing {
+            // A refused score stays visible beside its message; what is typed
+            // next replaces it instead of being added to it ("12" then "8" is 8).
+            let typing = matches!(key.code, KeyCode::Char(_))
+                && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            if self.error.is_some() && typing {
+                input.clear();
+            }
             input.handle_key(key);
             self.error = None;
         }
