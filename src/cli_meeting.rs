@@ -11,6 +11,7 @@ use crate::domain::meeting::NoteKind;
 use crate::domain::nomination::NominationQuery;
 use crate::store::meetings::NewMeeting;
 use crate::store::notes::NewNote;
+use crate::tui::strings::Lang;
 
 pub use crate::cli_meeting_text::{ballot_record_text, meetings_text, show_text, table};
 
@@ -84,12 +85,14 @@ pub fn list(db: Option<&Path>) -> anyhow::Result<()> {
 }
 
 /// `hoidong meeting …`.
-pub fn run(db: Option<&Path>, command: &MeetingCommand) -> anyhow::Result<()> {
+/// Numbers are written in `lang`'s format (a decimal comma in Vietnamese).
+pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::Result<()> {
+    let sep = lang.decimal_sep();
     let mut store = crate::store::location::open_existing(db)?;
     match command {
-        MeetingCommand::Show { id } => print!("{}", show_text(&store, *id)?),
+        MeetingCommand::Show { id } => print!("{}", show_text(&store, *id, sep)?),
         MeetingCommand::BallotRecord { id, round } => {
-            print!("{}", ballot_record_text(&store, *id, *round)?)
+            print!("{}", ballot_record_text(&store, *id, *round, sep)?)
         }
         MeetingCommand::New {
             number,

@@ -8,6 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::domain::ballot_record::{ballot_count_record, rule_label};
 use crate::domain::meeting::{MeetingStatus, Presence};
+use crate::domain::numbers;
 use crate::domain::record::MeetingRecord;
 use crate::domain::vote::{Threshold, VoteMethod};
 use crate::store::Store;
@@ -136,7 +137,8 @@ fn quorum_line(store: &Store, rec: &MeetingRecord) -> anyhow::Result<String> {
     ))
 }
 
-pub fn show_text(store: &Store, id: i64) -> anyhow::Result<String> {
+/// `sep` is the decimal separator of the language asked for (`Lang::decimal_sep`).
+pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
     let rec = store.meeting_record(id)?;
     let m = &rec.meeting;
     let mut out = String::new();
@@ -215,7 +217,7 @@ pub fn show_text(store: &Store, id: i64) -> anyhow::Result<String> {
                 e.nomination.id.to_string(),
                 e.nominee.name.clone(),
                 e.award_short.clone(),
-                e.score.map_or("-".into(), |s| format!("{s:.1}")),
+                e.score.map_or("-".into(), |s| numbers::one_decimal(s, sep)),
                 e.nomination.status.code().to_string(),
             ];
             match rec.latest_result(e.nomination.id) {
@@ -241,7 +243,7 @@ pub fn show_text(store: &Store, id: i64) -> anyhow::Result<String> {
                             "-".into()
                         },
                         format!("{}/{}", v.outcome.counted_agree, v.outcome.denominator),
-                        v.outcome.share_label(),
+                        v.outcome.share_label(sep),
                         rule_label(&v.rule),
                         if v.outcome.passed {
                             "PASS (đạt)"
@@ -321,7 +323,12 @@ pub fn show_text(store: &Store, id: i64) -> anyhow::Result<String> {
     Ok(out)
 }
 
-pub fn ballot_record_text(store: &Store, id: i64, round_no: u32) -> anyhow::Result<String> {
+pub fn ballot_record_text(
+    store: &Store,
+    id: i64,
+    round_no: u32,
+    sep: char,
+) -> anyhow::Result<String> {
     let rec = store.meeting_record(id)?;
     let round = rec
         .rounds
@@ -388,7 +395,7 @@ pub fn ballot_record_text(store: &Store, id: i64, round_no: u32) -> anyhow::Resu
                     .into(),
                 r.award_short.clone(),
                 format!("{}/{}", r.votes, r.denominator),
-                r.share_label.clone(),
+                numbers::percent(r.share_permille, sep),
                 if r.passed { "Đạt" } else { "Không đạt" }.into(),
             ]
         })

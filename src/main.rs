@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 use hoidong::demo;
 use hoidong::safety;
 use hoidong::store::location;
+use hoidong::tui::strings::Lang;
 
 /// hoidong — console of the Emulation and Commendation Council's secretary.
 #[derive(Parser)]
@@ -143,7 +144,8 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         }) => safety::cli::run_exercise(cli.db, seed, count, step, hold)?,
         Some(Command::Meetings) => hoidong::cli_meeting::list(cli.db.as_deref())?,
         Some(Command::Meeting { command }) => {
-            hoidong::cli_meeting::run(cli.db.as_deref(), &command)?
+            let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
+            hoidong::cli_meeting::run(cli.db.as_deref(), &command, lang)?
         }
         None => hoidong::tui::launch::run(cli.db, cli.lang.as_deref())?,
     }

@@ -320,7 +320,8 @@ fn a_whole_meeting_through_the_store() {
         .unwrap();
     assert_eq!(r1.round_no, 1);
     assert!(r1.outcomes[0].1.passed);
-    assert_eq!(r1.outcomes[0].1.share_label(), "81.8%");
+    assert_eq!(r1.outcomes[0].1.share_label(','), "81,8%");
+    assert_eq!(r1.outcomes[0].1.share_label('.'), "81.8%");
     assert!(!r1.outcomes[1].1.passed);
     assert_eq!(status(&store, noms[0]), NominationStatus::Passed);
     assert_eq!(status(&store, noms[1]), NominationStatus::Failed);
@@ -459,9 +460,9 @@ fn a_whole_meeting_through_the_store() {
     assert_eq!(b.rows[0].name, names[0]);
     assert_eq!(b.rows[0].rank, 1);
     assert!(ballot_count_record(&rec, r3.round_id).is_none());
-    let text = hoidong::cli_meeting::show_text(&store, m).unwrap();
+    let text = hoidong::cli_meeting::show_text(&store, m, ',').unwrap();
     assert!(
-        text.contains("72.7%") && text.contains("AMENDS round 1"),
+        text.contains("72,7%") && text.contains("AMENDS round 1"),
         "{text}"
     );
 }
@@ -582,14 +583,43 @@ fn the_cli_lists_and_shows_meetings() {
     );
     let out = Command::cargo_bin("hoidong")
         .unwrap()
-        .args(["--db", db.to_str().unwrap(), "meeting", "show", "1"])
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--lang",
+            "vi",
+            "meeting",
+            "show",
+            "1",
+        ])
         .output()
         .unwrap();
     let show = String::from_utf8(out.stdout).unwrap();
     assert!(show.contains("Quorum: 9 of 11 present"), "{show}");
+    // Vietnamese writes a decimal comma, in the score and in the share.
     assert!(
-        show.contains("Chiến sĩ thi đua cơ sở") && show.contains("72.7%"),
+        show.contains("Chiến sĩ thi đua cơ sở")
+            && show.contains("72,7%")
+            && !show.contains("72.7%"),
         "{show}"
+    );
+    let out = Command::cargo_bin("hoidong")
+        .unwrap()
+        .args([
+            "--db",
+            db.to_str().unwrap(),
+            "--lang",
+            "en",
+            "meeting",
+            "show",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    let show_en = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        show_en.contains("72.7%") && !show_en.contains("72,7%"),
+        "{show_en}"
     );
     assert!(
         show.contains("FAIL (không đạt)") && show.contains("PASS (đạt)"),

@@ -246,8 +246,8 @@ fn docx_is_a_well_formed_package_with_the_content() {
             _ => 0,
         })
         .sum();
-    // + 2 rows of the heading block + 1 row of signatures
-    assert_eq!(rows, data_rows + 3);
+    // + 2 rows of the heading block + the row holding the signatures, and its row of names
+    assert_eq!(rows, data_rows + 4);
     for n in &rec.notes {
         assert!(xml.contains(&n.text), "note missing from DOCX: {}", n.text);
     }

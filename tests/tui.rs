@@ -110,6 +110,17 @@ fn dashboard_at_both_sizes() {
 }
 
 #[test]
+fn scores_use_the_decimal_separator_of_the_language() {
+    // The first row of the demo is scored 68.1 (see the dashboard snapshot).
+    let vi = screen(&app(Lang::Vi, 120, 35), 120, 35);
+    assert!(vi.contains(" 68,1 ") && !vi.contains(" 68.1 "), "{vi}");
+    assert!(vi.contains(" 7,0 ████"), "score grid mean: {vi}");
+    let en = screen(&app(Lang::En, 120, 35), 120, 35);
+    assert!(en.contains(" 68.1 ") && !en.contains(" 68,1 "), "{en}");
+    assert!(en.contains(" 7.0 ████"), "score grid mean: {en}");
+}
+
+#[test]
 fn search_nguyen_finds_only_nguyen_rows_and_esc_clears() {
     let mut a = app(Lang::Vi, 120, 35);
     let all = a.dashboard.total.unwrap_or(0);
@@ -360,6 +371,45 @@ fn english_interface() {
     assert!(text.contains("Nominee"), "{text}");
     assert!(text.contains(EN.nominations));
     assert!(text.contains(EN.status(NominationStatus::Submitted)));
+}
+
+#[test]
+fn a_refused_score_is_replaced_by_what_is_typed_next() {
+    let mut a = app(Lang::Vi, 120, 35);
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
+    press(&mut a, KeyCode::Enter);
+    let sheet = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    let (member, criterion) = (sheet.members[0].id, sheet.criteria[0].code.clone());
+    press(&mut a, KeyCode::Char('e'));
+    a.handle_event(Event::Key(KeyEvent::new(
+        KeyCode::Char('u'),
+        KeyModifiers::CONTROL,
+    )));
+    type_text(&mut a, "12");
+    press(&mut a, KeyCode::Enter);
+    let refused = screen(&a, 120, 35);
+    assert!(refused.contains("vượt mức tối đa"), "{refused}");
+    // The next digits start a new score: "8", not "128".
+    type_text(&mut a, "8");
+    let typing = screen(&a, 120, 35);
+    assert!(
+        !typing.contains("128") && !typing.contains("vượt mức"),
+        "{typing}"
+    );
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.context(), Context::Scoring);
+    let saved = a
+        .store()
+        .score_sheet(id)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .scores
+        .iter()
+        .find(|s| s.member_id == member && s.criterion_code == criterion)
+        .map(|s| s.tenths);
+    assert_eq!(saved, Some(80));
 }
 
 #[test]

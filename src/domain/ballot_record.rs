@@ -47,9 +47,8 @@ pub struct BallotRow {
     pub votes: u32,
     /// What the share is counted on, per the rule.
     pub denominator: u32,
+    /// Share in tenths of a percent; `numbers::percent` writes it.
     pub share_permille: u32,
-    /// "83.3%".
-    pub share_label: String,
     /// The rule in words, e.g. "tối thiểu 80% tổng số thành viên Hội đồng".
     pub rule_label: String,
     pub passed: bool,
@@ -167,7 +166,6 @@ pub fn ballot_count_record(rec: &MeetingRecord, round_id: i64) -> Option<BallotC
                 votes: v.outcome.counted_agree,
                 denominator: v.outcome.denominator,
                 share_permille: v.outcome.share_permille,
-                share_label: v.outcome.share_label(),
                 rule_label: rule_label(&v.rule),
                 passed: v.outcome.passed,
                 preferred_on_tie: preferred_on_tie(n),
@@ -328,7 +326,6 @@ mod tests {
             votes,
             denominator: 11,
             share_permille: 0,
-            share_label: String::new(),
             rule_label: String::new(),
             passed: false,
             preferred_on_tie: preferred,

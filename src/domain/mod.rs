@@ -11,6 +11,7 @@ pub mod meeting;
 pub mod movement;
 pub mod nomination;
 pub mod nominee;
+pub mod numbers;
 pub mod prize;
 pub mod ranking;
 pub mod record;

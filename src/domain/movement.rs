@@ -60,6 +60,22 @@ impl Round {
             .then_some(Round::Annual { year })
     }
 
+    /// The order in which rounds are listed: annual rounds, newest first, then
+    /// the phase reviews, newest first ("Năm 2026, Năm 2025, Sơ kết 2022–2025").
+    pub fn listing_order(a: &Round, b: &Round) -> std::cmp::Ordering {
+        let key = |r: &Round| match *r {
+            Round::Annual { year } => (0, std::cmp::Reverse(year), std::cmp::Reverse(0)),
+            Round::Review { from, to } => (1, std::cmp::Reverse(to), std::cmp::Reverse(from)),
+        };
+        key(a).cmp(&key(b))
+    }
+
+    /// Sort `rounds` in `listing_order` and drop repeats.
+    pub fn sort_for_listing(rounds: &mut Vec<Round>) {
+        rounds.sort_by(Round::listing_order);
+        rounds.dedup();
+    }
+
     /// The year the round's proposals are made in.
     pub fn year(&self) -> i32 {
         match self {
@@ -72,6 +88,29 @@ impl Round {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounds_are_listed_annual_newest_first_then_reviews() {
+        let mut rounds = vec![
+            Round::Annual { year: 2025 },
+            Round::Review {
+                from: 2022,
+                to: 2025,
+            },
+            Round::Annual { year: 2026 },
+            Round::Review {
+                from: 2017,
+                to: 2020,
+            },
+            Round::Annual { year: 2024 },
+            Round::Annual { year: 2026 },
+        ];
+        Round::sort_for_listing(&mut rounds);
+        assert_eq!(
+            rounds.iter().map(Round::code).collect::<Vec<_>>(),
+            ["2026", "2025", "2024", "2022-2025", "2017-2020"]
+        );
+    }
 
     #[test]
     fn round_codes_round_trip() {

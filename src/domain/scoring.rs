@@ -81,15 +81,6 @@ pub fn parse_score(text: &str, max_score: u32) -> Result<u32, ScoreError> {
     Ok(tenths)
 }
 
-/// Render tenths as "8.5" / "8".
-pub fn format_tenths(tenths: u32) -> String {
-    if tenths.is_multiple_of(10) {
-        format!("{}", tenths / 10)
-    } else {
-        format!("{}.{}", tenths / 10, tenths % 10)
-    }
-}
-
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ScoreError {
     #[error("empty score")]

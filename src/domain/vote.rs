@@ -258,9 +258,9 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    /// "83.3%".
-    pub fn share_label(&self) -> String {
-        format!("{}.{}%", self.share_permille / 10, self.share_permille % 10)
+    /// "83,3%" with a decimal comma, "83.3%" with a point.
+    pub fn share_label(&self, sep: char) -> String {
+        super::numbers::percent(self.share_permille, sep)
     }
 }
 
@@ -317,6 +317,7 @@ pub fn permille(count: u32, total: u32) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::numbers;
 
     fn rule(num: u32, den: u32, cmp: Comparison, d: Denominator) -> VoteRule {
         VoteRule {
@@ -388,7 +389,8 @@ mod tests {
         };
         let o = evaluate(&r, &a, &b, &t).unwrap_or_else(|e| panic!("{e}"));
         assert!(!o.passed);
-        assert_eq!(o.share_label(), "72.7%");
+        assert_eq!(o.share_label(numbers::POINT), "72.7%");
+        assert_eq!(o.share_label(numbers::COMMA), "72,7%");
         assert_eq!(o.needed, Some(9));
         // with one written agreement: 9 of 11 = 81.8%
         let t = Tally {
@@ -397,7 +399,7 @@ mod tests {
         };
         let o = evaluate(&r, &a, &b, &t).unwrap_or_else(|e| panic!("{e}"));
         assert!(o.passed);
-        assert_eq!(o.share_label(), "81.8%");
+        assert_eq!(o.share_label(numbers::POINT), "81.8%");
     }
 
     #[test]

@@ -6,13 +6,14 @@
 //! same bytes.
 
 use docx_rs::{
-    AlignmentType, Docx, Header as DocxHeader, LineSpacing, PageMargin, PageNum, Paragraph, Run,
-    RunFonts, SpecialIndentType, Table as DocxTable, TableCell, TableLayoutType, TableRow,
-    WidthType,
+    AlignmentType, BreakType, Docx, Header as DocxHeader, HeightRule, LineSpacing, PageMargin,
+    PageNum, Paragraph, Run, RunFonts, SpecialIndentType, Table as DocxTable, TableCell,
+    TableCellMargins, TableLayoutType, TableRow, WidthType,
 };
 
 use super::PrintError;
-use super::model::{Align, Block, Document, Table};
+use super::docx_layout::{CELL_PADDING, HEADER_MARK_TWIPS, column_widths, mark_header_rows};
+use super::model::{Align, Block, DocKind, Document, Table};
 
 /// Twips per millimetre (1 inch = 1440 twips = 25.4 mm).
 fn mm(v: f64) -> i32 {
@@ -23,8 +24,16 @@ const FONT: &str = "Times New Roman";
 /// A4 width less the left (30 mm) and right (15 mm) margins, in twips.
 const TEXT_WIDTH: usize = 9355;
 
+/// A run of text; a line break in `text` stays a line break (a note of two lines).
 fn run(text: &str, pt: usize) -> Run {
-    Run::new().add_text(text).size(pt * 2).fonts(
+    let mut r = Run::new();
+    for (i, line) in text.split('\n').enumerate() {
+        if i > 0 {
+            r = r.add_break(BreakType::TextWrapping);
+        }
+        r = r.add_text(line);
+    }
+    r.size(pt * 2).fonts(
         RunFonts::new()
             .ascii(FONT)
             .hi_ansi(FONT)
@@ -44,10 +53,12 @@ fn centered(r: Run) -> Paragraph {
         .line_spacing(spacing(0))
 }
 
-fn body(lead: &str, text: &str, indent: bool) -> Paragraph {
+/// A body paragraph; `keep_next` holds it on the page of what follows (the signatures).
+fn body(lead: &str, text: &str, indent: bool, keep_next: bool) -> Paragraph {
     let mut p = Paragraph::new()
         .align(AlignmentType::Both)
-        .line_spacing(spacing(6));
+        .line_spacing(spacing(6))
+        .keep_next(keep_next);
     if indent {
         p = p.indent(
             None,
@@ -81,29 +92,34 @@ fn layout_table(rows: Vec<Vec<Vec<Paragraph>>>, widths: &[usize]) -> DocxTable {
                     .map(|(ps, w)| cell(ps, *w).clear_all_border())
                     .collect(),
             )
+            .cant_split()
         })
         .collect();
     DocxTable::without_borders(rows)
         .set_grid(widths.to_vec())
         .layout(TableLayoutType::Fixed)
         .width(widths.iter().sum(), WidthType::Dxa)
+        // No padding, as the PDF's grid: the country's name keeps to one line.
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0))
 }
 
+/// The heading block in the PDF's proportions (46% / 54%) and sizes, so that
+/// the governing body ("UBND PHƯỜNG THANH BÌNH") stays on one line.
 fn heading_block(doc: &Document) -> DocxTable {
     let h = &doc.header;
-    let left = (TEXT_WIDTH as f64 * 0.38) as usize;
+    let left = TEXT_WIDTH * 46 / 100;
     let right = TEXT_WIDTH - left;
     layout_table(
         vec![
             vec![
                 vec![
-                    centered(run(&h.parent_body, 13)),
-                    centered(run(&h.issuing_body, 13).bold()),
-                    centered(run("————", 13)),
+                    centered(run(&h.parent_body, 12)),
+                    centered(run(&h.issuing_body, 12).bold()),
+                    centered(run("————", 12)),
                 ],
                 vec![
-                    centered(run(&h.country, 13).bold()),
-                    centered(run(&h.motto, 14).bold().underline("single")),
+                    centered(run(&h.country, 12).bold()),
+                    centered(run(&h.motto, 13).bold().underline("single")),
                 ],
             ],
             vec![
@@ -115,18 +131,10 @@ fn heading_block(doc: &Document) -> DocxTable {
     )
 }
 
+/// A bordered table with fixed column widths that hold every word whole,
+/// rows that do not split across pages, and a header row that repeats.
 fn data_table(t: &Table) -> DocxTable {
-    let total: usize = t
-        .columns
-        .iter()
-        .map(|c| usize::from(c.width))
-        .sum::<usize>()
-        .max(1);
-    let widths: Vec<usize> = t
-        .columns
-        .iter()
-        .map(|c| TEXT_WIDTH * usize::from(c.width) / total)
-        .collect();
+    let widths = column_widths(t, TEXT_WIDTH, 12.0);
     let para = |text: &str, align: Align, bold: bool| {
         let r = run(text, 12);
         Paragraph::new()
@@ -138,31 +146,45 @@ fn data_table(t: &Table) -> DocxTable {
                 Align::Right => AlignmentType::Right,
             })
     };
-    let mut rows = vec![TableRow::new(
+    let header = TableRow::new(
         t.columns
             .iter()
             .zip(&widths)
             .map(|(c, w)| cell(vec![para(&c.title, Align::Center, true)], *w))
             .collect(),
-    )];
+    )
+    .cant_split()
+    // Becomes w:tblHeader once the document is built (docx_layout::mark_header_rows).
+    .row_height(HEADER_MARK_TWIPS)
+    .height_rule(HeightRule::AtLeast);
+    let mut rows = vec![header];
     for r in &t.rows {
-        rows.push(TableRow::new(
-            r.iter()
-                .zip(&t.columns)
-                .zip(&widths)
-                .map(|((text, c), w)| cell(vec![para(text, c.align, false)], *w))
-                .collect(),
-        ));
+        rows.push(
+            TableRow::new(
+                r.iter()
+                    .zip(&t.columns)
+                    .zip(&widths)
+                    .map(|((text, c), w)| cell(vec![para(text, c.align, false)], *w))
+                    .collect(),
+            )
+            .cant_split(),
+        );
     }
     DocxTable::new(rows)
         .set_grid(widths)
         .layout(TableLayoutType::Fixed)
         .width(TEXT_WIDTH, WidthType::Dxa)
+        .margins(TableCellMargins::new().margin(0, CELL_PADDING, 0, CELL_PADDING))
 }
 
 fn signatures(doc: &Document) -> Option<DocxTable> {
     if doc.signatures.is_empty() {
         return None;
+    }
+    let mut heading = Vec::new();
+    if doc.kind == DocKind::BallotRecord {
+        // As the PDF template: the committee signs under one heading.
+        heading.push(centered(run("BAN KIỂM PHIẾU", 13).bold()).line_spacing(spacing(6)));
     }
     let per_row = doc.signatures.len().min(3);
     let width = TEXT_WIDTH / per_row;
@@ -186,7 +208,58 @@ fn signatures(doc: &Document) -> Option<DocxTable> {
             cells
         })
         .collect();
-    Some(layout_table(rows, &vec![width; per_row]))
+    let names = layout_table(rows, &vec![width; per_row]);
+    // One borderless cell in a row that cannot split holds the heading, the
+    // signatures and "Nơi nhận", so that they move to a new page together.
+    let mut whole = heading
+        .into_iter()
+        .fold(TableCell::new(), TableCell::add_paragraph)
+        .add_table(names)
+        .width(TEXT_WIDTH, WidthType::Dxa)
+        .clear_all_border();
+    if doc.recipients.is_empty() {
+        // A cell ends with a paragraph.
+        whole = whole.add_paragraph(Paragraph::new().line_spacing(spacing(0)));
+    } else {
+        whole = whole.add_paragraph(Paragraph::new().line_spacing(spacing(6)));
+        whole = whole.add_paragraph(
+            Paragraph::new()
+                .add_run(run("Nơi nhận:", 12).bold().italic())
+                .line_spacing(spacing(0)),
+        );
+        for r in &doc.recipients {
+            whole = whole.add_paragraph(
+                Paragraph::new()
+                    .add_run(run(r, 11))
+                    .line_spacing(spacing(0)),
+            );
+        }
+    }
+    Some(
+        DocxTable::without_borders(vec![TableRow::new(vec![whole]).cant_split()])
+            .set_grid(vec![TEXT_WIDTH])
+            .layout(TableLayoutType::Fixed)
+            .width(TEXT_WIDTH, WidthType::Dxa)
+            .margins(TableCellMargins::new().margin(0, 0, 0, 0)),
+    )
+}
+
+/// "Nơi nhận" of a document without signatures.
+fn recipients(doc: &Document, mut d: Docx) -> Docx {
+    d = d.add_paragraph(Paragraph::new().line_spacing(spacing(6)));
+    d = d.add_paragraph(
+        Paragraph::new()
+            .add_run(run("Nơi nhận:", 12).bold().italic())
+            .line_spacing(spacing(0)),
+    );
+    for r in &doc.recipients {
+        d = d.add_paragraph(
+            Paragraph::new()
+                .add_run(run(r, 11))
+                .line_spacing(spacing(0)),
+        );
+    }
+    d
 }
 
 pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
@@ -223,42 +296,38 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
         .add_paragraph(centered(run("", 14)))
         .add_paragraph(centered(run(&doc.title, 14).bold()))
         .add_paragraph(centered(run(&doc.subject, 14).bold()).line_spacing(spacing(12)));
-    for b in &doc.blocks {
+    // The last paragraph is held with the signatures: they never stand alone on a page.
+    let keep_last = !doc.signatures.is_empty();
+    let last = doc.blocks.len().saturating_sub(1);
+    for (i, b) in doc.blocks.iter().enumerate() {
+        let keep = keep_last && i == last;
         d = match b {
-            Block::Heading { text } => d.add_paragraph(body(text, "", false)),
-            Block::Paragraph { lead, text } => d.add_paragraph(body(lead, text, true)),
-            Block::Item { text } => d.add_paragraph(body("", text, true)),
+            Block::Heading { text } => d.add_paragraph(body(text, "", false, keep)),
+            Block::Paragraph { lead, text } => d.add_paragraph(body(lead, text, true, keep)),
+            Block::Item { text } => d.add_paragraph(body("", text, true, keep)),
             Block::Table(t) => d
                 .add_table(data_table(t))
-                .add_paragraph(Paragraph::new().line_spacing(spacing(0))),
+                .add_paragraph(Paragraph::new().line_spacing(spacing(0)).keep_next(keep)),
         };
     }
-    d = d.add_paragraph(Paragraph::new().line_spacing(spacing(6)));
-    if let Some(t) = signatures(doc) {
-        d = d.add_table(t);
-    }
-    if !doc.recipients.is_empty() {
-        d = d.add_paragraph(Paragraph::new().line_spacing(spacing(6)));
-        d = d.add_paragraph(
-            Paragraph::new()
-                .add_run(run("Nơi nhận:", 12).bold().italic())
-                .line_spacing(spacing(0)),
-        );
-        for r in &doc.recipients {
-            d = d.add_paragraph(
-                Paragraph::new()
-                    .add_run(run(r, 11))
-                    .line_spacing(spacing(0)),
-            );
-        }
+    d = d.add_paragraph(
+        Paragraph::new()
+            .line_spacing(spacing(6))
+            .keep_next(keep_last),
+    );
+    match signatures(doc) {
+        Some(t) => d = d.add_table(t),
+        None if !doc.recipients.is_empty() => d = recipients(doc, d),
+        None => {}
     }
     if let Some(f) = &doc.footer {
         let footer = || docx_rs::Footer::new().add_paragraph(centered(run(f, 9).italic()));
         d = d.footer(footer()).first_footer(footer());
     }
     let mut out = std::io::Cursor::new(Vec::new());
-    d.build()
-        .pack(&mut out)
+    let mut xml = d.build();
+    xml.document = mark_header_rows(&xml.document);
+    xml.pack(&mut out)
         .map_err(|e| PrintError::Render(format!("DOCX: {e}")))?;
     Ok(out.into_inner())
 }

@@ -5,6 +5,7 @@
 
 pub mod compose;
 pub mod docx;
+mod docx_layout;
 pub mod markdown;
 pub mod model;
 pub mod pdf;

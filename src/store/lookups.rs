@@ -20,7 +20,7 @@ impl Store {
         Ok(units)
     }
 
-    /// Rounds that have nominations, newest first.
+    /// Rounds that have nominations, in `Round::listing_order`.
     pub fn rounds_in_use(&self) -> Result<Vec<Round>> {
         let mut stmt = self
             .conn()
@@ -31,7 +31,7 @@ impl Store {
             .iter()
             .filter_map(|code| Round::parse(code))
             .collect();
-        rounds.sort_by(|a, b| b.year().cmp(&a.year()).then(b.cmp(a)));
+        Round::sort_for_listing(&mut rounds);
         Ok(rounds)
     }
 }

@@ -46,7 +46,7 @@ impl Tx<'_> {
         if s.tenths > max * 10 {
             return Err(StoreError::Invalid(format!(
                 "score {}: over the maximum {max} of criterion {}",
-                crate::domain::scoring::format_tenths(s.tenths),
+                crate::domain::numbers::score(s.tenths, crate::domain::numbers::POINT),
                 s.criterion_code
             )));
         }

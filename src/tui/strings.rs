@@ -5,6 +5,7 @@
 use crate::domain::council::Role;
 use crate::domain::nomination::{EvidenceKind, NominationStatus, SortKey};
 use crate::domain::nominee::NomineeKind;
+use crate::domain::numbers;
 use crate::domain::scoring::{Aggregation, ScoreError};
 
 use super::action::Action;
@@ -54,6 +55,14 @@ impl Lang {
             "vi" => Some(Lang::Vi),
             "en" => Some(Lang::En),
             _ => None,
+        }
+    }
+
+    /// The decimal separator of the language's numbers: "81,8%" / "81.8%".
+    pub fn decimal_sep(self) -> char {
+        match self {
+            Lang::Vi => numbers::COMMA,
+            Lang::En => numbers::POINT,
         }
     }
 
@@ -252,6 +261,21 @@ pub static EN: Strings = Strings {
 };
 
 impl Strings {
+    /// A share in tenths of a percent, in the language's number format.
+    pub fn percent(&self, permille: u32) -> String {
+        numbers::percent(permille, self.lang.decimal_sep())
+    }
+
+    /// A computed score with one decimal place, in the language's number format.
+    pub fn decimal(&self, value: f64) -> String {
+        numbers::one_decimal(value, self.lang.decimal_sep())
+    }
+
+    /// A member's score on a criterion (kept in tenths): "8,5", "8".
+    pub fn score_value(&self, tenths: u32) -> String {
+        numbers::score(tenths, self.lang.decimal_sep())
+    }
+
     /// A count with the thousands separator of the language: 100.000 / 100,000.
     pub fn count(&self, n: u32) -> String {
         let sep = match self.lang {

@@ -6,8 +6,8 @@ use crate::domain::vote::VoteMethod;
 use crate::print::model::{Align, Block, DocKind, Document, Signature, Table};
 
 use super::{
-    SIGN_HINT, When, col, header, honorific, member_line, method_words, percent, position_unit,
-    threshold_words,
+    SIGN_HINT, When, col, decimal, header, honorific, member_line, method_words, percent,
+    position_unit, threshold_words,
 };
 
 /// The minutes (biên bản) of the meeting.
@@ -270,10 +270,7 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, blocks: &mut Vec<Block>)
         text = format!(" ({pu}){text}");
     }
     if let Some(score) = e.score {
-        text.push_str(&format!(
-            "; điểm chấm {}/100",
-            format!("{score:.1}").replace('.', ",")
-        ));
+        text.push_str(&format!("; điểm chấm {}/100", decimal(score)));
     }
     text.push('.');
     blocks.push(Block::lead(format!("{}. {who}", e.item.position), text));

@@ -11,6 +11,7 @@ pub use minutes::minutes;
 
 use crate::domain::council::{Member, Role};
 use crate::domain::nominee::{Nominee, Sex};
+use crate::domain::numbers;
 use crate::domain::record::MeetingRecord;
 use crate::domain::vote::{Comparison, Denominator, VoteMethod, VoteRule};
 
@@ -161,7 +162,12 @@ pub(crate) fn threshold_words(rule: &VoteRule) -> String {
 
 /// A share in tenths of a percent as Vietnamese writes it: "81,8%".
 pub(crate) fn percent(permille: u32) -> String {
-    format!("{},{}%", permille / 10, permille % 10)
+    numbers::percent(permille, numbers::COMMA)
+}
+
+/// A computed score as Vietnamese writes it: "68,1".
+pub(crate) fn decimal(value: f64) -> String {
+    numbers::one_decimal(value, numbers::COMMA)
 }
 
 pub(crate) fn col(title: &str, width: u16, align: Align) -> Column {

@@ -84,7 +84,7 @@ fn row_cells(r: &NominationRow, s: &Strings) -> [String; 7] {
         s.kind(r.nominee_kind).to_string(),
         r.unit.clone(),
         r.award_short.clone(),
-        r.score.map_or("–".to_string(), |v| format!("{v:.1}")),
+        r.score.map_or("–".to_string(), |v| s.decimal(v)),
         r.evidence_count.to_string(),
         s.status(r.status).to_string(),
     ]

@@ -113,8 +113,8 @@ fn a_meeting_from_check_in_to_closing() {
     key(&mut app, KeyCode::Enter);
     let s = screen(&app);
     assert!(s.contains("Đã lưu kết quả biểu quyết"), "{s}");
-    assert!(s.contains("8/11  72.7% Đạt"), "{s}");
-    assert!(s.contains("4/11  36.4% Không đạt"), "{s}");
+    assert!(s.contains("8/11  72,7% Đạt"), "{s}");
+    assert!(s.contains("4/11  36,4% Không đạt"), "{s}");
 
     // The last item is a Gia đình văn hóa: open vote by the council's rule.
     for _ in 0..9 {
@@ -130,7 +130,7 @@ fn a_meeting_from_check_in_to_closing() {
     typed(&mut app, "8\t1\t0\t1");
     key(&mut app, KeyCode::Enter);
     let s = screen(&app);
-    assert!(s.contains("9/11  81.8% Đạt       vòng 2"), "{s}");
+    assert!(s.contains("9/11  81,8% Đạt       vòng 2"), "{s}");
 
     // A note for the minutes on the current item, in the live minutes.
     typed(&mut app, "nn");
@@ -175,9 +175,9 @@ fn a_meeting_from_check_in_to_closing() {
         s.contains("Đã ghi đính chính; kết quả gốc vẫn được giữ"),
         "{s}"
     );
-    assert!(s.contains("vòng 2: 9/11 · 81.8% · Đạt"), "{s}");
+    assert!(s.contains("vòng 2: 9/11 · 81,8% · Đạt"), "{s}");
     assert!(
-        s.contains("vòng 3: 8/11 · 72.7% · Đạt (đính chính vòng 2: Đếm nhầm một phiếu)"),
+        s.contains("vòng 3: 8/11 · 72,7% · Đạt (đính chính vòng 2: Đếm nhầm một phiếu)"),
         "{s}"
     );
 

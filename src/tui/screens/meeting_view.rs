@@ -155,7 +155,7 @@ fn current_item(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
     facts.push(format!(
         "{} {}",
         t.score,
-        e.score.map_or("–".to_string(), |v| format!("{v:.1}"))
+        e.score.map_or("–".to_string(), |v| s.decimal(v))
     ));
     lines.push(Line::raw(truncate(&facts.join(" · "), cells)));
     // Why the nominee may not be eligible, checked when the meeting was opened.
@@ -197,7 +197,7 @@ fn current_item(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
                     round.round_no,
                     v.outcome.counted_agree,
                     v.outcome.denominator,
-                    v.outcome.share_label()
+                    s.percent(v.outcome.share_permille)
                 )),
                 Span::styled(word.to_string(), style),
             ])
@@ -228,7 +228,7 @@ fn current_item(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
                 round.round_no,
                 v.outcome.counted_agree,
                 v.outcome.denominator,
-                v.outcome.share_label(),
+                s.percent(v.outcome.share_permille),
                 if v.outcome.passed { t.passed } else { t.failed }
             );
             if let Some(orig) = round.amends_round {
@@ -311,7 +311,7 @@ fn results(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
                 &format!("{}/{}", v.outcome.counted_agree, v.outcome.denominator),
                 6,
             )),
-            Span::raw(fit_right(&v.outcome.share_label(), 7)),
+            Span::raw(fit_right(&s.percent(v.outcome.share_permille), 7)),
             Span::raw(" "),
             Span::styled(fit(word, 10), style),
             Span::styled(round_text, THEME.dim),

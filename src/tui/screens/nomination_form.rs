@@ -129,8 +129,7 @@ fn round_options(store: &Store) -> Result<Vec<Round>, StoreError> {
     }
     rounds.push(Round::Annual { year });
     rounds.push(Round::Annual { year: year - 1 });
-    rounds.sort_by(|a, b| b.year().cmp(&a.year()).then(b.cmp(a)));
-    rounds.dedup();
+    Round::sort_for_listing(&mut rounds);
     Ok(rounds)
 }
 
@@ -280,6 +279,7 @@ impl NominationForm {
             strings: s,
         };
         me.offer_awards(&nomination.award_code);
+        me.show_fields_of_kind();
         Ok(me)
     }
 
@@ -292,6 +292,15 @@ impl NominationForm {
             .get(self.form.choice("kind"))
             .copied()
             .unwrap_or(NomineeKind::Official)
+    }
+
+    /// Show the fields that apply to the kind: a person's birth year and sex,
+    /// a collective's share of women.
+    fn show_fields_of_kind(&mut self) {
+        let person = self.kind().is_person();
+        self.form.set_hidden("birth_year", !person);
+        self.form.set_hidden("sex", !person);
+        self.form.set_hidden("women_share", person);
     }
 
     /// Offer only the awards that fit the kind of nominee, keeping `keep` chosen if it fits.
@@ -309,6 +318,7 @@ impl NominationForm {
         let before = self.offered.get(self.form.choice("award")).cloned();
         if self.form.key(key) && on_kind {
             self.offer_awards(before.as_deref().unwrap_or(""));
+            self.show_fields_of_kind();
         }
     }
 

@@ -218,9 +218,7 @@ impl Ranking {
         for r in &self.rows {
             let c = &r.ranked.candidate;
             let rank = r.ranked.rank.map_or("–".to_string(), |n| n.to_string());
-            let score = c
-                .score
-                .map_or(s.not_scored.to_string(), |v| format!("{v:.1}"));
+            let score = c.score.map_or(s.not_scored.to_string(), |v| s.decimal(v));
             let note = tie_note(r.ranked.tie, f);
             let missing_style = if c.missing > 0 {
                 THEME.missing

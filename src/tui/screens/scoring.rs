@@ -3,13 +3,13 @@
 //! change and the consolidated score follows at once.
 
 use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::domain::nomination::NominationId;
-use crate::domain::scoring::{Aggregation, Score, format_tenths, parse_score};
+use crate::domain::scoring::{Aggregation, Score, parse_score};
 use crate::store::scores::ScoreSheet;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
@@ -90,6 +90,15 @@ impl Scoring {
 
     pub fn edit_key(&mut self, key: &KeyEvent) {
         if let Some(input) = &mut self.editing {
+            // A refused score stays visible beside its message; what is typed
+            // next replaces it instead of being added to it ("12" then "8" is 8).
+            let typing = matches!(key.code, KeyCode::Char(_))
+                && !key
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            if self.error.is_some() && typing {
+                input.clear();
+            }
             input.handle_key(key);
             self.error = None;
         }
@@ -129,7 +138,7 @@ impl Scoring {
                     return Outcome::Nothing;
                 }
                 let current = match action {
-                    Action::EditScore => self.current_score().map(format_tenths),
+                    Action::EditScore => self.current_score().map(|t| s.score_value(t)),
                     _ => None,
                 };
                 self.editing = Some(TextInput::new(&current.unwrap_or_default()));

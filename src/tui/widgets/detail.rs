@@ -9,7 +9,7 @@ use ratatui::text::{Line, Span};
 use crate::domain::award::Award;
 use crate::domain::nomination::{Evidence, Nomination};
 use crate::domain::nominee::Nominee;
-use crate::domain::scoring::{format_tenths, weighted_total};
+use crate::domain::scoring::weighted_total;
 use crate::evidence_files::FileState;
 use crate::store::scores::ScoreSheet;
 use crate::tui::strings::Strings;
@@ -185,7 +185,7 @@ pub fn score_lines(
             } else if let Some(x) = score {
                 sum += x.tenths;
                 n += 1;
-                (format_tenths(x.tenths), Style::default())
+                (s.score_value(x.tenths), Style::default())
             } else {
                 ("·".to_string(), THEME.missing)
             };
@@ -199,7 +199,7 @@ pub fn score_lines(
         }
         if n > 0 {
             let mean = f64::from(sum) / f64::from(n) / 10.0;
-            spans.push(Span::raw(fit_right(&format!("{mean:.1}"), MEAN_CELL)));
+            spans.push(Span::raw(fit_right(&s.decimal(mean), MEAN_CELL)));
             spans.push(Span::raw(" "));
             spans.extend(bar_spans(mean, f64::from(c.max_score), bar_w));
         } else {
@@ -232,7 +232,7 @@ pub fn score_lines(
     let mut consolidated = vec![Span::styled(format!("{}: ", s.consolidated), THEME.heading)];
     match sheet.consolidated {
         Some(v) => {
-            consolidated.push(Span::styled(format!("{v:.1}/100 "), THEME.title));
+            consolidated.push(Span::styled(format!("{}/100 ", s.decimal(v)), THEME.title));
             let w = cells.saturating_sub(width(s.consolidated) + 12).min(30) as u16;
             consolidated.extend(bar_spans(v, 100.0, w));
         }

@@ -38,6 +38,9 @@ pub struct Field {
     pub label: String,
     pub input: Input,
     pub error: Option<String>,
+    /// Not shown, skipped by Tab and read as empty: the field does not apply
+    /// (a collective's birth year). What was typed comes back if it applies again.
+    pub hidden: bool,
 }
 
 impl Field {
@@ -80,6 +83,7 @@ impl Field {
             label: label.to_string(),
             input,
             error: None,
+            hidden: false,
         }
     }
 
@@ -210,15 +214,32 @@ impl Form {
         self.fields.iter_mut().find(|f| f.key == key)
     }
 
+    /// The value of a field; empty when the field is hidden.
     pub fn value(&self, key: &str) -> String {
-        self.field(key).map(Field::value).unwrap_or_default()
+        self.field(key)
+            .filter(|f| !f.hidden)
+            .map(Field::value)
+            .unwrap_or_default()
     }
 
-    /// Index of the chosen option of a choice field.
+    /// Index of the chosen option of a choice field; the first when it is hidden.
     pub fn choice(&self, key: &str) -> usize {
-        match self.field(key).map(|f| &f.input) {
+        match self.field(key).filter(|f| !f.hidden).map(|f| &f.input) {
             Some(Input::Choice { index, .. }) => *index,
             _ => 0,
+        }
+    }
+
+    /// Show or hide a field; the focus leaves a field that is hidden.
+    pub fn set_hidden(&mut self, key: &str, hidden: bool) {
+        if let Some(f) = self.field_mut(key) {
+            f.hidden = hidden;
+            if hidden {
+                f.error = None;
+            }
+        }
+        if self.fields.get(self.focus).is_some_and(|f| f.hidden) {
+            self.next();
         }
     }
 
@@ -236,13 +257,23 @@ impl Form {
     }
 
     pub fn next(&mut self) {
-        self.focus = (self.focus + 1) % self.fields.len().max(1);
-        self.show_cursor();
+        let n = self.fields.len().max(1);
+        self.move_focus(|i| (i + 1) % n);
     }
 
     pub fn prev(&mut self) {
         let n = self.fields.len().max(1);
-        self.focus = (self.focus + n - 1) % n;
+        self.move_focus(|i| (i + n - 1) % n);
+    }
+
+    /// Step the focus with `step` until it lands on a field that is shown.
+    fn move_focus(&mut self, step: impl Fn(usize) -> usize) {
+        for _ in 0..self.fields.len().max(1) {
+            self.focus = step(self.focus);
+            if self.fields.get(self.focus).is_none_or(|f| !f.hidden) {
+                break;
+            }
+        }
         self.show_cursor();
     }
 
@@ -333,7 +364,7 @@ impl Form {
             y += 1;
         }
         let label_w = self.label_width.min(cells / 3);
-        for (i, f) in self.fields.iter().enumerate() {
+        for (i, f) in self.fields.iter().enumerate().filter(|(_, f)| !f.hidden) {
             if y >= bottom {
                 break;
             }
