@@ -10,7 +10,9 @@ pub mod backup;
 pub mod check;
 pub mod cli;
 pub mod exercise;
+pub mod rows;
 pub mod tamper;
+pub mod words;
 
 /// One finding of the check, with the record it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -21,6 +21,7 @@ pub mod reference;
 pub mod referrals;
 pub mod refusal;
 pub mod rounds;
+pub mod rowproof;
 pub mod scores;
 pub mod signoff;
 
@@ -281,6 +282,7 @@ impl Store {
             self.backup_before_migration(path, version)?;
         }
         migrations::migrate(&mut self.conn)?;
+        rowproof::install_watch(&self.conn)?;
         reference::seed_if_empty(self)?;
         Ok(())
     }
@@ -344,6 +346,7 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut w = Tx { tx, now, actor };
         let out = f(&mut w)?;
+        rowproof::flush(&w)?;
         w.tx.commit()?;
         Ok(out)
     }
@@ -392,7 +395,7 @@ impl Tx<'_> {
     }
 }
 
-fn default_actor() -> String {
+pub(crate) fn default_actor() -> String {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "secretary".to_string())
