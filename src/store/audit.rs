@@ -275,6 +275,34 @@ mod tests {
     use serde_json::json;
 
     #[test]
+    fn anchors_are_printed_short_and_read_back_as_spoken() {
+        let head = Head {
+            entry: 812,
+            hash: "9f3a61c0d2e47b18aa00000000000000000000000000000000000000000000ff".into(),
+        };
+        assert_eq!(head.short(), "812:9f3a-61c0-d2e4-7b18");
+        for text in [
+            "812:9f3a-61c0-d2e4-7b18",
+            " 812 : 9F3A 61C0 D2E4 7B18 ",
+            "812:9f3a61c0d2e47b18aa",
+        ] {
+            let a = Anchor::parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(a.entry, 812);
+            assert!(a.matches(&head.hash), "{text}");
+        }
+        assert!(!Anchor::parse("812:9f3a-61c0-d2e4-7b19").is_some_and(|a| a.matches(&head.hash)));
+        for bad in [
+            "812",
+            "812:9f3a",
+            "x:9f3a61c0d2e47b18",
+            "-1:9f3a61c0d2e47b18",
+            "812:9f3g61c0d2e47b18",
+        ] {
+            assert_eq!(Anchor::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn a_family_of_records_is_read_a_page_at_a_time() {
         let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
         store

@@ -118,11 +118,11 @@ pub fn install_watch(conn: &Connection) -> Result<()> {
         let lit = s.name.replace('\'', "''");
         let note = |row: &str| {
             // A trigger may only name its target unqualified; a temporary
-            // trigger finds the temporary table first. Not `OR IGNORE`: an
-            // outer `INSERT OR REPLACE` would impose its own conflict rule.
+            // trigger finds the temporary table first. An upsert, because an
+            // outer statement's `OR …` or upsert would override `OR IGNORE`
+            // here; and not `WHERE NOT EXISTS`, which scans in a trigger.
             format!(
-                "INSERT INTO proof_touched (tbl, record) SELECT '{lit}', {row}.{col}
-                 WHERE NOT EXISTS (SELECT 1 FROM proof_touched WHERE tbl = '{lit}' AND record IS {row}.{col});"
+                "INSERT INTO proof_touched (tbl, record) VALUES ('{lit}', {row}.{col}) ON CONFLICT DO NOTHING;"
             )
         };
         for (event, body) in [
