@@ -53,12 +53,14 @@ pub fn run_check(db: Option<PathBuf>, anchor: Option<&str>, lang: Lang) -> anyho
         println!("PROBLEM {p}");
     }
     let shown = db.display().to_string();
+    let anchor_now = report.head.as_ref().map(|h| h.short()).unwrap_or_default();
     println!(
         "{}",
         Line::Summary {
             db: &shown,
             entries: report.audit_entries,
             head: &report.chain_head,
+            anchor: &anchor_now,
             signoffs: report.signoffs_checked,
             evidence: report.evidence_files_checked,
         }

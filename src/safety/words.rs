@@ -134,6 +134,7 @@ pub enum Line<'a> {
         db: &'a str,
         entries: i64,
         head: &'a str,
+        anchor: &'a str,
         signoffs: usize,
         evidence: usize,
     },
@@ -163,19 +164,21 @@ impl Line<'_> {
                 db,
                 entries,
                 head,
+                anchor,
                 signoffs,
                 evidence,
             } if vi => format!(
-                "{db}: {entries} mục nhật ký, đầu chuỗi {head}; đã kiểm {signoffs} biên bản đã ký và {evidence} tệp minh chứng"
+                "{db}: {entries} mục nhật ký, đầu chuỗi {head} (mốc {anchor}); đã kiểm {signoffs} biên bản đã ký và {evidence} tệp minh chứng"
             ),
             Line::Summary {
                 db,
                 entries,
                 head,
+                anchor,
                 signoffs,
                 evidence,
             } => format!(
-                "{db}: {entries} audit entries, chain head {head}; {signoffs} signed minutes and {evidence} evidence files checked"
+                "{db}: {entries} audit entries, chain head {head} (anchor {anchor}); {signoffs} signed minutes and {evidence} evidence files checked"
             ),
             Line::Clean if vi => "không thấy vấn đề nào".to_string(),
             Line::Clean => "no problem found".to_string(),
