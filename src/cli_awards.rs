@@ -254,6 +254,13 @@ fn execute(db: Option<PathBuf>, command: AwardsCommand, out: &mut String) -> any
                 out,
                 "nomination {nomination}: decided and entered in the register"
             );
+            // To be written on the signed decision: proves this history later.
+            outln!(
+                out,
+                "{}: {}",
+                crate::print::model::ANCHOR_LABEL,
+                store.chain_head()?.short()
+            );
         }
         AwardsCommand::Refer {
             nomination,

@@ -254,3 +254,31 @@ fn printed_minutes_carry_the_anchor() {
         assert!(t.contains(&before), "{t}");
     }
 }
+
+/// A decision recorded from the command line gives the anchor to write on
+/// the signed decision: the head just after it was recorded.
+#[test]
+fn a_decision_gives_its_anchor() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_copy(dir.path());
+    let passed: i64 = one(
+        &db,
+        "SELECT min(id) FROM nominations WHERE status = 'passed' AND award_code IN ('giay_khen', 'gdvh')",
+    );
+    let out = hoidong(
+        &db,
+        &[
+            "decide",
+            &passed.to_string(),
+            "--number",
+            "126/QĐ-UBND",
+            "--date",
+            "2026-11-26",
+            "--signer",
+            "Trịnh Văn Khải",
+        ],
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    let line = format!("Mốc nhật ký (hoidong check --anchor): {}", anchor_of(&db));
+    assert!(text(&out).contains(&line), "{line}\nnot in\n{}", text(&out));
+}
