@@ -24,11 +24,10 @@
 //! - Text is compared after NFC normalisation (the store keeps NFC; an after
 //!   image may hold the text as typed). Booleans compare as 0/1.
 //!
-//! What this cannot see: a row inserted outside hoidong in a table that is also
-//! written in bulk without per-row entries (the synthetic generator writes
-//! nominations and scores that way), and an edit that rewrites the row, the
-//! log and the whole chain after it consistently. The second needs an anchor
-//! outside the file: `hoidong check` prints the chain head for that purpose.
+//! This comparison names the column that changed; every row of every table,
+//! bulk writes included, is also proven whole by its digest
+//! (`store::rowproof`, checked in `rows`), and a rewritten chain is caught
+//! against an anchor kept outside the file (`hoidong check --anchor`).
 
 use std::collections::HashMap;
 
