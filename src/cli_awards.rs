@@ -239,6 +239,13 @@ fn execute(
                 out,
                 "nomination {nomination}: decided and entered in the register"
             );
+            // To be written on the signed decision: proves this history later.
+            outln!(
+                out,
+                "{}: {}",
+                crate::print::model::ANCHOR_LABEL,
+                store.chain_head()?.short()
+            );
         }
         AwardsCommand::Refer {
             nomination,

@@ -8,7 +8,7 @@ use anyhow::{Context, bail, ensure};
 use clap::Args;
 
 use crate::print::signed::{self, SignOutcome};
-use crate::print::{self, Format, Template, compose};
+use crate::print::{self, Format, Template};
 use crate::store::{Store, restrict_permissions};
 
 #[derive(Debug, Args)]
@@ -66,7 +66,7 @@ fn document(
     addendum: Option<usize>,
 ) -> anyhow::Result<print::Document> {
     Ok(match (ballots, addendum) {
-        (true, _) => compose::ballot_record(&store.meeting_record(meeting)?),
+        (true, _) => signed::ballots_for_print(store, meeting)?,
         (false, Some(n)) => signed::addendum_for_print(store, meeting, n)?,
         (false, None) => signed::minutes_for_print(store, meeting)?,
     })

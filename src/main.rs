@@ -51,7 +51,14 @@ enum Command {
     /// Send the minutes of a meeting to the printer (lp), or save the PDF.
     Print(hoidong::cli_print::PrintArgs),
     /// Check the database: integrity, audit chain, signed minutes, evidence files, tampering.
-    Check,
+    Check {
+        /// Also prove the log still holds exactly the history up to an anchor N:HASH
+        /// (as printed by `hoidong anchor` or on signed minutes).
+        #[arg(long, value_name = "N:HASH")]
+        anchor: Option<String>,
+    },
+    /// Print the head of the audit chain, to keep outside the file (on paper).
+    Anchor,
     /// Copy the database to FILE (safe while hoidong runs; never overwrites).
     Backup { file: PathBuf },
     /// Replace the database with FILE after checking it; the current one is kept aside.
@@ -133,7 +140,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Minutes(args)) => hoidong::cli_print::minutes(cli.db, args)?,
         Some(Command::Sign(args)) => hoidong::cli_print::sign(cli.db, args)?,
         Some(Command::Print(args)) => hoidong::cli_print::print_command(cli.db, args)?,
-        Some(Command::Check) => safety::cli::run_check(cli.db)?,
+        Some(Command::Check { anchor }) => safety::cli::run_check(
+            cli.db,
+            anchor.as_deref(),
+            safety::cli::lang_of(cli.lang.as_deref()),
+        )?,
+        Some(Command::Anchor) => {
+            safety::cli::run_anchor(cli.db, safety::cli::lang_of(cli.lang.as_deref()))?
+        }
         Some(Command::Backup { file }) => safety::cli::run_backup(cli.db, &file)?,
         Some(Command::Restore { file, force }) => safety::cli::run_restore(cli.db, &file, force)?,
         Some(Command::Exercise {

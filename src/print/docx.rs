@@ -320,8 +320,13 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
         None if !doc.recipients.is_empty() => d = recipients(doc, d),
         None => {}
     }
-    if let Some(f) = &doc.footer {
-        let footer = || docx_rs::Footer::new().add_paragraph(centered(run(f, 9).italic()));
+    let lines = doc.footer_lines();
+    if !lines.is_empty() {
+        let footer = || {
+            lines.iter().fold(docx_rs::Footer::new(), |f, l| {
+                f.add_paragraph(centered(run(l, 9).italic()))
+            })
+        };
         d = d.footer(footer()).first_footer(footer());
     }
     let mut out = std::io::Cursor::new(Vec::new());

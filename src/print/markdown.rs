@@ -56,8 +56,10 @@ pub fn render(doc: &Document) -> String {
         }
         out.push('\n');
     }
-    if let Some(f) = &doc.footer {
-        out.push_str(&format!("---\n\n{}\n", escape(f)));
+    let footer = doc.footer_lines();
+    if !footer.is_empty() {
+        let lines: Vec<String> = footer.iter().map(|l| escape(l)).collect();
+        out.push_str(&format!("---\n\n{}\n", lines.join("  \n")));
     }
     out
 }

@@ -124,7 +124,16 @@ pub struct Document {
     /// the sign-off date and the content hash. Not part of the signed content.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub footer: Option<String>,
+    /// The head of the audit chain when the document was made (signed, for
+    /// signed minutes), in its short form `N:xxxx-xxxx-xxxx-xxxx`: printed at
+    /// the foot so that `hoidong check --anchor` can later prove the history
+    /// up to it. Part of the signed content, so reprints are identical.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
 }
+
+/// How the anchor is introduced at the foot of a printed document.
+pub const ANCHOR_LABEL: &str = "Mốc nhật ký (hoidong check --anchor)";
 
 impl Document {
     /// The JSON that is stored and hashed at sign-off (without the footer,
@@ -136,6 +145,16 @@ impl Document {
         };
         // Serialising plain strings, vectors and enums cannot fail.
         serde_json::to_string(&unsigned).unwrap_or_default()
+    }
+
+    /// The lines printed at the foot of every page: the sign-off line, then
+    /// the anchor.
+    pub fn footer_lines(&self) -> Vec<String> {
+        let mut out: Vec<String> = self.footer.iter().cloned().collect();
+        if let Some(a) = &self.anchor {
+            out.push(format!("{ANCHOR_LABEL}: {a}"));
+        }
+        out
     }
 
     /// Every piece of text in the document, in reading order (tests, search).
@@ -170,6 +189,9 @@ impl Document {
         out.extend(self.recipients.iter().map(String::as_str));
         if let Some(f) = &self.footer {
             out.push(f);
+        }
+        if let Some(a) = &self.anchor {
+            out.push(a);
         }
         out.retain(|s| !s.is_empty());
         out

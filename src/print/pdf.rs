@@ -132,7 +132,12 @@ pub fn render(doc: &Document, template: &Template) -> Result<Vec<u8>, PrintError
             (text, dir, path.display().to_string())
         }
     };
-    let data = serde_json::to_vec(doc).map_err(|e| PrintError::Render(e.to_string()))?;
+    // The document as stored, plus the foot's lines ready to print.
+    let mut data = serde_json::to_value(doc).map_err(|e| PrintError::Render(e.to_string()))?;
+    if let Some(fields) = data.as_object_mut() {
+        fields.insert("footer_lines".into(), doc.footer_lines().into());
+    }
+    let data = serde_json::to_vec(&data).map_err(|e| PrintError::Render(e.to_string()))?;
     let world = PrintWorld {
         main: Source::new(*MAIN_ID, text),
         data: Bytes::new(data),

@@ -51,12 +51,27 @@ fn read(s: &SignOff) -> Result<Document, SignError> {
     Ok(doc)
 }
 
-/// The minutes to print: the signed document when there is one, else composed now.
+/// The minutes to print: the signed document when there is one (with the
+/// anchor taken at signing), else composed now with the anchor of now.
 pub fn minutes_for_print(store: &Store, meeting: MeetingId) -> Result<Document, SignError> {
     match store.signed_minutes(meeting)? {
         Some(s) => read(&s),
-        None => Ok(compose::minutes(&store.meeting_record(meeting)?)),
+        None => anchored(store, compose::minutes(&store.meeting_record(meeting)?)),
     }
+}
+
+/// The ballot-count record to print, with the anchor of now.
+pub fn ballots_for_print(store: &Store, meeting: MeetingId) -> Result<Document, SignError> {
+    anchored(
+        store,
+        compose::ballot_record(&store.meeting_record(meeting)?),
+    )
+}
+
+/// `doc` carrying the head of the audit chain as it is now.
+fn anchored(store: &Store, mut doc: Document) -> Result<Document, SignError> {
+    doc.anchor = Some(store.chain_head()?.short());
+    Ok(doc)
 }
 
 /// Addendum number `n` (1-based) of a meeting.
@@ -83,7 +98,8 @@ pub fn addendum_for_print(
 /// as an addendum.
 pub fn sign(store: &mut Store, meeting: MeetingId) -> Result<SignOutcome, SignError> {
     let record = store.meeting_record(meeting)?;
-    let current = compose::minutes(&record);
+    // The head before the sign-off's own entry: what the signers saw.
+    let current = anchored(store, compose::minutes(&record))?;
     let signoffs = store.signoffs(meeting)?;
     if signoffs.is_empty() {
         let content = current.content_json();
@@ -137,6 +153,7 @@ pub fn sign(store: &mut Store, meeting: MeetingId) -> Result<SignOutcome, SignEr
         signatures: current.signatures.clone(),
         recipients: current.recipients.clone(),
         footer: None,
+        anchor: current.anchor.clone(),
     };
     Ok(SignOutcome::Addendum(
         store.add_addendum(meeting, &addendum.content_json())?,

@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
-use super::{Problem, tamper};
+use super::words::Finding;
+use super::{Problem, rows, tamper};
+use crate::domain::eligibility::Lang;
 use crate::store::{Result, SCHEMA_VERSION, Store, audit, damage};
 
 /// What the check found, and figures worth writing down.
@@ -22,6 +24,8 @@ pub struct Report {
     /// Hash of the newest audit entry: noting it outside the file (in the
     /// minutes, on paper) lets a later check notice a rewritten chain.
     pub chain_head: String,
+    /// The newest entry's number and hash (`hoidong anchor` prints it).
+    pub head: Option<audit::Head>,
     pub signoffs_checked: usize,
     pub evidence_files_checked: usize,
     /// A damage mark found beside the file that this check, having read
@@ -38,13 +42,19 @@ impl Report {
 /// Check the database at `path`. Damage found is marked beside the file, so
 /// that hoidong refuses to write into it until a backup is restored.
 pub fn run(path: &Path) -> Result<Report> {
+    run_with(path, None, Lang::En)
+}
+
+/// Check the database at `path`; with `anchor`, also prove that the log still
+/// holds exactly the history up to the anchor's entry.
+pub fn run_with(path: &Path, anchor: Option<&audit::Anchor>, lang: Lang) -> Result<Report> {
     let store = Store::inspect(path)?;
     let conn = store.conn();
     let base = path
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
-    let mut report = check_connection(conn, &base)?;
+    let mut report = check_connection(conn, &base, anchor, lang)?;
     drop(store);
     let damage = report
         .problems
@@ -104,14 +114,24 @@ fn unreadable(e: &rusqlite::Error) -> String {
 ///
 /// Everything is read in one read transaction: one snapshot, so a hoidong
 /// writing meanwhile cannot make the log and the tables look out of step.
-pub fn check_connection(conn: &Connection, base: &Path) -> Result<Report> {
+pub fn check_connection(
+    conn: &Connection,
+    base: &Path,
+    anchor: Option<&audit::Anchor>,
+    lang: Lang,
+) -> Result<Report> {
     conn.execute_batch("BEGIN DEFERRED")?;
-    let report = check_snapshot(conn, base);
+    let report = check_snapshot(conn, base, anchor, lang);
     let _ = conn.execute_batch("COMMIT");
     report
 }
 
-fn check_snapshot(conn: &Connection, base: &Path) -> Result<Report> {
+fn check_snapshot(
+    conn: &Connection,
+    base: &Path,
+    anchor: Option<&audit::Anchor>,
+    lang: Lang,
+) -> Result<Report> {
     let mut report = Report::default();
     let version: i64 = match conn.pragma_query_value(None, "user_version", |r| r.get(0)) {
         Ok(v) => v,
@@ -138,7 +158,15 @@ fn check_snapshot(conn: &Connection, base: &Path) -> Result<Report> {
         return Ok(report);
     }
     foreign_keys(conn, &mut report.problems)?;
-    for b in audit::verify_chain(conn)? {
+    let breaks = audit::verify_chain(conn)?;
+    if let Some(a) = anchor
+        && let Some(f) = against_anchor(conn, a, &breaks)?
+    {
+        report
+            .problems
+            .push(Problem::new("audit_log", &a.entry.to_string(), f.say(lang)));
+    }
+    for b in breaks {
         report.problems.push(Problem::new(
             "audit_log",
             &b.entry_id.to_string(),
@@ -155,10 +183,68 @@ fn check_snapshot(conn: &Connection, base: &Path) -> Result<Report> {
     )?;
     report.audit_entries = count;
     report.chain_head = head.unwrap_or_else(|| audit::GENESIS.to_string());
+    report.head = Some(audit::head(conn)?);
+    report
+        .problems
+        .extend(rows::worded(rows::verify_head(conn, version)?, lang));
     report.signoffs_checked = signoffs(conn, &mut report.problems)?;
     report.evidence_files_checked = evidence(conn, base, &mut report.problems)?;
-    report.problems.extend(tamper::verify(conn)?);
+    let columns = tamper::verify(conn)?;
+    // A record named with its columns by the trail comparison is not named
+    // again, less precisely, by its digest.
+    let named = |table: &str, record: &str| {
+        let prefix = record.strip_suffix('*');
+        columns.iter().any(|p| {
+            p.table == table
+                && match prefix {
+                    Some(pre) => p.record.starts_with(pre),
+                    None => p.record == record,
+                }
+        })
+    };
+    let digests: Vec<Problem> = rows::worded(rows::verify(conn, version)?, lang)
+        .into_iter()
+        .filter(|p| !named(&p.table, &p.record))
+        .collect();
+    report.problems.extend(columns);
+    report.problems.extend(digests);
     Ok(report)
+}
+
+/// Does the log still hold exactly the history up to the anchor's entry?
+fn against_anchor(
+    conn: &Connection,
+    anchor: &audit::Anchor,
+    breaks: &[audit::ChainBreak],
+) -> Result<Option<Finding>> {
+    let shown = format!("{}:{}", anchor.entry, sixteen(&anchor.hash_start));
+    if anchor.entry == 0 {
+        return Ok(
+            (!anchor.matches(audit::GENESIS)).then(|| Finding::AnchorDiffers {
+                anchor: shown,
+                found: sixteen(audit::GENESIS).to_string(),
+            }),
+        );
+    }
+    let Some(found) = audit::entry_hash(conn, anchor.entry)? else {
+        return Ok(Some(Finding::AnchorBeyondLog {
+            anchor: shown,
+            last: audit::head(conn)?.entry,
+        }));
+    };
+    if !anchor.matches(&found) {
+        return Ok(Some(Finding::AnchorDiffers {
+            anchor: shown,
+            found: sixteen(&found).to_string(),
+        }));
+    }
+    Ok(breaks
+        .iter()
+        .find(|b| b.entry_id <= anchor.entry)
+        .map(|b| Finding::AnchorChainBroken {
+            anchor: shown,
+            first_break: b.entry_id,
+        }))
 }
 
 /// `PRAGMA integrity_check`; true when the file is damaged.
@@ -290,6 +376,10 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 
 fn short(hash: &str) -> &str {
     hash.get(..12).unwrap_or(hash)
+}
+
+fn sixteen(hash: &str) -> &str {
+    hash.get(..audit::SHORT_DIGITS).unwrap_or(hash)
 }
 
 #[cfg(test)]

@@ -5,26 +5,56 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
+use super::words::Line;
 use super::{backup, check, exercise};
+use crate::domain::eligibility::Lang;
+use crate::store::audit::Anchor;
 
 fn db_or_default(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
     Ok(crate::store::location::given_or_default(db.as_deref())?)
 }
 
-/// `hoidong check`: print every problem; fail when there is any.
-pub fn run_check(db: Option<PathBuf>) -> anyhow::Result<()> {
+/// The language of the messages: `--lang`, else the locale (as the TUI does).
+pub fn lang_of(flag: Option<&str>) -> Lang {
+    use crate::tui::strings::Lang as Ui;
+    let chosen = match flag {
+        Some("en") => Some(Ui::En),
+        Some("vi") => Some(Ui::Vi),
+        _ => None,
+    };
+    match Ui::detect(chosen) {
+        Ui::En => Lang::En,
+        Ui::Vi => Lang::Vi,
+    }
+}
+
+/// `hoidong check [--anchor N:HASH]`: print every problem; fail when there is any.
+pub fn run_check(db: Option<PathBuf>, anchor: Option<&str>, lang: Lang) -> anyhow::Result<()> {
     let db = db_or_default(db)?;
-    let report = check::run(&db)?;
+    let anchor = match anchor {
+        Some(text) => match Anchor::parse(text) {
+            Some(a) => Some(a),
+            None => bail!("{}", Line::BadAnchor { text }.say(lang)),
+        },
+        None => None,
+    };
+    let report = check::run_with(&db, anchor.as_ref(), lang)?;
     for p in &report.problems {
         println!("PROBLEM {p}");
     }
+    let shown = db.display().to_string();
+    let anchor_now = report.head.as_ref().map(|h| h.short()).unwrap_or_default();
     println!(
-        "{}: {} audit entries, chain head {}; {} signed minutes and {} evidence files checked",
-        db.display(),
-        report.audit_entries,
-        report.chain_head,
-        report.signoffs_checked,
-        report.evidence_files_checked
+        "{}",
+        Line::Summary {
+            db: &shown,
+            entries: report.audit_entries,
+            head: &report.chain_head,
+            anchor: &anchor_now,
+            signoffs: report.signoffs_checked,
+            evidence: report.evidence_files_checked,
+        }
+        .say(lang)
     );
     if let Some(mark) = &report.damage_mark_cleared {
         println!("the damage mark ({mark}) was removed: every page now reads whole");
@@ -40,12 +70,37 @@ pub fn run_check(db: Option<PathBuf>) -> anyhow::Result<()> {
     }
     if !report.is_clean() {
         bail!(
-            "{}: {} problem(s) found",
-            db.display(),
-            report.problems.len()
+            "{}",
+            Line::Failed {
+                db: &shown,
+                count: report.problems.len()
+            }
+            .say(lang)
         );
     }
-    println!("no problem found");
+    if let Some(a) = &anchor {
+        let text = format!("{}:{}", a.entry, a.hash_start);
+        println!("{}", Line::AnchorHolds { anchor: &text }.say(lang));
+    }
+    println!("{}", Line::Clean.say(lang));
+    Ok(())
+}
+
+/// `hoidong anchor`: the head of the audit chain, to be kept outside the file.
+pub fn run_anchor(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
+    let db = db_or_default(db)?;
+    let store = crate::store::Store::inspect(&db)?;
+    let head = crate::store::audit::head(store.conn())?;
+    let short = head.short();
+    println!(
+        "{}",
+        Line::Head {
+            entry: head.entry,
+            hash: &head.hash,
+            short: &short
+        }
+        .say(lang)
+    );
     Ok(())
 }
 

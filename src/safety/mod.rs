@@ -11,7 +11,9 @@ pub mod check;
 pub mod cli;
 pub mod exercise;
 pub mod holders;
+pub mod rows;
 pub mod tamper;
+pub mod words;
 
 /// One finding of the check, with the record it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]

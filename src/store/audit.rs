@@ -35,7 +35,12 @@ pub struct AuditEntry {
 
 /// The hash of one entry: its predecessor's hash and its own fields, each
 /// length-prefixed so that no two different entries hash the same bytes.
-fn entry_hash(prev: &str, fields: [&str; 5], before: Option<&str>, after: Option<&str>) -> String {
+fn chained_hash(
+    prev: &str,
+    fields: [&str; 5],
+    before: Option<&str>,
+    after: Option<&str>,
+) -> String {
     let [at, actor, table, record, action] = fields;
     let mut h = Sha256::new();
     for part in [
@@ -65,7 +70,7 @@ pub fn append(conn: &Connection, c: &Change<'_>) -> Result<()> {
         .unwrap_or_else(|| GENESIS.to_string());
     let before = c.before.map(|v| v.to_string());
     let after = c.after.map(|v| v.to_string());
-    let hash = entry_hash(
+    let hash = chained_hash(
         &prev,
         [c.at, c.actor, c.table, c.record_id, c.action],
         before.as_deref(),
@@ -76,7 +81,110 @@ pub fn append(conn: &Connection, c: &Change<'_>) -> Result<()> {
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         params![c.at, c.actor, c.table, c.record_id, c.action, before, after, prev, hash],
     )?;
+    // The head moves with the log, in the same transaction: entries cut from
+    // the end leave the head pointing past the last one.
+    conn.execute(
+        "INSERT INTO audit_head (id, last_id, hash) VALUES (1, ?1, ?2)
+         ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash",
+        params![conn.last_insert_rowid(), hash],
+    )?;
     Ok(())
+}
+
+/// The newest entry of the chain: its number and hash (entry 0 and the
+/// genesis hash when the log is empty).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Head {
+    pub entry: i64,
+    pub hash: String,
+}
+
+/// How many hex digits of the hash the short form keeps (64 bits).
+pub const SHORT_DIGITS: usize = 16;
+
+impl Head {
+    /// `N:xxxx-xxxx-xxxx-xxxx`: short enough to copy on paper and read aloud.
+    pub fn short(&self) -> String {
+        let digits: Vec<char> = self.hash.chars().take(SHORT_DIGITS).collect();
+        let groups: Vec<String> = digits.chunks(4).map(|g| g.iter().collect()).collect();
+        format!("{}:{}", self.entry, groups.join("-"))
+    }
+}
+
+/// The current head, read from the log itself.
+pub fn head(conn: &Connection) -> Result<Head> {
+    Ok(conn
+        .query_row(
+            "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1",
+            [],
+            |r| {
+                Ok(Head {
+                    entry: r.get(0)?,
+                    hash: r.get(1)?,
+                })
+            },
+        )
+        .optional()?
+        .unwrap_or_else(|| Head {
+            entry: 0,
+            hash: GENESIS.to_string(),
+        }))
+}
+
+/// The head as recorded beside the log (schema 4 on), if there is one.
+pub fn recorded_head(conn: &Connection) -> Result<Option<Head>> {
+    Ok(conn
+        .query_row(
+            "SELECT last_id, hash FROM audit_head WHERE id = 1",
+            [],
+            |r| {
+                Ok(Head {
+                    entry: r.get(0)?,
+                    hash: r.get(1)?,
+                })
+            },
+        )
+        .optional()?)
+}
+
+/// The stored hash of entry `id`, if the log has it.
+pub fn entry_hash(conn: &Connection, id: i64) -> Result<Option<String>> {
+    Ok(conn
+        .query_row("SELECT hash FROM audit_log WHERE id = ?1", [id], |r| {
+            r.get(0)
+        })
+        .optional()?)
+}
+
+/// An anchor read back from paper: an entry number and the start (at least
+/// the short form) or the whole of its hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Anchor {
+    pub entry: i64,
+    /// Lowercase hex, 16 to 64 digits.
+    pub hash_start: String,
+}
+
+impl Anchor {
+    /// Read `N:HASH`; spaces, dashes and case in the hash are ignored, so the
+    /// short form is accepted as printed.
+    pub fn parse(text: &str) -> Option<Anchor> {
+        let (n, h) = text.trim().split_once(':')?;
+        let entry: i64 = n.trim().parse().ok().filter(|n| *n >= 0)?;
+        let hash_start: String = h
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect::<String>()
+            .to_ascii_lowercase();
+        let ok = (SHORT_DIGITS..=64).contains(&hash_start.len())
+            && hash_start.chars().all(|c| c.is_ascii_hexdigit());
+        ok.then_some(Anchor { entry, hash_start })
+    }
+
+    /// True when `hash` is the hash this anchor names.
+    pub fn matches(&self, hash: &str) -> bool {
+        hash.to_ascii_lowercase().starts_with(&self.hash_start)
+    }
 }
 
 /// A break in the chain: the entry whose stored hash does not match its content
@@ -100,7 +208,7 @@ pub fn verify_chain(conn: &Connection) -> Result<Vec<ChainBreak>> {
     let mut breaks = Vec::new();
     for row in rows {
         let e = row?;
-        let expected = entry_hash(
+        let expected = chained_hash(
             &e.prev_hash,
             [&e.at, &e.actor, &e.table_name, &e.record_id, &e.action],
             e.before.as_deref(),
@@ -165,6 +273,34 @@ mod tests {
     use crate::store::Store;
     use crate::store::audit_views::AuditRecord;
     use serde_json::json;
+
+    #[test]
+    fn anchors_are_printed_short_and_read_back_as_spoken() {
+        let head = Head {
+            entry: 812,
+            hash: "9f3a61c0d2e47b18aa00000000000000000000000000000000000000000000ff".into(),
+        };
+        assert_eq!(head.short(), "812:9f3a-61c0-d2e4-7b18");
+        for text in [
+            "812:9f3a-61c0-d2e4-7b18",
+            " 812 : 9F3A 61C0 D2E4 7B18 ",
+            "812:9f3a61c0d2e47b18aa",
+        ] {
+            let a = Anchor::parse(text).unwrap_or_else(|| panic!("{text}"));
+            assert_eq!(a.entry, 812);
+            assert!(a.matches(&head.hash), "{text}");
+        }
+        assert!(!Anchor::parse("812:9f3a-61c0-d2e4-7b19").is_some_and(|a| a.matches(&head.hash)));
+        for bad in [
+            "812",
+            "812:9f3a",
+            "x:9f3a61c0d2e47b18",
+            "-1:9f3a61c0d2e47b18",
+            "812:9f3g61c0d2e47b18",
+        ] {
+            assert_eq!(Anchor::parse(bad), None, "{bad}");
+        }
+    }
 
     #[test]
     fn a_family_of_records_is_read_a_page_at_a_time() {

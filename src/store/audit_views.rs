@@ -119,6 +119,11 @@ impl Store {
         Ok((rows.collect::<rusqlite::Result<Vec<_>>>()?, total))
     }
 
+    /// The head of the audit chain now (`hoidong anchor`, printed documents).
+    pub fn chain_head(&self) -> Result<super::audit::Head> {
+        super::audit::head(self.conn())
+    }
+
     /// How many entries the audit log holds.
     pub fn audit_count(&self) -> Result<u32> {
         Ok(self

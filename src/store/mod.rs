@@ -25,6 +25,7 @@ pub mod referrals;
 pub mod refusal;
 pub mod refusal_award;
 pub mod rounds;
+pub mod rowproof;
 pub mod scores;
 pub mod signoff;
 
@@ -334,6 +335,7 @@ impl Store {
             self.backup_before_migration(path, version)?;
         }
         migrations::migrate(&mut self.conn)?;
+        rowproof::install_watch(&self.conn)?;
         reference::seed_if_empty(self)?;
         Ok(())
     }
@@ -403,6 +405,7 @@ impl Store {
             let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let mut w = Tx { tx, now, actor };
             let out = f(&mut w)?;
+            rowproof::flush(&w)?;
             w.tx.commit()?;
             Ok(out)
         };
@@ -492,7 +495,7 @@ impl Tx<'_> {
     }
 }
 
-fn default_actor() -> String {
+pub(crate) fn default_actor() -> String {
     std::env::var("USER")
         .or_else(|_| std::env::var("USERNAME"))
         .unwrap_or_else(|_| "secretary".to_string())

@@ -137,6 +137,7 @@ pub fn ballot_record(record: &MeetingRecord) -> Document {
         signatures,
         recipients: Vec::new(),
         footer: None,
+        anchor: None,
     }
 }
 

@@ -55,6 +55,7 @@ pub fn minutes(record: &MeetingRecord) -> Document {
             "- Lưu: VT, HĐTĐKT.".into(),
         ],
         footer: None,
+        anchor: None,
     }
 }
 

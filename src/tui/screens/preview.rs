@@ -82,7 +82,9 @@ impl Preview {
         self.signed = store.signed_minutes(self.meeting)?;
         self.doc = match self.shown {
             Shown::Minutes => signed::minutes_for_print(store, self.meeting).map_err(sign_error)?,
-            Shown::BallotRecord => compose::ballot_record(&store.meeting_record(self.meeting)?),
+            Shown::BallotRecord => {
+                signed::ballots_for_print(store, self.meeting).map_err(sign_error)?
+            }
         };
         self.relayout();
         Ok(())

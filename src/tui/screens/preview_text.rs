@@ -121,13 +121,16 @@ pub fn layout(doc: &Document, cells: usize) -> Vec<Line<'static>> {
             out.extend(wrapped(r, cells).into_iter().map(Line::raw));
         }
     }
-    if let Some(f) = &doc.footer {
+    let footer = doc.footer_lines();
+    if !footer.is_empty() {
         out.push(Line::styled("─".repeat(cells), THEME.dim));
-        out.extend(
-            wrapped(f, cells)
-                .into_iter()
-                .map(|l| Line::styled(l, THEME.header)),
-        );
+        for f in &footer {
+            out.extend(
+                wrapped(f, cells)
+                    .into_iter()
+                    .map(|l| Line::styled(l, THEME.header)),
+            );
+        }
     }
     out
 }
