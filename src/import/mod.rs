@@ -9,6 +9,7 @@ pub mod cli;
 pub mod columns;
 pub mod form;
 mod matching;
+mod options;
 pub mod preview;
 pub mod problem;
 pub mod reading;

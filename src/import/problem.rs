@@ -38,6 +38,8 @@ pub enum ProblemKind {
     NoKindForRow,
     /// A year (or mark) under both "Nam" and "Nữ".
     BothSexes,
+    /// A share read from an XLS file, whose percent formats are not known.
+    PercentUnclear(String),
     MapColumnNotFound(String),
     MapFieldUnknown(String),
     BadOption {
@@ -184,6 +186,7 @@ impl ProblemKind {
             DataBelowTable => "a row with a name and an award, year or round is below the total line or the signatures; move it into the table, or delete it".into(),
             NoKindForRow => "the kind of nominee is not said: there is no column “Loại đối tượng” and no section heading (I. TẬP THỂ …) above this row; add one, or give --kind".into(),
             BothSexes => "a year or mark is written under both “Nam” and “Nữ”; keep only the one that applies".into(),
+            PercentUnclear(t) => format!("“{t}” may be {t}% or {}% (an .xls file does not say whether the cell is formatted as percent); write the share as text (100%), or save the file as .xlsx or .ods", (t.parse::<f64>().unwrap_or(0.0) * 100.0).round()),
             MapColumnNotFound(c) => format!("--map: no column “{c}” (give a letter such as D, or a header of the file)"),
             MapFieldUnknown(f) => format!("--map: no field “{f}”; use one of: {}, or {}", field_codes(), super::form::header::IGNORE_CODE),
             BadOption { option, value } => format!("{option} “{value}” is not understood; {}", option_help(option, ReportLang::En)),
@@ -281,6 +284,7 @@ impl ProblemKind {
             DataBelowTable => "dòng có tên và hình thức, năm sinh hoặc đợt nằm dưới dòng tổng cộng hoặc phần chữ ký; hãy chuyển dòng vào bảng, hoặc xóa đi".into(),
             NoKindForRow => "chưa rõ loại đối tượng: không có cột “Loại đối tượng” và không có dòng mục (I. TẬP THỂ …) ở trên dòng này; hãy thêm, hoặc ghi --kind".into(),
             BothSexes => "có năm sinh hoặc dấu ở cả cột “Nam” và cột “Nữ”; chỉ giữ một".into(),
+            PercentUnclear(t) => format!("“{t}” có thể là {t}% hoặc {}% (tệp .xls không cho biết ô có định dạng phần trăm hay không); hãy ghi tỷ lệ dạng chữ (100%), hoặc lưu tệp thành .xlsx hoặc .ods", (t.parse::<f64>().unwrap_or(0.0) * 100.0).round()),
             MapColumnNotFound(c) => format!("--map: không có cột “{c}” (ghi chữ cái của cột như D, hoặc tiêu đề trong tệp)"),
             MapFieldUnknown(f) => format!("--map: không có trường “{f}”; dùng một trong: {}, hoặc {}", field_codes(), super::form::header::IGNORE_CODE),
             BadOption { option, value } => format!("{option} “{value}” không hiểu được; {}", option_help(option, ReportLang::Vi)),
@@ -459,7 +463,10 @@ mod tests {
     #[test]
     fn a_problem_on_another_sheet_and_a_whole_row_problem_name_their_place() {
         let mut p = at(None, ProblemKind::MissingColumns(vec!["Đợt".into()]));
-        assert_eq!(p.render(ReportLang::Vi), "dòng 4: thiếu cột: Đợt");
+        assert_eq!(
+            p.render(ReportLang::Vi),
+            "dòng 4: thiếu cột: Đợt; hãy thêm cột, hoặc khi nhập bằng dòng lệnh ghi giá trị cho cả danh sách bằng --round, --award hoặc --kind (cột mang tiêu đề khác: --map CỘT=TRƯỜNG)"
+        );
         p.sheet = Some("Điểm chấm".into());
         p.line = 0;
         p.kind = ProblemKind::MissingScoreColumn("Điểm".into());

@@ -5,9 +5,10 @@
 //! report and the dry run can show it.
 
 use super::columns::{self, Column};
-use super::form::header::{self, Field, IGNORE_CODE, Reading};
+use super::form::header::{self, Field, Reading};
 use super::form::sections::{self, SectionKind, Trailer};
-use super::form::{has_marks, loose_key, title};
+use super::form::{has_marks, title};
+use super::options::{KindOptions, apply_maps, parse_kind_options};
 use super::problem::ProblemKind;
 use super::rows::{Layout, Problem, RowDefaults, column_letter};
 use super::table::{Row, Table};
@@ -177,7 +178,7 @@ fn header_rows(table: &Table, header_index: usize) -> (usize, Option<usize>) {
     (end, numbering)
 }
 
-fn problem(line: usize, column: Option<(String, String)>, kind: ProblemKind) -> Problem {
+pub(super) fn problem(line: usize, column: Option<(String, String)>, kind: ProblemKind) -> Problem {
     Problem {
         sheet: None,
         line,
@@ -194,6 +195,7 @@ pub fn read_list(
     catalogue: &Catalogue,
 ) -> Result<(ListReading, Vec<Problem>), Vec<Problem>> {
     let mut reading = ListReading::default();
+    reading.layout.percent_formats_unknown = table.percent_formats_unknown;
     let mut fatal = Vec::new();
     let (data_start, numbering) = header_rows(table, header_index);
     let header_block = &table.rows[header_index..numbering.unwrap_or(data_start)];
@@ -542,140 +544,4 @@ fn place_field(layout: &mut Layout, field: Field, i: usize, header: &str) -> Opt
         }
     }
     None
-}
-
-/// `--map COLUMN=FIELD`: COLUMN a letter or a header.
-fn apply_maps(
-    options: &ListOptions,
-    readings: &mut Vec<(String, Reading, bool)>,
-    header_line: usize,
-    fatal: &mut Vec<Problem>,
-) {
-    for map in &options.maps {
-        let bad = || ProblemKind::BadOption {
-            option: "--map".into(),
-            value: map.clone(),
-        };
-        let Some((column, field)) = map.split_once('=') else {
-            fatal.push(problem(0, None, bad()));
-            continue;
-        };
-        let column = column.trim();
-        let index = letter_index(column).or_else(|| {
-            let key = loose_key(column);
-            readings.iter().position(|(h, _, _)| {
-                loose_key(h) == key || h.split(" / ").any(|p| loose_key(p) == key)
-            })
-        });
-        let Some(index) = index else {
-            fatal.push(problem(
-                header_line,
-                None,
-                ProblemKind::MapColumnNotFound(column.to_string()),
-            ));
-            continue;
-        };
-        let reading = if loose_key(field) == loose_key(IGNORE_CODE) {
-            Reading::Ignored
-        } else {
-            match Field::parse(field) {
-                Some(f) => Reading::Field {
-                    field: f,
-                    loose: false,
-                },
-                None => {
-                    fatal.push(problem(
-                        0,
-                        None,
-                        ProblemKind::MapFieldUnknown(field.trim().to_string()),
-                    ));
-                    continue;
-                }
-            }
-        };
-        if readings.len() <= index {
-            readings.resize(index + 1, (String::new(), Reading::Blank, false));
-        }
-        readings[index].1 = reading;
-        readings[index].2 = true;
-    }
-}
-
-/// "D" → 3, "AA" → 26; anything else is not a column letter.
-fn letter_index(text: &str) -> Option<usize> {
-    if text.is_empty() || text.len() > 3 || !text.chars().all(|c| c.is_ascii_uppercase()) {
-        return None;
-    }
-    let n = text
-        .bytes()
-        .fold(0usize, |n, b| n * 26 + (b - b'A' + 1) as usize);
-    Some(n - 1)
-}
-
-/// The kinds given by `--kind`.
-#[derive(Debug, Default)]
-struct KindOptions {
-    all: Option<NomineeKind>,
-    by_section: Vec<(String, NomineeKind)>,
-}
-
-impl KindOptions {
-    fn for_section(&self, label: &str) -> Option<NomineeKind> {
-        let (words, _) = sections::strip_enumerator(label);
-        let key = loose_key(&words);
-        self.by_section
-            .iter()
-            .find(|(s, _)| loose_key(&sections::strip_enumerator(s).0) == key)
-            .map(|(_, k)| *k)
-    }
-}
-
-fn parse_kind(text: &str) -> Option<NomineeKind> {
-    columns::parse_kind(text)
-        .or_else(|| NomineeKind::from_code(text.trim()))
-        .or_else(|| match sections::section_kind(text) {
-            SectionKind::Named(k) => Some(k),
-            _ => None,
-        })
-}
-
-fn parse_kind_options(options: &ListOptions, fatal: &mut Vec<Problem>) -> KindOptions {
-    let mut out = KindOptions::default();
-    for text in &options.kinds {
-        let bad = || {
-            problem(
-                0,
-                None,
-                ProblemKind::BadOption {
-                    option: "--kind".into(),
-                    value: text.clone(),
-                },
-            )
-        };
-        match text.split_once('=') {
-            Some((section, kind)) => match parse_kind(kind) {
-                Some(k) => out.by_section.push((section.trim().to_string(), k)),
-                None => fatal.push(bad()),
-            },
-            None => match parse_kind(text) {
-                Some(k) => out.all = Some(k),
-                None => fatal.push(bad()),
-            },
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn column_letters_back_to_indexes() {
-        assert_eq!(letter_index("A"), Some(0));
-        assert_eq!(letter_index("D"), Some(3));
-        assert_eq!(letter_index("AA"), Some(26));
-        assert_eq!(letter_index("Họ"), None);
-        assert_eq!(letter_index("d"), None);
-    }
 }

@@ -80,6 +80,8 @@ pub struct Layout {
     pub position_unit: Option<(usize, String)>,
     /// Headers the import does not know (left alone).
     pub ignored: Vec<String>,
+    /// The file does not mark percent cells (XLS).
+    pub percent_formats_unknown: bool,
 }
 
 /// What a row takes from elsewhere when its own cells are empty or its
@@ -292,7 +294,18 @@ pub fn parse_row(
         }
     };
 
-    let women_share_percent = match parse_percent(layout.cell(row, Column::WomenShare)) {
+    let share_cell = layout.cell(row, Column::WomenShare);
+    let unclear = layout.percent_formats_unknown
+        && matches!(share_cell, Value::Number(n) if *n > 0.0 && *n <= 1.0);
+    let women_share_percent = match parse_percent(share_cell) {
+        Ok(Some(_)) if unclear => {
+            problems.push(layout.problem(
+                row,
+                Column::WomenShare,
+                ProblemKind::PercentUnclear(share_cell.as_text()),
+            ));
+            None
+        }
         Ok(Some(_)) if is_person == Some(true) => {
             problems.push(layout.problem(
                 row,

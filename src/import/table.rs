@@ -70,6 +70,9 @@ impl Row {
 pub struct Table {
     pub name: String,
     pub rows: Vec<Row>,
+    /// The file does not say which cells are formatted as percent (XLS):
+    /// a 1 there may be 1% or 100%.
+    pub percent_formats_unknown: bool,
 }
 
 /// The kinds of file read.
@@ -158,7 +161,11 @@ fn read_workbook(path: &Path) -> Result<Vec<Table>, ImportError> {
                 cells,
             })
             .collect();
-        tables.push(Table { name, rows });
+        tables.push(Table {
+            name,
+            rows,
+            percent_formats_unknown: matches!(book, calamine::Sheets::Xls(_)),
+        });
     }
     Ok(tables)
 }
@@ -300,6 +307,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
     Ok(Table {
         name: String::new(),
         rows,
+        percent_formats_unknown: false,
     })
 }
 

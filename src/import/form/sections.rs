@@ -105,7 +105,7 @@ pub fn section_kind(label: &str) -> SectionKind {
     if let Some(k) = find(NAMED_WORDS) {
         return SectionKind::Named(k);
     }
-    if let Some(k) = columns::parse_kind(&words).filter(|_| !find(GENERAL_WORDS).is_some()) {
+    if let Some(k) = columns::parse_kind(&words).filter(|_| find(GENERAL_WORDS).is_none()) {
         return SectionKind::Named(k);
     }
     match find(GENERAL_WORDS) {
