@@ -134,7 +134,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             )?;
             println!("{nominations} nominations written to {}", path.display());
         }
-        Some(Command::Import(cmd)) => hoidong::import::cli::run_import(cmd, cli.db.as_deref())?,
+        Some(Command::Import(cmd)) => {
+            hoidong::import::cli::run_import(cmd, cli.db.as_deref(), cli.lang.as_deref())?
+        }
         Some(Command::Export(cmd)) => hoidong::export::run_export(cmd, cli.db.as_deref())?,
         Some(Command::Awards(c)) => hoidong::cli_awards::run(cli.db, cli.lang.as_deref(), c)?,
         Some(Command::Minutes(args)) => hoidong::cli_print::minutes(cli.db, args)?,

@@ -187,7 +187,7 @@ fn progress_is_reported_and_a_dry_run_saves_nothing() {
         &fixture("de-nghi.xlsx"),
         ImportOptions {
             dry_run: true,
-            allow_duplicates: false,
+            ..ImportOptions::default()
         },
         &mut |d, t| calls.push((d, t)),
     )
@@ -238,8 +238,8 @@ fn duplicates_block_unless_allowed() {
         &mut store,
         &path,
         ImportOptions {
-            dry_run: false,
             allow_duplicates: true,
+            ..ImportOptions::default()
         },
         &mut |_, _| {},
     )
@@ -354,7 +354,7 @@ fn cases() -> Vec<Case> {
             what: "missing required columns",
             file: "bad.csv",
             content: "STT,Họ và tên,Năm sinh\n1,Vũ Thị Hạnh,1980\n".as_bytes().to_vec(),
-            message: "{path}: nothing was imported; 1 problem:\n  row 1: missing column(s): Loại đối tượng, Đợt, Hình thức khen thưởng".into(),
+            message: "{path}: nothing was imported; 1 problem:\n  row 1: missing column(s): Loại đối tượng, Đợt, Hình thức khen thưởng; add the column, or on the command line give the value for the whole list with --round, --award or --kind (a column under another header: --map COLUMN=FIELD)".into(),
         },
         Case {
             what: "column given twice",
@@ -627,7 +627,16 @@ fn cli_imports_and_exports() {
     let db = dir.path().join("x.db");
     let out = dir.path().join("out.csv");
     let bin = env!("CARGO_BIN_EXE_hoidong");
-    let run = |args: &[&str]| std::process::Command::new(bin).args(args).output().unwrap();
+    // An English locale: the messages in English.
+    let run = |args: &[&str]| {
+        std::process::Command::new(bin)
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "en_US.UTF-8")
+            .args(args)
+            .output()
+            .unwrap()
+    };
     let fx = fixture("de-nghi.ods");
     // No database is made by an import: `init` makes it.
     let o = run(&[
@@ -649,12 +658,17 @@ fn cli_imports_and_exports() {
         "--dry-run",
     ]);
     assert!(o.status.success());
-    assert_eq!(
-        String::from_utf8_lossy(&o.stdout),
-        format!(
-            "{}: would import 8 nomination(s): 7 new nominee(s), 1 already known (dry run: nothing saved)\n",
+    let out_text = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out_text.starts_with(&format!(
+            "{}: would import 8 nomination(s): 7 new nominee(s), 1 already known (dry run: nothing saved)\nHow the columns were read:\n  A (STT) → STT\n",
             fx.display()
-        )
+        )),
+        "{out_text}"
+    );
+    assert!(
+        out_text.contains("\n  row 4: Phạm Văn Đức — Người dân (resident); Nam, born 1962;"),
+        "{out_text}"
     );
     let o = run(&[
         "--db",

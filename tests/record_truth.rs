@@ -147,7 +147,7 @@ fn an_imported_status_that_only_a_vote_or_decision_gives_is_refused() {
             "4,Hà Văn Tư,Người dân,1970,Nam,,2025,giay_khen,Đã nộp",
         ],
     );
-    let err = d.refused(&["import", "nominations", &file]);
+    let err = d.refused(&["--lang", "en", "import", "nominations", &file]);
     for (row, status) in [
         (2, "Được thông qua"),
         (3, "Đã quyết định"),
@@ -262,7 +262,7 @@ fn names_that_are_not_what_they_look_like_are_refused_with_row_and_reason() {
     ];
     let rows: Vec<&str> = rows.iter().map(String::as_str).collect();
     let file = d.csv("ten-la.csv", &rows);
-    let err = d.refused(&["import", "nominations", &file]);
+    let err = d.refused(&["--lang", "en", "import", "nominations", &file]);
     let name = "column B (Họ và tên / Tên tập thể)";
     for expected in [
         format!(

@@ -1,37 +1,92 @@
-//! The `import` subcommand: its arguments and its run.
+//! The `import` subcommand: its arguments and its run, its messages in the
+//! user's language (Vietnamese unless `--lang en` or an English locale).
 
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
-use super::{ImportOptions, import_nominations};
+use super::problem::{ProblemKind, ReportLang};
+use super::{ImportError, ImportOptions, ListOptions, import_nominations, preview};
+use crate::tui::strings::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
-    /// Import a nomination list (.xlsx, .ods or .csv; see data/templates/README.md).
+    /// Import a nomination list (.xlsx, .ods, .xls or .csv; see data/templates/README.md).
     Nominations {
         file: PathBuf,
-        /// Check every row and report, without saving anything.
+        /// Check every row and print how each column was understood and the
+        /// rows as they would be saved, without saving anything.
         #[arg(long)]
         dry_run: bool,
         /// Import rows that look like duplicates (same name, round and award).
         #[arg(long)]
         allow_duplicates: bool,
+        /// The round for rows the file gives none (2025, or 2022-2025).
+        #[arg(long)]
+        round: Option<String>,
+        /// The award for rows the file gives none (code or name).
+        #[arg(long)]
+        award: Option<String>,
+        /// The kind for rows the file gives none, or SECTION=KIND for the rows
+        /// under a section heading ("CÁ NHÂN=Cán bộ, công chức, viên chức").
+        #[arg(long, value_name = "KIND or SECTION=KIND")]
+        kind: Vec<String>,
+        /// Read a column (letter or header) as a field, e.g. D=nam_sinh_nu,
+        /// or leave it out with D=bo_qua.
+        #[arg(long, value_name = "COLUMN=FIELD")]
+        map: Vec<String>,
     },
 }
 
-pub fn run_import(cmd: ImportCommand, db: Option<&Path>) -> anyhow::Result<()> {
+fn report_lang(lang: Lang) -> ReportLang {
+    match lang {
+        Lang::Vi => ReportLang::Vi,
+        Lang::En => ReportLang::En,
+    }
+}
+
+/// Why nothing was imported, in `lang`, with what to do about duplicates.
+fn failure(e: ImportError, lang: ReportLang) -> anyhow::Error {
+    if let ImportError::Store(_) = e {
+        return e.into();
+    }
+    let duplicates = matches!(&e, ImportError::Rows { problems, .. } if problems.iter().any(|p| matches!(
+        p.kind,
+        ProblemKind::DuplicateInFile { .. } | ProblemKind::DuplicateInDatabase { .. }
+    )));
+    let mut text = e.message(lang);
+    if duplicates {
+        text.push_str(match lang {
+            ReportLang::Vi => "\n(hãy kiểm tra các dòng trên; muốn nhập cả những dòng có thể trùng, thêm --allow-duplicates)",
+            ReportLang::En => "\n(check the rows above; to import possible duplicates anyway, add --allow-duplicates)",
+        });
+    }
+    anyhow::anyhow!(text)
+}
+
+pub fn run_import(cmd: ImportCommand, db: Option<&Path>, lang: Option<&str>) -> anyhow::Result<()> {
+    let lang = report_lang(crate::cli_messages::lang(lang));
     match cmd {
         ImportCommand::Nominations {
             file,
             dry_run,
             allow_duplicates,
+            round,
+            award,
+            kind,
+            map,
         } => {
             let mut store = crate::store::location::open_existing(db)?;
             let options = ImportOptions {
                 dry_run,
                 allow_duplicates,
+                list: ListOptions {
+                    round,
+                    award,
+                    kinds: kind,
+                    maps: map,
+                },
             };
             let show = std::io::stderr().is_terminal();
             let mut last_shown = 0;
@@ -47,18 +102,13 @@ pub fn run_import(cmd: ImportCommand, db: Option<&Path>) -> anyhow::Result<()> {
                     }
                 }
             };
-            let report = match import_nominations(&mut store, &file, options, &mut progress) {
-                Ok(report) => report,
-                Err(e @ super::ImportError::Rows { .. })
-                    if e.to_string().contains("possible duplicate") =>
-                {
-                    return Err(anyhow::anyhow!(
-                        "{e}\n(check the rows above; to import possible duplicates anyway, add --allow-duplicates)"
-                    ));
-                }
-                Err(e) => return Err(e.into()),
-            };
-            println!("{}: {report}", file.display());
+            let report = import_nominations(&mut store, &file, options, &mut progress)
+                .map_err(|e| failure(e, lang))?;
+            println!("{}: {}", file.display(), report.message(lang));
+            if dry_run {
+                println!("{}", preview::columns_text(&report.columns, lang));
+                println!("{}", preview::rows_text(&report.rows, lang));
+            }
         }
     }
     Ok(())

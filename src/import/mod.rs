@@ -7,11 +7,16 @@
 
 pub mod cli;
 pub mod columns;
+pub mod form;
 mod matching;
+mod options;
+pub mod preview;
 pub mod problem;
+pub mod reading;
 mod render;
 pub mod rows;
 pub mod scores;
+mod spans;
 pub mod table;
 pub mod template;
 
@@ -19,11 +24,14 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::params;
 
+use crate::domain::award::{Award, Catalogue};
 use crate::domain::nomination::NewNomination;
+use crate::domain::text::fold;
 use crate::store::{Store, StoreError, Tx};
 pub use problem::{ProblemKind, ReportLang};
+pub use reading::{ColumnUse, Guess, ListOptions, SkipReason, SkippedRow};
 pub use rows::{ParsedRow, Problem};
-use table::{Row, Table};
+use table::Table;
 
 /// Why an import did not happen. Nothing is saved in any of these cases.
 #[derive(Debug, thiserror::Error)]
@@ -55,7 +63,7 @@ pub enum ImportError {
 }
 
 /// How to import.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ImportOptions {
     /// Check everything, save nothing.
     pub dry_run: bool,
@@ -63,6 +71,17 @@ pub struct ImportOptions {
     /// another row or a nomination already saved). By default they block the
     /// import, since importing the same list twice is the likeliest mistake.
     pub allow_duplicates: bool,
+    /// What to set for the whole list, and columns to read as a field.
+    pub list: ListOptions,
+}
+
+/// The award a cell or an option names: its code, full name or short name.
+pub fn find_award<'c>(catalogue: &'c Catalogue, text: &str) -> Option<&'c Award> {
+    let key = fold(text.trim());
+    catalogue
+        .awards
+        .iter()
+        .find(|a| fold(&a.code) == key || fold(&a.name) == key || fold(&a.short_name) == key)
 }
 
 /// What an import did (or, in a dry run, would do).
@@ -82,6 +101,14 @@ pub struct ImportReport {
     pub duplicates: Vec<Problem>,
     /// Headers the import does not know, left alone.
     pub ignored_columns: Vec<String>,
+    /// How each column was understood.
+    pub columns: Vec<ColumnUse>,
+    /// Rows read as something other than a nomination.
+    pub skipped: Vec<SkippedRow>,
+    /// What the import decided that the file does not say outright.
+    pub guesses: Vec<Guess>,
+    /// The nominations as they are (or would be) saved.
+    pub rows: Vec<ParsedRow>,
 }
 
 impl std::fmt::Display for ImportReport {
@@ -107,6 +134,10 @@ impl std::fmt::Display for ImportReport {
         }
         for d in &self.duplicates {
             write!(f, "\npossible duplicate: {d}")?;
+        }
+        let notes = preview::notes_text(&self.skipped, &self.guesses, ReportLang::En);
+        if !notes.is_empty() {
+            write!(f, "\n{notes}")?;
         }
         Ok(())
     }
@@ -134,29 +165,29 @@ pub fn import_tables(
     options: ImportOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportReport, ImportError> {
-    let (table, header_index) = find_list(tables).ok_or_else(|| ImportError::NoHeader {
-        path: path.to_path_buf(),
-    })?;
+    let (table, header_index) =
+        reading::find_list(tables).ok_or_else(|| ImportError::NoHeader {
+            path: path.to_path_buf(),
+        })?;
     let rows_error = |problems| ImportError::Rows {
         path: path.to_path_buf(),
         problems,
     };
-    let layout = rows::Layout::from_header(&table.rows[header_index]).map_err(rows_error)?;
-    let data: Vec<&Row> = table.rows[header_index + 1..]
-        .iter()
-        .filter(|r| !r.is_blank())
-        .collect();
+    let catalogue = store.catalogue()?;
+    let (list, mut problems) =
+        reading::read_list(table, header_index, &options.list, &catalogue).map_err(rows_error)?;
+    let data = &list.rows;
     if data.is_empty() {
         return Err(ImportError::NoRows {
             path: path.to_path_buf(),
         });
     }
+    let layout = &list.layout;
     let total = if options.dry_run {
         data.len()
     } else {
         data.len() * 2
     };
-    let catalogue = store.catalogue()?;
     let movement_id = store
         .movements()?
         .first()
@@ -164,9 +195,8 @@ pub fn import_tables(
         .ok_or(ImportError::NoMovement)?;
 
     let mut parsed = Vec::with_capacity(data.len());
-    let mut problems = Vec::new();
-    for (i, row) in data.iter().enumerate() {
-        match rows::parse_row(&layout, row, &catalogue) {
+    for (i, (row, defaults)) in data.iter().enumerate() {
+        match rows::parse_row(layout, row, &catalogue, defaults) {
             Ok(p) => parsed.push(p),
             Err(mut p) => problems.append(&mut p),
         }
@@ -192,7 +222,7 @@ pub fn import_tables(
     } else {
         scores::ScoresByRow::new()
     };
-    let duplicates = matching::find_duplicates(store.conn(), &layout, &parsed)?;
+    let duplicates = matching::find_duplicates(store.conn(), layout, &parsed)?;
     if !options.allow_duplicates {
         problems.extend(duplicates.iter().cloned());
     }
@@ -212,6 +242,10 @@ pub fn import_tables(
             Vec::new()
         },
         ignored_columns: layout.ignored.clone(),
+        columns: list.columns.clone(),
+        skipped: list.skipped.clone(),
+        guesses: list.guesses.clone(),
+        rows: parsed.clone(),
         ..ImportReport::default()
     };
     report.scores = if options.dry_run {
@@ -352,24 +386,4 @@ fn at_row(line: usize, e: StoreError) -> StoreError {
         StoreError::Invalid(msg) => StoreError::Invalid(format!("row {line}: {msg}")),
         other => other,
     }
-}
-
-/// The sheet holding the list and the index of its header row: the first
-/// sheet with a row (among its first 20) that names the name column and
-/// at least one other.
-fn find_list(tables: &[Table]) -> Option<(&Table, usize)> {
-    tables.iter().find_map(|t| {
-        t.rows
-            .iter()
-            .take(20)
-            .position(|r| {
-                let names: Vec<_> = r
-                    .cells
-                    .iter()
-                    .filter_map(|c| columns::column_for_header(&c.as_text()))
-                    .collect();
-                names.contains(&columns::Column::Name) && names.len() >= 2
-            })
-            .map(|i| (t, i))
-    })
 }

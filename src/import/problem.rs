@@ -24,6 +24,28 @@ pub enum ProblemKind {
         first_letter: String,
     },
     MissingColumns(Vec<String>),
+    /// A header that could name several fields: (code for `--map`, field).
+    AmbiguousHeader(Vec<(String, String)>),
+    /// Values in a column without a header (`count` rows, the first shown).
+    DataWithoutHeader {
+        sample: String,
+        count: usize,
+    },
+    /// A row with a name and an award, year or round under the total line
+    /// or the signatures.
+    DataBelowTable,
+    /// No kind column, and no section heading or `--kind` above the row.
+    NoKindForRow,
+    /// A year (or mark) under both "Nam" and "Nữ".
+    BothSexes,
+    /// A share read from an XLS file, whose percent formats are not known.
+    PercentUnclear(String),
+    MapColumnNotFound(String),
+    MapFieldUnknown(String),
+    BadOption {
+        option: String,
+        value: String,
+    },
     MissingScoreColumn(String),
     SpreadsheetError(String),
     NameEmpty,
@@ -96,8 +118,39 @@ fn kind_choices() -> String {
     choices.join("; ")
 }
 
+fn field_codes() -> String {
+    let codes: Vec<&str> = super::form::header::Field::all()
+        .into_iter()
+        .map(|f| f.code())
+        .collect();
+    codes.join(", ")
+}
+
+fn choices(options: &[(String, String)], or: &str) -> String {
+    let named: Vec<String> = options
+        .iter()
+        .map(|(code, label)| format!("“{label}” ({code})"))
+        .collect();
+    named.join(&format!(" {or} "))
+}
+
 fn label(kind: Option<NomineeKind>) -> &'static str {
     kind.map(kind_label).unwrap_or("")
+}
+
+/// What an option takes.
+fn option_help(option: &str, lang: ReportLang) -> String {
+    let vi = lang == ReportLang::Vi;
+    match option {
+        "--round" if vi => "ghi một năm (2025) hoặc một giai đoạn (2022-2025)".into(),
+        "--round" => "write a year (2025) or a phase (2022-2025)".into(),
+        "--award" if vi => "ghi mã hoặc tên hình thức trong danh mục".into(),
+        "--award" => "write a code or name from the catalogue".into(),
+        "--kind" if vi => format!("ghi một loại ({}), hoặc MỤC=LOẠI", kind_choices()),
+        "--kind" => format!("write a kind ({}), or SECTION=KIND", kind_choices()),
+        _ if vi => "ghi CỘT=TRƯỜNG, ví dụ D=nam_sinh_nu".into(),
+        _ => "write COLUMN=FIELD, e.g. D=nam_sinh_nu".into(),
+    }
 }
 
 impl ProblemKind {
@@ -117,7 +170,26 @@ impl ProblemKind {
             } => {
                 format!("the column “{header}” appears twice (also in column {first_letter})")
             }
-            MissingColumns(m) => format!("missing column(s): {}", m.join(", ")),
+            MissingColumns(m) => format!(
+                "missing column(s): {}; add the column, or on the command line give the value for the whole list with --round, --award or --kind (a column under another header: --map COLUMN=FIELD)",
+                m.join(", ")
+            ),
+            AmbiguousHeader(options) => format!(
+                "this header could mean {}; nothing is guessed: rename the header, or say which with --map, e.g. --map {}",
+                choices(options, "or"),
+                options.first().map(|(c, _)| c.as_str()).unwrap_or("")
+            ),
+            DataWithoutHeader { sample, count } => format!(
+                "{count} row(s) have values (the first “{sample}”) in a column without a header; give the column a header, or read it with --map (e.g. --map LETTER=nam_sinh_nu), or leave it out with --map LETTER={}",
+                super::form::header::IGNORE_CODE
+            ),
+            DataBelowTable => "a row with a name and an award, year or round is below the total line or the signatures; move it into the table, or delete it".into(),
+            NoKindForRow => "the kind of nominee is not said: there is no column “Loại đối tượng” and no section heading (I. TẬP THỂ …) above this row; add one, or give --kind".into(),
+            BothSexes => "a year or mark is written under both “Nam” and “Nữ”; keep only the one that applies".into(),
+            PercentUnclear(t) => format!("“{t}” may be {t}% or {}% (an .xls file does not say whether the cell is formatted as percent); write the share as text (100%), or save the file as .xlsx or .ods", (t.parse::<f64>().unwrap_or(0.0) * 100.0).round()),
+            MapColumnNotFound(c) => format!("--map: no column “{c}” (give a letter such as D, or a header of the file)"),
+            MapFieldUnknown(f) => format!("--map: no field “{f}”; use one of: {}, or {}", field_codes(), super::form::header::IGNORE_CODE),
+            BadOption { option, value } => format!("{option} “{value}” is not understood; {}", option_help(option, ReportLang::En)),
             MissingScoreColumn(h) => format!("missing column {h}"),
             SpreadsheetError(e) => format!("the cell holds a spreadsheet error ({e})"),
             NameEmpty => "the name is empty".into(),
@@ -196,7 +268,26 @@ impl ProblemKind {
             } => {
                 format!("cột “{header}” xuất hiện hai lần (đã có ở cột {first_letter})")
             }
-            MissingColumns(m) => format!("thiếu cột: {}", m.join(", ")),
+            MissingColumns(m) => format!(
+                "thiếu cột: {}; hãy thêm cột, hoặc khi nhập bằng dòng lệnh ghi giá trị cho cả danh sách bằng --round, --award hoặc --kind (cột mang tiêu đề khác: --map CỘT=TRƯỜNG)",
+                m.join(", ")
+            ),
+            AmbiguousHeader(options) => format!(
+                "tiêu đề này có thể là {}; chương trình không đoán: hãy sửa tiêu đề, hoặc chỉ rõ bằng --map, ví dụ --map {}",
+                choices(options, "hoặc"),
+                options.first().map(|(c, _)| c.as_str()).unwrap_or("")
+            ),
+            DataWithoutHeader { sample, count } => format!(
+                "{count} dòng có dữ liệu (đầu tiên là “{sample}”) ở cột không có tiêu đề; hãy ghi tiêu đề cho cột, hoặc đọc cột bằng --map (ví dụ --map CỘT=nam_sinh_nu), hoặc bỏ qua cột bằng --map CỘT={}",
+                super::form::header::IGNORE_CODE
+            ),
+            DataBelowTable => "dòng có tên và hình thức, năm sinh hoặc đợt nằm dưới dòng tổng cộng hoặc phần chữ ký; hãy chuyển dòng vào bảng, hoặc xóa đi".into(),
+            NoKindForRow => "chưa rõ loại đối tượng: không có cột “Loại đối tượng” và không có dòng mục (I. TẬP THỂ …) ở trên dòng này; hãy thêm, hoặc ghi --kind".into(),
+            BothSexes => "có năm sinh hoặc dấu ở cả cột “Nam” và cột “Nữ”; chỉ giữ một".into(),
+            PercentUnclear(t) => format!("“{t}” có thể là {t}% hoặc {}% (tệp .xls không cho biết ô có định dạng phần trăm hay không); hãy ghi tỷ lệ dạng chữ (100%), hoặc lưu tệp thành .xlsx hoặc .ods", (t.parse::<f64>().unwrap_or(0.0) * 100.0).round()),
+            MapColumnNotFound(c) => format!("--map: không có cột “{c}” (ghi chữ cái của cột như D, hoặc tiêu đề trong tệp)"),
+            MapFieldUnknown(f) => format!("--map: không có trường “{f}”; dùng một trong: {}, hoặc {}", field_codes(), super::form::header::IGNORE_CODE),
+            BadOption { option, value } => format!("{option} “{value}” không hiểu được; {}", option_help(option, ReportLang::Vi)),
             MissingScoreColumn(h) => format!("thiếu cột {h}"),
             SpreadsheetError(e) => format!("ô chứa lỗi của bảng tính ({e})"),
             NameEmpty => "chưa có họ tên / tên tập thể".into(),
@@ -372,7 +463,10 @@ mod tests {
     #[test]
     fn a_problem_on_another_sheet_and_a_whole_row_problem_name_their_place() {
         let mut p = at(None, ProblemKind::MissingColumns(vec!["Đợt".into()]));
-        assert_eq!(p.render(ReportLang::Vi), "dòng 4: thiếu cột: Đợt");
+        assert_eq!(
+            p.render(ReportLang::Vi),
+            "dòng 4: thiếu cột: Đợt; hãy thêm cột, hoặc khi nhập bằng dòng lệnh ghi giá trị cho cả danh sách bằng --round, --award hoặc --kind (cột mang tiêu đề khác: --map CỘT=TRƯỜNG)"
+        );
         p.sheet = Some("Điểm chấm".into());
         p.line = 0;
         p.kind = ProblemKind::MissingScoreColumn("Điểm".into());

@@ -109,6 +109,11 @@ impl super::ImportReport {
         for d in &self.duplicates {
             out.push_str(&format!("\ncó thể trùng: {}", d.render(lang)));
         }
+        let notes = super::preview::notes_text(&self.skipped, &self.guesses, lang);
+        if !notes.is_empty() {
+            out.push('\n');
+            out.push_str(&notes);
+        }
         out
     }
 }

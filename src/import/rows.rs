@@ -6,13 +6,14 @@ use std::collections::HashMap;
 use chrono::{Datelike, NaiveDate};
 
 use super::columns::{self, Column};
+use super::form::position::split_position_unit;
 use super::problem::{ProblemKind, ReportLang};
 use super::table::{Row, Value};
 use crate::domain::award::Catalogue;
 use crate::domain::movement::Round;
 use crate::domain::nomination::NominationStatus;
-use crate::domain::nominee::{NewNominee, NomineeKind};
-use crate::domain::text::{fold, nfc};
+use crate::domain::nominee::{NewNominee, NomineeKind, Sex};
+use crate::domain::text::nfc;
 use crate::domain::text_rules::{self, TextFault};
 
 /// One thing wrong with the file, a row or a cell.
@@ -73,64 +74,41 @@ pub fn column_letter(mut index: usize) -> String {
 #[derive(Debug, Clone, Default)]
 pub struct Layout {
     pub positions: HashMap<Column, (usize, String)>,
+    /// Years of birth under "Nam" and "Nữ": the column says the sex.
+    pub birth_years: Vec<(Sex, usize, String)>,
+    /// "Chức vụ, đơn vị công tác", split into position and unit.
+    pub position_unit: Option<(usize, String)>,
     /// Headers the import does not know (left alone).
     pub ignored: Vec<String>,
+    /// The file does not mark percent cells (XLS).
+    pub percent_formats_unknown: bool,
+}
+
+/// What a row takes from elsewhere when its own cells are empty or its
+/// columns absent: its section's kind, the round and award of the title or
+/// of the command's options.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RowDefaults {
+    pub kind: Option<NomineeKind>,
+    pub round: Option<Round>,
+    /// An award code or name, looked up like a cell.
+    pub award: Option<String>,
 }
 
 impl Layout {
-    /// Read the header row; problems are missing required columns and
-    /// columns given twice.
-    pub fn from_header(header: &Row) -> Result<Layout, Vec<Problem>> {
-        let mut layout = Layout::default();
-        let mut problems = Vec::new();
-        for (i, cell) in header.cells.iter().enumerate() {
-            let text = cell.as_text();
-            if text.is_empty() {
-                continue;
-            }
-            match columns::column_for_header(&text) {
-                Some(c) => {
-                    if let Some((first, _)) = layout.positions.get(&c) {
-                        problems.push(Problem {
-                            sheet: None,
-                            line: header.line,
-                            column: Some((column_letter(i), text.clone())),
-                            kind: ProblemKind::ColumnTwice {
-                                header: columns::header(c).to_string(),
-                                first_letter: column_letter(*first),
-                            },
-                        });
-                    } else {
-                        layout.positions.insert(c, (i, text));
-                    }
-                }
-                None => layout.ignored.push(text),
-            }
-        }
-        let missing: Vec<&str> = columns::COLUMNS
-            .iter()
-            .filter(|s| s.required && !layout.positions.contains_key(&s.column))
-            .map(|s| s.header)
-            .collect();
-        if !missing.is_empty() {
-            problems.push(Problem {
-                sheet: None,
-                line: header.line,
-                column: None,
-                kind: ProblemKind::MissingColumns(missing.iter().map(|m| m.to_string()).collect()),
-            });
-        }
-        if problems.is_empty() {
-            Ok(layout)
-        } else {
-            Err(problems)
-        }
-    }
-
     fn cell<'r>(&self, row: &'r Row, c: Column) -> &'r Value {
         match self.positions.get(&c) {
             Some((i, _)) => row.get(*i),
             None => &Value::Empty,
+        }
+    }
+
+    fn problem_at(&self, row: &Row, at: &(usize, String), kind: ProblemKind) -> Problem {
+        Problem {
+            sheet: None,
+            line: row.line,
+            column: Some((column_letter(at.0), at.1.clone())),
+            kind,
         }
     }
 
@@ -167,6 +145,7 @@ pub fn parse_row(
     layout: &Layout,
     row: &Row,
     catalogue: &Catalogue,
+    defaults: &RowDefaults,
 ) -> Result<ParsedRow, Vec<Problem>> {
     let mut problems = Vec::new();
     // A formula error anywhere means the sender's sheet is broken.
@@ -202,7 +181,7 @@ pub fn parse_row(
             String::new()
         })
     };
-    let (name, position, unit, address, proposing_unit, summary) = (
+    let (name, mut position, mut unit, address, proposing_unit, summary) = (
         accept(name),
         accept(position),
         accept(unit),
@@ -210,14 +189,35 @@ pub fn parse_row(
         accept(proposing_unit),
         accept(summary),
     );
+    if let Some(at) = &layout.position_unit {
+        match text_rules::clean_line(&row.get(at.0).as_text()) {
+            Ok(both) => {
+                let (p, u) = split_position_unit(&both);
+                if position.is_empty() {
+                    position = p;
+                }
+                if unit.is_empty() {
+                    unit = u;
+                }
+            }
+            Err(fault) => problems.push(layout.problem_at(row, at, ProblemKind::BadText(fault))),
+        }
+    }
     if name.is_empty() && !name_refused {
         problems.push(layout.problem(row, Column::Name, ProblemKind::NameEmpty));
     }
 
     let kind_text = text(Column::Kind);
     let kind = if kind_text.is_empty() {
-        problems.push(layout.problem(row, Column::Kind, ProblemKind::KindEmpty));
-        None
+        if defaults.kind.is_none() {
+            let kind = if layout.positions.contains_key(&Column::Kind) {
+                ProblemKind::KindEmpty
+            } else {
+                ProblemKind::NoKindForRow
+            };
+            problems.push(layout.problem(row, Column::Kind, kind));
+        }
+        defaults.kind
     } else {
         let kind = columns::parse_kind(&kind_text);
         if kind.is_none() {
@@ -231,8 +231,19 @@ pub fn parse_row(
     };
     let is_person = kind.map(NomineeKind::is_person);
 
+    let (year_under_sex, sex_of_column) = read_sex_columns(layout, row, &mut problems);
     let birth_year = match parse_year(layout.cell(row, Column::BirthYear)) {
-        Ok(None) => None,
+        Ok(None) => match year_under_sex {
+            Some(year) if is_person == Some(false) => {
+                problems.push(layout.problem(
+                    row,
+                    Column::BirthYear,
+                    ProblemKind::YearNotForCollective { year, kind },
+                ));
+                None
+            }
+            year => year,
+        },
         Ok(Some(year)) if is_person == Some(false) => {
             problems.push(layout.problem(
                 row,
@@ -250,7 +261,17 @@ pub fn parse_row(
 
     let sex_text = text(Column::Sex);
     let sex = if sex_text.is_empty() {
-        None
+        match sex_of_column {
+            Some(_) if is_person == Some(false) => {
+                problems.push(layout.problem(
+                    row,
+                    Column::Sex,
+                    ProblemKind::SexNotForCollective(kind),
+                ));
+                None
+            }
+            s => s,
+        }
     } else {
         match columns::parse_sex(&sex_text) {
             None => {
@@ -273,7 +294,18 @@ pub fn parse_row(
         }
     };
 
-    let women_share_percent = match parse_percent(layout.cell(row, Column::WomenShare)) {
+    let share_cell = layout.cell(row, Column::WomenShare);
+    let unclear = layout.percent_formats_unknown
+        && matches!(share_cell, Value::Number(n) if *n > 0.0 && *n <= 1.0);
+    let women_share_percent = match parse_percent(share_cell) {
+        Ok(Some(_)) if unclear => {
+            problems.push(layout.problem(
+                row,
+                Column::WomenShare,
+                ProblemKind::PercentUnclear(share_cell.as_text()),
+            ));
+            None
+        }
         Ok(Some(_)) if is_person == Some(true) => {
             problems.push(layout.problem(
                 row,
@@ -291,8 +323,10 @@ pub fn parse_row(
 
     let round_text = text(Column::Round);
     let round = if round_text.is_empty() {
-        problems.push(layout.problem(row, Column::Round, ProblemKind::RoundEmpty));
-        None
+        if defaults.round.is_none() {
+            problems.push(layout.problem(row, Column::Round, ProblemKind::RoundEmpty));
+        }
+        defaults.round
     } else {
         let round = Round::parse(&round_text);
         if round.is_none() {
@@ -305,16 +339,15 @@ pub fn parse_row(
         round
     };
 
-    let award_text = text(Column::Award);
+    let mut award_text = text(Column::Award);
+    if award_text.is_empty() {
+        award_text = defaults.award.clone().unwrap_or_default();
+    }
     let award = if award_text.is_empty() {
         problems.push(layout.problem(row, Column::Award, ProblemKind::AwardEmpty));
         None
     } else {
-        let key = fold(&award_text);
-        let award = catalogue
-            .awards
-            .iter()
-            .find(|a| fold(&a.code) == key || fold(&a.name) == key || fold(&a.short_name) == key);
+        let award = super::find_award(catalogue, &award_text);
         match (award, kind) {
             (None, _) => {
                 problems.push(layout.problem(
@@ -391,6 +424,48 @@ pub fn parse_row(
     }
 }
 
+/// The year and sex written under "Nam"/"Nữ": a year, or a mark ("x")
+/// for the sex alone. A row with both columns filled is a problem.
+fn read_sex_columns(
+    layout: &Layout,
+    row: &Row,
+    problems: &mut Vec<Problem>,
+) -> (Option<i32>, Option<Sex>) {
+    let mut found: Vec<(Sex, Option<i32>, &(usize, String))> = Vec::new();
+    let places: Vec<(Sex, (usize, String))> = layout
+        .birth_years
+        .iter()
+        .map(|(s, i, h)| (*s, (*i, h.clone())))
+        .collect();
+    for (sex, at) in &places {
+        let value = row.get(at.0);
+        if value.is_empty() || matches!(value, Value::Error(_)) {
+            continue;
+        }
+        if is_mark(&value.as_text()) {
+            found.push((*sex, None, at));
+            continue;
+        }
+        match parse_year(value) {
+            Ok(year) => found.push((*sex, year, at)),
+            Err(kind) => problems.push(layout.problem_at(row, at, kind)),
+        }
+    }
+    match found.as_slice() {
+        [] => (None, None),
+        [(sex, year, _)] => (*year, Some(*sex)),
+        [_, (_, _, second), ..] => {
+            problems.push(layout.problem_at(row, second, ProblemKind::BothSexes));
+            (None, None)
+        }
+    }
+}
+
+/// A tick for "this one": x, X, ✓, v.
+fn is_mark(text: &str) -> bool {
+    matches!(text.trim(), "x" | "X" | "✓" | "✔" | "v" | "V")
+}
+
 /// Excel's day 0 in the 1900 system (serials from 61 on; earlier ones predate
 /// any plausible birth date).
 fn excel_epoch() -> NaiveDate {
@@ -418,6 +493,7 @@ pub fn parse_year(v: &Value) -> Result<Option<i32>, ProblemKind> {
     let year = match v {
         Value::Empty => return Ok(None),
         Value::Error(_) => return Ok(None),
+        Value::Percent(_) => return Err(not_a_year(&v.as_text())),
         Value::Date(d) => d.year(),
         Value::Number(n) => year_from_number(*n).ok_or_else(|| not_a_year(&v.as_text()))?,
         Value::Text(s) => {
@@ -458,6 +534,12 @@ fn not_a_year(s: &str) -> ProblemKind {
 }
 
 fn parse_percent(v: &Value) -> Result<Option<u8>, ProblemKind> {
+    if let Value::Percent(p) = v {
+        return match p {
+            p if (0.0..=100.0).contains(p) => Ok(Some(p.round() as u8)),
+            _ => Err(ProblemKind::ShareOutOfRange(v.as_text())),
+        };
+    }
     let text = v.as_text();
     let trimmed = text.trim().trim_end_matches('%').trim().replace(',', ".");
     if trimmed.is_empty() || matches!(v, Value::Error(_)) {
@@ -519,5 +601,8 @@ mod tests {
         assert_eq!(parse_percent(&Value::Number(0.75)), Ok(Some(75)));
         assert_eq!(parse_percent(&Value::Number(80.0)), Ok(Some(80)));
         assert!(parse_percent(&Value::Text("120".into())).is_err());
+        // 100% in a percent cell is stored as 1 and read as 100.
+        assert_eq!(parse_percent(&Value::Percent(100.0)), Ok(Some(100)));
+        assert_eq!(parse_percent(&Value::Percent(45.0)), Ok(Some(45)));
     }
 }

@@ -18,6 +18,9 @@ pub enum Value {
     Text(String),
     Number(f64),
     Date(NaiveDate),
+    /// A number in a cell formatted as percent, as the cell shows it
+    /// (100 for 100%, which the file stores as 1).
+    Percent(f64),
     /// A formula error such as #REF!, as the file shows it.
     Error(String),
 }
@@ -39,6 +42,7 @@ impl Value {
             Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{}", *n as i64),
             Value::Number(n) => n.to_string(),
             Value::Date(d) => d.format("%d/%m/%Y").to_string(),
+            Value::Percent(p) => format!("{}%", Value::Number(*p).as_text()),
             Value::Error(e) => e.clone(),
         }
     }
@@ -66,6 +70,9 @@ impl Row {
 pub struct Table {
     pub name: String,
     pub rows: Vec<Row>,
+    /// The file does not say which cells are formatted as percent (XLS):
+    /// a 1 there may be 1% or 100%.
+    pub percent_formats_unknown: bool,
 }
 
 /// The kinds of file read.
@@ -135,20 +142,72 @@ fn read_workbook(path: &Path) -> Result<Vec<Table>, ImportError> {
     let mut tables = Vec::new();
     for name in book.sheet_names() {
         let range = book.worksheet_range(&name).map_err(|_| damaged())?;
+        let extras = super::spans::sheet_layout(&mut book, path, &name);
         let (first_row, first_col) = range.start().unwrap_or((0, 0));
-        let rows = range
+        let mut grid: Vec<Vec<Value>> = range
             .rows()
+            .map(|cells| {
+                std::iter::repeat_n(Value::Empty, first_col as usize)
+                    .chain(cells.iter().map(cell_value))
+                    .collect()
+            })
+            .collect();
+        apply_layout(&mut grid, first_row, &extras);
+        let rows = grid
+            .into_iter()
             .enumerate()
             .map(|(i, cells)| Row {
                 line: first_row as usize + i + 1,
-                cells: std::iter::repeat_n(Value::Empty, first_col as usize)
-                    .chain(cells.iter().map(cell_value))
-                    .collect(),
+                cells,
             })
             .collect();
-        tables.push(Table { name, rows });
+        tables.push(Table {
+            name,
+            rows,
+            percent_formats_unknown: matches!(book, calamine::Sheets::Xls(_)),
+        });
     }
     Ok(tables)
+}
+
+/// Percent cells read as the percent they show; a region merged over rows
+/// (one award for a block of people) gives its value to every row, as the
+/// reader of the printed list sees it. Across columns nothing is copied: a
+/// signer's title merged over three columns must not become an award.
+fn apply_layout(grid: &mut [Vec<Value>], first_row: u32, extras: &super::spans::SheetLayout) {
+    let at = |r: u32| r.checked_sub(first_row).map(|r| r as usize);
+    for (r, c) in &extras.percent {
+        if let Some(cell) = at(*r)
+            .and_then(|r| grid.get_mut(r))
+            .and_then(|row| row.get_mut(*c as usize))
+            && let Value::Number(n) = cell
+        {
+            // 0.45 × 100 is 45.000000000000007 in binary: keep what the cell shows.
+            *cell = Value::Percent((*n * 100.0 * 1e6).round() / 1e6);
+        }
+    }
+    for region in &extras.merged {
+        let Some(value) = at(region.start.0)
+            .and_then(|r| grid.get(r))
+            .and_then(|row| row.get(region.start.1 as usize))
+            .filter(|v| !v.is_empty())
+            .cloned()
+        else {
+            continue;
+        };
+        for r in region.start.0..=region.end.0 {
+            let Some(row) = at(r).and_then(|r| grid.get_mut(r)) else {
+                continue;
+            };
+            let c = region.start.1 as usize;
+            if row.len() <= c {
+                row.resize(c + 1, Value::Empty);
+            }
+            if row[c].is_empty() {
+                row[c] = value.clone();
+            }
+        }
+    }
 }
 
 fn cell_value(d: &Data) -> Value {
@@ -248,6 +307,7 @@ pub fn read_csv(bytes: &[u8]) -> Result<Table, String> {
     Ok(Table {
         name: String::new(),
         rows,
+        percent_formats_unknown: false,
     })
 }
 

@@ -1,0 +1,196 @@
+//! The import as it would be saved, in words: how each column was
+//! understood, the rows read, the rows skipped and every guess. The dry run
+//! prints all of it; the report of an import lists the skipped rows and the
+//! guesses.
+
+use super::columns::{kind_label, sex_label};
+use super::problem::ReportLang;
+use super::reading::{ColumnUse, Guess, SkipReason, SkippedRow};
+use super::rows::ParsedRow;
+use crate::domain::nominee::NomineeKind;
+
+fn vi(lang: ReportLang) -> bool {
+    lang == ReportLang::Vi
+}
+
+fn kind_name(kind: NomineeKind, lang: ReportLang) -> String {
+    if vi(lang) {
+        kind_label(kind).to_string()
+    } else {
+        format!("{} ({})", kind_label(kind), kind.code())
+    }
+}
+
+/// One line per column: "C (Năm sinh / Nam) → Năm sinh (Nam)".
+pub fn columns_text(columns: &[ColumnUse], lang: ReportLang) -> String {
+    let mut out = vec![if vi(lang) {
+        "Các cột được hiểu như sau:".to_string()
+    } else {
+        "How the columns were read:".to_string()
+    }];
+    for c in columns {
+        let target = match (c.field, vi(lang)) {
+            (Some(f), _) => f.label(),
+            (None, true) => "bỏ qua".into(),
+            (None, false) => "ignored".into(),
+        };
+        let by = match (c.by_option, vi(lang)) {
+            (true, true) => " (theo --map)",
+            (true, false) => " (by --map)",
+            _ => "",
+        };
+        out.push(format!("  {} ({}) → {target}{by}", c.letter, c.header));
+    }
+    out.join("\n")
+}
+
+/// One line per nomination, as it would be saved.
+pub fn rows_text(rows: &[ParsedRow], lang: ReportLang) -> String {
+    let v = vi(lang);
+    let mut out = vec![if v {
+        "Các hồ sơ sẽ được lưu:".to_string()
+    } else {
+        "The nominations as they would be saved:".to_string()
+    }];
+    for r in rows {
+        let n = &r.nominee;
+        let mut parts = Vec::new();
+        if let Some(k) = n.kind {
+            parts.push(kind_name(k, lang));
+        }
+        match (n.sex, n.birth_year) {
+            (Some(s), Some(y)) if v => parts.push(format!("{}, sinh {y}", sex_label(s))),
+            (Some(s), Some(y)) => parts.push(format!("{}, born {y}", sex_label(s))),
+            (Some(s), None) => parts.push(sex_label(s).to_string()),
+            (None, Some(y)) if v => parts.push(format!("sinh {y}")),
+            (None, Some(y)) => parts.push(format!("born {y}")),
+            (None, None) => {}
+        }
+        let mut field = |vi_name: &str, en_name: &str, value: &str| {
+            if !value.is_empty() {
+                parts.push(format!("{}: {value}", if v { vi_name } else { en_name }));
+            }
+        };
+        field("chức vụ", "position", &n.position);
+        field("đơn vị", "unit", &n.unit);
+        field("địa chỉ", "address", &n.address);
+        if let Some(p) = n.women_share_percent {
+            parts.push(format!("{} {p}%", if v { "tỷ lệ nữ" } else { "women" }));
+        }
+        parts.push(format!(
+            "{} {}",
+            if v { "đợt" } else { "round" },
+            r.round.code()
+        ));
+        parts.push(format!(
+            "{} {}",
+            if v { "hình thức" } else { "award" },
+            r.award_code
+        ));
+        out.push(format!(
+            "  {} {}: {} — {}",
+            if v { "dòng" } else { "row" },
+            r.line,
+            n.name,
+            parts.join("; ")
+        ));
+    }
+    out.join("\n")
+}
+
+fn reason(r: SkipReason, lang: ReportLang) -> &'static str {
+    match (r, vi(lang)) {
+        (SkipReason::Title, true) => "tiêu đề",
+        (SkipReason::Title, false) => "title",
+        (SkipReason::Section, true) => "dòng mục",
+        (SkipReason::Section, false) => "section heading",
+        (SkipReason::Numbering, true) => "dòng đánh số cột",
+        (SkipReason::Numbering, false) => "column numbering",
+        (SkipReason::Total, true) => "dòng tổng cộng",
+        (SkipReason::Total, false) => "total",
+        (SkipReason::Note, true) => "ghi chú",
+        (SkipReason::Note, false) => "note",
+        (SkipReason::Signature, true) => "phần ký tên",
+        (SkipReason::Signature, false) => "signatures",
+    }
+}
+
+/// "dòng 16 (dòng tổng cộng): Tổng cộng: …".
+pub fn skipped_text(s: &SkippedRow, lang: ReportLang) -> String {
+    format!(
+        "{} {} ({}): {}",
+        if vi(lang) { "dòng" } else { "row" },
+        s.line,
+        reason(s.reason, lang),
+        s.text
+    )
+}
+
+/// A guess, with how to change it.
+pub fn guess_text(g: &Guess, lang: ReportLang) -> String {
+    let v = vi(lang);
+    match g {
+        Guess::LooseHeader {
+            letter,
+            header,
+            field,
+        } if v => format!(
+            "cột {letter} (“{header}”, viết không dấu) được hiểu là “{}”; nếu sai, dùng --map {letter}=TRƯỜNG",
+            field.label()
+        ),
+        Guess::LooseHeader {
+            letter,
+            header,
+            field,
+        } => format!(
+            "column {letter} (“{header}”, written without tone marks) read as “{}”; if wrong, use --map {letter}=FIELD",
+            field.label()
+        ),
+        Guess::SectionKind { line, label, kind } if v => format!(
+            "dòng {line}: mục “{label}” được hiểu là loại “{}”; nếu khác, dùng --kind \"{label}=LOẠI\"",
+            kind_name(*kind, lang)
+        ),
+        Guess::SectionKind { line, label, kind } => format!(
+            "row {line}: section “{label}” read as kind “{}”; if not, use --kind \"{label}=KIND\"",
+            kind_name(*kind, lang)
+        ),
+        Guess::RoundFromTitle { line, round } if v => format!(
+            "đợt {round} lấy từ tiêu đề (dòng {line}) cho các dòng không ghi đợt; nếu khác, dùng --round"
+        ),
+        Guess::RoundFromTitle { line, round } => format!(
+            "round {round} taken from the title (row {line}) for rows without one; if not, use --round"
+        ),
+        Guess::AwardFromTitle { line, award } if v => format!(
+            "hình thức {award} lấy từ tiêu đề (dòng {line}) cho các dòng không ghi hình thức; nếu khác, dùng --award"
+        ),
+        Guess::AwardFromTitle { line, award } => format!(
+            "award {award} taken from the title (row {line}) for rows without one; if not, use --award"
+        ),
+    }
+}
+
+/// The skipped rows and the guesses, one per line, each after a heading.
+pub fn notes_text(skipped: &[SkippedRow], guesses: &[Guess], lang: ReportLang) -> String {
+    let mut out = Vec::new();
+    if !guesses.is_empty() {
+        out.push(if vi(lang) {
+            "Chương trình đã hiểu (hãy kiểm tra):".to_string()
+        } else {
+            "Read by the import (check these):".to_string()
+        });
+        out.extend(guesses.iter().map(|g| format!("  {}", guess_text(g, lang))));
+    }
+    if !skipped.is_empty() {
+        out.push(if vi(lang) {
+            "Các dòng bỏ qua (không phải hồ sơ):".to_string()
+        } else {
+            "Rows skipped (not nominations):".to_string()
+        });
+        out.extend(
+            skipped
+                .iter()
+                .map(|s| format!("  {}", skipped_text(s, lang))),
+        );
+    }
+    out.join("\n")
+}
