@@ -92,6 +92,8 @@ enum Command {
 }
 
 fn main() -> ExitCode {
+    // Before anything opens a database: SQLite takes its error log only then.
+    hoidong::store::corruption_log::install();
     hoidong::closed_stdout::end_quietly_when_stdout_closes();
     let cli = Cli::parse();
     let lang = hoidong::cli_messages::lang(cli.lang.as_deref());

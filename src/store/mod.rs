@@ -7,6 +7,7 @@ pub mod audit;
 pub mod audit_views;
 pub mod award_checks;
 pub mod awards;
+pub mod corruption_log;
 pub mod council;
 pub mod damage;
 pub mod evidence;
@@ -158,6 +159,9 @@ pub struct Store {
     read_only: bool,
     /// Damage known to this process or marked beside the file: writes are refused.
     damaged: Option<String>,
+    /// SQLite's damage reports in this process already accounted for
+    /// ([`corruption_log`]): a later one makes the next write check the file.
+    damage_reports_seen: u64,
     actor: String,
     clock: Clock,
 }
@@ -206,6 +210,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             read_only: !writable,
             damaged: damage::read_mark(path),
+            damage_reports_seen: corruption_log::reports(),
             actor: default_actor(),
             clock: Clock::System,
         };
@@ -265,6 +270,7 @@ impl Store {
             path: Some(path.to_path_buf()),
             read_only: true,
             damaged: None,
+            damage_reports_seen: corruption_log::reports(),
             actor: default_actor(),
             clock: Clock::System,
         })
@@ -278,6 +284,7 @@ impl Store {
             path: None,
             read_only: false,
             damaged: None,
+            damage_reports_seen: corruption_log::reports(),
             actor: default_actor(),
             clock: Clock::System,
         };
@@ -393,6 +400,7 @@ impl Store {
         if self.read_only {
             return Err(StoreError::ReadOnly);
         }
+        self.check_after_damage_reports();
         if let (Some(detail), Some(path)) = (&self.damaged, &self.path) {
             return Err(StoreError::Damaged {
                 path: path.clone(),
@@ -416,6 +424,33 @@ impl Store {
     /// here), for a banner; `None` when none is known.
     pub fn known_damage(&self) -> Option<&str> {
         self.damaged.as_deref()
+    }
+
+    /// When SQLite reported damage since this store last looked (met by a
+    /// read, here or on another connection of the process), check this file
+    /// before writing into it: a malformed page is remembered as damage.
+    fn check_after_damage_reports(&mut self) {
+        let reports = corruption_log::reports();
+        if reports == self.damage_reports_seen || self.damaged.is_some() {
+            return;
+        }
+        self.damage_reports_seen = reports;
+        let verdict = self
+            .conn
+            .query_row("PRAGMA quick_check(1)", [], |r| r.get::<_, String>(0))
+            .map_err(StoreError::from);
+        let detail = match verdict {
+            Ok(v) if v == "ok" => return,
+            Ok(v) => v,
+            Err(e) => match damage::detail_of(&e) {
+                Some(d) => d,
+                None => return,
+            },
+        };
+        if let Some(path) = &self.path {
+            damage::mark(path, &detail);
+            self.damaged = Some(detail);
+        }
     }
 
     /// Remember damage met by an operation, here and beside the file, so
