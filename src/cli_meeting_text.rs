@@ -299,6 +299,9 @@ pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
                     b.amendment_reason.as_deref().unwrap_or("")
                 )?;
             }
+            if let Some(reason) = &b.revote_reason {
+                write!(out, " · VOTE AGAIN: {reason}")?;
+            }
             writeln!(out)?;
         }
     }

@@ -10,11 +10,13 @@ fn migrations() -> Migrations<'static> {
         M::up(include_str!("sql/001_initial.sql")),
         M::up(include_str!("sql/002_guests.sql")),
         M::up(include_str!("sql/003_awards.sql")),
+        M::up(include_str!("sql/004_revote_reason.sql")),
+        M::up(include_str!("sql/005_held_times.sql")),
     ])
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 5;
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {
     migrations()
