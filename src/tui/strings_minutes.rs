@@ -66,7 +66,7 @@ static VI: MinutesStrings = MinutesStrings {
     preview_minutes: "Xem trước biên bản",
     preview_ballots: "Xem trước biên bản kiểm phiếu",
     preview_addendum: "Biên bản bổ sung số",
-    addendum_draft_note: "Bản nháp: các nội dung ghi sau khi ký duyệt; nhấn s để ký duyệt biên bản bổ sung này.",
+    addendum_draft_note: "Bản nháp (ghi sau khi ký duyệt); s: ký duyệt bản này",
     no_addendum_unsigned: "Biên bản chưa ký duyệt nên chưa có biên bản bổ sung; mọi ghi chép vẫn vào biên bản.",
     no_addendum_yet: "Chưa có biên bản bổ sung: từ khi ký duyệt chưa có nội dung mới.",
     goes_to_addendum: "Biên bản đã ký duyệt: ghi chép từ nay vào biên bản bổ sung số",
@@ -105,7 +105,7 @@ static EN: MinutesStrings = MinutesStrings {
     preview_minutes: "Minutes preview",
     preview_ballots: "Ballot-count record preview",
     preview_addendum: "Addendum no.",
-    addendum_draft_note: "Draft: what was recorded after sign-off; press s to sign this addendum.",
+    addendum_draft_note: "Draft (recorded after sign-off); s: sign it",
     no_addendum_unsigned: "The minutes are not signed, so there is no addendum; every note goes into the minutes.",
     no_addendum_yet: "No addendum yet: nothing new since the sign-off.",
     goes_to_addendum: "The minutes are signed: notes from now on go into addendum no.",
@@ -205,12 +205,9 @@ impl Strings {
             NextAddendum => (
                 (
                     "bản bổ sung",
-                    "Xem biên bản bổ sung: đã ký, rồi bản nháp ghi sau khi ký (s để ký duyệt)",
+                    "Xem biên bản bổ sung: các bản đã ký, rồi bản nháp",
                 ),
-                (
-                    "addendum",
-                    "Show the addenda: signed ones, then the draft of what was added since (s signs it)",
-                ),
+                ("addendum", "Show the addenda: signed ones, then the draft"),
             ),
             WritePdf => (
                 ("PDF", "Ghi tệp PDF vào thư mục hiện tại (chạy nền)"),
@@ -243,11 +240,11 @@ impl Strings {
             SignOff => (
                 (
                     "ký duyệt",
-                    "Ký duyệt biên bản; sau khi đã ký: ký biên bản bổ sung ghi những gì thêm từ đó (hỏi lại; không hoàn tác được)",
+                    "Ký duyệt biên bản, rồi biên bản bổ sung (hỏi lại; không hoàn tác)",
                 ),
                 (
                     "sign off",
-                    "Sign the minutes off; once signed, sign an addendum of what was added since (asks first; cannot be undone)",
+                    "Sign the minutes, later an addendum (asks first; cannot be undone)",
                 ),
             ),
             ApplySignOff { .. } => (("ký duyệt", "Ký duyệt"), ("sign off", "Sign off")),

@@ -151,7 +151,7 @@ impl Strings {
                 names.join(", ")
             ),
             MeetingRefusal::RevoteNoReason { round, names } => format!(
-                "Lần bỏ phiếu {round}: {} đã có kết quả biểu quyết trong phiên họp này; muốn biểu quyết lại phải ghi lý do (lý do được lưu cùng lần biểu quyết)",
+                "Lần bỏ phiếu {round}: muốn biểu quyết lại phải ghi lý do (lưu cùng lần bỏ phiếu); đã có kết quả: {}",
                 names.join(", ")
             ),
             MeetingRefusal::NoTallies { round } => format!(

@@ -321,7 +321,7 @@ fn setup_agenda_round_and_minutes_refusals_in_vietnamese() {
                 round: 3,
                 names: vec!["Lê Thị Y".into()],
             },
-            "Lần bỏ phiếu 3: Lê Thị Y đã có kết quả biểu quyết trong phiên họp này; muốn biểu quyết lại phải ghi lý do (lý do được lưu cùng lần biểu quyết)",
+            "Lần bỏ phiếu 3: muốn biểu quyết lại phải ghi lý do (lưu cùng lần bỏ phiếu); đã có kết quả: Lê Thị Y",
             "round 3: Lê Thị Y already voted on in this meeting; a new round needs a reason, which is kept with it",
         ),
         (

@@ -147,9 +147,7 @@ fn a_meeting_from_check_in_to_closing() {
     key(&mut app, KeyCode::Enter);
     let s = screen(&app);
     assert!(
-        s.contains(
-            "đã có kết quả biểu quyết trong phiên họp này; muốn biểu quyết lại phải ghi lý do"
-        ),
+        s.contains("Lần bỏ phiếu 3: muốn biểu quyết lại phải ghi lý do"),
         "{s}"
     );
     typed(&mut app, "Đếm lại tay giơ");
