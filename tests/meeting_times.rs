@@ -80,6 +80,13 @@ fn times_and_place_as_held_until_sign_off() {
         text(&out.stdout)
     );
 
+    let out = hoidong(&db, &["meeting", "show", "1"]);
+    assert!(
+        text(&out.stdout).contains("Held: 20/11/2026 08:05–10:40 · Nhà văn hóa khu phố 3"),
+        "{}",
+        text(&out.stdout)
+    );
+
     // The minutes say so, with one date, and notes without clock stamps.
     let md = dir.path().join("bb.md");
     let out = hoidong(

@@ -251,6 +251,10 @@ fn the_secretary_records_when_and_where_the_meeting_was_held() {
     type_text(&mut app, "Nhà văn hóa khu phố 3\n");
     let s = screen_at(&app, W, H);
     assert!(s.contains("Đã lưu thời gian, địa điểm họp"), "{s}");
+    assert!(
+        s.contains("đã kết thúc · 20/11/2026 08:00 · Nhà văn hóa khu phố 3"),
+        "{s}"
+    );
     let id = app
         .store()
         .meetings()

@@ -343,7 +343,12 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
             Span::styled(format!(" {} {} · ", t.title, meeting.number), THEME.title),
             Span::styled(s.meeting_status(meeting.status).to_string(), status_style),
             Span::styled(
-                format!(" · {} · {} ", when(&meeting.starts_at), meeting.place),
+                // As the minutes will state it: recorded, else opened, else planned.
+                format!(
+                    " · {} · {} ",
+                    when(meeting.began_at()),
+                    meeting.held_place_or_planned()
+                ),
                 THEME.title,
             ),
         ]));
