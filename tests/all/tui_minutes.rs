@@ -13,7 +13,7 @@ use hoidong::tui::keymap::Context;
 use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::KeyCode;
 
-mod common;
+use crate::common;
 use common::{press, screen_at, type_text};
 
 fn screen(app: &App) -> String {

@@ -1,7 +1,7 @@
 //! Printing: minutes and ballot-count record in PDF, DOCX and Markdown;
 //! determinism; sign-off; notes; the commands.
 
-mod print_fixture;
+use crate::print_fixture;
 
 use std::io::Read;
 use std::path::Path;
@@ -544,7 +544,7 @@ fn commands_write_private_files_and_sign_off() {
 
 /// Writes the fixture meeting into the database named by HOIDONG_FIXTURE_DB,
 /// to look at the printed documents by hand:
-/// `HOIDONG_FIXTURE_DB=/tmp/f.db cargo test --test print -- --ignored`.
+/// `HOIDONG_FIXTURE_DB=/tmp/f.db cargo test --test all print:: -- --ignored`.
 #[test]
 #[ignore]
 fn write_fixture_database() {

@@ -2,8 +2,7 @@
 //! table of the record are named by `hoidong check`, and an older database
 //! gets its baseline without false alarms.
 
-#[path = "common/record_db.rs"]
-mod record_db;
+use crate::record_db;
 
 use std::path::Path;
 
