@@ -130,13 +130,17 @@ fn seat_a_council(store: &mut hoidong::store::Store) {
     use hoidong::domain::council::{Council, Member, Role};
     store
         .write(|w| {
+            w.set_ward(&hoidong::domain::ward::WardIdentity::carried_over(
+                "UBND PHƯỜNG THANH BÌNH",
+                "Hội đồng Thi đua – Khen thưởng phường Thanh Bình",
+                "Thanh Bình",
+            ))?;
             let council = w.insert_council(&Council {
                 id: 0,
                 name: "Hội đồng Thi đua – Khen thưởng phường Thanh Bình".into(),
                 level: "ward".into(),
                 founding_decision: String::new(),
-                issuing_body: "UBND PHƯỜNG THANH BÌNH".into(),
-                place_name: "Thanh Bình".into(),
+                ..Council::default()
             })?;
             let names = [
                 "Nguyễn Hữu Thắng",
@@ -155,6 +159,8 @@ fn seat_a_council(store: &mut hoidong::store::Store) {
                     sex: None,
                     term_start: "2026-01-01".into(),
                     term_end: None,
+                    unit: String::new(),
+                    replaces: None,
                 })?;
             }
             Ok(())
