@@ -353,6 +353,74 @@ fn tan_binh_sets_up_its_council_holds_meetings_and_keeps_its_minutes() {
     let after = minutes(&db, dir.path(), &first, "m1-again.md");
     assert_eq!(before, after, "the first meeting's minutes print as before");
 
+    // A new council for the next term: the old one, its members and its
+    // meetings stay; each meeting belongs to the council of its date.
+    let out = run(
+        &db,
+        &[
+            "council",
+            "new",
+            "--decision",
+            "40/QĐ-UBND",
+            "--date",
+            "2031-12-01",
+            "--signer",
+            "Phan Văn Lộc",
+            "--term",
+            "2031-2036",
+        ],
+    );
+    assert!(out.contains("kết thúc ngày 2031-11-30"), "{out}");
+    let show = run(&db, &["council", "show"]);
+    assert!(
+        show.contains("40/QĐ-UBND") && show.contains("Thành viên đương nhiệm (0)"),
+        "{show}"
+    );
+    let e = refused(
+        &db,
+        &[
+            "meeting",
+            "new",
+            "--subject",
+            "Xét khen thưởng năm 2032",
+            "--at",
+            "2032-01-10T08:00",
+        ],
+    );
+    assert!(e.contains("chưa có thành viên đương nhiệm"), "{e}");
+    let out = run(
+        &db,
+        &[
+            "meeting",
+            "new",
+            "--subject",
+            "Xét khen thưởng bổ sung",
+            "--at",
+            "2026-07-01T08:00",
+        ],
+    );
+    assert!(out.contains("9 members called"), "{out}");
+    let e = refused(
+        &db,
+        &[
+            "council",
+            "new",
+            "--decision",
+            "41/QĐ-UBND",
+            "--date",
+            "2030-01-01",
+            "--signer",
+            "Phan Văn Lộc",
+            "--term",
+            "2030-2035",
+        ],
+    );
+    assert!(
+        e.contains("nhiệm kỳ mới phải bắt đầu sau nhiệm kỳ trước"),
+        "{e}"
+    );
+    assert_eq!(before, minutes(&db, dir.path(), &first, "m1-new-term.md"));
+
     // A change of identity applies to the documents made after it.
     run(
         &db,
