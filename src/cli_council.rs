@@ -143,6 +143,15 @@ fn pick(lang: Lang, vi: &'static str, en: &'static str) -> &'static str {
 #[error("{0}")]
 pub struct ArgumentRefused(pub String);
 
+/// A stored day (YYYY-MM-DD) as the language writes it: 05/01/2026 in
+/// Vietnamese, as stored in English.
+fn day(lang: Lang, ymd: &str) -> String {
+    match (lang, ymd.get(..4), ymd.get(5..7), ymd.get(8..10)) {
+        (Lang::Vi, Some(y), Some(m), Some(d)) if ymd.len() == 10 => format!("{d}/{m}/{y}"),
+        _ => ymd.to_string(),
+    }
+}
+
 fn split_list(text: &str) -> Vec<String> {
     text.split(';')
         .map(str::trim)
@@ -325,9 +334,9 @@ pub fn run_council(db: Option<&Path>, cmd: &CouncilCommand, lang: Lang) -> anyho
                     c.name,
                     c.id,
                     c.decision_number,
-                    c.decision_date.as_deref().unwrap_or(""),
-                    c.term_from.as_deref().unwrap_or(""),
-                    c.term_to.as_deref().unwrap_or("")
+                    day(lang, c.decision_date.as_deref().unwrap_or("")),
+                    day(lang, c.term_from.as_deref().unwrap_or("")),
+                    day(lang, c.term_to.as_deref().unwrap_or(""))
                 ),
                 Lang::En => println!(
                     "council {} (id {}) established by decision {} of {}, term {} – {}",
@@ -339,10 +348,13 @@ pub fn run_council(db: Option<&Path>, cmd: &CouncilCommand, lang: Lang) -> anyho
                     c.term_to.as_deref().unwrap_or("")
                 ),
             }
-            for (id, day) in &done.closed {
+            for (id, last) in &done.closed {
                 match lang {
-                    Lang::Vi => println!("Hội đồng số {id} (nhiệm kỳ trước) kết thúc ngày {day}"),
-                    Lang::En => println!("council {id} (the term before) now ends on {day}"),
+                    Lang::Vi => println!(
+                        "Hội đồng số {id} (nhiệm kỳ trước) kết thúc ngày {}",
+                        day(lang, last)
+                    ),
+                    Lang::En => println!("council {id} (the term before) now ends on {last}"),
                 }
             }
         }
@@ -387,7 +399,7 @@ fn run_member(store: &mut Store, cmd: &MemberCommand, lang: Lang) -> anyhow::Res
                     m.name,
                     role_label(m.role, lang.words()),
                     m.position,
-                    m.term_start
+                    day(lang, &m.term_start)
                 ),
                 Lang::En => println!(
                     "member {id} added: {} – {} ({}), from {}",
@@ -412,9 +424,9 @@ fn run_member(store: &mut Store, cmd: &MemberCommand, lang: Lang) -> anyhow::Res
                     "{} (số {new_id}) thay {} từ {}; {} là thành viên đến hết ngày {}",
                     new.name,
                     old.name,
-                    new.term_start,
+                    day(lang, &new.term_start),
                     old.name,
-                    old.term_end.as_deref().unwrap_or("")
+                    day(lang, old.term_end.as_deref().unwrap_or(""))
                 ),
                 Lang::En => println!(
                     "{} (member {new_id}) replaces {} from {}; {}'s last day is {}",
@@ -430,7 +442,11 @@ fn run_member(store: &mut Store, cmd: &MemberCommand, lang: Lang) -> anyhow::Res
             let last = store.end_member(*id, on)?;
             let m = store.member(*id)?;
             match lang {
-                Lang::Vi => println!("{} thôi là thành viên hội đồng sau ngày {last}", m.name),
+                Lang::Vi => println!(
+                    "{} thôi là thành viên hội đồng sau ngày {}",
+                    m.name,
+                    day(lang, &last)
+                ),
                 Lang::En => println!("{}'s membership ends; last day {last}", m.name),
             }
         }
@@ -442,8 +458,8 @@ fn council_text(c: &Council, members: &[Member], today: &str, lang: Lang) -> Str
     let mut out = String::new();
     let term = format!(
         "{} – {}",
-        c.term_from.as_deref().unwrap_or("…"),
-        c.term_to.as_deref().unwrap_or("…")
+        c.term_from.as_deref().map_or("…".into(), |d| day(lang, d)),
+        c.term_to.as_deref().map_or("…".into(), |d| day(lang, d))
     );
     let decision = if c.decision_number.is_empty() {
         c.founding_decision.clone()
@@ -451,7 +467,9 @@ fn council_text(c: &Council, members: &[Member], today: &str, lang: Lang) -> Str
         format!(
             "{} ({}, {})",
             c.decision_number,
-            c.decision_date.as_deref().unwrap_or("…"),
+            c.decision_date
+                .as_deref()
+                .map_or("…".into(), |d| day(lang, d)),
             c.signer
         )
     };
@@ -484,8 +502,11 @@ fn council_text(c: &Council, members: &[Member], today: &str, lang: Lang) -> Str
         }
         s.push_str(&format!(
             "  {} → {}",
-            m.term_start,
-            m.term_end.as_deref().unwrap_or("")
+            day(lang, &m.term_start),
+            m.term_end
+                .as_deref()
+                .map(|d| day(lang, d))
+                .unwrap_or_default()
         ));
         if let Some(r) = m.replaces {
             s.push_str(&match lang {

@@ -201,7 +201,7 @@ fn tan_binh_sets_up_its_council_holds_meetings_and_keeps_its_minutes() {
             "2026-2031",
         ],
     );
-    assert!(out.contains("nhiệm kỳ 2026-01-05 – 2031-12-31"), "{out}");
+    assert!(out.contains("nhiệm kỳ 05/01/2026 – 31/12/2031"), "{out}");
     let mut ids = Vec::new();
     for (name, role, position, unit) in MEMBERS {
         let out = run(
@@ -264,7 +264,7 @@ fn tan_binh_sets_up_its_council_holds_meetings_and_keeps_its_minutes() {
     let show = run(&db, &["council", "show"]);
     assert!(show.contains("Thành viên đương nhiệm (9)"), "{show}");
     assert!(
-        show.contains("12/QĐ-UBND (2026-01-05, Phan Văn Lộc)"),
+        show.contains("12/QĐ-UBND (05/01/2026, Phan Văn Lộc)"),
         "{show}"
     );
 
@@ -318,7 +318,7 @@ fn tan_binh_sets_up_its_council_holds_meetings_and_keeps_its_minutes() {
             "2026-06-01",
         ],
     );
-    assert!(out.contains("đến hết ngày 2026-05-31"), "{out}");
+    assert!(out.contains("đến hết ngày 31/05/2026"), "{out}");
     let show = run(&db, &["council", "show"]);
     assert!(
         show.contains("Đã thôi (1)") && show.contains("La Văn Sơn"),
@@ -370,7 +370,7 @@ fn tan_binh_sets_up_its_council_holds_meetings_and_keeps_its_minutes() {
             "2031-2036",
         ],
     );
-    assert!(out.contains("kết thúc ngày 2031-11-30"), "{out}");
+    assert!(out.contains("kết thúc ngày 30/11/2031"), "{out}");
     let show = run(&db, &["council", "show"]);
     assert!(
         show.contains("40/QĐ-UBND") && show.contains("Thành viên đương nhiệm (0)"),
@@ -538,4 +538,57 @@ fn the_demo_prints_its_identity_and_checks_clean() {
         .assert()
         .success()
         .stdout(predicate::str::contains("PROBLEM").not());
+}
+
+/// No document is made before the ward's identity is set: the minutes are
+/// refused with the reason, in the user's language, not printed blank.
+#[test]
+fn minutes_wait_for_the_identity() {
+    use hoidong::domain::council::{NewCouncil, NewMember, Role};
+    use hoidong::domain::ward::WardRefusal;
+    use hoidong::print::signed::{SignError, minutes_for_print};
+    use hoidong::store::{Store, StoreError, meetings::NewMeeting};
+
+    let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    store
+        .establish_council(&NewCouncil {
+            name: "Hội đồng Thi đua – Khen thưởng phường Tân Bình".into(),
+            level: "ward".into(),
+            decision_number: "12/QĐ-UBND".into(),
+            decision_date: "2026-01-05".into(),
+            signer: "Phan Văn Lộc".into(),
+            term_from: "2026-01-05".into(),
+            term_to: "2031-12-31".into(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    store
+        .add_member(&NewMember {
+            name: "Phan Văn Lộc".into(),
+            role: Role::Chair,
+            position: String::new(),
+            unit: String::new(),
+            sex: None,
+            from: "2026-01-05".into(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    let meeting = store
+        .create_meeting(&NewMeeting {
+            number: String::new(),
+            subject: "Xét khen thưởng".into(),
+            starts_at: "2026-03-10T08:00".into(),
+            place: String::new(),
+            chair_id: None,
+            secretary_id: None,
+            member_ids: Vec::new(),
+            guests: Vec::new(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+    match minutes_for_print(&store, meeting) {
+        Err(SignError::Store(StoreError::Ward(WardRefusal::NotSet))) => {}
+        other => panic!("expected the identity to be asked for, got {other:?}"),
+    }
+    let vi = hoidong::tui::strings::Lang::Vi
+        .strings()
+        .store_message(&StoreError::Ward(WardRefusal::NotSet));
+    assert!(vi.contains("hoidong ward set"), "{vi}");
 }
