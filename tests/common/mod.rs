@@ -74,7 +74,8 @@ pub fn pass_in_a_meeting(store: &mut hoidong::store::Store, nominations: &[i64])
     let meeting = store
         .create_meeting(&NewMeeting {
             subject: "Xét đề nghị khen thưởng".into(),
-            starts_at: "2026-01-05T08:00".into(),
+            // The demo council's first day in office (its decision's date).
+            starts_at: "2026-01-06T08:00".into(),
             ..NewMeeting::default()
         })
         .unwrap_or_else(|e| fail(e));
