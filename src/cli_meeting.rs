@@ -7,6 +7,7 @@ use std::path::Path;
 use clap::Subcommand;
 
 use crate::domain::council::Role;
+use crate::domain::council_rules;
 use crate::domain::held::{HeldTimes, parse_clock, parse_date};
 use crate::domain::meeting::NoteKind;
 use crate::domain::nomination::NominationQuery;
@@ -121,18 +122,22 @@ pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::R
             chair,
             secretary,
         } => {
-            let council = store
-                .council()?
-                .ok_or_else(|| anyhow::anyhow!("no council in this database"))?;
-            let members = store.members(council.id)?;
+            // The members in office on the meeting's day; the store refuses
+            // with a typed reason when there is no council or none in office.
+            let members = match council_rules::council_on(&store.councils()?, at) {
+                Some(c) => store.members_on(c.id, at)?,
+                None => Vec::new(),
+            };
             let by_role = |role: Role| members.iter().find(|m| m.role == role).map(|m| m.id);
+            let minute_taker =
+                || by_role(Role::Secretary).or_else(|| by_role(Role::StandingMember));
             let id = store.create_meeting(&NewMeeting {
                 number: number.clone(),
                 subject: subject.clone(),
                 starts_at: at.clone(),
                 place: place.clone(),
                 chair_id: chair.or_else(|| by_role(Role::Chair)),
-                secretary_id: secretary.or_else(|| by_role(Role::StandingMember)),
+                secretary_id: secretary.or_else(minute_taker),
                 member_ids: Vec::new(),
                 guests: Vec::new(),
             })?;

@@ -7,6 +7,7 @@
 use crate::export::ExportError;
 use crate::safety::backup::SafetyError;
 use crate::store::StoreError;
+use crate::store::refusal::MeetingRefusal;
 use crate::tui::strings::Lang;
 
 /// The language of the command line: `--lang` first, then the locale.
@@ -22,6 +23,9 @@ pub fn failure(e: &anyhow::Error, lang: Lang) -> String {
         }
         if let Some(s) = cause.downcast_ref::<SafetyError>() {
             return safety(s, lang);
+        }
+        if let Some(crate::print::signed::SignError::Store(s)) = cause.downcast_ref() {
+            return store(s, lang);
         }
         if let Some(crate::import::ImportError::Store(s)) = cause.downcast_ref() {
             return store(s, lang);
@@ -43,7 +47,14 @@ fn store(e: &StoreError, lang: Lang) -> String {
         | StoreError::AlreadyExists { .. }
         | StoreError::NotAFile { .. }
         | StoreError::CannotOpen { .. }
-        | StoreError::Damaged { .. } => lang.strings().store_message(e),
+        | StoreError::Damaged { .. }
+        | StoreError::Council(_)
+        | StoreError::Ward(_)
+        | StoreError::Meeting(
+            MeetingRefusal::NoCouncil
+            | MeetingRefusal::NoCouncilOn { .. }
+            | MeetingRefusal::NoMembers,
+        ) => lang.strings().store_message(e),
         _ => e.to_string(),
     }
 }

@@ -84,7 +84,7 @@ fn minutes_with_note_times(store: &Store, meeting: i64) -> anyhow::Result<print:
         "--note-times: the minutes of meeting {meeting} are signed and print exactly as signed; print them without --note-times"
     );
     let mut doc = print::compose::minutes_with(
-        &store.meeting_record(meeting)?,
+        &signed::record_for_document(store, meeting)?,
         print::compose::MinutesOptions { note_times: true },
     );
     // Unsigned minutes carry the head of the log when printed, as without times.

@@ -8,11 +8,13 @@
 //! - `import` / `export`: spreadsheets in and out.
 
 pub mod cli_awards;
+pub mod cli_council;
 pub mod cli_meeting;
 pub mod cli_meeting_text;
 pub mod cli_messages;
 pub mod cli_print;
 pub mod closed_stdout;
+pub mod council_words;
 pub mod demo;
 pub mod domain;
 pub mod evidence_files;

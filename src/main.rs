@@ -82,6 +82,16 @@ enum Command {
         #[arg(long)]
         hold: bool,
     },
+    /// The ward's identity printed on every document (show, set).
+    Ward {
+        #[command(subcommand)]
+        command: hoidong::cli_council::WardCommand,
+    },
+    /// The council: establish one for a term, show it, add, replace or end members.
+    Council {
+        #[command(subcommand)]
+        command: hoidong::cli_council::CouncilCommand,
+    },
     /// List the council's meetings.
     Meetings,
     /// Look at or prepare a meeting (show, ballot-record, new, add, move, remove, committee, note).
@@ -160,6 +170,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             step,
             hold,
         }) => safety::cli::run_exercise(cli.db, seed, count, step, hold)?,
+        Some(Command::Ward { command }) => {
+            let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
+            hoidong::cli_council::run_ward(cli.db.as_deref(), &command, lang)?
+        }
+        Some(Command::Council { command }) => {
+            let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
+            hoidong::cli_council::run_council(cli.db.as_deref(), &command, lang)?
+        }
         Some(Command::Meetings) => hoidong::cli_meeting::list(cli.db.as_deref())?,
         Some(Command::Meeting { command }) => {
             let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));

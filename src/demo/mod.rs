@@ -15,6 +15,7 @@ use crate::domain::movement::Round;
 use crate::domain::nomination::{Evidence, EvidenceKind, NewNomination, NominationStatus};
 use crate::domain::nominee::{NewNominee, NomineeKind, Sex};
 use crate::domain::scoring::Score;
+use crate::domain::ward::WardIdentity;
 use crate::store::{Result, Store, Tx};
 
 /// A small deterministic generator (SplitMix64), so the same seed gives the same data.
@@ -67,6 +68,30 @@ fn person(rng: &mut Rng) -> Person {
     Person {
         name: format!("{family} {middle} {given}"),
         sex: if female { Sex::Female } else { Sex::Male },
+    }
+}
+
+/// The demo ward's identity (invented Thanh Bình).
+pub fn ward_identity() -> WardIdentity {
+    WardIdentity {
+        governing_body: "UBND PHƯỜNG THANH BÌNH".into(),
+        council_name: "Hội đồng Thi đua – Khen thưởng phường Thanh Bình".into(),
+        place_name: "Thanh Bình".into(),
+        minutes_symbol: "BB-HĐTĐKT".into(),
+        decision_symbol: "QĐ-UBND".into(),
+        submission_symbol: "TTr-HĐTĐKT".into(),
+        recipients_minutes: vec![
+            "Thành viên Hội đồng".into(),
+            "Chủ tịch UBND phường Thanh Bình (để báo cáo)".into(),
+            "Lưu: VT, HĐTĐKT".into(),
+        ],
+        recipients_decision: vec!["Như Điều 3".into(), "Lưu: VT, HĐTĐKT".into()],
+        recipients_submission: vec![
+            "Chủ tịch UBND phường Thanh Bình".into(),
+            "Lưu: VT, HĐTĐKT".into(),
+        ],
+        chairman_title: "Chủ tịch UBND phường Thanh Bình".into(),
+        chairman_name: "Trịnh Văn Khải".into(),
     }
 }
 
@@ -143,14 +168,17 @@ pub fn council_members() -> Vec<(Role, &'static str, &'static str, Sex)> {
 }
 
 fn create_council(w: &Tx<'_>) -> Result<Vec<i64>> {
+    w.set_ward(&ward_identity())?;
     let council_id = w.insert_council(&Council {
         id: 0,
         name: "Hội đồng Thi đua – Khen thưởng phường Thanh Bình".into(),
         level: "ward".into(),
-        founding_decision: "Quyết định số 15/QĐ-UBND ngày 06/01/2026 của UBND phường Thanh Bình"
-            .into(),
-        issuing_body: "UBND PHƯỜNG THANH BÌNH".into(),
-        place_name: "Thanh Bình".into(),
+        founding_decision: String::new(),
+        decision_number: "15/QĐ-UBND".into(),
+        decision_date: Some("2026-01-06".into()),
+        signer: "Trịnh Văn Khải".into(),
+        term_from: Some("2026-01-06".into()),
+        term_to: Some("2031-12-31".into()),
     })?;
     let mut ids = Vec::new();
     for (role, name, position, sex) in council_members() {
@@ -160,9 +188,11 @@ fn create_council(w: &Tx<'_>) -> Result<Vec<i64>> {
             name: name.into(),
             role,
             position: position.into(),
+            unit: String::new(),
             sex: Some(sex),
             term_start: "2026-01-06".into(),
             term_end: None,
+            replaces: None,
         })?);
     }
     Ok(ids)

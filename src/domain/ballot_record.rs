@@ -210,10 +210,10 @@ pub fn ballot_count_record(rec: &MeetingRecord, round_id: i64) -> Option<BallotC
             .map(|r| r.round.round_no)
     });
     Some(BallotCountRecord {
-        issuing_body: rec.council.issuing_body.clone(),
-        council_name: rec.council.name.clone(),
+        issuing_body: rec.ward.governing_body.clone(),
+        council_name: rec.ward.council_name.clone(),
         founding_decision: rec.council.founding_decision.clone(),
-        place_name: rec.council.place_name.clone(),
+        place_name: rec.ward.place_name.clone(),
         meeting_number: rec.meeting.number.clone(),
         meeting_subject: rec.meeting.subject.clone(),
         starts_at: rec.meeting.began_at().to_string(),

@@ -4,6 +4,7 @@ pub mod award;
 pub mod award_steps;
 pub mod ballot_record;
 pub mod council;
+pub mod council_rules;
 pub mod criteria;
 pub mod dossier;
 pub mod eligibility;
@@ -26,3 +27,4 @@ mod text_rules_properties;
 pub mod vote;
 #[cfg(test)]
 mod vote_properties;
+pub mod ward;

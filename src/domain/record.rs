@@ -64,6 +64,9 @@ pub struct MeetingRecord {
     /// Vote rounds in the order recorded, amendments included.
     pub rounds: Vec<RoundRecord>,
     pub notes: Vec<MinutesNote>,
+    /// The ward's identity the documents are made with (empty before it is set).
+    #[serde(default)]
+    pub ward: super::ward::WardIdentity,
 }
 
 impl MeetingRecord {

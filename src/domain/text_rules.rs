@@ -68,6 +68,15 @@ pub enum TextField {
     Note,
     Reason,
     Reference,
+    GoverningBody,
+    CouncilName,
+    PlaceName,
+    MinutesSymbol,
+    DecisionSymbol,
+    SubmissionSymbol,
+    Recipient,
+    ChairmanTitle,
+    ChairmanName,
 }
 
 /// A text the rules refused, and the field it was entered in.

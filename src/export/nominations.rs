@@ -104,7 +104,7 @@ struct ScoreLine {
 fn all_score_lines(store: &Store) -> Result<HashMap<i64, Vec<ScoreLine>>, ExportError> {
     let mut out: HashMap<i64, Vec<ScoreLine>> = HashMap::new();
     // Members in the council's order (chair first), criteria in the plan's.
-    let role_rank = "CASE m.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'standing_member' THEN 2 ELSE 3 END";
+    let role_rank = "CASE m.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'standing_member' THEN 2 WHEN 'secretary' THEN 3 ELSE 4 END";
     let sql = format!(
         "SELECT s.nomination_id, m.name, c.code, c.text, s.tenths, c.max_score, c.weight, NULL,
                 {role_rank}, m.name_sort, m.id, g.position, c.position

@@ -208,7 +208,7 @@ pub fn import_tables(
         .collect();
     let scores = if problems.is_empty() && !score_sheets.is_empty() {
         let members = match store.council()? {
-            Some(c) => store.members(c.id)?,
+            Some(c) => store.members_on(c.id, &store.now())?,
             None => Vec::new(),
         };
         let groups = store.criteria_groups(movement_id)?;

@@ -4,6 +4,8 @@
 //! after sign-off become an addendum listing the parts that are new.
 
 use crate::domain::meeting::MeetingId;
+use crate::domain::record::MeetingRecord;
+use crate::domain::ward::WardRefusal;
 use crate::store::signoff::{SignOff, SignOffKind};
 use crate::store::{Store, StoreError};
 
@@ -51,12 +53,25 @@ fn read(s: &SignOff) -> Result<Document, SignError> {
     Ok(doc)
 }
 
+/// The record of a meeting to make a document from now: refused before the
+/// ward's identity is set, as every document prints it.
+pub fn record_for_document(store: &Store, meeting: MeetingId) -> Result<MeetingRecord, SignError> {
+    if store.ward()?.is_none() {
+        return Err(StoreError::Ward(WardRefusal::NotSet).into());
+    }
+    Ok(store.meeting_record(meeting)?)
+}
+
 /// The minutes to print: the signed document when there is one (with the
-/// anchor taken at signing), else composed now with the anchor of now.
+/// anchor taken at signing and the identity it was signed with), else
+/// composed now with the anchor and the identity of now.
 pub fn minutes_for_print(store: &Store, meeting: MeetingId) -> Result<Document, SignError> {
     match store.signed_minutes(meeting)? {
         Some(s) => read(&s),
-        None => anchored(store, compose::minutes(&store.meeting_record(meeting)?)),
+        None => anchored(
+            store,
+            compose::minutes(&record_for_document(store, meeting)?),
+        ),
     }
 }
 
@@ -64,7 +79,7 @@ pub fn minutes_for_print(store: &Store, meeting: MeetingId) -> Result<Document, 
 pub fn ballots_for_print(store: &Store, meeting: MeetingId) -> Result<Document, SignError> {
     anchored(
         store,
-        compose::ballot_record(&store.meeting_record(meeting)?),
+        compose::ballot_record(&record_for_document(store, meeting)?),
     )
 }
 
@@ -111,7 +126,7 @@ pub fn draft_addendum(store: &Store, meeting: MeetingId) -> Result<Option<Docume
     let Some(first) = signoffs.first() else {
         return Ok(None);
     };
-    let record = store.meeting_record(meeting)?;
+    let record = record_for_document(store, meeting)?;
     // The head before the sign-off's own entry: what the signers saw.
     let current = anchored(store, compose::minutes(&record))?;
     // Everything already signed, minutes and addenda alike.
@@ -133,7 +148,7 @@ pub fn draft_addendum(store: &Store, meeting: MeetingId) -> Result<Option<Docume
     let mut header = minutes.header.clone();
     header.number = String::new();
     if let Some(w) = When::parse(&now) {
-        let place = &record.council.place_name;
+        let place = &record.ward.place_name;
         header.place_date = if place.is_empty() {
             w.date_words()
         } else {
@@ -169,8 +184,11 @@ pub fn draft_addendum(store: &Store, meeting: MeetingId) -> Result<Option<Docume
 pub fn sign(store: &mut Store, meeting: MeetingId) -> Result<SignOutcome, SignError> {
     let signoffs = store.signoffs(meeting)?;
     if signoffs.is_empty() {
-        let content =
-            anchored(store, compose::minutes(&store.meeting_record(meeting)?))?.content_json();
+        let content = anchored(
+            store,
+            compose::minutes(&record_for_document(store, meeting)?),
+        )?
+        .content_json();
         return Ok(SignOutcome::Signed(store.sign_minutes(meeting, &content)?));
     }
     match draft_addendum(store, meeting)? {

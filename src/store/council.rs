@@ -1,4 +1,4 @@
-//! The council and its members.
+//! The council and its members, as stored.
 
 use rusqlite::{OptionalExtension, params};
 
@@ -8,7 +8,15 @@ use crate::domain::nominee::Sex;
 use crate::domain::text::{nfc, person_sort_bytes};
 use crate::domain::text_rules::{self, TextField};
 
-fn member_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Member> {
+pub(super) const MEMBER_COLUMNS: &str =
+    "id, council_id, name, role, position, sex, term_start, term_end, unit, replaces";
+
+pub(super) const COUNCIL_COLUMNS: &str = "id, name, level, founding_decision, decision_number, decision_date, signer, term_from, term_to";
+
+/// Members in council order: chair first, then by role, then by name.
+pub(super) const MEMBER_ORDER: &str = "CASE role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'standing_member' THEN 2 WHEN 'secretary' THEN 3 ELSE 4 END, name_sort";
+
+pub(super) fn member_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Member> {
     let role: String = r.get(3)?;
     let sex: Option<String> = r.get(5)?;
     Ok(Member {
@@ -20,14 +28,40 @@ fn member_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Member> {
         sex: sex.as_deref().and_then(Sex::from_code),
         term_start: r.get(6)?,
         term_end: r.get(7)?,
+        unit: r.get(8)?,
+        replaces: r.get(9)?,
+    })
+}
+
+pub(super) fn council_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Council> {
+    Ok(Council {
+        id: r.get(0)?,
+        name: r.get(1)?,
+        level: r.get(2)?,
+        founding_decision: r.get(3)?,
+        decision_number: r.get(4)?,
+        decision_date: r.get(5)?,
+        signer: r.get(6)?,
+        term_from: r.get(7)?,
+        term_to: r.get(8)?,
     })
 }
 
 impl Tx<'_> {
     pub fn insert_council(&self, c: &Council) -> Result<i64> {
         self.tx.execute(
-            "INSERT INTO councils (name, level, founding_decision, issuing_body, place_name) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![nfc(&c.name), c.level, nfc(&c.founding_decision), nfc(&c.issuing_body), nfc(&c.place_name)],
+            "INSERT INTO councils (name, level, founding_decision, decision_number, decision_date, signer, term_from, term_to)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                nfc(&c.name),
+                c.level,
+                nfc(&c.founding_decision),
+                nfc(&c.decision_number),
+                c.decision_date,
+                nfc(&c.signer),
+                c.term_from,
+                c.term_to
+            ],
         )?;
         let id = self.tx.last_insert_rowid();
         self.audit(
@@ -35,7 +69,9 @@ impl Tx<'_> {
             id,
             "insert",
             None,
-            serde_json::to_value(c).ok().as_ref(),
+            serde_json::to_value(Council { id, ..c.clone() })
+                .ok()
+                .as_ref(),
         )?;
         Ok(id)
     }
@@ -46,9 +82,10 @@ impl Tx<'_> {
             return Err(StoreError::Invalid("member name: the name is empty".into()));
         }
         let position = text_rules::line(TextField::Position, &m.position)?;
+        let unit = text_rules::line(TextField::Unit, &m.unit)?;
         self.tx.execute(
-            "INSERT INTO members (council_id, name, name_sort, role, position, sex, term_start, term_end)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            "INSERT INTO members (council_id, name, name_sort, role, position, sex, term_start, term_end, unit, replaces)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
             params![
                 m.council_id,
                 name,
@@ -57,7 +94,9 @@ impl Tx<'_> {
                 position,
                 m.sex.map(|s| s.code()),
                 m.term_start,
-                m.term_end
+                m.term_end,
+                unit,
+                m.replaces
             ],
         )?;
         let id = self.tx.last_insert_rowid();
@@ -67,8 +106,10 @@ impl Tx<'_> {
             "insert",
             None,
             serde_json::to_value(Member {
+                id,
                 name: name.clone(),
                 position: position.clone(),
+                unit: unit.clone(),
                 ..m.clone()
             })
             .ok()
@@ -79,42 +120,64 @@ impl Tx<'_> {
 }
 
 impl Store {
-    /// The council of this database (the first one).
+    /// The council in office now: the one established last.
     pub fn council(&self) -> Result<Option<Council>> {
         Ok(self
             .conn()
             .query_row(
-                "SELECT id, name, level, founding_decision, issuing_body, place_name FROM councils ORDER BY id LIMIT 1",
+                &format!("SELECT {COUNCIL_COLUMNS} FROM councils ORDER BY id DESC LIMIT 1"),
                 [],
-                |r| {
-                    Ok(Council {
-                        id: r.get(0)?,
-                        name: r.get(1)?,
-                        level: r.get(2)?,
-                        founding_decision: r.get(3)?,
-                        issuing_body: r.get(4)?,
-                        place_name: r.get(5)?,
-                    })
-                },
+                council_from_row,
             )
             .optional()?)
     }
 
-    /// Members of a council: chair first, then by role, then in Vietnamese name order.
+    /// Every council of this database, oldest first.
+    pub fn councils(&self) -> Result<Vec<Council>> {
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {COUNCIL_COLUMNS} FROM councils ORDER BY id"
+        ))?;
+        let rows = stmt.query_map([], council_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    pub fn council_by_id(&self, id: i64) -> Result<Council> {
+        self.conn()
+            .query_row(
+                &format!("SELECT {COUNCIL_COLUMNS} FROM councils WHERE id = ?1"),
+                [id],
+                council_from_row,
+            )
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound {
+                what: "council",
+                id: id.to_string(),
+            })
+    }
+
+    /// Members of a council, past and present: chair first, then by role,
+    /// then in Vietnamese name order.
     pub fn members(&self, council_id: i64) -> Result<Vec<Member>> {
-        let mut stmt = self.conn().prepare(
-            "SELECT id, council_id, name, role, position, sex, term_start, term_end FROM members
-             WHERE council_id = ?1
-             ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'standing_member' THEN 2 ELSE 3 END, name_sort",
-        )?;
+        let mut stmt = self.conn().prepare(&format!(
+            "SELECT {MEMBER_COLUMNS} FROM members WHERE council_id = ?1 ORDER BY {MEMBER_ORDER}"
+        ))?;
         let rows = stmt.query_map([council_id], member_from_row)?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// The members of a council in office on `date`, in council order.
+    pub fn members_on(&self, council_id: i64, date: &str) -> Result<Vec<Member>> {
+        Ok(self
+            .members(council_id)?
+            .into_iter()
+            .filter(|m| m.in_office_on(date))
+            .collect())
     }
 
     pub fn member(&self, id: i64) -> Result<Member> {
         self.conn()
             .query_row(
-                "SELECT id, council_id, name, role, position, sex, term_start, term_end FROM members WHERE id = ?1",
+                &format!("SELECT {MEMBER_COLUMNS} FROM members WHERE id = ?1"),
                 [id],
                 member_from_row,
             )

@@ -7,6 +7,7 @@ use rusqlite::params;
 use super::meetings::NewMeeting;
 use super::refusal::{MeetingRefusal, Role, Step};
 use super::{Result, Store, StoreError};
+use crate::domain::council_rules;
 use crate::domain::meeting::{MeetingId, MeetingStatus};
 use crate::domain::text::nfc;
 
@@ -78,7 +79,10 @@ impl Store {
 
     /// The checks `create_meeting` makes, returning the members to call.
     fn checked_meeting(&self, m: &NewMeeting) -> Result<Vec<i64>> {
-        let council = self.council()?.ok_or(MeetingRefusal::NoCouncil)?;
+        let councils = self.councils()?;
+        if councils.is_empty() {
+            return Err(MeetingRefusal::NoCouncil.into());
+        }
         if nfc(&m.subject).is_empty() {
             return Err(MeetingRefusal::EmptySubject.into());
         }
@@ -91,7 +95,16 @@ impl Store {
             }
             .into());
         }
-        let all: Vec<i64> = self.members(council.id)?.iter().map(|x| x.id).collect();
+        let council = council_rules::council_on(&councils, &m.starts_at).ok_or_else(|| {
+            MeetingRefusal::NoCouncilOn {
+                date: m.starts_at.get(..10).unwrap_or(&m.starts_at).to_string(),
+            }
+        })?;
+        let all: Vec<i64> = self
+            .members_on(council.id, &m.starts_at)?
+            .iter()
+            .map(|x| x.id)
+            .collect();
         let mut called: Vec<i64> = Vec::new();
         for id in if m.member_ids.is_empty() {
             &all

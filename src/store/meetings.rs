@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::refusal::{Doing, MeetingLabel, MeetingRefusal, Role, Step};
 use super::{Result, Store, StoreError, Tx};
+use crate::domain::council_rules;
 use crate::domain::meeting::{
     AttendanceEntry, Meeting, MeetingId, MeetingStatus, Presence, count_attendance,
 };
@@ -200,7 +201,10 @@ fn check_starts_at(s: &str) -> Result<()> {
 impl Store {
     /// Create a planned meeting with its members (all unmarked) and guests.
     pub fn create_meeting(&mut self, m: &NewMeeting) -> Result<MeetingId> {
-        let council = self.council()?.ok_or(MeetingRefusal::NoCouncil)?;
+        let councils = self.councils()?;
+        if councils.is_empty() {
+            return Err(MeetingRefusal::NoCouncil.into());
+        }
         let subject = text_rules::line(TextField::Subject, &m.subject)?;
         if subject.is_empty() {
             return Err(MeetingRefusal::EmptySubject.into());
@@ -215,7 +219,17 @@ impl Store {
             ));
         }
         check_starts_at(&m.starts_at)?;
-        let all: Vec<i64> = self.members(council.id)?.iter().map(|x| x.id).collect();
+        let council = council_rules::council_on(&councils, &m.starts_at).ok_or_else(|| {
+            MeetingRefusal::NoCouncilOn {
+                date: m.starts_at.get(..10).unwrap_or(&m.starts_at).to_string(),
+            }
+        })?;
+        // The members in office on the meeting's day are the ones called.
+        let all: Vec<i64> = self
+            .members_on(council.id, &m.starts_at)?
+            .iter()
+            .map(|x| x.id)
+            .collect();
         let called: Vec<i64> = if m.member_ids.is_empty() {
             all.clone()
         } else {

@@ -9,6 +9,7 @@ pub mod award_checks;
 pub mod awards;
 pub mod corruption_log;
 pub mod council;
+pub mod council_edit;
 pub mod damage;
 pub mod evidence;
 mod file;
@@ -30,6 +31,7 @@ pub mod rounds;
 pub mod rowproof;
 pub mod scores;
 pub mod signoff;
+pub mod ward;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -108,6 +110,12 @@ pub enum StoreError {
     /// A text the text rules refused (typed, so each language can say it).
     #[error(transparent)]
     Text(#[from] crate::domain::text_rules::TextRefusal),
+    /// The ward's identity was refused (typed, so each language can say it).
+    #[error(transparent)]
+    Ward(crate::domain::ward::WardRefusal),
+    /// A change to the council or its members was refused.
+    #[error(transparent)]
+    Council(crate::domain::council_rules::CouncilRefusal),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
     #[error("schema migration failed: {0}")]

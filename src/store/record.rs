@@ -55,22 +55,7 @@ impl Store {
 
     pub fn meeting_record(&self, id: MeetingId) -> Result<MeetingRecord> {
         let meeting = self.meeting(id)?;
-        let council: Council = self
-            .conn()
-            .query_row(
-                "SELECT id, name, level, founding_decision, issuing_body, place_name FROM councils WHERE id = ?1",
-                [meeting.council_id],
-                |r| {
-                    Ok(Council {
-                        id: r.get(0)?,
-                        name: r.get(1)?,
-                        level: r.get(2)?,
-                        founding_decision: r.get(3)?,
-                        issuing_body: r.get(4)?,
-                        place_name: r.get(5)?,
-                    })
-                },
-            )?;
+        let council: Council = self.council_by_id(meeting.council_id)?;
         let member_of =
             |id: Option<i64>| -> Result<Option<Member>> { id.map(|i| self.member(i)).transpose() };
         let chair = member_of(meeting.chair_id)?;
@@ -79,7 +64,7 @@ impl Store {
         let mut stmt = self.conn().prepare(
             "SELECT mm.member_id, mm.presence, mm.reason FROM meeting_members mm JOIN members m ON m.id = mm.member_id
              WHERE mm.meeting_id = ?1
-             ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'standing_member' THEN 2 ELSE 3 END, m.name_sort",
+             ORDER BY CASE m.role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'standing_member' THEN 2 WHEN 'secretary' THEN 3 ELSE 4 END, m.name_sort",
         )?;
         let rows = stmt
             .query_map([id], |r| {
@@ -278,6 +263,7 @@ impl Store {
             agenda,
             rounds,
             notes,
+            ward: self.ward()?.unwrap_or_default(),
         })
     }
 }

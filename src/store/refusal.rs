@@ -201,11 +201,20 @@ pub enum MeetingRefusal {
     NoAbsenceReason { name: String },
     #[error("amendment of round {round}: give the reason for the correction")]
     AmendNoReason { round: u32 },
-    #[error("no council: set up the council and its members first")]
+    #[error(
+        "no council yet: {}",
+        crate::council_words::set_up_hint(crate::domain::eligibility::Lang::En)
+    )]
     NoCouncil,
+    #[error(
+        "no council in office on {date}: the date is outside every council's term (see `hoidong council show`)"
+    )]
+    NoCouncilOn { date: String },
     #[error("date and time: “{text}” is not a date and time like 2026-11-20T08:00")]
     BadStartsAt { text: String },
-    #[error("members: the council has no members to call")]
+    #[error(
+        "members: the council has no member in office to call on the meeting's date; add members with `hoidong council member add NAME --role … --from DATE`"
+    )]
     NoMembers,
     #[error("members: {member} is not a member of the council")]
     NotCouncilMember { member: i64 },

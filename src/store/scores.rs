@@ -23,7 +23,7 @@ pub struct ScoreSheet {
 impl Tx<'_> {
     /// Recompute and store the consolidated score of a nomination.
     pub fn refresh_score(&self, nomination: NominationId) -> Result<Option<f64>> {
-        let sheet = load_sheet(&self.tx, nomination)?;
+        let sheet = load_sheet(&self.tx, nomination, &self.now)?;
         self.tx.execute(
             "UPDATE nominations SET score = ?2 WHERE id = ?1",
             params![nomination, sheet.consolidated],
@@ -93,40 +93,38 @@ fn criteria_for(conn: &rusqlite::Connection, nomination: NominationId) -> Result
     Ok(out)
 }
 
-fn load_sheet(conn: &rusqlite::Connection, nomination: NominationId) -> Result<ScoreSheet> {
-    let criteria = criteria_for(conn, nomination)?;
-    let council_id: Option<i64> = conn
-        .query_row("SELECT id FROM councils ORDER BY id LIMIT 1", [], |r| {
-            r.get(0)
+/// The members who score today: those of the council in office now (the
+/// one established last) whose membership has not ended.
+fn scoring_members(
+    conn: &rusqlite::Connection,
+    today: &str,
+) -> Result<Vec<crate::domain::council::Member>> {
+    use super::council::{MEMBER_COLUMNS, MEMBER_ORDER, member_from_row};
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {MEMBER_COLUMNS} FROM members
+         WHERE council_id = (SELECT id FROM councils ORDER BY id DESC LIMIT 1)
+         ORDER BY {MEMBER_ORDER}"
+    ))?;
+    let all = stmt
+        .query_map([], member_from_row)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(all
+        .into_iter()
+        .filter(|m| {
+            m.term_end
+                .as_deref()
+                .is_none_or(|e| e >= today.get(..10).unwrap_or(today))
         })
-        .ok();
-    let members = match council_id {
-        Some(id) => {
-            let mut stmt = conn.prepare(
-                "SELECT id, council_id, name, role, position, sex, term_start, term_end FROM members WHERE council_id = ?1
-                 ORDER BY CASE role WHEN 'chair' THEN 0 WHEN 'vice_chair' THEN 1 WHEN 'standing_member' THEN 2 ELSE 3 END, name_sort",
-            )?;
-            stmt.query_map([id], |r| {
-                let role: String = r.get(3)?;
-                let sex: Option<String> = r.get(5)?;
-                Ok(crate::domain::council::Member {
-                    id: r.get(0)?,
-                    council_id: r.get(1)?,
-                    name: r.get(2)?,
-                    role: crate::domain::council::Role::from_code(&role)
-                        .unwrap_or(crate::domain::council::Role::Member),
-                    position: r.get(4)?,
-                    sex: sex
-                        .as_deref()
-                        .and_then(crate::domain::nominee::Sex::from_code),
-                    term_start: r.get(6)?,
-                    term_end: r.get(7)?,
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-        }
-        None => Vec::new(),
-    };
+        .collect())
+}
+
+fn load_sheet(
+    conn: &rusqlite::Connection,
+    nomination: NominationId,
+    today: &str,
+) -> Result<ScoreSheet> {
+    let criteria = criteria_for(conn, nomination)?;
+    let members = scoring_members(conn, today)?;
     let mut stmt = conn
         .prepare("SELECT member_id, criterion_code, tenths FROM scores WHERE nomination_id = ?1")?;
     let scores = stmt
@@ -166,7 +164,7 @@ fn load_sheet(conn: &rusqlite::Connection, nomination: NominationId) -> Result<S
 
 impl Store {
     pub fn score_sheet(&self, nomination: NominationId) -> Result<ScoreSheet> {
-        load_sheet(self.conn(), nomination)
+        load_sheet(self.conn(), nomination, &self.now())
     }
 
     pub fn put_score(&mut self, nomination: NominationId, s: &Score) -> Result<Option<f64>> {

@@ -388,6 +388,7 @@ impl Strings {
             Role::Chair => self.pick("Chủ tịch", "Chair"),
             Role::ViceChair => self.pick("Phó Chủ tịch", "Vice-chair"),
             Role::StandingMember => self.pick("Ủy viên thường trực", "Standing member"),
+            Role::Secretary => self.pick("Thư ký", "Secretary"),
             Role::Member => self.pick("Ủy viên", "Member"),
         }
     }

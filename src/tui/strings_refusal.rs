@@ -114,14 +114,18 @@ impl Strings {
             MeetingRefusal::AmendNoReason { round } => {
                 format!("Đính chính lần bỏ phiếu {round}: hãy ghi lý do đính chính")
             }
-            MeetingRefusal::NoCouncil => {
-                "Chưa có hội đồng: hãy lập hội đồng và danh sách thành viên trước".into()
-            }
+            MeetingRefusal::NoCouncil => format!(
+                "Chưa có hội đồng: {}",
+                crate::council_words::set_up_hint(self.lang.words())
+            ),
+            MeetingRefusal::NoCouncilOn { date } => format!(
+                "Không có hội đồng đương nhiệm vào ngày {date}: ngày này nằm ngoài nhiệm kỳ của mọi hội đồng (xem `hoidong council show`)"
+            ),
             MeetingRefusal::BadStartsAt { text } => format!(
                 "Thời gian họp: “{text}” không phải là ngày giờ hợp lệ (ví dụ 2026-11-20T08:00)"
             ),
             MeetingRefusal::NoMembers => {
-                "Thành viên: hội đồng chưa có thành viên nào để triệu tập".into()
+                "Thành viên: hội đồng chưa có thành viên đương nhiệm nào để triệu tập vào ngày họp; thêm thành viên bằng `hoidong council member add HỌ_TÊN --role … --from NGÀY`".into()
             }
             MeetingRefusal::NotCouncilMember { member } => {
                 format!("Thành viên: {member} không phải là thành viên hội đồng")

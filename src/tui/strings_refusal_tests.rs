@@ -176,8 +176,8 @@ fn setup_agenda_round_and_minutes_refusals_in_vietnamese() {
     let cases = [
         (
             MeetingRefusal::NoCouncil,
-            "Chưa có hội đồng: hãy lập hội đồng và danh sách thành viên trước",
-            "no council: set up the council and its members first",
+            "Chưa có hội đồng: hãy lập hội đồng theo quyết định thành lập: `hoidong council new --decision SỐ --date NGÀY --signer NGƯỜI_KÝ --term 2026-2031`, rồi thêm thành viên: `hoidong council member add HỌ_TÊN --role chu-tich --from NGÀY`",
+            "no council yet: establish the council by its decision: `hoidong council new --decision NUMBER --date DATE --signer SIGNER --term 2026-2031`, then add its members: `hoidong council member add NAME --role chair --from DATE`",
         ),
         (
             MeetingRefusal::BadStartsAt {
@@ -188,8 +188,8 @@ fn setup_agenda_round_and_minutes_refusals_in_vietnamese() {
         ),
         (
             MeetingRefusal::NoMembers,
-            "Thành viên: hội đồng chưa có thành viên nào để triệu tập",
-            "members: the council has no members to call",
+            "Thành viên: hội đồng chưa có thành viên đương nhiệm nào để triệu tập vào ngày họp; thêm thành viên bằng `hoidong council member add HỌ_TÊN --role … --from NGÀY`",
+            "members: the council has no member in office to call on the meeting's date; add members with `hoidong council member add NAME --role … --from DATE`",
         ),
         (
             MeetingRefusal::NotCouncilMember { member: 42 },

@@ -95,6 +95,8 @@ impl Strings {
             StoreError::Meeting(r) => self.refusal(r),
             StoreError::Text(r) => r.message(self.lang.words()),
             StoreError::Award(r) => self.award_refusal(r),
+            StoreError::Council(r) => r.message(self.lang.words()),
+            StoreError::Ward(r) => r.message(self.lang.words()),
         }
     }
 }
@@ -112,6 +114,7 @@ fn record_vi(what: &str) -> &str {
         "hold" => "lệnh tạm hoãn",
         "sign-off" => "bản ký duyệt",
         "addendum" => "biên bản bổ sung",
+        "council" => "hội đồng",
         other => other,
     }
 }
@@ -177,13 +180,17 @@ mod tests {
     #[test]
     fn a_typed_refusal_goes_through_in_either_language() {
         let e = StoreError::Meeting(crate::store::refusal::MeetingRefusal::NoCouncil);
-        assert_eq!(
-            Lang::Vi.strings().store_message(&e),
-            "Chưa có hội đồng: hãy lập hội đồng và danh sách thành viên trước"
+        assert!(
+            Lang::Vi
+                .strings()
+                .store_message(&e)
+                .starts_with("Chưa có hội đồng: hãy lập hội đồng theo quyết định thành lập")
         );
-        assert_eq!(
-            Lang::En.strings().store_message(&e),
-            "no council: set up the council and its members first"
+        assert!(
+            Lang::En
+                .strings()
+                .store_message(&e)
+                .starts_with("no council yet: establish the council by its decision")
         );
     }
 }

@@ -352,7 +352,7 @@ fn the_workflow_from_the_command_line_and_the_export() {
         .assert()
         .failure()
         .stderr(contains(
-            "2026-01-04 is before the meeting of 2026-01-05 that passed it",
+            "2026-01-04 is before the meeting of 2026-01-06 that passed it",
         ));
     for (id, number) in [(gk1, "101/QĐ-UBND"), (gk2, "102/QĐ-UBND")] {
         hoidong(&db)

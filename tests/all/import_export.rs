@@ -100,13 +100,17 @@ fn store_with_council() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     store
         .write(|w| {
+            w.set_ward(&hoidong::domain::ward::WardIdentity::carried_over(
+                "UBND PHƯỜNG THANH BÌNH",
+                "Hội đồng Thi đua – Khen thưởng phường Thanh Bình",
+                "Thanh Bình",
+            ))?;
             let council = w.insert_council(&Council {
                 id: 0,
                 name: "Hội đồng Thi đua – Khen thưởng phường Thanh Bình".into(),
                 level: "ward".into(),
                 founding_decision: String::new(),
-                issuing_body: "UBND PHƯỜNG THANH BÌNH".into(),
-                place_name: "Thanh Bình".into(),
+                ..Council::default()
             })?;
             for (i, name) in MEMBERS.iter().enumerate() {
                 w.insert_member(&Member {
@@ -118,6 +122,8 @@ fn store_with_council() -> Store {
                     sex: None,
                     term_start: "2026-01-01".into(),
                     term_end: None,
+                    unit: String::new(),
+                    replaces: None,
                 })?;
             }
             Ok(())

@@ -34,3 +34,4 @@ mod tui_meetingplan;
 mod tui_minutes;
 mod tui_names;
 mod tui_nominee_form;
+mod ward;

@@ -58,13 +58,17 @@ fn fixture() -> Fixture {
     ];
     let (members, noms) = store
         .write(|w| {
+            w.set_ward(&hoidong::domain::ward::WardIdentity::carried_over(
+                "UBND PHƯỜNG THỬ",
+                "Hội đồng Thi đua – Khen thưởng phường Thử",
+                "Thử",
+            ))?;
             let council = w.insert_council(&Council {
                 id: 0,
                 name: "Hội đồng Thi đua – Khen thưởng phường Thử".into(),
                 level: "ward".into(),
                 founding_decision: "Quyết định số 1/QĐ-UBND ngày 02/01/2026".into(),
-                issuing_body: "UBND PHƯỜNG THỬ".into(),
-                place_name: "Thử".into(),
+                ..Council::default()
             })?;
             let mut members = Vec::new();
             for (role, name, position, sex) in hoidong::demo::council_members() {
@@ -77,6 +81,8 @@ fn fixture() -> Fixture {
                     sex: Some(sex),
                     term_start: "2026-01-02".into(),
                     term_end: None,
+                    unit: String::new(),
+                    replaces: None,
                 })?);
             }
             let mut noms = Vec::new();

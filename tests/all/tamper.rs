@@ -242,6 +242,7 @@ fn an_older_database_gets_a_baseline_without_false_alarms() {
          PRAGMA user_version = 3;",
     )
     .unwrap();
+    undo_schema_7(&conn);
     rechain(&conn);
     drop(conn);
     let old = hoidong(&db, &["check"]);
@@ -272,4 +273,47 @@ fn an_older_database_gets_a_baseline_without_false_alarms() {
         "{}",
         text(&out)
     );
+}
+
+/// The shape of councils and members before version 5: the identity in the
+/// council's row, no ward table, no terms, units or replacements.
+fn undo_schema_7(conn: &Connection) {
+    conn.execute_batch(
+        "PRAGMA foreign_keys = OFF;
+         BEGIN;
+         ALTER TABLE councils ADD COLUMN issuing_body TEXT NOT NULL DEFAULT '';
+         ALTER TABLE councils ADD COLUMN place_name TEXT NOT NULL DEFAULT '';
+         UPDATE councils SET
+             issuing_body = (SELECT governing_body FROM ward_identity),
+             place_name = (SELECT place_name FROM ward_identity);
+         DROP TABLE ward_identity;
+         CREATE TABLE councils_v4 (
+             id                INTEGER PRIMARY KEY,
+             name              TEXT NOT NULL,
+             level             TEXT NOT NULL REFERENCES levels(code),
+             founding_decision TEXT NOT NULL DEFAULT '',
+             issuing_body      TEXT NOT NULL DEFAULT '',
+             place_name        TEXT NOT NULL DEFAULT ''
+         ) STRICT;
+         INSERT INTO councils_v4 SELECT id, name, level, founding_decision, issuing_body, place_name FROM councils;
+         DROP TABLE councils;
+         ALTER TABLE councils_v4 RENAME TO councils;
+         CREATE TABLE members_v4 (
+             id         INTEGER PRIMARY KEY,
+             council_id INTEGER NOT NULL REFERENCES councils(id),
+             name       TEXT NOT NULL,
+             name_sort  BLOB NOT NULL,
+             role       TEXT NOT NULL,
+             position   TEXT NOT NULL DEFAULT '',
+             sex        TEXT,
+             term_start TEXT NOT NULL,
+             term_end   TEXT
+         ) STRICT;
+         INSERT INTO members_v4 SELECT id, council_id, name, name_sort, role, position, sex, term_start, term_end FROM members;
+         DROP TABLE members;
+         ALTER TABLE members_v4 RENAME TO members;
+         COMMIT;
+         PRAGMA foreign_keys = ON;",
+    )
+    .unwrap();
 }

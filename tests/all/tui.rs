@@ -374,6 +374,36 @@ fn english_interface() {
 }
 
 #[test]
+fn scoring_with_no_member_in_office_says_so_and_saves_nothing() {
+    let mut store = demo_store();
+    let council = store
+        .council()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no council"));
+    for m in store.members(council.id).unwrap_or_else(|e| panic!("{e}")) {
+        store
+            .end_member(m.id, "2026-11-01")
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut a = App::new(store, Lang::Vi.strings(), 160, 35);
+    let id = a
+        .dashboard
+        .selected_id()
+        .unwrap_or_else(|| panic!("no row"));
+    let before = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    assert!(before.members.is_empty());
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Char('e'));
+    let s = screen(&a, 160, 35);
+    assert!(s.contains("Hội đồng chưa có thành viên đương nhiệm"), "{s}");
+    assert_eq!(a.context(), Context::Message);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.context(), Context::Scoring);
+    let after = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(before.scores, after.scores);
+}
+
+#[test]
 fn a_refused_score_is_replaced_by_what_is_typed_next() {
     let mut a = app(Lang::Vi, 120, 35);
     let id = a

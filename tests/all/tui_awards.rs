@@ -112,7 +112,7 @@ fn a_decision_dated_before_the_meeting_is_refused_instead_of_confirmed() {
     assert_eq!(app.context(), Context::AwardsForm, "no confirm opened");
     let form = screen_at(&app, W, H);
     assert!(
-        form.contains("trước ngày phiên họp Hội đồng thông qua hồ sơ (05/01/2026)"),
+        form.contains("trước ngày phiên họp Hội đồng thông qua hồ sơ (06/01/2026)"),
         "{form}"
     );
     assert!(!form.contains("Không hoàn tác được"), "{form}");

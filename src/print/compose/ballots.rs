@@ -15,10 +15,27 @@ pub fn ballot_record(record: &MeetingRecord) -> Document {
     let m = &record.meeting;
     let mut blocks = Vec::new();
     let council = &record.council;
-    if !council.founding_decision.is_empty() {
+    let decision = if council.decision_number.is_empty() {
+        council.founding_decision.clone()
+    } else {
+        let date = council
+            .decision_date
+            .as_deref()
+            .and_then(When::parse)
+            .map(|w| format!(" ngày {:02}/{:02}/{}", w.day, w.month, w.year))
+            .unwrap_or_default();
+        let body = record.ward.body_in_running_text();
+        let by = if body.is_empty() {
+            String::new()
+        } else {
+            format!(" của {body}")
+        };
+        format!("Quyết định số {}{date}{by}", council.decision_number)
+    };
+    if !decision.is_empty() {
         blocks.push(Block::para(format!(
-            "Căn cứ {} về việc thành lập {};",
-            council.founding_decision, council.name
+            "Căn cứ {decision} về việc thành lập {};",
+            council.name
         )));
     }
     let when = When::parse(m.began_at())

@@ -5,7 +5,7 @@ use crate::domain::meeting::NoteKind;
 use crate::domain::record::{AgendaEntry, MeetingRecord};
 use crate::print::model::{Align, Block, Table};
 
-use super::minutes::{Notes, notes_of, title_case_body};
+use super::minutes::{Notes, notes_of};
 use super::{col, percent, position_unit};
 
 pub(super) fn conclusions(record: &MeetingRecord, notes: Notes, blocks: &mut Vec<Block>) {
@@ -45,7 +45,7 @@ pub(super) fn conclusions(record: &MeetingRecord, notes: Notes, blocks: &mut Vec
         part += 1;
         blocks.push(Block::para(format!(
             "{part}. Hội đồng thống nhất đề nghị Chủ tịch {} khen thưởng ({} trường hợp):",
-            title_case_body(&record.council.issuing_body),
+            record.ward.body_in_running_text(),
             home.len()
         )));
         per_award(record, &home, blocks);

@@ -25,11 +25,7 @@ pub fn minutes(record: &MeetingRecord) -> Document {
 /// The minutes (biên bản) of the meeting.
 pub fn minutes_with(record: &MeetingRecord, options: MinutesOptions) -> Document {
     let m = &record.meeting;
-    let number = if m.number.is_empty() {
-        "Số: …/BB-HĐTĐKT".to_string()
-    } else {
-        format!("Số: {}", m.number)
-    };
+    let number = record.ward.minutes_number_line(&m.number);
     let mut blocks = Vec::new();
     let notes = Notes { options };
     opening(record, &mut blocks);
@@ -59,42 +55,10 @@ pub fn minutes_with(record: &MeetingRecord, options: MinutesOptions) -> Document
                 name: name(&record.chair),
             },
         ],
-        recipients: vec![
-            "- Thành viên Hội đồng;".into(),
-            format!(
-                "- Chủ tịch {} (để báo cáo);",
-                title_case_body(&record.council.issuing_body)
-            ),
-            "- Lưu: VT, HĐTĐKT.".into(),
-        ],
+        recipients: record.ward.minutes_recipient_lines(),
         footer: None,
         anchor: None,
     }
-}
-
-/// "UBND PHƯỜNG THANH BÌNH" → "UBND phường Thanh Bình" is not reliably
-/// reversible; the stored spelling is used as it is unless it is all capitals.
-pub(super) fn title_case_body(body: &str) -> String {
-    if body.chars().any(|c| c.is_lowercase()) {
-        return body.to_string();
-    }
-    body.split_whitespace()
-        .enumerate()
-        .map(|(i, w)| {
-            if w == "UBND" || w == "HĐND" {
-                w.to_string()
-            } else if i > 0 && ["PHƯỜNG", "XÃ", "THỊ", "TRẤN"].contains(&w) {
-                w.to_lowercase()
-            } else {
-                let lower = w.to_lowercase();
-                let mut c = lower.chars();
-                c.next()
-                    .map(|f| f.to_uppercase().chain(c).collect())
-                    .unwrap_or_default()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 pub(super) fn notes_of(
@@ -469,21 +433,4 @@ fn closing(record: &MeetingRecord, notes: Notes, blocks: &mut Vec<Block>) {
     blocks.push(Block::para(
         "Biên bản đã được đọc lại trước Hội đồng, các thành viên dự họp thống nhất với nội dung biên bản.",
     ));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::title_case_body;
-
-    #[test]
-    fn issuing_body_in_running_text() {
-        assert_eq!(
-            title_case_body("UBND PHƯỜNG THANH BÌNH"),
-            "UBND phường Thanh Bình"
-        );
-        assert_eq!(
-            title_case_body("UBND phường Tân Hưng"),
-            "UBND phường Tân Hưng"
-        );
-    }
 }

@@ -71,10 +71,10 @@ pub(crate) fn header(record: &MeetingRecord, number: String) -> Header {
     let date = When::parse(record.meeting.began_at())
         .map(|w| w.date_words())
         .unwrap_or_else(|| "ngày … tháng … năm …".to_string());
-    let place = &record.council.place_name;
+    let place = &record.ward.place_name;
     Header {
-        parent_body: record.council.issuing_body.to_uppercase(),
-        issuing_body: record.council.name.to_uppercase(),
+        parent_body: record.ward.governing_body.to_uppercase(),
+        issuing_body: record.ward.council_name.to_uppercase(),
         number,
         country: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(),
         motto: "Độc lập - Tự do - Hạnh phúc".into(),
@@ -107,6 +107,7 @@ pub(crate) fn role_words(role: Role) -> &'static str {
         Role::Chair => "Chủ tịch Hội đồng",
         Role::ViceChair => "Phó Chủ tịch Hội đồng",
         Role::StandingMember => "Ủy viên thường trực",
+        Role::Secretary => "Thư ký Hội đồng",
         Role::Member => "Ủy viên",
     }
 }

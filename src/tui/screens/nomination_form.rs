@@ -85,7 +85,16 @@ pub fn show_text_refusal(form: &mut Form, r: &TextRefusal, s: &Strings) {
         TextField::DecisionNumber
         | TextField::Signer
         | TextField::Authority
-        | TextField::Reference => "",
+        | TextField::Reference
+        | TextField::GoverningBody
+        | TextField::CouncilName
+        | TextField::PlaceName
+        | TextField::MinutesSymbol
+        | TextField::DecisionSymbol
+        | TextField::SubmissionSymbol
+        | TextField::Recipient
+        | TextField::ChairmanTitle
+        | TextField::ChairmanName => "",
     };
     let message = describe(&r.fault, s.lang.words());
     if form.field(key).is_some() {

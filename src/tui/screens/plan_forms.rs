@@ -124,7 +124,7 @@ impl MeetingForm {
             guests: TextInput::default(),
             called: vec![true; members.len()],
             chair: by_role(Role::Chair),
-            secretary: by_role(Role::StandingMember),
+            secretary: by_role(Role::Secretary).or_else(|| by_role(Role::StandingMember)),
             members,
             cursor: 0,
             focus: Field::Number,

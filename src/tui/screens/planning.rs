@@ -197,7 +197,11 @@ impl Planning {
         };
         match a {
             PlanAction::New => match store.council() {
-                Ok(Some(c)) => match store.members(c.id) {
+                // The members in office today; none is told, not a blank form.
+                Ok(Some(c)) => match store.members_on(c.id, &store.now()) {
+                    Ok(members) if members.is_empty() => {
+                        return Outcome::Failed(MeetingRefusal::NoMembers.into());
+                    }
                     Ok(members) => {
                         self.input = Some(PlanInput::Meeting(Box::new(MeetingForm::new(members))))
                     }
@@ -255,7 +259,7 @@ impl Planning {
             return Outcome::Nothing;
         };
         let loaded = store.meeting_record(id).and_then(|r| {
-            let members = store.members(r.council.id)?;
+            let members = store.members_on(r.council.id, &r.meeting.starts_at)?;
             Ok((r, members))
         });
         let (r, members) = match loaded {

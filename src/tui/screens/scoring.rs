@@ -8,6 +8,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
+use crate::domain::council_rules::CouncilRefusal;
 use crate::domain::nomination::NominationId;
 use crate::domain::scoring::{Aggregation, Score, parse_score};
 use crate::store::scores::ScoreSheet;
@@ -117,6 +118,23 @@ impl Scoring {
     pub fn apply(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
         let rows = self.sheet.criteria.len();
         let cols = self.sheet.members.len();
+        let needs_a_member = matches!(
+            action,
+            Action::EditScore
+                | Action::TypeScore
+                | Action::Confirm
+                | Action::ClearScore
+                | Action::ToggleRecusal
+        );
+        if cols == 0 && needs_a_member {
+            // Nothing to score with: say why instead of doing nothing.
+            let why = match store.council() {
+                Ok(Some(_)) => CouncilRefusal::NoMembersInOffice,
+                Ok(None) => CouncilRefusal::NoCouncil,
+                Err(e) => return Outcome::Failed(e),
+            };
+            return Outcome::Failed(StoreError::Council(why));
+        }
         match action {
             Action::Up => self.row = self.row.saturating_sub(1),
             Action::Down => self.row = (self.row + 1).min(rows.saturating_sub(1)),

@@ -74,7 +74,8 @@ pub fn pass_in_a_meeting(store: &mut hoidong::store::Store, nominations: &[i64])
     let meeting = store
         .create_meeting(&NewMeeting {
             subject: "Xét đề nghị khen thưởng".into(),
-            starts_at: "2026-01-05T08:00".into(),
+            // The demo council's first day in office (its decision's date).
+            starts_at: "2026-01-06T08:00".into(),
             ..NewMeeting::default()
         })
         .unwrap_or_else(|e| fail(e));
@@ -130,13 +131,17 @@ fn seat_a_council(store: &mut hoidong::store::Store) {
     use hoidong::domain::council::{Council, Member, Role};
     store
         .write(|w| {
+            w.set_ward(&hoidong::domain::ward::WardIdentity::carried_over(
+                "UBND PHƯỜNG THANH BÌNH",
+                "Hội đồng Thi đua – Khen thưởng phường Thanh Bình",
+                "Thanh Bình",
+            ))?;
             let council = w.insert_council(&Council {
                 id: 0,
                 name: "Hội đồng Thi đua – Khen thưởng phường Thanh Bình".into(),
                 level: "ward".into(),
                 founding_decision: String::new(),
-                issuing_body: "UBND PHƯỜNG THANH BÌNH".into(),
-                place_name: "Thanh Bình".into(),
+                ..Council::default()
             })?;
             let names = [
                 "Nguyễn Hữu Thắng",
@@ -155,6 +160,8 @@ fn seat_a_council(store: &mut hoidong::store::Store) {
                     sex: None,
                     term_start: "2026-01-01".into(),
                     term_end: None,
+                    unit: String::new(),
+                    replaces: None,
                 })?;
             }
             Ok(())

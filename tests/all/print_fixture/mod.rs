@@ -16,6 +16,7 @@ use hoidong::domain::record::{
 use hoidong::domain::vote::{
     BallotCounts, Comparison, Denominator, Share, Tally, Threshold, VoteMethod, VoteRule, evaluate,
 };
+use hoidong::domain::ward::WardIdentity;
 use hoidong::store::Store;
 use rusqlite::params;
 
@@ -31,6 +32,8 @@ fn member(id: i64, role: Role, name: &str, position: &str, sex: Sex) -> Member {
         sex: Some(sex),
         term_start: "2026-01-06".into(),
         term_end: None,
+        unit: String::new(),
+        replaces: None,
     }
 }
 
@@ -249,8 +252,7 @@ pub fn record(items: usize) -> MeetingRecord {
             level: "ward".into(),
             founding_decision:
                 "Quyết định số 17/QĐ-UBND ngày 06/01/2026 của Chủ tịch UBND phường Hòa Lạc".into(),
-            issuing_body: "UBND phường Hòa Lạc".into(),
-            place_name: "Hòa Lạc".into(),
+            ..Council::default()
         },
         meeting: Meeting {
             id: MEETING_ID,
@@ -289,6 +291,11 @@ pub fn record(items: usize) -> MeetingRecord {
         agenda: Vec::new(),
         rounds: Vec::new(),
         notes: Vec::new(),
+        ward: WardIdentity::carried_over(
+            "UBND phường Hòa Lạc",
+            "Hội đồng Thi đua – Khen thưởng",
+            "Hòa Lạc",
+        ),
     };
     let att = rec.attendance_counts();
     let ballots = BallotCounts {
@@ -433,8 +440,27 @@ pub fn seed(store: &Store, rec: &MeetingRecord) {
         .unwrap();
     let k = &rec.council;
     c.execute(
-        "INSERT INTO councils (id, name, level, founding_decision, issuing_body, place_name) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![k.id, k.name, k.level, k.founding_decision, k.issuing_body, k.place_name],
+        "INSERT INTO councils (id, name, level, founding_decision) VALUES (?1, ?2, ?3, ?4)",
+        params![k.id, k.name, k.level, k.founding_decision],
+    )
+    .unwrap();
+    let w = &rec.ward;
+    c.execute(
+        "INSERT INTO ward_identity (id, governing_body, council_name, place_name, minutes_symbol, decision_symbol, submission_symbol, recipients_minutes, recipients_decision, recipients_submission, chairman_title, chairman_name)
+         VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            w.governing_body,
+            w.council_name,
+            w.place_name,
+            w.minutes_symbol,
+            w.decision_symbol,
+            w.submission_symbol,
+            serde_json::to_string(&w.recipients_minutes).unwrap(),
+            serde_json::to_string(&w.recipients_decision).unwrap(),
+            serde_json::to_string(&w.recipients_submission).unwrap(),
+            w.chairman_title,
+            w.chairman_name
+        ],
     )
     .unwrap();
     for a in &rec.attendance {
