@@ -18,6 +18,7 @@ pub mod lookups;
 pub mod meeting_edit;
 pub mod meetings;
 pub mod migrations;
+pub mod nomination_list;
 pub mod nominations;
 pub mod notes;
 pub mod record;
@@ -27,6 +28,7 @@ pub mod refusal;
 pub mod refusal_award;
 pub mod rounds;
 pub mod rowproof;
+pub mod score_lines;
 pub mod scores;
 pub mod signoff;
 
