@@ -198,11 +198,7 @@ fn push_xlsx_row(
         s.part += 1;
         s.worksheet = add_part(book, &s.name, &s.headers, s.part, formats)?;
         s.rows_in_part = 0;
-        s.widths = s
-            .headers
-            .iter()
-            .map(|h| Cell::text(h).width())
-            .collect();
+        s.widths = s.headers.iter().map(|h| Cell::text(h).width()).collect();
     }
     s.rows_in_part += 1;
     for (c, cell) in row.iter().enumerate() {
