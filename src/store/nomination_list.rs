@@ -58,8 +58,6 @@ fn order_of(q: &NominationQuery) -> (&'static str, &'static str) {
 
 impl Store {
     /// One page of the dashboard list and the total number of matching rows.
-    /// Filtering, ordering and paging run on covering indexes of the
-    /// nominations table alone; only the rows of the page are then joined.
     pub fn list_nominations(
         &self,
         q: &NominationQuery,
@@ -67,6 +65,18 @@ impl Store {
         limit: u32,
     ) -> Result<(Vec<NominationRow>, u32)> {
         let total = self.count_nominations(q)?;
+        Ok((self.nomination_page(q, offset, limit)?, total))
+    }
+
+    /// One page of the dashboard list, without counting the rows.
+    /// Filtering, ordering and paging run on covering indexes of the
+    /// nominations table alone; only the rows of the page are then joined.
+    pub fn nomination_page(
+        &self,
+        q: &NominationQuery,
+        offset: u32,
+        limit: u32,
+    ) -> Result<Vec<NominationRow>> {
         let (where_sql, mut args) = where_clause(q);
         let (index, order) = order_of(q);
         args.push(Value::Integer(limit.into()));
@@ -79,7 +89,7 @@ impl Store {
             .query_map(params_from_iter(args.iter()), |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
         if ids.is_empty() {
-            return Ok((Vec::new(), total));
+            return Ok(Vec::new());
         }
         // The page's ids go in as one JSON array; its keys keep their order.
         let page = serde_json::to_string(&ids).map_err(|e| StoreError::Invalid(e.to_string()))?;
@@ -93,7 +103,7 @@ impl Store {
             ))?
             .query_map([page], row_from)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok((rows, total))
+        Ok(rows)
     }
 
     /// How many nominations the query selects.
@@ -180,7 +190,10 @@ fn where_clause(q: &NominationQuery) -> (String, Vec<Value>) {
             .filter(|s| s.is_pending())
             .collect()
     } else {
-        q.statuses.clone()
+        let mut chosen = q.statuses.clone();
+        chosen.sort();
+        chosen.dedup();
+        chosen
     };
     let marks = vec!["?"; statuses.len()].join(", ");
     parts.push(format!("n.status IN ({marks})"));

@@ -133,10 +133,12 @@ impl Dashboard {
         }
         self.pending_offset = None;
         self.stale = false;
-        self.total = Some(page.total);
+        if let Some(total) = page.total {
+            self.total = Some(total);
+        }
         self.window_start = page.offset;
         self.rows = page.rows;
-        let last = page.total.saturating_sub(1);
+        let last = self.total.unwrap_or(0).saturating_sub(1);
         self.selected = self.selected.min(last);
         self.scroll_to_selection();
         self.ensure_window();
@@ -197,6 +199,8 @@ impl Dashboard {
             query: self.query(),
             offset,
             limit: WINDOW,
+            // While stale the count may have changed; a scroll keeps it.
+            count: self.stale || self.total.is_none(),
         });
     }
 
@@ -398,7 +402,7 @@ mod tests {
                 seq: req.seq,
                 offset: req.offset,
                 rows: rows(n, req.offset),
-                total,
+                total: req.count.then_some(total),
             });
             served += 1;
         }
@@ -426,6 +430,36 @@ mod tests {
     }
 
     #[test]
+    fn scrolling_reads_its_window_without_counting_again() {
+        let mut d = Dashboard::new(&catalogue());
+        d.set_viewport(20);
+        let first = d.take_request().unwrap_or_else(|| panic!("no request"));
+        assert!(first.count, "the first read counts the list");
+        d.receive(Page {
+            seq: first.seq,
+            offset: 0,
+            rows: rows(WINDOW, 0),
+            total: Some(100_000),
+        });
+        d.apply(&Action::End);
+        let far = d.take_request().unwrap_or_else(|| panic!("no request"));
+        assert!(!far.count, "a scroll keeps the count it has");
+        d.receive(Page {
+            seq: far.seq,
+            offset: far.offset,
+            rows: rows(100_000 - far.offset, far.offset),
+            total: None,
+        });
+        assert_eq!(d.total, Some(100_000));
+        assert_eq!(d.selected_id(), Some(99_999));
+        // A change in the data, or another query, counts again.
+        d.reload();
+        assert!(d.take_request().is_some_and(|r| r.count));
+        d.apply(&Action::CycleStatus);
+        assert!(d.take_request().is_some_and(|r| r.count));
+    }
+
+    #[test]
     fn answers_to_older_requests_are_dropped() {
         let mut d = Dashboard::new(&catalogue());
         let first = d.take_request().unwrap_or_else(|| panic!("no request"));
@@ -435,14 +469,14 @@ mod tests {
             seq: first.seq,
             offset: 0,
             rows: rows(5, 0),
-            total: 5,
+            total: Some(5),
         });
         assert_eq!(d.total, None);
         d.receive(Page {
             seq: second.seq,
             offset: 0,
             rows: rows(3, 0),
-            total: 3,
+            total: Some(3),
         });
         assert_eq!(d.total, Some(3));
         assert_eq!(second.query.statuses, vec![NominationStatus::Draft]);
