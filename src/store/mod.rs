@@ -18,6 +18,7 @@ pub mod lookups;
 pub mod meeting_edit;
 pub mod meetings;
 pub mod migrations;
+pub mod nomination_keyset;
 pub mod nomination_list;
 pub mod nominations;
 pub mod notes;

@@ -34,6 +34,31 @@ fn row_from(r: &Row<'_>) -> rusqlite::Result<NominationRow> {
     })
 }
 
+/// The covering index that serves the query's order.
+pub(super) fn index_of(q: &NominationQuery) -> &'static str {
+    order_of(q).0
+}
+
+/// The rows of these ids, in this order: the ids go in as one JSON array
+/// parameter, whose keys keep their order.
+pub(super) fn join_page(store: &Store, ids: &[NominationId]) -> Result<Vec<NominationRow>> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let page = serde_json::to_string(ids).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let rows = store
+        .conn()
+        .prepare_cached(&format!(
+            "SELECT {ROW_COLS} FROM json_each(?1) j
+             CROSS JOIN nominations n ON n.id = j.value
+             JOIN awards a ON a.code = n.award_code JOIN nominees e ON e.id = n.nominee_id
+             ORDER BY j.key"
+        ))?
+        .query_map([page], row_from)?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(rows)
+}
+
 /// The covering index that serves the query's order, and that order.
 fn order_of(q: &NominationQuery) -> (&'static str, &'static str) {
     match (q.sort, q.descending) {
@@ -88,22 +113,7 @@ impl Store {
             ))?
             .query_map(params_from_iter(args.iter()), |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
-        if ids.is_empty() {
-            return Ok(Vec::new());
-        }
-        // The page's ids go in as one JSON array; its keys keep their order.
-        let page = serde_json::to_string(&ids).map_err(|e| StoreError::Invalid(e.to_string()))?;
-        let rows = self
-            .conn()
-            .prepare_cached(&format!(
-                "SELECT {ROW_COLS} FROM json_each(?1) j
-                 CROSS JOIN nominations n ON n.id = j.value
-                 JOIN awards a ON a.code = n.award_code JOIN nominees e ON e.id = n.nominee_id
-                 ORDER BY j.key"
-            ))?
-            .query_map([page], row_from)?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows)
+        join_page(self, &ids)
     }
 
     /// How many nominations the query selects.
@@ -181,7 +191,7 @@ impl Store {
 
 /// The filter of `q`: its parameters are bounded by the number of statuses
 /// and of words typed, never by the number of rows.
-fn where_clause(q: &NominationQuery) -> (String, Vec<Value>) {
+pub(super) fn where_clause(q: &NominationQuery) -> (String, Vec<Value>) {
     let mut parts: Vec<String> = Vec::new();
     let mut args: Vec<Value> = Vec::new();
     let statuses: Vec<NominationStatus> = if q.statuses.is_empty() {

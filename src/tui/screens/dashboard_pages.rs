@@ -4,6 +4,7 @@
 
 use crate::domain::award::Catalogue;
 use crate::domain::nomination::{NominationId, NominationQuery, NominationRow};
+use crate::store::nomination_keyset::Anchor;
 use crate::store::{Result, Store};
 use crate::tui::widgets::detail::DetailData;
 
@@ -17,6 +18,9 @@ pub struct PageRequest {
     /// Count the matching rows too: only when the query or the data changed,
     /// so that scrolling reads just its window.
     pub count: bool,
+    /// Read next to a row already shown instead of counting `offset` rows
+    /// from the top; the rows start at `offset` all the same.
+    pub anchor: Option<Anchor>,
 }
 
 /// The answer to a `PageRequest`.
@@ -31,7 +35,10 @@ pub struct Page {
 
 /// Read a page synchronously (tests, and small databases in memory).
 pub fn read_page(store: &Store, req: &PageRequest) -> Result<Page> {
-    let rows = store.nomination_page(&req.query, req.offset, req.limit)?;
+    let rows = match req.anchor {
+        Some(anchor) => store.nominations_by_key(&req.query, anchor, req.limit)?,
+        None => store.nomination_page(&req.query, req.offset, req.limit)?,
+    };
     let total = match req.count {
         true => Some(store.count_nominations(&req.query)?),
         false => None,
