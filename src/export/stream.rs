@@ -62,6 +62,8 @@ pub struct SheetStream {
     target: PathBuf,
     partial: Partial,
     output: Output,
+    /// Data rows per worksheet before a sheet continues in the next.
+    rows_per_worksheet: usize,
 }
 
 impl SheetStream {
@@ -122,6 +124,7 @@ impl SheetStream {
             target: target.to_path_buf(),
             partial,
             output,
+            rows_per_worksheet: XLSX_MAX_DATA_ROWS,
         })
     }
 
@@ -143,7 +146,8 @@ impl SheetStream {
                 let Some(s) = sheets.get_mut(sheet) else {
                     return Ok(());
                 };
-                push_xlsx_row(book, formats, s, row).map_err(|e| xlsx_error(&self.target, e))
+                push_xlsx_row(book, formats, s, row, self.rows_per_worksheet)
+                    .map_err(|e| xlsx_error(&self.target, e))
             }
         }
     }
@@ -192,8 +196,9 @@ fn push_xlsx_row(
     formats: &Formats,
     s: &mut XlsxSheet,
     row: &[Cell],
+    rows_per_worksheet: usize,
 ) -> Result<(), XlsxError> {
-    if s.rows_in_part == XLSX_MAX_DATA_ROWS {
+    if s.rows_in_part == rows_per_worksheet.max(1) {
         set_widths(book, s)?;
         s.part += 1;
         s.worksheet = add_part(book, &s.name, &s.headers, s.part, formats)?;
@@ -278,5 +283,56 @@ fn csv_error(path: &Path, e: csv::Error) -> ExportError {
     ExportError::Csv {
         path: path.to_path_buf(),
         detail: e.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+
+    fn headers(names: &[&str]) -> Vec<String> {
+        names.iter().map(|h| (*h).to_string()).collect()
+    }
+
+    #[test]
+    fn interleaved_sheets_continue_in_numbered_parts() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.xlsx");
+        let mut out = SheetStream::create(
+            &path,
+            &[("List", headers(&["A"])), ("Scores", headers(&["B"]))],
+        )
+        .unwrap();
+        out.rows_per_worksheet = 2;
+        for i in 0..3 {
+            out.push_row(0, &[Cell::Int(i)]).unwrap();
+            for j in 0..2 {
+                out.push_row(1, &[Cell::text(format!("{i}.{j}"))]).unwrap();
+            }
+        }
+        out.finish().unwrap();
+        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+        assert_eq!(
+            book.sheet_names(),
+            ["List", "Scores", "Scores (2)", "List (2)", "Scores (3)"]
+        );
+        let list2 = book.worksheet_range("List (2)").unwrap();
+        assert_eq!(list2.get((0, 0)), Some(&Data::String("A".into())));
+        assert_eq!(list2.get((1, 0)), Some(&Data::Float(2.0)));
+        let scores3 = book.worksheet_range("Scores (3)").unwrap();
+        assert_eq!(scores3.get((2, 0)), Some(&Data::String("2.1".into())));
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(left.len(), 1, "only the export itself remains");
+    }
+
+    #[test]
+    fn a_failed_export_leaves_no_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.csv");
+        let mut out = SheetStream::create(&path, &[("List", headers(&["A"]))]).unwrap();
+        out.push_row(0, &[Cell::Int(1)]).unwrap();
+        drop(out);
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 }
