@@ -1,6 +1,6 @@
 //! PDF of the minutes of a meeting with 500 agenda items.
 
-#[path = "../tests/print_fixture/mod.rs"]
+#[path = "../tests/all/print_fixture/mod.rs"]
 mod print_fixture;
 
 use criterion::{Criterion, criterion_group, criterion_main};

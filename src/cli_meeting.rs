@@ -7,10 +7,12 @@ use std::path::Path;
 use clap::Subcommand;
 
 use crate::domain::council::Role;
+use crate::domain::held::{HeldTimes, parse_clock, parse_date};
 use crate::domain::meeting::NoteKind;
 use crate::domain::nomination::NominationQuery;
 use crate::store::meetings::NewMeeting;
 use crate::store::notes::NewNote;
+use crate::store::{Store, StoreError};
 use crate::tui::strings::Lang;
 
 pub use crate::cli_meeting_text::{ballot_record_text, meetings_text, show_text, table};
@@ -64,6 +66,23 @@ pub enum MeetingCommand {
         id: i64,
         head: i64,
         members: Vec<i64>,
+    },
+    /// Record when and where meeting ID was actually held (until its minutes are
+    /// signed); the date and place default to those recorded, else the day it
+    /// was opened and the planned place.
+    Times {
+        id: i64,
+        /// Start time, HH:MM.
+        #[arg(long)]
+        start: String,
+        /// End time, HH:MM (same day, not before the start).
+        #[arg(long)]
+        end: String,
+        /// Date, YYYY-MM-DD.
+        #[arg(long)]
+        date: Option<String>,
+        #[arg(long)]
+        place: Option<String>,
     },
     /// Add a note for the minutes of meeting ID.
     Note {
@@ -162,6 +181,26 @@ pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::R
             store.set_counting_committee(*id, *head, members)?;
             println!("counting committee of meeting {id} set");
         }
+        MeetingCommand::Times {
+            id,
+            start,
+            end,
+            date,
+            place,
+        } => {
+            let times = held_times(&store, *id, start, end, date.as_deref(), place.as_deref())?;
+            store.set_held_times(*id, &times).map_err(|e| match e {
+                StoreError::Meeting(r) => anyhow::anyhow!(lang.strings().refusal(&r)),
+                e => e.into(),
+            })?;
+            println!(
+                "meeting {id}: held on {} from {} to {} at {}",
+                times.date.format("%Y-%m-%d"),
+                times.start.format("%H:%M"),
+                times.end.format("%H:%M"),
+                times.place
+            );
+        }
         MeetingCommand::Note {
             id,
             kind,
@@ -188,4 +227,42 @@ pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::R
         }
     }
     Ok(())
+}
+
+/// The times given on the command line, the rest from what is recorded.
+fn held_times(
+    store: &Store,
+    id: i64,
+    start: &str,
+    end: &str,
+    date: Option<&str>,
+    place: Option<&str>,
+) -> anyhow::Result<HeldTimes> {
+    let clock = |flag: &str, text: &str| {
+        parse_clock(text).ok_or_else(|| {
+            anyhow::anyhow!("{flag} {text}: not a time; write it as HH:MM, e.g. 08:30")
+        })
+    };
+    let start = clock("--start", start)?;
+    let end = clock("--end", end)?;
+    let meeting = store.meeting(id)?;
+    let recorded = meeting.held_times_default(&store.now());
+    let date = match date {
+        Some(d) => parse_date(d)
+            .ok_or_else(|| anyhow::anyhow!("--date {d}: not a date; write it as YYYY-MM-DD"))?,
+        None => recorded
+            .as_ref()
+            .map(|t| t.date)
+            .ok_or_else(|| anyhow::anyhow!("meeting {id}: give the date with --date YYYY-MM-DD"))?,
+    };
+    let place = match place {
+        Some(p) => p.to_string(),
+        None => meeting.held_place_or_planned().to_string(),
+    };
+    Ok(HeldTimes {
+        date,
+        start,
+        end,
+        place,
+    })
 }

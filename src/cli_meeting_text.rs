@@ -145,6 +145,15 @@ pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
     writeln!(out, "Meeting {} · {} · {}", m.id, m.number, m.status.code())?;
     writeln!(out, "{}", m.subject)?;
     writeln!(out, "{} · {}", when(&m.starts_at), m.place)?;
+    if let (Some(start), Some(end)) = (&m.held_start, &m.held_end) {
+        writeln!(
+            out,
+            "Held: {}–{} · {}",
+            when(start),
+            end.get(11..16).unwrap_or(end),
+            m.held_place_or_planned()
+        )?;
+    }
     let name = |x: &Option<crate::domain::council::Member>| {
         x.as_ref().map_or("-".to_string(), |m| m.name.clone())
     };
@@ -298,6 +307,9 @@ pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
                     " · AMENDS round {no}: {}",
                     b.amendment_reason.as_deref().unwrap_or("")
                 )?;
+            }
+            if let Some(reason) = &b.revote_reason {
+                write!(out, " · VOTE AGAIN: {reason}")?;
             }
             writeln!(out)?;
         }

@@ -30,6 +30,10 @@ pub struct MinutesArgs {
     /// A typst template to use instead of the built-in layout (PDF only).
     #[arg(long)]
     pub template: Option<PathBuf>,
+    /// Print each note with the clock time it was taken, "(09:15) …"
+    /// (unsigned minutes only: signed minutes print as signed).
+    #[arg(long, conflicts_with_all = ["ballots", "addendum"])]
+    pub note_times: bool,
 }
 
 #[derive(Debug, Args)]
@@ -72,6 +76,22 @@ fn document(
     })
 }
 
+/// The unsigned minutes with each note's clock time; signed minutes are
+/// refused, since they print exactly as signed.
+fn minutes_with_note_times(store: &Store, meeting: i64) -> anyhow::Result<print::Document> {
+    ensure!(
+        store.signed_minutes(meeting)?.is_none(),
+        "--note-times: the minutes of meeting {meeting} are signed and print exactly as signed; print them without --note-times"
+    );
+    let mut doc = print::compose::minutes_with(
+        &store.meeting_record(meeting)?,
+        print::compose::MinutesOptions { note_times: true },
+    );
+    // Unsigned minutes carry the head of the log when printed, as without times.
+    doc.anchor = Some(store.chain_head()?.short());
+    Ok(doc)
+}
+
 pub fn minutes(db: Option<PathBuf>, args: MinutesArgs) -> anyhow::Result<()> {
     let format = Format::parse(&args.format).with_context(|| {
         format!(
@@ -85,7 +105,11 @@ pub fn minutes(db: Option<PathBuf>, args: MinutesArgs) -> anyhow::Result<()> {
     let store = open_existing(db)?;
     // Never the database itself (a mistyped -o): replacing it would lose the record.
     crate::export::check_target(&args.output, true, store.path())?;
-    let doc = document(&store, args.meeting, args.ballots, args.addendum)?;
+    let doc = if args.note_times {
+        minutes_with_note_times(&store, args.meeting)?
+    } else {
+        document(&store, args.meeting, args.ballots, args.addendum)?
+    };
     let template = args.template.map(Template::File).unwrap_or_default();
     let bytes = print::render(&doc, format, &template)?;
     write_private(&args.output, &bytes)?;

@@ -50,6 +50,14 @@ pub struct Meeting {
     pub opened_at: Option<String>,
     pub closed_at: Option<String>,
     pub version: i64,
+    /// Start, end ("2026-11-20T08:05") and place as the secretary recorded
+    /// them; `None` takes the keypress times and the planned place (see `held`).
+    #[serde(default)]
+    pub held_start: Option<String>,
+    #[serde(default)]
+    pub held_end: Option<String>,
+    #[serde(default)]
+    pub held_place: Option<String>,
 }
 
 /// A member's presence at a meeting.
@@ -148,6 +156,9 @@ pub struct BallotRound {
     /// Set when this round corrects another after the meeting closed.
     pub amends_round: Option<i64>,
     pub amendment_reason: Option<String>,
+    /// Why the council voted again on an item that already had a result.
+    #[serde(default)]
+    pub revote_reason: Option<String>,
 }
 
 /// One nominee's result in a round, with the exact rule it was worked out under.
@@ -250,6 +261,17 @@ pub fn check_committee_present(
     Ok(())
 }
 
+/// A new round on an item that already has a result re-opens a decision the
+/// council took, so it is held on purpose only, with its reason on record.
+/// `decided` names the round's items that already have a result; refused
+/// with those names when the reason is blank.
+pub fn check_revote(decided: &[String], reason: &str) -> Result<(), Vec<String>> {
+    if !decided.is_empty() && reason.trim().is_empty() {
+        return Err(decided.to_vec());
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -283,6 +305,15 @@ mod tests {
             check_committee_present(VoteMethod::SecretBallot, &[]),
             Ok(())
         );
+    }
+
+    #[test]
+    fn a_revote_needs_a_reason_a_first_vote_does_not() {
+        let decided = vec!["Lê Thị Hoa".to_string()];
+        assert_eq!(check_revote(&[], ""), Ok(()));
+        assert_eq!(check_revote(&decided, ""), Err(decided.clone()));
+        assert_eq!(check_revote(&decided, "  \n "), Err(decided.clone()));
+        assert_eq!(check_revote(&decided, "Phiếu phát thiếu một tờ"), Ok(()));
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod council;
 pub mod criteria;
 pub mod dossier;
 pub mod eligibility;
+pub mod held;
 pub mod meeting;
 pub mod movement;
 pub mod nomination;

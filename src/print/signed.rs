@@ -94,17 +94,26 @@ pub fn addendum_for_print(
     read(s)
 }
 
-/// Sign the minutes off, or, when already signed, record what changed since
-/// as an addendum.
-pub fn sign(store: &mut Store, meeting: MeetingId) -> Result<SignOutcome, SignError> {
+/// Addenda already signed for a meeting.
+pub fn addenda_signed(store: &Store, meeting: MeetingId) -> Result<usize, SignError> {
+    Ok(store
+        .signoffs(meeting)?
+        .iter()
+        .filter(|s| s.kind == SignOffKind::Addendum)
+        .count())
+}
+
+/// The addendum that signing now would record: what changed since the
+/// minutes and every earlier addendum were signed. `None` when the minutes
+/// are not signed, or nothing changed since.
+pub fn draft_addendum(store: &Store, meeting: MeetingId) -> Result<Option<Document>, SignError> {
+    let signoffs = store.signoffs(meeting)?;
+    let Some(first) = signoffs.first() else {
+        return Ok(None);
+    };
     let record = store.meeting_record(meeting)?;
     // The head before the sign-off's own entry: what the signers saw.
     let current = anchored(store, compose::minutes(&record))?;
-    let signoffs = store.signoffs(meeting)?;
-    if signoffs.is_empty() {
-        let content = current.content_json();
-        return Ok(SignOutcome::Signed(store.sign_minutes(meeting, &content)?));
-    }
     // Everything already signed, minutes and addenda alike.
     let mut signed_blocks: Vec<Block> = Vec::new();
     for s in &signoffs {
@@ -117,16 +126,9 @@ pub fn sign(store: &mut Store, meeting: MeetingId) -> Result<SignOutcome, SignEr
         .cloned()
         .collect();
     if new_blocks.is_empty() {
-        let last = signoffs
-            .last()
-            .cloned()
-            .ok_or_else(|| StoreError::NotFound {
-                what: "sign-off",
-                id: meeting.to_string(),
-            })?;
-        return Ok(SignOutcome::Unchanged(last));
+        return Ok(None);
     }
-    let minutes = read(&signoffs[0])?;
+    let minutes = read(first)?;
     let now = store.now();
     let mut header = minutes.header.clone();
     header.number = String::new();
@@ -139,12 +141,17 @@ pub fn sign(store: &mut Store, meeting: MeetingId) -> Result<SignOutcome, SignEr
         };
     }
     let number = minutes.header.number.trim_start_matches("Số: ").to_string();
+    let n = signoffs
+        .iter()
+        .filter(|s| s.kind == SignOffKind::Addendum)
+        .count()
+        + 1;
     let mut blocks = vec![Block::para(format!(
-        "Bổ sung Biên bản số {number} ({}), đã ký duyệt. Các nội dung dưới đây được ghi nhận sau khi ký duyệt biên bản:",
+        "Bổ sung lần {n} Biên bản số {number} ({}), đã ký duyệt. Các nội dung dưới đây được ghi nhận sau khi ký duyệt biên bản:",
         minutes.subject
     ))];
     blocks.extend(new_blocks);
-    let addendum = Document {
+    Ok(Some(Document {
         kind: DocKind::Addendum,
         header,
         title: "BIÊN BẢN BỔ SUNG".into(),
@@ -154,8 +161,31 @@ pub fn sign(store: &mut Store, meeting: MeetingId) -> Result<SignOutcome, SignEr
         recipients: current.recipients.clone(),
         footer: None,
         anchor: current.anchor.clone(),
-    };
-    Ok(SignOutcome::Addendum(
-        store.add_addendum(meeting, &addendum.content_json())?,
-    ))
+    }))
+}
+
+/// Sign the minutes off, or, when already signed, record what changed since
+/// as an addendum.
+pub fn sign(store: &mut Store, meeting: MeetingId) -> Result<SignOutcome, SignError> {
+    let signoffs = store.signoffs(meeting)?;
+    if signoffs.is_empty() {
+        let content =
+            anchored(store, compose::minutes(&store.meeting_record(meeting)?))?.content_json();
+        return Ok(SignOutcome::Signed(store.sign_minutes(meeting, &content)?));
+    }
+    match draft_addendum(store, meeting)? {
+        Some(addendum) => Ok(SignOutcome::Addendum(
+            store.add_addendum(meeting, &addendum.content_json())?,
+        )),
+        None => {
+            let last = signoffs
+                .last()
+                .cloned()
+                .ok_or_else(|| StoreError::NotFound {
+                    what: "sign-off",
+                    id: meeting.to_string(),
+                })?;
+            Ok(SignOutcome::Unchanged(last))
+        }
+    }
 }

@@ -12,6 +12,7 @@ pub mod council;
 pub mod damage;
 pub mod evidence;
 mod file;
+pub mod held;
 pub mod holds;
 pub mod location;
 pub mod lookups;

@@ -21,7 +21,8 @@ impl Store {
     pub fn meeting(&self, id: MeetingId) -> Result<Meeting> {
         self.conn()
             .query_row(
-                "SELECT id, council_id, number, subject, starts_at, place, chair_id, secretary_id, status, opened_at, closed_at, version
+                "SELECT id, council_id, number, subject, starts_at, place, chair_id, secretary_id, status, opened_at, closed_at, version,
+                        held_start, held_end, held_place
                  FROM meetings WHERE id = ?1",
                 [id],
                 |r| {
@@ -39,6 +40,9 @@ impl Store {
                         opened_at: r.get(9)?,
                         closed_at: r.get(10)?,
                         version: r.get(11)?,
+                        held_start: r.get(12)?,
+                        held_end: r.get(13)?,
+                        held_place: r.get(14)?,
                     })
                 },
             )
@@ -158,7 +162,7 @@ impl Store {
         }
 
         let mut stmt = self.conn().prepare(
-            "SELECT id, round_no, method, issued, returned, valid, invalid, attendance, recorded_at, amends_round, amendment_reason
+            "SELECT id, round_no, method, issued, returned, valid, invalid, attendance, recorded_at, amends_round, amendment_reason, revote_reason
              FROM ballot_rounds WHERE meeting_id = ?1 ORDER BY id",
         )?;
         let rows = stmt
@@ -177,6 +181,7 @@ impl Store {
                     r.get::<_, String>(8)?,
                     r.get::<_, Option<i64>>(9)?,
                     r.get::<_, Option<String>>(10)?,
+                    r.get::<_, Option<String>>(11)?,
                 ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
@@ -195,6 +200,7 @@ impl Store {
             recorded_at,
             amends_round,
             amendment_reason,
+            revote_reason,
         ) in rows
         {
             let method: VoteMethod =
@@ -238,6 +244,7 @@ impl Store {
                     recorded_at,
                     amends_round,
                     amendment_reason,
+                    revote_reason,
                 },
                 results,
             });

@@ -3,6 +3,7 @@
 //! language (`tui::strings_refusal`), so no English text is formatted deep
 //! inside the store for the Vietnamese screens.
 
+use crate::domain::held::TimesRefused;
 use crate::domain::meeting::{MeetingId, MeetingStatus, NotHeld};
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::vote::{VoteError, VoteMethod};
@@ -28,6 +29,22 @@ impl Role {
             Role::Chair => "chair",
             Role::Secretary => "secretary",
         }
+    }
+}
+
+/// The English reason the times of a meeting were refused.
+pub fn times_en(why: &TimesRefused) -> String {
+    match why {
+        TimesRefused::NeverOpened => {
+            "was never opened: there is no start or end to record".into()
+        }
+        TimesRefused::Signed => "the minutes are signed: the time and place they state can no longer change (record a correction in an addendum)".into(),
+        TimesRefused::EndBeforeStart { start, end } => format!(
+            "the end ({}) is before the start ({}); give an end at or after the start",
+            end.format("%H:%M"),
+            start.format("%H:%M")
+        ),
+        TimesRefused::NoPlace => "give the place where the meeting was held".into(),
     }
 }
 
@@ -209,6 +226,11 @@ pub enum MeetingRefusal {
         if names.len() == 1 { format!("{} is", names[0]) } else { format!("{} are", names.join(", ")) }
     )]
     CommitteeAbsent { round: u32, names: Vec<String> },
+    #[error(
+        "round {round}: {} already voted on in this meeting; a new round needs a reason, which is kept with it",
+        names.join(", ")
+    )]
+    RevoteNoReason { round: u32, names: Vec<String> },
     #[error("round {round}: enter the votes of at least one nominee")]
     NoTallies { round: u32 },
     #[error(
@@ -251,6 +273,11 @@ pub enum MeetingRefusal {
     MinutesSigned {
         meeting: MeetingLabel,
         signed_at: String,
+    },
+    #[error("{meeting}: times and place: {}", times_en(why))]
+    Times {
+        meeting: MeetingLabel,
+        why: TimesRefused,
     },
     #[error("{meeting} {}: there are no minutes to sign", match why {
         NotHeld::NeverOpened => "was never opened",

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use super::refusal::{Doing, MeetingRefusal};
 use super::{Result, Store, StoreError, Tx};
-use crate::domain::meeting::{MeetingId, Presence, check_committee_present};
+use crate::domain::meeting::{MeetingId, Presence, check_committee_present, check_revote};
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::text::nfc;
 use crate::domain::vote::{
@@ -40,6 +40,15 @@ fn method_code(m: VoteMethod) -> &'static str {
         VoteMethod::SecretBallot => "secret_ballot",
         VoteMethod::Open => "open",
     }
+}
+
+/// Why a round is held: a first vote, a re-vote with its reason, or the
+/// correction of round (id) of a closed meeting with its reason.
+#[derive(Clone, Copy)]
+enum Why<'a> {
+    First,
+    Revote(&'a str),
+    Amends(i64, &'a str),
 }
 
 /// The rule and the name of each nomination in a round, decided before writing.
@@ -90,8 +99,13 @@ impl Tx<'_> {
         input: &RoundInput,
         att: &AttendanceCounts,
         items: &[Prepared],
-        amends: Option<(i64, &str)>,
+        why: Why<'_>,
     ) -> Result<RecordedRound> {
+        let (amends, revote_reason) = match why {
+            Why::First => (None, None),
+            Why::Revote(reason) => (None, Some(reason)),
+            Why::Amends(round, reason) => (Some((round, reason)), None),
+        };
         let at = |name: &str, error: VoteError| -> StoreError {
             MeetingRefusal::Tally {
                 round: round_no,
@@ -137,8 +151,8 @@ impl Tx<'_> {
         let attendance =
             serde_json::to_string(att).map_err(|e| StoreError::Invalid(e.to_string()))?;
         self.tx.execute(
-            "INSERT INTO ballot_rounds (meeting_id, round_no, method, issued, returned, valid, invalid, attendance, recorded_at, amends_round, amendment_reason)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+            "INSERT INTO ballot_rounds (meeting_id, round_no, method, issued, returned, valid, invalid, attendance, recorded_at, amends_round, amendment_reason, revote_reason)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
             params![
                 meeting,
                 round_no,
@@ -150,7 +164,8 @@ impl Tx<'_> {
                 attendance,
                 self.now,
                 amends.map(|a| a.0),
-                amends.map(|a| a.1)
+                amends.map(|a| a.1),
+                revote_reason
             ],
         )?;
         let round_id = self.tx.last_insert_rowid();
@@ -194,6 +209,7 @@ impl Tx<'_> {
                 "attendance": att,
                 "amends_round": amends.map(|a| a.0),
                 "amendment_reason": amends.map(|a| a.1),
+                "revote_reason": revote_reason,
                 "outcomes": outcomes,
             })),
         )?;
@@ -202,6 +218,23 @@ impl Tx<'_> {
             round_no,
             outcomes,
         })
+    }
+
+    /// The names of the round's items that already have a result in this meeting.
+    fn already_decided(&self, meeting: MeetingId, items: &[Prepared]) -> Result<Vec<String>> {
+        let mut decided = Vec::new();
+        for p in items {
+            let voted: bool = self.tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM vote_results v JOIN ballot_rounds b ON b.id = v.round_id
+                 WHERE b.meeting_id = ?1 AND v.nomination_id = ?2)",
+                params![meeting, p.nomination],
+                |r| r.get(0),
+            )?;
+            if voted {
+                decided.push(p.name.clone());
+            }
+        }
+        Ok(decided)
     }
 
     /// Names and checks common to every round: not empty, no repeats, each on this agenda.
@@ -263,12 +296,25 @@ impl Tx<'_> {
 }
 
 impl Store {
-    /// Record a round on an open meeting, with attendance as it stands now.
+    /// Record a first round on an open meeting, with attendance as it stands
+    /// now. Refused for an item that already has a result: see `record_revote`.
     pub fn record_round(
         &mut self,
         meeting: MeetingId,
         input: &RoundInput,
     ) -> Result<RecordedRound> {
+        self.record_revote(meeting, input, "")
+    }
+
+    /// Record a round that may vote again on items that already have a
+    /// result; `reason` (kept with the round) is required when one does.
+    pub fn record_revote(
+        &mut self,
+        meeting: MeetingId,
+        input: &RoundInput,
+        reason: &str,
+    ) -> Result<RecordedRound> {
+        let reason = nfc(reason.trim());
         let rules = self.vote_rules()?;
         self.write(|w| {
             let state = w.require_open(meeting, Doing::RecordingVotes)?;
@@ -297,8 +343,18 @@ impl Store {
                 }
             })?;
             let items = w.prepare_items(meeting, round_no, input, &rule_for)?;
+            let decided = w.already_decided(meeting, &items)?;
+            check_revote(&decided, &reason).map_err(|names| MeetingRefusal::RevoteNoReason {
+                round: round_no,
+                names,
+            })?;
+            let why = if decided.is_empty() {
+                Why::First
+            } else {
+                Why::Revote(&reason)
+            };
             let att = w.attendance_now(meeting)?;
-            w.write_round(meeting, round_no, input, &att, &items, None)
+            w.write_round(meeting, round_no, input, &att, &items, why)
         })
     }
 
@@ -375,7 +431,7 @@ impl Store {
                 input,
                 &att,
                 &items,
-                Some((amends_round, reason.as_str())),
+                Why::Amends(amends_round, &reason),
             )
         })
     }

@@ -318,6 +318,7 @@ pub static BINDINGS: &[Binding] = &[
         Action::Meeting(MA::CloseSession),
         true,
     ),
+    bind(C::Meeting, &[ch('t')], Action::Meeting(MA::Times), true),
     // Typing in meeting mode: digits and letters go to the field.
     bind(C::MeetingInput, &[plain(K::Enter)], Action::Confirm, true),
     bind(C::MeetingInput, &[plain(K::Esc)], Action::Cancel, true),
@@ -458,6 +459,12 @@ pub static BINDINGS: &[Binding] = &[
         C::Preview,
         &[ch('b')],
         Action::Minutes(MN::ToggleDocument),
+        true,
+    ),
+    bind(
+        C::Preview,
+        &[ch('a')],
+        Action::Minutes(MN::NextAddendum),
         true,
     ),
     bind(C::Preview, &[ch('P')], Action::Minutes(MN::WritePdf), true),

@@ -24,6 +24,14 @@ pub struct MinutesStrings {
     pub save_failed: &'static str,
     pub preview_minutes: &'static str,
     pub preview_ballots: &'static str,
+    pub preview_addendum: &'static str,
+    pub addendum_draft_note: &'static str,
+    pub no_addendum_unsigned: &'static str,
+    pub no_addendum_yet: &'static str,
+    /// Notes screen after sign-off, before the addendum's number.
+    pub goes_to_addendum: &'static str,
+    /// …and after it.
+    pub goes_to_addendum_how: &'static str,
     pub not_signed: &'static str,
     pub signed: &'static str,
     pub confirm_sign: &'static str,
@@ -57,6 +65,12 @@ static VI: MinutesStrings = MinutesStrings {
     save_failed: "Không lưu được ghi chép",
     preview_minutes: "Xem trước biên bản",
     preview_ballots: "Xem trước biên bản kiểm phiếu",
+    preview_addendum: "Biên bản bổ sung số",
+    addendum_draft_note: "Bản nháp (ghi sau khi ký duyệt); s: ký duyệt bản này",
+    no_addendum_unsigned: "Biên bản chưa ký duyệt nên chưa có biên bản bổ sung; mọi ghi chép vẫn vào biên bản.",
+    no_addendum_yet: "Chưa có biên bản bổ sung: từ khi ký duyệt chưa có nội dung mới.",
+    goes_to_addendum: "Biên bản đã ký duyệt: ghi chép từ nay vào biên bản bổ sung số",
+    goes_to_addendum_how: "(p xem trước, a xem bản bổ sung, s ký duyệt)",
     not_signed: "Chưa ký duyệt",
     signed: "Đã ký duyệt",
     confirm_sign: "Ký duyệt biên bản? KHÔNG THỂ HOÀN TÁC: nội dung được khóa lại (lưu mã SHA-256); thay đổi sau đó thành biên bản bổ sung.",
@@ -90,6 +104,12 @@ static EN: MinutesStrings = MinutesStrings {
     save_failed: "The note could not be saved",
     preview_minutes: "Minutes preview",
     preview_ballots: "Ballot-count record preview",
+    preview_addendum: "Addendum no.",
+    addendum_draft_note: "Draft (recorded after sign-off); s: sign it",
+    no_addendum_unsigned: "The minutes are not signed, so there is no addendum; every note goes into the minutes.",
+    no_addendum_yet: "No addendum yet: nothing new since the sign-off.",
+    goes_to_addendum: "The minutes are signed: notes from now on go into addendum no.",
+    goes_to_addendum_how: "(p preview, a show the addendum, s sign it)",
     not_signed: "Not signed off",
     signed: "Signed off",
     confirm_sign: "Sign the minutes off? THIS CANNOT BE UNDONE: the content is frozen (its SHA-256 is stored); later changes become an addendum.",
@@ -182,6 +202,13 @@ impl Strings {
                     "Switch between minutes and ballot-count record",
                 ),
             ),
+            NextAddendum => (
+                (
+                    "bản bổ sung",
+                    "Xem biên bản bổ sung: các bản đã ký, rồi bản nháp",
+                ),
+                ("addendum", "Show the addenda: signed ones, then the draft"),
+            ),
             WritePdf => (
                 ("PDF", "Ghi tệp PDF vào thư mục hiện tại (chạy nền)"),
                 (
@@ -213,11 +240,11 @@ impl Strings {
             SignOff => (
                 (
                     "ký duyệt",
-                    "Ký duyệt biên bản (hỏi lại; không hoàn tác được)",
+                    "Ký duyệt biên bản, rồi biên bản bổ sung (hỏi lại; không hoàn tác)",
                 ),
                 (
                     "sign off",
-                    "Sign the minutes off (asks first; cannot be undone)",
+                    "Sign the minutes, later an addendum (asks first; cannot be undone)",
                 ),
             ),
             ApplySignOff { .. } => (("ký duyệt", "Ký duyệt"), ("sign off", "Sign off")),

@@ -2,6 +2,7 @@
 //! them as data (`store::refusal`); English is their `Display`, the one the
 //! CLI prints. Failures of the database itself are in `strings_store`.
 
+use crate::domain::held::TimesRefused;
 use crate::domain::meeting::NotHeld;
 use crate::domain::vote::VoteMethod;
 use crate::store::refusal::{Doing, MeetingLabel, MeetingRefusal, Role, Step};
@@ -149,6 +150,10 @@ impl Strings {
                 "Lần bỏ phiếu {round}: Ban kiểm phiếu kiểm phiếu kín, nhưng {} vắng mặt; hãy thay thành viên vắng trong Ban kiểm phiếu (danh sách phiên họp, chương trình, phím c) trước khi bỏ phiếu",
                 names.join(", ")
             ),
+            MeetingRefusal::RevoteNoReason { round, names } => format!(
+                "Lần bỏ phiếu {round}: muốn biểu quyết lại phải ghi lý do (lưu cùng lần bỏ phiếu); đã có kết quả: {}",
+                names.join(", ")
+            ),
             MeetingRefusal::NoTallies { round } => format!(
                 "Lần bỏ phiếu {round}: hãy nhập kết quả biểu quyết của ít nhất một đối tượng"
             ),
@@ -190,6 +195,22 @@ impl Strings {
                 "{}: biên bản đã được ký duyệt lúc {}; các thay đổi sau đó hãy ghi thành biên bản bổ sung",
                 meeting(m),
                 date_time_vi(signed_at)
+            ),
+            MeetingRefusal::Times { meeting: m, why } => format!(
+                "{}: thời gian, địa điểm: {}",
+                meeting(m),
+                match why {
+                    TimesRefused::NeverOpened => {
+                        "phiên họp chưa khai mạc nên chưa có giờ bắt đầu, kết thúc để ghi".to_string()
+                    }
+                    TimesRefused::Signed => "biên bản đã ký duyệt nên thời gian, địa điểm ghi trong đó không sửa được nữa (điều chỉnh thì ghi vào biên bản bổ sung)".to_string(),
+                    TimesRefused::EndBeforeStart { start, end } => format!(
+                        "giờ kết thúc ({}) trước giờ bắt đầu ({}); hãy nhập giờ kết thúc từ giờ bắt đầu trở đi",
+                        end.format("%H:%M"),
+                        start.format("%H:%M")
+                    ),
+                    TimesRefused::NoPlace => "hãy nhập địa điểm họp".to_string(),
+                }
             ),
             MeetingRefusal::NotHeld { meeting: m, why } => format!(
                 "{} {}: không có biên bản nào để ký duyệt",

@@ -317,6 +317,33 @@ fn setup_agenda_round_and_minutes_refusals_in_vietnamese() {
             "meeting 07/BB had nobody marked present: there are no minutes to sign",
         ),
         (
+            MeetingRefusal::RevoteNoReason {
+                round: 3,
+                names: vec!["Lê Thị Y".into()],
+            },
+            "Lần bỏ phiếu 3: muốn biểu quyết lại phải ghi lý do (lưu cùng lần bỏ phiếu); đã có kết quả: Lê Thị Y",
+            "round 3: Lê Thị Y already voted on in this meeting; a new round needs a reason, which is kept with it",
+        ),
+        (
+            MeetingRefusal::Times {
+                meeting: label.clone(),
+                why: crate::domain::held::TimesRefused::EndBeforeStart {
+                    start: chrono::NaiveTime::from_hms_opt(16, 0, 0).unwrap_or_default(),
+                    end: chrono::NaiveTime::from_hms_opt(8, 30, 0).unwrap_or_default(),
+                },
+            },
+            "Phiên họp 07/BB: thời gian, địa điểm: giờ kết thúc (08:30) trước giờ bắt đầu (16:00); hãy nhập giờ kết thúc từ giờ bắt đầu trở đi",
+            "meeting 07/BB: times and place: the end (08:30) is before the start (16:00); give an end at or after the start",
+        ),
+        (
+            MeetingRefusal::Times {
+                meeting: label.clone(),
+                why: crate::domain::held::TimesRefused::Signed,
+            },
+            "Phiên họp 07/BB: thời gian, địa điểm: biên bản đã ký duyệt nên thời gian, địa điểm ghi trong đó không sửa được nữa (điều chỉnh thì ghi vào biên bản bổ sung)",
+            "meeting 07/BB: times and place: the minutes are signed: the time and place they state can no longer change (record a correction in an addendum)",
+        ),
+        (
             MeetingRefusal::MinutesNotSigned {
                 meeting: label.clone(),
             },

@@ -21,12 +21,12 @@ pub fn ballot_record(record: &MeetingRecord) -> Document {
             council.founding_decision, council.name
         )));
     }
-    let when = When::parse(&m.opened_at.clone().unwrap_or_else(|| m.starts_at.clone()))
+    let when = When::parse(m.began_at())
         .map(|w| format!("{}, {}", w.time_words(), w.date_words()))
-        .unwrap_or_else(|| m.starts_at.clone());
+        .unwrap_or_else(|| m.began_at().to_string());
     blocks.push(Block::para(format!(
         "Hôm nay, vào hồi {when}, tại {}, trong phiên họp {}, Ban kiểm phiếu gồm:",
-        m.place,
+        m.held_place_or_planned(),
         lower_first(&m.subject)
     )));
     if record.counting_committee.is_empty() {
@@ -155,6 +155,9 @@ fn round_section(record: &MeetingRecord, r: &RoundRecord, numbered: bool, blocks
         let mut title = format!("Lần bỏ phiếu thứ {}", r.round.round_no);
         if let Some(reason) = &r.round.amendment_reason {
             title.push_str(&format!(" (điều chỉnh: {reason})"));
+        }
+        if let Some(reason) = &r.round.revote_reason {
+            title.push_str(&format!(" (bỏ phiếu lại, lý do: {reason})"));
         }
         blocks.push(Block::para(format!("{title}:")));
     }

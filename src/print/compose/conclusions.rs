@@ -5,15 +5,15 @@ use crate::domain::meeting::NoteKind;
 use crate::domain::record::{AgendaEntry, MeetingRecord};
 use crate::print::model::{Align, Block, Table};
 
-use super::minutes::{note_block, notes_of, title_case_body};
+use super::minutes::{Notes, notes_of, title_case_body};
 use super::{col, percent, position_unit};
 
-pub(super) fn conclusions(record: &MeetingRecord, blocks: &mut Vec<Block>) {
+pub(super) fn conclusions(record: &MeetingRecord, notes: Notes, blocks: &mut Vec<Block>) {
     blocks.push(Block::heading("III. KẾT LUẬN"));
     blocks.extend(
         notes_of(record, NoteKind::Conclusion, None)
             .into_iter()
-            .map(note_block),
+            .map(|n| notes.block(n)),
     );
     let passed: Vec<&AgendaEntry> = record
         .agenda

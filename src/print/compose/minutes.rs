@@ -10,8 +10,20 @@ use super::{
     position_unit, threshold_words,
 };
 
-/// The minutes (biên bản) of the meeting.
+/// Choices for printing the minutes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct MinutesOptions {
+    /// Print each note with the clock time it was taken, "(09:15) …".
+    pub note_times: bool,
+}
+
+/// The minutes (biên bản) of the meeting, notes without clock times.
 pub fn minutes(record: &MeetingRecord) -> Document {
+    minutes_with(record, MinutesOptions::default())
+}
+
+/// The minutes (biên bản) of the meeting.
+pub fn minutes_with(record: &MeetingRecord, options: MinutesOptions) -> Document {
     let m = &record.meeting;
     let number = if m.number.is_empty() {
         "Số: …/BB-HĐTĐKT".to_string()
@@ -19,11 +31,12 @@ pub fn minutes(record: &MeetingRecord) -> Document {
         format!("Số: {}", m.number)
     };
     let mut blocks = Vec::new();
+    let notes = Notes { options };
     opening(record, &mut blocks);
     attendance(record, &mut blocks);
-    agenda(record, &mut blocks);
-    super::conclusions::conclusions(record, &mut blocks);
-    closing(record, &mut blocks);
+    agenda(record, notes, &mut blocks);
+    super::conclusions::conclusions(record, notes, &mut blocks);
+    closing(record, notes, &mut blocks);
 
     let name = |member: &Option<crate::domain::council::Member>| {
         member.as_ref().map(|x| x.name.clone()).unwrap_or_default()
@@ -96,25 +109,36 @@ pub(super) fn notes_of(
         .collect()
 }
 
-pub(super) fn note_block(n: &MinutesNote) -> Block {
-    match When::parse(&n.at).filter(|_| n.at.len() >= 16) {
-        Some(w) => Block::item(format!("({}) {}", w.clock(), n.text)),
-        None => Block::item(n.text.clone()),
+/// How notes are printed.
+#[derive(Clone, Copy)]
+pub(super) struct Notes {
+    options: MinutesOptions,
+}
+
+impl Notes {
+    pub(super) fn block(self, n: &MinutesNote) -> Block {
+        match When::parse(&n.at).filter(|_| self.options.note_times && n.at.len() >= 16) {
+            Some(w) => Block::item(format!("({}) {}", w.clock(), n.text)),
+            None => Block::item(n.text.clone()),
+        }
     }
 }
 
 fn opening(record: &MeetingRecord, blocks: &mut Vec<Block>) {
     let m = &record.meeting;
-    let start = When::parse(&m.opened_at.clone().unwrap_or_else(|| m.starts_at.clone()));
+    let start = When::parse(m.began_at());
     blocks.push(Block::heading("I. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN"));
     let when = start
         .map(|w| format!("{}, {}", w.time_words(), w.date_words()))
-        .unwrap_or_else(|| m.starts_at.clone());
+        .unwrap_or_else(|| m.began_at().to_string());
     blocks.push(Block::lead(
         "1. Thời gian: ",
         format!("bắt đầu lúc {when}."),
     ));
-    blocks.push(Block::lead("2. Địa điểm: ", format!("{}.", m.place)));
+    blocks.push(Block::lead(
+        "2. Địa điểm: ",
+        format!("{}.", m.held_place_or_planned()),
+    ));
     let chair = record
         .chair
         .as_ref()
@@ -221,12 +245,12 @@ fn attendance(record: &MeetingRecord, blocks: &mut Vec<Block>) {
     }
 }
 
-fn agenda(record: &MeetingRecord, blocks: &mut Vec<Block>) {
+fn agenda(record: &MeetingRecord, notes: Notes, blocks: &mut Vec<Block>) {
     blocks.push(Block::heading("II. NỘI DUNG"));
     blocks.extend(
         notes_of(record, NoteKind::Opening, None)
             .into_iter()
-            .map(note_block),
+            .map(|n| notes.block(n)),
     );
     blocks.push(Block::para(format!(
         "Hội đồng xem xét {} hồ sơ đề nghị khen thưởng theo chương trình sau:",
@@ -255,14 +279,14 @@ fn agenda(record: &MeetingRecord, blocks: &mut Vec<Block>) {
     let general = notes_of(record, NoteKind::Note, None);
     if !general.is_empty() {
         blocks.push(Block::para("Ý kiến thảo luận chung:"));
-        blocks.extend(general.into_iter().map(note_block));
+        blocks.extend(general.into_iter().map(|n| notes.block(n)));
     }
     for entry in &record.agenda {
-        agenda_item(record, entry, blocks);
+        agenda_item(record, entry, notes, blocks);
     }
 }
 
-fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, blocks: &mut Vec<Block>) {
+fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, notes: Notes, blocks: &mut Vec<Block>) {
     let n = &e.nominee;
     let who = format!("{}{}", honorific(n.sex), n.name);
     let mut text = format!(" – đề nghị tặng {}", e.award_name);
@@ -281,19 +305,20 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, blocks: &mut Vec<Block>)
             e.nomination.summary.clone(),
         ));
     }
-    let notes: Vec<_> = record
+    let said: Vec<_> = record
         .notes
         .iter()
         .filter(|x| x.agenda_item_id == Some(e.item.id))
         .collect();
-    if !notes.is_empty() {
+    if !said.is_empty() {
         blocks.push(Block::para("Ý kiến thảo luận:"));
-        blocks.extend(notes.into_iter().map(note_block));
+        blocks.extend(said.into_iter().map(|n| notes.block(n)));
     }
     let Some((round, result)) = record.latest_result(e.nomination.id) else {
         blocks.push(Block::para("Chưa biểu quyết."));
         return;
     };
+    earlier_rounds(record, e, round.id, blocks);
     let o = &result.outcome;
     let t = &result.tally;
     let secret = round.method == VoteMethod::SecretBallot;
@@ -310,6 +335,9 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, blocks: &mut Vec<Block>)
     );
     if let Some(reason) = &round.amendment_reason {
         lead.push_str(&format!(", điều chỉnh: {reason}"));
+    }
+    if let Some(reason) = &round.revote_reason {
+        lead.push_str(&format!(", biểu quyết lại, lý do: {reason}"));
     }
     lead.push_str("):");
     blocks.push(Block::para(lead));
@@ -373,23 +401,68 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, blocks: &mut Vec<Block>)
     blocks.push(Block::para(text));
 }
 
-fn closing(record: &MeetingRecord, blocks: &mut Vec<Block>) {
+/// Every round on the item before the deciding one, each with its result and
+/// the reason it was held again, so the minutes hide no vote.
+fn earlier_rounds(record: &MeetingRecord, e: &AgendaEntry, deciding: i64, blocks: &mut Vec<Block>) {
+    let earlier: Vec<_> = record
+        .rounds
+        .iter()
+        .filter(|r| r.round.id != deciding)
+        .filter_map(|r| {
+            r.results
+                .iter()
+                .find(|v| v.nomination_id == e.nomination.id)
+                .map(|v| (&r.round, v))
+        })
+        .collect();
+    if earlier.is_empty() {
+        return;
+    }
+    blocks.push(Block::para(format!(
+        "Nội dung này được biểu quyết {} lần; kết quả lần sau cùng là kết quả quyết định. Các lần trước:",
+        earlier.len() + 1
+    )));
+    for (round, v) in earlier {
+        let o = &v.outcome;
+        let mut line = format!("- Lần {} ({}", round.round_no, method_words(round.method));
+        if let Some(reason) = &round.amendment_reason {
+            line.push_str(&format!(", điều chỉnh: {reason}"));
+        }
+        if let Some(reason) = &round.revote_reason {
+            line.push_str(&format!(", biểu quyết lại, lý do: {reason}"));
+        }
+        line.push_str(&format!(
+            "): đồng ý {}/{} ({}), {};",
+            o.counted_agree,
+            o.denominator,
+            percent(o.share_permille),
+            if o.passed { "Đạt" } else { "Không đạt" }
+        ));
+        blocks.push(Block::item(line));
+    }
+}
+
+fn closing(record: &MeetingRecord, notes: Notes, blocks: &mut Vec<Block>) {
     blocks.extend(
         notes_of(record, NoteKind::Closing, None)
             .into_iter()
-            .map(note_block),
+            .map(|n| notes.block(n)),
     );
+    let began = When::parse(record.meeting.began_at());
     let end = record
         .meeting
-        .closed_at
-        .as_deref()
+        .ended_at()
         .and_then(When::parse)
         .map(|w| {
-            format!(
-                "Cuộc họp kết thúc vào hồi {}, {}.",
-                w.time_words(),
+            // One date for the whole meeting: the end says "the same day".
+            let same_day =
+                began.is_some_and(|b| (b.year, b.month, b.day) == (w.year, w.month, w.day));
+            let day = if same_day {
+                "cùng ngày".to_string()
+            } else {
                 w.date_words()
-            )
+            };
+            format!("Cuộc họp kết thúc vào hồi {}, {day}.", w.time_words())
         })
         .unwrap_or_else(|| "Cuộc họp kết thúc vào hồi … giờ … phút cùng ngày.".into());
     blocks.push(Block::para(end));

@@ -7,7 +7,7 @@ mod conclusions;
 mod minutes;
 
 pub use ballots::ballot_record;
-pub use minutes::minutes;
+pub use minutes::{MinutesOptions, minutes, minutes_with};
 
 use crate::domain::council::{Member, Role};
 use crate::domain::nominee::{Nominee, Sex};
@@ -65,9 +65,10 @@ impl When {
     }
 }
 
-/// The heading block shared by both documents.
+/// The heading block shared by both documents, dated the day the meeting
+/// was held (as recorded, else opened, else planned).
 pub(crate) fn header(record: &MeetingRecord, number: String) -> Header {
-    let date = When::parse(&record.meeting.starts_at)
+    let date = When::parse(record.meeting.began_at())
         .map(|w| w.date_words())
         .unwrap_or_else(|| "ngày … tháng … năm …".to_string());
     let place = &record.council.place_name;

@@ -170,6 +170,12 @@ impl App {
             Some(Screen::Minutes(m)) => Some(m.item),
             _ => None,
         };
+        // The notes say where they go, which a sign-off in the preview changed.
+        if let Some(Screen::Minutes(m)) = self.screens.last_mut()
+            && let Err(e) = m.read_signing(&self.store)
+        {
+            self.error(self.strings.store_message(&e));
+        }
         // Meeting mode shows the notes and follows the item the minutes were on.
         if let Some(Screen::Meeting(m)) = self.screens.last_mut() {
             let item = item.unwrap_or(m.item);

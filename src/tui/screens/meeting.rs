@@ -6,7 +6,9 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::domain::meeting::{MeetingId, MeetingStatus, Presence, check_committee_present};
+use crate::domain::meeting::{
+    MeetingId, MeetingStatus, Presence, check_committee_present, check_revote,
+};
 use crate::domain::nomination::Evidence;
 use crate::domain::record::MeetingRecord;
 use crate::domain::vote::{VoteMethod, VoteRule, find_rule};
@@ -17,6 +19,7 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::screens::eligibility_marks::Marks;
 use crate::tui::screens::tally_form::TallyForm;
+use crate::tui::screens::times_form::TimesForm;
 use crate::tui::strings::Strings;
 use crate::tui::widgets::text_input::TextInput;
 
@@ -45,6 +48,10 @@ pub enum MeetingAction {
     },
     NextField,
     PrevField,
+    /// After the confirm: ask the reason for voting again on the current item.
+    Revote,
+    /// Record when and where the meeting was actually held.
+    Times,
     /// Correct a result of a closed meeting (an amendment round).
     Amend,
     /// Show the next meeting in the list (newest first, wrapping round).
@@ -71,6 +78,12 @@ pub enum Input {
         field: TextInput,
     },
     Tally(TallyForm),
+    /// When and where the meeting was held.
+    Times(TimesForm),
+    /// The reason for voting again on an item that has a result, asked before the form.
+    RevoteReason {
+        field: TextInput,
+    },
     /// The reason for correcting a round, asked before the form.
     AmendReason {
         round_id: i64,
@@ -172,15 +185,18 @@ impl MeetingMode {
     /// Keys the keymap leaves alone go to the field being typed.
     pub fn input_key(&mut self, key: &KeyEvent) {
         match &mut self.input {
-            Some(Input::Reason { field, .. }) | Some(Input::AmendReason { field, .. }) => {
+            Some(Input::Reason { field, .. })
+            | Some(Input::AmendReason { field, .. })
+            | Some(Input::RevoteReason { field }) => {
                 field.handle_key(key);
             }
             Some(Input::Tally(form)) => form.key(key),
+            Some(Input::Times(form)) => form.key(key),
             None => {}
         }
     }
 
-    fn done(&mut self, store: &Store, text: &str) -> Outcome {
+    pub(super) fn done(&mut self, store: &Store, text: &str) -> Outcome {
         self.input = None;
         self.note = None;
         match self.refresh(store) {
@@ -226,6 +242,7 @@ impl MeetingMode {
                 MeetingAction::Present => return self.check_in(store, s, Presence::Present),
                 MeetingAction::NextMeeting => return self.next_meeting(store),
                 MeetingAction::Amend => self.start_amend(s),
+                MeetingAction::Times => return self.start_times(store, s),
                 MeetingAction::Absent | MeetingAction::AbsentOpinion => {
                     if !self.writable(s, false) {
                         return Outcome::Nothing;
@@ -238,7 +255,12 @@ impl MeetingMode {
                         });
                     }
                 }
-                MeetingAction::Vote => self.start_vote(s),
+                MeetingAction::Vote => return self.ask_vote(s),
+                MeetingAction::Revote if self.writable(s, true) => {
+                    self.input = Some(Input::RevoteReason {
+                        field: TextInput::default(),
+                    });
+                }
                 MeetingAction::OpenSession => {
                     if self.status() != MeetingStatus::Planned {
                         return Outcome::Nothing;
@@ -336,9 +358,44 @@ impl MeetingMode {
         }
     }
 
+    /// `v`: a first vote opens the tally form; an item that already has a
+    /// result is voted on again only on purpose: confirm, then a reason.
+    fn ask_vote(&mut self, s: &Strings) -> Outcome {
+        if !self.writable(s, true) {
+            return Outcome::Nothing;
+        }
+        let latest = self
+            .record
+            .agenda
+            .get(self.item)
+            .and_then(|e| self.record.latest_result(e.nomination.id));
+        match latest {
+            Some((round, result)) => {
+                let t = s.meeting();
+                let verdict = if result.outcome.passed {
+                    t.passed
+                } else {
+                    t.failed
+                };
+                Outcome::Ask(
+                    format!(
+                        "{} {} {}: {verdict}. {}",
+                        t.revote_has_result, t.round, round.round_no, t.confirm_revote
+                    ),
+                    Action::Meeting(MeetingAction::Revote),
+                )
+            }
+            None => {
+                self.start_vote(s, None);
+                Outcome::Nothing
+            }
+        }
+    }
+
     /// Open the tally form for the current item's method, with the other
     /// items still to vote on by the same method (one paper may cover many).
-    fn start_vote(&mut self, s: &Strings) {
+    /// `revote` carries the reason when the current item is voted on again.
+    fn start_vote(&mut self, s: &Strings, revote: Option<String>) {
         if !self.writable(s, true) {
             return;
         }
@@ -364,14 +421,7 @@ impl MeetingMode {
             })
             .collect();
         if let Err(names) = check_committee_present(method, &committee) {
-            let round = self
-                .record
-                .rounds
-                .iter()
-                .map(|r| r.round.round_no)
-                .max()
-                .unwrap_or(0)
-                + 1;
+            let round = self.next_round_no();
             self.note = Some(s.refusal(&MeetingRefusal::CommitteeAbsent { round, names }));
             return;
         }
@@ -393,7 +443,9 @@ impl MeetingMode {
                 ));
             }
         }
-        self.input = Some(Input::Tally(TallyForm::new(method, items)));
+        let mut form = TallyForm::new(method, items);
+        form.revote_reason = revote;
+        self.input = Some(Input::Tally(form));
     }
 
     fn apply_input(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
@@ -401,16 +453,16 @@ impl MeetingMode {
             Action::Cancel => {
                 self.input = None;
             }
-            Action::Meeting(MeetingAction::NextField) => {
-                if let Some(Input::Tally(f)) = &mut self.input {
-                    f.next();
-                }
-            }
-            Action::Meeting(MeetingAction::PrevField) => {
-                if let Some(Input::Tally(f)) = &mut self.input {
-                    f.prev();
-                }
-            }
+            Action::Meeting(MeetingAction::NextField) => match &mut self.input {
+                Some(Input::Tally(f)) => f.next(),
+                Some(Input::Times(f)) => f.step(true),
+                _ => {}
+            },
+            Action::Meeting(MeetingAction::PrevField) => match &mut self.input {
+                Some(Input::Tally(f)) => f.prev(),
+                Some(Input::Times(f)) => f.step(false),
+                _ => {}
+            },
             Action::Confirm => return self.save_input(store, s),
             _ => {}
         }
@@ -420,6 +472,7 @@ impl MeetingMode {
     fn save_input(&mut self, store: &mut Store, s: &Strings) -> Outcome {
         let meeting = self.record.meeting.id;
         match &mut self.input {
+            Some(Input::Times(_)) => self.save_times(store, s),
             Some(Input::Reason {
                 member,
                 with_opinion,
@@ -450,6 +503,25 @@ impl MeetingMode {
                     Err(e) => Outcome::Failed(e),
                 }
             }
+            Some(Input::RevoteReason { field }) => {
+                let reason = field.value().trim().to_string();
+                let name = self
+                    .record
+                    .agenda
+                    .get(self.item)
+                    .map(|e| e.nominee.name.clone())
+                    .unwrap_or_default();
+                // The store's rule, asked before the tally dialog opens.
+                if let Err(names) = check_revote(&[name], &reason) {
+                    let round = self.next_round_no();
+                    self.note = Some(s.refusal(&MeetingRefusal::RevoteNoReason { round, names }));
+                    return Outcome::Nothing;
+                }
+                self.note = None;
+                self.input = None;
+                self.start_vote(s, Some(reason));
+                Outcome::Nothing
+            }
             Some(Input::AmendReason {
                 round_id,
                 round_no,
@@ -478,7 +550,7 @@ impl MeetingMode {
                         .amend_round(meeting, *round, reason, &input)
                         .map(|_| s.meeting().saved_amend),
                     None => store
-                        .record_round(meeting, &input)
+                        .record_revote(meeting, &input, form.revote_reason.as_deref().unwrap_or(""))
                         .map(|_| s.meeting().saved_round),
                 };
                 match saved {
@@ -496,6 +568,17 @@ impl MeetingMode {
 }
 
 impl MeetingMode {
+    /// The number the next round of this meeting will get.
+    fn next_round_no(&self) -> u32 {
+        self.record
+            .rounds
+            .iter()
+            .map(|r| r.round.round_no)
+            .max()
+            .unwrap_or(0)
+            + 1
+    }
+
     /// Ask the reason for correcting the latest round of the current item.
     fn start_amend(&mut self, s: &Strings) {
         let t = s.meeting();

@@ -132,6 +132,40 @@ fn a_meeting_from_check_in_to_closing() {
     let s = screen(&app);
     assert!(s.contains("9/11  81,8% Đạt       vòng 2"), "{s}");
 
+    // Voting again on an item with a result is deliberate: a confirm, then a
+    // reason (a blank one is refused before the tally opens), kept with the round.
+    typed(&mut app, "v");
+    let s = screen(&app);
+    assert!(
+        s.contains("Nội dung này đã có kết quả, vòng 2: Đạt. Biểu quyết lại"),
+        "{s}"
+    );
+    typed(&mut app, "n");
+    assert!(!screen(&app).contains("Biểu quyết công khai"));
+    typed(&mut app, "vy");
+    assert!(screen(&app).contains("Lý do biểu quyết lại:"));
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(
+        s.contains("Lần bỏ phiếu 3: muốn biểu quyết lại phải ghi lý do"),
+        "{s}"
+    );
+    typed(&mut app, "Đếm lại tay giơ");
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(
+        s.contains("Biểu quyết công khai — biểu quyết lại: Đếm lại tay giơ"),
+        "{s}"
+    );
+    typed(&mut app, "8\t1\t0\t1");
+    key(&mut app, KeyCode::Enter);
+    let s = screen(&app);
+    assert!(s.contains("vòng 2: 9/11 · 81,8% · Đạt"), "{s}");
+    assert!(
+        s.contains("vòng 3: 9/11 · 81,8% · Đạt (biểu quyết lại: Đếm lại tay giơ)"),
+        "{s}"
+    );
+
     // A note for the minutes on the current item, in the live minutes.
     typed(&mut app, "nn");
     typed(&mut app, "Hộ gia đình tiêu biểu của khu dân cư");
@@ -164,7 +198,7 @@ fn a_meeting_from_check_in_to_closing() {
     key(&mut app, KeyCode::Enter);
     let s = screen(&app);
     assert!(
-        s.contains("Đính chính vòng 2 — Biểu quyết công khai"),
+        s.contains("Đính chính vòng 3 — Biểu quyết công khai"),
         "{s}"
     );
     key(&mut app, KeyCode::Backspace);
@@ -175,9 +209,9 @@ fn a_meeting_from_check_in_to_closing() {
         s.contains("Đã ghi đính chính; kết quả gốc vẫn được giữ"),
         "{s}"
     );
-    assert!(s.contains("vòng 2: 9/11 · 81,8% · Đạt"), "{s}");
+    assert!(s.contains("vòng 3: 9/11 · 81,8% · Đạt"), "{s}");
     assert!(
-        s.contains("vòng 3: 8/11 · 72,7% · Đạt (đính chính vòng 2: Đếm nhầm một phiếu)"),
+        s.contains("vòng 4: 8/11 · 72,7% · Đạt (đính chính vòng 3: Đếm nhầm một phiếu)"),
         "{s}"
     );
 
@@ -189,7 +223,7 @@ fn a_meeting_from_check_in_to_closing() {
         .find(|m| m.meeting.number == "08/BB-HĐTĐKT")
         .unwrap();
     assert_eq!(planned.meeting.status, MeetingStatus::Closed);
-    assert_eq!(planned.rounds, 3);
+    assert_eq!(planned.rounds, 4);
     assert_eq!(planned.present, 9);
 
     // Back to the dashboard.

@@ -241,6 +241,9 @@ fn current_item(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
                 let reason = round.amendment_reason.as_deref().unwrap_or("");
                 text.push_str(&format!(" ({} {no}: {reason})", t.amends));
             }
+            if let Some(reason) = &round.revote_reason {
+                text.push_str(&format!(" ({}: {reason})", t.revote_title));
+            }
             lines.push(Line::styled(truncate(&text, cells), THEME.dim));
         }
     }
@@ -340,7 +343,12 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
             Span::styled(format!(" {} {} · ", t.title, meeting.number), THEME.title),
             Span::styled(s.meeting_status(meeting.status).to_string(), status_style),
             Span::styled(
-                format!(" · {} · {} ", when(&meeting.starts_at), meeting.place),
+                // As the minutes will state it: recorded, else opened, else planned.
+                format!(
+                    " · {} · {} ",
+                    when(meeting.began_at()),
+                    meeting.held_place_or_planned()
+                ),
                 THEME.title,
             ),
         ]));
@@ -359,7 +367,9 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
     Paragraph::new(quorum_line(m, s)).render(head, buf);
     let typing_reason = matches!(
         m.input,
-        Some(Input::Reason { .. }) | Some(Input::AmendReason { .. })
+        Some(Input::Reason { .. })
+            | Some(Input::AmendReason { .. })
+            | Some(Input::RevoteReason { .. })
     );
     let notice_text = match meeting.status {
         _ if typing_reason && m.note.is_some() => Line::styled(
@@ -399,6 +409,7 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
             }),
             _,
         ) => field.line(&format!("{} {round_no}: ", t.amend_prompt), true),
+        (Some(Input::RevoteReason { field }), _) => field.line(t.revote_prompt, true),
         (_, Some(n)) => Line::styled(truncate(n, cells), THEME.error),
         _ => Line::default(),
     };
@@ -406,5 +417,8 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
     if let Some(Input::Tally(form)) = &m.input {
         let att = m.record.attendance_counts();
         form.render(s, &att, inner, buf);
+    }
+    if let Some(Input::Times(form)) = &m.input {
+        form.render(s, inner, buf);
     }
 }

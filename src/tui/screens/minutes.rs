@@ -15,6 +15,7 @@ use crate::domain::meeting::{MeetingId, MinutesNote, NoteKind};
 use crate::domain::text::nfc;
 use crate::print::Format;
 use crate::store::notes::NewNote;
+use crate::store::signoff::SignOffKind;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
@@ -36,6 +37,8 @@ pub enum MinutesAction {
     Preview,
     /// Preview: minutes ↔ ballot-count record.
     ToggleDocument,
+    /// Preview: the signed minutes, each addendum, the draft of the next.
+    NextAddendum,
     WritePdf,
     WriteDocx,
     WriteMarkdown,
@@ -144,6 +147,8 @@ pub struct MinutesScreen {
     pub selected: usize,
     pub editor: Option<Editor>,
     pub message: Option<String>,
+    /// Once the minutes are signed: the number of the addendum new notes go into.
+    pub addendum_next: Option<usize>,
 }
 
 impl MinutesScreen {
@@ -172,9 +177,27 @@ impl MinutesScreen {
             selected: 0,
             editor: None,
             message: None,
+            addendum_next: None,
         };
         s.selected = s.visible().len().saturating_sub(1);
+        s.read_signing(store)?;
         Ok(s)
+    }
+
+    /// Whether the minutes are signed, and so which addendum notes go into.
+    pub fn read_signing(&mut self, store: &Store) -> crate::store::Result<()> {
+        let signoffs = store.signoffs(self.meeting)?;
+        self.addendum_next = signoffs
+            .iter()
+            .any(|x| x.kind == SignOffKind::Minutes)
+            .then(|| {
+                signoffs
+                    .iter()
+                    .filter(|x| x.kind == SignOffKind::Addendum)
+                    .count()
+                    + 1
+            });
+        Ok(())
     }
 
     pub fn context(&self) -> Context {

@@ -135,8 +135,10 @@ pub fn render(m: &MinutesScreen, s: &Strings, area: Rect, buf: &mut Buffer) {
         ));
     let inner = block.inner(area);
     block.render(area, buf);
-    let [head, middle, bottom] = Layout::vertical([
+    let banner = u16::from(m.addendum_next.is_some());
+    let [head, addendum, middle, bottom] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(banner),
         Constraint::Min(3),
         Constraint::Length(1),
     ])
@@ -147,6 +149,11 @@ pub fn render(m: &MinutesScreen, s: &Strings, area: Rect, buf: &mut Buffer) {
         None => t.no_item.to_string(),
     };
     Paragraph::new(Line::styled(truncate(&item, cells), THEME.header)).render(head, buf);
+    if let Some(n) = m.addendum_next {
+        // After sign-off nothing typed changes the signed minutes: say where it goes.
+        let text = format!("{} {n} {}", t.goes_to_addendum, t.goes_to_addendum_how);
+        Paragraph::new(Line::styled(truncate(&text, cells), THEME.error)).render(addendum, buf);
+    }
     let left_w = (inner.width * 2 / 5).clamp(28, 56);
     let [left, right] =
         Layout::horizontal([Constraint::Length(left_w), Constraint::Min(0)]).areas(middle);

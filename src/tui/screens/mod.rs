@@ -22,6 +22,7 @@ pub mod preview_text;
 pub mod ranking;
 pub mod scoring;
 pub mod tally_form;
+pub mod times_form;
 
 use super::keymap::Context;
 

@@ -27,6 +27,9 @@ use super::preview_text::layout;
 pub enum Shown {
     Minutes,
     BallotRecord,
+    /// Addendum N (1-based) to signed minutes; the one after the last signed
+    /// is the draft of what signing now would record.
+    Addendum(usize),
 }
 
 pub struct Preview {
@@ -35,6 +38,10 @@ pub struct Preview {
     pub doc: Document,
     /// The sign-off of the minutes, when they are signed.
     pub signed: Option<SignOff>,
+    /// Addenda signed so far.
+    pub addenda: usize,
+    /// Whether the addendum shown is signed (false for the draft).
+    pub addendum_signed: bool,
     pub lines: Vec<Line<'static>>,
     pub scroll: usize,
     /// Cells wide and rows high of the text area, as last laid out.
@@ -64,6 +71,8 @@ impl Preview {
             shown: Shown::Minutes,
             doc: compose::minutes(&store.meeting_record(meeting)?),
             signed: None,
+            addenda: 0,
+            addendum_signed: false,
             lines: Vec::new(),
             scroll: 0,
             view: (0, 0),
@@ -80,14 +89,55 @@ impl Preview {
     /// The document as it would print now (signed minutes from their stored content).
     pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
         self.signed = store.signed_minutes(self.meeting)?;
+        self.addenda = signed::addenda_signed(store, self.meeting).map_err(sign_error)?;
         self.doc = match self.shown {
             Shown::Minutes => signed::minutes_for_print(store, self.meeting).map_err(sign_error)?,
             Shown::BallotRecord => {
                 signed::ballots_for_print(store, self.meeting).map_err(sign_error)?
             }
+            Shown::Addendum(n) if n <= self.addenda => {
+                self.addendum_signed = true;
+                signed::addendum_for_print(store, self.meeting, n).map_err(sign_error)?
+            }
+            Shown::Addendum(_) => {
+                self.addendum_signed = false;
+                match signed::draft_addendum(store, self.meeting).map_err(sign_error)? {
+                    Some(doc) => doc,
+                    // Nothing new since the last sign-off: show the minutes.
+                    None => {
+                        self.shown = Shown::Minutes;
+                        signed::minutes_for_print(store, self.meeting).map_err(sign_error)?
+                    }
+                }
+            }
         };
         self.relayout();
         Ok(())
+    }
+
+    /// `a`: the minutes, then each signed addendum, then the draft of the next.
+    fn next_addendum(&mut self, store: &Store, s: &Strings) -> Outcome {
+        if self.signed.is_none() {
+            return Outcome::Status(s.minutes().no_addendum_unsigned.to_string());
+        }
+        let draft = match signed::draft_addendum(store, self.meeting) {
+            Ok(d) => d.is_some(),
+            Err(e) => return Outcome::Failed(sign_error(e)),
+        };
+        let last = self.addenda + usize::from(draft);
+        self.shown = match self.shown {
+            Shown::Addendum(n) if n < last => Shown::Addendum(n + 1),
+            Shown::Addendum(_) => Shown::Minutes,
+            _ if last == 0 => {
+                return Outcome::Status(s.minutes().no_addendum_yet.to_string());
+            }
+            _ => Shown::Addendum(1),
+        };
+        self.scroll = 0;
+        match self.reload(store) {
+            Ok(()) => Outcome::Nothing,
+            Err(e) => Outcome::Failed(e),
+        }
     }
 
     fn text_area(area: Rect) -> Rect {
@@ -135,9 +185,10 @@ impl Preview {
     fn apply_minutes(&mut self, a: &MinutesAction, store: &mut Store, s: &Strings) -> Outcome {
         let t = s.minutes();
         match a {
+            MinutesAction::NextAddendum => return self.next_addendum(store, s),
             MinutesAction::ToggleDocument => {
                 self.shown = match self.shown {
-                    Shown::Minutes => Shown::BallotRecord,
+                    Shown::Minutes | Shown::Addendum(_) => Shown::BallotRecord,
                     Shown::BallotRecord => Shown::Minutes,
                 };
                 self.scroll = 0;
@@ -175,7 +226,11 @@ impl Preview {
                     Ok(SignOutcome::Unchanged(x)) => format!("{} {}", t.unchanged, x.content_hash),
                     Err(e) => return Outcome::Failed(sign_error(e)),
                 };
-                self.shown = Shown::Minutes;
+                // A new addendum is shown as signed; the minutes otherwise.
+                self.shown = match self.shown {
+                    Shown::Addendum(n) => Shown::Addendum(n),
+                    _ => Shown::Minutes,
+                };
                 return match self.reload(store) {
                     Ok(()) => Outcome::Status(done),
                     Err(e) => Outcome::Failed(e),
@@ -188,19 +243,20 @@ impl Preview {
 
     /// The file name the document is written to by default.
     pub fn file_stem(&self) -> String {
-        let what = match self.shown {
-            Shown::Minutes => "bien-ban",
-            Shown::BallotRecord => "bien-ban-kiem-phieu",
-        };
-        format!("{what}-{}", self.meeting)
+        match self.shown {
+            Shown::Minutes => format!("bien-ban-{}", self.meeting),
+            Shown::BallotRecord => format!("bien-ban-kiem-phieu-{}", self.meeting),
+            Shown::Addendum(n) => format!("bien-ban-{}-bo-sung-{n}", self.meeting),
+        }
     }
 
     pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
         let t = s.minutes();
         let title = match self.shown {
-            Shown::Minutes => t.preview_minutes,
-            Shown::BallotRecord => t.preview_ballots,
+            Shown::Minutes => t.preview_minutes.to_string(),
+            Shown::BallotRecord => t.preview_ballots.to_string(),
+            Shown::Addendum(n) => format!("{} {n}", t.preview_addendum),
         };
         let more = if self.lines.len() > self.view.1 {
             format!(
@@ -222,8 +278,25 @@ impl Preview {
         let [head, text] =
             Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(inner);
         let cells = usize::from(head.width);
-        let status = match &self.signed {
-            Some(x) => Line::from(vec![
+        let status = match (&self.signed, self.shown) {
+            (Some(_), Shown::Addendum(_)) if !self.addendum_signed => Line::from(vec![
+                Span::styled(format!(" {} ", t.not_signed), THEME.error),
+                Span::styled(
+                    truncate(&format!(" {}", t.addendum_draft_note), cells),
+                    THEME.dim,
+                ),
+            ]),
+            (Some(_), Shown::Addendum(_)) => Line::from(vec![
+                Span::styled(format!(" {} ", t.signed), THEME.filter_active),
+                Span::styled(
+                    truncate(
+                        &format!(" {}", self.doc.footer.clone().unwrap_or_default()),
+                        cells,
+                    ),
+                    THEME.header,
+                ),
+            ]),
+            (Some(x), _) => Line::from(vec![
                 Span::styled(format!(" {} ", t.signed), THEME.filter_active),
                 Span::styled(
                     truncate(
@@ -233,7 +306,7 @@ impl Preview {
                     THEME.header,
                 ),
             ]),
-            None => Line::from(vec![
+            (None, _) => Line::from(vec![
                 Span::styled(format!(" {} ", t.not_signed), THEME.error),
                 Span::styled(format!(" {}", t.ballots_only_pdf_note), THEME.dim),
             ]),

@@ -39,6 +39,8 @@ pub struct TallyForm {
     pub error: Option<String>,
     /// Set when the form corrects a round of a closed meeting: (round id, round number, reason).
     pub amends: Option<(i64, u32, String)>,
+    /// Set when the current item already has a result: why it is voted on again.
+    pub revote_reason: Option<String>,
     /// Attendance to check against instead of today's (an amendment uses the round's).
     pub attendance: Option<AttendanceCounts>,
 }
@@ -81,6 +83,7 @@ impl TallyForm {
             focus: 0,
             error: None,
             amends: None,
+            revote_reason: None,
             attendance: None,
         }
     }
@@ -262,9 +265,10 @@ impl TallyForm {
             VoteMethod::SecretBallot => m.tally_title_secret,
             VoteMethod::Open => m.tally_title_open,
         };
-        let title = match &self.amends {
-            Some((_, no, _)) => format!("{} {no} — {kind}", m.amend_title),
-            None => kind.to_string(),
+        let title = match (&self.amends, &self.revote_reason) {
+            (Some((_, no, _)), _) => format!("{} {no} — {kind}", m.amend_title),
+            (None, Some(reason)) => format!("{kind} — {}: {reason}", m.revote_title),
+            (None, None) => kind.to_string(),
         };
         let block = Block::default()
             .borders(Borders::ALL)

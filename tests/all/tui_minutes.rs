@@ -13,7 +13,7 @@ use hoidong::tui::keymap::Context;
 use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::KeyCode;
 
-mod common;
+use crate::common;
 use common::{press, screen_at, type_text};
 
 fn screen(app: &App) -> String {
@@ -315,18 +315,60 @@ fn preview_print_in_the_background_and_sign_off() {
     assert!(a == b, "signed prints differ");
     assert!(a != unsigned, "the signed print carries the hash");
 
-    // A later note becomes an addendum.
+    // Before anything is added there is no addendum to show.
+    press(&mut app, KeyCode::Char('a'));
+    assert!(
+        screen(&app).contains("Chưa có biên bản bổ sung"),
+        "{}",
+        screen(&app)
+    );
+
+    // After sign-off the notes screen says where a note goes: addendum 1.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('n'));
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Biên bản đã ký duyệt: ghi chép từ nay vào biên bản bổ sung số 1"),
+        "{shown}"
+    );
     press(&mut app, KeyCode::Char('n'));
     type_text(&mut app, "Bổ sung sau khi ký.");
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('p'));
     assert_eq!(app.context(), Context::Preview);
+
+    // The draft addendum is shown, printed and signed from the preview.
+    press(&mut app, KeyCode::Char('a'));
+    let shown = screen(&app);
+    assert!(
+        shown.contains("Biên bản bổ sung số 1") && shown.contains("Bản nháp"),
+        "{shown}"
+    );
+    assert!(shown.contains("BIÊN BẢN BỔ SUNG"), "{shown}");
     press(&mut app, KeyCode::Char('s'));
     assert!(screen(&app).contains("bổ sung"));
     press(&mut app, KeyCode::Char('y'));
     let all = app.store().signoffs(id).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(all.len(), 2);
-    assert!(screen(&app).contains("Đã ghi biên bản bổ sung"));
+    let shown = screen(&app);
+    assert!(shown.contains("Đã ghi biên bản bổ sung"), "{shown}");
+    assert!(
+        shown.contains("Biên bản bổ sung số 1") && shown.contains("Đã ký duyệt"),
+        "{shown}"
+    );
+    press(&mut app, KeyCode::Char('M'));
+    pump_until_done(&mut app);
+    let md = std::fs::read_to_string(out.join(format!("bien-ban-{id}-bo-sung-1.md")))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(md.contains("BIÊN BẢN BỔ SUNG"), "{md}");
+    assert!(md.contains("Bổ sung sau khi ký."), "{md}");
+    assert!(md.contains("Biên bản bổ sung đã ký duyệt"), "{md}");
+
+    // The notes screen now points at the next addendum.
+    press(&mut app, KeyCode::Esc);
+    assert!(
+        screen(&app).contains("vào biên bản bổ sung số 2"),
+        "{}",
+        screen(&app)
+    );
 }

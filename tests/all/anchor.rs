@@ -2,8 +2,7 @@
 //! minutes and ballot-count records, catches a history rewritten with the
 //! chain recomputed, which `check` alone cannot see.
 
-#[path = "common/record_db.rs"]
-mod record_db;
+use crate::record_db;
 
 use std::process::Command;
 

@@ -10,7 +10,7 @@ use hoidong::tui::keymap::Context;
 use hoidong::tui::strings::{EN, VI};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-mod common;
+use crate::common;
 use common::{press, screen_at, type_text};
 
 const W: u16 = 120;

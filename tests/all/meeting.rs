@@ -13,6 +13,7 @@ use hoidong::domain::record::Guest;
 use hoidong::domain::vote::{BallotCounts, Share, Tally, VoteMethod};
 use hoidong::store::meetings::NewMeeting;
 use hoidong::store::notes::NewNote;
+use hoidong::store::refusal::MeetingRefusal;
 use hoidong::store::rounds::RoundInput;
 use hoidong::store::{Clock, Store, StoreError};
 
@@ -326,11 +327,41 @@ fn a_whole_meeting_through_the_store() {
     assert_eq!(status(&store, noms[0]), NominationStatus::Passed);
     assert_eq!(status(&store, noms[1]), NominationStatus::Failed);
 
-    // Round 2: a re-vote; round 1 is kept and the status follows round 2.
-    store
-        .record_round(m, &secret((9, 9, 9, 0), vec![(noms[1], t(6, 3, 0))]))
+    // Round 2: a re-vote is refused without a reason, and nothing is written.
+    let again = secret((9, 9, 9, 0), vec![(noms[1], t(6, 3, 0))]);
+    match store.record_round(m, &again) {
+        Err(StoreError::Meeting(MeetingRefusal::RevoteNoReason {
+            round,
+            names: refused,
+        })) => {
+            assert_eq!(round, 2);
+            assert_eq!(refused, vec![names[1].to_string()]);
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(
+        invalid(store.record_revote(m, &again, " \n ")).contains("needs a reason"),
+        "a blank reason is no reason"
+    );
+    assert_eq!(store.meeting_record(m).unwrap().rounds.len(), 1);
+    assert_eq!(status(&store, noms[1]), NominationStatus::Failed);
+    // With its reason: round 1 is kept, the reason is stored with round 2, and
+    // the status follows round 2.
+    let r2 = store
+        .record_revote(
+            m,
+            &again,
+            "Một thành viên ghi nhầm phiếu, Hội đồng thống nhất bỏ phiếu lại",
+        )
         .unwrap();
+    assert_eq!(r2.round_no, 2);
     assert_eq!(status(&store, noms[1]), NominationStatus::Passed);
+    let rec = store.meeting_record(m).unwrap();
+    assert_eq!(rec.rounds[0].round.revote_reason, None);
+    assert_eq!(
+        rec.rounds[1].round.revote_reason.as_deref(),
+        Some("Một thành viên ghi nhầm phiếu, Hội đồng thống nhất bỏ phiếu lại")
+    );
 
     // Round 3: the council's rule says Gia đình văn hóa by open vote.
     let mut rule = store
@@ -464,6 +495,23 @@ fn a_whole_meeting_through_the_store() {
     assert!(
         text.contains("72,7%") && text.contains("AMENDS round 1"),
         "{text}"
+    );
+
+    // The printed minutes show every round of an item with its result and
+    // reason; the last one decides.
+    let md = hoidong::print::markdown::render(&hoidong::print::compose::minutes(&rec));
+    assert!(
+        md.contains("Nội dung này được biểu quyết 2 lần; kết quả lần sau cùng là kết quả quyết định")
+            && md.contains("- Lần 1 (bỏ phiếu kín): đồng ý 5/11 (45,5%), Không đạt;")
+            && md.contains("Kết quả bỏ phiếu kín (lần 2, biểu quyết lại, lý do: Một thành viên ghi nhầm phiếu, Hội đồng thống nhất bỏ phiếu lại):"),
+        "{md}"
+    );
+    assert!(
+        md.contains("- Lần 1 (bỏ phiếu kín): đồng ý 9/11 (81,8%), Đạt;")
+            && md.contains(
+                "Kết quả bỏ phiếu kín (lần 4, điều chỉnh: Ban kiểm phiếu đếm nhầm một phiếu):"
+            ),
+        "{md}"
     );
 }
 

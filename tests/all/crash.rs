@@ -13,7 +13,7 @@
 //!
 //! Runs: `HOIDONG_CRASH_RUNS` (default 40; the figure is 200);
 //! seed of the kill timings: `HOIDONG_CRASH_SEED` (default 7).
-//!   HOIDONG_CRASH_RUNS=200 cargo test --test crash -- --nocapture
+//!   HOIDONG_CRASH_RUNS=200 cargo test --test all crash:: -- --nocapture
 
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader};
@@ -23,7 +23,7 @@ use std::time::{Duration, Instant};
 
 use rusqlite::Connection;
 
-mod exercise_log;
+use crate::exercise_log;
 use exercise_log::{Change, current, open_and_close_as_another_program, parse};
 
 /// A folder on the build's file system, removed after the test.

@@ -265,6 +265,9 @@ pub fn record(items: usize) -> MeetingRecord {
             opened_at: Some("2026-11-20T08:05".into()),
             closed_at: Some("2026-11-20T10:40".into()),
             version: 1,
+            held_start: None,
+            held_end: None,
+            held_place: None,
         },
         chair: Some(members[0].clone()),
         secretary: Some(members[2].clone()),
@@ -368,6 +371,7 @@ pub fn record(items: usize) -> MeetingRecord {
             recorded_at: "2026-11-20T10:15:00".into(),
             amends_round: None,
             amendment_reason: None,
+            revote_reason: None,
         },
         results,
     });

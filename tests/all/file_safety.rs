@@ -9,8 +9,8 @@ use std::process::{Child, ChildStdout, Command, Stdio};
 
 use rusqlite::Connection;
 
-mod damage_page;
-mod exercise_log;
+use crate::damage_page;
+use crate::exercise_log;
 use damage_page::damage_an_old_audit_page;
 use exercise_log::{acknowledged, current};
 

@@ -13,7 +13,7 @@ use hoidong::tui::screens::dashboard::StatusFilter;
 use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-mod common;
+use crate::common;
 use common::{press, screen_at, type_text};
 
 const W: u16 = 120;

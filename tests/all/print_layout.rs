@@ -2,7 +2,7 @@
 //! and repeat their header, line breaks inside notes, and signatures that
 //! never stand alone on the last page.
 
-mod print_fixture;
+use crate::print_fixture;
 
 use std::io::Read;
 use std::process::Command;

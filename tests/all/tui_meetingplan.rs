@@ -14,7 +14,7 @@ use hoidong::tui::event::Event;
 use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-mod common;
+use crate::common;
 use common::{press, screen_at};
 
 const W: u16 = 120;

@@ -1,7 +1,7 @@
 //! The nominee form shows the fields that apply to the kind of nominee: a
 //! person's birth year and sex, a collective's share of women.
 
-mod common;
+use crate::common;
 
 use common::{press, screen_at, type_text};
 use hoidong::demo;

@@ -7,7 +7,7 @@ use hoidong::tui::app::App;
 use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::KeyCode;
 
-mod common;
+use crate::common;
 use common::{press, screen_at, type_text};
 
 const W: u16 = 120;
@@ -204,4 +204,67 @@ fn a_secret_ballot_with_an_absent_counter_is_refused_before_the_tally_dialog() {
             .rounds
             .is_empty()
     );
+}
+
+/// The times and place as held: a form in meeting mode, refused before the
+/// meeting was opened, an end before the start refused in Vietnamese, saved.
+#[test]
+fn the_secretary_records_when_and_where_the_meeting_was_held() {
+    let mut app = demo_app();
+    type_text(&mut app, "m");
+    assert!(screen_at(&app, W, H).contains("08/BB-HĐTĐKT"));
+    type_text(&mut app, "t");
+    let s = screen_at(&app, W, H);
+    assert!(
+        s.contains("phiên họp chưa khai mạc nên chưa có giờ bắt đầu, kết thúc để ghi"),
+        "{s}"
+    );
+    // The closed meeting of the demo: opened at 08:00, closed at 10:30.
+    press(&mut app, KeyCode::Tab);
+    assert!(screen_at(&app, W, H).contains("07/BB-HĐTĐKT"));
+    type_text(&mut app, "t");
+    let s = screen_at(&app, W, H);
+    assert!(s.contains("Thời gian, địa điểm họp thực tế"), "{s}");
+    assert!(
+        s.contains("20/11/2026") && s.contains("08:00") && s.contains("10:30"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "07:00\n");
+    let s = screen_at(&app, W, H);
+    assert!(
+        s.contains("giờ kết thúc (07:00) trước giờ bắt đầu (08:00)"),
+        "{s}"
+    );
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "10:45");
+    press(&mut app, KeyCode::Tab);
+    for _ in 0..80 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "Nhà văn hóa khu phố 3\n");
+    let s = screen_at(&app, W, H);
+    assert!(s.contains("Đã lưu thời gian, địa điểm họp"), "{s}");
+    assert!(
+        s.contains("đã kết thúc · 20/11/2026 08:00 · Nhà văn hóa khu phố 3"),
+        "{s}"
+    );
+    let id = app
+        .store()
+        .meetings()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .find(|m| m.meeting.number == "07/BB-HĐTĐKT")
+        .map(|m| m.meeting.id)
+        .unwrap_or_else(|| panic!("the demo's closed meeting"));
+    let m = app.store().meeting(id).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(m.held_start.as_deref(), Some("2026-11-20T08:00"));
+    assert_eq!(m.held_end.as_deref(), Some("2026-11-20T10:45"));
+    assert_eq!(m.held_place.as_deref(), Some("Nhà văn hóa khu phố 3"));
 }

@@ -12,7 +12,7 @@ use hoidong::tui::strings::{EN, VI};
 use hoidong::tui::strings_forms::{EN as FE, VI as F};
 use ratatui::crossterm::event::KeyCode;
 
-mod common;
+use crate::common;
 use common::{press, screen_at, type_text};
 
 const W: u16 = 160;

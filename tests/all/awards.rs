@@ -14,7 +14,7 @@ use hoidong::store::{Store, audit};
 use predicates::prelude::*;
 use predicates::str::contains;
 
-mod common;
+use crate::common;
 
 fn date(s: &str) -> NaiveDate {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").unwrap()

@@ -1,0 +1,36 @@
+//! Every integration test in one binary: linked once, not once per file.
+//! (`tests/read_damage.rs` stays apart: it needs a process of its own.)
+
+mod common;
+#[path = "../damage_page/mod.rs"]
+mod damage_page;
+mod exercise_log;
+mod print_fixture;
+#[path = "common/record_db.rs"]
+mod record_db;
+
+mod anchor;
+mod awards;
+mod cli;
+mod crash;
+mod file_safety;
+mod import_export;
+mod import_forms;
+mod meeting;
+mod meeting_times;
+mod print;
+mod print_layout;
+mod record_truth;
+mod safety;
+mod smoke;
+mod store;
+mod tamper;
+mod tui;
+mod tui_awards;
+mod tui_forms;
+mod tui_import_vi;
+mod tui_meeting_vi;
+mod tui_meetingplan;
+mod tui_minutes;
+mod tui_names;
+mod tui_nominee_form;
