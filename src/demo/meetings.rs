@@ -32,7 +32,11 @@ fn submitted_at_ward(store: &Store) -> Result<Vec<NominationRow>> {
         sort: SortKey::Name,
         ..NominationQuery::default()
     };
-    let mut rows = store.list_nominations(&q, 0, u32::MAX)?.0;
+    let mut rows = Vec::new();
+    store.for_each_nomination(&q, |row| {
+        rows.push(row);
+        Ok::<(), crate::store::StoreError>(())
+    })?;
     rows.sort_by_key(|r| r.id);
     Ok(rows)
 }

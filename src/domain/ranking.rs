@@ -2,6 +2,8 @@
 //! score. On equal scores women, and collectives whose members are mostly
 //! women, come first (NĐ 152/2025 Điều 4); the share is the council's setting.
 
+use std::collections::HashMap;
+
 use super::nominee::{Nominee, Sex};
 
 /// Default share of women (percent) that makes a collective preferred.
@@ -64,46 +66,44 @@ pub fn rank(mut candidates: Vec<Candidate>) -> Vec<Ranked> {
             .then(b.preferred.cmp(&a.preferred))
             .then(a.id.cmp(&b.id))
     });
-    let keys: Vec<Option<(i64, bool)>> = candidates
-        .iter()
-        .map(|c| c.score.map(|s| (score_key(s), c.preferred)))
-        .collect();
-    let mut out = Vec::with_capacity(candidates.len());
-    for (i, c) in candidates.into_iter().enumerate() {
-        let Some((score, preferred)) = keys[i] else {
-            out.push(Ranked {
-                rank: None,
-                tie: Tie::None,
-                candidate: c,
-            });
-            continue;
-        };
-        let ahead = keys[..i]
-            .iter()
-            .flatten()
-            .filter(|(s, p)| *s > score || (*s == score && *p && !preferred))
-            .count();
-        let same_score = keys
-            .iter()
-            .enumerate()
-            .filter(|(j, k)| *j != i && k.is_some_and(|(s, _)| s == score));
-        let mut tie = Tie::None;
-        for (_, k) in same_score {
-            let other_preferred = k.is_some_and(|(_, p)| p);
-            tie = match (preferred, other_preferred) {
-                (true, false) => Tie::AheadByPreference,
-                (false, true) => Tie::BehindByPreference,
-                _ if tie == Tie::None => Tie::Shared,
-                _ => tie,
-            };
+    // One pass over the sorted list: each (score, preference) group starts
+    // where its rank is, and the counts per score tell the ties.
+    let mut first_of_group: HashMap<(i64, bool), usize> = HashMap::new();
+    let mut per_score: HashMap<i64, [usize; 2]> = HashMap::new();
+    for (i, c) in candidates.iter().enumerate() {
+        if let Some(score) = c.score.map(score_key) {
+            first_of_group.entry((score, c.preferred)).or_insert(i);
+            per_score.entry(score).or_default()[usize::from(c.preferred)] += 1;
         }
-        out.push(Ranked {
-            rank: Some(ahead as u32 + 1),
-            tie,
-            candidate: c,
-        });
     }
-    out
+    candidates
+        .into_iter()
+        .map(|c| {
+            let Some(score) = c.score.map(score_key) else {
+                return Ranked {
+                    rank: None,
+                    tie: Tie::None,
+                    candidate: c,
+                };
+            };
+            let [plain, preferred] = per_score.get(&score).copied().unwrap_or_default();
+            let tie = match (c.preferred, plain, preferred) {
+                (true, p, _) if p > 0 => Tie::AheadByPreference,
+                (false, _, p) if p > 0 => Tie::BehindByPreference,
+                _ if plain + preferred > 1 => Tie::Shared,
+                _ => Tie::None,
+            };
+            let ahead = first_of_group
+                .get(&(score, c.preferred))
+                .copied()
+                .unwrap_or_default();
+            Ranked {
+                rank: Some(u32::try_from(ahead).unwrap_or(u32::MAX).saturating_add(1)),
+                tie,
+                candidate: c,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

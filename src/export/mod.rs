@@ -5,6 +5,7 @@
 pub mod awards;
 pub mod nominations;
 pub mod sheet;
+pub mod stream;
 
 use std::path::{Path, PathBuf};
 

@@ -70,7 +70,7 @@ impl Cell {
     }
 
     /// Display width, for column sizing.
-    fn width(&self) -> usize {
+    pub(super) fn width(&self) -> usize {
         match self {
             Cell::Text(s) => s.lines().map(UnicodeWidthStr::width).max().unwrap_or(0),
             Cell::Date(_) => 10,
@@ -155,7 +155,7 @@ impl FileFormat {
 /// Characters that make a spreadsheet read a cell as a formula.
 const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
-fn needs_neutralising(s: &str) -> bool {
+pub(super) fn needs_neutralising(s: &str) -> bool {
     s.starts_with(FORMULA_TRIGGERS)
 }
 
@@ -258,50 +258,97 @@ pub fn split_rows(sheet: &Sheet, max: usize) -> Vec<Sheet> {
 }
 
 fn fill_worksheet(ws: &mut Worksheet, sheet: &Sheet) -> Result<(), rust_xlsxwriter::XlsxError> {
-    ws.set_name(sheet_name(&sheet.name))?;
-    let bold = Format::new().set_bold().set_text_wrap();
-    let quoted = Format::new().set_quote_prefix();
-    let date = Format::new().set_num_format("dd/mm/yyyy");
-    for (c, h) in sheet.headers.iter().enumerate() {
-        ws.write_string_with_format(0, col(c), h, &bold)?;
-    }
+    let formats = Formats::new();
+    start_worksheet(ws, &sheet.name, &sheet.headers, &formats)?;
     for (r, row) in sheet.rows.iter().enumerate() {
-        let r = (r + 1) as u32;
-        for (c, cell) in row.iter().enumerate() {
-            let c = col(c);
-            match cell {
-                Cell::Empty => {}
-                Cell::Text(s) if needs_neutralising(s) => {
-                    ws.write_string_with_format(r, c, s, &quoted)?;
-                }
-                Cell::Text(s) => {
-                    ws.write_string(r, c, s)?;
-                }
-                Cell::Int(i) => {
-                    ws.write_number(r, c, *i as f64)?;
-                }
-                Cell::Decimal { value, places } => {
-                    let fmt = Format::new().set_num_format(number_format(*places));
-                    ws.write_number_with_format(r, c, *value, &fmt)?;
-                }
-                Cell::Date(d) => {
-                    let (y, m, day) = (d.year(), d.month(), d.day());
-                    match u16::try_from(y)
-                        .ok()
-                        .and_then(|y| ExcelDateTime::from_ymd(y, m as u8, day as u8).ok())
-                    {
-                        Some(dt) => ws.write_datetime_with_format(r, c, &dt, &date)?,
-                        // Excel has no dates before 1900: keep them as text.
-                        None => ws.write_string(r, c, d.format("%d/%m/%Y").to_string())?,
-                    };
-                }
-            }
-        }
+        write_row(ws, (r + 1) as u32, row, &formats)?;
     }
     for (c, w) in sheet.column_widths().into_iter().enumerate() {
         ws.set_column_width(col(c), w)?;
     }
+    Ok(())
+}
+
+/// The cell formats of every export, made once.
+pub(super) struct Formats {
+    bold: Format,
+    quoted: Format,
+    date: Format,
+    /// Number formats by decimal places, 0..=4 (more places use the last).
+    decimals: Vec<Format>,
+}
+
+impl Formats {
+    pub(super) fn new() -> Formats {
+        Formats {
+            bold: Format::new().set_bold().set_text_wrap(),
+            quoted: Format::new().set_quote_prefix(),
+            date: Format::new().set_num_format("dd/mm/yyyy"),
+            decimals: (0..=4)
+                .map(|p| Format::new().set_num_format(number_format(p)))
+                .collect(),
+        }
+    }
+
+    fn decimal(&self, places: u8) -> Format {
+        match self.decimals.get(usize::from(places)) {
+            Some(f) => f.clone(),
+            None => Format::new().set_num_format(number_format(places)),
+        }
+    }
+}
+
+/// Name the worksheet, write its bold header row and freeze below it.
+pub(super) fn start_worksheet(
+    ws: &mut Worksheet,
+    name: &str,
+    headers: &[String],
+    formats: &Formats,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    ws.set_name(sheet_name(name))?;
+    for (c, h) in headers.iter().enumerate() {
+        ws.write_string_with_format(0, col(c), h, &formats.bold)?;
+    }
     ws.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// Write one row of cells at row `r`.
+pub(super) fn write_row(
+    ws: &mut Worksheet,
+    r: u32,
+    row: &[Cell],
+    formats: &Formats,
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    for (c, cell) in row.iter().enumerate() {
+        let c = col(c);
+        match cell {
+            Cell::Empty => {}
+            Cell::Text(s) if needs_neutralising(s) => {
+                ws.write_string_with_format(r, c, s, &formats.quoted)?;
+            }
+            Cell::Text(s) => {
+                ws.write_string(r, c, s)?;
+            }
+            Cell::Int(i) => {
+                ws.write_number(r, c, *i as f64)?;
+            }
+            Cell::Decimal { value, places } => {
+                ws.write_number_with_format(r, c, *value, &formats.decimal(*places))?;
+            }
+            Cell::Date(d) => {
+                let (y, m, day) = (d.year(), d.month(), d.day());
+                match u16::try_from(y)
+                    .ok()
+                    .and_then(|y| ExcelDateTime::from_ymd(y, m as u8, day as u8).ok())
+                {
+                    Some(dt) => ws.write_datetime_with_format(r, c, &dt, &formats.date)?,
+                    // Excel has no dates before 1900: keep them as text.
+                    None => ws.write_string(r, c, d.format("%d/%m/%Y").to_string())?,
+                };
+            }
+        }
+    }
     Ok(())
 }
 
@@ -314,12 +361,12 @@ pub fn number_format(places: u8) -> String {
     }
 }
 
-fn col(c: usize) -> u16 {
+pub(super) fn col(c: usize) -> u16 {
     u16::try_from(c).unwrap_or(u16::MAX)
 }
 
 /// A worksheet name Excel accepts: forbidden characters replaced, 31 chars at most.
-fn sheet_name(name: &str) -> String {
+pub(super) fn sheet_name(name: &str) -> String {
     let cleaned: String = name
         .chars()
         .map(|c| if "[]:*?/\\".contains(c) { '_' } else { c })

@@ -122,8 +122,7 @@ impl Store {
             statuses: vec![NominationStatus::Submitted],
             ..q.clone()
         };
-        let (rows, _) = self.list_nominations(&q, 0, u32::MAX)?;
-        let ids: Vec<NominationId> = rows.iter().map(|r| r.id).collect();
+        let ids = self.nomination_ids(&q)?;
         self.write(|w| {
             for id in &ids {
                 w.insert_agenda_item(meeting, *id)?;

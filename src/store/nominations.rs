@@ -1,14 +1,11 @@
 //! Nominees, nominations and their evidence.
 
-use rusqlite::{Connection, OptionalExtension, Row, params, params_from_iter, types::Value};
+use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::award::Catalogue;
 use crate::domain::movement::Round;
-use crate::domain::nomination::{
-    NewNomination, Nomination, NominationId, NominationQuery, NominationRow, NominationStatus,
-    SortKey,
-};
+use crate::domain::nomination::{NewNomination, Nomination, NominationId, NominationStatus};
 use crate::domain::nominee::{NewNominee, Nominee, NomineeId, NomineeKind, Sex};
 use crate::domain::text::{fold, nfc, person_sort_bytes, vi_sort_bytes};
 use crate::domain::text_rules::{self, TextField};
@@ -64,11 +61,11 @@ fn sort_key_for(kind: NomineeKind, name: &str) -> Vec<u8> {
 }
 
 fn read_nominee(conn: &Connection, id: NomineeId) -> Result<Nominee> {
-    conn.query_row(
-        &format!("SELECT {NOMINEE_COLS} FROM nominees WHERE id = ?1"),
-        [id],
-        nominee_from_row,
-    )
+    // Cached: exports and the ranking read one nominee per row.
+    conn.prepare_cached(&format!(
+        "SELECT {NOMINEE_COLS} FROM nominees WHERE id = ?1"
+    ))?
+    .query_row([id], nominee_from_row)
     .optional()?
     .ok_or_else(|| StoreError::NotFound {
         what: "nominee",
@@ -77,11 +74,10 @@ fn read_nominee(conn: &Connection, id: NomineeId) -> Result<Nominee> {
 }
 
 fn read_nomination(conn: &Connection, id: NominationId) -> Result<Nomination> {
-    conn.query_row(
-        &format!("SELECT {NOMINATION_COLS} FROM nominations WHERE id = ?1"),
-        [id],
-        nomination_from_row,
-    )
+    conn.prepare_cached(&format!(
+        "SELECT {NOMINATION_COLS} FROM nominations WHERE id = ?1"
+    ))?
+    .query_row([id], nomination_from_row)
     .optional()?
     .ok_or_else(|| StoreError::NotFound {
         what: "nomination",
@@ -472,116 +468,4 @@ impl Store {
             )
         })
     }
-
-    /// One page of the dashboard list and the total number of matching rows.
-    /// Filtering, ordering and paging run on covering indexes of the
-    /// nominations table alone; only the rows of the page are then joined.
-    pub fn list_nominations(
-        &self,
-        q: &NominationQuery,
-        offset: u32,
-        limit: u32,
-    ) -> Result<(Vec<NominationRow>, u32)> {
-        let (where_sql, args) = where_clause(q);
-        let total: u32 = self.conn().query_row(
-            &format!("SELECT count(*) FROM nominations n INDEXED BY nominations_count {where_sql}"),
-            params_from_iter(args.iter()),
-            |r| r.get(0),
-        )?;
-        let (index, order) = match (q.sort, q.descending) {
-            (SortKey::AwardLevel, false) => (
-                "nominations_by_level",
-                "n.award_rank DESC, n.name_sort, n.id",
-            ),
-            (SortKey::AwardLevel, true) => (
-                "nominations_by_level",
-                "n.award_rank, n.name_sort DESC, n.id DESC",
-            ),
-            (SortKey::Name, false) => ("nominations_by_name", "n.name_sort, n.id"),
-            (SortKey::Name, true) => ("nominations_by_name", "n.name_sort DESC, n.id DESC"),
-            // Unscored rows (NULL) come last when the best come first.
-            (SortKey::Score, true) => (
-                "nominations_by_score",
-                "n.score DESC, n.name_sort DESC, n.id DESC",
-            ),
-            (SortKey::Score, false) => ("nominations_by_score", "n.score, n.name_sort, n.id"),
-        };
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT n.id FROM nominations n INDEXED BY {index} {where_sql} ORDER BY {order} LIMIT {limit} OFFSET {offset}"
-        ))?;
-        let ids = stmt
-            .query_map(params_from_iter(args.iter()), |r| r.get::<_, i64>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        if ids.is_empty() {
-            return Ok((Vec::new(), total));
-        }
-        let marks = vec!["?"; ids.len()].join(", ");
-        let mut stmt = self.conn().prepare(&format!(
-            "SELECT n.id, e.name, e.kind, e.unit, n.award_code, a.short_name, a.rank, n.round, n.score, n.evidence_count, n.status
-             FROM nominations n JOIN awards a ON a.code = n.award_code JOIN nominees e ON e.id = n.nominee_id
-             WHERE n.id IN ({marks})"
-        ))?;
-        let mut rows = stmt
-            .query_map(params_from_iter(ids.iter()), |r| {
-                let kind: String = r.get(2)?;
-                let round: String = r.get(7)?;
-                let status: String = r.get(10)?;
-                Ok(NominationRow {
-                    id: r.get(0)?,
-                    nominee_name: r.get(1)?,
-                    nominee_kind: NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident),
-                    unit: r.get(3)?,
-                    award_code: r.get(4)?,
-                    award_short: r.get(5)?,
-                    award_rank: r.get(6)?,
-                    round: Round::parse(&round).unwrap_or(Round::Annual { year: 0 }),
-                    score: r.get(8)?,
-                    evidence_count: r.get(9)?,
-                    status: NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft),
-                })
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.sort_by_key(|r| ids.iter().position(|id| *id == r.id));
-        Ok((rows, total))
-    }
-
-    /// Position of a nomination in the list for `q`, to keep the selection after a change.
-    pub fn position_in_list(&self, q: &NominationQuery, id: NominationId) -> Result<Option<u32>> {
-        // Lists are at most a few hundred thousand rows; walking ids is fast enough.
-        let (rows, _) = self.list_nominations(q, 0, u32::MAX)?;
-        Ok(rows.iter().position(|r| r.id == id).map(|p| p as u32))
-    }
-}
-
-fn where_clause(q: &NominationQuery) -> (String, Vec<Value>) {
-    let mut parts: Vec<String> = Vec::new();
-    let mut args: Vec<Value> = Vec::new();
-    let statuses: Vec<NominationStatus> = if q.statuses.is_empty() {
-        NominationStatus::ALL
-            .into_iter()
-            .filter(|s| s.is_pending())
-            .collect()
-    } else {
-        q.statuses.clone()
-    };
-    let marks = vec!["?"; statuses.len()].join(", ");
-    parts.push(format!("n.status IN ({marks})"));
-    args.extend(statuses.iter().map(|s| Value::Text(s.code().to_string())));
-    if let Some(kind) = q.kind {
-        parts.push("n.nominee_kind = ?".into());
-        args.push(Value::Text(kind.code().to_string()));
-    }
-    if let Some(level) = &q.award_level {
-        parts.push("n.award_level = ?".into());
-        args.push(Value::Text(level.clone()));
-    }
-    for word in fold(&q.text).split_whitespace() {
-        parts.push("n.search_fold LIKE ? ESCAPE '\\'".into());
-        let escaped = word
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        args.push(Value::Text(format!("%{escaped}%")));
-    }
-    (format!("WHERE {}", parts.join(" AND ")), args)
 }

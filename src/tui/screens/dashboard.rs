@@ -12,6 +12,7 @@ use crate::domain::nomination::{
 
 pub use super::dashboard_pages::{Page, PageRequest, load_detail, read_page};
 use crate::domain::nominee::NomineeKind;
+use crate::store::nomination_keyset::Anchor;
 use crate::tui::action::Action;
 use crate::tui::widgets::detail::DetailData;
 use crate::tui::widgets::text_input::TextInput;
@@ -133,10 +134,12 @@ impl Dashboard {
         }
         self.pending_offset = None;
         self.stale = false;
-        self.total = Some(page.total);
+        if let Some(total) = page.total {
+            self.total = Some(total);
+        }
         self.window_start = page.offset;
         self.rows = page.rows;
-        let last = page.total.saturating_sub(1);
+        let last = self.total.unwrap_or(0).saturating_sub(1);
         self.selected = self.selected.min(last);
         self.scroll_to_selection();
         self.ensure_window();
@@ -186,7 +189,7 @@ impl Dashboard {
         if covered {
             return;
         }
-        let offset = self.top.saturating_sub(WINDOW / 4);
+        let (anchor, offset, limit) = self.read_plan(self.top.saturating_sub(WINDOW / 4));
         if self.pending_offset == Some(offset) {
             return;
         }
@@ -196,8 +199,45 @@ impl Dashboard {
             seq: self.seq,
             query: self.query(),
             offset,
-            limit: WINDOW,
+            limit,
+            anchor,
+            // While stale the count may have changed; a scroll keeps it.
+            count: self.stale || self.total.is_none(),
         });
+    }
+
+    /// How to read a window that starts near `wanted`: by key, next to a
+    /// row already loaded or from the end, when the rows shown are current;
+    /// otherwise by offset. Returns the anchor, where the rows will start,
+    /// and how many to read.
+    fn read_plan(&self, wanted: u32) -> (Option<Anchor>, u32, u32) {
+        let Some(total) = self.total.filter(|_| !self.stale) else {
+            return (None, wanted, WINDOW);
+        };
+        let start = self.window_start;
+        let loaded = self.rows.len() as u32;
+        let id_at = |position: u32| {
+            position
+                .checked_sub(start)
+                .and_then(|i| self.rows.get(i as usize))
+                .map(|r| r.id)
+        };
+        if wanted < total && wanted.saturating_add(WINDOW) >= total {
+            return (Some(Anchor::End), wanted, total - wanted);
+        }
+        if wanted > start
+            && let Some(id) = id_at(wanted - 1)
+        {
+            return (Some(Anchor::After(id)), wanted, WINDOW);
+        }
+        if wanted < start && loaded > 0 {
+            // The window ends at a loaded row, as close to the wanted end as possible.
+            let end = wanted.saturating_add(WINDOW).min(start + loaded - 1);
+            if let (Some(id), Some(from)) = (id_at(end), end.checked_sub(WINDOW)) {
+                return (Some(Anchor::Before(id)), from, WINDOW);
+            }
+        }
+        (None, wanted, WINDOW)
     }
 
     /// The query changed: start again from the first row.
@@ -398,7 +438,7 @@ mod tests {
                 seq: req.seq,
                 offset: req.offset,
                 rows: rows(n, req.offset),
-                total,
+                total: req.count.then_some(total),
             });
             served += 1;
         }
@@ -426,6 +466,59 @@ mod tests {
     }
 
     #[test]
+    fn scrolling_reads_its_window_without_counting_again() {
+        let mut d = Dashboard::new(&catalogue());
+        d.set_viewport(20);
+        let first = d.take_request().unwrap_or_else(|| panic!("no request"));
+        assert!(first.count, "the first read counts the list");
+        d.receive(Page {
+            seq: first.seq,
+            offset: 0,
+            rows: rows(WINDOW, 0),
+            total: Some(100_000),
+        });
+        d.apply(&Action::End);
+        let far = d.take_request().unwrap_or_else(|| panic!("no request"));
+        assert!(!far.count, "a scroll keeps the count it has");
+        d.receive(Page {
+            seq: far.seq,
+            offset: far.offset,
+            rows: rows(100_000 - far.offset, far.offset),
+            total: None,
+        });
+        assert_eq!(d.total, Some(100_000));
+        assert_eq!(d.selected_id(), Some(99_999));
+        assert_eq!(far.anchor, Some(Anchor::End), "the end is read by key");
+        // Scrolling up reads the rows before those shown, by key too.
+        let mut anchors = Vec::new();
+        for _ in 0..30 {
+            d.apply(&Action::PageUp);
+            while let Some(req) = d.take_request() {
+                assert!(!req.count);
+                anchors.push(req.anchor);
+                let n = req.limit.min(100_000 - req.offset);
+                d.receive(Page {
+                    seq: req.seq,
+                    offset: req.offset,
+                    rows: rows(n, req.offset),
+                    total: None,
+                });
+            }
+        }
+        assert_eq!(d.selected_id(), Some(99_999 - 30 * 20));
+        assert!(
+            anchors.iter().any(|a| matches!(a, Some(Anchor::Before(_)))),
+            "{anchors:?}"
+        );
+        assert!(anchors.iter().all(Option::is_some), "{anchors:?}");
+        // A change in the data, or another query, counts again.
+        d.reload();
+        assert!(d.take_request().is_some_and(|r| r.count));
+        d.apply(&Action::CycleStatus);
+        assert!(d.take_request().is_some_and(|r| r.count));
+    }
+
+    #[test]
     fn answers_to_older_requests_are_dropped() {
         let mut d = Dashboard::new(&catalogue());
         let first = d.take_request().unwrap_or_else(|| panic!("no request"));
@@ -435,14 +528,14 @@ mod tests {
             seq: first.seq,
             offset: 0,
             rows: rows(5, 0),
-            total: 5,
+            total: Some(5),
         });
         assert_eq!(d.total, None);
         d.receive(Page {
             seq: second.seq,
             offset: 0,
             rows: rows(3, 0),
-            total: 3,
+            total: Some(3),
         });
         assert_eq!(d.total, Some(3));
         assert_eq!(second.query.statuses, vec![NominationStatus::Draft]);

@@ -4,6 +4,7 @@
 
 use crate::domain::award::Catalogue;
 use crate::domain::nomination::{NominationId, NominationQuery, NominationRow};
+use crate::store::nomination_keyset::Anchor;
 use crate::store::{Result, Store};
 use crate::tui::widgets::detail::DetailData;
 
@@ -14,6 +15,12 @@ pub struct PageRequest {
     pub query: NominationQuery,
     pub offset: u32,
     pub limit: u32,
+    /// Count the matching rows too: only when the query or the data changed,
+    /// so that scrolling reads just its window.
+    pub count: bool,
+    /// Read next to a row already shown instead of counting `offset` rows
+    /// from the top; the rows start at `offset` all the same.
+    pub anchor: Option<Anchor>,
 }
 
 /// The answer to a `PageRequest`.
@@ -22,12 +29,20 @@ pub struct Page {
     pub seq: u64,
     pub offset: u32,
     pub rows: Vec<NominationRow>,
-    pub total: u32,
+    /// The number of matching rows, when the request asked for it.
+    pub total: Option<u32>,
 }
 
 /// Read a page synchronously (tests, and small databases in memory).
 pub fn read_page(store: &Store, req: &PageRequest) -> Result<Page> {
-    let (rows, total) = store.list_nominations(&req.query, req.offset, req.limit)?;
+    let rows = match req.anchor {
+        Some(anchor) => store.nominations_by_key(&req.query, anchor, req.limit)?,
+        None => store.nomination_page(&req.query, req.offset, req.limit)?,
+    };
+    let total = match req.count {
+        true => Some(store.count_nominations(&req.query)?),
+        false => None,
+    };
     Ok(Page {
         seq: req.seq,
         offset: req.offset,

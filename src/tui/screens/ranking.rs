@@ -3,6 +3,8 @@
 //! mostly-women collectives first on equal scores). Read when the round or
 //! level changes, not per frame.
 
+use std::collections::HashMap;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,9 +12,9 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::domain::award::Catalogue;
 use crate::domain::movement::Round;
-use crate::domain::nomination::{NominationQuery, NominationStatus, SortKey};
+use crate::domain::nomination::{NominationId, NominationQuery, NominationStatus, SortKey};
 use crate::domain::ranking::{self, Candidate, DEFAULT_WOMEN_SHARE, Ranked, Tie};
-use crate::store::{Result, Store};
+use crate::store::{Result, Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::strings::Strings;
@@ -107,14 +109,16 @@ impl Ranking {
             descending: true,
             ..NominationQuery::default()
         };
-        let (rows, _) = store.list_nominations(&query, 0, u32::MAX)?;
         let mut candidates = Vec::new();
-        let mut awards = Vec::new();
-        for row in rows.into_iter().filter(|r| r.round == *round) {
+        let mut awards: HashMap<NominationId, String> = HashMap::new();
+        store.for_each_nomination(&query, |row| {
+            if row.round != *round {
+                return Ok(());
+            }
             let nomination = store.nomination(row.id)?;
             let nominee = store.nominee(nomination.nominee_id)?;
             let sheet = store.score_sheet(row.id)?;
-            awards.push((row.id, row.award_short.clone()));
+            awards.insert(row.id, row.award_short);
             candidates.push(Candidate {
                 id: row.id,
                 name: row.nominee_name,
@@ -122,15 +126,12 @@ impl Ranking {
                 preferred: ranking::preferred_on_equal_score(&nominee, self.women_share),
                 missing: missing_scores(&sheet),
             });
-        }
+            Ok::<(), StoreError>(())
+        })?;
         self.rows = ranking::rank(candidates)
             .into_iter()
             .map(|ranked| {
-                let award = awards
-                    .iter()
-                    .find(|(id, _)| *id == ranked.candidate.id)
-                    .map(|(_, a)| a.clone())
-                    .unwrap_or_default();
+                let award = awards.remove(&ranked.candidate.id).unwrap_or_default();
                 RankedRow { ranked, award }
             })
             .collect();
