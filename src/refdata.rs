@@ -165,6 +165,9 @@ struct RuleEntry {
     award: String,
     level: String,
     method: VoteMethod,
+    /// Other methods the secretary may choose per item.
+    #[serde(default)]
+    also_allowed: Vec<VoteMethod>,
     share: String,
     comparison: Comparison,
     denominator: Denominator,
@@ -212,6 +215,7 @@ pub fn parse_rules(text: &str, file: &str) -> Result<RuleBook, RefDataError> {
             award: r.award,
             level: r.level,
             method: r.method,
+            also_allowed: r.also_allowed,
             threshold: Threshold {
                 share,
                 comparison: r.comparison,

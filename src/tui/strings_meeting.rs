@@ -42,6 +42,12 @@ pub struct MeetingStrings {
     pub tally_title_secret: &'static str,
     pub tally_title_open: &'static str,
     pub tally_help: &'static str,
+    /// "Method:" before the method the dialog records.
+    pub method_label: &'static str,
+    /// Header of the live share and result column.
+    pub share_result: &'static str,
+    pub switch_to_open: &'static str,
+    pub switch_to_secret: &'static str,
     pub issued: &'static str,
     pub returned: &'static str,
     pub valid: &'static str,
@@ -117,9 +123,13 @@ static VI: MeetingStrings = MeetingStrings {
     reason_prompt: "Lý do vắng: ",
     reason_required: "Nhập lý do vắng mặt (biên bản phải ghi); Esc để thôi.",
     reason_opinion_prompt: "Lý do vắng (có ý kiến bằng văn bản): ",
-    tally_title_secret: "Kiểm phiếu (bỏ phiếu kín)",
-    tally_title_open: "Biểu quyết công khai",
-    tally_help: "Dòng để trống = không có trong lần biểu quyết này. Tab/↓ ô sau · Enter lưu · Esc thôi",
+    tally_title_secret: "Bỏ phiếu kín",
+    tally_title_open: "Biểu quyết giơ tay",
+    tally_help: "Tab ô sau · Enter lưu · Esc thôi · dòng trống: bỏ qua",
+    method_label: "Ghi nhận theo",
+    share_result: "Tỷ lệ, kết quả",
+    switch_to_open: "F2 giơ tay",
+    switch_to_secret: "F2 bỏ phiếu kín",
     issued: "Phát ra",
     returned: "Thu về",
     valid: "Hợp lệ",
@@ -195,9 +205,13 @@ static EN: MeetingStrings = MeetingStrings {
     reason_prompt: "Reason for absence: ",
     reason_required: "Type the reason for the absence (the minutes record it); Esc cancels.",
     reason_opinion_prompt: "Reason for absence (written opinion sent): ",
-    tally_title_secret: "Ballot count (secret ballot)",
-    tally_title_open: "Open vote",
-    tally_help: "A blank row is not part of this vote. Tab/↓ next field · Enter saves · Esc cancels",
+    tally_title_secret: "Secret ballot",
+    tally_title_open: "Show of hands",
+    tally_help: "Tab next · Enter save · Esc cancel · blank rows skipped",
+    method_label: "Recorded as",
+    share_result: "Share, result",
+    switch_to_open: "F2 show of hands",
+    switch_to_secret: "F2 secret ballot",
     issued: "Issued",
     returned: "Returned",
     valid: "Valid",
@@ -281,6 +295,15 @@ impl Strings {
             (true, VoteMethod::Open) => "biểu quyết công khai",
             (false, VoteMethod::SecretBallot) => "secret ballot",
             (false, VoteMethod::Open) => "open vote",
+        };
+        // The other method the secretary may choose for the item (F2 in the tally).
+        let other = r.next_method(r.method);
+        let method = match (vi, other == r.method, other) {
+            (_, true, _) => method.to_string(),
+            (true, false, VoteMethod::Open) => format!("{method} hoặc giơ tay"),
+            (true, false, VoteMethod::SecretBallot) => format!("{method} hoặc bỏ phiếu kín"),
+            (false, false, VoteMethod::Open) => format!("{method} or show of hands"),
+            (false, false, VoteMethod::SecretBallot) => format!("{method} or secret ballot"),
         };
         let cmp = match (vi, r.threshold.comparison) {
             (true, Comparison::AtLeast) => "tối thiểu",
@@ -382,6 +405,16 @@ impl Strings {
                     "Nhập kết quả biểu quyết / kiểm phiếu cho nội dung này",
                 ),
                 ("vote", "Enter the vote tally for this item"),
+            ),
+            SwitchMethod => (
+                (
+                    "đổi cách",
+                    "Ô kiểm phiếu: đổi giữa bỏ phiếu kín và biểu quyết giơ tay (khi quy chế cho phép)",
+                ),
+                (
+                    "method",
+                    "Tally dialog: switch between secret ballot and show of hands (where the rule allows)",
+                ),
             ),
             OpenSession => (
                 ("khai mạc", "Khai mạc phiên họp (dự kiến → đang họp)"),
