@@ -8,6 +8,7 @@ use crate::store::refusal::MeetingRefusal;
 use crate::tui::screens::meeting::{Input, MeetingMode};
 use crate::tui::screens::tally_form::{TallyForm, TallyItem};
 use crate::tui::strings::Strings;
+use crate::tui::widgets::award_name::award_in_column;
 
 impl MeetingMode {
     /// Open the tally form for the current item by its rule's method, with
@@ -72,7 +73,7 @@ impl MeetingMode {
         let mut items = vec![TallyItem {
             nomination: current.nomination.id,
             name: current.nominee.name.clone(),
-            award: current.award_short.clone(),
+            award: award_in_column(&current.nomination.award_code, &current.award_short, 12),
             rule: current_rule.and_then(|r| r.applied_with(method)),
         }];
         for e in &self.record.agenda {
@@ -82,7 +83,7 @@ impl MeetingMode {
                 items.push(TallyItem {
                     nomination: e.nomination.id,
                     name: e.nominee.name.clone(),
-                    award: e.award_short.clone(),
+                    award: award_in_column(&e.nomination.award_code, &e.award_short, 12),
                     rule,
                 });
             }
@@ -114,7 +115,7 @@ impl MeetingMode {
                     .map(|e| TallyItem {
                         nomination: v.nomination_id,
                         name: e.nominee.name.clone(),
-                        award: e.award_short.clone(),
+                        award: award_in_column(&e.nomination.award_code, &e.award_short, 12),
                         rule: Some(v.rule.clone()),
                     })
             })

@@ -1,8 +1,10 @@
-//! The tally dialog at the small terminal size: the secretary records one
-//! item by show of hands where the default rule allows it, the dialog says
-//! which method it records and shows each row's share and result, the
-//! minutes print the open vote's full tally; an award whose rule asks for a
-//! secret ballot offers no switch. Driven through `App::handle_event`.
+//! Meeting mode and the lists at the small terminal size (80×24), driven
+//! through `App::handle_event`: the tally dialog records an item by show of
+//! hands where the default rule allows it, says which method it records and
+//! shows each row's share and result, and the minutes print the open vote's
+//! full tally; an award whose rule asks for a secret ballot offers no switch;
+//! the quorum line, the absence-reason dialog, award names in narrow columns
+//! and the help's paging.
 
 use hoidong::demo;
 use hoidong::domain::vote::VoteMethod;
@@ -18,11 +20,15 @@ use common::{press, screen_at, type_text};
 const W: u16 = 80;
 const H: u16 = 24;
 
-fn open_meeting_all_present() -> App {
+fn demo_app() -> App {
     let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
     store.set_clock(Clock::Fixed("2026-11-20T09:00:00".into()));
     demo::populate(&mut store, demo::demo_spec()).unwrap_or_else(|e| panic!("{e}"));
-    let mut app = App::new(store, Lang::Vi.strings(), W, H);
+    App::new(store, Lang::Vi.strings(), W, H)
+}
+
+fn open_meeting_all_present() -> App {
+    let mut app = demo_app();
     type_text(&mut app, "moy");
     for _ in 0..11 {
         type_text(&mut app, "p");
@@ -131,4 +137,64 @@ fn help_pages_down_and_jumps_to_either_end() {
     press(&mut app, KeyCode::PageDown);
     press(&mut app, KeyCode::PageUp);
     assert_eq!(screen_at(&app, W, H), top);
+}
+
+#[test]
+fn the_quorum_line_keeps_its_counts_whole() {
+    let app = open_meeting_all_present();
+    let s = screen_at(&app, W, H);
+    assert!(
+        s.contains("Số thành viên tối thiểu:  ĐỦ  11/11 có mặt · cần 8 · 0 ý kiến bằng văn bản"),
+        "{s}"
+    );
+    // At the larger size the rule and its source are there too.
+    let s = screen_at(&app, 120, 35);
+    assert!(
+        s.contains("11/11 có mặt · cần 8 (≥ 2/3, mặc định, Hội đồng có thể thay đổi) · 0 ý kiến bằng văn bản"),
+        "{s}"
+    );
+}
+
+#[test]
+fn the_reason_for_an_absence_is_asked_in_a_dialog_that_scrolls() {
+    let mut app = demo_app();
+    type_text(&mut app, "moy");
+    type_text(&mut app, "a");
+    let s = screen_at(&app, W, H);
+    let title = s
+        .lines()
+        .find(|l| l.contains("┌ Vắng mặt: "))
+        .unwrap_or_else(|| panic!("no dialog: {s}"));
+    assert!(s.contains("Lý do vắng: "), "{s}");
+    assert!(s.contains("Enter lưu · Esc thôi"), "{s}");
+    // A blank reason is refused inside the dialog, which stays open.
+    press(&mut app, KeyCode::Enter);
+    let s = screen_at(&app, W, H);
+    assert!(s.contains(title), "{s}");
+    assert!(s.contains("Nhập lý do vắng mặt (biên bản phải ghi)"), "{s}");
+    // A long reason scrolls: its end stays in view while typing.
+    type_text(
+        &mut app,
+        "Đi công tác tại Sở Nội vụ tỉnh theo giấy triệu tập số 15 ngày 18/11/2026",
+    );
+    let s = screen_at(&app, W, H);
+    assert!(s.contains("Lý do vắng: …"), "{s}");
+    assert!(s.contains("ngày 18/11/2026"), "{s}");
+    press(&mut app, KeyCode::Enter);
+    let s = screen_at(&app, W, H);
+    assert!(!s.contains("┌ Vắng mặt: "), "{s}");
+    assert!(s.contains("vắng"), "{s}");
+}
+
+#[test]
+fn narrow_columns_tell_the_two_emulation_fighter_titles_apart() {
+    let mut app = demo_app();
+    type_text(&mut app, "/chien si");
+    press(&mut app, KeyCode::Enter);
+    let s = screen_at(&app, W, H);
+    assert!(s.contains("CSTĐ tỉnh"), "{s}");
+    assert!(s.contains("CSTĐ cơ sở"), "{s}");
+    assert!(!s.contains("Chiến sĩ thi…"), "{s}");
+    // The detail pane, with room, keeps the full name.
+    assert!(s.contains("Chiến sĩ thi đua cấp tỉnh"), "{s}");
 }
