@@ -15,6 +15,11 @@ use crate::tui::widgets::text_input::TextInput;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptFor {
     Withdraw(NominationId),
+    /// Why a member does not score a nomination.
+    Recusal {
+        nomination: NominationId,
+        member: i64,
+    },
     Import,
     Export,
 }

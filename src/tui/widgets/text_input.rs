@@ -128,7 +128,7 @@ impl TextInput {
         let before = |from: usize| graphemes[from..cursor].concat().width();
         if before(0) + 1 >= room {
             start = (0..cursor)
-                .find(|&i| 1 + before(i) + 1 <= room)
+                .find(|&i| before(i) + 2 <= room)
                 .unwrap_or(cursor);
         }
         let shown = TextInput {
