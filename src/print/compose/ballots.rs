@@ -219,15 +219,15 @@ fn round_section(record: &MeetingRecord, r: &RoundRecord, numbered: bool, blocks
     blocks.push(Block::Table(Table {
         columns: vec![
             col("STT", 5, Align::Center),
-            col("Họ và tên", 18, Align::Left),
+            col("Họ và tên", 17, Align::Left),
             col("Năm sinh", 7, Align::Center),
             col("Giới tính", 7, Align::Center),
-            col("Chức vụ, đơn vị", 18, Align::Left),
+            col("Chức vụ, đơn vị", 17, Align::Left),
             col("Hình thức", 11, Align::Left),
             col("Đồng ý", 8, Align::Center),
-            col("Không đồng ý", 8, Align::Center),
+            col("Không đồng ý", 9, Align::Center),
             col("Tỷ lệ đồng ý", 10, Align::Center),
-            col("Kết quả", 8, Align::Center),
+            col("Kết quả", 9, Align::Center),
         ],
         rows,
     }));
