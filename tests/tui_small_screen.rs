@@ -198,3 +198,25 @@ fn narrow_columns_tell_the_two_emulation_fighter_titles_apart() {
     // The detail pane, with room, keeps the full name.
     assert!(s.contains("Chiến sĩ thi đua cấp tỉnh"), "{s}");
 }
+
+#[test]
+fn a_long_guest_list_scrolls_in_its_field() {
+    let mut app = demo_app();
+    type_text(&mut app, "Mn");
+    for _ in 0..10 {
+        if screen_at(&app, W, H).contains("› Khách mời:") {
+            break;
+        }
+        press(&mut app, KeyCode::Tab);
+    }
+    type_text(
+        &mut app,
+        "Tạ Minh Nhựt, Chuyên viên Ban Thi đua – Khen thưởng Sở Nội vụ; Lê Thị Bình, Bí thư Đoàn phường",
+    );
+    let s = screen_at(&app, W, H);
+    assert!(s.contains("› Khách mời: …"), "{s}");
+    assert!(s.contains("Lê Thị Bình, Bí thư Đoàn phường"), "{s}");
+    press(&mut app, KeyCode::Home);
+    let s = screen_at(&app, W, H);
+    assert!(s.contains("› Khách mời: Tạ Minh Nhựt, Chuyên viên"), "{s}");
+}
