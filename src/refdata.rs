@@ -2,6 +2,8 @@
 //! its criteria, the voting rules. Parsed here into domain types; the store
 //! copies them into a new database, where the council can change them.
 
+use std::collections::HashMap;
+
 use serde::Deserialize;
 
 use crate::domain::award::{Award, Catalogue, Level};
@@ -46,6 +48,31 @@ pub fn parse_catalogue(text: &str, file: &str) -> Result<Catalogue, RefDataError
         }
     }
     Ok(cat)
+}
+
+#[derive(Deserialize)]
+struct ColumnNamesFile {
+    award: Vec<ColumnNameEntry>,
+}
+
+#[derive(Deserialize)]
+struct ColumnNameEntry {
+    code: String,
+    #[serde(default)]
+    column_name: Option<String>,
+}
+
+/// Each award's name for the screen's narrow columns, by award code, from the
+/// built-in catalogue (prints use the full and short names, never these).
+pub fn column_names() -> HashMap<String, String> {
+    toml::from_str::<ColumnNamesFile>(CATALOGUE_TOML)
+        .map(|f| {
+            f.award
+                .into_iter()
+                .filter_map(|a| Some((a.code, a.column_name?)))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 #[derive(Deserialize)]
@@ -165,6 +192,9 @@ struct RuleEntry {
     award: String,
     level: String,
     method: VoteMethod,
+    /// Other methods the secretary may choose per item.
+    #[serde(default)]
+    also_allowed: Vec<VoteMethod>,
     share: String,
     comparison: Comparison,
     denominator: Denominator,
@@ -212,6 +242,7 @@ pub fn parse_rules(text: &str, file: &str) -> Result<RuleBook, RefDataError> {
             award: r.award,
             level: r.level,
             method: r.method,
+            also_allowed: r.also_allowed,
             threshold: Threshold {
                 share,
                 comparison: r.comparison,
@@ -279,6 +310,22 @@ mod tests {
                 .decided_at_home(b.catalogue.award("bk_tinh").unwrap_or_else(|| panic!()))
         );
         assert!(b.rules.rules.iter().any(|r| r.award == "cstdcs"));
+    }
+
+    #[test]
+    fn every_award_has_a_distinct_column_name_of_at_most_fourteen_cells() {
+        let b = built_in().unwrap_or_else(|e| panic!("{e}"));
+        let names = column_names();
+        assert_eq!(names.len(), b.catalogue.awards.len());
+        let mut seen: Vec<&String> = names.values().collect();
+        seen.sort();
+        seen.dedup();
+        assert_eq!(seen.len(), names.len(), "{names:?}");
+        for (code, name) in &names {
+            assert!(name.chars().count() <= 14, "{code}: {name}");
+        }
+        assert_eq!(names["cstdcs"], "CSTĐ cơ sở");
+        assert_eq!(names["cstd_tinh"], "CSTĐ tỉnh");
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub struct BallotRow {
     pub position_unit: String,
     pub award_short: String,
     pub tally: Tally,
+    /// Whether the rule counts absent members' written opinions.
+    #[serde(default)]
+    pub counts_written: bool,
     /// Votes in favour that count (agree, plus written agreements when the rule counts them).
     pub votes: u32,
     /// What the share is counted on, per the rule.
@@ -163,6 +166,7 @@ pub fn ballot_count_record(rec: &MeetingRecord, round_id: i64) -> Option<BallotC
                 position_unit: position_unit(n),
                 award_short: entry.award_short.clone(),
                 tally: v.tally,
+                counts_written: v.rule.count_written_opinions,
                 votes: v.outcome.counted_agree,
                 denominator: v.outcome.denominator,
                 share_permille: v.outcome.share_permille,
@@ -323,6 +327,7 @@ mod tests {
             position_unit: String::new(),
             award_short: String::new(),
             tally: Tally::default(),
+            counts_written: true,
             votes,
             denominator: 11,
             share_permille: 0,
@@ -351,6 +356,7 @@ mod tests {
             award: "cstdcs".into(),
             level: "ward".into(),
             method: VoteMethod::SecretBallot,
+            also_allowed: Vec::new(),
             threshold: Threshold {
                 share: Share::new(80, 100),
                 comparison: Comparison::AtLeast,

@@ -90,7 +90,12 @@ pub struct VoteRule {
     pub award: String,
     /// Level code of the council.
     pub level: String,
+    /// The method used unless the secretary picks another one the rule allows.
     pub method: VoteMethod,
+    /// Other methods the council's working rule lets the secretary choose per
+    /// item (snapshots stored before this field allow only `method`).
+    #[serde(default)]
+    pub also_allowed: Vec<VoteMethod>,
     pub threshold: Threshold,
     pub denominator: Denominator,
     /// Whether absent members' written opinions count as votes.
@@ -100,6 +105,52 @@ pub struct VoteRule {
     pub source: String,
     /// True for values shipped with hoidong rather than set by the council.
     pub is_default: bool,
+}
+
+impl VoteRule {
+    /// Whether a round may use `method` under this rule.
+    pub fn allows(&self, method: VoteMethod) -> bool {
+        self.method == method || self.also_allowed.contains(&method)
+    }
+
+    /// The rule as applied to a round held by `method`: that method in
+    /// place of the default (the result and its wording depend on it), or
+    /// `None` when the rule does not allow it.
+    pub fn applied_with(&self, method: VoteMethod) -> Option<VoteRule> {
+        if !self.allows(method) {
+            return None;
+        }
+        let mut also_allowed: Vec<VoteMethod> = self
+            .also_allowed
+            .iter()
+            .copied()
+            .filter(|m| *m != method)
+            .collect();
+        if self.method != method {
+            also_allowed.insert(0, self.method);
+        }
+        Some(VoteRule {
+            method,
+            also_allowed,
+            ..self.clone()
+        })
+    }
+
+    /// The method after `current` among those the rule allows (the default
+    /// first, then the others in the rule's order); `current` itself when it
+    /// is the only one.
+    pub fn next_method(&self, current: VoteMethod) -> VoteMethod {
+        let mut allowed = vec![self.method];
+        for m in &self.also_allowed {
+            if !allowed.contains(m) {
+                allowed.push(*m);
+            }
+        }
+        match allowed.iter().position(|m| *m == current) {
+            Some(i) => allowed[(i + 1) % allowed.len()],
+            None => self.method,
+        }
+    }
 }
 
 /// The rule for an award at a level: the award's own rule, else the level's default ("*").
@@ -324,6 +375,7 @@ mod tests {
             award: "*".into(),
             level: "ward".into(),
             method: VoteMethod::SecretBallot,
+            also_allowed: Vec::new(),
             threshold: Threshold {
                 share: Share::new(num, den),
                 comparison: cmp,
@@ -454,6 +506,36 @@ mod tests {
             validate_tally(VoteMethod::SecretBallot, &a, &ok, &t),
             Err(VoteError::VotesOverValid { .. })
         ));
+    }
+
+    #[test]
+    fn methods_the_rule_allows() {
+        let mut r = rule(1, 2, Comparison::MoreThan, Denominator::AllMembers);
+        assert!(r.allows(VoteMethod::SecretBallot));
+        assert!(!r.allows(VoteMethod::Open));
+        assert_eq!(
+            r.next_method(VoteMethod::SecretBallot),
+            VoteMethod::SecretBallot
+        );
+        r.also_allowed = vec![VoteMethod::Open];
+        assert!(r.allows(VoteMethod::Open));
+        assert_eq!(r.next_method(VoteMethod::SecretBallot), VoteMethod::Open);
+        assert_eq!(r.next_method(VoteMethod::Open), VoteMethod::SecretBallot);
+        // A snapshot stored before the field existed allows only its method.
+        let mut old = serde_json::to_value(&r).unwrap_or_else(|e| panic!("{e}"));
+        if let Some(o) = old.as_object_mut() {
+            o.remove("also_allowed");
+        }
+        let old: VoteRule = serde_json::from_value(old).unwrap_or_else(|e| panic!("{e}"));
+        assert!(!old.allows(VoteMethod::Open));
+        assert!(old.applied_with(VoteMethod::Open).is_none());
+        // Applied by show of hands, the rule counts "valid" on those voting.
+        let open = r
+            .applied_with(VoteMethod::Open)
+            .unwrap_or_else(|| panic!("open allowed"));
+        assert_eq!(open.method, VoteMethod::Open);
+        assert!(open.allows(VoteMethod::SecretBallot));
+        assert_eq!(open.threshold, r.threshold);
     }
 
     #[test]

@@ -39,6 +39,7 @@ fn rule() -> impl Strategy<Value = VoteRule> {
             } else {
                 VoteMethod::Open
             },
+            also_allowed: Vec::new(),
             threshold,
             denominator,
             count_written_opinions: written,
@@ -159,6 +160,21 @@ proptest! {
             };
             prop_assert!(evaluate(&rule, &att, &b, &turned).unwrap().passed);
         }
+    }
+
+    #[test]
+    fn switching_method_stays_within_the_rule(mut rule in rule(), open_too in any::<bool>(), steps in 0usize..5) {
+        if open_too {
+            rule.also_allowed = vec![VoteMethod::Open, VoteMethod::SecretBallot];
+        }
+        let mut m = rule.method;
+        for _ in 0..steps {
+            m = rule.next_method(m);
+            prop_assert!(rule.allows(m));
+        }
+        // Two steps always come back: the rule allows at most two methods.
+        prop_assert_eq!(rule.next_method(rule.next_method(m)), m);
+        prop_assert_eq!(rule.next_method(rule.method) != rule.method, open_too);
     }
 
     #[test]

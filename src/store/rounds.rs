@@ -125,8 +125,9 @@ impl Tx<'_> {
             VoteMethod::Open => BallotCounts::default(),
         };
         let mut outcomes = Vec::with_capacity(items.len());
+        let mut applied = Vec::with_capacity(items.len());
         for p in items {
-            if p.rule.method != input.method {
+            let Some(rule) = p.rule.applied_with(input.method) else {
                 return Err(MeetingRefusal::WrongMethod {
                     round: round_no,
                     name: p.name.clone(),
@@ -135,7 +136,7 @@ impl Tx<'_> {
                     source_name: p.rule.source.clone(),
                 }
                 .into());
-            }
+            };
             if input.method == VoteMethod::SecretBallot && p.tally.abstain > 0 {
                 return Err(MeetingRefusal::SecretAbstain {
                     round: round_no,
@@ -145,8 +146,9 @@ impl Tx<'_> {
                 .into());
             }
             validate_tally(input.method, att, &ballots, &p.tally).map_err(|e| at(&p.name, e))?;
-            let outcome = evaluate(&p.rule, att, &ballots, &p.tally).map_err(|e| at(&p.name, e))?;
+            let outcome = evaluate(&rule, att, &ballots, &p.tally).map_err(|e| at(&p.name, e))?;
             outcomes.push((p.nomination, outcome));
+            applied.push(rule);
         }
         let attendance =
             serde_json::to_string(att).map_err(|e| StoreError::Invalid(e.to_string()))?;
@@ -169,7 +171,7 @@ impl Tx<'_> {
             ],
         )?;
         let round_id = self.tx.last_insert_rowid();
-        for (p, (_, outcome)) in items.iter().zip(&outcomes) {
+        for ((p, (_, outcome)), rule) in items.iter().zip(&outcomes).zip(&applied) {
             let t = &p.tally;
             self.tx.execute(
                 "INSERT INTO vote_results (round_id, nomination_id, agree, disagree, abstain, written_agree, written_disagree, rule, outcome, passed)
@@ -182,7 +184,7 @@ impl Tx<'_> {
                     t.abstain,
                     t.written_agree,
                     t.written_disagree,
-                    serde_json::to_string(&p.rule).map_err(|e| StoreError::Invalid(e.to_string()))?,
+                    serde_json::to_string(rule).map_err(|e| StoreError::Invalid(e.to_string()))?,
                     serde_json::to_string(outcome).map_err(|e| StoreError::Invalid(e.to_string()))?,
                     outcome.passed
                 ],

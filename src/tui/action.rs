@@ -42,13 +42,15 @@ pub enum Action {
     /// A digit typed on the grid: start a new score with it.
     TypeScore,
     ClearScore,
-    /// Asks first; on yes the confirm modal dispatches `ApplyRecusal`.
+    /// Asks the reason of a recusal (or, to remove one, asks first); then
+    /// dispatches `ApplyRecusal`.
     ToggleRecusal,
-    /// The confirmed step, recorded in the audit log: never bound to a key.
+    /// The answered step, recorded in the audit log: never bound to a key.
+    /// `reason` is the recusal's reason, or `None` to remove the recusal.
     ApplyRecusal {
         nomination: NominationId,
         member: MemberId,
-        recused: bool,
+        reason: Option<String>,
     },
     NewNomination,
     EditNomination,

@@ -307,6 +307,9 @@ impl App {
                 self.modals
                     .push(Modal::Confirm(Confirm { message, pending }));
             }
+            Outcome::Prompt(question, purpose) => {
+                self.prompt(purpose, question, self.strings.recusal_prompt, "");
+            }
             Outcome::Failed(StoreError::ReadOnly) => {
                 self.error(self.strings.read_only_banner.trim().to_string());
             }

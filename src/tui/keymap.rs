@@ -334,6 +334,12 @@ pub static BINDINGS: &[Binding] = &[
         Action::Meeting(MA::PrevField),
         true,
     ),
+    bind(
+        C::MeetingInput,
+        &[plain(K::F(2))],
+        Action::Meeting(MA::SwitchMethod),
+        false,
+    ),
     // Meetings list and agenda planning.
     bind(C::Meetings, &[ch('?')], Action::Help, true),
     bind(C::Meetings, &[plain(K::Esc), ch('q')], Action::Close, true),
@@ -492,6 +498,10 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::Help, &[plain(K::Up), ch('k')], Action::Up, false),
     bind(C::Help, &[plain(K::Down), ch('j')], Action::Down, false),
+    bind(C::Help, &[plain(K::PageUp)], Action::PageUp, false),
+    bind(C::Help, &[plain(K::PageDown)], Action::PageDown, false),
+    bind(C::Help, &[plain(K::Home), ch('g')], Action::Home, false),
+    bind(C::Help, &[plain(K::End), ch('G')], Action::End, false),
     bind(
         C::Help,
         &[plain(K::Esc), ch('?'), ch('q')],
@@ -546,6 +556,7 @@ impl Key {
             KeyCode::Delete => "Del".to_string(),
             KeyCode::Backspace => "Bksp".to_string(),
             KeyCode::Char(c) => c.to_string(),
+            KeyCode::F(n) => format!("F{n}"),
             other => format!("{other:?}"),
         };
         if self.mods.contains(KeyModifiers::CONTROL) {

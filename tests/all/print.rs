@@ -152,8 +152,15 @@ fn ballot_record_sorts_by_votes_and_counts_on_all_members() {
             "Lưu Thị Thu Hường"
         ]
     );
-    assert_eq!(table.rows[0][6], "5 + 1 VB");
-    assert_eq!(table.rows[0][7], "85,7%");
+    // The full tally: agree (with the written opinion), disagree, the share
+    // on all members with its counts, the result.
+    let titles: Vec<&str> = table.columns.iter().map(|c| c.title.as_str()).collect();
+    assert_eq!(
+        titles[6..],
+        ["Đồng ý", "Không đồng ý", "Tỷ lệ đồng ý", "Kết quả"]
+    );
+    assert_eq!(table.rows[0][6..], ["5 + 1 VB", "0", "85,7% (6/7)", "Đạt"]);
+    assert_eq!(table.rows[3][6..], ["3", "2", "42,9% (3/7)", "Không đạt"]);
     assert_eq!(table.rows[2][2], "—");
     let roles: Vec<&str> = doc.signatures.iter().map(|s| s.role.as_str()).collect();
     assert_eq!(roles, ["TRƯỞNG BAN", "THÀNH VIÊN"]);
@@ -181,9 +188,9 @@ fn ballot_record_puts_women_first_on_equal_votes_and_shows_pass_or_fail() {
         .unwrap();
     assert_eq!(table.rows[0][1], "Hồ Thị Mỹ Duyên");
     assert_eq!(table.rows[1][1], "Quách Đức Thịnh");
-    assert_eq!(table.columns[8].title, "Kết quả");
-    assert_eq!(table.rows[0][8], "Đạt");
-    assert_eq!(table.rows[3][8], "Không đạt");
+    assert_eq!(table.columns[9].title, "Kết quả");
+    assert_eq!(table.rows[0][9], "Đạt");
+    assert_eq!(table.rows[3][9], "Không đạt");
     let all = doc.texts().join("\n");
     assert!(all.contains("xếp trước Hồ Thị Mỹ Duyên theo nguyên tắc ưu tiên nữ"));
 }
@@ -198,7 +205,26 @@ fn open_votes_missing_votes_and_an_empty_committee_are_printed_plainly() {
     rec.meeting.closed_at = None;
     let minutes = compose::minutes(&rec).texts().join("\n");
     assert!(minutes.contains("Kết quả biểu quyết công khai (lần 1):"));
-    assert!(minutes.contains("; không đồng ý: 0; không biểu quyết: 0. Kết quả: ĐẠT."));
+    // An open vote's table: members present, agree, disagree, abstain, share, result.
+    let md = print::markdown::render(&compose::minutes(&rec));
+    assert!(
+        md.contains(
+            "| Có mặt | Đồng ý | Không đồng ý | Không biểu quyết | Tỷ lệ đồng ý | Kết quả |\n\
+             | :-: | :-: | :-: | :-: | :-: | :-: |\n\
+             | 5 | 5 + 1 VB | 0 | 0 | 85,7% (6/7) | Đạt |"
+        ),
+        "{md}"
+    );
+    // A secret ballot's: the paper counts (with the invalid ones) before the votes.
+    let secret = print::markdown::render(&compose::minutes(&record(4)));
+    assert!(
+        secret.contains(
+            "| Phiếu phát ra | Phiếu thu về | Hợp lệ | Không hợp lệ | Đồng ý | Không đồng ý | Tỷ lệ đồng ý | Kết quả |\n\
+             | :-: | :-: | :-: | :-: | :-: | :-: | :-: | :-: |\n\
+             | 5 | 5 | 5 | 0 | 3 | 2 | 42,9% (3/7) | Không đạt |"
+        ),
+        "{secret}"
+    );
     assert!(minutes.contains("Chưa biểu quyết."));
     assert!(minutes.contains("Cuộc họp kết thúc vào hồi … giờ … phút cùng ngày."));
     let ballots = compose::ballot_record(&rec);

@@ -443,7 +443,7 @@ fn a_refused_score_is_replaced_by_what_is_typed_next() {
 }
 
 #[test]
-fn scoring_saves_a_score_and_asks_before_a_recusal() {
+fn scoring_saves_a_score_and_asks_the_reason_of_a_recusal() {
     let mut a = app(Lang::Vi, 120, 35);
     let id = a
         .dashboard
@@ -480,9 +480,11 @@ fn scoring_saves_a_score_and_asks_before_a_recusal() {
     assert_eq!(saved, Some(75));
     assert!(screen(&a, 120, 35).contains("Đã lưu điểm"));
 
+    // A recusal asks its reason: Esc records nothing, a blank one is refused.
     press(&mut a, KeyCode::Char('r'));
-    assert_eq!(a.context(), Context::Confirm);
-    press(&mut a, KeyCode::Char('n'));
+    assert_eq!(a.context(), Context::Prompt);
+    assert!(screen(&a, 120, 35).contains("Ghi lý do:"));
+    press(&mut a, KeyCode::Esc);
     assert!(
         a.store()
             .score_sheet(id)
@@ -490,10 +492,39 @@ fn scoring_saves_a_score_and_asks_before_a_recusal() {
             .unwrap_or(false)
     );
     press(&mut a, KeyCode::Char('r'));
-    press(&mut a, KeyCode::Char('y'));
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.context(), Context::Prompt);
+    assert!(screen(&a, 120, 35).contains("Ghi lý do không chấm"));
+    type_text(&mut a, "Là em ruột của người được đề nghị");
+    press(&mut a, KeyCode::Enter);
     let sheet = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(sheet.recused.len(), 1);
-    assert_eq!(sheet.recused[0].0, member);
+    assert_eq!(
+        sheet.recused,
+        vec![(member, "Là em ruột của người được đề nghị".to_string())]
+    );
+    let shown = screen(&a, 120, 35);
+    assert!(
+        shown.contains("x: Là em ruột của người được đề nghị"),
+        "{shown}"
+    );
+    // The member's cells say why they take no score.
+    press(&mut a, KeyCode::Char('e'));
+    assert!(
+        screen(&a, 120, 35).contains("không chấm (xung đột lợi ích): Là em ruột"),
+        "{}",
+        screen(&a, 120, 35)
+    );
+    // Removing the recusal asks first.
+    press(&mut a, KeyCode::Char('r'));
+    assert_eq!(a.context(), Context::Confirm);
+    press(&mut a, KeyCode::Char('n'));
+    assert_eq!(
+        a.store()
+            .score_sheet(id)
+            .map(|s| s.recused.len())
+            .unwrap_or(0),
+        1
+    );
 
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.context(), Context::Dashboard);

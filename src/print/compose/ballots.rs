@@ -9,6 +9,7 @@ use crate::domain::record::{MeetingRecord, RoundRecord};
 use crate::domain::vote::VoteMethod;
 use crate::print::model::{Align, Block, DocKind, Document, Signature, Table};
 
+use super::tally::result_word;
 use super::{SIGN_HINT, When, col, header, honorific, percent};
 
 pub fn ballot_record(record: &MeetingRecord) -> Document {
@@ -194,17 +195,19 @@ fn round_section(record: &MeetingRecord, r: &RoundRecord, numbered: bool, blocks
         return;
     };
     let mut any_written = false;
+    let mut with_written = |in_room: u32, written: u32, counted: bool| {
+        if counted && written > 0 {
+            any_written = true;
+            format!("{in_room} + {written} VB")
+        } else {
+            in_room.to_string()
+        }
+    };
     let rows = counted
         .rows
         .iter()
         .map(|row| {
-            let written = row.votes.saturating_sub(row.tally.agree);
-            let cell = if written > 0 {
-                any_written = true;
-                format!("{} + {written} VB", row.tally.agree)
-            } else {
-                row.votes.to_string()
-            };
+            let t = &row.tally;
             vec![
                 row.rank.to_string(),
                 row.name.clone(),
@@ -218,34 +221,36 @@ fn round_section(record: &MeetingRecord, r: &RoundRecord, numbered: bool, blocks
                 },
                 row.position_unit.clone(),
                 row.award_short.clone(),
-                cell,
-                percent(row.share_permille),
-                if row.passed {
-                    "Đạt"
-                } else {
-                    "Không đạt"
-                }
-                .into(),
+                with_written(t.agree, t.written_agree, row.counts_written),
+                with_written(t.disagree, t.written_disagree, row.counts_written),
+                format!(
+                    "{} ({}/{})",
+                    percent(row.share_permille),
+                    row.votes,
+                    row.denominator
+                ),
+                result_word(row.passed).into(),
             ]
         })
         .collect();
     blocks.push(Block::Table(Table {
         columns: vec![
-            col("STT", 6, Align::Center),
-            col("Họ và tên", 20, Align::Left),
+            col("STT", 5, Align::Center),
+            col("Họ và tên", 17, Align::Left),
             col("Năm sinh", 7, Align::Center),
             col("Giới tính", 7, Align::Center),
-            col("Chức vụ, đơn vị", 20, Align::Left),
-            col("Hình thức", 13, Align::Left),
-            col("Số phiếu", 10, Align::Center),
-            col("Tỷ lệ", 8, Align::Center),
+            col("Chức vụ, đơn vị", 17, Align::Left),
+            col("Hình thức", 11, Align::Left),
+            col("Đồng ý", 8, Align::Center),
+            col("Không đồng ý", 9, Align::Center),
+            col("Tỷ lệ đồng ý", 10, Align::Center),
             col("Kết quả", 9, Align::Center),
         ],
         rows,
     }));
     if any_written {
         blocks.push(Block::para(
-            "VB: ý kiến đồng ý bằng văn bản của thành viên vắng mặt, được tính theo quy chế hoạt động của Hội đồng.",
+            "VB: ý kiến bằng văn bản của thành viên vắng mặt, được tính theo quy chế hoạt động của Hội đồng.",
         ));
     }
     blocks.extend(counted.tie_notes.iter().cloned().map(Block::para));

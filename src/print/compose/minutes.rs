@@ -2,7 +2,6 @@
 
 use crate::domain::meeting::{MinutesNote, NoteKind, Presence};
 use crate::domain::record::{AgendaEntry, MeetingRecord};
-use crate::domain::vote::VoteMethod;
 use crate::print::model::{Align, Block, DocKind, Document, Signature, Table};
 
 use super::{
@@ -285,13 +284,6 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, notes: Notes, blocks: &m
     earlier_rounds(record, e, round.id, blocks);
     let o = &result.outcome;
     let t = &result.tally;
-    let secret = round.method == VoteMethod::SecretBallot;
-    let dash = || "—".to_string();
-    let b = &round.ballots;
-    let mut agree = t.agree.to_string();
-    if result.rule.count_written_opinions && t.written_agree > 0 {
-        agree = format!("{} + {} VB", t.agree, t.written_agree);
-    }
     let mut lead = format!(
         "Kết quả {} (lần {}",
         method_words(round.method),
@@ -305,34 +297,7 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, notes: Notes, blocks: &m
     }
     lead.push_str("):");
     blocks.push(Block::para(lead));
-    blocks.push(Block::Table(Table {
-        columns: vec![
-            col("Phiếu phát ra", 12, Align::Center),
-            col("Phiếu thu về", 12, Align::Center),
-            col("Hợp lệ", 11, Align::Center),
-            col("Không hợp lệ", 12, Align::Center),
-            col("Đồng ý", 14, Align::Center),
-            col("Tỷ lệ", 13, Align::Center),
-            col("Kết quả", 14, Align::Center),
-        ],
-        rows: vec![vec![
-            if secret { b.issued.to_string() } else { dash() },
-            if secret {
-                b.returned.to_string()
-            } else {
-                dash()
-            },
-            if secret { b.valid.to_string() } else { dash() },
-            if secret {
-                b.invalid.to_string()
-            } else {
-                dash()
-            },
-            agree,
-            percent(o.share_permille),
-            if o.passed { "Đạt" } else { "Không đạt" }.to_string(),
-        ]],
-    }));
+    blocks.push(Block::Table(super::tally::tally_table(round, result)));
     let written = o.counted_agree.saturating_sub(t.agree);
     let counted = if written > 0 {
         format!(
@@ -345,17 +310,11 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, notes: Notes, blocks: &m
     let mut text = format!(
         "Tỷ lệ đồng ý {} trên {} ({counted}); yêu cầu {}",
         percent(o.share_permille),
-        super::denominator_words(result.rule.denominator),
+        super::denominator_words(&result.rule),
         threshold_words(&result.rule)
     );
     if let Some(needed) = o.needed {
         text.push_str(&format!(" (cần {needed} phiếu)"));
-    }
-    if !secret {
-        text.push_str(&format!(
-            "; không đồng ý: {}; không biểu quyết: {}",
-            t.disagree, t.abstain
-        ));
     }
     text.push_str(if o.passed {
         ". Kết quả: ĐẠT."

@@ -5,6 +5,7 @@
 mod ballots;
 mod conclusions;
 mod minutes;
+mod tally;
 
 pub use ballots::ballot_record;
 pub use minutes::{MinutesOptions, minutes, minutes_with};
@@ -141,11 +142,14 @@ pub(crate) fn method_words(m: VoteMethod) -> &'static str {
     }
 }
 
-pub(crate) fn denominator_words(d: Denominator) -> &'static str {
-    match d {
-        Denominator::AllMembers => "tổng số thành viên Hội đồng",
-        Denominator::Present => "số thành viên có mặt",
-        Denominator::ValidBallots => "số phiếu hợp lệ",
+/// What the rule counts the share on; an open vote has no papers, so its
+/// "valid ballots" are the members who voted.
+pub(crate) fn denominator_words(rule: &VoteRule) -> &'static str {
+    match (rule.denominator, rule.method) {
+        (Denominator::AllMembers, _) => "tổng số thành viên Hội đồng",
+        (Denominator::Present, _) => "số thành viên có mặt",
+        (Denominator::ValidBallots, VoteMethod::SecretBallot) => "số phiếu hợp lệ",
+        (Denominator::ValidBallots, VoteMethod::Open) => "số thành viên biểu quyết",
     }
 }
 
@@ -158,7 +162,7 @@ pub(crate) fn threshold_words(rule: &VoteRule) -> String {
     format!(
         "{cmp} {} {}",
         rule.threshold.share.label(),
-        denominator_words(rule.denominator)
+        denominator_words(rule)
     )
 }
 

@@ -77,6 +77,9 @@ impl App {
                     if answer.is_empty() {
                         p.error = Some(match p.purpose {
                             PromptFor::Withdraw(_) => f.reason_empty.to_string(),
+                            PromptFor::Recusal { .. } => {
+                                self.strings.recusal_reason_empty.to_string()
+                            }
                             _ => f.file_prompt.trim().trim_end_matches(':').to_string(),
                         });
                         return true;
@@ -88,6 +91,13 @@ impl App {
                             nomination,
                             reason: answer,
                         }),
+                        PromptFor::Recusal { nomination, member } => {
+                            self.dispatch(Action::ApplyRecusal {
+                                nomination,
+                                member,
+                                reason: Some(answer),
+                            })
+                        }
                         PromptFor::Import => self.start_import(full_path(&answer)),
                         PromptFor::Export => self.start_export(full_path(&answer)),
                     }
@@ -173,7 +183,13 @@ impl App {
         self.dashboard.detail = None;
     }
 
-    fn prompt(&mut self, purpose: PromptFor, question: String, label: &'static str, value: &str) {
+    pub(super) fn prompt(
+        &mut self,
+        purpose: PromptFor,
+        question: String,
+        label: &'static str,
+        value: &str,
+    ) {
         self.modals.push(Modal::Prompt(Prompt {
             purpose,
             question,

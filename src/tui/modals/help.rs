@@ -1,5 +1,7 @@
 //! The help popup, generated from the keymap of the layer under it.
 
+use std::cell::Cell;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -15,19 +17,33 @@ pub struct Help {
     /// The context whose keys are listed.
     pub under: Context,
     pub scroll: u16,
+    /// Lines shown and the furthest scroll, as last drawn (the keys page by them).
+    page: Cell<u16>,
+    max: Cell<u16>,
 }
 
 impl Help {
     pub fn new(under: Context) -> Help {
-        Help { under, scroll: 0 }
+        Help {
+            under,
+            scroll: 0,
+            page: Cell::new(1),
+            max: Cell::new(u16::MAX),
+        }
     }
 
     pub fn apply(&mut self, action: &Action) {
-        match action {
-            Action::Up => self.scroll = self.scroll.saturating_sub(1),
-            Action::Down => self.scroll = self.scroll.saturating_add(1),
-            _ => {}
+        let page = self.page.get().saturating_sub(1).max(1);
+        self.scroll = match action {
+            Action::Up => self.scroll.saturating_sub(1),
+            Action::Down => self.scroll.saturating_add(1),
+            Action::PageUp => self.scroll.saturating_sub(page),
+            Action::PageDown => self.scroll.saturating_add(page),
+            Action::Home => 0,
+            Action::End => u16::MAX,
+            _ => self.scroll,
         }
+        .min(self.max.get());
     }
 
     /// Every binding of the context under the popup, then the global ones.
@@ -77,6 +93,8 @@ impl Help {
         block.render(popup, buf);
         let lines = self.lines(s, usize::from(inner.width));
         let max = lines.len().saturating_sub(usize::from(inner.height)) as u16;
+        self.page.set(inner.height);
+        self.max.set(max);
         Paragraph::new(lines)
             .scroll((self.scroll.min(max), 0))
             .render(inner, buf);

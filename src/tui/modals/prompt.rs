@@ -15,6 +15,11 @@ use crate::tui::widgets::text_input::TextInput;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptFor {
     Withdraw(NominationId),
+    /// Why a member does not score a nomination.
+    Recusal {
+        nomination: NominationId,
+        member: i64,
+    },
     Import,
     Export,
 }
@@ -30,13 +35,16 @@ pub struct Prompt {
 
 impl Prompt {
     pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        let width = 72.min(area.width);
         let mut lines: Vec<Line<'static>> = self
             .question
             .lines()
             .map(|l| Line::raw(l.to_string()))
             .collect();
         lines.push(Line::default());
-        lines.push(self.input.line(self.label, true));
+        // A long answer scrolls within its line rather than wrapping out of the box.
+        let cells = usize::from(width.saturating_sub(2));
+        lines.push(self.input.line_within(self.label, true, cells));
         match &self.error {
             Some(e) => lines.push(Line::styled(format!("⚠ {e}"), THEME.error)),
             None => lines.push(Line::default()),
@@ -45,7 +53,6 @@ impl Prompt {
             s.yes_no.replace("/y", "").replace("/n", ""),
             THEME.dim,
         ));
-        let width = 72.min(area.width);
         // Room for wrapped lines of the question.
         let wrapped: u16 = self
             .question

@@ -13,6 +13,7 @@ use crate::domain::nomination::NominationRow;
 use crate::tui::screens::dashboard::{Dashboard, Pane, StatusFilter};
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
+use crate::tui::widgets::award_name::award_in_column;
 use crate::tui::widgets::detail::{DetailData, grid_width, info_lines, score_lines};
 use crate::tui::widgets::table::{ColumnSpec, fit, fit_columns, fit_right};
 
@@ -78,12 +79,12 @@ const COLUMNS: [ColumnSpec; 7] = [
     },
 ];
 
-fn row_cells(r: &NominationRow, s: &Strings) -> [String; 7] {
+fn row_cells(r: &NominationRow, s: &Strings, award_cells: usize) -> [String; 7] {
     [
         r.nominee_name.clone(),
         s.kind(r.nominee_kind).to_string(),
         r.unit.clone(),
-        r.award_short.clone(),
+        award_in_column(&r.award_code, &r.award_short, award_cells),
         r.score.map_or("–".to_string(), |v| s.decimal(v)),
         r.evidence_count.to_string(),
         s.status(r.status).to_string(),
@@ -208,7 +209,8 @@ fn render_list(d: &Dashboard, s: &Strings, area: Rect, buf: &mut Buffer) {
         } else {
             Style::default()
         };
-        lines.push(cells_line(&row_cells(r, s), &widths, style));
+        let award_cells = widths.get(3).copied().map_or(0, usize::from);
+        lines.push(cells_line(&row_cells(r, s, award_cells), &widths, style));
     }
     Paragraph::new(lines).render(inner, buf);
     if let Some(total) = d.total

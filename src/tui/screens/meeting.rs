@@ -6,12 +6,10 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use crate::domain::meeting::{
-    MeetingId, MeetingStatus, Presence, check_committee_present, check_revote,
-};
+use crate::domain::meeting::{MeetingId, MeetingStatus, Presence, check_revote};
 use crate::domain::nomination::Evidence;
 use crate::domain::record::MeetingRecord;
-use crate::domain::vote::{VoteMethod, VoteRule, find_rule};
+use crate::domain::vote::{VoteRule, find_rule};
 use crate::store::meetings::QuorumStatus;
 use crate::store::refusal::MeetingRefusal;
 use crate::store::{Store, StoreError};
@@ -48,6 +46,8 @@ pub enum MeetingAction {
     },
     NextField,
     PrevField,
+    /// In the tally dialog: record the vote by the other method the rule allows.
+    SwitchMethod,
     /// After the confirm: ask the reason for voting again on the current item.
     Revote,
     /// Record when and where the meeting was actually held.
@@ -206,7 +206,7 @@ impl MeetingMode {
     }
 
     /// Refuse locally, in the user's language, what the store would refuse.
-    fn writable(&mut self, s: &Strings, for_vote: bool) -> bool {
+    pub(super) fn writable(&mut self, s: &Strings, for_vote: bool) -> bool {
         let m = s.meeting();
         let refusal = match self.status() {
             MeetingStatus::Closed => Some(m.closed_read_only),
@@ -392,62 +392,6 @@ impl MeetingMode {
         }
     }
 
-    /// Open the tally form for the current item's method, with the other
-    /// items still to vote on by the same method (one paper may cover many).
-    /// `revote` carries the reason when the current item is voted on again.
-    fn start_vote(&mut self, s: &Strings, revote: Option<String>) {
-        if !self.writable(s, true) {
-            return;
-        }
-        let Some(current) = self.record.agenda.get(self.item) else {
-            return;
-        };
-        let method = self
-            .current_rule()
-            .map_or(VoteMethod::SecretBallot, |r| r.method);
-        // The store's rule, asked before the tally dialog opens.
-        let committee: Vec<(String, Presence)> = self
-            .record
-            .counting_committee
-            .iter()
-            .map(|c| {
-                let presence = self
-                    .record
-                    .attendance
-                    .iter()
-                    .find(|a| a.member.id == c.member.id)
-                    .map_or(Presence::Unmarked, |a| a.presence.clone());
-                (c.member.name.clone(), presence)
-            })
-            .collect();
-        if let Err(names) = check_committee_present(method, &committee) {
-            let round = self.next_round_no();
-            self.note = Some(s.refusal(&MeetingRefusal::CommitteeAbsent { round, names }));
-            return;
-        }
-        let level = &self.record.council.level;
-        let mut items = vec![(
-            current.nomination.id,
-            current.nominee.name.clone(),
-            current.award_short.clone(),
-        )];
-        for e in &self.record.agenda {
-            let same = find_rule(&self.rules, &e.nomination.award_code, level)
-                .is_some_and(|r| r.method == method);
-            let unvoted = self.record.latest_result(e.nomination.id).is_none();
-            if e.nomination.id != current.nomination.id && same && unvoted {
-                items.push((
-                    e.nomination.id,
-                    e.nominee.name.clone(),
-                    e.award_short.clone(),
-                ));
-            }
-        }
-        let mut form = TallyForm::new(method, items);
-        form.revote_reason = revote;
-        self.input = Some(Input::Tally(form));
-    }
-
     fn apply_input(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
         match action {
             Action::Cancel => {
@@ -458,6 +402,7 @@ impl MeetingMode {
                 Some(Input::Times(f)) => f.step(true),
                 _ => {}
             },
+            Action::Meeting(MeetingAction::SwitchMethod) => self.switch_method(s),
             Action::Meeting(MeetingAction::PrevField) => match &mut self.input {
                 Some(Input::Tally(f)) => f.prev(),
                 Some(Input::Times(f)) => f.step(false),
@@ -569,7 +514,7 @@ impl MeetingMode {
 
 impl MeetingMode {
     /// The number the next round of this meeting will get.
-    fn next_round_no(&self) -> u32 {
+    pub(super) fn next_round_no(&self) -> u32 {
         self.record
             .rounds
             .iter()
@@ -602,37 +547,5 @@ impl MeetingMode {
             }
             None => self.note = Some(t.amend_nothing.to_string()),
         }
-    }
-
-    /// The form over the nominees of round `round_id`, filled with its counts.
-    fn amend_form(&self, round_id: i64, round_no: u32, reason: String) -> Option<TallyForm> {
-        let round = self.record.rounds.iter().find(|r| r.round.id == round_id)?;
-        let items = round
-            .results
-            .iter()
-            .filter_map(|v| {
-                self.record
-                    .agenda
-                    .iter()
-                    .find(|e| e.nomination.id == v.nomination_id)
-                    .map(|e| {
-                        (
-                            v.nomination_id,
-                            e.nominee.name.clone(),
-                            e.award_short.clone(),
-                        )
-                    })
-            })
-            .collect();
-        let mut form = TallyForm::new(round.round.method, items);
-        let tallies: Vec<_> = round
-            .results
-            .iter()
-            .map(|v| (v.nomination_id, v.tally))
-            .collect();
-        form.prefill(&round.round.ballots, &tallies);
-        form.amends = Some((round_id, round_no, reason));
-        form.attendance = Some(round.round.attendance);
-        Some(form)
     }
 }

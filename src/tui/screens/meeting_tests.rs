@@ -94,10 +94,21 @@ fn a_meeting_from_check_in_to_closing() {
     );
 
     // A secret ballot covering two nominees; an inconsistent tally is named.
+    // The default rule lets the secretary record it by show of hands: F2
+    // switches the dialog, which says which method it records.
     typed(&mut app, "v");
+    assert!(screen(&app).contains("Ghi nhận theo: Bỏ phiếu kín"));
+    key(&mut app, KeyCode::F(2));
+    let s = screen(&app);
+    assert!(s.contains("Ghi nhận theo: Biểu quyết giơ tay"), "{s}");
+    assert!(
+        s.contains("Không BQ") && s.contains("F2 bỏ phiếu kín"),
+        "{s}"
+    );
+    key(&mut app, KeyCode::F(2));
     typed(&mut app, "9\t9\t9\t0\t9\t2");
     let s = screen(&app);
-    assert!(s.contains("Kiểm phiếu (bỏ phiếu kín)"), "{s}");
+    assert!(s.contains("Ghi nhận theo: Bỏ phiếu kín"), "{s}");
     assert!(
         s.contains("đồng ý (9) + không đồng ý (2) nhiều hơn số phiếu hợp lệ (9)"),
         "{s}"
@@ -108,7 +119,10 @@ fn a_meeting_from_check_in_to_closing() {
     key(&mut app, KeyCode::BackTab);
     key(&mut app, KeyCode::Backspace);
     typed(&mut app, "7");
-    assert!(screen(&app).contains("Số liệu khớp"));
+    let s = screen(&app);
+    assert!(s.contains("Số liệu khớp"), "{s}");
+    // Each row shows its share on the rule's denominator and the result as typed.
+    assert!(s.contains("72,7% Đạt"), "{s}");
     typed(&mut app, "\t\t\t\t4\t5");
     key(&mut app, KeyCode::Enter);
     let s = screen(&app);
@@ -126,7 +140,7 @@ fn a_meeting_from_check_in_to_closing() {
         "{s}"
     );
     typed(&mut app, "v");
-    assert!(screen(&app).contains("Biểu quyết công khai"));
+    assert!(screen(&app).contains("Ghi nhận theo: Biểu quyết giơ tay"));
     typed(&mut app, "8\t1\t0\t1");
     key(&mut app, KeyCode::Enter);
     let s = screen(&app);
@@ -141,7 +155,7 @@ fn a_meeting_from_check_in_to_closing() {
         "{s}"
     );
     typed(&mut app, "n");
-    assert!(!screen(&app).contains("Biểu quyết công khai"));
+    assert!(!screen(&app).contains("Ghi nhận theo"));
     typed(&mut app, "vy");
     assert!(screen(&app).contains("Lý do biểu quyết lại:"));
     key(&mut app, KeyCode::Enter);
@@ -154,7 +168,7 @@ fn a_meeting_from_check_in_to_closing() {
     key(&mut app, KeyCode::Enter);
     let s = screen(&app);
     assert!(
-        s.contains("Biểu quyết công khai — biểu quyết lại: Đếm lại tay giơ"),
+        s.contains("Biểu quyết giơ tay — biểu quyết lại: Đếm lại tay giơ"),
         "{s}"
     );
     typed(&mut app, "8\t1\t0\t1");
@@ -188,7 +202,7 @@ fn a_meeting_from_check_in_to_closing() {
         "{s}"
     );
     typed(&mut app, "v");
-    assert!(!screen(&app).contains("Kiểm phiếu (bỏ phiếu kín)"));
+    assert!(!screen(&app).contains("Ghi nhận theo"));
 
     // A correction after closing: a reason, the round's counts to fix, the original kept.
     typed(&mut app, "e");
@@ -197,10 +211,7 @@ fn a_meeting_from_check_in_to_closing() {
     typed(&mut app, "Đếm nhầm một phiếu");
     key(&mut app, KeyCode::Enter);
     let s = screen(&app);
-    assert!(
-        s.contains("Đính chính vòng 3 — Biểu quyết công khai"),
-        "{s}"
-    );
+    assert!(s.contains("Đính chính vòng 3 — Biểu quyết giơ tay"), "{s}");
     key(&mut app, KeyCode::Backspace);
     typed(&mut app, "7");
     key(&mut app, KeyCode::Enter);

@@ -13,7 +13,8 @@ use crate::domain::vote::Comparison;
 use crate::tui::screens::meeting::{Input, MeetingMode};
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
-use crate::tui::widgets::table::{fit, fit_right, truncate, wrap};
+use crate::tui::widgets::award_name::award_in_column;
+use crate::tui::widgets::table::{fit, fit_right, truncate, width, wrap};
 
 fn mark(p: &Presence) -> &'static str {
     match p {
@@ -31,7 +32,9 @@ fn when(iso: &str) -> String {
         .unwrap_or_else(|_| iso.to_string())
 }
 
-fn quorum_line(m: &MeetingMode, s: &Strings) -> Line<'static> {
+/// The quorum indicator, as much of it as fits in `cells`: the rule's source,
+/// then the share, then the label give way before the counts do.
+fn quorum_line(m: &MeetingMode, s: &Strings, cells: usize) -> Line<'static> {
     let t = s.meeting();
     let Some(q) = &m.quorum else {
         return Line::default();
@@ -51,23 +54,36 @@ fn quorum_line(m: &MeetingMode, s: &Strings) -> Line<'static> {
     } else {
         (t.quorum_not_met, THEME.error)
     };
-    Line::from(vec![
-        Span::styled(format!("{}: ", t.quorum), THEME.heading),
-        Span::styled(format!(" {badge} "), style.add_modifier(Modifier::REVERSED)),
-        Span::styled(
-            format!(
-                " {}/{} {} · {} {needed} ({cmp} {}, {source}) · {} {}",
-                q.counts.present,
-                q.counts.members_total,
-                t.present_of,
-                t.needs,
-                q.rule.share.label(),
-                q.counts.written_opinions,
-                t.written
-            ),
-            THEME.input,
-        ),
-    ])
+    let share = q.rule.share.label();
+    let counts = format!(
+        " {}/{} {} · {} {needed}",
+        q.counts.present, q.counts.members_total, t.present_of, t.needs
+    );
+    let written = format!(" · {} {}", q.counts.written_opinions, t.written);
+    let label = format!("{}: ", t.quorum);
+    let badge = format!(" {badge} ");
+    let variants = [
+        (true, format!("{counts} ({cmp} {share}, {source}){written}")),
+        (true, format!("{counts} ({cmp} {share}){written}")),
+        (true, format!("{counts}{written}")),
+        (false, format!("{counts}{written}")),
+    ];
+    let fits = |with_label: bool, rest: &str| {
+        let head = if with_label { width(&label) } else { 0 };
+        head + width(&badge) + width(rest) <= cells
+    };
+    let (with_label, rest) = variants
+        .iter()
+        .find(|(l, r)| fits(*l, r))
+        .unwrap_or(&variants[3])
+        .clone();
+    let mut spans = Vec::new();
+    if with_label {
+        spans.push(Span::styled(label, THEME.heading));
+    }
+    spans.push(Span::styled(badge, style.add_modifier(Modifier::REVERSED)));
+    spans.push(Span::styled(rest, THEME.input));
+    Line::from(spans)
 }
 
 fn attendance(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
@@ -309,7 +325,13 @@ fn results(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
             Span::raw(format!("{:>2}. ", e.item.position)),
             Span::raw(fit(&e.nominee.name, name_w)),
             Span::raw(" "),
-            Span::styled(fit(&e.award_short, 22), THEME.dim),
+            Span::styled(
+                fit(
+                    &award_in_column(&e.nomination.award_code, &e.award_short, 22),
+                    22,
+                ),
+                THEME.dim,
+            ),
             Span::raw(fit_right(
                 &format!("{}/{}", v.outcome.counted_agree, v.outcome.denominator),
                 6,
@@ -364,18 +386,8 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
     ])
     .areas(inner);
     let cells = usize::from(inner.width);
-    Paragraph::new(quorum_line(m, s)).render(head, buf);
-    let typing_reason = matches!(
-        m.input,
-        Some(Input::Reason { .. })
-            | Some(Input::AmendReason { .. })
-            | Some(Input::RevoteReason { .. })
-    );
+    Paragraph::new(quorum_line(m, s, usize::from(head.width))).render(head, buf);
     let notice_text = match meeting.status {
-        _ if typing_reason && m.note.is_some() => Line::styled(
-            truncate(m.note.as_deref().unwrap_or(""), cells),
-            THEME.error,
-        ),
         MeetingStatus::Planned => Line::styled(truncate(t.planned_hint, cells), THEME.header),
         MeetingStatus::Closed => Line::styled(truncate(t.closed_read_only, cells), THEME.error),
         MeetingStatus::Open => Line::styled(truncate(&meeting.subject, cells), THEME.dim),
@@ -387,33 +399,47 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
     attendance(m, s, left, buf);
     current_item(m, s, right, buf);
     results(m, s, bottom, buf);
-    let bottom_line = match (&m.input, &m.note) {
-        (
-            Some(Input::Reason {
-                field,
-                with_opinion,
-                ..
-            }),
-            _,
-        ) => {
-            let prompt = if *with_opinion {
-                t.reason_opinion_prompt
+    let reason = match &m.input {
+        Some(Input::Reason {
+            member,
+            field,
+            with_opinion,
+        }) => {
+            let name = m
+                .record
+                .attendance
+                .iter()
+                .find(|a| a.member.id == *member)
+                .map_or("", |a| a.member.name.as_str());
+            let (title, prompt) = if *with_opinion {
+                (t.absent_opinion_title, t.reason_opinion_prompt)
             } else {
-                t.reason_prompt
+                (t.absent_title, t.reason_prompt)
             };
-            field.line(prompt, true)
+            Some((format!("{title}: {name}"), prompt.to_string(), field))
         }
-        (
-            Some(Input::AmendReason {
-                field, round_no, ..
-            }),
-            _,
-        ) => field.line(&format!("{} {round_no}: ", t.amend_prompt), true),
-        (Some(Input::RevoteReason { field }), _) => field.line(t.revote_prompt, true),
-        (_, Some(n)) => Line::styled(truncate(n, cells), THEME.error),
+        Some(Input::AmendReason {
+            field, round_no, ..
+        }) => Some((
+            format!("{} {round_no}", t.amend_title),
+            format!("{} {round_no}: ", t.amend_prompt),
+            field,
+        )),
+        Some(Input::RevoteReason { field }) => Some((
+            upper_first(t.revote_title),
+            t.revote_prompt.to_string(),
+            field,
+        )),
+        _ => None,
+    };
+    let bottom_line = match (&reason, &m.note) {
+        (None, Some(n)) => Line::styled(truncate(n, cells), THEME.error),
         _ => Line::default(),
     };
     Paragraph::new(bottom_line).render(line, buf);
+    if let Some((title, prompt, field)) = reason {
+        reason_dialog(&title, &prompt, field, m.note.as_deref(), s, inner, buf);
+    }
     if let Some(Input::Tally(form)) = &m.input {
         let att = m.record.attendance_counts();
         form.render(s, &att, inner, buf);
@@ -421,4 +447,48 @@ pub fn render(m: &MeetingMode, s: &Strings, area: Rect, buf: &mut Buffer) {
     if let Some(Input::Times(form)) = &m.input {
         form.render(s, inner, buf);
     }
+}
+
+fn upper_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+/// A reason asked in a dialog of its own, in the middle of the screen, so it
+/// cannot be missed: the title says whose absence or which round it is for,
+/// then the field, then what is wrong or what Enter and Esc do.
+fn reason_dialog(
+    title: &str,
+    prompt: &str,
+    field: &crate::tui::widgets::text_input::TextInput,
+    note: Option<&str>,
+    s: &Strings,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    let popup = crate::tui::modals::centered(area, area.width.saturating_sub(4).min(76), 6);
+    Clear.render(popup, buf);
+    let cells = usize::from(popup.width.saturating_sub(2));
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(THEME.border_focused)
+        .title(Line::styled(
+            format!(" {} ", truncate(title, cells.saturating_sub(2))),
+            THEME.title,
+        ));
+    let inner = block.inner(popup);
+    block.render(popup, buf);
+    let help = match note {
+        Some(n) => Line::styled(truncate(n, cells), THEME.error),
+        None => Line::styled(truncate(s.meeting().reason_help, cells), THEME.dim),
+    };
+    let lines = vec![
+        Line::default(),
+        field.line_within(prompt, true, cells),
+        Line::default(),
+        help,
+    ];
+    Paragraph::new(lines).render(inner, buf);
 }

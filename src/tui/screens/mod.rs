@@ -8,6 +8,7 @@ pub mod eligibility_marks;
 pub mod evidence_form;
 pub mod evidence_list;
 pub mod meeting;
+mod meeting_tally;
 #[cfg(test)]
 mod meeting_tests;
 pub mod meeting_view;

@@ -18,7 +18,7 @@ use crate::tui::screens::plan_forms::{
 use crate::tui::screens::planning::{Picker, PlanInput, Planning, View};
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
-use crate::tui::widgets::table::{fit, fit_right, truncate};
+use crate::tui::widgets::table::{fit, fit_right, truncate, width};
 
 fn status_style(st: MeetingStatus) -> Style {
     match st {
@@ -305,8 +305,14 @@ fn meeting_form(f: &MeetingForm, s: &Strings, area: Rect, buf: &mut Buffer) {
     };
     let inner = framed(title, popup, buf);
     let w = usize::from(inner.width);
+    // Long text (the guests) scrolls within the line, the cursor in view.
     let text = |field: Field, label: &str, input: &crate::tui::widgets::text_input::TextInput| {
-        field_line(label, input.line("", f.focus == field), f.focus == field)
+        let room = w.saturating_sub(width(label) + 4);
+        field_line(
+            label,
+            input.line_within("", f.focus == field, room),
+            f.focus == field,
+        )
     };
     let choice = |field: Field, label: &str, i: Option<usize>| {
         let v = member_label(i.and_then(|i| f.members.get(i)), s);

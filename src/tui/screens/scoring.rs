@@ -15,6 +15,7 @@ use crate::store::scores::ScoreSheet;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
+use crate::tui::modals::prompt::PromptFor;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::detail::score_lines;
@@ -30,6 +31,8 @@ pub enum Outcome {
     Changed(NominationId, String),
     /// Ask first; dispatch the action on yes.
     Ask(String, Action),
+    /// Ask a one-line answer (the question, what it is for).
+    Prompt(String, PromptFor),
     Failed(StoreError),
 }
 
@@ -151,8 +154,8 @@ impl Scoring {
                 let Some((member, _, _)) = self.cell() else {
                     return Outcome::Nothing;
                 };
-                if self.is_recused(member) {
-                    self.error = Some(s.recused.to_string());
+                if let Some((_, reason)) = self.sheet.recused.iter().find(|(m, _)| *m == member) {
+                    self.error = Some(format!("{}: {reason}", s.recused));
                     return Outcome::Nothing;
                 }
                 let current = match action {
@@ -179,30 +182,38 @@ impl Scoring {
                 let Some((member, _, _)) = self.cell() else {
                     return Outcome::Nothing;
                 };
-                let recused = self.is_recused(member);
-                let text = if recused {
-                    s.confirm_unrecuse
-                } else {
-                    s.confirm_recuse
-                };
-                return Outcome::Ask(
-                    text.to_string(),
-                    Action::ApplyRecusal {
+                if self.is_recused(member) {
+                    return Outcome::Ask(
+                        s.confirm_unrecuse.to_string(),
+                        Action::ApplyRecusal {
+                            nomination: self.nomination,
+                            member,
+                            reason: None,
+                        },
+                    );
+                }
+                let name = self
+                    .sheet
+                    .members
+                    .iter()
+                    .find(|m| m.id == member)
+                    .map_or("", |m| m.name.as_str());
+                return Outcome::Prompt(
+                    format!("{name} — {}\n{}", self.title, s.confirm_recuse),
+                    PromptFor::Recusal {
                         nomination: self.nomination,
                         member,
-                        recused: !recused,
                     },
                 );
             }
             Action::ApplyRecusal {
                 nomination,
                 member,
-                recused,
+                reason,
             } => {
-                let reason = recused.then_some(s.recusal_reason);
-                return match store.set_recusal(*nomination, *member, reason) {
+                return match store.set_recusal(*nomination, *member, reason.as_deref()) {
                     Ok(_) => {
-                        let text = if *recused {
+                        let text = if reason.is_some() {
                             s.scoring_recused
                         } else {
                             s.scoring_unrecused

@@ -2,7 +2,8 @@
 //! counts and, per nominee on the paper, agree / disagree and written
 //! opinions; for an open vote, agree / disagree / abstain per nominee. The
 //! focus walks the fields in order; only digits are typed. The counts are
-//! checked with the domain rules while typing, and again by the store.
+//! checked with the domain rules while typing, and again by the store; each
+//! row shows the share on its rule's denominator and the result as typed.
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
@@ -12,7 +13,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::domain::nomination::NominationId;
 use crate::domain::vote::{
-    AttendanceCounts, BallotCounts, Tally, VoteMethod, validate_ballots, validate_tally,
+    AttendanceCounts, BallotCounts, Tally, VoteMethod, VoteRule, evaluate, validate_ballots,
+    validate_tally,
 };
 use crate::store::rounds::RoundInput;
 use crate::tui::modals::centered;
@@ -21,10 +23,19 @@ use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, fit_right, truncate};
 use crate::tui::widgets::text_input::TextInput;
 
+/// A nominee offered in the form, with the rule as applied by the form's method.
+pub struct TallyItem {
+    pub nomination: NominationId,
+    pub name: String,
+    pub award: String,
+    pub rule: Option<VoteRule>,
+}
+
 pub struct TallyRow {
     pub nomination: NominationId,
     pub name: String,
     pub award: String,
+    pub rule: Option<VoteRule>,
     pub fields: Vec<TextInput>,
 }
 
@@ -43,6 +54,8 @@ pub struct TallyForm {
     pub revote_reason: Option<String>,
     /// Attendance to check against instead of today's (an amendment uses the round's).
     pub attendance: Option<AttendanceCounts>,
+    /// The other method the current item's rule allows (F2 switches to it).
+    pub other_method: Option<VoteMethod>,
 }
 
 fn row_width(method: VoteMethod) -> usize {
@@ -62,8 +75,8 @@ fn number(field: &TextInput, what: &str, s: &Strings) -> Result<u32, String> {
 }
 
 impl TallyForm {
-    /// A form over `items` (nomination, name, award), the current item first.
-    pub fn new(method: VoteMethod, items: Vec<(NominationId, String, String)>) -> TallyForm {
+    /// A form over `items`, the current item first.
+    pub fn new(method: VoteMethod, items: Vec<TallyItem>) -> TallyForm {
         let n = row_width(method);
         TallyForm {
             method,
@@ -73,10 +86,11 @@ impl TallyForm {
             },
             rows: items
                 .into_iter()
-                .map(|(nomination, name, award)| TallyRow {
-                    nomination,
-                    name,
-                    award,
+                .map(|i| TallyRow {
+                    nomination: i.nomination,
+                    name: i.name,
+                    award: i.award,
+                    rule: i.rule,
                     fields: vec![TextInput::default(); n],
                 })
                 .collect(),
@@ -85,6 +99,7 @@ impl TallyForm {
             amends: None,
             revote_reason: None,
             attendance: None,
+            other_method: None,
         }
     }
 
@@ -255,10 +270,43 @@ impl TallyForm {
         Ok(())
     }
 
+    /// The row's share on its rule's denominator and its result, as typed;
+    /// blank when the row is empty or its counts do not add up.
+    fn row_result(&self, row: &TallyRow, att: &AttendanceCounts, s: &Strings) -> String {
+        let Some(rule) = &row.rule else {
+            return String::new();
+        };
+        if row.fields.iter().all(|f| f.value().trim().is_empty()) {
+            return String::new();
+        }
+        let Ok(input) = self.to_input(s) else {
+            return String::new();
+        };
+        let Some((_, tally)) = input.tallies.iter().find(|(n, _)| *n == row.nomination) else {
+            return String::new();
+        };
+        if validate_tally(self.method, att, &input.ballots, tally).is_err() {
+            return String::new();
+        }
+        match evaluate(rule, att, &input.ballots, tally) {
+            Ok(o) => {
+                let m = s.meeting();
+                let verdict = if o.passed { m.passed } else { m.failed };
+                format!("{} {verdict}", s.percent(o.share_permille))
+            }
+            Err(_) => String::new(),
+        }
+    }
+
     pub fn render(&self, s: &Strings, att: &AttendanceCounts, area: Rect, buf: &mut Buffer) {
         let att = self.attendance.as_ref().unwrap_or(att);
         let m = s.meeting();
-        let height = (self.rows.len() as u16 + 8).min(area.height);
+        let extra = if self.method == VoteMethod::SecretBallot {
+            9
+        } else {
+            8
+        };
+        let height = (self.rows.len() as u16 + extra).min(area.height);
         let popup = centered(area, area.width.saturating_sub(4).min(110), height);
         Clear.render(popup, buf);
         let kind = match self.method {
@@ -270,17 +318,21 @@ impl TallyForm {
             (None, Some(reason)) => format!("{kind} — {}: {reason}", m.revote_title),
             (None, None) => kind.to_string(),
         };
+        let cells = usize::from(popup.width.saturating_sub(4));
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(THEME.border_focused)
-            .title(Line::styled(format!(" {title} "), THEME.title));
+            .title(Line::styled(
+                format!(" {} ", truncate(&title, cells)),
+                THEME.title,
+            ));
         let inner = block.inner(popup);
         block.render(popup, buf);
         let cells = usize::from(inner.width);
-        // Every cell is 12 wide: "  [" + six digits + "]  ", empty ones show a dot.
-        let cell = |f: &TextInput, focused: bool| -> Vec<Span<'static>> {
+        // A field shows up to four digits: "[   9]"; empty ones show a dot.
+        let field = |f: &TextInput, focused: bool, width: usize| -> Span<'static> {
             let empty = f.value().is_empty();
-            let text = fit_right(if empty { "·" } else { f.value() }, 6);
+            let text = fit_right(if empty { "·" } else { f.value() }, 4);
             let style = if focused {
                 THEME.selected
             } else if empty {
@@ -288,13 +340,17 @@ impl TallyForm {
             } else {
                 THEME.input
             };
-            vec![
-                Span::raw("  "),
-                Span::styled(format!("[{text}]"), style),
-                Span::raw("  "),
-            ]
+            Span::styled(fit_right(&format!("[{text}]"), width), style)
         };
         let mut lines = Vec::new();
+        // The method recorded, and what the counts are checked against.
+        let mut method_line = vec![Span::styled(format!("{}: ", m.method_label), THEME.dim)];
+        method_line.push(Span::styled(kind, THEME.header));
+        method_line.push(Span::styled(
+            format!(" · {} {}", att.present, m.present_of),
+            THEME.dim,
+        ));
+        lines.push(Line::from(method_line));
         if self.method == VoteMethod::SecretBallot {
             let mut spans = Vec::new();
             for (i, (f, label)) in self
@@ -303,32 +359,42 @@ impl TallyForm {
                 .zip([m.issued, m.returned, m.valid, m.invalid])
                 .enumerate()
             {
-                spans.push(Span::styled(format!(" {label}"), THEME.dim));
-                spans.extend(cell(f, self.focus == i));
+                spans.push(Span::styled(format!("{label} "), THEME.dim));
+                spans.push(field(f, self.focus == i, 6));
+                spans.push(Span::raw("  "));
             }
-            spans.push(Span::styled(
-                format!("  ({} {})", att.present, m.present_of),
-                THEME.dim,
-            ));
             lines.push(Line::from(spans));
-            lines.push(Line::default());
         }
+        lines.push(Line::default());
+        let labels = self.labels(s);
+        let widths: Vec<usize> = labels
+            .iter()
+            .map(|l| unicode_width::UnicodeWidthStr::width(*l).max(6) + 1)
+            .collect();
+        let result_w = 16;
         let name_w = cells
-            .saturating_sub(row_width(self.method) * 12 + 2)
-            .clamp(10, 40);
+            .saturating_sub(widths.iter().sum::<usize>() + result_w + 1)
+            .clamp(8, 40);
         let mut head = vec![Span::styled(fit("", name_w), THEME.header)];
-        for l in self.labels(s) {
-            head.push(Span::styled(fit_right(l, 10), THEME.header));
-            head.push(Span::raw("  "));
+        for (l, w) in labels.iter().zip(&widths) {
+            head.push(Span::styled(fit_right(l, *w), THEME.header));
         }
+        head.push(Span::styled(
+            format!(" {}", fit(m.share_result, result_w - 1)),
+            THEME.header,
+        ));
         lines.push(Line::from(head));
         let b = self.ballots.len();
         let w = row_width(self.method);
         for (ri, r) in self.rows.iter().enumerate() {
             let mut spans = vec![Span::raw(fit(&format!("{} ({})", r.name, r.award), name_w))];
-            for (fi, f) in r.fields.iter().enumerate() {
-                spans.extend(cell(f, self.focus == b + ri * w + fi));
+            for (fi, (f, width)) in r.fields.iter().zip(&widths).enumerate() {
+                spans.push(field(f, self.focus == b + ri * w + fi, *width));
             }
+            spans.push(Span::styled(
+                format!(" {}", fit(&self.row_result(r, att, s), result_w - 1)),
+                THEME.filter_active,
+            ));
             lines.push(Line::from(spans));
         }
         lines.push(Line::default());
@@ -339,7 +405,12 @@ impl TallyForm {
             (Ok(()), None) => Line::styled(m.tally_ok, THEME.filter_active),
         };
         lines.push(status);
-        lines.push(Line::styled(truncate(m.tally_help, cells), THEME.dim));
+        let help = match self.other_method {
+            Some(VoteMethod::Open) => format!("{} · {}", m.switch_to_open, m.tally_help),
+            Some(VoteMethod::SecretBallot) => format!("{} · {}", m.switch_to_secret, m.tally_help),
+            None => m.tally_help.to_string(),
+        };
+        lines.push(Line::styled(truncate(&help, cells), THEME.dim));
         Paragraph::new(lines).render(inner, buf);
     }
 }

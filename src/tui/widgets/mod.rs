@@ -1,5 +1,6 @@
 //! Reusable pieces drawn by the screens.
 
+pub mod award_name;
 pub mod detail;
 pub mod form;
 pub mod hint_bar;

@@ -112,6 +112,48 @@ impl TextInput {
         u16::try_from(self.value[..at].width()).unwrap_or(u16::MAX)
     }
 
+    /// The field as a line `cells` wide: when the text is longer than the
+    /// room after the prompt, it scrolls so that the cursor stays in view, an
+    /// ellipsis saying that text is hidden before it.
+    pub fn line_within(&self, prompt: &str, show_cursor: bool, cells: usize) -> Line<'static> {
+        let room = cells.saturating_sub(prompt.width());
+        // The cursor block takes one cell after the text.
+        if self.value.width() < room || room < 4 {
+            return self.line(prompt, show_cursor);
+        }
+        let graphemes: Vec<&str> = self.value.graphemes(true).collect();
+        let cursor = self.cursor.min(graphemes.len());
+        // Start as late as needed for the cursor to fit after "…".
+        let mut start = 0;
+        let before = |from: usize| graphemes[from..cursor].concat().width();
+        if before(0) + 1 >= room {
+            start = (0..cursor)
+                .find(|&i| before(i) + 2 <= room)
+                .unwrap_or(cursor);
+        }
+        let shown = TextInput {
+            value: graphemes[start..].concat(),
+            cursor: cursor - start,
+        };
+        let mut line = shown.line(prompt, show_cursor);
+        if start > 0 {
+            line.spans.insert(1, Span::styled("…", THEME.dim));
+        }
+        // Cut what runs past the right edge.
+        let mut used = 0;
+        let mut spans = Vec::new();
+        for span in line.spans {
+            let left = cells.saturating_sub(used);
+            if left == 0 {
+                break;
+            }
+            let text = crate::tui::widgets::table::truncate(&span.content, left);
+            used += text.width();
+            spans.push(Span::styled(text, span.style));
+        }
+        Line::from(spans)
+    }
+
     /// The field as a line: prompt, text, and a visible cursor block.
     pub fn line(&self, prompt: &str, show_cursor: bool) -> Line<'static> {
         let at = self.byte_at(self.cursor);
@@ -138,6 +180,33 @@ impl TextInput {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shown(line: &Line) -> String {
+        line.spans.iter().map(|s| s.content.as_ref()).collect()
+    }
+
+    #[test]
+    fn a_long_text_scrolls_to_keep_the_cursor_in_view() {
+        let t = TextInput::new("Lê Thị Bình, Bí thư Đoàn phường; Phạm Văn Cường, Sở Nội vụ");
+        // Cursor at the end: the end is shown, an ellipsis stands for the rest.
+        let l = t.line_within("Khách: ", true, 30);
+        let text = shown(&l);
+        assert!(text.starts_with("Khách: …"), "{text}");
+        assert!(text.ends_with("Sở Nội vụ "), "{text}");
+        assert_eq!(text.width(), 30, "{text}");
+        // Short text is drawn as it is.
+        let short = TextInput::new("Lê B");
+        assert_eq!(
+            shown(&short.line_within("Khách: ", true, 30)),
+            "Khách: Lê B "
+        );
+        // Cursor at the start: the start is shown, the line cut at the edge.
+        let mut home = t.clone();
+        home.handle_key(&KeyEvent::new(KeyCode::Home, KeyModifiers::NONE));
+        let text = shown(&home.line_within("Khách: ", true, 30));
+        assert!(text.starts_with("Khách: Lê Thị Bình"), "{text}");
+        assert!(text.width() <= 30, "{text}");
+    }
 
     fn press(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
         KeyEvent::new(code, mods)

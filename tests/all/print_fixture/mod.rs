@@ -96,6 +96,7 @@ fn rule(award: &str, num: u32, den: u32, cmp: Comparison) -> VoteRule {
         award: award.into(),
         level: "ward".into(),
         method: VoteMethod::SecretBallot,
+        also_allowed: vec![VoteMethod::Open],
         threshold: Threshold {
             share: Share::new(num, den),
             comparison: cmp,
