@@ -36,4 +36,5 @@ mod tui_meetingplan;
 mod tui_minutes;
 mod tui_names;
 mod tui_nominee_form;
+mod tui_small_screen;
 mod ward;

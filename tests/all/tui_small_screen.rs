@@ -14,7 +14,7 @@ use hoidong::tui::app::App;
 use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::KeyCode;
 
-mod common;
+use crate::common;
 use common::{press, screen_at, type_text};
 
 const W: u16 = 80;
