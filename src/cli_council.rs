@@ -384,6 +384,15 @@ pub fn run_council(db: Option<&Path>, cmd: &CouncilCommand, lang: Lang) -> anyho
     Ok(())
 }
 
+/// " (position)", or nothing when no position was given.
+fn in_brackets(position: &str) -> String {
+    if position.is_empty() {
+        String::new()
+    } else {
+        format!(" ({position})")
+    }
+}
+
 fn run_member(store: &mut Store, cmd: &MemberCommand, lang: Lang) -> anyhow::Result<()> {
     match cmd {
         MemberCommand::Add(a) => {
@@ -395,17 +404,17 @@ fn run_member(store: &mut Store, cmd: &MemberCommand, lang: Lang) -> anyhow::Res
             let m = store.member(id)?;
             match lang {
                 Lang::Vi => println!(
-                    "Đã thêm thành viên {} – {} ({}), từ {}: số {id}",
+                    "Đã thêm thành viên {} – {}{}, từ {}: số {id}",
                     m.name,
                     role_label(m.role, lang.words()),
-                    m.position,
+                    in_brackets(&m.position),
                     day(lang, &m.term_start)
                 ),
                 Lang::En => println!(
-                    "member {id} added: {} – {} ({}), from {}",
+                    "member {id} added: {} – {}{}, from {}",
                     m.name,
                     role_label(m.role, lang.words()),
-                    m.position,
+                    in_brackets(&m.position),
                     m.term_start
                 ),
             }
