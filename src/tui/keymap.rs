@@ -1,6 +1,5 @@
-//! Default key bindings as data. `resolve` turns a key into an action for the
-//! layer on top; the hint bar and the help popup are generated from the same
-//! table, so they cannot drift from what the keys do.
+//! Default key bindings as data: `resolve` turns a key into an action for the
+//! layer on top; the hint bar and help come from the same table, so they agree.
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
