@@ -504,7 +504,8 @@ fn a_whole_meeting_through_the_store() {
     );
 
     // The printed minutes show every round of an item with its result and
-    // reason; the last one decides.
+    // reason, counted for the item (round 4 of the meeting is the item's
+    // second vote); the last one decides.
     let md = hoidong::print::markdown::render(&hoidong::print::compose::minutes(&rec));
     assert!(
         md.contains("Nội dung này được biểu quyết 2 lần; kết quả lần sau cùng là kết quả quyết định")
@@ -515,7 +516,7 @@ fn a_whole_meeting_through_the_store() {
     assert!(
         md.contains("- Lần 1 (bỏ phiếu kín): đồng ý 9/11 (81,8%), Đạt;")
             && md.contains(
-                "Kết quả bỏ phiếu kín (lần 4, điều chỉnh: Ban kiểm phiếu đếm nhầm một phiếu):"
+                "Kết quả bỏ phiếu kín (lần 2, điều chỉnh: Ban kiểm phiếu đếm nhầm một phiếu):"
             ),
         "{md}"
     );

@@ -281,14 +281,12 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, notes: Notes, blocks: &m
         blocks.push(Block::para("Chưa biểu quyết."));
         return;
     };
-    earlier_rounds(record, e, round.id, blocks);
+    // Votes are counted per item (the meeting's ballot numbers are in the
+    // ballot-count record): an item voted once reads "lần 1".
+    let this_vote = earlier_rounds(record, e, round.id, blocks) + 1;
     let o = &result.outcome;
     let t = &result.tally;
-    let mut lead = format!(
-        "Kết quả {} (lần {}",
-        method_words(round.method),
-        round.round_no
-    );
+    let mut lead = format!("Kết quả {} (lần {this_vote}", method_words(round.method));
     if let Some(reason) = &round.amendment_reason {
         lead.push_str(&format!(", điều chỉnh: {reason}"));
     }
@@ -325,8 +323,14 @@ fn agenda_item(record: &MeetingRecord, e: &AgendaEntry, notes: Notes, blocks: &m
 }
 
 /// Every round on the item before the deciding one, each with its result and
-/// the reason it was held again, so the minutes hide no vote.
-fn earlier_rounds(record: &MeetingRecord, e: &AgendaEntry, deciding: i64, blocks: &mut Vec<Block>) {
+/// the reason it was held again, so the minutes hide no vote. Returns how
+/// many there were.
+fn earlier_rounds(
+    record: &MeetingRecord,
+    e: &AgendaEntry,
+    deciding: i64,
+    blocks: &mut Vec<Block>,
+) -> usize {
     let earlier: Vec<_> = record
         .rounds
         .iter()
@@ -339,15 +343,16 @@ fn earlier_rounds(record: &MeetingRecord, e: &AgendaEntry, deciding: i64, blocks
         })
         .collect();
     if earlier.is_empty() {
-        return;
+        return 0;
     }
+    let count = earlier.len();
     blocks.push(Block::para(format!(
         "Nội dung này được biểu quyết {} lần; kết quả lần sau cùng là kết quả quyết định. Các lần trước:",
         earlier.len() + 1
     )));
-    for (round, v) in earlier {
+    for (n, (round, v)) in earlier.into_iter().enumerate() {
         let o = &v.outcome;
-        let mut line = format!("- Lần {} ({}", round.round_no, method_words(round.method));
+        let mut line = format!("- Lần {} ({}", n + 1, method_words(round.method));
         if let Some(reason) = &round.amendment_reason {
             line.push_str(&format!(", điều chỉnh: {reason}"));
         }
@@ -363,6 +368,7 @@ fn earlier_rounds(record: &MeetingRecord, e: &AgendaEntry, deciding: i64, blocks
         ));
         blocks.push(Block::item(line));
     }
+    count
 }
 
 fn closing(record: &MeetingRecord, notes: Notes, blocks: &mut Vec<Block>) {
