@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use hoidong::domain::council::{Council, Member, Role};
+use hoidong::domain::council::Member;
 use hoidong::domain::nomination::{NominationQuery, NominationStatus};
 use hoidong::domain::scoring::Score;
 use hoidong::export::nominations::export_nominations;
@@ -88,47 +88,9 @@ fn scores_snapshot(store: &Store) -> Vec<String> {
     rows
 }
 
-const MEMBERS: [&str; 5] = [
-    "Nguyễn Hữu Thắng",
-    "Bùi Thị Thu Hà",
-    "Lê Minh Khoa",
-    "Đặng Thị Yến",
-    "Phan Văn Lợi",
-];
-
 fn store_with_council() -> Store {
     let mut store = Store::open_in_memory().unwrap();
-    store
-        .write(|w| {
-            w.set_ward(&hoidong::domain::ward::WardIdentity::carried_over(
-                "UBND PHƯỜNG THANH BÌNH",
-                "Hội đồng Thi đua – Khen thưởng phường Thanh Bình",
-                "Thanh Bình",
-            ))?;
-            let council = w.insert_council(&Council {
-                id: 0,
-                name: "Hội đồng Thi đua – Khen thưởng phường Thanh Bình".into(),
-                level: "ward".into(),
-                founding_decision: String::new(),
-                ..Council::default()
-            })?;
-            for (i, name) in MEMBERS.iter().enumerate() {
-                w.insert_member(&Member {
-                    id: 0,
-                    council_id: council,
-                    name: name.to_string(),
-                    role: if i == 0 { Role::Chair } else { Role::Member },
-                    position: String::new(),
-                    sex: None,
-                    term_start: "2026-01-01".into(),
-                    term_end: None,
-                    unit: String::new(),
-                    replaces: None,
-                })?;
-            }
-            Ok(())
-        })
-        .unwrap();
+    crate::common::seat_a_council(&mut store);
     store
 }
 

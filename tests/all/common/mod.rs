@@ -126,8 +126,17 @@ pub fn pass_in_a_meeting(store: &mut hoidong::store::Store, nominations: &[i64])
     }
 }
 
+/// The members of [`seat_a_council`], chair first (invented names).
+pub const MEMBERS: [&str; 5] = [
+    "Nguyễn Hữu Thắng",
+    "Bùi Thị Thu Hà",
+    "Lê Minh Khoa",
+    "Đặng Thị Yến",
+    "Phan Văn Lợi",
+];
+
 /// A ward council of five (invented names), for a database that has none.
-fn seat_a_council(store: &mut hoidong::store::Store) {
+pub fn seat_a_council(store: &mut hoidong::store::Store) {
     use hoidong::domain::council::{Council, Member, Role};
     store
         .write(|w| {
@@ -143,14 +152,7 @@ fn seat_a_council(store: &mut hoidong::store::Store) {
                 founding_decision: String::new(),
                 ..Council::default()
             })?;
-            let names = [
-                "Nguyễn Hữu Thắng",
-                "Bùi Thị Thu Hà",
-                "Lê Minh Khoa",
-                "Đặng Thị Yến",
-                "Phan Văn Lợi",
-            ];
-            for (i, name) in names.iter().enumerate() {
+            for (i, name) in MEMBERS.iter().enumerate() {
                 w.insert_member(&Member {
                     id: 0,
                     council_id: council,
