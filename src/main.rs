@@ -59,6 +59,8 @@ enum Command {
     },
     /// Print the head of the audit chain, to keep outside the file (on paper).
     Anchor,
+    /// Build the search index again from the nominations (when `check` says so).
+    Reindex,
     /// Copy the database to FILE (safe while hoidong runs; never overwrites).
     Backup { file: PathBuf },
     /// Replace the database with FILE after checking it; the current one is kept aside.
@@ -161,6 +163,9 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         )?,
         Some(Command::Anchor) => {
             safety::cli::run_anchor(cli.db, safety::cli::lang_of(cli.lang.as_deref()))?
+        }
+        Some(Command::Reindex) => {
+            safety::cli::run_reindex(cli.db, safety::cli::lang_of(cli.lang.as_deref()))?
         }
         Some(Command::Backup { file }) => safety::cli::run_backup(cli.db, &file)?,
         Some(Command::Restore { file, force }) => safety::cli::run_restore(cli.db, &file, force)?,

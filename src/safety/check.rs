@@ -158,6 +158,13 @@ fn check_snapshot(
         return Ok(report);
     }
     foreign_keys(conn, &mut report.problems)?;
+    if version >= 8 && crate::store::search_index::in_step(conn)? == Some(false) {
+        report.problems.push(Problem::new(
+            "nomination_search",
+            "index",
+            super::words::Finding::SearchIndexOutOfStep.say(lang),
+        ));
+    }
     let breaks = audit::verify_chain(conn)?;
     if let Some(a) = anchor
         && let Some(f) = against_anchor(conn, a, &breaks)?

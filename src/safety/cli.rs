@@ -104,6 +104,17 @@ pub fn run_anchor(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `hoidong reindex`: the search index built again from the rows.
+pub fn run_reindex(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
+    use crate::store::location::{Need, resolve};
+    let db = db_or_default(db)?;
+    let mut store = crate::store::Store::open(&resolve(&db, Need::MustExist)?)?;
+    let rows = store.rebuild_search_index()?;
+    let shown = db.display().to_string();
+    println!("{}", Line::Reindexed { db: &shown, rows }.say(lang));
+    Ok(())
+}
+
 /// `hoidong backup FILE`.
 pub fn run_backup(db: Option<PathBuf>, file: &Path) -> anyhow::Result<()> {
     let db = db_or_default(db)?;

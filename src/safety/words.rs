@@ -28,6 +28,9 @@ pub enum Finding {
     AnchorDiffers { anchor: String, found: String },
     /// The chain does not verify at or before the anchor's entry.
     AnchorChainBroken { anchor: String, first_break: i64 },
+    /// The search index does not name exactly the nominations' rows: a
+    /// search could miss some.
+    SearchIndexOutOfStep,
 }
 
 impl Finding {
@@ -112,6 +115,8 @@ impl Finding {
             Finding::AnchorDiffers { anchor, found } => format!(
                 "the entry of the anchor {anchor} now has hash {found}: the history up to it was rewritten"
             ),
+            Finding::SearchIndexOutOfStep if vi => "chỉ mục tìm kiếm không khớp với danh sách đề nghị (đã bị sửa ngoài hoidong): khi tìm kiếm có thể sót hồ sơ; chạy `hoidong reindex` để dựng lại chỉ mục (dữ liệu không thay đổi)".to_string(),
+            Finding::SearchIndexOutOfStep => "the search index does not match the nominations (changed outside hoidong): a search may miss records; run `hoidong reindex` to build it again (no data changes)".to_string(),
             Finding::AnchorChainBroken {
                 anchor,
                 first_break,
@@ -139,6 +144,11 @@ pub enum Line<'a> {
         evidence: usize,
     },
     Clean,
+    /// The search index was built again from this many nominations.
+    Reindexed {
+        db: &'a str,
+        rows: i64,
+    },
     Failed {
         db: &'a str,
         count: usize,
@@ -196,6 +206,12 @@ impl Line<'_> {
             Line::BadAnchor { text } => format!(
                 "--anchor {text}: not an anchor; write it as N:HASH, e.g. 812:9f3a-61c0-d2e4-7b18 (at least 16 hex digits of the hash)"
             ),
+            Line::Reindexed { db, rows } if vi => format!(
+                "{db}: đã dựng lại chỉ mục tìm kiếm từ {rows} đề nghị; dữ liệu không thay đổi"
+            ),
+            Line::Reindexed { db, rows } => {
+                format!("{db}: search index built again from {rows} nominations; no data changed")
+            }
             Line::Head { entry, hash, short } if vi => format!(
                 "đầu chuỗi nhật ký: mục {entry}\nmã băm: {hash}\nmốc (ghi lên giấy): {short}"
             ),

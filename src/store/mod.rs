@@ -33,6 +33,7 @@ pub mod rounds;
 pub mod rowproof;
 pub mod score_lines;
 pub mod scores;
+pub mod search_index;
 pub mod signoff;
 pub mod ward;
 

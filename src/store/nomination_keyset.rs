@@ -10,7 +10,7 @@
 
 use rusqlite::{params_from_iter, types::Value};
 
-use super::nomination_list::{index_of, join_page, where_clause};
+use super::nomination_list::{index_of, join_page};
 use super::{Result, Store, StoreError};
 use crate::domain::nomination::{NominationId, NominationQuery, NominationRow, SortKey};
 
@@ -136,8 +136,9 @@ impl Store {
                 }
             }
         }
-        let (where_sql, filter_args) = where_clause(q);
+        let filter = self.filter(q)?;
         let index = index_of(q);
+        let (from, where_sql, filter_args) = (filter.from(index), &filter.where_sql, filter.args());
         let order = order_sql(&keys);
         let mut ids: Vec<NominationId> = Vec::new();
         for (cond, part_args) in parts {
@@ -149,7 +150,7 @@ impl Store {
             args.extend(part_args);
             args.push(Value::Integer(i64::try_from(room).unwrap_or(i64::MAX)));
             let mut stmt = self.conn().prepare_cached(&format!(
-                "SELECT n.id FROM nominations n INDEXED BY {index} {where_sql} AND ({cond}) ORDER BY {order} LIMIT ?"
+                "SELECT n.id FROM {from} {where_sql} AND ({cond}) ORDER BY {order} LIMIT ?"
             ))?;
             let found = stmt
                 .query_map(params_from_iter(args.iter()), |r| {

@@ -2,7 +2,7 @@
 //! number of parameters whatever the number of rows, pages come off covering
 //! indexes, and whole lists are streamed row by row in the list's order.
 
-use rusqlite::{Row, params_from_iter, types::Value};
+use rusqlite::{Row, params, params_from_iter, types::Value};
 
 use super::{Result, Store, StoreError};
 use crate::domain::movement::Round;
@@ -102,14 +102,16 @@ impl Store {
         offset: u32,
         limit: u32,
     ) -> Result<Vec<NominationRow>> {
-        let (where_sql, mut args) = where_clause(q);
+        let filter = self.filter(q)?;
         let (index, order) = order_of(q);
+        let (from, where_sql) = (filter.from(index), &filter.where_sql);
+        let mut args = filter.args();
         args.push(Value::Integer(limit.into()));
         args.push(Value::Integer(offset.into()));
         let ids: Vec<NominationId> = self
             .conn()
             .prepare_cached(&format!(
-                "SELECT n.id FROM nominations n INDEXED BY {index} {where_sql} ORDER BY {order} LIMIT ? OFFSET ?"
+                "SELECT n.id FROM {from} {where_sql} ORDER BY {order} LIMIT ? OFFSET ?"
             ))?
             .query_map(params_from_iter(args.iter()), |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?;
@@ -118,12 +120,15 @@ impl Store {
 
     /// How many nominations the query selects.
     pub fn count_nominations(&self, q: &NominationQuery) -> Result<u32> {
-        let (where_sql, args) = where_clause(q);
+        let filter = self.filter(q)?;
+        let (from, where_sql, args) = (
+            filter.from("nominations_count"),
+            &filter.where_sql,
+            filter.args(),
+        );
         Ok(self
             .conn()
-            .prepare_cached(&format!(
-                "SELECT count(*) FROM nominations n INDEXED BY nominations_count {where_sql}"
-            ))?
+            .prepare_cached(&format!("SELECT count(*) FROM {from} {where_sql}"))?
             .query_row(params_from_iter(args.iter()), |r| r.get(0))?)
     }
 
@@ -135,14 +140,15 @@ impl Store {
         q: &NominationQuery,
         mut each: impl FnMut(NominationRow) -> std::result::Result<(), E>,
     ) -> std::result::Result<(), E> {
-        let (where_sql, args) = where_clause(q);
+        let filter = self.filter(q)?;
         let (index, order) = order_of(q);
+        let (from, where_sql, args) = (filter.from(index), &filter.where_sql, filter.args());
         // CROSS JOIN keeps the nominations' index as the outer loop, so rows
         // come out in the index's order with no sort of the whole list.
         let mut stmt = self
             .conn()
             .prepare(&format!(
-                "SELECT {ROW_COLS} FROM nominations n INDEXED BY {index}
+                "SELECT {ROW_COLS} FROM {from}
                  CROSS JOIN awards a ON a.code = n.award_code CROSS JOIN nominees e ON e.id = n.nominee_id
                  {where_sql} ORDER BY {order}"
             ))
@@ -158,12 +164,13 @@ impl Store {
 
     /// The ids of every nomination the query selects, in its order.
     pub fn nomination_ids(&self, q: &NominationQuery) -> Result<Vec<NominationId>> {
-        let (where_sql, args) = where_clause(q);
+        let filter = self.filter(q)?;
         let (index, order) = order_of(q);
+        let (from, where_sql, args) = (filter.from(index), &filter.where_sql, filter.args());
         Ok(self
             .conn()
             .prepare_cached(&format!(
-                "SELECT n.id FROM nominations n INDEXED BY {index} {where_sql} ORDER BY {order}"
+                "SELECT n.id FROM {from} {where_sql} ORDER BY {order}"
             ))?
             .query_map(params_from_iter(args.iter()), |r| r.get(0))?
             .collect::<rusqlite::Result<_>>()?)
@@ -172,10 +179,11 @@ impl Store {
     /// Position of a nomination in the list for `q`, to keep the selection
     /// after a change: the ids are walked on the covering index, none kept.
     pub fn position_in_list(&self, q: &NominationQuery, id: NominationId) -> Result<Option<u32>> {
-        let (where_sql, args) = where_clause(q);
+        let filter = self.filter(q)?;
         let (index, order) = order_of(q);
+        let (from, where_sql, args) = (filter.from(index), &filter.where_sql, filter.args());
         let mut stmt = self.conn().prepare_cached(&format!(
-            "SELECT n.id FROM nominations n INDEXED BY {index} {where_sql} ORDER BY {order}"
+            "SELECT n.id FROM {from} {where_sql} ORDER BY {order}"
         ))?;
         let mut rows = stmt.query(params_from_iter(args.iter()))?;
         let mut at: u32 = 0;
@@ -216,7 +224,8 @@ pub(super) fn where_clause(q: &NominationQuery) -> (String, Vec<Value>) {
         parts.push("n.award_level = ?".into());
         args.push(Value::Text(level.clone()));
     }
-    for word in fold(&q.text).split_whitespace() {
+    let folded = fold(&q.text);
+    for word in folded.split_whitespace() {
         parts.push("n.search_fold LIKE ? ESCAPE '\\'".into());
         let escaped = word
             .replace('\\', "\\\\")
@@ -225,4 +234,96 @@ pub(super) fn where_clause(q: &NominationQuery) -> (String, Vec<Value>) {
         args.push(Value::Text(format!("%{escaped}%")));
     }
     (format!("WHERE {}", parts.join(" AND ")), args)
+}
+
+/// At most this many rows named by the search index are read as the list's
+/// rows; a search matching more walks the order's index instead, where its
+/// first page is near the start.
+const NARROW_AT_MOST: usize = 4000;
+
+/// A query's filter, and where its rows are read from.
+pub(super) struct Filter {
+    /// The few rows the search index named, as a JSON array, or `None` to
+    /// walk an index of the nominations table.
+    ids: Option<String>,
+    pub(super) where_sql: String,
+    args: Vec<Value>,
+}
+
+impl Filter {
+    /// The FROM clause: the named rows, or the order's covering index.
+    pub(super) fn from(&self, index: &str) -> String {
+        match self.ids {
+            Some(_) => "json_each(?) j CROSS JOIN nominations n ON n.id = j.value".into(),
+            None => format!("nominations n INDEXED BY {index}"),
+        }
+    }
+
+    /// The parameters, in the order of the FROM and WHERE clauses.
+    pub(super) fn args(&self) -> Vec<Value> {
+        let mut all = Vec::with_capacity(self.args.len() + 1);
+        if let Some(ids) = &self.ids {
+            all.push(Value::Text(ids.clone()));
+        }
+        all.extend(self.args.iter().cloned());
+        all
+    }
+}
+
+impl Store {
+    /// The filter of `q`; a search for words of three letters or more asks
+    /// the trigram index first, and when it names few rows only those are read.
+    pub(super) fn filter(&self, q: &NominationQuery) -> Result<Filter> {
+        let (where_sql, args) = where_clause(q);
+        let ids = match trigram_query(&fold(&q.text)) {
+            None => None,
+            Some(phrase) => {
+                let found: Vec<i64> = self
+                    .conn()
+                    .prepare_cached(
+                        "SELECT rowid FROM nomination_search WHERE nomination_search MATCH ?1 LIMIT ?2",
+                    )?
+                    .query_map(
+                        params![phrase, i64::try_from(NARROW_AT_MOST + 1).unwrap_or(i64::MAX)],
+                        |r| r.get(0),
+                    )?
+                    .collect::<rusqlite::Result<_>>()?;
+                (found.len() <= NARROW_AT_MOST).then(|| {
+                    let list: Vec<String> = found.iter().map(i64::to_string).collect();
+                    format!("[{}]", list.join(","))
+                })
+            }
+        };
+        Ok(Filter {
+            ids,
+            where_sql,
+            args,
+        })
+    }
+}
+
+/// The full-text query for the words of `folded` long enough for trigrams,
+/// each a quoted string (so no word is read as query syntax), all required.
+fn trigram_query(folded: &str) -> Option<String> {
+    let words: Vec<String> = folded
+        .split_whitespace()
+        .filter(|w| w.chars().count() >= 3)
+        .map(|w| format!("\"{}\"", w.replace('"', "\"\"")))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" AND "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::trigram_query;
+
+    #[test]
+    fn short_words_stay_out_of_the_trigram_query() {
+        assert_eq!(trigram_query("an nguyen"), Some("\"nguyen\"".into()));
+        assert_eq!(trigram_query("an le"), None);
+        assert_eq!(
+            trigram_query("van \"x\"y"),
+            Some("\"van\" AND \"\"\"x\"\"y\"".into())
+        );
+    }
 }

@@ -76,7 +76,10 @@ fn quote(name: &str) -> String {
 /// Every table of the record in the database, by name.
 pub fn record_tables(conn: &Connection) -> Result<Vec<Shape>> {
     let mut stmt = conn.prepare(
-        "SELECT name FROM main.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        // Plain tables only: a full-text index and its shadow tables are
+        // derived from the record, not part of it.
+        "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'
+           AND name NOT LIKE 'sqlite_%' ORDER BY name",
     )?;
     let names: Vec<String> = stmt
         .query_map([], |r| r.get(0))?

@@ -24,6 +24,7 @@ mod print_layout;
 mod record_truth;
 mod safety;
 mod scale;
+mod search_index;
 mod smoke;
 mod store;
 mod tamper;

@@ -232,6 +232,7 @@ fn an_older_database_gets_a_baseline_without_false_alarms() {
     let db = demo_copy(dir.path());
     // Back to schema 3 as it was: no head, no row proofs in the log.
     let conn = Connection::open(&db).unwrap();
+    undo_schema_8(&conn);
     conn.execute_batch(
         "DROP TABLE audit_head;
          DELETE FROM audit_log WHERE action IN ('rows', 'baseline');
@@ -277,6 +278,17 @@ fn an_older_database_gets_a_baseline_without_false_alarms() {
 
 /// The shape of councils and members before version 5: the identity in the
 /// council's row, no ward table, no terms, units or replacements.
+/// Schema 8 added the search index and the triggers that keep it.
+fn undo_schema_8(conn: &Connection) {
+    conn.execute_batch(
+        "DROP TRIGGER nomination_search_insert;
+         DROP TRIGGER nomination_search_delete;
+         DROP TRIGGER nomination_search_update;
+         DROP TABLE nomination_search;",
+    )
+    .unwrap();
+}
+
 fn undo_schema_7(conn: &Connection) {
     conn.execute_batch(
         "PRAGMA foreign_keys = OFF;
