@@ -143,6 +143,30 @@ impl From<rusqlite::Error> for StoreError {
     }
 }
 
+impl StoreError {
+    /// The query was stopped through an `Interrupter` (a newer one replaced it).
+    pub fn is_interrupted(&self) -> bool {
+        matches!(self, StoreError::Sqlite(e)
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::OperationInterrupted))
+    }
+}
+
+/// Stops the query running on a store's connection, from another thread:
+/// a count that a newer request has made useless.
+pub struct Interrupter(rusqlite::InterruptHandle);
+
+impl Interrupter {
+    pub fn interrupt(&self) {
+        self.0.interrupt();
+    }
+}
+
+impl Store {
+    pub fn interrupter(&self) -> Interrupter {
+        Interrupter(self.conn.get_interrupt_handle())
+    }
+}
+
 fn empty_note(empty: &bool) -> &'static str {
     if *empty { " (the file is empty)" } else { "" }
 }

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use ratatui::crossterm::event::{self as term, KeyEvent};
 
-use super::screens::dashboard::Page;
+use super::screens::dashboard::{Counted, Page};
 
 #[derive(Debug)]
 pub enum Event {
@@ -24,6 +24,8 @@ pub enum Event {
 pub enum JobResult {
     /// A window of the dashboard list, or why it could not be read.
     Page(Result<Page, String>),
+    /// The number of rows of a query, read after its page.
+    Counted(Result<Counted, String>),
     /// The page reader could not start; pages are then read on the UI thread.
     ReaderFailed(String),
     /// A document written or printed (`print_jobs`), or why not.

@@ -10,7 +10,7 @@ use crate::domain::nomination::{
     NominationId, NominationQuery, NominationRow, NominationStatus, SortKey,
 };
 
-pub use super::dashboard_pages::{Page, PageRequest, load_detail, read_page};
+pub use super::dashboard_pages::{Counted, Page, PageRequest, load_detail, read_page, read_rows};
 use crate::domain::nominee::NomineeKind;
 use crate::store::nomination_keyset::Anchor;
 use crate::tui::action::Action;
@@ -73,6 +73,11 @@ pub struct Dashboard {
     pending_offset: Option<u32>,
     /// The rows shown belong to an older query.
     stale: bool,
+    /// The request whose count is still being read; meanwhile `total` is
+    /// only as far as the rows read.
+    counting: Option<u64>,
+    /// End was asked for before the count was known: go there when it is.
+    end_wanted: bool,
     outbox: Option<PageRequest>,
 }
 
@@ -102,6 +107,8 @@ impl Dashboard {
             seq: 0,
             pending_offset: None,
             stale: true,
+            counting: None,
+            end_wanted: false,
             outbox: None,
         };
         d.ensure_window();
@@ -136,6 +143,11 @@ impl Dashboard {
         self.stale = false;
         if let Some(total) = page.total {
             self.total = Some(total);
+            self.counting = None;
+        } else if page.count_follows {
+            // Until the count comes, the list is as long as what was read.
+            self.total = Some(page.offset + page.rows.len() as u32);
+            self.counting = Some(page.seq);
         }
         self.window_start = page.offset;
         self.rows = page.rows;
@@ -143,6 +155,28 @@ impl Dashboard {
         self.selected = self.selected.min(last);
         self.scroll_to_selection();
         self.ensure_window();
+    }
+
+    /// The count of the query shown, read after its rows.
+    pub fn receive_count(&mut self, counted: Counted) {
+        if self.counting != Some(counted.seq) {
+            return;
+        }
+        self.counting = None;
+        self.total = Some(counted.total);
+        if std::mem::take(&mut self.end_wanted) {
+            self.move_to(i64::MAX / 2);
+            return;
+        }
+        let last = counted.total.saturating_sub(1);
+        self.selected = self.selected.min(last);
+        self.scroll_to_selection();
+        self.ensure_window();
+    }
+
+    /// True while the number of matching rows is still being read.
+    pub fn is_counting(&self) -> bool {
+        self.counting.is_some()
     }
 
     pub fn set_viewport(&mut self, rows: u16) {
@@ -243,6 +277,8 @@ impl Dashboard {
     /// The query changed: start again from the first row.
     fn requery(&mut self) {
         self.stale = true;
+        self.counting = None;
+        self.end_wanted = false;
         self.selected = 0;
         self.top = 0;
         self.detail_scroll = 0;
@@ -253,6 +289,7 @@ impl Dashboard {
     /// Something changed in the database: read the current window again.
     pub fn reload(&mut self) {
         self.stale = true;
+        self.counting = None;
         self.pending_offset = None;
         self.ensure_window();
     }
@@ -305,7 +342,10 @@ impl Dashboard {
             Action::PageUp => self.move_to(sel - page),
             Action::PageDown => self.move_to(sel + page),
             Action::Home => self.move_to(0),
-            Action::End => self.move_to(i64::MAX / 2),
+            Action::End => {
+                self.end_wanted = self.counting.is_some();
+                self.move_to(i64::MAX / 2)
+            }
             _ => return self.apply_common(action),
         }
         true
@@ -439,10 +479,70 @@ mod tests {
                 offset: req.offset,
                 rows: rows(n, req.offset),
                 total: req.count.then_some(total),
+                count_follows: false,
             });
             served += 1;
         }
         served
+    }
+
+    /// Answer requests as the page reader does: the rows first, the count
+    /// held back and returned for the caller to deliver when it likes.
+    fn serve_rows(d: &mut Dashboard, total: u32) -> Vec<Counted> {
+        let mut counts = Vec::new();
+        while let Some(req) = d.take_request() {
+            let n = req.limit.min(total.saturating_sub(req.offset));
+            d.receive(Page {
+                seq: req.seq,
+                offset: req.offset,
+                rows: rows(n, req.offset),
+                total: None,
+                count_follows: req.count,
+            });
+            if req.count {
+                counts.push(Counted {
+                    seq: req.seq,
+                    total,
+                });
+            }
+        }
+        counts
+    }
+
+    #[test]
+    fn rows_show_before_their_count_and_end_waits_for_it() {
+        let mut d = Dashboard::new(&catalogue());
+        d.set_viewport(20);
+        let counts = serve_rows(&mut d, 100_000);
+        assert_eq!(counts.len(), 1);
+        assert_eq!(d.selected_id(), Some(0), "rows are shown before the count");
+        assert!(d.is_counting());
+        d.apply(&Action::Down);
+        assert_eq!(d.selected_id(), Some(1));
+        // End before the count is known goes to the true end once it is.
+        d.apply(&Action::End);
+        let more = serve_rows(&mut d, 100_000);
+        assert!(more.is_empty(), "a scroll does not count again");
+        d.receive_count(counts[0]);
+        assert!(!d.is_counting());
+        assert_eq!(d.total, Some(100_000));
+        assert!(serve_rows(&mut d, 100_000).is_empty());
+        assert_eq!(d.selected_id(), Some(99_999));
+    }
+
+    #[test]
+    fn a_count_for_an_older_query_is_dropped() {
+        let mut d = Dashboard::new(&catalogue());
+        d.set_viewport(20);
+        let old = serve_rows(&mut d, 500);
+        d.apply(&Action::CycleKind);
+        let new = serve_rows(&mut d, 40);
+        d.receive_count(old[0]);
+        assert!(d.is_counting(), "the older query's count is not this one's");
+        assert_eq!(d.total, Some(40));
+        d.receive_count(new[0]);
+        assert_eq!(d.total, Some(40));
+        assert!(!d.is_counting());
     }
 
     #[test]
@@ -476,6 +576,7 @@ mod tests {
             offset: 0,
             rows: rows(WINDOW, 0),
             total: Some(100_000),
+            count_follows: false,
         });
         d.apply(&Action::End);
         let far = d.take_request().unwrap_or_else(|| panic!("no request"));
@@ -485,6 +586,7 @@ mod tests {
             offset: far.offset,
             rows: rows(100_000 - far.offset, far.offset),
             total: None,
+            count_follows: false,
         });
         assert_eq!(d.total, Some(100_000));
         assert_eq!(d.selected_id(), Some(99_999));
@@ -502,6 +604,7 @@ mod tests {
                     offset: req.offset,
                     rows: rows(n, req.offset),
                     total: None,
+                    count_follows: false,
                 });
             }
         }
@@ -529,6 +632,7 @@ mod tests {
             offset: 0,
             rows: rows(5, 0),
             total: Some(5),
+            count_follows: false,
         });
         assert_eq!(d.total, None);
         d.receive(Page {
@@ -536,6 +640,7 @@ mod tests {
             offset: 0,
             rows: rows(3, 0),
             total: Some(3),
+            count_follows: false,
         });
         assert_eq!(d.total, Some(3));
         assert_eq!(second.query.statuses, vec![NominationStatus::Draft]);

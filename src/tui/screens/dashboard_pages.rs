@@ -31,23 +31,41 @@ pub struct Page {
     pub rows: Vec<NominationRow>,
     /// The number of matching rows, when the request asked for it.
     pub total: Option<u32>,
+    /// The count was asked for and follows on its own (`Counted`), so that
+    /// the rows are shown without waiting for it.
+    pub count_follows: bool,
+}
+
+/// The number of rows of the query asked for by the request `seq`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Counted {
+    pub seq: u64,
+    pub total: u32,
 }
 
 /// Read a page synchronously (tests, and small databases in memory).
 pub fn read_page(store: &Store, req: &PageRequest) -> Result<Page> {
+    let mut page = read_rows(store, req)?;
+    if req.count {
+        page.total = Some(store.count_nominations(&req.query)?);
+        page.count_follows = false;
+    }
+    Ok(page)
+}
+
+/// Read the rows of a page only; when the request asks for the count, the
+/// page says that it follows.
+pub fn read_rows(store: &Store, req: &PageRequest) -> Result<Page> {
     let rows = match req.anchor {
         Some(anchor) => store.nominations_by_key(&req.query, anchor, req.limit)?,
         None => store.nomination_page(&req.query, req.offset, req.limit)?,
-    };
-    let total = match req.count {
-        true => Some(store.count_nominations(&req.query)?),
-        false => None,
     };
     Ok(Page {
         seq: req.seq,
         offset: req.offset,
         rows,
-        total,
+        total: None,
+        count_follows: req.count,
     })
 }
 

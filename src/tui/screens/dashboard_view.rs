@@ -156,6 +156,9 @@ fn block(title: Line<'static>, focused: bool) -> Block<'static> {
 fn list_title(d: &Dashboard, s: &Strings) -> Line<'static> {
     let mut spans = vec![Span::styled(format!(" {} ", s.nominations), THEME.title)];
     match d.total {
+        Some(_) if d.is_counting() => {
+            spans.push(Span::raw(format!("{}/… ", s.count(d.selected + 1))))
+        }
         Some(0) => spans.push(Span::raw("0 ")),
         Some(total) => spans.push(Span::raw(format!(
             "{}/{} ",
