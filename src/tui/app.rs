@@ -4,7 +4,7 @@
 //! dashboard when the stack is empty), and `dispatch` hands it to that layer
 //! only; what the layer answers (`screen::Outcome`) is carried out here.
 
-mod minutes;
+mod printing;
 mod transfers;
 
 use std::collections::VecDeque;
@@ -29,9 +29,7 @@ use super::modals::help::Help;
 use super::modals::message::Message;
 use super::screen::Ctx;
 use super::screens::dashboard::{Dashboard, load_detail, read_page};
-use super::screens::meeting::{self, MeetingAction, MeetingMode};
-use super::screens::planning::PlanAction;
-use super::screens::{Legacy, dashboard_open, dashboard_view};
+use super::screens::{dashboard_open, dashboard_view};
 use super::strings::Strings;
 use super::theme::THEME;
 use super::transfer::Running;
@@ -40,7 +38,6 @@ use super::widgets::table::truncate;
 
 mod awards_glue;
 mod layers;
-mod plan;
 
 pub use layers::Layer;
 
@@ -73,7 +70,7 @@ pub struct App {
     status: Option<(String, u8)>,
     queue: VecDeque<Internal>,
     quit: bool,
-    printing: minutes::PrintQueue,
+    printing: printing::PrintQueue,
     /// Where background jobs report (none in tests that run them inline).
     jobs: Option<Sender<Event>>,
     transfer: Option<Running>,
@@ -116,7 +113,7 @@ impl App {
             status: None,
             queue: VecDeque::new(),
             quit: false,
-            printing: minutes::PrintQueue::default(),
+            printing: printing::PrintQueue::default(),
             jobs: None,
             transfer: None,
         };
@@ -147,7 +144,7 @@ impl App {
             Event::Key(k) => self.handle_key(&k),
             Event::Resize(w, h) => self.resize(w, h),
             Event::Tick => {
-                self.autosave_minutes(std::time::Duration::ZERO);
+                self.autosave(std::time::Duration::ZERO);
                 if let Some((_, left)) = &mut self.status {
                     *left = left.saturating_sub(1);
                     if *left == 0 {
@@ -218,7 +215,7 @@ impl App {
     pub fn dispatch(&mut self, action: Action) {
         if action == Action::Quit {
             // Whatever is being typed is kept.
-            self.autosave_minutes(std::time::Duration::ZERO);
+            self.autosave(std::time::Duration::ZERO);
             self.quit = true;
             return;
         }
@@ -257,8 +254,6 @@ impl App {
             return;
         }
         match action {
-            Action::Plan(PlanAction::Enter) => self.open_planning(),
-            Action::Meeting(MeetingAction::Enter) => self.open_meeting_mode(),
             Action::Refresh => {
                 // Another instance may have changed the list or the selected record.
                 self.catalogue = self
@@ -271,18 +266,6 @@ impl App {
             _ => {
                 self.dashboard.apply(&action);
             }
-        }
-    }
-
-    fn open_meeting_mode(&mut self) {
-        let picked = meeting::pick_meeting(&self.store);
-        match picked {
-            Ok(Some(id)) => match MeetingMode::open(&self.store, id) {
-                Ok(m) => self.push_legacy(Legacy::Meeting(Box::new(m))),
-                Err(e) => self.error(self.strings.store_message(&e)),
-            },
-            Ok(None) => self.error(self.strings.meeting().no_meeting.to_string()),
-            Err(e) => self.error(self.strings.store_message(&e)),
         }
     }
 

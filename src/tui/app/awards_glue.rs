@@ -4,25 +4,18 @@
 use super::layers::{Layer, legacy_top};
 use super::{App, Internal, STATUS_TICKS};
 use crate::domain::nomination::NominationId;
-use crate::tui::action::Action;
+use crate::tui::action::{Action, AwardAction};
 use crate::tui::awards::audit::AuditView;
 use crate::tui::awards::board::Board;
 use crate::tui::awards::nominee::NomineePage;
 use crate::tui::awards::strings::texts;
-use crate::tui::awards::{
-    self, AwardAction, AwardsScreen, Outcome, Pending, decide_or_refer, perform,
-};
-use crate::tui::command::Command;
+use crate::tui::awards::{self, AwardsScreen, Outcome, Pending, decide_or_refer, perform};
 use crate::tui::screen::Outcome as ScreenOutcome;
 use crate::tui::screens::Legacy;
 
 impl App {
     /// Handle `action` if it is for the awards screens; false otherwise.
     pub(super) fn awards_dispatch(&mut self, action: &Action) -> bool {
-        if let Action::Awards(AwardAction::Apply(p)) = action {
-            self.awards_perform(p);
-            return true;
-        }
         if let Some(Legacy::Awards(top)) = legacy_top(&mut self.layers) {
             let outcome = top.apply(action, &self.store, self.strings);
             self.awards_outcome(outcome);
@@ -65,7 +58,7 @@ impl App {
                 self.layers.pop();
             }
             Outcome::Open(screen) => self.push_legacy(Legacy::Awards(Box::new(screen))),
-            Outcome::Ask(message, pending) => self.ask(message, Command::Action(pending)),
+            Outcome::Ask(message, pending) => self.ask(message, pending),
             Outcome::Perform(p) => self.awards_perform(&p),
             Outcome::Export(path) => self.awards_export(&path),
             Outcome::Message(text) => self.outcome(ScreenOutcome::Message(text)),
@@ -74,7 +67,7 @@ impl App {
 
     /// Record a confirmed change; on success the form closes and every
     /// screen underneath reads again. On failure the form stays, filled in.
-    fn awards_perform(&mut self, p: &Pending) {
+    pub(super) fn awards_perform(&mut self, p: &Pending) {
         let t = texts(self.strings);
         match perform(p, &mut self.store) {
             Ok(nomination) => {

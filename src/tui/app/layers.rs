@@ -14,9 +14,8 @@ use crate::tui::keymap::Context;
 use crate::tui::modals::confirm::Confirm;
 use crate::tui::modals::message::Message;
 use crate::tui::modals::prompt::Prompt;
-use crate::tui::screen::{Ctx, Outcome, Screen};
+use crate::tui::screen::{Back, Ctx, Outcome, Screen};
 use crate::tui::screens::Legacy;
-use crate::tui::screens::meeting;
 use crate::tui::strings::Strings;
 use crate::tui::widgets::text_input::TextInput;
 
@@ -51,19 +50,13 @@ impl Layer {
     pub fn resize(&mut self, body: Rect) {
         match self {
             Layer::Screen(s) => s.resize(body),
-            Layer::Legacy(Legacy::Preview(p)) => p.set_view(body),
-            Layer::Legacy(_) => {}
+            Layer::Legacy(Legacy::Awards(_)) => {}
         }
     }
 
     pub fn render(&self, s: &Strings, body: Rect, buf: &mut Buffer) {
-        use crate::tui::screens::{meeting_view, minutes_view, plan_view};
         match self {
             Layer::Screen(screen) => screen.render(s, body, buf),
-            Layer::Legacy(Legacy::Meeting(m)) => meeting_view::render(m, s, body, buf),
-            Layer::Legacy(Legacy::Planning(p)) => plan_view::render(p, s, body, buf),
-            Layer::Legacy(Legacy::Minutes(m)) => minutes_view::render(m, s, body, buf),
-            Layer::Legacy(Legacy::Preview(p)) => p.render(s, body, buf),
             Layer::Legacy(Legacy::Awards(a)) => a.render(s, body, buf),
         }
     }
@@ -107,14 +100,16 @@ impl App {
         f(&mut self.layers, &mut cx)
     }
 
-    /// Close the top layer; a full screen uncovers one that reads again.
-    fn close_top(&mut self) {
+    /// Close the top layer; a full screen uncovers one that reads again
+    /// (told where the user got to, when the closed one said).
+    fn close_top(&mut self, back: Option<Back>) {
         let closed = self.layers.pop();
         if closed.as_ref().is_some_and(Layer::is_modal) {
             return;
         }
-        let failed = self.with_cx(|layers, cx| match layers.last_mut() {
-            Some(Layer::Screen(top)) => top.reload(cx).err(),
+        let failed = self.with_cx(|layers, cx| match (layers.last_mut(), back) {
+            (Some(Layer::Screen(top)), Some(back)) => top.back(&back, cx).err(),
+            (Some(Layer::Screen(top)), None) => top.reload(cx).err(),
             _ => None,
         });
         if let Some(e) = failed {
@@ -132,7 +127,6 @@ impl App {
                     Layer::Legacy(Legacy::Awards(a)) => {
                         a.poll();
                     }
-                    Layer::Legacy(_) => {}
                 }
             }
             outcomes
@@ -146,14 +140,15 @@ impl App {
     pub(super) fn outcome(&mut self, outcome: Outcome) {
         match outcome {
             Outcome::Nothing => {}
-            Outcome::Close => self.close_top(),
+            Outcome::Close => self.close_top(None),
+            Outcome::Return(back) => self.close_top(Some(back)),
             Outcome::Status(text) => self.status = Some((text, STATUS_TICKS)),
             Outcome::Changed(text) => {
                 self.data_changed();
                 self.status = Some((text, STATUS_TICKS));
             }
             Outcome::Saved { text, select } => {
-                self.close_top();
+                self.close_top(None);
                 self.status = Some((text, STATUS_TICKS));
                 if let Some(id) = select
                     && let Ok(Some(pos)) = self.store.position_in_list(&self.dashboard.query(), id)
@@ -204,7 +199,8 @@ impl App {
             Command::Withdraw { nomination, reason } => self.withdraw(nomination, &reason),
             Command::Import(path) => self.start_import(path),
             Command::Export(path) => self.start_export(path),
-            Command::Action(action) => self.dispatch(action),
+            Command::Print { doc, stem, format } => self.start_print(*doc, stem, format),
+            Command::Awards(pending) => self.awards_perform(&pending),
             command => {
                 let outcome = self.with_cx(|layers, cx| match layers.last_mut() {
                     Some(Layer::Screen(top)) => top.run(&command, cx),
@@ -221,55 +217,35 @@ impl App {
         self.dashboard.detail = None;
     }
 
-    /// Actions for a screen still on the app's glue.
+    /// Actions for the awards screens, still on the app's glue.
     pub(super) fn legacy_dispatch(&mut self, action: &Action) {
-        if self.awards_dispatch(action) || self.minutes_dispatch(action) {
-            return;
-        }
-        match legacy_top(&mut self.layers) {
-            Some(Legacy::Meeting(m)) => {
-                let outcome = m.apply(action, &mut self.store, self.strings);
-                self.meeting_outcome(outcome);
-            }
-            Some(Legacy::Planning(_)) => self.planning_action(action),
-            _ => {}
-        }
+        self.awards_dispatch(action);
     }
 
-    /// Keys for the text field of a screen still on the app's glue.
+    /// Keys for the text fields of the awards screens.
     pub(super) fn legacy_key(&mut self, context: Context, key: &KeyEvent) {
-        match context {
-            Context::MeetingInput => {
-                if let Some(Legacy::Meeting(m)) = legacy_top(&mut self.layers) {
-                    m.input_key(key);
-                }
-            }
-            Context::PlanInput => self.planning_key(key),
-            Context::MinutesEdit => self.minutes_key(key),
-            Context::AwardsForm | Context::AwardsSearch => {
-                if let Some(Legacy::Awards(a)) = legacy_top(&mut self.layers) {
-                    a.edit_key(key);
-                }
-            }
-            _ => {}
+        if matches!(context, Context::AwardsForm | Context::AwardsSearch)
+            && let Some(Legacy::Awards(a)) = legacy_top(&mut self.layers)
+        {
+            a.edit_key(key);
         }
     }
 
-    fn meeting_outcome(&mut self, outcome: meeting::Outcome) {
-        match outcome {
-            meeting::Outcome::Nothing => {}
-            meeting::Outcome::Close => {
-                self.layers.pop();
-                self.planning_reload();
+    /// Save what is being typed in every layer (ticks, quitting).
+    pub(super) fn autosave(&mut self, after: std::time::Duration) {
+        let read_only = self.with_cx(|layers, cx| {
+            let mut read_only = false;
+            for layer in layers.iter_mut() {
+                if let Layer::Screen(s) = layer
+                    && let Err(StoreError::ReadOnly) = s.autosave(cx, after)
+                {
+                    read_only = true;
+                }
             }
-            meeting::Outcome::Changed(text) => {
-                // Votes move nominations' statuses: the list shows them at once.
-                self.outcome(Outcome::Changed(text));
-            }
-            meeting::Outcome::Ask(message, pending) => {
-                self.ask(message, Command::Action(pending));
-            }
-            meeting::Outcome::Failed(e) => self.outcome(Outcome::Failed(e)),
+            read_only
+        });
+        if read_only {
+            self.outcome(Outcome::Failed(StoreError::ReadOnly));
         }
     }
 }

@@ -3,12 +3,14 @@
 //! opened from the dashboard adds its arm here.
 
 use crate::domain::nomination::{NominationRow, NominationStatus};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, MeetingAction, PlanAction};
 use crate::tui::modals::prompt::PromptFor;
 use crate::tui::screen::{Ctx, Outcome};
 use crate::tui::screens::evidence_form::EvidenceForm;
 use crate::tui::screens::evidence_list::EvidenceList;
+use crate::tui::screens::meeting::{MeetingMode, pick_meeting};
 use crate::tui::screens::nomination_form::NominationForm;
+use crate::tui::screens::planning::Planning;
 use crate::tui::screens::ranking::Ranking;
 use crate::tui::screens::scoring::Scoring;
 use crate::tui::strings_forms::forms;
@@ -84,6 +86,18 @@ pub fn open(action: &Action, row: Option<&NominationRow>, cx: &mut Ctx) -> Optio
         }
         Action::OpenRanking => match Ranking::open(cx.store, cx.catalogue) {
             Ok(r) => Outcome::Open(Box::new(r)),
+            Err(e) => failed(e),
+        },
+        Action::Plan(PlanAction::Enter) => match Planning::open(cx.store) {
+            Ok(p) => Outcome::Open(Box::new(p)),
+            Err(e) => failed(e),
+        },
+        Action::Meeting(MeetingAction::Enter) => match pick_meeting(cx.store) {
+            Ok(Some(id)) => match MeetingMode::open(cx.store, id) {
+                Ok(m) => Outcome::Open(Box::new(m)),
+                Err(e) => failed(e),
+            },
+            Ok(None) => Outcome::Refused(s.meeting().no_meeting.to_string()),
             Err(e) => failed(e),
         },
         _ => return None,
