@@ -11,8 +11,6 @@ pub mod evidence_form;
 pub mod evidence_list;
 pub mod meeting;
 mod meeting_tally;
-#[cfg(test)]
-mod meeting_tests;
 pub mod meeting_view;
 pub mod minutes;
 pub mod minutes_view;
