@@ -52,4 +52,6 @@ pub enum Command {
     },
     /// A change to the award record (decision, referral and its steps).
     Awards(Pending),
+    /// Write the award register to this file (xlsx or csv, by its extension).
+    ExportAwards(PathBuf),
 }

@@ -10,7 +10,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::strings::{domain_lang, step_name, texts};
-use super::{Outcome, Pending, today};
+use super::{Pending, today};
 use crate::domain::nomination::NominationId;
 use crate::domain::referral::{Conferral, ReferralEvent, ReferralId};
 use crate::domain::register::{NewDecision, NewReferral};
@@ -19,6 +19,7 @@ use crate::tui::action::Action;
 use crate::tui::action::AwardAction;
 use crate::tui::command::Command;
 use crate::tui::modals::centered;
+use crate::tui::screen::Outcome;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{truncate, wrap};
@@ -324,14 +325,16 @@ impl Form {
                 )
             }
             FormKind::Export => {
-                return Ok(Outcome::Export(std::path::PathBuf::from(self.value(0))));
+                return Ok(Outcome::Run(Command::ExportAwards(
+                    std::path::PathBuf::from(self.value(0)),
+                )));
             }
             FormKind::Tick { referral, doc } => {
-                return Ok(Outcome::Perform(Pending::Tick {
+                return Ok(Outcome::Run(Command::Awards(Pending::Tick {
                     referral: *referral,
                     doc: doc.clone(),
                     reference: self.value(0),
-                }));
+                })));
             }
             FormKind::Step { referral, event } => {
                 let (event_data, detail) = match *event {

@@ -24,26 +24,3 @@ pub mod ranking;
 pub mod scoring;
 pub mod tally_form;
 pub mod times_form;
-
-use super::keymap::Context;
-
-/// The awards area, not yet on the `screen::Screen` contract: the app still
-/// routes its actions through its own glue (`app/awards_glue.rs`).
-pub enum Legacy {
-    Awards(Box<crate::tui::awards::AwardsScreen>),
-}
-
-impl Legacy {
-    pub fn context(&self) -> Context {
-        match self {
-            Legacy::Awards(a) => a.context(),
-        }
-    }
-
-    /// Awards forms are drawn over the screen they were opened from.
-    pub fn is_popup(&self) -> bool {
-        match self {
-            Legacy::Awards(a) => matches!(**a, crate::tui::awards::AwardsScreen::Form(_)),
-        }
-    }
-}
