@@ -10,13 +10,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::strings::{domain_lang, step_name, texts};
-use super::{AwardAction, Outcome, Pending, today};
+use super::{Pending, today};
 use crate::domain::nomination::NominationId;
 use crate::domain::referral::{Conferral, ReferralEvent, ReferralId};
 use crate::domain::register::{NewDecision, NewReferral};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::action::AwardAction;
+use crate::tui::command::Command;
 use crate::tui::modals::centered;
+use crate::tui::screen::Outcome;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{truncate, wrap};
@@ -223,9 +226,9 @@ impl Form {
                 Outcome::Nothing
             }
             Action::Awards(AwardAction::Submit) => match self.check(s) {
-                Ok(Outcome::Ask(text, Action::Awards(AwardAction::Apply(p)))) => {
+                Ok(Outcome::Ask(text, Command::Awards(p))) => {
                     match super::allowed(&p, store) {
-                        Ok(()) => Outcome::Ask(text, Action::Awards(AwardAction::Apply(p))),
+                        Ok(()) => Outcome::Ask(text, Command::Awards(p)),
                         // Said in the form, which stays filled in, instead of the confirm.
                         Err(e) => {
                             self.error = Some(s.store_message(&e));
@@ -322,14 +325,16 @@ impl Form {
                 )
             }
             FormKind::Export => {
-                return Ok(Outcome::Export(std::path::PathBuf::from(self.value(0))));
+                return Ok(Outcome::Run(Command::ExportAwards(
+                    std::path::PathBuf::from(self.value(0)),
+                )));
             }
             FormKind::Tick { referral, doc } => {
-                return Ok(Outcome::Perform(Pending::Tick {
+                return Ok(Outcome::Run(Command::Awards(Pending::Tick {
                     referral: *referral,
                     doc: doc.clone(),
                     reference: self.value(0),
-                }));
+                })));
             }
             FormKind::Step { referral, event } => {
                 let (event_data, detail) = match *event {
@@ -374,7 +379,7 @@ impl Form {
                             fmt(self.date(1)),
                             t.irreversible
                         );
-                        return Ok(Outcome::Ask(text, Action::Awards(AwardAction::Apply(p))));
+                        return Ok(Outcome::Ask(text, Command::Awards(p)));
                     }
                     "resend" => (
                         ReferralEvent::Resend { date: self.date(0) },
@@ -400,7 +405,7 @@ impl Form {
         };
         Ok(Outcome::Ask(
             format!("{summary} {}", t.irreversible),
-            Action::Awards(AwardAction::Apply(pending)),
+            Command::Awards(pending),
         ))
     }
 

@@ -11,13 +11,14 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::form::Form;
 use super::strings::{referral_status, texts};
-use super::{AwardAction, AwardsScreen, Outcome};
 use crate::domain::award_steps::{AwardRefusal, check_step};
 use crate::domain::dossier::ChecklistItem;
 use crate::domain::nomination::NominationId;
 use crate::domain::referral::{Conferral, Referral, ReferralEvent, ReferralState, ReferralStep};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::action::AwardAction;
+use crate::tui::screen::Outcome;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::truncate;
@@ -143,7 +144,7 @@ impl ReferralView {
                 else {
                     return Outcome::Message(t.nothing_selected.into());
                 };
-                Outcome::Open(AwardsScreen::Form(Form::tick(
+                Outcome::Open(Box::new(Form::tick(
                     r.id,
                     &item.doc_code,
                     &item.name,
@@ -158,7 +159,7 @@ impl ReferralView {
                 if let Err(e) = self.allowed(event) {
                     return Outcome::Message(s.award_refusal_of(&e));
                 }
-                Outcome::Open(AwardsScreen::Form(Form::step(
+                Outcome::Open(Box::new(Form::step(
                     store,
                     r.id,
                     event,
