@@ -5,6 +5,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use hoidong::demo;
 use hoidong::domain::nomination::{NominationQuery, SortKey};
 use hoidong::store::Store;
+use hoidong::store::nomination_keyset::Anchor;
 
 fn bench(c: &mut Criterion) {
     let n: usize = std::env::var("HOIDONG_BENCH_N")
@@ -58,6 +59,38 @@ fn bench(c: &mut Criterion) {
             ..NominationQuery::default()
         }))
     });
+    // What one key costs on the reader's path since the count moved off it:
+    // the rows of the first window (the count follows on its own thread).
+    let window = |text: &'static str| {
+        let store = &store;
+        let q = NominationQuery {
+            text: text.into(),
+            ..NominationQuery::default()
+        };
+        move || store.nomination_page(&q, 0, 60).expect("page")
+    };
+    g.bench_function("key_search_rare_word_rows", |b| b.iter(window("mac xuan")));
+    g.bench_function("key_search_common_word_rows", |b| b.iter(window("nguyen")));
+    g.bench_function("key_search_two_letters_rows", |b| b.iter(window("an")));
+    g.bench_function("key_end_rows", |b| {
+        b.iter(|| {
+            store
+                .nominations_by_key(&NominationQuery::default(), Anchor::End, 60)
+                .expect("end")
+        })
+    });
+    // The count, read after the rows.
+    let count = |text: &'static str| {
+        let store = &store;
+        let q = NominationQuery {
+            text: text.into(),
+            ..NominationQuery::default()
+        };
+        move || store.count_nominations(&q).expect("count")
+    };
+    g.bench_function("count_rare_word", |b| b.iter(count("mac xuan")));
+    g.bench_function("count_common_word", |b| b.iter(count("nguyen")));
+    g.bench_function("count_all_pending", |b| b.iter(count("")));
     let ids: Vec<i64> = store
         .list_nominations(&NominationQuery::default(), 0, 50)
         .expect("list")
