@@ -6,6 +6,7 @@ use std::path::Path;
 
 use clap::Subcommand;
 
+use crate::cli_meeting_words::Said;
 use crate::domain::council::Role;
 use crate::domain::council_rules;
 use crate::domain::held::{HeldTimes, parse_clock, parse_date};
@@ -142,8 +143,12 @@ pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::R
                 guests: Vec::new(),
             })?;
             println!(
-                "meeting {id} created (planned), {} members called",
-                members.len()
+                "{}",
+                Said::Created {
+                    id,
+                    called: members.len()
+                }
+                .say(lang)
             );
         }
         MeetingCommand::Add {
@@ -154,7 +159,7 @@ pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::R
         } => {
             anyhow::ensure!(
                 !nominations.is_empty() || matching.is_some() || level.is_some(),
-                "give nomination ids, or --matching TEXT / --level LEVEL"
+                Said::NothingToAdd.say(lang)
             );
             for n in nominations {
                 store.add_agenda_item(*id, *n)?;
@@ -168,7 +173,14 @@ pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::R
                 };
                 added += store.add_agenda_matching(*id, &q)?.len();
             }
-            println!("{added} item(s) added to the agenda of meeting {id}");
+            println!(
+                "{}",
+                Said::Added {
+                    id: *id,
+                    count: added
+                }
+                .say(lang)
+            );
         }
         MeetingCommand::Move {
             id,
@@ -176,15 +188,24 @@ pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::R
             position,
         } => {
             store.move_agenda_item(*id, *nomination, *position)?;
-            println!("nomination {nomination} is now item {position}");
+            let (nomination, position) = (*nomination, *position);
+            println!(
+                "{}",
+                Said::Moved {
+                    nomination,
+                    position
+                }
+                .say(lang)
+            );
         }
         MeetingCommand::Remove { id, nomination } => {
             store.remove_agenda_item(*id, *nomination)?;
-            println!("nomination {nomination} taken off the agenda (back to submitted)");
+            let nomination = *nomination;
+            println!("{}", Said::Removed { nomination }.say(lang));
         }
         MeetingCommand::Committee { id, head, members } => {
             store.set_counting_committee(*id, *head, members)?;
-            println!("counting committee of meeting {id} set");
+            println!("{}", Said::CommitteeSet { id: *id }.say(lang));
         }
         MeetingCommand::Times {
             id,
@@ -193,18 +214,27 @@ pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::R
             date,
             place,
         } => {
-            let times = held_times(&store, *id, start, end, date.as_deref(), place.as_deref())?;
+            let times = held_times(
+                &store,
+                *id,
+                start,
+                end,
+                date.as_deref(),
+                place.as_deref(),
+                lang,
+            )?;
             store.set_held_times(*id, &times).map_err(|e| match e {
                 StoreError::Meeting(r) => anyhow::anyhow!(lang.strings().refusal(&r)),
                 e => e.into(),
             })?;
-            println!(
-                "meeting {id}: held on {} from {} to {} at {}",
-                times.date.format("%Y-%m-%d"),
-                times.start.format("%H:%M"),
-                times.end.format("%H:%M"),
-                times.place
-            );
+            let held = Said::Held {
+                id: *id,
+                date: times.date.format("%Y-%m-%d").to_string(),
+                start: times.start.format("%H:%M").to_string(),
+                end: times.end.format("%H:%M").to_string(),
+                place: &times.place,
+            };
+            println!("{}", held.say(lang));
         }
         MeetingCommand::Note {
             id,
@@ -215,7 +245,13 @@ pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::R
             let kind = NoteKind::from_code(kind).unwrap_or(NoteKind::Note);
             let agenda_item_id = match item {
                 Some(n) => Some(store.agenda_item_of(*id, *n)?.ok_or_else(|| {
-                    anyhow::anyhow!("nomination {n} is not on the agenda of meeting {id}")
+                    anyhow::anyhow!(
+                        Said::NotOnAgenda {
+                            id: *id,
+                            nomination: *n
+                        }
+                        .say(lang)
+                    )
                 })?),
                 None => None,
             };
@@ -228,7 +264,7 @@ pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::R
                     text: text.clone(),
                 },
             )?;
-            println!("note added");
+            println!("{}", Said::NoteAdded { id: *id }.say(lang));
         }
     }
     Ok(())
@@ -242,23 +278,23 @@ fn held_times(
     end: &str,
     date: Option<&str>,
     place: Option<&str>,
+    lang: Lang,
 ) -> anyhow::Result<HeldTimes> {
     let clock = |flag: &str, text: &str| {
-        parse_clock(text).ok_or_else(|| {
-            anyhow::anyhow!("{flag} {text}: not a time; write it as HH:MM, e.g. 08:30")
-        })
+        parse_clock(text).ok_or_else(|| anyhow::anyhow!(Said::NotATime { flag, text }.say(lang)))
     };
     let start = clock("--start", start)?;
     let end = clock("--end", end)?;
     let meeting = store.meeting(id)?;
     let recorded = meeting.held_times_default(&store.now());
     let date = match date {
-        Some(d) => parse_date(d)
-            .ok_or_else(|| anyhow::anyhow!("--date {d}: not a date; write it as YYYY-MM-DD"))?,
+        Some(d) => {
+            parse_date(d).ok_or_else(|| anyhow::anyhow!(Said::NotADate { text: d }.say(lang)))?
+        }
         None => recorded
             .as_ref()
             .map(|t| t.date)
-            .ok_or_else(|| anyhow::anyhow!("meeting {id}: give the date with --date YYYY-MM-DD"))?,
+            .ok_or_else(|| anyhow::anyhow!(Said::DateNeeded { id }.say(lang)))?,
     };
     let place = match place {
         Some(p) => p.to_string(),

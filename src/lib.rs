@@ -11,6 +11,7 @@ pub mod cli_awards;
 pub mod cli_council;
 pub mod cli_meeting;
 pub mod cli_meeting_text;
+pub mod cli_meeting_words;
 pub mod cli_messages;
 pub mod cli_print;
 pub mod closed_stdout;

@@ -701,7 +701,7 @@ fn the_cli_lists_and_shows_meetings() {
         "--at",
         "2026-12-20T14:00",
     ]);
-    assert!(ok && text.contains("meeting 3 created"), "{text}");
+    assert!(ok && text.contains("đã lập cuộc họp 3"), "{text}");
     // A pending ward-level nomination that no meeting has taken up yet.
     let pending: String = rusqlite::Connection::open(&db)
         .unwrap()
@@ -721,10 +721,7 @@ fn the_cli_lists_and_shows_meetings() {
         "--level",
         "ward",
     ]);
-    assert!(
-        ok && text.contains("added to the agenda of meeting 3"),
-        "{text}"
-    );
+    assert!(ok && text.contains("vào chương trình cuộc họp 3"), "{text}");
     let (ok, text) = run(&["meeting", "add", "3", "1"]);
     assert!(
         !ok && text.contains("already on the agenda of meeting 08/BB-HĐTĐKT"),

@@ -50,7 +50,7 @@ fn times_and_place_as_held_until_sign_off() {
     );
     assert!(!out.status.success());
     assert!(
-        text(&out.stderr).contains("--start 8h: not a time"),
+        text(&out.stderr).contains("--start 8h: không phải giờ; hãy viết GG:PP"),
         "{}",
         text(&out.stderr)
     );
@@ -75,7 +75,7 @@ fn times_and_place_as_held_until_sign_off() {
     assert!(out.status.success(), "{}", text(&out.stderr));
     assert!(
         text(&out.stdout)
-            .contains("held on 2026-11-20 from 08:05 to 10:40 at Nhà văn hóa khu phố 3"),
+            .contains("họp ngày 2026-11-20, từ 08:05 đến 10:40, tại Nhà văn hóa khu phố 3"),
         "{}",
         text(&out.stdout)
     );

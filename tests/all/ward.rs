@@ -107,9 +107,10 @@ fn minutes(db: &Path, dir: &Path, meeting: &str, name: &str) -> String {
         .join("\n")
 }
 
+/// The number in "đã lập cuộc họp N (dự kiến), …".
 fn meeting_id(out: &str) -> String {
     out.split_whitespace()
-        .nth(1)
+        .nth(4)
         .unwrap_or_else(|| panic!("no meeting id in {out}"))
         .to_string()
 }
@@ -282,7 +283,7 @@ fn tan_binh_sets_up_its_council_holds_meetings_and_keeps_its_minutes() {
             "Hội trường UBND phường Tân Bình",
         ],
     );
-    assert!(out.contains("9 members called"), "{out}");
+    assert!(out.contains("triệu tập 9 thành viên"), "{out}");
     let first = meeting_id(&out);
     let before = minutes(&db, dir.path(), &first, "m1.md");
     for expected in [
@@ -336,7 +337,7 @@ fn tan_binh_sets_up_its_council_holds_meetings_and_keeps_its_minutes() {
             "2026-06-15T08:00",
         ],
     );
-    assert!(out.contains("9 members called"), "{out}");
+    assert!(out.contains("triệu tập 9 thành viên"), "{out}");
     let second = meeting_id(&out);
     // The second meeting calls the members in office on its date.
     let called = run(&db, &["meeting", "show", &second]);
@@ -399,7 +400,7 @@ fn tan_binh_sets_up_its_council_holds_meetings_and_keeps_its_minutes() {
             "2026-07-01T08:00",
         ],
     );
-    assert!(out.contains("9 members called"), "{out}");
+    assert!(out.contains("triệu tập 9 thành viên"), "{out}");
     let e = refused(
         &db,
         &[
