@@ -400,6 +400,7 @@ mod tests {
             },
             source: "test".into(),
             is_default: true,
+            women_share: 70,
         }
     }
 
