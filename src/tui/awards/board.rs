@@ -10,12 +10,13 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph
 
 use super::referral::ReferralView;
 use super::strings::{money, referral_status, texts};
-use super::{AwardAction, AwardsScreen, Outcome, today};
+use super::{AwardsScreen, Outcome, today};
 use crate::domain::award::Level;
 use crate::domain::prize::{PrizeTable, PrizeTotal};
 use crate::domain::register::AwardsBoard;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::action::AwardAction;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, fit_right, truncate};

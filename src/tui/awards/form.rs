@@ -10,12 +10,14 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::strings::{domain_lang, step_name, texts};
-use super::{AwardAction, Outcome, Pending, today};
+use super::{Outcome, Pending, today};
 use crate::domain::nomination::NominationId;
 use crate::domain::referral::{Conferral, ReferralEvent, ReferralId};
 use crate::domain::register::{NewDecision, NewReferral};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::action::AwardAction;
+use crate::tui::command::Command;
 use crate::tui::modals::centered;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
@@ -223,9 +225,9 @@ impl Form {
                 Outcome::Nothing
             }
             Action::Awards(AwardAction::Submit) => match self.check(s) {
-                Ok(Outcome::Ask(text, Action::Awards(AwardAction::Apply(p)))) => {
+                Ok(Outcome::Ask(text, Command::Awards(p))) => {
                     match super::allowed(&p, store) {
-                        Ok(()) => Outcome::Ask(text, Action::Awards(AwardAction::Apply(p))),
+                        Ok(()) => Outcome::Ask(text, Command::Awards(p)),
                         // Said in the form, which stays filled in, instead of the confirm.
                         Err(e) => {
                             self.error = Some(s.store_message(&e));
@@ -374,7 +376,7 @@ impl Form {
                             fmt(self.date(1)),
                             t.irreversible
                         );
-                        return Ok(Outcome::Ask(text, Action::Awards(AwardAction::Apply(p))));
+                        return Ok(Outcome::Ask(text, Command::Awards(p)));
                     }
                     "resend" => (
                         ReferralEvent::Resend { date: self.date(0) },
@@ -400,7 +402,7 @@ impl Form {
         };
         Ok(Outcome::Ask(
             format!("{summary} {}", t.irreversible),
-            Action::Awards(AwardAction::Apply(pending)),
+            Command::Awards(pending),
         ))
     }
 

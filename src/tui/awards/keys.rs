@@ -4,8 +4,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use super::AwardAction as A;
 use crate::tui::action::Action;
+use crate::tui::action::AwardAction as A;
 use crate::tui::keymap::{Binding, Context as C, Key};
 
 const fn plain(code: KeyCode) -> Key {

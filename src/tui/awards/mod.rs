@@ -26,28 +26,6 @@ use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::strings::Strings;
 
-/// Intents of the awards screens (one variant of `Action`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AwardAction {
-    OpenBoard,
-    OpenNominee,
-    /// Decision form, referral form, or the referral already made.
-    DecideOrRefer,
-    OpenAudit,
-    OpenSelected,
-    Tick,
-    /// A referral step by its event name ("send", "return", …).
-    Step(&'static str),
-    NextField,
-    PrevField,
-    Submit,
-    ToggleFilter,
-    /// Write the award register to a spreadsheet (asks for the file).
-    Export,
-    /// The confirmed change: never bound to a key.
-    Apply(Pending),
-}
-
 /// A change to the record, carried as data until it is confirmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Pending {
@@ -139,8 +117,8 @@ pub enum Outcome {
     Nothing,
     Close,
     Open(AwardsScreen),
-    /// Ask first; dispatch the action on yes.
-    Ask(String, Action),
+    /// Ask first; on yes the app performs the command.
+    Ask(String, crate::tui::command::Command),
     /// Perform without asking (a reversible step such as ticking a document).
     Perform(Pending),
     /// Write the register to this file (xlsx or csv, by its extension).

@@ -11,13 +11,14 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::form::Form;
 use super::strings::{referral_status, texts};
-use super::{AwardAction, AwardsScreen, Outcome};
+use super::{AwardsScreen, Outcome};
 use crate::domain::award_steps::{AwardRefusal, check_step};
 use crate::domain::dossier::ChecklistItem;
 use crate::domain::nomination::NominationId;
 use crate::domain::referral::{Conferral, Referral, ReferralEvent, ReferralState, ReferralStep};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::action::AwardAction;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::truncate;

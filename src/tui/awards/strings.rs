@@ -6,7 +6,7 @@ use crate::domain::eligibility::Lang as DomainLang;
 use crate::domain::referral::ReferralStatus;
 use crate::tui::strings::{Lang, Strings};
 
-use super::AwardAction;
+use crate::tui::action::AwardAction;
 
 pub struct AwardStrings {
     pub board_title: &'static str,
@@ -340,7 +340,6 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
             ("xuất sổ", "Xuất sổ khen thưởng ra tệp xlsx hoặc csv"),
             ("export", "Export the award register to xlsx or csv"),
         ),
-        Apply(_) => (("ghi", "Ghi thay đổi"), ("save", "Record the change")),
     };
     match s.lang {
         Lang::Vi => vi,
