@@ -54,6 +54,8 @@ fn clean_plan(plan: &MovementPlan) -> MovementPlan {
         g.code = nfc(&g.code);
         g.title = nfc(&g.title);
         g.subjects = nfc(&g.subjects);
+        g.kinds.sort();
+        g.kinds.dedup();
         for c in &mut g.criteria {
             c.code = nfc(&c.code);
             c.text = nfc(&c.text);

@@ -63,6 +63,25 @@ pub enum Action {
     Minutes(MinutesAction),
     /// Awards board, nominee page, referrals, forms and the audit log.
     Awards(AwardAction),
+    /// The ward's movements and criteria, and the council's rules.
+    Setup(SetupAction),
+}
+
+/// Intents of the movements and rules screens (one variant of `Action`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupAction {
+    /// Open the movements and their criteria.
+    OpenMovements,
+    /// Open the council's rules.
+    OpenRules,
+    NewMovement,
+    /// Add the sample movement shipped with hoidong.
+    SeedMovement,
+    CopyMovement,
+    AddGroup,
+    AddCriterion,
+    /// Change the selected figure (a criterion's maximum and weight, a rule).
+    Edit,
 }
 
 /// Intents of meeting mode (one variant of `Action`).
