@@ -13,7 +13,7 @@ use super::SetupPrompt;
 use crate::domain::ballot_record::rule_label;
 use crate::domain::council_settings::{parse_share, parse_women_share};
 use crate::domain::scoring::Aggregation;
-use crate::domain::vote::{Denominator, VoteMethod, VoteRule};
+use crate::domain::vote::{Comparison, Denominator, VoteMethod, VoteRule};
 use crate::store::rules::VoteRuleChange;
 use crate::store::{Result, Store, StoreError};
 use crate::tui::action::{Action, SetupAction};
@@ -72,6 +72,22 @@ fn denominator_words(d: Denominator, lang: Lang) -> &'static str {
         (Denominator::AllMembers, Lang::En) => "all members",
         (Denominator::Present, Lang::En) => "members present",
         (Denominator::ValidBallots, Lang::En) => "valid ballots",
+    }
+}
+
+/// The share a rule asks for, in words.
+fn share_words(r: &VoteRule, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => rule_label(r),
+        Lang::En => format!(
+            "{} {} of {}",
+            match r.threshold.comparison {
+                Comparison::AtLeast => "at least",
+                Comparison::MoreThan => "more than",
+            },
+            r.threshold.share.label(),
+            denominator_words(r.denominator, lang)
+        ),
     }
 }
 
@@ -140,7 +156,7 @@ impl Rules {
                 .map(|m| method_words(m, s.lang))
                 .collect();
             rows.push(line(t.method, methods.join(", "), Figure::Method(i)));
-            rows.push(line(t.share, rule_label(r), Figure::Share(i)));
+            rows.push(line(t.share, share_words(r, s.lang), Figure::Share(i)));
             rows.push(line(
                 t.denominator,
                 denominator_words(r.denominator, s.lang).into(),
@@ -329,7 +345,9 @@ impl Rules {
         let note_height = crate::tui::widgets::table::wrap(t.rules_note, w.max(1)).len();
         lines.push(Line::default());
         let label_w = (w / 2).min(36);
-        let mark_w = 15;
+        let mark_w = crate::tui::widgets::table::width(t.council_mark)
+            .max(crate::tui::widgets::table::width(t.default_mark))
+            + 3;
         let room = usize::from(inner.height)
             .saturating_sub(note_height + 1)
             .max(1);
