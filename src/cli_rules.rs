@@ -21,7 +21,7 @@ pub enum RulesCommand {
     /// Every rule and setting, each marked as the shipped default or the council's.
     Show,
     /// Record the council's rule for an award, or a setting.
-    Set(SetArgs),
+    Set(Box<SetArgs>),
 }
 
 #[derive(Debug, Args)]

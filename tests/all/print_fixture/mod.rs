@@ -434,7 +434,11 @@ pub fn record(items: usize) -> MeetingRecord {
 
 /// Write `rec` into a fresh database with plain SQL, keeping its ids.
 pub fn seed(store: &mut Store, rec: &MeetingRecord) {
-    let movement = crate::common::movement_id(store);
+    // A new database has no movement: the fixture's nominations go into the seed's.
+    let movement = match store.movements().unwrap().first() {
+        Some(m) => m.id,
+        None => store.add_seed_movement().unwrap().id,
+    };
     let c = store.conn();
     let k = &rec.council;
     c.execute(
