@@ -177,7 +177,7 @@ pub fn action(s: &Strings, a: &SetupAction) -> (&'static str, &'static str) {
         OpenRules => (
             (
                 "quy tắc",
-                "Quy tắc của Hội đồng: biểu quyết, quorum, ưu tiên, tổng hợp điểm",
+                "Quy tắc của Hội đồng (biểu quyết, ưu tiên, tổng hợp)",
             ),
             (
                 "rules",

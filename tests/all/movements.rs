@@ -269,7 +269,7 @@ fn a_movement_is_added_copied_exported_and_imported_by_another_ward() {
         "{text}"
     );
     assert!(
-        text.contains("kinds = [\"resident\", \"official\"]"),
+        text.contains("kinds = [\"official\", \"resident\"]"),
         "{text}"
     );
     // An export never replaces a file.
@@ -328,7 +328,7 @@ fn a_malformed_movement_file_is_refused_with_what_and_where() {
     let rules = write(
         "quy-tac.toml",
         good.replace("max_score = 5", "max_score = 500")
-            .replace("kinds = [\"resident\", \"official\"]", "kinds = []"),
+            .replace("kinds = [\"official\", \"resident\"]", "kinds = []"),
     );
     let said = refused(
         &other,
@@ -354,7 +354,7 @@ fn a_malformed_movement_file_is_refused_with_what_and_where() {
         "{said}"
     );
 
-    let kind = write("loai.toml", good.replace("\"official\"]", "\"ông\"]"));
+    let kind = write("loai.toml", good.replace("\"resident\"]", "\"ông\"]"));
     let said = refused(
         &other,
         "vi",
