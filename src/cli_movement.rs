@@ -48,6 +48,8 @@ pub enum MovementCommand {
     },
     /// Add the sample movement shipped with hoidong (the Thanh Bình plan).
     Seed,
+    /// New nominations go into this movement from now on.
+    Use { code: String },
     /// A new movement with the groups and criteria of another.
     Copy {
         /// The code of the movement to copy.
@@ -271,9 +273,16 @@ pub fn run(db: Option<&Path>, cmd: &MovementCommand, lang: Lang) -> anyhow::Resu
                     println!("no movement yet: {hint}");
                 }
             }
+            let current = store.current_movement()?;
             for m in &all {
                 let groups = store.criteria_groups(m.id)?;
                 let criteria = groups.iter().map(|g| g.criteria.len()).sum();
+                let mark = if current.as_deref() == Some(m.code.as_str()) {
+                    "* "
+                } else {
+                    "  "
+                };
+                print!("{mark}");
                 print_movement_line(m, groups.len(), criteria, lang);
             }
         }
@@ -308,6 +317,17 @@ pub fn run(db: Option<&Path>, cmd: &MovementCommand, lang: Lang) -> anyhow::Resu
             added(&m, lang);
         }
         MovementCommand::Seed => added(&store.add_seed_movement()?, lang),
+        MovementCommand::Use { code } => {
+            let m = store.use_movement(code)?;
+            if vi(lang) {
+                println!(
+                    "Từ nay đề nghị mới thuộc phong trào {} ({})",
+                    m.name, m.code
+                );
+            } else {
+                println!("new nominations now go into {} ({})", m.name, m.code);
+            }
+        }
         MovementCommand::Copy { from, code, name } => {
             let m = store.copy_movement(from, code, name)?;
             added(&m, lang);

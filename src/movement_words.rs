@@ -158,11 +158,11 @@ impl MovementRefusal {
                 format!("the database has no movement to put nominations in: {ADD_EN}")
             }
             (Choose { codes }, Lang::Vi) => format!(
-                "Có nhiều phong trào ({}); hãy chọn một bằng --movement MÃ",
+                "Có nhiều phong trào ({}); hãy chọn phong trào dùng cho đề nghị mới: ở màn hình Phong trào (phím u), hoặc `hoidong movement use MÃ`, hoặc --movement MÃ khi nhập",
                 codes.join(", ")
             ),
             (Choose { codes }, Lang::En) => format!(
-                "there are several movements ({}); choose one with --movement CODE",
+                "there are several movements ({}); choose the one new nominations go into: on the movements screen (key u), with `hoidong movement use CODE`, or --movement CODE when importing",
                 codes.join(", ")
             ),
             (UnknownGroup { movement, group }, Lang::Vi) => {

@@ -15,6 +15,9 @@ use crate::domain::movement_plan::{
 use crate::domain::text::nfc;
 use crate::refdata;
 
+/// Where the movement new nominations go into is kept, once the ward says.
+const CURRENT_KEY: &str = "movement.current";
+
 fn refused(r: MovementRefusal) -> StoreError {
     StoreError::Movement(r)
 }
@@ -188,10 +191,14 @@ impl Store {
             })
     }
 
-    /// The movement new nominations go into: the one chosen, or the only one.
+    /// The movement new nominations go into: the one chosen, the one the
+    /// ward said it works in now, or the only one.
     pub fn movement_for_nominations(&self, choice: Option<&str>) -> Result<Movement> {
         if let Some(code) = choice {
             return self.movement(code);
+        }
+        if let Some(code) = self.setting(CURRENT_KEY)? {
+            return self.movement(&code);
         }
         let all = self.movements()?;
         match all.len() {
@@ -204,6 +211,18 @@ impl Store {
                 codes: all.into_iter().map(|m| m.code).collect(),
             })),
         }
+    }
+
+    /// The movement the ward works in now, if it said so.
+    pub fn current_movement(&self) -> Result<Option<String>> {
+        self.setting(CURRENT_KEY)
+    }
+
+    /// Say which movement new nominations go into (audited).
+    pub fn use_movement(&mut self, code: &str) -> Result<Movement> {
+        let m = self.movement(code)?;
+        self.set_setting(CURRENT_KEY, &m.code)?;
+        Ok(m)
     }
 
     /// A movement with its groups and criteria, codes as the plan writes them.

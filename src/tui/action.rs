@@ -78,6 +78,8 @@ pub enum SetupAction {
     /// Add the sample movement shipped with hoidong.
     SeedMovement,
     CopyMovement,
+    /// New nominations go into the selected movement.
+    UseMovement,
     AddGroup,
     AddCriterion,
     /// Change the selected figure (a criterion's maximum and weight, a rule).

@@ -385,9 +385,39 @@ fn a_nomination_scores_against_its_own_movements_criteria() {
         ],
     );
     assert!(
-        said.contains("Có nhiều phong trào (tb-2026, ht-tk-2022); hãy chọn một bằng --movement MÃ"),
+        said.contains(
+            "Có nhiều phong trào (tb-2026, ht-tk-2022); hãy chọn phong trào dùng cho đề nghị mới"
+        ),
         "{said}"
     );
+    assert!(said.contains("`hoidong movement use MÃ`"), "{said}");
+    // Said once, new nominations go into the chosen movement.
+    ok(&db, &["movement", "use", "ht-tk-2022"]);
+    assert!(ok(&db, &["movement", "list"]).contains("* ht-tk-2022"));
+    ok(
+        &db,
+        &[
+            "import",
+            "nominations",
+            "--allow-duplicates",
+            csv.to_str().unwrap_or(""),
+        ],
+    );
+    let in_seed = {
+        let store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
+        let seed = store
+            .movement("ht-tk-2022")
+            .unwrap_or_else(|e| panic!("{e}"));
+        store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM nominations WHERE movement_id = ?1",
+                [seed.id],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    assert_eq!(in_seed, 8);
 
     let mut store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
     crate::common::seat_a_council(&mut store);

@@ -119,6 +119,18 @@ fn a_new_ward_adds_its_movement_and_criteria_on_screen() {
     let s = screen_at(&app, 120, 35);
     assert!(s.contains("tb-2027        Phong trào năm 2027"), "{s}");
     assert!(s.contains("Nhóm và tiêu chí — tb-2027"), "{s}");
+    // New nominations go into the movement the ward says.
+    press(&mut app, KeyCode::Char('u'));
+    let s = screen_at(&app, 120, 35);
+    assert!(s.contains("* tb-2027      Phong trào năm 2027"), "{s}");
+    assert!(s.contains("đề nghị mới thuộc phong trào này"), "{s}");
+    assert_eq!(
+        app.store()
+            .movement_for_nominations(None)
+            .map(|m| m.code)
+            .unwrap_or_default(),
+        "tb-2027"
+    );
 
     let plan = app
         .store()

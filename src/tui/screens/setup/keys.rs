@@ -52,6 +52,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::Movements, &[ch('n')], su(S::NewMovement), true),
     bind(C::Movements, &[ch('s')], su(S::SeedMovement), true),
     bind(C::Movements, &[ch('c')], su(S::CopyMovement), true),
+    bind(C::Movements, &[ch('u')], su(S::UseMovement), true),
     bind(C::Movements, &[ch('a')], su(S::AddGroup), true),
     bind(C::Movements, &[ch('+')], su(S::AddCriterion), true),
     bind(C::Movements, &[plain(K::Enter), ch('e')], su(S::Edit), true),

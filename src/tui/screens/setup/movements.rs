@@ -32,6 +32,8 @@ enum Pane {
 
 pub struct Movements {
     movements: Vec<(Movement, Vec<CriteriaGroup>)>,
+    /// The movement new nominations go into, when the ward said.
+    current: Option<String>,
     selected: usize,
     /// The selected criterion of the selected movement, counted over its groups.
     criterion: usize,
@@ -56,6 +58,7 @@ impl Movements {
     pub fn open(store: &Store) -> Result<Movements> {
         let mut m = Movements {
             movements: Vec::new(),
+            current: None,
             selected: 0,
             criterion: 0,
             pane: Pane::List,
@@ -65,6 +68,7 @@ impl Movements {
     }
 
     fn read(&mut self, store: &Store) -> Result<()> {
+        self.current = store.current_movement()?;
         self.movements = store
             .movements()?
             .into_iter()
@@ -111,6 +115,10 @@ impl Movements {
             (SetupAction::NewMovement, _) => Outcome::Open(Box::new(MovementForm::new())),
             (SetupAction::SeedMovement, _) => match cx.store.add_seed_movement() {
                 Ok(m) => self.changed(cx, &m.code, format!("{} {}", t.added, m.name)),
+                Err(e) => Outcome::Failed(e),
+            },
+            (SetupAction::UseMovement, Some(code)) => match cx.store.use_movement(&code) {
+                Ok(m) => self.changed(cx, &m.code, format!("{} — {}", m.code, t.in_use)),
                 Err(e) => Outcome::Failed(e),
             },
             (SetupAction::CopyMovement, Some(from)) => self.prompt(
@@ -301,9 +309,14 @@ impl Movements {
         )];
         for (i, (m, groups)) in self.movements.iter().enumerate() {
             let criteria: usize = groups.iter().map(|g| g.criteria.len()).sum();
+            let in_use = if self.current.as_deref() == Some(m.code.as_str()) {
+                "* "
+            } else {
+                ""
+            };
             let text = format!(
                 "{} {} {} {}",
-                fit(&m.code, code_w),
+                fit(&format!("{in_use}{}", m.code), code_w),
                 fit(&m.name, name_w),
                 fit(&format!("{} {}", m.plan_number, m.plan_date), plan_w),
                 fit_right(&format!("{}/{criteria}", groups.len()), count_w)
@@ -317,10 +330,11 @@ impl Movements {
         }
         if let Some((m, _)) = self.current() {
             lines.push(Line::default());
-            lines.push(Line::styled(
-                format!("{}: {}", t.issuer, m.issuing_body),
-                THEME.dim,
-            ));
+            let mut about = format!("{}: {}", t.issuer, m.issuing_body);
+            if self.current.as_deref() == Some(m.code.as_str()) {
+                about.push_str(&format!(" · {}", t.in_use));
+            }
+            lines.push(Line::styled(about, THEME.dim));
         }
         lines
     }
