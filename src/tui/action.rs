@@ -169,8 +169,8 @@ pub enum AwardAction {
     OpenAudit,
     OpenSelected,
     Tick,
-    /// A referral step by its event name ("send", "return", …).
-    Step(&'static str),
+    /// A referral step (send, return, …): opens its form.
+    Step(crate::domain::referral::StepKind),
     NextField,
     PrevField,
     Submit,

@@ -27,7 +27,7 @@ use super::jobs::PageReader;
 use super::keymap::{self, Context};
 use super::modals::help::Help;
 use super::modals::message::Message;
-use super::screen::Ctx;
+use super::screen::{Ctx, Outcome, Screen};
 use super::screens::dashboard::{Dashboard, load_detail, read_page};
 use super::screens::{dashboard_open, dashboard_view};
 use super::strings::Strings;
@@ -38,8 +38,6 @@ use super::widgets::table::truncate;
 
 mod awards_glue;
 mod layers;
-
-pub use layers::Layer;
 
 /// Where the dashboard's pages are read: here, or on the reader thread.
 pub enum PageSource {
@@ -64,7 +62,7 @@ pub struct App {
     title: String,
     pub dashboard: Dashboard,
     /// Screens and popups over the dashboard; the last is on top.
-    layers: Vec<Layer>,
+    layers: Vec<Box<dyn Screen>>,
     pages: PageSource,
     area: Rect,
     status: Option<(String, u8)>,
@@ -91,10 +89,11 @@ impl App {
     ) -> App {
         let mut layers = Vec::new();
         let catalogue = store.catalogue().unwrap_or_else(|e| {
-            layers.push(Layer::Screen(Box::new(Message {
+            let message: Box<dyn Screen> = Box::new(Message {
                 text: e.to_string(),
                 error: true,
-            })));
+            });
+            layers.push(message);
             Catalogue::default()
         });
         let title = match store.council() {
@@ -182,32 +181,19 @@ impl App {
         self.text_key(key);
     }
 
-    /// A key the keymap leaves to the text field of the layer on top.
+    /// A key the keymap leaves to the text field of the layer on top (the
+    /// dashboard's search when no layer is open).
     fn text_key(&mut self, key: &KeyEvent) {
-        let context = self.context();
-        let filter = self.dashboard.query();
-        let mut cx = Ctx {
-            store: &mut self.store,
-            strings: self.strings,
-            catalogue: &self.catalogue,
-            filter: &filter,
-            selected: self.dashboard.selected_id(),
-            body: Rect::default(),
-            now: std::time::Instant::now(),
-        };
-        let outcome = match self.layers.last_mut() {
-            Some(Layer::Screen(top)) => top.text_key(key, &mut cx),
-            Some(Layer::Legacy(_)) => {
-                self.legacy_key(context, key);
-                return;
+        if self.layers.is_empty() {
+            if self.context() == Context::Search {
+                self.dashboard.search_key(key);
             }
-            None => {
-                if context == Context::Search {
-                    self.dashboard.search_key(key);
-                }
-                return;
-            }
-        };
+            return;
+        }
+        let outcome = self.with_cx(|layers, cx| match layers.last_mut() {
+            Some(top) => top.text_key(key, cx),
+            None => Outcome::Nothing,
+        });
         self.outcome(outcome);
     }
 
@@ -219,10 +205,10 @@ impl App {
             self.quit = true;
             return;
         }
-        let modal = self.layers.last().is_some_and(Layer::is_modal);
+        let modal = self.layers.last().is_some_and(|l| l.is_modal());
         if action == Action::Help && !modal {
             let help = Help::new(self.context());
-            self.layers.push(Layer::Screen(Box::new(help)));
+            self.push(Box::new(help));
             return;
         }
         let body = self.areas(self.area).2;
@@ -238,8 +224,7 @@ impl App {
             now: std::time::Instant::now(),
         };
         let outcome = match self.layers.last_mut() {
-            Some(Layer::Screen(top)) => top.apply(&action, &mut cx),
-            Some(Layer::Legacy(_)) => return self.legacy_dispatch(&action),
+            Some(top) => top.apply(&action, &mut cx),
             None => match dashboard_open::open(&action, row, &mut cx) {
                 Some(outcome) => outcome,
                 None => return self.dashboard_dispatch(action),
@@ -250,7 +235,7 @@ impl App {
 
     /// Dashboard actions that neither open a screen nor stay in the list.
     fn dashboard_dispatch(&mut self, action: Action) {
-        if self.awards_dispatch(&action) || self.transfer_dispatch(&action) {
+        if self.transfer_dispatch(&action) {
             return;
         }
         match action {

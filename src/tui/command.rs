@@ -54,4 +54,6 @@ pub enum Command {
     Awards(Pending),
     /// The answer to a question of the movements or rules screen.
     Setup(crate::tui::screens::setup::SetupPrompt, String),
+    /// Write the award register to this file (xlsx or csv, by its extension).
+    ExportAwards(PathBuf),
 }

@@ -1,82 +1,18 @@
-//! The stack of layers over the dashboard and what the app does with a
-//! layer's `Outcome`: open, close, ask, say, fail, and carry out confirmed
-//! commands.
-
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
+//! What the app does with a layer's `Outcome`: open, close, ask, say, fail,
+//! and carry out confirmed commands.
 
 use super::{App, STATUS_TICKS};
 use crate::store::StoreError;
-use crate::tui::action::Action;
 use crate::tui::command::Command;
-use crate::tui::keymap::Context;
 use crate::tui::modals::confirm::Confirm;
 use crate::tui::modals::message::Message;
 use crate::tui::modals::prompt::Prompt;
 use crate::tui::screen::{Back, Ctx, Outcome, Screen};
-use crate::tui::screens::Legacy;
-use crate::tui::strings::Strings;
 use crate::tui::widgets::text_input::TextInput;
-
-/// One layer over the dashboard.
-pub enum Layer {
-    Screen(Box<dyn Screen>),
-    Legacy(Legacy),
-}
-
-impl Layer {
-    pub fn context(&self) -> Context {
-        match self {
-            Layer::Screen(s) => s.context(),
-            Layer::Legacy(l) => l.context(),
-        }
-    }
-
-    pub fn is_popup(&self) -> bool {
-        match self {
-            Layer::Screen(s) => s.is_popup(),
-            Layer::Legacy(l) => l.is_popup(),
-        }
-    }
-
-    pub fn is_modal(&self) -> bool {
-        match self {
-            Layer::Screen(s) => s.is_modal(),
-            Layer::Legacy(_) => false,
-        }
-    }
-
-    pub fn resize(&mut self, body: Rect) {
-        match self {
-            Layer::Screen(s) => s.resize(body),
-            Layer::Legacy(Legacy::Awards(_)) => {}
-        }
-    }
-
-    pub fn render(&self, s: &Strings, body: Rect, buf: &mut Buffer) {
-        match self {
-            Layer::Screen(screen) => screen.render(s, body, buf),
-            Layer::Legacy(Legacy::Awards(a)) => a.render(s, body, buf),
-        }
-    }
-}
-
-/// The legacy screen on top, if the top is one.
-pub(super) fn legacy_top(layers: &mut [Layer]) -> Option<&mut Legacy> {
-    match layers.last_mut() {
-        Some(Layer::Legacy(l)) => Some(l),
-        _ => None,
-    }
-}
 
 impl App {
     pub(super) fn push(&mut self, layer: Box<dyn Screen>) {
-        self.layers.push(Layer::Screen(layer));
-    }
-
-    pub(super) fn push_legacy(&mut self, screen: Legacy) {
-        self.layers.push(Layer::Legacy(screen));
+        self.layers.push(layer);
     }
 
     /// Ask before `pending`.
@@ -85,7 +21,10 @@ impl App {
     }
 
     /// The context a layer works with, built from the app's parts.
-    fn with_cx<R>(&mut self, f: impl FnOnce(&mut Vec<Layer>, &mut Ctx) -> R) -> R {
+    pub(super) fn with_cx<R>(
+        &mut self,
+        f: impl FnOnce(&mut Vec<Box<dyn Screen>>, &mut Ctx) -> R,
+    ) -> R {
         let body = self.areas(self.area).2;
         let filter = self.dashboard.query();
         let mut cx = Ctx {
@@ -104,13 +43,13 @@ impl App {
     /// (told where the user got to, when the closed one said).
     fn close_top(&mut self, back: Option<Back>) {
         let closed = self.layers.pop();
-        if closed.as_ref().is_some_and(Layer::is_modal) {
+        if closed.as_ref().is_some_and(|l| l.is_modal()) {
             return;
         }
         let failed = self.with_cx(|layers, cx| match (layers.last_mut(), back) {
-            (Some(Layer::Screen(top)), Some(back)) => top.back(&back, cx).err(),
-            (Some(Layer::Screen(top)), None) => top.reload(cx).err(),
-            _ => None,
+            (Some(top), Some(back)) => top.back(&back, cx).err(),
+            (Some(top), None) => top.reload(cx).err(),
+            (None, _) => None,
         });
         if let Some(e) = failed {
             self.error(self.strings.store_message(&e));
@@ -120,16 +59,10 @@ impl App {
     /// Let every layer collect the results of its background work.
     pub(super) fn poll_layers(&mut self) {
         let outcomes = self.with_cx(|layers, cx| {
-            let mut outcomes = Vec::new();
-            for layer in layers.iter_mut() {
-                match layer {
-                    Layer::Screen(s) => outcomes.push(s.poll(cx)),
-                    Layer::Legacy(Legacy::Awards(a)) => {
-                        a.poll();
-                    }
-                }
-            }
-            outcomes
+            layers
+                .iter_mut()
+                .map(|layer| layer.poll(cx))
+                .collect::<Vec<_>>()
         });
         for outcome in outcomes {
             self.outcome(outcome);
@@ -201,10 +134,11 @@ impl App {
             Command::Export(path) => self.start_export(path),
             Command::Print { doc, stem, format } => self.start_print(*doc, stem, format),
             Command::Awards(pending) => self.awards_perform(&pending),
+            Command::ExportAwards(path) => self.awards_export(&path),
             command => {
                 let outcome = self.with_cx(|layers, cx| match layers.last_mut() {
-                    Some(Layer::Screen(top)) => top.run(&command, cx),
-                    _ => Outcome::Nothing,
+                    Some(top) => top.run(&command, cx),
+                    None => Outcome::Nothing,
                 });
                 self.outcome(outcome);
             }
@@ -217,28 +151,12 @@ impl App {
         self.dashboard.detail = None;
     }
 
-    /// Actions for the awards screens, still on the app's glue.
-    pub(super) fn legacy_dispatch(&mut self, action: &Action) {
-        self.awards_dispatch(action);
-    }
-
-    /// Keys for the text fields of the awards screens.
-    pub(super) fn legacy_key(&mut self, context: Context, key: &KeyEvent) {
-        if matches!(context, Context::AwardsForm | Context::AwardsSearch)
-            && let Some(Legacy::Awards(a)) = legacy_top(&mut self.layers)
-        {
-            a.edit_key(key);
-        }
-    }
-
     /// Save what is being typed in every layer (ticks, quitting).
     pub(super) fn autosave(&mut self, after: std::time::Duration) {
         let read_only = self.with_cx(|layers, cx| {
             let mut read_only = false;
             for layer in layers.iter_mut() {
-                if let Layer::Screen(s) = layer
-                    && let Err(StoreError::ReadOnly) = s.autosave(cx, after)
-                {
+                if let Err(StoreError::ReadOnly) = layer.autosave(cx, after) {
                     read_only = true;
                 }
             }

@@ -10,15 +10,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::strings::{domain_lang, step_name, texts};
-use super::{Outcome, Pending, today};
+use super::{Pending, today};
 use crate::domain::nomination::NominationId;
-use crate::domain::referral::{Conferral, ReferralEvent, ReferralId};
+use crate::domain::referral::{Conferral, ReferralEvent, ReferralId, StepKind};
 use crate::domain::register::{NewDecision, NewReferral};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::action::AwardAction;
 use crate::tui::command::Command;
 use crate::tui::modals::centered;
+use crate::tui::screen::Outcome;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{truncate, wrap};
@@ -70,7 +71,7 @@ pub enum FormKind {
     },
     Step {
         referral: ReferralId,
-        event: &'static str,
+        event: StepKind,
     },
     Export,
 }
@@ -175,7 +176,7 @@ impl Form {
     pub fn step(
         store: &Store,
         referral: ReferralId,
-        event: &'static str,
+        event: StepKind,
         subject: String,
         authority: &str,
         s: &Strings,
@@ -183,14 +184,16 @@ impl Form {
         let t = texts(s);
         let d = today(store);
         let fields = match event {
-            "return" | "refuse" => vec![Field::text(t.f_reason, ""), Field::date(t.f_date, d)],
-            "confer" => vec![
+            StepKind::Return | StepKind::Refuse | StepKind::Withdraw => {
+                vec![Field::text(t.f_reason, ""), Field::date(t.f_date, d)]
+            }
+            StepKind::Confer => vec![
                 Field::text(t.f_number, ""),
                 Field::date(t.f_date, d),
                 Field::text(t.f_authority, authority),
             ],
-            "forward" => vec![Field::text(t.f_submission, ""), Field::date(t.f_date, d)],
-            _ => vec![Field::date(t.f_date, d)],
+            StepKind::Forward => vec![Field::text(t.f_submission, ""), Field::date(t.f_date, d)],
+            StepKind::Send | StepKind::Resend | StepKind::Approve => vec![Field::date(t.f_date, d)],
         };
         Self::new(
             step_name(s, event).into(),
@@ -324,32 +327,41 @@ impl Form {
                 )
             }
             FormKind::Export => {
-                return Ok(Outcome::Export(std::path::PathBuf::from(self.value(0))));
+                return Ok(Outcome::Run(Command::ExportAwards(
+                    std::path::PathBuf::from(self.value(0)),
+                )));
             }
             FormKind::Tick { referral, doc } => {
-                return Ok(Outcome::Perform(Pending::Tick {
+                return Ok(Outcome::Run(Command::Awards(Pending::Tick {
                     referral: *referral,
                     doc: doc.clone(),
                     reference: self.value(0),
-                }));
+                })));
             }
             FormKind::Step { referral, event } => {
                 let (event_data, detail) = match *event {
-                    "return" => (
+                    StepKind::Return => (
                         ReferralEvent::Return {
                             date: self.date(1),
                             reason: self.value(0),
                         },
                         format!("{} — {}", fmt(self.date(1)), self.value(0)),
                     ),
-                    "refuse" => (
+                    StepKind::Refuse => (
                         ReferralEvent::Refuse {
                             date: self.date(1),
                             reason: self.value(0),
                         },
                         format!("{} — {}", fmt(self.date(1)), self.value(0)),
                     ),
-                    "confer" => (
+                    StepKind::Withdraw => (
+                        ReferralEvent::Withdraw {
+                            date: self.date(1),
+                            reason: self.value(0),
+                        },
+                        format!("{} — {}", fmt(self.date(1)), self.value(0)),
+                    ),
+                    StepKind::Confer => (
                         ReferralEvent::Confer {
                             conferral: Conferral {
                                 number: self.value(0),
@@ -359,7 +371,7 @@ impl Form {
                         },
                         format!("{} {}, {}", self.value(0), fmt(self.date(1)), self.value(2)),
                     ),
-                    "forward" => {
+                    StepKind::Forward => {
                         let p = Pending::Forward {
                             referral: *referral,
                             next: NewReferral {
@@ -370,7 +382,7 @@ impl Form {
                         };
                         let text = format!(
                             "{}: {subject}. {} {} {}. {}",
-                            step_name(s, event),
+                            step_name(s, *event),
                             t.submission,
                             self.value(0),
                             fmt(self.date(1)),
@@ -378,15 +390,15 @@ impl Form {
                         );
                         return Ok(Outcome::Ask(text, Command::Awards(p)));
                     }
-                    "resend" => (
+                    StepKind::Resend => (
                         ReferralEvent::Resend { date: self.date(0) },
                         fmt(self.date(0)),
                     ),
-                    "approve" => (
+                    StepKind::Approve => (
                         ReferralEvent::Approve { date: self.date(0) },
                         fmt(self.date(0)),
                     ),
-                    _ => (
+                    StepKind::Send => (
                         ReferralEvent::Send { date: self.date(0) },
                         fmt(self.date(0)),
                     ),
@@ -396,7 +408,7 @@ impl Form {
                         referral: *referral,
                         event: event_data,
                     },
-                    format!("{}: {subject}. {detail}.", step_name(s, event)),
+                    format!("{}: {subject}. {detail}.", step_name(s, *event)),
                 )
             }
         };

@@ -10,7 +10,6 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use super::Outcome;
 use super::strings::{domain_lang, texts};
 use crate::domain::eligibility::Evaluation;
 use crate::domain::nomination::{Nomination, NominationId};
@@ -21,6 +20,7 @@ use crate::store::holds::AwardHold;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::action::AwardAction;
+use crate::tui::screen::Outcome;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{truncate, wrap};

@@ -3,7 +3,11 @@
 //! opened from the dashboard adds its arm here.
 
 use crate::domain::nomination::{NominationRow, NominationStatus};
-use crate::tui::action::{Action, MeetingAction, PlanAction, SetupAction};
+use crate::tui::action::{Action, AwardAction, MeetingAction, PlanAction, SetupAction};
+use crate::tui::awards::audit::AuditView;
+use crate::tui::awards::board::Board;
+use crate::tui::awards::decide_or_refer;
+use crate::tui::awards::nominee::NomineePage;
 use crate::tui::modals::prompt::PromptFor;
 use crate::tui::screen::{Ctx, Outcome};
 use crate::tui::screens::evidence_form::EvidenceForm;
@@ -94,6 +98,33 @@ pub fn open(action: &Action, row: Option<&NominationRow>, cx: &mut Ctx) -> Optio
             Ok(p) => Outcome::Open(Box::new(p)),
             Err(e) => failed(e),
         },
+        Action::Awards(AwardAction::OpenBoard) => match Board::open(cx.store) {
+            Ok(b) => Outcome::Open(Box::new(b)),
+            Err(e) => failed(e),
+        },
+        Action::Awards(AwardAction::OpenAudit) => match AuditView::open(cx.store, cx.selected) {
+            Ok(a) => Outcome::Open(Box::new(a)),
+            Err(e) => failed(e),
+        },
+        Action::Awards(AwardAction::OpenNominee) => {
+            let Some((id, ..)) = selected else {
+                return Some(Outcome::Nothing);
+            };
+            let page = cx
+                .store
+                .nomination(id)
+                .and_then(|n| NomineePage::open(cx.store, n.nominee_id, Some(id)));
+            match page {
+                Ok(p) => Outcome::Open(Box::new(p)),
+                Err(e) => failed(e),
+            }
+        }
+        Action::Awards(AwardAction::DecideOrRefer) => {
+            let Some((id, ..)) = selected else {
+                return Some(Outcome::Nothing);
+            };
+            decide_or_refer(cx.store, id, s).unwrap_or_else(failed)
+        }
         Action::Meeting(MeetingAction::Enter) => match pick_meeting(cx.store) {
             Ok(Some(id)) => match MeetingMode::open(cx.store, id) {
                 Ok(m) => Outcome::Open(Box::new(m)),

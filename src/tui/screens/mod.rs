@@ -11,8 +11,6 @@ pub mod evidence_form;
 pub mod evidence_list;
 pub mod meeting;
 mod meeting_tally;
-#[cfg(test)]
-mod meeting_tests;
 pub mod meeting_view;
 pub mod minutes;
 pub mod minutes_view;
@@ -27,26 +25,3 @@ pub mod scoring;
 pub mod setup;
 pub mod tally_form;
 pub mod times_form;
-
-use super::keymap::Context;
-
-/// The awards area, not yet on the `screen::Screen` contract: the app still
-/// routes its actions through its own glue (`app/awards_glue.rs`).
-pub enum Legacy {
-    Awards(Box<crate::tui::awards::AwardsScreen>),
-}
-
-impl Legacy {
-    pub fn context(&self) -> Context {
-        match self {
-            Legacy::Awards(a) => a.context(),
-        }
-    }
-
-    /// Awards forms are drawn over the screen they were opened from.
-    pub fn is_popup(&self) -> bool {
-        match self {
-            Legacy::Awards(a) => matches!(**a, crate::tui::awards::AwardsScreen::Form(_)),
-        }
-    }
-}
