@@ -50,6 +50,8 @@ fn store(e: &StoreError, lang: Lang) -> String {
         | StoreError::Damaged { .. }
         | StoreError::Council(_)
         | StoreError::Ward(_)
+        | StoreError::Movement(_)
+        | StoreError::Rules(_)
         | StoreError::Meeting(
             MeetingRefusal::NoCouncil
             | MeetingRefusal::NoCouncilOn { .. }

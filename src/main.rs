@@ -24,7 +24,7 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create a new empty database at PATH (catalogue and criteria, no records).
+    /// Create a new empty database at PATH (catalogue and default rules, no records).
     Init { path: PathBuf },
     /// Write the demo database to PATH.
     Demo { path: PathBuf },
@@ -94,6 +94,16 @@ enum Command {
         #[command(subcommand)]
         command: hoidong::cli_council::CouncilCommand,
     },
+    /// Movements and their criteria: list, show, new, seed, copy, export, import, edit.
+    Movement {
+        #[command(subcommand)]
+        command: hoidong::cli_movement::MovementCommand,
+    },
+    /// The council's working rules: vote rules per award, quorum, ties, aggregation.
+    Rules {
+        #[command(subcommand)]
+        command: hoidong::cli_rules::RulesCommand,
+    },
     /// List the council's meetings.
     Meetings,
     /// Look at or prepare a meeting (show, ballot-record, new, add, move, remove, committee, note).
@@ -123,7 +133,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Init { path }) => {
             drop(location::create_new(&path)?);
             println!(
-                "new database written to {} (catalogue and criteria only)",
+                "new database written to {} (catalogue and default rules; add a movement with `hoidong movement`)",
                 path.display()
             );
         }
@@ -182,6 +192,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Council { command }) => {
             let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
             hoidong::cli_council::run_council(cli.db.as_deref(), &command, lang)?
+        }
+        Some(Command::Movement { command }) => {
+            let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
+            hoidong::cli_movement::run(cli.db.as_deref(), &command, lang)?
+        }
+        Some(Command::Rules { command }) => {
+            let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
+            hoidong::cli_rules::run(cli.db.as_deref(), &command, lang)?
         }
         Some(Command::Meetings) => hoidong::cli_meeting::list(cli.db.as_deref())?,
         Some(Command::Meeting { command }) => {

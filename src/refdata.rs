@@ -146,6 +146,7 @@ pub fn parse_criteria(
                     weight: DEFAULT_WEIGHT,
                 })
                 .collect(),
+            kinds: crate::domain::criteria::seed_kinds(&g.code),
             code: g.code,
             title: g.title,
             subjects: g.subjects,
@@ -185,6 +186,7 @@ struct RulesFile {
 #[derive(Deserialize)]
 struct SettingsEntry {
     aggregation: String,
+    women_share: u8,
 }
 
 #[derive(Deserialize)]
@@ -218,6 +220,8 @@ pub fn parse_share(s: &str) -> Option<Share> {
 
 pub struct RuleBook {
     pub aggregation: Aggregation,
+    /// Percent of women from which a collective goes first among equals.
+    pub women_share: u8,
     pub rules: Vec<VoteRule>,
 }
 
@@ -255,9 +259,20 @@ pub fn parse_rules(text: &str, file: &str) -> Result<RuleBook, RefDataError> {
             },
             source: r.source,
             is_default: true,
+            women_share: f.settings.women_share,
         });
     }
-    Ok(RuleBook { aggregation, rules })
+    if !(1..=100).contains(&f.settings.women_share) {
+        return Err(invalid(format!(
+            "women_share {} is not a percent from 1 to 100",
+            f.settings.women_share
+        )));
+    }
+    Ok(RuleBook {
+        aggregation,
+        women_share: f.settings.women_share,
+        rules,
+    })
 }
 
 /// The built-in reference data.

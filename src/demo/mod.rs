@@ -385,10 +385,11 @@ fn evidence_for(rng: &mut Rng, nomination_id: i64, i: usize) -> Evidence {
 
 /// Fill a new database: the council, nominees, nominations, evidence and scores.
 pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
-    let movement_id =
-        store.movements()?.first().map(|m| m.id).ok_or_else(|| {
-            crate::store::StoreError::Invalid("no movement in the database".into())
-        })?;
+    // The demo's ward runs the seed's movement.
+    let movement_id = match store.movements()?.first() {
+        Some(m) => m.id,
+        None => store.add_seed_movement()?.id,
+    };
     let groups = store.criteria_groups(movement_id)?;
     let mut rng = Rng::new(spec.seed);
     store.write(|w| {
@@ -466,7 +467,7 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
             if rng.chance(85) {
                 let criteria: Vec<_> = groups
                     .iter()
-                    .filter(|g| kind.criteria_groups().contains(&g.code.as_str()))
+                    .filter(|g| g.applies_to(*kind))
                     .flat_map(|g| g.criteria.iter())
                     .collect();
                 let base = 55 + rng.below(40) as u32;

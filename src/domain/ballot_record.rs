@@ -13,12 +13,12 @@ use serde::{Deserialize, Serialize};
 use super::council::Member;
 use super::meeting::{BallotRound, Presence};
 use super::nominee::{Nominee, Sex};
+use super::ranking::preferred_on_equal_score;
 use super::record::MeetingRecord;
 use super::text::{person_cmp, vi_cmp};
-use super::vote::{BallotCounts, Comparison, Denominator, Tally, VoteMethod, VoteRule};
-
-/// Share of women from which a collective is preferred on equal votes.
-pub const WOMEN_SHARE_PREFERRED: u8 = 70;
+use super::vote::{
+    BallotCounts, Comparison, Denominator, Tally, VoteMethod, VoteRule, WOMEN_SHARE_BEFORE_SETTING,
+};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AbsentMember {
@@ -55,7 +55,8 @@ pub struct BallotRow {
     /// The rule in words, e.g. "tối thiểu 80% tổng số thành viên Hội đồng".
     pub rule_label: String,
     pub passed: bool,
-    /// Woman, or collective with ≥ 70% women: placed first among equal votes.
+    /// Woman, or collective with at least the rule's share of women: placed
+    /// first among equal votes.
     pub preferred_on_tie: bool,
 }
 
@@ -103,16 +104,6 @@ pub fn rule_label(rule: &VoteRule) -> String {
         },
     };
     format!("{cmp} {} {on}", rule.threshold.share.label())
-}
-
-/// True for a woman, or a collective with at least 70% women.
-pub fn preferred_on_tie(n: &Nominee) -> bool {
-    if n.kind.is_person() {
-        n.sex == Some(Sex::Female)
-    } else {
-        n.women_share_percent
-            .is_some_and(|p| p >= WOMEN_SHARE_PREFERRED)
-    }
 }
 
 fn name_cmp(a: &Nominee, b: &Nominee) -> Ordering {
@@ -172,7 +163,7 @@ pub fn ballot_count_record(rec: &MeetingRecord, round_id: i64) -> Option<BallotC
                 share_permille: v.outcome.share_permille,
                 rule_label: rule_label(&v.rule),
                 passed: v.outcome.passed,
-                preferred_on_tie: preferred_on_tie(n),
+                preferred_on_tie: preferred_on_equal_score(n, v.rule.women_share),
             },
             n,
         ));
@@ -183,7 +174,14 @@ pub fn ballot_count_record(rec: &MeetingRecord, round_id: i64) -> Option<BallotC
             .then(b.preferred_on_tie.cmp(&a.preferred_on_tie))
             .then_with(|| name_cmp(na, nb))
     });
-    let tie_notes = tie_notes(&rows.iter().map(|(r, _)| r).collect::<Vec<_>>());
+    let women_share = round
+        .results
+        .first()
+        .map_or(WOMEN_SHARE_BEFORE_SETTING, |v| v.rule.women_share);
+    let tie_notes = tie_notes(
+        &rows.iter().map(|(r, _)| r).collect::<Vec<_>>(),
+        women_share,
+    );
     let rows: Vec<BallotRow> = rows
         .into_iter()
         .enumerate()
@@ -248,7 +246,7 @@ pub fn ballot_count_record(rec: &MeetingRecord, round_id: i64) -> Option<BallotC
 
 /// One note per group of equal votes holding both preferred and other
 /// nominees: there the preference decided the order.
-fn tie_notes(sorted: &[&BallotRow]) -> Vec<String> {
+fn tie_notes(sorted: &[&BallotRow], women_share: u8) -> Vec<String> {
     let mut notes = Vec::new();
     let mut start = 0;
     while start < sorted.len() {
@@ -266,7 +264,7 @@ fn tie_notes(sorted: &[&BallotRow]) -> Vec<String> {
         if group.len() > 1 && !preferred.is_empty() && preferred.len() < group.len() {
             let names: Vec<&str> = group.iter().map(|r| r.name.as_str()).collect();
             notes.push(format!(
-                "{} bằng số phiếu ({votes} phiếu): xếp trước {} theo nguyên tắc ưu tiên nữ và tập thể có từ {WOMEN_SHARE_PREFERRED}% nữ trở lên (Điều 4 Nghị định 152/2025/NĐ-CP).",
+                "{} bằng số phiếu ({votes} phiếu): xếp trước {} theo nguyên tắc ưu tiên nữ và tập thể có từ {women_share}% nữ trở lên (Điều 4 Nghị định 152/2025/NĐ-CP).",
                 names.join(", "),
                 preferred.join(", ")
             ));
@@ -279,43 +277,6 @@ fn tie_notes(sorted: &[&BallotRow]) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::nominee::NomineeKind;
-
-    fn nominee(name: &str, kind: NomineeKind, sex: Option<Sex>, women: Option<u8>) -> Nominee {
-        Nominee {
-            id: 1,
-            kind,
-            name: name.into(),
-            birth_year: Some(1980),
-            sex,
-            position: String::new(),
-            unit: String::new(),
-            address: String::new(),
-            women_share_percent: women,
-            version: 1,
-        }
-    }
-
-    #[test]
-    fn women_and_mostly_women_collectives_are_preferred() {
-        use NomineeKind::*;
-        assert!(preferred_on_tie(&nominee(
-            "A",
-            Official,
-            Some(Sex::Female),
-            None
-        )));
-        assert!(!preferred_on_tie(&nominee(
-            "A",
-            Official,
-            Some(Sex::Male),
-            None
-        )));
-        assert!(!preferred_on_tie(&nominee("A", Official, None, None)));
-        assert!(preferred_on_tie(&nominee("U", Unit, None, Some(70))));
-        assert!(!preferred_on_tie(&nominee("U", Unit, None, Some(69))));
-        assert!(!preferred_on_tie(&nominee("U", Unit, None, None)));
-    }
 
     fn row(name: &str, votes: u32, preferred: bool) -> BallotRow {
         BallotRow {
@@ -343,10 +304,11 @@ mod tests {
         let b = row("Trần Văn Bình", 8, false);
         let c = row("Phạm Văn Cường", 7, false);
         let d = row("Hồ Văn Dũng", 7, false);
-        let notes = tie_notes(&[&a, &b, &c, &d]);
+        let notes = tie_notes(&[&a, &b, &c, &d], 60);
         assert_eq!(notes.len(), 1);
         assert!(notes[0].contains("Lê Thị Mai, Trần Văn Bình bằng số phiếu (8 phiếu)"));
         assert!(notes[0].contains("xếp trước Lê Thị Mai"));
+        assert!(notes[0].contains("có từ 60% nữ trở lên"));
     }
 
     #[test]
@@ -369,6 +331,7 @@ mod tests {
             },
             source: String::new(),
             is_default: true,
+            women_share: 70,
         };
         assert_eq!(rule_label(&r), "tối thiểu 80% tổng số thành viên Hội đồng");
     }

@@ -6,10 +6,9 @@ use std::collections::HashMap;
 
 use super::nominee::{Nominee, Sex};
 
-/// Default share of women (percent) that makes a collective preferred.
-pub const DEFAULT_WOMEN_SHARE: u8 = 70;
-
-/// Whether the nominee is preferred when scores are equal.
+/// Whether the nominee goes first among equal scores or votes: a woman, or a
+/// collective with at least `women_share` percent women (the council's
+/// setting; the ranking and the ballot-count record both ask here).
 pub fn preferred_on_equal_score(nominee: &Nominee, women_share: u8) -> bool {
     if nominee.kind.is_person() {
         nominee.sex == Some(Sex::Female)
@@ -119,6 +118,37 @@ mod tests {
             preferred,
             missing: 0,
         }
+    }
+
+    fn nominee(kind: NomineeKind, sex: Option<Sex>, women: Option<u8>) -> Nominee {
+        Nominee {
+            id: 1,
+            kind,
+            name: "N".into(),
+            birth_year: Some(1980),
+            sex,
+            position: String::new(),
+            unit: String::new(),
+            address: String::new(),
+            women_share_percent: women,
+            version: 1,
+        }
+    }
+
+    #[test]
+    fn women_and_collectives_from_the_councils_share_are_preferred() {
+        use NomineeKind::*;
+        let woman = nominee(Official, Some(Sex::Female), None);
+        let man = nominee(Official, Some(Sex::Male), None);
+        let unknown = nominee(Official, None, None);
+        assert!(preferred_on_equal_score(&woman, 70));
+        assert!(!preferred_on_equal_score(&man, 0));
+        assert!(!preferred_on_equal_score(&unknown, 70));
+        let unit = nominee(Unit, None, Some(65));
+        assert!(!preferred_on_equal_score(&unit, 70));
+        assert!(preferred_on_equal_score(&unit, 65));
+        assert!(preferred_on_equal_score(&unit, 60));
+        assert!(!preferred_on_equal_score(&nominee(Unit, None, None), 0));
     }
 
     fn order(r: &[Ranked]) -> Vec<(i64, Option<u32>, Tie)> {

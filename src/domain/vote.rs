@@ -105,6 +105,18 @@ pub struct VoteRule {
     pub source: String,
     /// True for values shipped with hoidong rather than set by the council.
     pub is_default: bool,
+    /// Share of women (percent) from which a collective goes first among
+    /// equal votes: the council's setting when the rule was applied (results
+    /// recorded before it was a setting were worked out with 70).
+    #[serde(default = "women_share_before_setting")]
+    pub women_share: u8,
+}
+
+/// The share of women results recorded before the council could set it used.
+pub const WOMEN_SHARE_BEFORE_SETTING: u8 = 70;
+
+fn women_share_before_setting() -> u8 {
+    WOMEN_SHARE_BEFORE_SETTING
 }
 
 impl VoteRule {
@@ -388,6 +400,7 @@ mod tests {
             },
             source: "test".into(),
             is_default: true,
+            women_share: 70,
         }
     }
 

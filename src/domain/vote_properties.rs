@@ -50,6 +50,7 @@ fn rule() -> impl Strategy<Value = VoteRule> {
             },
             source: "test".into(),
             is_default: true,
+            women_share: 70,
         })
 }
 

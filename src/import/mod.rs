@@ -51,8 +51,6 @@ pub enum ImportError {
     NoHeader { path: PathBuf },
     #[error("{}: the list has no nominations under its header row", path.display())]
     NoRows { path: PathBuf },
-    #[error("the database has no movement to attach the nominations to")]
-    NoMovement,
     #[error("{}: nothing was imported; {}:\n{}", path.display(), render::count_text(problems, ReportLang::En), render::list(problems, ReportLang::En))]
     Rows {
         path: PathBuf,
@@ -73,6 +71,9 @@ pub struct ImportOptions {
     pub allow_duplicates: bool,
     /// What to set for the whole list, and columns to read as a field.
     pub list: ListOptions,
+    /// The code of the movement the nominations go into; by default the
+    /// database's only movement.
+    pub movement: Option<String>,
 }
 
 /// The award a cell or an option names: its code, full name or short name.
@@ -189,10 +190,8 @@ pub fn import_tables(
         data.len() * 2
     };
     let movement_id = store
-        .movements()?
-        .first()
-        .map(|m| m.id)
-        .ok_or(ImportError::NoMovement)?;
+        .movement_for_nominations(options.movement.as_deref())?
+        .id;
 
     let mut parsed = Vec::with_capacity(data.len());
     for (i, (row, defaults)) in data.iter().enumerate() {

@@ -63,9 +63,6 @@ impl ImportError {
                 "{}: danh sách không có hồ sơ nào dưới dòng tiêu đề",
                 path.display()
             ),
-            ImportError::NoMovement => {
-                "cơ sở dữ liệu chưa có phong trào thi đua để gắn các hồ sơ vào".into()
-            }
             ImportError::Rows { path, problems } => format!(
                 "{}: chưa nhập gì; {}:\n{}",
                 path.display(),

@@ -226,17 +226,16 @@ fn read_sheet(table: &Table, header_index: usize, ctx: &Context<'_>, acc: &mut A
         }
         let code = row.get(cols.criterion).as_text();
         let kind = parsed[index].nominee.kind;
-        let applies: Vec<&str> = kind.map_or(&[][..], |k| k.criteria_groups()).to_vec();
         let criterion = groups
             .iter()
-            .filter(|g| applies.contains(&g.code.as_str()))
+            .filter(|g| kind.is_some_and(|k| g.applies_to(k)))
             .flat_map(|g| &g.criteria)
-            .find(|c| c.code == code);
+            .find(|c| c.label() == code);
         let Some(criterion) = criterion else {
             let known = groups
                 .iter()
                 .flat_map(|g| &g.criteria)
-                .any(|c| c.code == code);
+                .any(|c| c.label() == code);
             problems.push(at(
                 cols.criterion,
                 if known {
@@ -287,7 +286,7 @@ fn read_sheet(table: &Table, header_index: usize, ctx: &Context<'_>, acc: &mut A
         seen.insert(seen_key, (table.name.clone(), row.line));
         out.entry(index).or_default().push(ScoreLine::Score {
             member_id: member.id,
-            criterion_code: code,
+            criterion_code: criterion.code.clone(),
             tenths,
         });
     }

@@ -54,7 +54,7 @@ pub fn open_existing(db: Option<&Path>) -> Result<Store> {
     Store::open(&path)
 }
 
-/// Make a new database at `path` (catalogue and criteria only), refusing
+/// Make a new database at `path` (catalogue and default rules only), refusing
 /// any file already there.
 pub fn create_new(path: &Path) -> Result<Store> {
     Store::open(&resolve(path, Need::Create)?)

@@ -20,6 +20,7 @@ pub mod lookups;
 pub mod meeting_edit;
 pub mod meetings;
 pub mod migrations;
+pub mod movements;
 pub mod nomination_keyset;
 pub mod nomination_list;
 pub mod nominations;
@@ -31,6 +32,7 @@ pub mod refusal;
 pub mod refusal_award;
 pub mod rounds;
 pub mod rowproof;
+pub mod rules;
 pub mod score_lines;
 pub mod scores;
 pub mod search_index;
@@ -120,6 +122,12 @@ pub enum StoreError {
     /// A change to the council or its members was refused.
     #[error(transparent)]
     Council(crate::domain::council_rules::CouncilRefusal),
+    /// A change to the movements and their criteria was refused.
+    #[error(transparent)]
+    Movement(crate::domain::movement_plan::MovementRefusal),
+    /// A figure of the council's working rules was refused.
+    #[error(transparent)]
+    Rules(crate::domain::council_settings::RulesRefusal),
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
     #[error("schema migration failed: {0}")]

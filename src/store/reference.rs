@@ -1,4 +1,8 @@
 //! Reference data in the database: levels, awards, movement, criteria, rules, settings.
+//! A new database gets the catalogue and the default rules; the seed's
+//! movement is added only when asked for (`Store::add_seed_movement`).
+
+use std::path::Path;
 
 use rusqlite::{OptionalExtension, params};
 
@@ -44,25 +48,6 @@ pub fn seed_if_empty(store: &mut Store) -> Result<()> {
                     a.basis
                 ],
             )?;
-        }
-        let m = &b.movement;
-        tx.execute(
-            "INSERT INTO movements (code, name, plan_number, plan_date, issuing_body, based_on, phases)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![m.code, m.name, m.plan_number, m.plan_date, m.issuing_body, m.based_on, json(&m.phases)],
-        )?;
-        let movement_id = tx.last_insert_rowid();
-        for (gi, g) in b.groups.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO criteria_groups (code, movement_id, position, title, subjects) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![g.code, movement_id, gi as i64, g.title, g.subjects],
-            )?;
-            for (ci, c) in g.criteria.iter().enumerate() {
-                tx.execute(
-                    "INSERT INTO criteria (code, group_code, position, text, max_score, weight) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                    params![c.code, g.code, ci as i64, c.text, c.max_score, c.weight],
-                )?;
-            }
         }
         for r in &b.rules.rules {
             tx.execute(
@@ -146,18 +131,32 @@ impl Store {
     /// Criteria groups (with their criteria) of a movement, in the plan's order.
     pub fn criteria_groups(&self, movement_id: i64) -> Result<Vec<CriteriaGroup>> {
         let mut stmt = self.conn().prepare(
-            "SELECT code, title, subjects FROM criteria_groups WHERE movement_id = ?1 ORDER BY position",
+            "SELECT code, title, subjects, kinds FROM criteria_groups WHERE movement_id = ?1 ORDER BY position",
         )?;
-        let mut groups = stmt
+        let rows = stmt
             .query_map([movement_id], |r| {
-                Ok(CriteriaGroup {
-                    code: r.get(0)?,
-                    title: r.get(1)?,
-                    subjects: r.get(2)?,
-                    criteria: Vec::new(),
-                })
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, String>(3)?,
+                ))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
+        let mut groups = Vec::with_capacity(rows.len());
+        for (code, title, subjects, kinds) in rows {
+            let kinds = serde_json::from_str(&kinds).map_err(|e| StoreError::Corrupt {
+                path: self.path().map(Path::to_path_buf).unwrap_or_default(),
+                detail: format!("criteria group {code}: kinds unreadable ({e})"),
+            })?;
+            groups.push(CriteriaGroup {
+                code,
+                title,
+                subjects,
+                kinds,
+                criteria: Vec::new(),
+            });
+        }
         let mut stmt = self.conn().prepare(
             "SELECT code, text, max_score, weight FROM criteria WHERE group_code = ?1 ORDER BY position",
         )?;
@@ -176,7 +175,10 @@ impl Store {
         Ok(groups)
     }
 
+    /// The vote rules, each with the council's share of women for ties as it
+    /// stands now: a result keeps the rule it was worked out under.
     pub fn vote_rules(&self) -> Result<Vec<VoteRule>> {
+        let women_share = self.council_settings()?.women_share.value;
         let mut stmt = self
             .conn()
             .prepare("SELECT rule, is_default FROM vote_rules ORDER BY level, award")?;
@@ -191,6 +193,7 @@ impl Store {
             let mut rule: VoteRule = serde_json::from_str(&text)
                 .map_err(|e| StoreError::Invalid(format!("stored vote rule unreadable: {e}")))?;
             rule.is_default = is_default;
+            rule.women_share = women_share;
             out.push(rule);
         }
         Ok(out)

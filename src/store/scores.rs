@@ -72,25 +72,25 @@ fn criteria_for(conn: &rusqlite::Connection, nomination: NominationId) -> Result
         |r| r.get(0),
     )?;
     let kind = NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident);
-    let mut out = Vec::new();
+    // The criteria of the nomination's own movement, in the groups that
+    // apply to its nominee's kind.
     let mut stmt = conn.prepare(
-        "SELECT c.code, c.text, c.max_score, c.weight FROM criteria c JOIN criteria_groups g ON g.code = c.group_code
-         WHERE c.group_code = ?1 ORDER BY g.position, c.position",
+        "SELECT c.code, c.text, c.max_score, c.weight
+         FROM nominations n
+         JOIN criteria_groups g ON g.movement_id = n.movement_id
+         JOIN criteria c ON c.group_code = g.code
+         WHERE n.id = ?1 AND EXISTS (SELECT 1 FROM json_each(g.kinds) WHERE value = ?2)
+         ORDER BY g.position, c.position",
     )?;
-    for group in kind.criteria_groups() {
-        let rows = stmt.query_map([group], |r| {
-            Ok(Criterion {
-                code: r.get(0)?,
-                text: r.get(1)?,
-                max_score: r.get(2)?,
-                weight: r.get(3)?,
-            })
-        })?;
-        for row in rows {
-            out.push(row?);
-        }
-    }
-    Ok(out)
+    let rows = stmt.query_map(params![nomination, kind.code()], |r| {
+        Ok(Criterion {
+            code: r.get(0)?,
+            text: r.get(1)?,
+            max_score: r.get(2)?,
+            weight: r.get(3)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
 }
 
 /// The members who score today: those of the council in office now (the

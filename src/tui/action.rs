@@ -63,6 +63,27 @@ pub enum Action {
     Minutes(MinutesAction),
     /// Awards board, nominee page, referrals, forms and the audit log.
     Awards(AwardAction),
+    /// The ward's movements and criteria, and the council's rules.
+    Setup(SetupAction),
+}
+
+/// Intents of the movements and rules screens (one variant of `Action`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupAction {
+    /// Open the movements and their criteria.
+    OpenMovements,
+    /// Open the council's rules.
+    OpenRules,
+    NewMovement,
+    /// Add the sample movement shipped with hoidong.
+    SeedMovement,
+    CopyMovement,
+    /// New nominations go into the selected movement.
+    UseMovement,
+    AddGroup,
+    AddCriterion,
+    /// Change the selected figure (a criterion's maximum and weight, a rule).
+    Edit,
 }
 
 /// Intents of meeting mode (one variant of `Action`).
@@ -148,8 +169,8 @@ pub enum AwardAction {
     OpenAudit,
     OpenSelected,
     Tick,
-    /// A referral step by its event name ("send", "return", …).
-    Step(&'static str),
+    /// A referral step (send, return, …): opens its form.
+    Step(crate::domain::referral::StepKind),
     NextField,
     PrevField,
     Submit,

@@ -27,7 +27,7 @@ use super::jobs::PageReader;
 use super::keymap::{self, Context};
 use super::modals::help::Help;
 use super::modals::message::Message;
-use super::screen::{Ctx, Screen};
+use super::screen::{Ctx, Outcome, Screen};
 use super::screens::dashboard::{Dashboard, load_detail, read_page};
 use super::screens::{dashboard_open, dashboard_view};
 use super::strings::Strings;
@@ -183,28 +183,19 @@ impl App {
         self.text_key(key);
     }
 
-    /// A key the keymap leaves to the text field of the layer on top.
+    /// A key the keymap leaves to the text field of the layer on top (the
+    /// dashboard's search when no layer is open).
     fn text_key(&mut self, key: &KeyEvent) {
-        let context = self.context();
-        let filter = self.dashboard.query();
-        let mut cx = Ctx {
-            store: &mut self.store,
-            strings: self.strings,
-            catalogue: &self.catalogue,
-            filter: &filter,
-            selected: self.dashboard.selected_id(),
-            body: Rect::default(),
-            now: std::time::Instant::now(),
-        };
-        let outcome = match self.layers.last_mut() {
-            Some(top) => top.text_key(key, &mut cx),
-            None => {
-                if context == Context::Search {
-                    self.dashboard.search_key(key);
-                }
-                return;
+        if self.layers.is_empty() {
+            if self.context() == Context::Search {
+                self.dashboard.search_key(key);
             }
-        };
+            return;
+        }
+        let outcome = self.with_cx(|layers, cx| match layers.last_mut() {
+            Some(top) => top.text_key(key, cx),
+            None => Outcome::Nothing,
+        });
         self.outcome(outcome);
     }
 

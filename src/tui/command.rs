@@ -52,6 +52,8 @@ pub enum Command {
     },
     /// A change to the award record (decision, referral and its steps).
     Awards(Pending),
+    /// The answer to a question of the movements or rules screen.
+    Setup(crate::tui::screens::setup::SetupPrompt, String),
     /// Write the award register to this file (xlsx or csv, by its extension).
     ExportAwards(PathBuf),
 }

@@ -55,6 +55,10 @@ pub enum Context {
     /// Typing in a decision, referral or step form.
     AwardsForm,
     AwardsAudit,
+    /// The movements and their criteria.
+    Movements,
+    /// The council's rules.
+    Rules,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -584,7 +588,10 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 
 /// The general table, then the awards screens' table.
 fn all_bindings() -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().chain(super::awards::keys::BINDINGS.iter())
+    BINDINGS
+        .iter()
+        .chain(super::awards::keys::BINDINGS.iter())
+        .chain(super::screens::setup::keys::BINDINGS.iter())
 }
 
 /// All key labels of a binding, e.g. "↑/k".

@@ -20,6 +20,7 @@ pub mod strings_meeting;
 pub mod strings_minutes;
 pub mod strings_plan;
 pub mod strings_refusal;
+pub mod strings_setup;
 pub mod strings_store;
 pub mod theme;
 pub mod transfer;

@@ -5,22 +5,26 @@
 //! (open, close, ask, say, fail). Layers never hold references to each other.
 //!
 //! # Adding a screen
-//! A new screen touches four places:
+//! A new screen touches these places, and no `impl App`:
 //! 1. its own file under `screens/` (or `modals/` for a popup): the state, an
 //!    `open(...)` that reads what it shows, and `impl Screen for It` —
 //!    `context` (which key table applies), `apply` (answer an action with an
 //!    `Outcome`), `render`; and where needed `text_key` (a field being typed
-//!    in), `run` (a `Command` the user confirmed), `reload` (read again when
-//!    a layer above closes), `poll` (results of background work);
-//! 2. `action.rs`: the actions that open it and that it answers;
+//!    in), `run` (a `Command` the user confirmed), `reload` / `back` (read
+//!    again when a layer above closes), `autosave`, `poll` (results of
+//!    background work), `resize`, `is_popup`;
+//! 2. `action.rs`: the actions that open it and that it answers (data-free,
+//!    `Copy`); `command.rs` only if it asks before a step;
 //! 3. `keymap.rs`: a `Context` for it and its bindings (hints and help follow);
-//! 4. the strings: its texts and the names of its actions.
+//! 4. the strings: its texts and the names of its actions;
+//! 5. the screen it is opened from: an arm returning
+//!    `Outcome::Open(Box::new(It::open(..)?))` — from the dashboard, in
+//!    `screens/dashboard_open.rs`.
 //!
-//! It is opened by returning `Outcome::Open(Box::new(It::open(..)?))` from the
-//! screen it is opened from (the dashboard's openers are in
-//! `screens/dashboard_open.rs`). Steps that need a yes first return
-//! `Outcome::Ask(question, Command::…)`; on yes the app hands the command to
-//! `run` of the layer that asked.
+//! Steps that need a yes first return `Outcome::Ask(question, Command::…)`;
+//! on yes the app hands the command to `run` of the layer that asked (the
+//! app's own commands — import, export, printing, award changes — it
+//! carries out itself, in `app/layers.rs`).
 //!
 //! ```ignore
 //! pub struct Ward { form: WardForm }

@@ -505,6 +505,7 @@ impl Strings {
             Plan(p) => return self.plan_action(p),
             Minutes(m) => return self.minutes_action(m),
             Awards(a) => return super::awards::strings::action(self, a),
+            Setup(a) => return super::strings_setup::action(self, a),
             NewNomination => (
                 ("thêm", "Thêm đối tượng và đề nghị mới"),
                 ("new", "Add a nominee and a nomination"),

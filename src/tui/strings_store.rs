@@ -97,6 +97,8 @@ impl Strings {
             StoreError::Award(r) => self.award_refusal(r),
             StoreError::Council(r) => r.message(self.lang.words()),
             StoreError::Ward(r) => r.message(self.lang.words()),
+            StoreError::Movement(r) => r.message(self.lang.words()),
+            StoreError::Rules(r) => r.message(self.lang.words()),
         }
     }
 }

@@ -22,7 +22,7 @@ fn date(s: &str) -> NaiveDate {
 
 /// A nominee with a nomination the council passed by a recorded vote.
 fn passed(store: &mut Store, name: &str, kind: NomineeKind, award: &str) -> (i64, i64) {
-    let movement_id = store.movements().unwrap()[0].id;
+    let movement_id = crate::common::movement_id(store);
     let pair = store
         .write(|w| {
             let nominee = w.insert_nominee(&NewNominee {

@@ -90,6 +90,7 @@ fn scores_snapshot(store: &Store) -> Vec<String> {
 
 fn store_with_council() -> Store {
     let mut store = Store::open_in_memory().unwrap();
+    crate::common::movement_id(&mut store);
     crate::common::seat_a_council(&mut store);
     store
 }
@@ -115,6 +116,7 @@ fn libreoffice_files_and_csv_encodings_give_the_same_nominations() {
         "de-nghi.ods",
     ] {
         let mut store = Store::open_in_memory().unwrap();
+        crate::common::movement_id(&mut store);
         let report = import(&mut store, &fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(report.nominations, 8, "{name}");
         assert_eq!(
@@ -148,6 +150,7 @@ fn libreoffice_files_and_csv_encodings_give_the_same_nominations() {
 #[test]
 fn progress_is_reported_and_a_dry_run_saves_nothing() {
     let mut store = Store::open_in_memory().unwrap();
+    crate::common::movement_id(&mut store);
     let before = counts(&store);
     let mut calls = Vec::new();
     let report = import_nominations(
@@ -189,6 +192,7 @@ fn progress_is_reported_and_a_dry_run_saves_nothing() {
 #[test]
 fn duplicates_block_unless_allowed() {
     let mut store = Store::open_in_memory().unwrap();
+    crate::common::movement_id(&mut store);
     import(&mut store, &fixture("de-nghi.csv")).unwrap();
     let before = counts(&store);
     let path = fixture("de-nghi.ods");
@@ -419,6 +423,7 @@ fn every_bad_file_or_row_is_refused_with_its_message_and_nothing_changes() {
 #[test]
 fn missing_file_and_spreadsheet_error_cells() {
     let mut store = Store::open_in_memory().unwrap();
+    crate::common::movement_id(&mut store);
     let before = counts(&store);
     let missing = Path::new("/nonexistent/danh-sach.xlsx");
     assert_eq!(
@@ -509,6 +514,7 @@ fn export_then_import_gives_the_same_nominations_and_scores() {
     let csv = dir.path().join("xuat.csv");
     export_nominations(&source, &all, &csv).unwrap();
     let mut target = Store::open_in_memory().unwrap();
+    crate::common::movement_id(&mut target);
     import(&mut target, &csv).unwrap();
     let without_scores = |s: &Store| -> Vec<String> {
         snapshot(s)
@@ -580,6 +586,7 @@ fn the_shipped_template_is_current_and_imports_once_filled() {
     );
     // The empty template is a list without rows.
     let mut store = Store::open_in_memory().unwrap();
+    crate::common::movement_id(&mut store);
     assert_eq!(
         import(&mut store, &shipped).unwrap_err().to_string(),
         format!(
@@ -617,6 +624,11 @@ fn cli_imports_and_exports() {
     assert!(!o.status.success());
     assert!(!db.exists());
     assert!(run(&["init", db.to_str().unwrap()]).status.success());
+    assert!(
+        run(&["--db", db.to_str().unwrap(), "movement", "seed"])
+            .status
+            .success()
+    );
     let o = run(&[
         "--db",
         db.to_str().unwrap(),

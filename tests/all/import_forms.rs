@@ -38,6 +38,12 @@ fn new_db(dir: &Path) -> PathBuf {
         .output()
         .unwrap();
     assert!(o.status.success(), "{o:?}");
+    let o = Command::cargo_bin("hoidong")
+        .unwrap()
+        .args(["--db", db.to_str().unwrap(), "movement", "seed"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
     db
 }
 

@@ -28,7 +28,7 @@ struct Fixture {
 fn fixture() -> Fixture {
     let mut store = Store::open_in_memory().unwrap();
     store.set_clock(Clock::Fixed("2026-11-20T08:00:00".into()));
-    let movement = store.movements().unwrap()[0].id;
+    let movement = crate::common::movement_id(&mut store);
     let people: [(&str, NomineeKind, Option<Sex>, &str); 5] = [
         (
             "Nguyễn Văn An",

@@ -353,7 +353,7 @@ fn a_broken_template_names_the_line_and_the_built_in_one_still_works() {
 fn seeded_store() -> Store {
     let mut store = Store::open_in_memory().unwrap();
     store.set_clock(Clock::Fixed("2026-11-21T09:00:00".into()));
-    seed(&store, &record(4));
+    seed(&mut store, &record(4));
     store
 }
 
@@ -505,8 +505,8 @@ fn commands_write_private_files_and_sign_off() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("hd.db");
     {
-        let store = Store::open(&db).unwrap();
-        seed(&store, &record(4));
+        let mut store = Store::open(&db).unwrap();
+        seed(&mut store, &record(4));
     }
     let dbs = db.to_str().unwrap();
     let out_pdf = dir.path().join("bb.pdf");
@@ -575,6 +575,6 @@ fn commands_write_private_files_and_sign_off() {
 #[ignore]
 fn write_fixture_database() {
     let path = std::env::var("HOIDONG_FIXTURE_DB").expect("set HOIDONG_FIXTURE_DB");
-    let store = Store::open(Path::new(&path)).unwrap();
-    seed(&store, &record(4));
+    let mut store = Store::open(Path::new(&path)).unwrap();
+    seed(&mut store, &record(4));
 }

@@ -24,7 +24,7 @@ fn new_person(name: &str) -> NewNominee {
 }
 
 fn nomination(store: &mut Store, nominee_id: i64, award: &str) -> i64 {
-    let movement_id = store.movements().unwrap()[0].id;
+    let movement_id = crate::common::movement_id(store);
     store
         .add_nomination(&NewNomination {
             nominee_id,
@@ -42,16 +42,13 @@ fn nomination(store: &mut Store, nominee_id: i64, award: &str) -> i64 {
 fn new_database_gets_reference_data_only() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("new.db");
-    let store = Store::open(&path).unwrap();
+    let mut store = Store::open(&path).unwrap();
     let cat = store.catalogue().unwrap();
     assert!(cat.award("giay_khen").is_some());
-    assert_eq!(
-        store
-            .criteria_groups(store.movements().unwrap()[0].id)
-            .unwrap()
-            .len(),
-        7
-    );
+    // No movement is forced on a new ward; the seed's is there when asked for.
+    assert!(store.movements().unwrap().is_empty());
+    let seed = store.add_seed_movement().unwrap();
+    assert_eq!(store.criteria_groups(seed.id).unwrap().len(), 7);
     let (rows, total) = store
         .list_nominations(&NominationQuery::default(), 0, 10)
         .unwrap();
@@ -185,7 +182,7 @@ fn round_trip_of_nomination_evidence_and_scores() {
 fn award_must_fit_the_kind_of_nominee() {
     let mut store = Store::open_in_memory().unwrap();
     let id = store.add_nominee(&new_person("Phạm Văn Nam")).unwrap();
-    let movement_id = store.movements().unwrap()[0].id;
+    let movement_id = crate::common::movement_id(&mut store);
     let err = store
         .add_nomination(&NewNomination {
             nominee_id: id,

@@ -240,6 +240,7 @@ fn an_older_database_gets_a_baseline_without_false_alarms() {
          ALTER TABLE meetings DROP COLUMN held_start;
          ALTER TABLE meetings DROP COLUMN held_end;
          ALTER TABLE meetings DROP COLUMN held_place;
+         ALTER TABLE criteria_groups DROP COLUMN kinds;
          PRAGMA user_version = 3;",
     )
     .unwrap();
@@ -254,6 +255,11 @@ fn an_older_database_gets_a_baseline_without_false_alarms() {
     assert_eq!(
         one::<i64>(&db, "PRAGMA user_version"),
         hoidong::store::SCHEMA_VERSION
+    );
+    // The seed's groups learn whom they score.
+    assert_eq!(
+        one::<String>(&db, "SELECT kinds FROM criteria_groups WHERE code = '1.3'"),
+        r#"["enterprise","household"]"#
     );
     assert!(
         one::<i64>(

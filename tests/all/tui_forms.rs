@@ -554,7 +554,8 @@ fn ranking_lists_one_round_and_level_by_score() {
 fn a_list_is_imported_in_the_background_with_its_report() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("moi.db");
-    let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    let mut store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));
+    crate::common::movement_id(&mut store);
     let mut a = App::new(store, &VI, W, H);
     let (tx, rx) = mpsc::channel();
     a.set_job_sender(tx);

@@ -61,7 +61,8 @@ fn a_bad_list_is_reported_in_vietnamese_and_in_english_when_asked() {
     let file = dir.path().join("sai.csv");
     std::fs::write(&file, format!("{HEADER}\n{BAD_ROWS}")).unwrap_or_else(|e| panic!("{e}"));
 
-    let store = Store::open(&dir.path().join("moi.db")).unwrap_or_else(|e| panic!("{e}"));
+    let mut store = Store::open(&dir.path().join("moi.db")).unwrap_or_else(|e| panic!("{e}"));
+    crate::common::movement_id(&mut store);
     let mut a = App::new(store, &VI, W, H);
     let s = import(&mut a, &file);
     assert!(s.contains(F.import_failed), "{s}");
@@ -87,7 +88,8 @@ fn a_bad_list_is_reported_in_vietnamese_and_in_english_when_asked() {
     assert!(!s.contains("is not a"), "no English problem text:\n{s}");
     assert_eq!(count(a.store()), 0);
 
-    let store = Store::open(&dir.path().join("en.db")).unwrap_or_else(|e| panic!("{e}"));
+    let mut store = Store::open(&dir.path().join("en.db")).unwrap_or_else(|e| panic!("{e}"));
+    crate::common::movement_id(&mut store);
     let mut a = App::new(store, &EN, W, H);
     let s = import(&mut a, &file);
     assert!(s.contains(FE.import_failed), "{s}");
@@ -122,7 +124,8 @@ fn a_busy_database_is_reported_in_the_users_language() {
         ),
     ] {
         let db = dir.path().join(format!("{:?}.db", strings.lang));
-        let store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
+        let mut store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
+        crate::common::movement_id(&mut store);
         let mut app = App::new(store, strings, W, H);
         // Another program holds the write lock until it is dropped.
         let other = rusqlite::Connection::open(&db).unwrap_or_else(|e| panic!("{e}"));

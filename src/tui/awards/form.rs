@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use super::strings::{domain_lang, step_name, texts};
 use super::{Pending, today};
 use crate::domain::nomination::NominationId;
-use crate::domain::referral::{Conferral, ReferralEvent, ReferralId};
+use crate::domain::referral::{Conferral, ReferralEvent, ReferralId, StepKind};
 use crate::domain::register::{NewDecision, NewReferral};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
@@ -71,7 +71,7 @@ pub enum FormKind {
     },
     Step {
         referral: ReferralId,
-        event: &'static str,
+        event: StepKind,
     },
     Export,
 }
@@ -176,7 +176,7 @@ impl Form {
     pub fn step(
         store: &Store,
         referral: ReferralId,
-        event: &'static str,
+        event: StepKind,
         subject: String,
         authority: &str,
         s: &Strings,
@@ -184,14 +184,16 @@ impl Form {
         let t = texts(s);
         let d = today(store);
         let fields = match event {
-            "return" | "refuse" => vec![Field::text(t.f_reason, ""), Field::date(t.f_date, d)],
-            "confer" => vec![
+            StepKind::Return | StepKind::Refuse | StepKind::Withdraw => {
+                vec![Field::text(t.f_reason, ""), Field::date(t.f_date, d)]
+            }
+            StepKind::Confer => vec![
                 Field::text(t.f_number, ""),
                 Field::date(t.f_date, d),
                 Field::text(t.f_authority, authority),
             ],
-            "forward" => vec![Field::text(t.f_submission, ""), Field::date(t.f_date, d)],
-            _ => vec![Field::date(t.f_date, d)],
+            StepKind::Forward => vec![Field::text(t.f_submission, ""), Field::date(t.f_date, d)],
+            StepKind::Send | StepKind::Resend | StepKind::Approve => vec![Field::date(t.f_date, d)],
         };
         Self::new(
             step_name(s, event).into(),
@@ -338,21 +340,28 @@ impl Form {
             }
             FormKind::Step { referral, event } => {
                 let (event_data, detail) = match *event {
-                    "return" => (
+                    StepKind::Return => (
                         ReferralEvent::Return {
                             date: self.date(1),
                             reason: self.value(0),
                         },
                         format!("{} — {}", fmt(self.date(1)), self.value(0)),
                     ),
-                    "refuse" => (
+                    StepKind::Refuse => (
                         ReferralEvent::Refuse {
                             date: self.date(1),
                             reason: self.value(0),
                         },
                         format!("{} — {}", fmt(self.date(1)), self.value(0)),
                     ),
-                    "confer" => (
+                    StepKind::Withdraw => (
+                        ReferralEvent::Withdraw {
+                            date: self.date(1),
+                            reason: self.value(0),
+                        },
+                        format!("{} — {}", fmt(self.date(1)), self.value(0)),
+                    ),
+                    StepKind::Confer => (
                         ReferralEvent::Confer {
                             conferral: Conferral {
                                 number: self.value(0),
@@ -362,7 +371,7 @@ impl Form {
                         },
                         format!("{} {}, {}", self.value(0), fmt(self.date(1)), self.value(2)),
                     ),
-                    "forward" => {
+                    StepKind::Forward => {
                         let p = Pending::Forward {
                             referral: *referral,
                             next: NewReferral {
@@ -373,7 +382,7 @@ impl Form {
                         };
                         let text = format!(
                             "{}: {subject}. {} {} {}. {}",
-                            step_name(s, event),
+                            step_name(s, *event),
                             t.submission,
                             self.value(0),
                             fmt(self.date(1)),
@@ -381,15 +390,15 @@ impl Form {
                         );
                         return Ok(Outcome::Ask(text, Command::Awards(p)));
                     }
-                    "resend" => (
+                    StepKind::Resend => (
                         ReferralEvent::Resend { date: self.date(0) },
                         fmt(self.date(0)),
                     ),
-                    "approve" => (
+                    StepKind::Approve => (
                         ReferralEvent::Approve { date: self.date(0) },
                         fmt(self.date(0)),
                     ),
-                    _ => (
+                    StepKind::Send => (
                         ReferralEvent::Send { date: self.date(0) },
                         fmt(self.date(0)),
                     ),
@@ -399,7 +408,7 @@ impl Form {
                         referral: *referral,
                         event: event_data,
                     },
-                    format!("{}: {subject}. {detail}.", step_name(s, event)),
+                    format!("{}: {subject}. {detail}.", step_name(s, *event)),
                 )
             }
         };

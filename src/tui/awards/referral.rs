@@ -14,7 +14,9 @@ use super::strings::{referral_status, texts};
 use crate::domain::award_steps::{AwardRefusal, check_step};
 use crate::domain::dossier::ChecklistItem;
 use crate::domain::nomination::NominationId;
-use crate::domain::referral::{Conferral, Referral, ReferralEvent, ReferralState, ReferralStep};
+use crate::domain::referral::{
+    Conferral, Referral, ReferralEvent, ReferralState, ReferralStep, StepKind,
+};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::action::AwardAction;
@@ -86,7 +88,7 @@ impl ReferralView {
     /// Whether `event` may follow now (so an illegal step, or sending an
     /// incomplete dossier, is refused before its form is filled in); dates
     /// are checked when the form is submitted, before the confirm.
-    fn allowed(&self, event: &'static str) -> Result<(), AwardRefusal> {
+    fn allowed(&self, event: StepKind) -> Result<(), AwardRefusal> {
         let Some(r) = self.current() else {
             return Ok(());
         };
@@ -96,25 +98,29 @@ impl ReferralView {
         };
         let date = NaiveDate::MAX;
         let sample = match event {
-            "send" => ReferralEvent::Send { date },
-            "return" => ReferralEvent::Return {
+            StepKind::Send => ReferralEvent::Send { date },
+            StepKind::Return => ReferralEvent::Return {
                 date,
                 reason: "-".into(),
             },
-            "resend" => ReferralEvent::Resend { date },
-            "approve" => ReferralEvent::Approve { date },
-            "refuse" => ReferralEvent::Refuse {
+            StepKind::Resend => ReferralEvent::Resend { date },
+            StepKind::Approve => ReferralEvent::Approve { date },
+            StepKind::Refuse => ReferralEvent::Refuse {
                 date,
                 reason: "-".into(),
             },
-            "confer" => ReferralEvent::Confer {
+            StepKind::Confer => ReferralEvent::Confer {
                 conferral: Conferral {
                     number: "-".into(),
                     date,
                     authority: "-".into(),
                 },
             },
-            _ => ReferralEvent::Forward { date },
+            StepKind::Forward => ReferralEvent::Forward { date },
+            StepKind::Withdraw => ReferralEvent::Withdraw {
+                date,
+                reason: "-".into(),
+            },
         };
         let missing: Vec<String> = self
             .checklist
@@ -156,13 +162,13 @@ impl ReferralView {
                 let Some(r) = self.current() else {
                     return Outcome::Message(t.no_referral.into());
                 };
-                if let Err(e) = self.allowed(event) {
+                if let Err(e) = self.allowed(*event) {
                     return Outcome::Message(s.award_refusal_of(&e));
                 }
                 Outcome::Open(Box::new(Form::step(
                     store,
                     r.id,
-                    event,
+                    *event,
                     self.subject.clone(),
                     &self.granted_by,
                     s,

@@ -31,6 +31,8 @@ pub enum PromptFor {
     },
     Import,
     Export,
+    /// An answer for the movements or rules screen.
+    Setup(crate::tui::screens::setup::SetupPrompt),
 }
 
 pub struct Prompt {
@@ -99,6 +101,7 @@ impl Prompt {
                 member,
                 reason: Some(answer),
             },
+            PromptFor::Setup(ref p) => Command::Setup(p.clone(), answer),
             PromptFor::Import => Command::Import(full_path(&answer)),
             PromptFor::Export => Command::Export(full_path(&answer)),
         }
@@ -120,6 +123,9 @@ impl Screen for Prompt {
                     self.error = Some(match self.purpose {
                         PromptFor::Withdraw(_) => f.reason_empty.to_string(),
                         PromptFor::Recusal { .. } => cx.strings.recusal_reason_empty.to_string(),
+                        PromptFor::Setup(_) => crate::tui::strings_setup::setup(cx.strings)
+                            .answer_empty
+                            .to_string(),
                         _ => f.file_prompt.trim().trim_end_matches(':').to_string(),
                     });
                     return Outcome::Nothing;

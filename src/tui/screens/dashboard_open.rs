@@ -3,7 +3,7 @@
 //! opened from the dashboard adds its arm here.
 
 use crate::domain::nomination::{NominationRow, NominationStatus};
-use crate::tui::action::{Action, AwardAction, MeetingAction, PlanAction};
+use crate::tui::action::{Action, AwardAction, MeetingAction, PlanAction, SetupAction};
 use crate::tui::awards::audit::AuditView;
 use crate::tui::awards::board::Board;
 use crate::tui::awards::decide_or_refer;
@@ -17,6 +17,8 @@ use crate::tui::screens::nomination_form::NominationForm;
 use crate::tui::screens::planning::Planning;
 use crate::tui::screens::ranking::Ranking;
 use crate::tui::screens::scoring::Scoring;
+use crate::tui::screens::setup::movements::Movements;
+use crate::tui::screens::setup::rules::Rules;
 use crate::tui::strings_forms::forms;
 
 /// The outcome of `action` on the dashboard with `row` selected; `None`
@@ -129,6 +131,14 @@ pub fn open(action: &Action, row: Option<&NominationRow>, cx: &mut Ctx) -> Optio
                 Err(e) => failed(e),
             },
             Ok(None) => Outcome::Refused(s.meeting().no_meeting.to_string()),
+            Err(e) => failed(e),
+        },
+        Action::Setup(SetupAction::OpenMovements) => match Movements::open(cx.store) {
+            Ok(m) => Outcome::Open(Box::new(m)),
+            Err(e) => failed(e),
+        },
+        Action::Setup(SetupAction::OpenRules) => match Rules::open(cx.store, s) {
+            Ok(r) => Outcome::Open(Box::new(r)),
             Err(e) => failed(e),
         },
         _ => return None,

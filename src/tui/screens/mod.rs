@@ -22,5 +22,6 @@ pub mod preview;
 pub mod preview_text;
 pub mod ranking;
 pub mod scoring;
+pub mod setup;
 pub mod tally_form;
 pub mod times_form;

@@ -135,13 +135,10 @@ fn round_options(store: &Store) -> Result<Vec<Round>, StoreError> {
 
 impl NominationForm {
     pub fn new(store: &Store, catalogue: &Catalogue, s: &'static Strings) -> Result<Self, String> {
-        let f = forms(s);
         let movement_id = store
-            .movements()
-            .map_err(|e| e.to_string())?
-            .first()
-            .map(|m| m.id)
-            .ok_or_else(|| f.no_movement.to_string())?;
+            .movement_for_nominations(None)
+            .map_err(|e| s.store_message(&e))?
+            .id;
         let year: i32 = store
             .now()
             .get(..4)

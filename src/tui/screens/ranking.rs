@@ -13,7 +13,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use crate::domain::award::Catalogue;
 use crate::domain::movement::Round;
 use crate::domain::nomination::{NominationId, NominationQuery, NominationStatus, SortKey};
-use crate::domain::ranking::{self, Candidate, DEFAULT_WOMEN_SHARE, Ranked, Tie};
+use crate::domain::ranking::{self, Candidate, Ranked, Tie};
 use crate::store::{Result, Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
@@ -22,9 +22,6 @@ use crate::tui::strings::Strings;
 use crate::tui::strings_forms::{FormStrings, forms};
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, fit_right, truncate, width, wrap};
-
-/// Where the council keeps the share of women that makes a collective preferred.
-pub const WOMEN_SHARE_SETTING: &str = "ranking.women_share_percent";
 
 pub struct RankedRow {
     pub ranked: Ranked,
@@ -72,10 +69,7 @@ impl Ranking {
     pub fn open(store: &Store, catalogue: &Catalogue) -> Result<Ranking> {
         let mut levels = catalogue.levels.clone();
         levels.sort_by_key(|l| l.rank);
-        let women_share = store
-            .setting(WOMEN_SHARE_SETTING)?
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(DEFAULT_WOMEN_SHARE);
+        let women_share = store.council_settings()?.women_share.value;
         let mut r = Ranking {
             rounds: store.rounds_in_use()?,
             levels: levels.into_iter().map(|l| l.code).collect(),

@@ -182,3 +182,12 @@ pub fn seat_a_council(store: &mut hoidong::store::Store) {
         })
         .unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// The movement nominations go into: the database's first, or the seed's
+/// added when there is none (a new database has no movement).
+pub fn movement_id(store: &mut hoidong::store::Store) -> i64 {
+    match store.movements().unwrap().first() {
+        Some(m) => m.id,
+        None => store.add_seed_movement().unwrap().id,
+    }
+}

@@ -109,6 +109,7 @@ fn rule(award: &str, num: u32, den: u32, cmp: Comparison) -> VoteRule {
         },
         source: "Mặc định".into(),
         is_default: true,
+        women_share: 70,
     }
 }
 
@@ -432,13 +433,13 @@ pub fn record(items: usize) -> MeetingRecord {
 }
 
 /// Write `rec` into a fresh database with plain SQL, keeping its ids.
-pub fn seed(store: &Store, rec: &MeetingRecord) {
+pub fn seed(store: &mut Store, rec: &MeetingRecord) {
+    // A new database has no movement: the fixture's nominations go into the seed's.
+    let movement = match store.movements().unwrap().first() {
+        Some(m) => m.id,
+        None => store.add_seed_movement().unwrap().id,
+    };
     let c = store.conn();
-    let movement: i64 = c
-        .query_row("SELECT id FROM movements ORDER BY id LIMIT 1", [], |r| {
-            r.get(0)
-        })
-        .unwrap();
     let k = &rec.council;
     c.execute(
         "INSERT INTO councils (id, name, level, founding_decision) VALUES (?1, ?2, ?3, ?4)",
