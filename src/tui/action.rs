@@ -82,4 +82,6 @@ pub enum Action {
     Minutes(MinutesAction),
     /// Awards board, nominee page, referrals, forms and the audit log.
     Awards(crate::tui::awards::AwardAction),
+    /// First run, the set-up walk-through and the settings screen.
+    Setup(crate::tui::screens::setup::SetupAction),
 }

@@ -41,6 +41,7 @@ use super::widgets::table::truncate;
 
 mod awards_glue;
 mod plan;
+mod setup_glue;
 
 /// Where the dashboard's pages are read: here, or on the reader thread.
 pub enum PageSource {
@@ -168,6 +169,7 @@ impl App {
             }
             Event::Job(JobResult::Printed(r)) => self.job_printed(r),
             Event::Job(JobResult::Transfer(t)) => self.transfer_event(t),
+            Event::Job(JobResult::DemoFilled(done)) => self.demo_filled(done),
         }
         self.collect_jobs();
         self.settle();
@@ -203,6 +205,7 @@ impl App {
                 }
             }
             Context::PlanInput => self.planning_key(key),
+            Context::SetupForm => self.setup_key(key),
             Context::MinutesEdit => self.minutes_key(key),
             Context::AwardsForm | Context::AwardsSearch => {
                 if let Some(Screen::Awards(a)) = self.screens.last_mut() {
@@ -243,6 +246,9 @@ impl App {
         }
         if action == Action::Help {
             self.modals.push(Modal::Help(Help::new(self.context())));
+            return;
+        }
+        if self.setup_dispatch(&action) {
             return;
         }
         if self.awards_dispatch(&action) {
@@ -310,6 +316,7 @@ impl App {
             Outcome::Prompt(question, purpose) => {
                 self.prompt(purpose, question, self.strings.recusal_prompt, "");
             }
+            Outcome::Failed(e) if self.setup_offered(&e) => {}
             Outcome::Failed(StoreError::ReadOnly) => {
                 self.error(self.strings.read_only_banner.trim().to_string());
             }
@@ -495,6 +502,9 @@ impl App {
             Some(Screen::Ranking(r)) => r.render(s, body, buf),
             Some(Screen::Meeting(m)) => super::screens::meeting_view::render(m, s, body, buf),
             Some(Screen::Planning(p)) => super::screens::plan_view::render(p, s, body, buf),
+            Some(Screen::Setup(_)) => {
+                self.setup_render(body, buf);
+            }
             _ => {
                 self.minutes_render(body, buf);
             }

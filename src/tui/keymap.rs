@@ -55,6 +55,16 @@ pub enum Context {
     /// Typing in a decision, referral or step form.
     AwardsForm,
     AwardsAudit,
+    /// First run: the demo or one's own council.
+    SetupChoice,
+    /// The settings screen: the set-up steps.
+    SetupMenu,
+    /// Typing in a set-up form (the ward, the council, a member).
+    SetupForm,
+    /// The council's members.
+    SetupMembers,
+    /// A set-up step whose screen is elsewhere.
+    SetupLater,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -582,9 +592,12 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     all_bindings().filter(move |b| b.context == context)
 }
 
-/// The general table, then the awards screens' table.
+/// The general table, then the awards screens' and the set-up's tables.
 fn all_bindings() -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().chain(super::awards::keys::BINDINGS.iter())
+    BINDINGS
+        .iter()
+        .chain(super::awards::keys::BINDINGS.iter())
+        .chain(super::screens::setup::keys::BINDINGS.iter())
 }
 
 /// All key labels of a binding, e.g. "↑/k".

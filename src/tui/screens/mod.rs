@@ -22,6 +22,7 @@ pub mod preview;
 pub mod preview_text;
 pub mod ranking;
 pub mod scoring;
+pub mod setup;
 pub mod tally_form;
 pub mod times_form;
 
@@ -38,6 +39,7 @@ pub enum Screen {
     Minutes(Box<minutes::MinutesScreen>),
     Preview(Box<preview::Preview>),
     Awards(Box<crate::tui::awards::AwardsScreen>),
+    Setup(Box<setup::SetupScreen>),
 }
 
 impl Screen {
@@ -53,6 +55,7 @@ impl Screen {
             Screen::Minutes(m) => m.context(),
             Screen::Preview(p) => p.context(),
             Screen::Awards(a) => a.context(),
+            Screen::Setup(s) => s.context(),
         }
     }
 }

@@ -1,0 +1,228 @@
+//! One set-up step on the screen: alone (from the settings screen or from
+//! a screen that needs a council), or as part of the walk-through, where
+//! saving or skipping a step goes on to the next.
+
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
+
+use crate::store::{Store, StoreError};
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
+use crate::tui::modals::centered;
+use crate::tui::strings::Strings;
+use crate::tui::strings_forms::forms;
+
+use super::council_form::CouncilForm;
+use super::later_steps::LaterStep;
+use super::members::MembersList;
+use super::strings::setup;
+use super::ward_form::WardForm;
+use super::{Outcome, SetupAction, Step};
+
+pub enum StepView {
+    Ward(WardForm),
+    Council(CouncilForm),
+    Members(Box<MembersList>),
+    /// Hook: the movements screen goes here when it exists.
+    Movements(LaterStep),
+    /// Hook: the council's rules screen goes here when it exists.
+    Rules(LaterStep),
+}
+
+pub struct StepScreen {
+    /// Part of the walk-through: saving or skipping goes on to the next step.
+    pub walk: bool,
+    pub step: Step,
+    pub view: StepView,
+}
+
+impl StepScreen {
+    pub fn open(
+        step: Step,
+        walk: bool,
+        store: &Store,
+        s: &Strings,
+    ) -> Result<StepScreen, StoreError> {
+        let mut screen = StepScreen {
+            walk,
+            step,
+            view: Self::view(step, store, s)?,
+        };
+        screen.retitle(s);
+        Ok(screen)
+    }
+
+    /// The forms carry the step's title.
+    fn retitle(&mut self, s: &Strings) {
+        let title = self.title(s);
+        match &mut self.view {
+            StepView::Ward(f) => f.form.title = title,
+            StepView::Council(f) => f.form.title = title,
+            _ => {}
+        }
+    }
+
+    fn view(step: Step, store: &Store, s: &Strings) -> Result<StepView, StoreError> {
+        Ok(match step {
+            Step::Ward => StepView::Ward(WardForm::new(store, s)?),
+            Step::Council => StepView::Council(CouncilForm::new(store, s)?),
+            Step::Members => StepView::Members(Box::new(MembersList::open(store)?)),
+            Step::Movements => StepView::Movements(LaterStep::open(step, store)?),
+            Step::Rules => StepView::Rules(LaterStep::open(step, store)?),
+        })
+    }
+
+    /// "Thiết lập — Bước 2/5: Hội đồng", or "Thiết lập: Hội đồng" alone.
+    pub fn title(&self, s: &Strings) -> String {
+        let t = setup(s);
+        if self.walk {
+            format!(
+                "{} — {} {}/{}: {}",
+                t.settings_title,
+                t.step_word,
+                self.step.number(),
+                Step::ALL.len(),
+                t.step_title(self.step)
+            )
+        } else {
+            format!("{}: {}", t.settings_title, t.step_title(self.step))
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        match &self.view {
+            StepView::Ward(_) | StepView::Council(_) => Context::SetupForm,
+            StepView::Members(m) if m.form.is_some() => Context::SetupForm,
+            StepView::Members(_) => Context::SetupMembers,
+            StepView::Movements(_) | StepView::Rules(_) => Context::SetupLater,
+        }
+    }
+
+    /// A key the keymap left for the focused field.
+    pub fn key(&mut self, key: &KeyEvent) {
+        match &mut self.view {
+            StepView::Ward(f) => f.key(key),
+            StepView::Council(f) => f.key(key),
+            StepView::Members(m) => {
+                if let Some(f) = m.form.as_mut() {
+                    f.key(key);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn form_dirty(&self) -> bool {
+        match &self.view {
+            StepView::Ward(f) => f.form.dirty,
+            StepView::Council(f) => f.form.dirty,
+            _ => false,
+        }
+    }
+
+    /// Go to `step` (the walk goes on), or finish when there is none.
+    fn go(
+        &mut self,
+        step: Option<Step>,
+        store: &Store,
+        s: &Strings,
+    ) -> Result<Option<()>, StoreError> {
+        let Some(step) = step else {
+            return Ok(None);
+        };
+        self.view = Self::view(step, store, s)?;
+        self.step = step;
+        self.retitle(s);
+        Ok(Some(()))
+    }
+
+    fn finished(&self, s: &Strings, text: Option<String>) -> Outcome {
+        if self.walk {
+            let done = setup(s).walk_done;
+            Outcome::Done(Some(match text {
+                Some(t) => format!("{t} · {done}"),
+                None => done.to_string(),
+            }))
+        } else {
+            Outcome::Done(text)
+        }
+    }
+
+    pub fn apply(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
+        let members_form_open = matches!(&self.view, StepView::Members(m) if m.form.is_some());
+        match action {
+            Action::Setup(SetupAction::Skip) if !members_form_open => {
+                return match self.go(self.step.next(), store, s) {
+                    Ok(Some(())) => Outcome::Nothing,
+                    Ok(None) => self.finished(s, None),
+                    Err(e) => Outcome::Failed(e),
+                };
+            }
+            Action::Setup(SetupAction::Back) if !members_form_open => {
+                if let Err(e) = self.go(self.step.prev(), store, s) {
+                    return Outcome::Failed(e);
+                }
+                return Outcome::Nothing;
+            }
+            Action::Close | Action::Discard => return Outcome::Done(None),
+            Action::Cancel if !members_form_open => {
+                return if self.form_dirty() {
+                    Outcome::Ask(forms(s).confirm_discard.to_string(), Action::Discard)
+                } else {
+                    Outcome::Done(None)
+                };
+            }
+            _ => {}
+        }
+        let saved = match (&mut self.view, action) {
+            (StepView::Members(m), _) => return m.apply(action, store, s),
+            (StepView::Ward(f), Action::Save) => f.save(store, s),
+            (StepView::Council(f), Action::Save) => f.save(store, s),
+            (StepView::Ward(WardForm { form, .. }), _)
+            | (StepView::Council(CouncilForm { form, .. }), _) => {
+                match action {
+                    Action::NextField => form.next(),
+                    Action::PrevField => form.prev(),
+                    _ => {}
+                }
+                return Outcome::Nothing;
+            }
+            (StepView::Movements(_) | StepView::Rules(_), _) => return Outcome::Nothing,
+        };
+        match saved {
+            Ok(Some(text)) if self.walk => match self.go(self.step.next(), store, s) {
+                Ok(Some(())) => Outcome::Saved(text),
+                Ok(None) => self.finished(s, Some(text)),
+                Err(e) => Outcome::Failed(e),
+            },
+            Ok(Some(text)) => Outcome::Done(Some(text)),
+            Ok(None) => Outcome::Nothing,
+            Err(e) => Outcome::Failed(e),
+        }
+    }
+
+    pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        let t = setup(s);
+        let title = self.title(s);
+        let wide = centered(area, area.width.min(110), area.height);
+        match &self.view {
+            StepView::Ward(f) => render_form(&f.form, t.ward_note, wide, buf),
+            StepView::Council(f) => render_form(&f.form, t.council_note, wide, buf),
+            StepView::Members(m) => m.render(s, &title, t.member_list_hint, wide, buf),
+            StepView::Movements(l) | StepView::Rules(l) => l.render(s, &title, wide, buf),
+        }
+    }
+}
+
+/// A step's form under the step's title.
+fn render_form(form: &crate::tui::widgets::form::Form, hint: &str, area: Rect, buf: &mut Buffer) {
+    let height = u16::try_from(form.fields.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(5);
+    let popup = Rect {
+        height: height.min(area.height),
+        ..area
+    };
+    form.render(hint, popup, buf);
+}
