@@ -36,5 +36,6 @@ mod tui_meetingplan;
 mod tui_minutes;
 mod tui_names;
 mod tui_nominee_form;
+mod tui_setup;
 mod tui_small_screen;
 mod ward;

@@ -3,9 +3,7 @@
 //! those recorded (`council_rules::term`, `council_rules::establish`) in the
 //! store's audited transaction, as `hoidong council new` does.
 
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
 
 use crate::domain::council::NewCouncil;
 use crate::domain::council_rules::{self, CouncilRefusal};
@@ -181,9 +179,5 @@ impl CouncilForm {
             }
             Err(e) => Err(e),
         }
-    }
-
-    pub fn render(&self, hint: &str, area: Rect, buf: &mut Buffer) {
-        self.form.render(hint, area, buf);
     }
 }

@@ -3,9 +3,7 @@
 //! (`council_rules::join`, `replaced`, `end`) in the store's audited
 //! transaction, as `hoidong council member add|replace|end` does.
 
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
 
 use crate::domain::council::{NewMember, Role};
 use crate::domain::council_rules::CouncilRefusal;
@@ -190,9 +188,5 @@ impl MemberForm {
             }
             Err(e) => Err(e),
         }
-    }
-
-    pub fn render(&self, hint: &str, area: Rect, buf: &mut Buffer) {
-        self.form.render(hint, area, buf);
     }
 }

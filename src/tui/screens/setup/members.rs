@@ -244,7 +244,7 @@ impl MembersList {
         // Name, role, position and unit, dates; narrow screens lose the unit first.
         let name_w = 24.min(cells / 3);
         let role_w = 20.min(cells / 5);
-        let dates_w = 24;
+        let dates_w = 27;
         let rest = cells.saturating_sub(name_w + role_w + dates_w + 4);
         let height = usize::from(list.height);
         let first = self.selected.saturating_sub(height.saturating_sub(1));
@@ -287,9 +287,9 @@ impl MembersList {
             Paragraph::new(line).render(Rect::new(list.x, y, list.width, 1), buf);
         }
         if let Some(f) = &self.form {
-            let popup =
-                crate::tui::modals::centered(area, area.width.saturating_sub(6).min(96), 10);
-            f.render(t.member_form_hint, popup, buf);
+            let width = area.width.saturating_sub(6).min(96);
+            let popup = crate::tui::modals::centered(area, width, 13);
+            super::steps::render_form(&f.form, t.member_form_hint, popup, buf);
         }
     }
 }

@@ -215,14 +215,45 @@ impl StepScreen {
     }
 }
 
-/// A step's form under the step's title.
-fn render_form(form: &crate::tui::widgets::form::Form, hint: &str, area: Rect, buf: &mut Buffer) {
-    let height = u16::try_from(form.fields.len())
-        .unwrap_or(u16::MAX)
-        .saturating_add(5);
+/// A set-up form, with room under its fields for the whole of a refusal
+/// (the line next to the field is cut to fit).
+pub fn render_form(
+    form: &crate::tui::widgets::form::Form,
+    hint: &str,
+    area: Rect,
+    buf: &mut Buffer,
+) {
+    use ratatui::text::Line;
+    use ratatui::widgets::{Paragraph, Widget};
+
+    const ERROR_LINES: u16 = 3;
+    let shown = form.fields.iter().filter(|f| !f.hidden).count();
+    let banner = u16::from(form.banner.is_some());
+    let fields = u16::try_from(shown).unwrap_or(u16::MAX);
+    // Borders, banner, fields, a gap, the refusal, the hint.
+    let height = fields.saturating_add(banner + ERROR_LINES + 4);
     let popup = Rect {
         height: height.min(area.height),
         ..area
     };
     form.render(hint, popup, buf);
+    let refusal = form
+        .fields
+        .get(form.focus)
+        .and_then(|f| f.error.clone())
+        .or_else(|| form.fields.iter().find_map(|f| f.error.clone()));
+    let Some(text) = refusal else { return };
+    let inner_w = popup.width.saturating_sub(2);
+    let top = popup.y + 1 + banner + fields + 1;
+    let bottom = (popup.y + popup.height).saturating_sub(2);
+    if top >= bottom {
+        return;
+    }
+    let lines: Vec<Line> =
+        crate::tui::widgets::table::wrap(&format!("⚠ {text}"), usize::from(inner_w))
+            .into_iter()
+            .take(usize::from(bottom - top))
+            .map(|l| Line::styled(l, crate::tui::theme::THEME.error))
+            .collect();
+    Paragraph::new(lines).render(Rect::new(popup.x + 1, top, inner_w, bottom - top), buf);
 }

@@ -2,9 +2,7 @@
 //! typed field a value of `WardIdentity`; the domain checks it when the store
 //! saves it (audited, as `hoidong ward set`).
 
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
 
 use crate::domain::text_rules::{self, TextField};
 use crate::domain::ward::{WardIdentity, WardRefusal};
@@ -219,9 +217,5 @@ impl WardForm {
                 .map(|(f, _)| f);
         }
         Focus::of_field(field)
-    }
-
-    pub fn render(&self, hint: &str, area: Rect, buf: &mut Buffer) {
-        self.form.render(hint, area, buf);
     }
 }
