@@ -30,8 +30,6 @@ pub enum JobResult {
     Printed(Result<super::print_jobs::Printed, String>),
     /// Progress and outcome of an import or export.
     Transfer(super::transfer::TransferEvent),
-    /// The demo data written into the database on the first run, or why not.
-    DemoFilled(Result<(), String>),
 }
 
 pub struct Events {

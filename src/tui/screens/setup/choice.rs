@@ -1,20 +1,31 @@
 //! The first run: a database with no ward and no council asks whether to
 //! open the demo (only while the file is empty) or to set up one's own
-//! council, or to leave it for later.
+//! council, or to leave it for later. The demo is written on a thread of
+//! its own, with its own connection, while the screen says so; choosing
+//! one's own council turns this screen into the walk-through.
+
+use std::sync::mpsc::{self, Receiver, TryRecvError};
 
 use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
+use crate::demo;
+use crate::store::Store;
 use crate::tui::action::Action;
+use crate::tui::command::Command;
+use crate::tui::keymap::Context;
 use crate::tui::modals::centered;
+use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{truncate, wrap};
 
+use super::steps::StepScreen;
 use super::strings::setup;
-use super::{Outcome, SetupAction, Step};
+use super::{SetupAction, Step};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {
@@ -28,6 +39,10 @@ pub struct FirstRun {
     pub empty: bool,
     pub choices: Vec<Choice>,
     pub selected: usize,
+    /// The walk-through, once chosen: it takes this screen's place.
+    pub walk: Option<Box<StepScreen>>,
+    /// The demo being written: its outcome arrives here.
+    filling: Option<Receiver<Result<(), String>>>,
 }
 
 impl FirstRun {
@@ -41,41 +56,135 @@ impl FirstRun {
             empty,
             choices,
             selected: 0,
+            walk: None,
+            filling: None,
         }
     }
 
-    fn chosen(choice: Choice) -> Outcome {
+    pub fn is_filling(&self) -> bool {
+        self.filling.is_some()
+    }
+
+    fn chosen(&mut self, choice: Choice, cx: &mut Ctx) -> Outcome {
         match choice {
-            Choice::Demo => Outcome::FillDemo,
-            Choice::Own => Outcome::Walk(Step::Ward),
+            Choice::Demo => self.fill_demo(cx),
+            Choice::Own => match StepScreen::open(Step::Ward, true, cx.store, cx.strings) {
+                Ok(walk) => {
+                    self.walk = Some(Box::new(walk));
+                    Outcome::Nothing
+                }
+                Err(e) => Outcome::Failed(e),
+            },
             Choice::Later => Outcome::Close,
         }
     }
 
-    pub fn apply(&mut self, action: &Action) -> Outcome {
+    /// Write the demo: in the background when the database is a file, so
+    /// the screen goes on; at once in memory.
+    fn fill_demo(&mut self, cx: &mut Ctx) -> Outcome {
+        let s = cx.strings;
+        let t = setup(s);
+        match cx.store.is_blank() {
+            Ok(true) => {}
+            Ok(false) => return Outcome::Refused(t.demo_not_empty.to_string()),
+            Err(e) => return Outcome::Failed(e),
+        }
+        let Some(path) = cx.store.path().map(std::path::Path::to_path_buf) else {
+            return match demo::populate(cx.store, demo::demo_spec()) {
+                Ok(()) => Outcome::Saved {
+                    text: t.demo_filled.to_string(),
+                    select: None,
+                },
+                Err(e) => Outcome::Failed(e),
+            };
+        };
+        let (done, arrived) = mpsc::channel();
+        std::thread::spawn(move || {
+            let written = Store::open(&path)
+                .and_then(|mut store| demo::populate(&mut store, demo::demo_spec()))
+                .map_err(|e| s.store_message(&e));
+            let _ = done.send(written);
+        });
+        self.filling = Some(arrived);
+        Outcome::Status(t.demo_filling.to_string())
+    }
+}
+
+impl Screen for FirstRun {
+    fn context(&self) -> Context {
+        match &self.walk {
+            Some(w) => w.context(),
+            None => Context::SetupChoice,
+        }
+    }
+
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        if let Some(w) = self.walk.as_mut() {
+            return w.apply(action, cx);
+        }
+        if self.is_filling() {
+            // Nothing to choose while the demo is being written.
+            return Outcome::Nothing;
+        }
         let n = self.choices.len();
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
             Action::Confirm => {
-                return Self::chosen(
-                    self.choices
-                        .get(self.selected)
-                        .copied()
-                        .unwrap_or(Choice::Later),
-                );
+                let choice = self.choices.get(self.selected).copied();
+                return self.chosen(choice.unwrap_or(Choice::Later), cx);
             }
-            Action::Setup(SetupAction::ChooseDemo) if self.empty => return Outcome::FillDemo,
-            Action::Setup(SetupAction::ChooseOwn) => return Outcome::Walk(Step::Ward),
+            Action::Setup(SetupAction::ChooseDemo) if self.empty => {
+                return self.chosen(Choice::Demo, cx);
+            }
+            Action::Setup(SetupAction::ChooseOwn) => return self.chosen(Choice::Own, cx),
             Action::Close | Action::Cancel => return Outcome::Close,
             _ => {}
         }
         Outcome::Nothing
     }
 
-    pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+    fn text_key(&mut self, key: &KeyEvent, cx: &mut Ctx) -> Outcome {
+        match self.walk.as_mut() {
+            Some(w) => w.text_key(key, cx),
+            None => Outcome::Nothing,
+        }
+    }
+
+    fn run(&mut self, command: &Command, cx: &mut Ctx) -> Outcome {
+        match self.walk.as_mut() {
+            Some(w) => w.run(command, cx),
+            None => Outcome::Nothing,
+        }
+    }
+
+    /// The demo written: close, say so, and let the lists read it.
+    fn poll(&mut self, cx: &mut Ctx) -> Outcome {
+        let t = setup(cx.strings);
+        let Some(arrived) = &self.filling else {
+            return Outcome::Nothing;
+        };
+        let written = match arrived.try_recv() {
+            Ok(written) => written,
+            Err(TryRecvError::Empty) => return Outcome::Nothing,
+            Err(TryRecvError::Disconnected) => Err(t.demo_failed.to_string()),
+        };
+        self.filling = None;
+        match written {
+            Ok(()) => Outcome::Saved {
+                text: t.demo_filled.to_string(),
+                select: None,
+            },
+            Err(e) => Outcome::Refused(format!("{}: {e}", t.demo_failed)),
+        }
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        if let Some(w) = &self.walk {
+            return w.render(s, area, buf);
+        }
         let t = setup(s);
-        let popup = centered(area, area.width.saturating_sub(4).min(90), 14);
+        let popup = centered(area, area.width.saturating_sub(4).min(90), 13);
         Clear.render(popup, buf);
         let block = Block::default()
             .borders(Borders::ALL)
@@ -84,6 +193,11 @@ impl FirstRun {
         let inner = block.inner(popup);
         block.render(popup, buf);
         let cells = usize::from(inner.width);
+        if self.is_filling() {
+            Paragraph::new(Line::styled(truncate(t.demo_filling, cells), THEME.heading))
+                .render(inner, buf);
+            return;
+        }
         let intro = if self.empty {
             t.first_empty
         } else {
@@ -113,30 +227,5 @@ impl FirstRun {
             }
         }
         Paragraph::new(lines).render(inner, buf);
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_demo_is_offered_only_on_an_empty_file() {
-        let mut full = FirstRun::new(false);
-        assert!(matches!(
-            full.apply(&Action::Setup(SetupAction::ChooseDemo)),
-            Outcome::Nothing
-        ));
-        assert!(matches!(
-            full.apply(&Action::Confirm),
-            Outcome::Walk(Step::Ward)
-        ));
-        let mut empty = FirstRun::new(true);
-        assert!(matches!(empty.apply(&Action::Confirm), Outcome::FillDemo));
-        empty.apply(&Action::Down);
-        assert!(matches!(
-            empty.apply(&Action::Confirm),
-            Outcome::Walk(Step::Ward)
-        ));
     }
 }

@@ -12,14 +12,16 @@ use crate::domain::council::{Council, Member, Role};
 use crate::domain::council_rules::{self, CouncilRefusal};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::command::Command;
+use crate::tui::screen::{Ctx, Outcome};
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, truncate};
 
+use super::SetupAction;
 use super::dates;
 use super::member_form::{MemberChange, MemberForm};
 use super::strings::setup;
-use super::{Outcome, SetupAction};
 
 pub struct MembersList {
     pub council: Option<Council>,
@@ -79,12 +81,14 @@ impl MembersList {
     }
 
     /// A list action (the form, when open, gets the form's actions).
-    pub fn apply(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
+    pub fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        let s = cx.strings;
         let t = setup(s);
         if self.form.is_some() {
-            return self.form_action(action, store, s);
+            return self.form_action(action, cx.store, s);
         }
-        let no_council = || Outcome::Failed(StoreError::Council(CouncilRefusal::NoCouncil));
+        // Said here as the step says it, not offered as a set-up: this is it.
+        let no_council = || Outcome::Refused(t.no_council_yet.to_string());
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => {
@@ -108,7 +112,7 @@ impl MembersList {
             }
             Action::Setup(SetupAction::ReplaceMember) | Action::Setup(SetupAction::EndMember) => {
                 let Some(m) = self.selected_in_office() else {
-                    return Outcome::Note(t.pick_in_office.to_string());
+                    return Outcome::Status(t.pick_in_office.to_string());
                 };
                 let (id, name, role) = (m.id, m.name.clone(), m.role);
                 let change = if *action == Action::Setup(SetupAction::EndMember) {
@@ -143,7 +147,7 @@ impl MembersList {
                     return match Self::check(form, store) {
                         Ok(()) => Outcome::Ask(
                             q.to_string(),
-                            Action::Setup(SetupAction::ConfirmMemberChange),
+                            Command::Action(Action::Setup(SetupAction::ConfirmMemberChange)),
                         ),
                         Err(e @ StoreError::Council(_)) => {
                             let refusal = s.store_message(&e);
@@ -202,7 +206,7 @@ impl MembersList {
                 if let Err(e) = self.reload(store) {
                     return Outcome::Failed(e);
                 }
-                Outcome::Saved(text)
+                Outcome::Changed(text)
             }
             Ok(None) => Outcome::Nothing,
             Err(e) => Outcome::Failed(e),

@@ -3,6 +3,7 @@
 //! that reaches each step later. The rules are the domain's (`domain::ward`,
 //! `domain::council_rules`), checked by the store in its audited
 //! transaction; these screens hold what is typed and show the refusals.
+//! Each screen keeps the interface's `screen::Screen` contract.
 
 pub mod choice;
 pub mod council_form;
@@ -11,14 +12,11 @@ pub mod keys;
 pub mod later_steps;
 pub mod member_form;
 pub mod members;
+pub mod offer;
 pub mod settings;
 pub mod steps;
 pub mod strings;
 pub mod ward_form;
-
-use crate::store::StoreError;
-use crate::tui::action::Action;
-use crate::tui::keymap::Context;
 
 /// The set-up steps, in the order of the walk-through.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,48 +81,6 @@ pub enum SetupAction {
     /// The replacement or end checked and confirmed: make it. Never bound
     /// to a key; a confirm holds it.
     ConfirmMemberChange,
-}
-
-/// What a set-up screen asks the app to do.
-#[derive(Debug)]
-pub enum Outcome {
-    Nothing,
-    /// Take this screen away.
-    Close,
-    /// Take this screen away, saying what was done.
-    Done(Option<String>),
-    /// Something was saved: the status line says what, the title and lists
-    /// are read again.
-    Saved(String),
-    /// A word in the status line; nothing changed.
-    Note(String),
-    /// Ask first; `Action` is done on yes.
-    Ask(String, Action),
-    /// A failure that is not about one field (read-only, busy, damage).
-    Failed(StoreError),
-    /// First run: fill the demo data.
-    FillDemo,
-    /// Open the walk-through at a step.
-    Walk(Step),
-    /// Open one step on its own.
-    Open(Step),
-}
-
-/// The set-up screens, one variant on the app's screen stack.
-pub enum SetupScreen {
-    Choice(choice::FirstRun),
-    Settings(settings::SettingsMenu),
-    Steps(Box<steps::StepScreen>),
-}
-
-impl SetupScreen {
-    pub fn context(&self) -> Context {
-        match self {
-            SetupScreen::Choice(_) => Context::SetupChoice,
-            SetupScreen::Settings(_) => Context::SetupMenu,
-            SetupScreen::Steps(s) => s.context(),
-        }
-    }
 }
 
 #[cfg(test)]

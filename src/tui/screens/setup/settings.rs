@@ -8,14 +8,17 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::keymap::Context;
 use crate::tui::modals::centered;
+use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, truncate, wrap};
 
 use super::dates;
+use super::steps::StepScreen;
 use super::strings::setup;
-use super::{Outcome, SetupAction, Step};
+use super::{SetupAction, Step};
 
 pub struct SettingsMenu {
     pub selected: usize,
@@ -72,25 +75,43 @@ impl SettingsMenu {
         ];
         Ok(())
     }
+}
 
-    pub fn apply(&mut self, action: &Action) -> Outcome {
+impl Screen for SettingsMenu {
+    fn context(&self) -> Context {
+        Context::SetupMenu
+    }
+
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
         let n = Step::ALL.len();
+        let open = |step: Step, walk: bool, cx: &mut Ctx| match StepScreen::open(
+            step, walk, cx.store, cx.strings,
+        ) {
+            Ok(screen) => Outcome::Open(Box::new(screen)),
+            Err(e) => Outcome::Failed(e),
+        };
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(n - 1),
             Action::Confirm => {
                 if let Some(step) = Step::ALL.get(self.selected) {
-                    return Outcome::Open(*step);
+                    return open(*step, false, cx);
                 }
             }
-            Action::Setup(SetupAction::WalkFrom(step)) => return Outcome::Walk(*step),
+            Action::Setup(SetupAction::WalkFrom(step)) => return open(*step, true, cx),
             Action::Close | Action::Cancel => return Outcome::Close,
             _ => {}
         }
         Outcome::Nothing
     }
 
-    pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+    /// A step closed over it: show what it holds now.
+    fn reload(&mut self, cx: &mut Ctx) -> Result<(), StoreError> {
+        let s = cx.strings;
+        SettingsMenu::reload(self, cx.store, s)
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
         let t = setup(s);
         let popup = centered(area, area.width.min(110), 13);
         Clear.render(popup, buf);

@@ -8,8 +8,10 @@ use ratatui::layout::Rect;
 
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::modals::centered;
+use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::strings::Strings;
 use crate::tui::strings_forms::forms;
 
@@ -18,7 +20,7 @@ use super::later_steps::LaterStep;
 use super::members::MembersList;
 use super::strings::setup;
 use super::ward_form::WardForm;
-use super::{Outcome, SetupAction, Step};
+use super::{SetupAction, Step};
 
 pub enum StepView {
     Ward(WardForm),
@@ -53,16 +55,6 @@ impl StepScreen {
         Ok(screen)
     }
 
-    /// The forms carry the step's title.
-    fn retitle(&mut self, s: &Strings) {
-        let title = self.title(s);
-        match &mut self.view {
-            StepView::Ward(f) => f.form.title = title,
-            StepView::Council(f) => f.form.title = title,
-            _ => {}
-        }
-    }
-
     fn view(step: Step, store: &Store, s: &Strings) -> Result<StepView, StoreError> {
         Ok(match step {
             Step::Ward => StepView::Ward(WardForm::new(store, s)?),
@@ -71,6 +63,16 @@ impl StepScreen {
             Step::Movements => StepView::Movements(LaterStep::open(step, store)?),
             Step::Rules => StepView::Rules(LaterStep::open(step, store)?),
         })
+    }
+
+    /// The forms carry the step's title.
+    fn retitle(&mut self, s: &Strings) {
+        let title = self.title(s);
+        match &mut self.view {
+            StepView::Ward(f) => f.form.title = title,
+            StepView::Council(f) => f.form.title = title,
+            _ => {}
+        }
     }
 
     /// "Thiết lập — Bước 2/5: Hội đồng", or "Thiết lập: Hội đồng" alone.
@@ -90,29 +92,6 @@ impl StepScreen {
         }
     }
 
-    pub fn context(&self) -> Context {
-        match &self.view {
-            StepView::Ward(_) | StepView::Council(_) => Context::SetupForm,
-            StepView::Members(m) if m.form.is_some() => Context::SetupForm,
-            StepView::Members(_) => Context::SetupMembers,
-            StepView::Movements(_) | StepView::Rules(_) => Context::SetupLater,
-        }
-    }
-
-    /// A key the keymap left for the focused field.
-    pub fn key(&mut self, key: &KeyEvent) {
-        match &mut self.view {
-            StepView::Ward(f) => f.key(key),
-            StepView::Council(f) => f.key(key),
-            StepView::Members(m) => {
-                if let Some(f) = m.form.as_mut() {
-                    f.key(key);
-                }
-            }
-            _ => {}
-        }
-    }
-
     fn form_dirty(&self) -> bool {
         match &self.view {
             StepView::Ward(f) => f.form.dirty,
@@ -121,64 +100,91 @@ impl StepScreen {
         }
     }
 
-    /// Go to `step` (the walk goes on), or finish when there is none.
-    fn go(
-        &mut self,
-        step: Option<Step>,
-        store: &Store,
-        s: &Strings,
-    ) -> Result<Option<()>, StoreError> {
+    fn members_form_open(&self) -> bool {
+        matches!(&self.view, StepView::Members(m) if m.form.is_some())
+    }
+
+    /// Go to `step`; `Ok(false)` when there is none (the walk is over).
+    fn go(&mut self, step: Option<Step>, store: &Store, s: &Strings) -> Result<bool, StoreError> {
         let Some(step) = step else {
-            return Ok(None);
+            return Ok(false);
         };
         self.view = Self::view(step, store, s)?;
         self.step = step;
         self.retitle(s);
-        Ok(Some(()))
+        Ok(true)
     }
 
+    /// Leave the step: the walk says it is over, a step alone what it saved.
     fn finished(&self, s: &Strings, text: Option<String>) -> Outcome {
-        if self.walk {
+        let text = if self.walk {
             let done = setup(s).walk_done;
-            Outcome::Done(Some(match text {
+            Some(match text {
                 Some(t) => format!("{t} · {done}"),
                 None => done.to_string(),
-            }))
+            })
         } else {
-            Outcome::Done(text)
+            text
+        };
+        match text {
+            Some(text) => Outcome::Saved { text, select: None },
+            None => Outcome::Close,
         }
     }
 
-    pub fn apply(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
-        let members_form_open = matches!(&self.view, StepView::Members(m) if m.form.is_some());
-        match action {
-            Action::Setup(SetupAction::Skip) if !members_form_open => {
-                return match self.go(self.step.next(), store, s) {
-                    Ok(Some(())) => Outcome::Nothing,
-                    Ok(None) => self.finished(s, None),
-                    Err(e) => Outcome::Failed(e),
-                };
-            }
-            Action::Setup(SetupAction::Back) if !members_form_open => {
-                if let Err(e) = self.go(self.step.prev(), store, s) {
-                    return Outcome::Failed(e);
+    /// After a step saved: the walk goes on to the next step, a step alone
+    /// closes.
+    fn saved(&mut self, text: String, cx: &mut Ctx) -> Outcome {
+        if !self.walk {
+            return Outcome::Saved { text, select: None };
+        }
+        match self.go(self.step.next(), cx.store, cx.strings) {
+            Ok(true) => Outcome::Changed(text),
+            Ok(false) => self.finished(cx.strings, Some(text)),
+            Err(e) => Outcome::Failed(e),
+        }
+    }
+}
+
+impl Screen for StepScreen {
+    fn context(&self) -> Context {
+        match &self.view {
+            StepView::Ward(_) | StepView::Council(_) => Context::SetupForm,
+            StepView::Members(m) if m.form.is_some() => Context::SetupForm,
+            StepView::Members(_) => Context::SetupMembers,
+            StepView::Movements(_) | StepView::Rules(_) => Context::SetupLater,
+        }
+    }
+
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        let s = cx.strings;
+        if !self.members_form_open() {
+            match action {
+                Action::Setup(SetupAction::Skip) => {
+                    return match self.go(self.step.next(), cx.store, s) {
+                        Ok(true) => Outcome::Nothing,
+                        Ok(false) => self.finished(s, None),
+                        Err(e) => Outcome::Failed(e),
+                    };
                 }
-                return Outcome::Nothing;
+                Action::Setup(SetupAction::Back) => {
+                    return match self.go(self.step.prev(), cx.store, s) {
+                        Ok(_) => Outcome::Nothing,
+                        Err(e) => Outcome::Failed(e),
+                    };
+                }
+                Action::Close => return Outcome::Close,
+                Action::Cancel if self.form_dirty() => {
+                    return Outcome::Ask(forms(s).confirm_discard.to_string(), Command::Discard);
+                }
+                Action::Cancel => return Outcome::Close,
+                _ => {}
             }
-            Action::Close | Action::Discard => return Outcome::Done(None),
-            Action::Cancel if !members_form_open => {
-                return if self.form_dirty() {
-                    Outcome::Ask(forms(s).confirm_discard.to_string(), Action::Discard)
-                } else {
-                    Outcome::Done(None)
-                };
-            }
-            _ => {}
         }
         let saved = match (&mut self.view, action) {
-            (StepView::Members(m), _) => return m.apply(action, store, s),
-            (StepView::Ward(f), Action::Save) => f.save(store, s),
-            (StepView::Council(f), Action::Save) => f.save(store, s),
+            (StepView::Members(m), _) => return m.apply(action, cx),
+            (StepView::Ward(f), Action::Save) => f.save(cx.store, s),
+            (StepView::Council(f), Action::Save) => f.save(cx.store, s),
             (StepView::Ward(WardForm { form, .. }), _)
             | (StepView::Council(CouncilForm { form, .. }), _) => {
                 match action {
@@ -191,18 +197,35 @@ impl StepScreen {
             (StepView::Movements(_) | StepView::Rules(_), _) => return Outcome::Nothing,
         };
         match saved {
-            Ok(Some(text)) if self.walk => match self.go(self.step.next(), store, s) {
-                Ok(Some(())) => Outcome::Saved(text),
-                Ok(None) => self.finished(s, Some(text)),
-                Err(e) => Outcome::Failed(e),
-            },
-            Ok(Some(text)) => Outcome::Done(Some(text)),
+            Ok(Some(text)) => self.saved(text, cx),
             Ok(None) => Outcome::Nothing,
             Err(e) => Outcome::Failed(e),
         }
     }
 
-    pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+    fn text_key(&mut self, key: &KeyEvent, _cx: &mut Ctx) -> Outcome {
+        match &mut self.view {
+            StepView::Ward(f) => f.key(key),
+            StepView::Council(f) => f.key(key),
+            StepView::Members(m) => {
+                if let Some(f) = m.form.as_mut() {
+                    f.key(key);
+                }
+            }
+            _ => {}
+        }
+        Outcome::Nothing
+    }
+
+    fn run(&mut self, command: &Command, cx: &mut Ctx) -> Outcome {
+        match (command, &mut self.view) {
+            (Command::Discard, _) => Outcome::Close,
+            (Command::Action(a), StepView::Members(m)) => m.apply(a, cx),
+            _ => Outcome::Nothing,
+        }
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
         let t = setup(s);
         let title = self.title(s);
         let wide = centered(area, area.width.min(110), area.height);

@@ -1,0 +1,36 @@
+//! Confirmed operations: what a confirm modal or a prompt carries until the
+//! user says yes, then hands to the layer on top (or to the app for steps
+//! that belong to no screen). Kept apart from `Action`, which is only what a
+//! key means.
+
+use std::path::PathBuf;
+
+use crate::domain::nomination::NominationId;
+use crate::domain::scoring::MemberId;
+use crate::tui::action::Action;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Command {
+    /// Leave a form without saving what was typed.
+    Discard,
+    /// Record (with a reason) or remove (`None`) a member's recusal.
+    Recusal {
+        nomination: NominationId,
+        member: MemberId,
+        reason: Option<String>,
+    },
+    /// Withdraw a nomination, with the reason given.
+    Withdraw {
+        nomination: NominationId,
+        reason: String,
+    },
+    /// Import the nominations in this spreadsheet.
+    Import(PathBuf),
+    /// Export the dashboard's list to this file.
+    Export(PathBuf),
+    /// A confirmed step of a screen still handled through its actions.
+    Action(Action),
+    /// Open the set-up walk-through at this step (offered where a council
+    /// or its members are missing).
+    SetUp(crate::tui::screens::setup::Step),
+}
