@@ -59,8 +59,10 @@ pub enum Context {
     SetupChoice,
     /// The settings screen: the set-up steps.
     SetupMenu,
-    /// Typing in a set-up form (the ward, the council, a member).
+    /// Typing in a set-up step's form (the ward, the council).
     SetupForm,
+    /// Typing in the form of a member's addition, replacement or end.
+    SetupMemberForm,
     /// The council's members.
     SetupMembers,
     /// A set-up step whose screen is elsewhere.

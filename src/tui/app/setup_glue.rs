@@ -36,10 +36,13 @@ impl App {
         offer::instead_of_refusal(outcome, self.strings)
     }
 
-    /// The title names the council in office, once there is one.
+    /// The title names the council in office, else the one the ward's
+    /// identity names, once there is one.
     pub(super) fn refresh_title(&mut self) {
         if let Ok(Some(c)) = self.store.council() {
             self.title = c.name;
+        } else if let Ok(Some(w)) = self.store.ward() {
+            self.title = w.council_name;
         }
     }
 }

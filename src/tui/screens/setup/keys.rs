@@ -75,6 +75,21 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::SetupForm, &[plain(K::PageDown)], set(S::Skip), true),
     bind(C::SetupForm, &[plain(K::PageUp)], set(S::Back), true),
     bind(C::SetupForm, &[plain(K::Esc)], Action::Cancel, true),
+    // A member's addition, replacement or end.
+    bind(C::SetupMemberForm, &[ctrl('s')], Action::Save, true),
+    bind(
+        C::SetupMemberForm,
+        &[plain(K::Tab)],
+        Action::NextField,
+        true,
+    ),
+    bind(
+        C::SetupMemberForm,
+        &[plain(K::BackTab)],
+        Action::PrevField,
+        true,
+    ),
+    bind(C::SetupMemberForm, &[plain(K::Esc)], Action::Cancel, true),
     // The members.
     bind(C::SetupMembers, &[ch('a')], set(S::AddMember), true),
     bind(C::SetupMembers, &[ch('r')], set(S::ReplaceMember), true),

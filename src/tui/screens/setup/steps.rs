@@ -150,7 +150,7 @@ impl Screen for StepScreen {
     fn context(&self) -> Context {
         match &self.view {
             StepView::Ward(_) | StepView::Council(_) => Context::SetupForm,
-            StepView::Members(m) if m.form.is_some() => Context::SetupForm,
+            StepView::Members(m) if m.form.is_some() => Context::SetupMemberForm,
             StepView::Members(_) => Context::SetupMembers,
             StepView::Movements(_) | StepView::Rules(_) => Context::SetupLater,
         }
