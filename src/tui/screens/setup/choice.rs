@@ -179,6 +179,12 @@ impl Screen for FirstRun {
         }
     }
 
+    /// While the demo is written nothing opens over this screen, so the
+    /// screen its end closes is this one.
+    fn is_modal(&self) -> bool {
+        self.is_filling()
+    }
+
     fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
         if let Some(w) = &self.walk {
             return w.render(s, area, buf);
