@@ -103,6 +103,42 @@ pub struct Conferral {
     pub authority: String,
 }
 
+/// Which step, without what it records: what a key asks for and a form
+/// collects, and what a refusal names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StepKind {
+    Send,
+    Return,
+    Resend,
+    Approve,
+    Refuse,
+    Confer,
+    Forward,
+    Withdraw,
+}
+
+impl StepKind {
+    /// The step's code, as stored in the audit log.
+    pub fn name(self) -> &'static str {
+        match self {
+            StepKind::Send => "send",
+            StepKind::Return => "return",
+            StepKind::Resend => "resend",
+            StepKind::Approve => "approve",
+            StepKind::Refuse => "refuse",
+            StepKind::Confer => "confer",
+            StepKind::Forward => "forward",
+            StepKind::Withdraw => "withdraw",
+        }
+    }
+}
+
+impl std::fmt::Display for StepKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// A step the secretary records; each carries the date it happened.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "event", rename_all = "snake_case")]
@@ -131,17 +167,21 @@ impl ReferralEvent {
         }
     }
 
-    pub fn name(&self) -> &'static str {
+    pub fn kind(&self) -> StepKind {
         match self {
-            ReferralEvent::Send { .. } => "send",
-            ReferralEvent::Return { .. } => "return",
-            ReferralEvent::Resend { .. } => "resend",
-            ReferralEvent::Approve { .. } => "approve",
-            ReferralEvent::Refuse { .. } => "refuse",
-            ReferralEvent::Confer { .. } => "confer",
-            ReferralEvent::Forward { .. } => "forward",
-            ReferralEvent::Withdraw { .. } => "withdraw",
+            ReferralEvent::Send { .. } => StepKind::Send,
+            ReferralEvent::Return { .. } => StepKind::Return,
+            ReferralEvent::Resend { .. } => StepKind::Resend,
+            ReferralEvent::Approve { .. } => StepKind::Approve,
+            ReferralEvent::Refuse { .. } => StepKind::Refuse,
+            ReferralEvent::Confer { .. } => StepKind::Confer,
+            ReferralEvent::Forward { .. } => StepKind::Forward,
+            ReferralEvent::Withdraw { .. } => StepKind::Withdraw,
         }
+    }
+
+    pub fn name(&self) -> &'static str {
+        self.kind().name()
     }
 
     /// The reason or note the step carries, if any.
@@ -176,17 +216,17 @@ pub enum ReferralError {
     #[error("cannot {event} a referral that is {} ({})", .status.code(), .status.label(Lang::Vi))]
     Illegal {
         status: ReferralStatus,
-        event: &'static str,
+        event: StepKind,
     },
     #[error("{event}: the date {date} is before the referral's last step ({last})")]
     DateBeforeLast {
-        event: &'static str,
+        event: StepKind,
         date: NaiveDate,
         last: NaiveDate,
     },
     #[error("{event}: {field} must not be empty")]
     Missing {
-        event: &'static str,
+        event: StepKind,
         field: &'static str,
     },
 }
@@ -200,7 +240,7 @@ pub fn transition(
     use ReferralStatus as S;
     let illegal = || ReferralError::Illegal {
         status: state.status,
-        event: event.name(),
+        event: event.kind(),
     };
     let next = match (state.status, event) {
         (S::Prepared, E::Send { .. }) => S::Sent,
@@ -215,7 +255,7 @@ pub fn transition(
         _ => return Err(illegal()),
     };
     let missing = |field| ReferralError::Missing {
-        event: event.name(),
+        event: event.kind(),
         field,
     };
     match event {
@@ -235,7 +275,7 @@ pub fn transition(
     let date = event.date();
     if date < state.last_date {
         return Err(ReferralError::DateBeforeLast {
-            event: event.name(),
+            event: event.kind(),
             date,
             last: state.last_date,
         });

@@ -215,3 +215,19 @@ fn arb_event_fixed(k: u8) -> ReferralEvent {
         _ => ReferralEvent::Withdraw { date, reason },
     }
 }
+
+proptest! {
+    /// The step's code is the tag the event is stored under, and a refusal
+    /// names the step the event was.
+    #[test]
+    fn a_step_kind_is_the_stored_tag_of_its_event(e in arb_event()) {
+        let stored = serde_json::to_value(&e).unwrap_or_default();
+        prop_assert_eq!(stored["event"].as_str(), Some(e.kind().name()));
+        let state = ReferralState::prepared(d(1));
+        if let Err(ReferralError::Illegal { event, .. } | ReferralError::Missing { event, .. }) =
+            transition(&state, &e)
+        {
+            prop_assert_eq!(event, e.kind());
+        }
+    }
+}

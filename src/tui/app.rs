@@ -4,7 +4,7 @@
 //! dashboard when the stack is empty), and `dispatch` hands it to that layer
 //! only; what the layer answers (`screen::Outcome`) is carried out here.
 
-mod minutes;
+mod printing;
 mod transfers;
 
 use std::collections::VecDeque;
@@ -27,11 +27,9 @@ use super::jobs::PageReader;
 use super::keymap::{self, Context};
 use super::modals::help::Help;
 use super::modals::message::Message;
-use super::screen::Ctx;
+use super::screen::{Ctx, Screen};
 use super::screens::dashboard::{Dashboard, load_detail, read_page};
-use super::screens::meeting::{self, MeetingAction, MeetingMode};
-use super::screens::planning::PlanAction;
-use super::screens::{Legacy, dashboard_open, dashboard_view};
+use super::screens::{dashboard_open, dashboard_view};
 use super::strings::Strings;
 use super::theme::THEME;
 use super::transfer::Running;
@@ -40,10 +38,7 @@ use super::widgets::table::truncate;
 
 mod awards_glue;
 mod layers;
-mod plan;
 mod setup_glue;
-
-pub use layers::Layer;
 
 /// Where the dashboard's pages are read: here, or on the reader thread.
 pub enum PageSource {
@@ -68,13 +63,13 @@ pub struct App {
     title: String,
     pub dashboard: Dashboard,
     /// Screens and popups over the dashboard; the last is on top.
-    layers: Vec<Layer>,
+    layers: Vec<Box<dyn Screen>>,
     pages: PageSource,
     area: Rect,
     status: Option<(String, u8)>,
     queue: VecDeque<Internal>,
     quit: bool,
-    printing: minutes::PrintQueue,
+    printing: printing::PrintQueue,
     /// Where background jobs report (none in tests that run them inline).
     jobs: Option<Sender<Event>>,
     transfer: Option<Running>,
@@ -95,10 +90,11 @@ impl App {
     ) -> App {
         let mut layers = Vec::new();
         let catalogue = store.catalogue().unwrap_or_else(|e| {
-            layers.push(Layer::Screen(Box::new(Message {
+            let message: Box<dyn Screen> = Box::new(Message {
                 text: e.to_string(),
                 error: true,
-            })));
+            });
+            layers.push(message);
             Catalogue::default()
         });
         let title = match store.council() {
@@ -117,7 +113,7 @@ impl App {
             status: None,
             queue: VecDeque::new(),
             quit: false,
-            printing: minutes::PrintQueue::default(),
+            printing: printing::PrintQueue::default(),
             jobs: None,
             transfer: None,
         };
@@ -148,7 +144,7 @@ impl App {
             Event::Key(k) => self.handle_key(&k),
             Event::Resize(w, h) => self.resize(w, h),
             Event::Tick => {
-                self.autosave_minutes(std::time::Duration::ZERO);
+                self.autosave(std::time::Duration::ZERO);
                 if let Some((_, left)) = &mut self.status {
                     *left = left.saturating_sub(1);
                     if *left == 0 {
@@ -200,11 +196,7 @@ impl App {
             now: std::time::Instant::now(),
         };
         let outcome = match self.layers.last_mut() {
-            Some(Layer::Screen(top)) => top.text_key(key, &mut cx),
-            Some(Layer::Legacy(_)) => {
-                self.legacy_key(context, key);
-                return;
-            }
+            Some(top) => top.text_key(key, &mut cx),
             None => {
                 if context == Context::Search {
                     self.dashboard.search_key(key);
@@ -219,14 +211,14 @@ impl App {
     pub fn dispatch(&mut self, action: Action) {
         if action == Action::Quit {
             // Whatever is being typed is kept.
-            self.autosave_minutes(std::time::Duration::ZERO);
+            self.autosave(std::time::Duration::ZERO);
             self.quit = true;
             return;
         }
-        let modal = self.layers.last().is_some_and(Layer::is_modal);
+        let modal = self.layers.last().is_some_and(|l| l.is_modal());
         if action == Action::Help && !modal {
             let help = Help::new(self.context());
-            self.layers.push(Layer::Screen(Box::new(help)));
+            self.push(Box::new(help));
             return;
         }
         let body = self.areas(self.area).2;
@@ -242,8 +234,7 @@ impl App {
             now: std::time::Instant::now(),
         };
         let outcome = match self.layers.last_mut() {
-            Some(Layer::Screen(top)) => top.apply(&action, &mut cx),
-            Some(Layer::Legacy(_)) => return self.legacy_dispatch(&action),
+            Some(top) => top.apply(&action, &mut cx),
             None => match dashboard_open::open(&action, row, &mut cx) {
                 Some(outcome) => outcome,
                 None => return self.dashboard_dispatch(action),
@@ -254,12 +245,10 @@ impl App {
 
     /// Dashboard actions that neither open a screen nor stay in the list.
     fn dashboard_dispatch(&mut self, action: Action) {
-        if self.awards_dispatch(&action) || self.transfer_dispatch(&action) {
+        if self.transfer_dispatch(&action) {
             return;
         }
         match action {
-            Action::Plan(PlanAction::Enter) => self.open_planning(),
-            Action::Meeting(MeetingAction::Enter) => self.open_meeting_mode(),
             Action::Refresh => {
                 // Another instance may have changed the list or the selected record.
                 self.catalogue = self
@@ -272,18 +261,6 @@ impl App {
             _ => {
                 self.dashboard.apply(&action);
             }
-        }
-    }
-
-    fn open_meeting_mode(&mut self) {
-        let picked = meeting::pick_meeting(&self.store);
-        match picked {
-            Ok(Some(id)) => match MeetingMode::open(&self.store, id) {
-                Ok(m) => self.push_legacy(Legacy::Meeting(Box::new(m))),
-                Err(e) => self.error(self.strings.store_message(&e)),
-            },
-            Ok(None) => self.error(self.strings.meeting().no_meeting.to_string()),
-            Err(e) => self.error(self.strings.store_message(&e)),
         }
     }
 

@@ -5,11 +5,13 @@
 
 use std::path::PathBuf;
 
-use crate::domain::nomination::NominationId;
+use crate::domain::meeting::MeetingId;
+use crate::domain::nomination::{NominationId, NominationQuery};
 use crate::domain::scoring::MemberId;
-use crate::tui::action::Action;
+use crate::print::{Document, Format};
+use crate::tui::awards::Pending;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Command {
     /// Leave a form without saving what was typed.
     Discard,
@@ -28,9 +30,34 @@ pub enum Command {
     Import(PathBuf),
     /// Export the dashboard's list to this file.
     Export(PathBuf),
-    /// A confirmed step of a screen still handled through its actions.
-    Action(Action),
+    /// Open a planned meeting (`version` as the screen read it).
+    OpenMeeting { meeting: MeetingId, version: i64 },
+    /// Close an open meeting (`version` as the screen read it).
+    CloseMeeting { meeting: MeetingId, version: i64 },
+    /// Vote again on the current item, which has a result (asks the reason next).
+    Revote,
+    /// Add every pending nomination that matches `query` to the agenda.
+    AddMatching {
+        meeting: MeetingId,
+        query: NominationQuery,
+    },
+    /// Sign off the minutes (or the addendum) of a meeting.
+    SignOff { meeting: MeetingId },
+    /// Write `doc` to a file named `stem` in this format, or (`None`) send
+    /// it to the printer; runs in the background.
+    Print {
+        doc: Box<Document>,
+        stem: String,
+        format: Option<Format>,
+    },
+    /// A change to the award record (decision, referral and its steps).
+    Awards(Pending),
+    /// Write the award register to this file (xlsx or csv, by its extension).
+    ExportAwards(PathBuf),
     /// Open the set-up walk-through at this step (offered where a council
     /// or its members are missing).
     SetUp(crate::tui::screens::setup::Step),
+    /// Make the replacement or end of a member that the set-up's member
+    /// form checked.
+    ChangeMember,
 }

@@ -4,9 +4,9 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::action::Action;
-use super::screens::meeting::MeetingAction as MA;
-use super::screens::minutes::MinutesAction as MN;
-use super::screens::planning::PlanAction as PA;
+use super::action::MeetingAction as MA;
+use super::action::MinutesAction as MN;
+use super::action::PlanAction as PA;
 
 /// Which layer the key is for; computed from the app's state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -584,7 +584,7 @@ pub fn resolve(context: Context, key: &KeyEvent) -> Option<Action> {
         all_bindings()
             .filter(|b| b.context == ctx)
             .find(|b| b.keys.iter().any(|k| k.matches(key)))
-            .map(|b| b.action.clone())
+            .map(|b| b.action)
     };
     find(context).or_else(|| find(Context::Global))
 }

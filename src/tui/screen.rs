@@ -45,7 +45,7 @@
 //! }
 //! ```
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
@@ -79,6 +79,9 @@ pub enum Outcome {
     Nothing,
     /// Close this layer; the one uncovered reads again (`Screen::reload`).
     Close,
+    /// Close this layer and tell the one uncovered where the user got to
+    /// (`Screen::back`).
+    Return(Back),
     /// Say this in the bottom line.
     Status(String),
     /// Data changed: the list and the detail read again; the text goes to
@@ -113,6 +116,13 @@ pub enum Outcome {
     Message(String),
 }
 
+/// Where the user got to in a layer that closed, for the one it uncovers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Back {
+    /// The agenda item (its place in the agenda) the user was on.
+    AgendaItem(usize),
+}
+
 /// A layer of the interface: a full screen or a popup.
 pub trait Screen {
     /// Which key table applies now.
@@ -136,6 +146,20 @@ pub trait Screen {
 
     /// Read again: a layer above closed, or data changed under it.
     fn reload(&mut self, _cx: &mut Ctx) -> Result<(), StoreError> {
+        Ok(())
+    }
+
+    /// The layer above closed and said where the user got to; by default
+    /// the same as `reload`.
+    fn back(&mut self, _back: &Back, cx: &mut Ctx) -> Result<(), StoreError> {
+        self.reload(cx)
+    }
+
+    /// Save what is being typed when its oldest unsaved change is at least
+    /// `after` old: called on every layer on each tick (with zero) and
+    /// before quitting. A failure is shown by the layer; the app only adds
+    /// the read-only warning.
+    fn autosave(&mut self, _cx: &mut Ctx, _after: Duration) -> Result<(), StoreError> {
         Ok(())
     }
 

@@ -506,10 +506,6 @@ impl Strings {
             Minutes(m) => return self.minutes_action(m),
             Awards(a) => return super::awards::strings::action(self, a),
             Setup(a) => return super::screens::setup::strings::action(self, a),
-            ApplyRecusal { .. } => (
-                ("không chấm", "Ghi nhận thành viên không chấm"),
-                ("recuse", "Record the recusal"),
-            ),
             NewNomination => (
                 ("thêm", "Thêm đối tượng và đề nghị mới"),
                 ("new", "Add a nominee and a nomination"),
@@ -555,10 +551,6 @@ impl Strings {
                     "Withdraw the selected nomination (asks why; nothing is deleted)",
                 ),
             ),
-            ApplyWithdrawal { .. } => (
-                ("rút", "Ghi nhận rút đề nghị"),
-                ("withdraw", "Record the withdrawal"),
-            ),
             OpenRanking => (
                 ("xếp hạng", "Xếp hạng theo đợt và cấp khen"),
                 ("ranking", "Ranking per round and award level"),
@@ -576,10 +568,6 @@ impl Strings {
             Save => (
                 ("lưu", "Lưu (một giao dịch)"),
                 ("save", "Save (one transaction)"),
-            ),
-            Discard => (
-                ("bỏ", "Bỏ những gì đã nhập"),
-                ("discard", "Discard what was typed"),
             ),
         };
         match self.lang {

@@ -4,7 +4,7 @@
 use crate::domain::meeting::{MeetingStatus, Presence};
 use crate::domain::vote::{Comparison, Denominator, VoteError, VoteMethod, VoteRule};
 
-use super::screens::meeting::MeetingAction;
+use super::action::MeetingAction;
 use super::strings::{Lang, Strings};
 
 pub struct MeetingStrings {
@@ -435,8 +435,6 @@ impl Strings {
                 ("kết thúc", "Kết thúc phiên họp (hỏi lại; sau đó chỉ xem)"),
                 ("close", "Close the meeting (asks first; read-only after)"),
             ),
-            ApplyOpen { .. } => (("khai mạc", "Khai mạc"), ("open", "Open")),
-            ApplyClose { .. } => (("kết thúc", "Kết thúc"), ("close", "Close")),
             NextField => (("ô sau", "Ô nhập kế tiếp"), ("next", "Next field")),
             Times => (
                 (
@@ -446,16 +444,6 @@ impl Strings {
                 (
                     "times",
                     "Record the actual start, end, date and place (until sign-off)",
-                ),
-            ),
-            Revote => (
-                (
-                    "biểu quyết lại",
-                    "Biểu quyết lại (sau khi xác nhận; nhập lý do)",
-                ),
-                (
-                    "vote again",
-                    "Vote again (after the confirm; give the reason)",
                 ),
             ),
             Amend => (

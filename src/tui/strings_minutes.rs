@@ -3,7 +3,7 @@
 
 use crate::domain::meeting::NoteKind;
 
-use super::screens::minutes::MinutesAction;
+use super::action::MinutesAction;
 use super::strings::{Lang, Strings};
 
 pub struct MinutesStrings {
@@ -247,7 +247,6 @@ impl Strings {
                     "Sign the minutes, later an addendum (asks first; cannot be undone)",
                 ),
             ),
-            ApplySignOff { .. } => (("ký duyệt", "Ký duyệt"), ("sign off", "Sign off")),
         };
         match self.lang {
             Lang::Vi => vi,

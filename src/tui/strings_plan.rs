@@ -2,7 +2,7 @@
 //! the counting committee, the nomination picker), Vietnamese and English;
 //! reached through `Strings::plan()`.
 
-use super::screens::planning::PlanAction;
+use super::action::PlanAction;
 use super::strings::{Lang, Strings};
 
 pub struct PlanStrings {
@@ -206,10 +206,6 @@ impl Strings {
             AddMatching => (
                 ("theo bộ lọc", "Thêm mọi hồ sơ khớp bộ lọc của danh sách"),
                 ("by filter", "Add all matching the list's filter"),
-            ),
-            ApplyAddMatching { .. } => (
-                ("thêm", "Thêm các hồ sơ khớp bộ lọc"),
-                ("add", "Add the matching nominations"),
             ),
             Remove => (
                 ("bỏ", "Bỏ nội dung khỏi chương trình"),

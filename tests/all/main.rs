@@ -31,6 +31,7 @@ mod tui;
 mod tui_awards;
 mod tui_forms;
 mod tui_import_vi;
+mod tui_meeting_mode;
 mod tui_meeting_vi;
 mod tui_meetingplan;
 mod tui_minutes;

@@ -4,6 +4,7 @@
 use std::sync::mpsc;
 use std::time::Duration;
 
+use crate::common::{ctrl, press, type_text};
 use hoidong::demo;
 use hoidong::domain::nomination::NominationStatus;
 use hoidong::domain::nominee::NomineeKind;
@@ -30,20 +31,6 @@ fn demo_store() -> Store {
 
 fn app(lang: Lang, w: u16, h: u16) -> App {
     App::new(demo_store(), lang.strings(), w, h)
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let mods = match code {
-        KeyCode::Char(c) if c.is_uppercase() || "?GO".contains(c) => KeyModifiers::SHIFT,
-        _ => KeyModifiers::NONE,
-    };
-    app.handle_event(Event::Key(KeyEvent::new(code, mods)));
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
 }
 
 fn draw(app: &App, w: u16, h: u16) -> Buffer {
@@ -416,10 +403,7 @@ fn a_refused_score_is_replaced_by_what_is_typed_next() {
     let sheet = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
     let (member, criterion) = (sheet.members[0].id, sheet.criteria[0].code.clone());
     press(&mut a, KeyCode::Char('e'));
-    a.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char('u'),
-        KeyModifiers::CONTROL,
-    )));
+    ctrl(&mut a, 'u');
     type_text(&mut a, "12");
     press(&mut a, KeyCode::Enter);
     let refused = screen(&a, 120, 35);
@@ -459,17 +443,11 @@ fn scoring_saves_a_score_and_asks_the_reason_of_a_recusal() {
     // Over the maximum: refused with a message, nothing saved.
     press(&mut a, KeyCode::Char('e'));
     assert_eq!(a.context(), Context::ScoreEdit);
-    a.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char('u'),
-        KeyModifiers::CONTROL,
-    )));
+    ctrl(&mut a, 'u');
     type_text(&mut a, "11");
     press(&mut a, KeyCode::Enter);
     assert!(screen(&a, 120, 35).contains("vượt mức tối đa"));
-    a.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char('u'),
-        KeyModifiers::CONTROL,
-    )));
+    ctrl(&mut a, 'u');
     type_text(&mut a, "7,5");
     press(&mut a, KeyCode::Enter);
     assert_eq!(a.context(), Context::Scoring);
@@ -754,10 +732,7 @@ fn refresh_shows_a_change_made_by_another_instance() {
     nominee.position = "Trưởng ban Kiểm tra".into();
     other.update_nominee(&nominee).unwrap();
     assert!(!screen(&a, 120, 35).contains("Trưởng ban Kiểm tra"));
-    a.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char('r'),
-        KeyModifiers::CONTROL,
-    )));
+    ctrl(&mut a, 'r');
     assert!(
         screen(&a, 120, 35).contains("Trưởng ban Kiểm tra"),
         "{}",

@@ -11,10 +11,10 @@ use hoidong::tui::event::Event;
 use hoidong::tui::keymap::Context;
 use hoidong::tui::screens::dashboard::StatusFilter;
 use hoidong::tui::strings::Lang;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use crate::common;
-use common::{press, screen_at, type_text};
+use common::{ctrl, press, screen_at, type_text};
 
 const W: u16 = 120;
 const H: u16 = 35;
@@ -400,10 +400,7 @@ fn an_approved_referral_goes_on_up_and_the_register_exports_from_the_board() {
     let file = dir.path().join("so.csv");
     press(&mut app, KeyCode::Char('e'));
     // Ctrl+U clears the suggested name.
-    app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char('u'),
-        KeyModifiers::CONTROL,
-    )));
+    ctrl(&mut app, 'u');
     type_text(&mut app, &file.display().to_string());
     press(&mut app, KeyCode::Enter);
     assert!(file.exists(), "{}", screen_at(&app, W, H));

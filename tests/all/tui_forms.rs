@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use crate::common::{ctrl, press, type_text};
 use hoidong::demo;
 use hoidong::domain::nomination::{NominationQuery, NominationStatus};
 use hoidong::domain::nominee::Sex;
@@ -15,7 +16,7 @@ use hoidong::tui::strings::VI;
 use hoidong::tui::strings_forms::VI as F;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 use unicode_normalization::UnicodeNormalization;
 
 const W: u16 = 120;
@@ -57,35 +58,9 @@ fn edit_summary_elsewhere(path: &Path, id: i64) {
         .unwrap_or_else(|e| panic!("{e}"));
 }
 
-fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    app.handle_event(hoidong::tui::event::Event::Key(KeyEvent::new(code, mods)));
-}
-
-fn press(app: &mut App, code: KeyCode) {
-    let mods = match code {
-        KeyCode::Char(c) if c.is_uppercase() => KeyModifiers::SHIFT,
-        _ => KeyModifiers::NONE,
-    };
-    key(app, code, mods);
-}
-
-fn ctrl(app: &mut App, c: char) {
-    key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
-}
-
 fn tab(app: &mut App, n: usize) {
     for _ in 0..n {
         press(app, KeyCode::Tab);
-    }
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        if c == '\n' {
-            press(app, KeyCode::Enter);
-        } else {
-            press(app, KeyCode::Char(c));
-        }
     }
 }
 

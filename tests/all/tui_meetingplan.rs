@@ -10,12 +10,11 @@ use hoidong::domain::nomination::{NominationQuery, NominationStatus};
 use hoidong::domain::record::MeetingRecord;
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
-use hoidong::tui::event::Event;
 use hoidong::tui::strings::Lang;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use crate::common;
-use common::{press, screen_at};
+use common::{ctrl, press, screen_at, type_text};
 
 const W: u16 = 120;
 const H: u16 = 35;
@@ -26,24 +25,6 @@ fn demo_app(lang: Lang) -> App {
     store.set_actor("thuky");
     demo::populate(&mut store, demo::demo_spec()).unwrap_or_else(|e| panic!("{e}"));
     App::new(store, lang.strings(), W, H)
-}
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
-
-/// Characters as typed; a tab moves to the next field.
-fn typed(app: &mut App, text: &str) {
-    for c in text.chars() {
-        match c {
-            '\t' => press(app, KeyCode::Tab),
-            '\n' => press(app, KeyCode::Enter),
-            c => press(app, KeyCode::Char(c)),
-        }
-    }
 }
 
 fn screen(app: &App) -> String {
@@ -78,7 +59,7 @@ fn agenda_names(app: &App, id: MeetingId) -> Vec<String> {
 /// Pick the first pending nomination matching `search` in the open picker.
 fn pick(app: &mut App, search: &str) {
     ctrl(app, 'u');
-    typed(app, search);
+    type_text(app, search);
     press(app, KeyCode::Enter);
 }
 
@@ -87,7 +68,7 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
     let mut app = demo_app(Lang::Vi);
 
     // The meetings list, one key from the dashboard.
-    typed(&mut app, "M");
+    type_text(&mut app, "M");
     let s = screen(&app);
     assert!(s.contains("Các phiên họp"), "{s}");
     assert!(
@@ -100,11 +81,11 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
     );
 
     // A new meeting through the form; a bad date is named in Vietnamese.
-    typed(&mut app, "n");
+    type_text(&mut app, "n");
     assert!(screen(&app).contains("Phiên họp mới"));
-    typed(&mut app, "09/BB-HĐTĐKT\t");
+    type_text(&mut app, "09/BB-HĐTĐKT\t");
     ctrl(&mut app, 'u');
-    typed(
+    type_text(
         &mut app,
         "15 tháng 12\tHội trường UBND phường\tXét khen thưởng đột xuất\n",
     );
@@ -116,12 +97,12 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
     press(&mut app, KeyCode::BackTab);
     press(&mut app, KeyCode::BackTab);
     ctrl(&mut app, 'u');
-    typed(&mut app, "15/12/2026 14:00");
+    type_text(&mut app, "15/12/2026 14:00");
     // Guests after the members list.
     for _ in 0..6 {
         press(&mut app, KeyCode::Tab);
     }
-    typed(&mut app, "Nguyễn Văn Bảo, Bí thư Đảng ủy phường\n");
+    type_text(&mut app, "Nguyễn Văn Bảo, Bí thư Đảng ủy phường\n");
     let s = screen(&app);
     assert!(s.contains("Đã tạo phiên họp (dự kiến)"), "{s}");
     assert!(
@@ -135,9 +116,9 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
     assert_eq!(r.guests[0].position, "Bí thư Đảng ủy phường");
 
     // Three items picked one by one with the folded search.
-    typed(&mut app, "a");
+    type_text(&mut app, "a");
     assert!(screen(&app).contains("Chương trình trống"));
-    typed(&mut app, "a");
+    type_text(&mut app, "a");
     assert!(screen(&app).contains("Chọn hồ sơ đưa vào chương trình"));
     pick(&mut app, "ta xuan an");
     assert!(screen(&app).contains("Đã thêm vào chương trình: Tạ Xuân An"));
@@ -164,7 +145,7 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
     // Back to the dashboard, filter it, and add every submitted match at once.
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Esc);
-    typed(&mut app, "/giay khen");
+    type_text(&mut app, "/giay khen");
     press(&mut app, KeyCode::Enter);
     let q = NominationQuery {
         text: "giay khen".into(),
@@ -179,24 +160,24 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
         expected >= 2,
         "the demo has submitted Giấy khen nominations"
     );
-    typed(&mut app, "Maf");
+    type_text(&mut app, "Maf");
     let s = screen(&app);
     assert!(
         s.contains("Thêm vào chương trình mọi hồ sơ đã nộp")
             && s.contains(&format!("Số hồ sơ: {expected}")),
         "{s}"
     );
-    typed(&mut app, "y");
+    type_text(&mut app, "y");
     let names = agenda_names(&app, id);
     assert_eq!(names.len(), 3 + expected as usize, "{names:?}");
     assert!(screen(&app).contains(&format!("Số hồ sơ đã thêm vào chương trình: {expected}")));
 
     // Reorder: the second item up, then back down.
     press(&mut app, KeyCode::Down);
-    typed(&mut app, "K");
+    type_text(&mut app, "K");
     assert_eq!(agenda_names(&app, id)[..2], ["Đặng Đức Nam", "Tạ Xuân An"]);
     assert!(screen(&app).contains(" 1. ⚠ Đặng Đức Nam"));
-    typed(&mut app, "J");
+    type_text(&mut app, "J");
     assert_eq!(agenda_names(&app, id)[..2], ["Tạ Xuân An", "Đặng Đức Nam"]);
 
     // Remove the last item: it leaves the agenda and is submitted again.
@@ -209,7 +190,7 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
         .map(|e| e.nomination.id)
         .unwrap_or_else(|| panic!("empty agenda"));
     assert!(rows.iter().any(|r| r.id == last));
-    typed(&mut app, "d");
+    type_text(&mut app, "d");
     assert!(screen(&app).contains("Đã bỏ khỏi chương trình"));
     assert_eq!(agenda_names(&app, id).len(), 2 + expected as usize);
     let back = app
@@ -219,16 +200,16 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
     assert_eq!(back.status, NominationStatus::Submitted);
 
     // The counting committee: head first, then two members.
-    typed(&mut app, "c");
+    type_text(&mut app, "c");
     assert!(screen(&app).contains("Ban kiểm phiếu"));
     press(&mut app, KeyCode::Enter);
     assert!(screen(&app).contains("chọn trưởng ban"));
     press(&mut app, KeyCode::Right);
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Down);
-    typed(&mut app, " ");
+    type_text(&mut app, " ");
     press(&mut app, KeyCode::Down);
-    typed(&mut app, " \n");
+    type_text(&mut app, " \n");
     let r = record(&app, id);
     assert_eq!(r.counting_committee.len(), 3);
     let head = r
@@ -268,10 +249,10 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
     );
 
     // Open it, check two members in, vote: the store's refusal reads in Vietnamese.
-    typed(&mut app, "oy");
-    typed(&mut app, "pp");
-    typed(&mut app, "v");
-    typed(&mut app, "2\t2\t2\t0\t2\n");
+    type_text(&mut app, "oy");
+    type_text(&mut app, "pp");
+    type_text(&mut app, "v");
+    type_text(&mut app, "2\t2\t2\t0\t2\n");
     let s = screen(&app);
     assert!(
         s.contains("Lần bỏ phiếu 1, Tạ Xuân An: chưa đủ số thành viên tối thiểu: có mặt 2/11"),
@@ -288,10 +269,10 @@ fn plan_a_meeting_then_open_it_in_meeting_mode() {
 #[test]
 fn a_closed_meeting_refuses_changes_in_the_users_language() {
     let mut app = demo_app(Lang::Vi);
-    typed(&mut app, "M");
+    type_text(&mut app, "M");
     // The closed demo meeting is second in the list.
     press(&mut app, KeyCode::Down);
-    typed(&mut app, "e");
+    type_text(&mut app, "e");
     let s = screen(&app);
     assert!(
         s.contains("Phiên họp 07/BB-HĐTĐKT đang ở trạng thái")
@@ -303,9 +284,9 @@ fn a_closed_meeting_refuses_changes_in_the_users_language() {
         "a refusal is not a database error: {s}"
     );
     press(&mut app, KeyCode::Enter);
-    typed(&mut app, "a");
+    type_text(&mut app, "a");
     press(&mut app, KeyCode::Down);
-    typed(&mut app, "d");
+    type_text(&mut app, "d");
     let s = screen(&app);
     assert!(
         s.contains("Phiên họp 07/BB-HĐTĐKT đã kết thúc: không thể thay đổi chương"),
@@ -313,10 +294,10 @@ fn a_closed_meeting_refuses_changes_in_the_users_language() {
     );
 
     let mut en = demo_app(Lang::En);
-    typed(&mut en, "M");
+    type_text(&mut en, "M");
     press(&mut en, KeyCode::Down);
-    typed(&mut en, "a");
-    typed(&mut en, "d");
+    type_text(&mut en, "a");
+    type_text(&mut en, "d");
     let s = screen(&en);
     assert!(
         s.contains("meeting 07/BB-HĐTĐKT is closed: changing the agenda is no"),
@@ -327,14 +308,14 @@ fn a_closed_meeting_refuses_changes_in_the_users_language() {
 #[test]
 fn a_planned_meeting_is_edited_through_the_same_form() {
     let mut app = demo_app(Lang::Vi);
-    typed(&mut app, "M");
-    typed(&mut app, "e");
+    type_text(&mut app, "M");
+    type_text(&mut app, "e");
     let s = screen(&app);
     assert!(s.contains("Sửa phiên họp"), "{s}");
     assert!(s.contains("Số: 08/BB-HĐTĐKT"), "{s}");
-    typed(&mut app, "\t\t");
+    type_text(&mut app, "\t\t");
     ctrl(&mut app, 'u');
-    typed(&mut app, "Phòng họp số 2\n");
+    type_text(&mut app, "Phòng họp số 2\n");
     let s = screen(&app);
     assert!(s.contains("Đã lưu phiên họp"), "{s}");
     let id = meeting_numbered(&app, "08/BB-HĐTĐKT");

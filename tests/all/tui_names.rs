@@ -5,13 +5,12 @@ use hoidong::demo;
 use hoidong::domain::nomination::{NominationQuery, NominationStatus};
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
-use hoidong::tui::event::Event;
 use hoidong::tui::keymap::Context;
 use hoidong::tui::strings::{EN, VI};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use crate::common;
-use common::{press, screen_at, type_text};
+use common::{ctrl, press, screen_at, type_text};
 
 const W: u16 = 120;
 const H: u16 = 35;
@@ -48,10 +47,7 @@ fn save_with_name(a: &mut App, name: &str) {
     assert_eq!(a.context(), Context::Form);
     press(a, KeyCode::Tab);
     type_text(a, name);
-    a.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char('s'),
-        KeyModifiers::CONTROL,
-    )));
+    ctrl(a, 's');
 }
 
 #[test]

@@ -3,15 +3,14 @@
 
 use crate::common;
 
-use common::{press, screen_at, type_text};
+use common::{ctrl, press, screen_at, type_text};
 use hoidong::demo;
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
-use hoidong::tui::event::Event;
 use hoidong::tui::keymap::Context;
 use hoidong::tui::strings::VI;
 use hoidong::tui::strings_forms::VI as F;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 const W: u16 = 120;
 const H: u16 = 35;
@@ -67,10 +66,7 @@ fn a_person_has_a_birth_year_and_a_collective_a_share_of_women() {
     let s = screen_at(&a, W, H);
     assert!(focused_line(&s).contains(F.position), "{s}");
 
-    a.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char('s'),
-        KeyModifiers::CONTROL,
-    )));
+    ctrl(&mut a, 's');
     assert_eq!(a.context(), Context::Dashboard, "{}", screen_at(&a, W, H));
     let found = a
         .store()

@@ -10,12 +10,14 @@ use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph
 
 use super::referral::ReferralView;
 use super::strings::{money, referral_status, texts};
-use super::{AwardAction, AwardsScreen, Outcome, today};
+use super::today;
 use crate::domain::award::Level;
 use crate::domain::prize::{PrizeTable, PrizeTotal};
 use crate::domain::register::AwardsBoard;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::action::AwardAction;
+use crate::tui::screen::Outcome;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, fit_right, truncate};
@@ -93,14 +95,14 @@ impl Board {
                 Outcome::Nothing
             }
             Action::Awards(AwardAction::Export) => {
-                Outcome::Open(AwardsScreen::Form(super::form::Form::export(store, s)))
+                Outcome::Open(Box::new(super::form::Form::export(store, s)))
             }
             Action::Awards(AwardAction::OpenSelected) => {
                 let Some(w) = self.board.waiting.get(self.selected) else {
                     return Outcome::Nothing;
                 };
                 match ReferralView::open(store, w.nomination_id) {
-                    Ok(v) => Outcome::Open(AwardsScreen::Referral(v)),
+                    Ok(v) => Outcome::Open(Box::new(v)),
                     Err(e) => Outcome::Message(e.to_string()),
                 }
             }

@@ -10,13 +10,16 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::strings::{domain_lang, step_name, texts};
-use super::{AwardAction, Outcome, Pending, today};
+use super::{Pending, today};
 use crate::domain::nomination::NominationId;
-use crate::domain::referral::{Conferral, ReferralEvent, ReferralId};
+use crate::domain::referral::{Conferral, ReferralEvent, ReferralId, StepKind};
 use crate::domain::register::{NewDecision, NewReferral};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::action::AwardAction;
+use crate::tui::command::Command;
 use crate::tui::modals::centered;
+use crate::tui::screen::Outcome;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{truncate, wrap};
@@ -68,7 +71,7 @@ pub enum FormKind {
     },
     Step {
         referral: ReferralId,
-        event: &'static str,
+        event: StepKind,
     },
     Export,
 }
@@ -173,7 +176,7 @@ impl Form {
     pub fn step(
         store: &Store,
         referral: ReferralId,
-        event: &'static str,
+        event: StepKind,
         subject: String,
         authority: &str,
         s: &Strings,
@@ -181,14 +184,16 @@ impl Form {
         let t = texts(s);
         let d = today(store);
         let fields = match event {
-            "return" | "refuse" => vec![Field::text(t.f_reason, ""), Field::date(t.f_date, d)],
-            "confer" => vec![
+            StepKind::Return | StepKind::Refuse | StepKind::Withdraw => {
+                vec![Field::text(t.f_reason, ""), Field::date(t.f_date, d)]
+            }
+            StepKind::Confer => vec![
                 Field::text(t.f_number, ""),
                 Field::date(t.f_date, d),
                 Field::text(t.f_authority, authority),
             ],
-            "forward" => vec![Field::text(t.f_submission, ""), Field::date(t.f_date, d)],
-            _ => vec![Field::date(t.f_date, d)],
+            StepKind::Forward => vec![Field::text(t.f_submission, ""), Field::date(t.f_date, d)],
+            StepKind::Send | StepKind::Resend | StepKind::Approve => vec![Field::date(t.f_date, d)],
         };
         Self::new(
             step_name(s, event).into(),
@@ -223,9 +228,9 @@ impl Form {
                 Outcome::Nothing
             }
             Action::Awards(AwardAction::Submit) => match self.check(s) {
-                Ok(Outcome::Ask(text, Action::Awards(AwardAction::Apply(p)))) => {
+                Ok(Outcome::Ask(text, Command::Awards(p))) => {
                     match super::allowed(&p, store) {
-                        Ok(()) => Outcome::Ask(text, Action::Awards(AwardAction::Apply(p))),
+                        Ok(()) => Outcome::Ask(text, Command::Awards(p)),
                         // Said in the form, which stays filled in, instead of the confirm.
                         Err(e) => {
                             self.error = Some(s.store_message(&e));
@@ -322,32 +327,41 @@ impl Form {
                 )
             }
             FormKind::Export => {
-                return Ok(Outcome::Export(std::path::PathBuf::from(self.value(0))));
+                return Ok(Outcome::Run(Command::ExportAwards(
+                    std::path::PathBuf::from(self.value(0)),
+                )));
             }
             FormKind::Tick { referral, doc } => {
-                return Ok(Outcome::Perform(Pending::Tick {
+                return Ok(Outcome::Run(Command::Awards(Pending::Tick {
                     referral: *referral,
                     doc: doc.clone(),
                     reference: self.value(0),
-                }));
+                })));
             }
             FormKind::Step { referral, event } => {
                 let (event_data, detail) = match *event {
-                    "return" => (
+                    StepKind::Return => (
                         ReferralEvent::Return {
                             date: self.date(1),
                             reason: self.value(0),
                         },
                         format!("{} — {}", fmt(self.date(1)), self.value(0)),
                     ),
-                    "refuse" => (
+                    StepKind::Refuse => (
                         ReferralEvent::Refuse {
                             date: self.date(1),
                             reason: self.value(0),
                         },
                         format!("{} — {}", fmt(self.date(1)), self.value(0)),
                     ),
-                    "confer" => (
+                    StepKind::Withdraw => (
+                        ReferralEvent::Withdraw {
+                            date: self.date(1),
+                            reason: self.value(0),
+                        },
+                        format!("{} — {}", fmt(self.date(1)), self.value(0)),
+                    ),
+                    StepKind::Confer => (
                         ReferralEvent::Confer {
                             conferral: Conferral {
                                 number: self.value(0),
@@ -357,7 +371,7 @@ impl Form {
                         },
                         format!("{} {}, {}", self.value(0), fmt(self.date(1)), self.value(2)),
                     ),
-                    "forward" => {
+                    StepKind::Forward => {
                         let p = Pending::Forward {
                             referral: *referral,
                             next: NewReferral {
@@ -368,23 +382,23 @@ impl Form {
                         };
                         let text = format!(
                             "{}: {subject}. {} {} {}. {}",
-                            step_name(s, event),
+                            step_name(s, *event),
                             t.submission,
                             self.value(0),
                             fmt(self.date(1)),
                             t.irreversible
                         );
-                        return Ok(Outcome::Ask(text, Action::Awards(AwardAction::Apply(p))));
+                        return Ok(Outcome::Ask(text, Command::Awards(p)));
                     }
-                    "resend" => (
+                    StepKind::Resend => (
                         ReferralEvent::Resend { date: self.date(0) },
                         fmt(self.date(0)),
                     ),
-                    "approve" => (
+                    StepKind::Approve => (
                         ReferralEvent::Approve { date: self.date(0) },
                         fmt(self.date(0)),
                     ),
-                    _ => (
+                    StepKind::Send => (
                         ReferralEvent::Send { date: self.date(0) },
                         fmt(self.date(0)),
                     ),
@@ -394,13 +408,13 @@ impl Form {
                         referral: *referral,
                         event: event_data,
                     },
-                    format!("{}: {subject}. {detail}.", step_name(s, event)),
+                    format!("{}: {subject}. {detail}.", step_name(s, *event)),
                 )
             }
         };
         Ok(Outcome::Ask(
             format!("{summary} {}", t.irreversible),
-            Action::Awards(AwardAction::Apply(pending)),
+            Command::Awards(pending),
         ))
     }
 

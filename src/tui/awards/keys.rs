@@ -4,8 +4,9 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
-use super::AwardAction as A;
+use crate::domain::referral::StepKind;
 use crate::tui::action::Action;
+use crate::tui::action::AwardAction as A;
 use crate::tui::keymap::{Binding, Context as C, Key};
 
 const fn plain(code: KeyCode) -> Key {
@@ -93,13 +94,48 @@ pub static BINDINGS: &[Binding] = &[
         aw(A::Tick),
         true,
     ),
-    bind(C::AwardsReferral, &[ch('s')], aw(A::Step("send")), true),
-    bind(C::AwardsReferral, &[ch('r')], aw(A::Step("return")), true),
-    bind(C::AwardsReferral, &[ch('e')], aw(A::Step("resend")), true),
-    bind(C::AwardsReferral, &[ch('a')], aw(A::Step("approve")), true),
-    bind(C::AwardsReferral, &[ch('x')], aw(A::Step("refuse")), false),
-    bind(C::AwardsReferral, &[ch('c')], aw(A::Step("confer")), true),
-    bind(C::AwardsReferral, &[ch('f')], aw(A::Step("forward")), false),
+    bind(
+        C::AwardsReferral,
+        &[ch('s')],
+        aw(A::Step(StepKind::Send)),
+        true,
+    ),
+    bind(
+        C::AwardsReferral,
+        &[ch('r')],
+        aw(A::Step(StepKind::Return)),
+        true,
+    ),
+    bind(
+        C::AwardsReferral,
+        &[ch('e')],
+        aw(A::Step(StepKind::Resend)),
+        true,
+    ),
+    bind(
+        C::AwardsReferral,
+        &[ch('a')],
+        aw(A::Step(StepKind::Approve)),
+        true,
+    ),
+    bind(
+        C::AwardsReferral,
+        &[ch('x')],
+        aw(A::Step(StepKind::Refuse)),
+        false,
+    ),
+    bind(
+        C::AwardsReferral,
+        &[ch('c')],
+        aw(A::Step(StepKind::Confer)),
+        true,
+    ),
+    bind(
+        C::AwardsReferral,
+        &[ch('f')],
+        aw(A::Step(StepKind::Forward)),
+        false,
+    ),
     bind(C::AwardsReferral, UP, Action::Up, false),
     bind(C::AwardsReferral, DOWN, Action::Down, false),
     bind(C::AwardsReferral, &[ch('?')], Action::Help, true),

@@ -1,52 +1,28 @@
 //! The awards side of the interface: the awards board, a nominee's page with
 //! the searchable register, a referral's dossier and steps, the forms for
-//! decisions, referrals and steps, and the audit log. Screens return an
-//! `Outcome`; steps that change the record travel as `Pending` data through
-//! the confirm modal and are performed by `perform`.
+//! decisions, referrals and steps, and the audit log. Each is a layer on the
+//! one screen contract (`layers.rs`); steps that change the record travel as
+//! `Pending` data in a `Command` through the confirm modal, and the app
+//! performs them with `perform`.
 
 pub mod audit;
 pub mod board;
 pub mod form;
 pub mod keys;
+mod layers;
 pub mod nominee;
 pub mod referral;
 pub mod strings;
 mod strings_refusal;
 
 use chrono::NaiveDate;
-use ratatui::buffer::Buffer;
-use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
 
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::referral::{ReferralEvent, ReferralId};
 use crate::domain::register::{NewDecision, NewReferral};
 use crate::store::{Store, StoreError};
-use crate::tui::action::Action;
-use crate::tui::keymap::Context;
+use crate::tui::screen::Outcome;
 use crate::tui::strings::Strings;
-
-/// Intents of the awards screens (one variant of `Action`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum AwardAction {
-    OpenBoard,
-    OpenNominee,
-    /// Decision form, referral form, or the referral already made.
-    DecideOrRefer,
-    OpenAudit,
-    OpenSelected,
-    Tick,
-    /// A referral step by its event name ("send", "return", …).
-    Step(&'static str),
-    NextField,
-    PrevField,
-    Submit,
-    ToggleFilter,
-    /// Write the award register to a spreadsheet (asks for the file).
-    Export,
-    /// The confirmed change: never bound to a key.
-    Apply(Pending),
-}
 
 /// A change to the record, carried as data until it is confirmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -134,89 +110,6 @@ pub fn allowed(p: &Pending, store: &Store) -> Result<(), StoreError> {
     }
 }
 
-/// What the app does after an awards screen handled an action.
-pub enum Outcome {
-    Nothing,
-    Close,
-    Open(AwardsScreen),
-    /// Ask first; dispatch the action on yes.
-    Ask(String, Action),
-    /// Perform without asking (a reversible step such as ticking a document).
-    Perform(Pending),
-    /// Write the register to this file (xlsx or csv, by its extension).
-    Export(std::path::PathBuf),
-    Message(String),
-}
-
-pub enum AwardsScreen {
-    Board(board::Board),
-    Nominee(Box<nominee::NomineePage>),
-    Referral(referral::ReferralView),
-    Form(form::Form),
-    Audit(audit::AuditView),
-}
-
-impl AwardsScreen {
-    pub fn context(&self) -> Context {
-        match self {
-            AwardsScreen::Board(_) => Context::AwardsBoard,
-            AwardsScreen::Nominee(n) if n.searching => Context::AwardsSearch,
-            AwardsScreen::Nominee(_) => Context::AwardsNominee,
-            AwardsScreen::Referral(_) => Context::AwardsReferral,
-            AwardsScreen::Form(_) => Context::AwardsForm,
-            AwardsScreen::Audit(_) => Context::AwardsAudit,
-        }
-    }
-
-    pub fn apply(&mut self, action: &Action, store: &Store, s: &Strings) -> Outcome {
-        match self {
-            AwardsScreen::Board(b) => b.apply(action, store, s),
-            AwardsScreen::Nominee(n) => n.apply(action, store, s),
-            AwardsScreen::Referral(r) => r.apply(action, store, s),
-            AwardsScreen::Form(f) => f.apply(action, store, s),
-            AwardsScreen::Audit(a) => a.apply(action, store, s),
-        }
-    }
-
-    /// A key the keymap left to a text field.
-    pub fn edit_key(&mut self, key: &KeyEvent) {
-        match self {
-            AwardsScreen::Form(f) => f.edit_key(key),
-            AwardsScreen::Nominee(n) => n.search_key(key),
-            _ => {}
-        }
-    }
-
-    /// Read again after the record changed.
-    pub fn reload(&mut self, store: &Store) -> Result<(), StoreError> {
-        match self {
-            AwardsScreen::Board(b) => b.reload(store),
-            AwardsScreen::Nominee(n) => n.reload(store),
-            AwardsScreen::Referral(r) => r.reload(store),
-            AwardsScreen::Form(_) => Ok(()),
-            AwardsScreen::Audit(a) => a.reload(store),
-        }
-    }
-
-    /// Work that reports back later (the audit chain check).
-    pub fn poll(&mut self) -> bool {
-        match self {
-            AwardsScreen::Audit(a) => a.poll(),
-            _ => false,
-        }
-    }
-
-    pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
-        match self {
-            AwardsScreen::Board(b) => b.render(s, area, buf),
-            AwardsScreen::Nominee(n) => n.render(s, area, buf),
-            AwardsScreen::Referral(r) => r.render(s, area, buf),
-            AwardsScreen::Form(f) => f.render(s, area, buf),
-            AwardsScreen::Audit(a) => a.render(s, area, buf),
-        }
-    }
-}
-
 /// The store's date (its clock), for defaults and days waited.
 pub fn today(store: &Store) -> NaiveDate {
     let now = store.now();
@@ -263,9 +156,9 @@ pub fn decide_or_refer(
         NominationStatus::Referred | NominationStatus::Conferred | NominationStatus::Rejected
     ) && !store.referrals_of(id)?.is_empty()
     {
-        return Ok(Outcome::Open(AwardsScreen::Referral(
-            referral::ReferralView::open(store, id)?,
-        )));
+        return Ok(Outcome::Open(Box::new(referral::ReferralView::open(
+            store, id,
+        )?)));
     }
     if n.status != NominationStatus::Passed {
         return Ok(Outcome::Message(format!(
@@ -283,5 +176,5 @@ pub fn decide_or_refer(
     } else {
         form::Form::referral(store, id, s)?
     };
-    Ok(Outcome::Open(AwardsScreen::Form(form)))
+    Ok(Outcome::Open(Box::new(form)))
 }

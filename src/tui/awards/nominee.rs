@@ -11,7 +11,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::strings::{domain_lang, texts};
-use super::{AwardAction, Outcome};
 use crate::domain::eligibility::Evaluation;
 use crate::domain::nomination::{Nomination, NominationId};
 use crate::domain::nominee::{Nominee, NomineeId};
@@ -20,6 +19,8 @@ use crate::domain::text::{fold, matches_folded};
 use crate::store::holds::AwardHold;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::action::AwardAction;
+use crate::tui::screen::Outcome;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{truncate, wrap};

@@ -11,13 +11,16 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::form::Form;
 use super::strings::{referral_status, texts};
-use super::{AwardAction, AwardsScreen, Outcome};
 use crate::domain::award_steps::{AwardRefusal, check_step};
 use crate::domain::dossier::ChecklistItem;
 use crate::domain::nomination::NominationId;
-use crate::domain::referral::{Conferral, Referral, ReferralEvent, ReferralState, ReferralStep};
+use crate::domain::referral::{
+    Conferral, Referral, ReferralEvent, ReferralState, ReferralStep, StepKind,
+};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::action::AwardAction;
+use crate::tui::screen::Outcome;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::truncate;
@@ -85,7 +88,7 @@ impl ReferralView {
     /// Whether `event` may follow now (so an illegal step, or sending an
     /// incomplete dossier, is refused before its form is filled in); dates
     /// are checked when the form is submitted, before the confirm.
-    fn allowed(&self, event: &'static str) -> Result<(), AwardRefusal> {
+    fn allowed(&self, event: StepKind) -> Result<(), AwardRefusal> {
         let Some(r) = self.current() else {
             return Ok(());
         };
@@ -95,25 +98,29 @@ impl ReferralView {
         };
         let date = NaiveDate::MAX;
         let sample = match event {
-            "send" => ReferralEvent::Send { date },
-            "return" => ReferralEvent::Return {
+            StepKind::Send => ReferralEvent::Send { date },
+            StepKind::Return => ReferralEvent::Return {
                 date,
                 reason: "-".into(),
             },
-            "resend" => ReferralEvent::Resend { date },
-            "approve" => ReferralEvent::Approve { date },
-            "refuse" => ReferralEvent::Refuse {
+            StepKind::Resend => ReferralEvent::Resend { date },
+            StepKind::Approve => ReferralEvent::Approve { date },
+            StepKind::Refuse => ReferralEvent::Refuse {
                 date,
                 reason: "-".into(),
             },
-            "confer" => ReferralEvent::Confer {
+            StepKind::Confer => ReferralEvent::Confer {
                 conferral: Conferral {
                     number: "-".into(),
                     date,
                     authority: "-".into(),
                 },
             },
-            _ => ReferralEvent::Forward { date },
+            StepKind::Forward => ReferralEvent::Forward { date },
+            StepKind::Withdraw => ReferralEvent::Withdraw {
+                date,
+                reason: "-".into(),
+            },
         };
         let missing: Vec<String> = self
             .checklist
@@ -143,7 +150,7 @@ impl ReferralView {
                 else {
                     return Outcome::Message(t.nothing_selected.into());
                 };
-                Outcome::Open(AwardsScreen::Form(Form::tick(
+                Outcome::Open(Box::new(Form::tick(
                     r.id,
                     &item.doc_code,
                     &item.name,
@@ -155,13 +162,13 @@ impl ReferralView {
                 let Some(r) = self.current() else {
                     return Outcome::Message(t.no_referral.into());
                 };
-                if let Err(e) = self.allowed(event) {
+                if let Err(e) = self.allowed(*event) {
                     return Outcome::Message(s.award_refusal_of(&e));
                 }
-                Outcome::Open(AwardsScreen::Form(Form::step(
+                Outcome::Open(Box::new(Form::step(
                     store,
                     r.id,
-                    event,
+                    *event,
                     self.subject.clone(),
                     &self.granted_by,
                     s,

@@ -3,10 +3,10 @@
 //! awards screens add their texts without touching the shared table.
 
 use crate::domain::eligibility::Lang as DomainLang;
-use crate::domain::referral::ReferralStatus;
+use crate::domain::referral::{ReferralStatus, StepKind};
 use crate::tui::strings::{Lang, Strings};
 
-use super::AwardAction;
+use crate::tui::action::AwardAction;
 
 pub struct AwardStrings {
     pub board_title: &'static str,
@@ -229,17 +229,17 @@ pub fn domain_lang(s: &Strings) -> DomainLang {
 }
 
 /// The name of a referral step, as in the forms and the timeline.
-pub fn step_name(s: &Strings, event: &str) -> &'static str {
+pub fn step_name(s: &Strings, event: StepKind) -> &'static str {
     let vi = s.lang == Lang::Vi;
     let (v, e) = match event {
-        "send" => ("Gửi hồ sơ", "Send"),
-        "return" => ("Bị trả lại", "Returned"),
-        "resend" => ("Gửi lại", "Resend"),
-        "approve" => ("Được chấp thuận", "Approved"),
-        "refuse" => ("Không được chấp thuận", "Refused"),
-        "confer" => ("Được khen thưởng", "Conferred"),
-        "forward" => ("Trình tiếp cấp trên", "Forward up"),
-        _ => ("Rút hồ sơ", "Withdraw"),
+        StepKind::Send => ("Gửi hồ sơ", "Send"),
+        StepKind::Return => ("Bị trả lại", "Returned"),
+        StepKind::Resend => ("Gửi lại", "Resend"),
+        StepKind::Approve => ("Được chấp thuận", "Approved"),
+        StepKind::Refuse => ("Không được chấp thuận", "Refused"),
+        StepKind::Confer => ("Được khen thưởng", "Conferred"),
+        StepKind::Forward => ("Trình tiếp cấp trên", "Forward up"),
+        StepKind::Withdraw => ("Rút hồ sơ", "Withdraw"),
     };
     if vi { v } else { e }
 }
@@ -300,33 +300,37 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
             ("tick", "Tick the document with its reference"),
         ),
         Step(e) => match *e {
-            "send" => (("gửi", "Gửi hồ sơ"), ("send", "Send the dossier")),
-            "return" => (
+            StepKind::Send => (("gửi", "Gửi hồ sơ"), ("send", "Send the dossier")),
+            StepKind::Return => (
                 ("trả lại", "Ghi hồ sơ bị trả lại, với lý do"),
                 ("return", "Record a return, with the reason"),
             ),
-            "resend" => (
+            StepKind::Resend => (
                 ("gửi lại", "Gửi lại hồ sơ"),
                 ("resend", "Resend the dossier"),
             ),
-            "approve" => (
+            StepKind::Approve => (
                 ("chấp thuận", "Ghi cấp trên chấp thuận"),
                 ("approve", "Record approval at that level"),
             ),
-            "refuse" => (
+            StepKind::Refuse => (
                 (
                     "không chấp thuận",
                     "Ghi cấp trên không chấp thuận, với lý do",
                 ),
                 ("refuse", "Record refusal, with the reason"),
             ),
-            "confer" => (
+            StepKind::Confer => (
                 ("khen thưởng", "Ghi quyết định khen thưởng (số, ngày, cấp)"),
                 ("confer", "Record the conferral (number, date, authority)"),
             ),
-            _ => (
+            StepKind::Forward => (
                 ("trình tiếp", "Trình tiếp lên cấp trên nữa"),
                 ("forward", "Forward to the next level up"),
+            ),
+            StepKind::Withdraw => (
+                ("rút", "Rút hồ sơ đã trình, với lý do"),
+                ("withdraw", "Withdraw the referral, with the reason"),
             ),
         },
         NextField => (("ô sau", "Sang ô sau"), ("next", "Next field")),
@@ -340,7 +344,6 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
             ("xuất sổ", "Xuất sổ khen thưởng ra tệp xlsx hoặc csv"),
             ("export", "Export the award register to xlsx or csv"),
         ),
-        Apply(_) => (("ghi", "Ghi thay đổi"), ("save", "Record the change")),
     };
     match s.lang {
         Lang::Vi => vi,
@@ -369,8 +372,8 @@ mod tests {
             AwardAction::DecideOrRefer,
             AwardAction::OpenAudit,
             AwardAction::Tick,
-            AwardAction::Step("send"),
-            AwardAction::Step("confer"),
+            AwardAction::Step(StepKind::Send),
+            AwardAction::Step(StepKind::Confer),
         ] {
             assert_ne!(action(&VI_STRINGS, &a).0, action(&EN_STRINGS, &a).0);
         }

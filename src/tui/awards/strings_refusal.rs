@@ -64,19 +64,19 @@ impl Strings {
         match e {
             ReferralError::Illegal { status, event } => format!(
                 "Không thể ghi bước “{}” khi đề nghị đang ở trạng thái “{}”",
-                step_name(self, event),
+                step_name(self, *event),
                 referral_status(self, *status)
             ),
             ReferralError::DateBeforeLast { event, date, last } => format!(
                 "{}: ngày {} trước bước gần nhất của đề nghị ({}); các bước phải theo thứ tự thời gian, hãy ghi ngày từ {} trở đi",
-                step_name(self, event),
+                step_name(self, *event),
                 day(*date),
                 day(*last),
                 day(*last)
             ),
             ReferralError::Missing { event, field } => format!(
                 "{}: chưa nhập {}",
-                step_name(self, event),
+                step_name(self, *event),
                 match *field {
                     "the reason" => "lý do",
                     "the decision number" => "số quyết định",

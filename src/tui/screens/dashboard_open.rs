@@ -3,12 +3,18 @@
 //! opened from the dashboard adds its arm here.
 
 use crate::domain::nomination::{NominationRow, NominationStatus};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, AwardAction, MeetingAction, PlanAction};
+use crate::tui::awards::audit::AuditView;
+use crate::tui::awards::board::Board;
+use crate::tui::awards::decide_or_refer;
+use crate::tui::awards::nominee::NomineePage;
 use crate::tui::modals::prompt::PromptFor;
 use crate::tui::screen::{Ctx, Outcome};
 use crate::tui::screens::evidence_form::EvidenceForm;
 use crate::tui::screens::evidence_list::EvidenceList;
+use crate::tui::screens::meeting::{MeetingMode, pick_meeting};
 use crate::tui::screens::nomination_form::NominationForm;
+use crate::tui::screens::planning::Planning;
 use crate::tui::screens::ranking::Ranking;
 use crate::tui::screens::scoring::Scoring;
 use crate::tui::strings_forms::forms;
@@ -86,9 +92,50 @@ pub fn open(action: &Action, row: Option<&NominationRow>, cx: &mut Ctx) -> Optio
             Ok(r) => Outcome::Open(Box::new(r)),
             Err(e) => failed(e),
         },
-        Action::Setup(_) | Action::Meeting(_) => {
+        Action::Plan(PlanAction::Enter) => match Planning::open(cx.store) {
+            Ok(p) => Outcome::Open(Box::new(p)),
+            Err(e) => failed(e),
+        },
+        Action::Awards(AwardAction::OpenBoard) => match Board::open(cx.store) {
+            Ok(b) => Outcome::Open(Box::new(b)),
+            Err(e) => failed(e),
+        },
+        Action::Awards(AwardAction::OpenAudit) => match AuditView::open(cx.store, cx.selected) {
+            Ok(a) => Outcome::Open(Box::new(a)),
+            Err(e) => failed(e),
+        },
+        Action::Awards(AwardAction::OpenNominee) => {
+            let Some((id, ..)) = selected else {
+                return Some(Outcome::Nothing);
+            };
+            let page = cx
+                .store
+                .nomination(id)
+                .and_then(|n| NomineePage::open(cx.store, n.nominee_id, Some(id)));
+            match page {
+                Ok(p) => Outcome::Open(Box::new(p)),
+                Err(e) => failed(e),
+            }
+        }
+        Action::Awards(AwardAction::DecideOrRefer) => {
+            let Some((id, ..)) = selected else {
+                return Some(Outcome::Nothing);
+            };
+            decide_or_refer(cx.store, id, s).unwrap_or_else(failed)
+        }
+        Action::Setup(_) => return crate::tui::screens::setup::offer::from_dashboard(action, cx),
+        // Meeting mode with no council says so and offers the set-up.
+        Action::Meeting(MeetingAction::Enter) if matches!(cx.store.council(), Ok(None)) => {
             return crate::tui::screens::setup::offer::from_dashboard(action, cx);
         }
+        Action::Meeting(MeetingAction::Enter) => match pick_meeting(cx.store) {
+            Ok(Some(id)) => match MeetingMode::open(cx.store, id) {
+                Ok(m) => Outcome::Open(Box::new(m)),
+                Err(e) => failed(e),
+            },
+            Ok(None) => Outcome::Refused(s.meeting().no_meeting.to_string()),
+            Err(e) => failed(e),
+        },
         _ => return None,
     };
     Some(outcome)

@@ -4,7 +4,9 @@
 //! the tally entry form, the running results, and closing through the confirm
 //! modal. State and key handling here; drawing in `meeting_view`.
 
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 
 use crate::domain::meeting::{MeetingId, MeetingStatus, Presence, check_revote};
 use crate::domain::nomination::Evidence;
@@ -13,62 +15,17 @@ use crate::domain::vote::{VoteRule, find_rule};
 use crate::store::meetings::QuorumStatus;
 use crate::store::refusal::MeetingRefusal;
 use crate::store::{Store, StoreError};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, MeetingAction, MinutesAction};
+use crate::tui::command::Command;
 use crate::tui::keymap::Context;
+use crate::tui::screen::{Back, Ctx, Outcome, Screen};
 use crate::tui::screens::eligibility_marks::Marks;
+use crate::tui::screens::minutes::MinutesScreen;
+use crate::tui::screens::preview::Preview;
 use crate::tui::screens::tally_form::TallyForm;
 use crate::tui::screens::times_form::TimesForm;
 use crate::tui::strings::Strings;
 use crate::tui::widgets::text_input::TextInput;
-
-/// Intents of meeting mode (one variant of `Action`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MeetingAction {
-    /// From the dashboard: open meeting mode.
-    Enter,
-    NextItem,
-    PrevItem,
-    Present,
-    Absent,
-    AbsentOpinion,
-    Vote,
-    /// Asks first; on yes the confirm modal dispatches `ApplyOpen`.
-    OpenSession,
-    /// Asks first; on yes the confirm modal dispatches `ApplyClose`.
-    CloseSession,
-    ApplyOpen {
-        meeting: MeetingId,
-        version: i64,
-    },
-    ApplyClose {
-        meeting: MeetingId,
-        version: i64,
-    },
-    NextField,
-    PrevField,
-    /// In the tally dialog: record the vote by the other method the rule allows.
-    SwitchMethod,
-    /// After the confirm: ask the reason for voting again on the current item.
-    Revote,
-    /// Record when and where the meeting was actually held.
-    Times,
-    /// Correct a result of a closed meeting (an amendment round).
-    Amend,
-    /// Show the next meeting in the list (newest first, wrapping round).
-    NextMeeting,
-}
-
-/// What the app should do after meeting mode handled an action.
-#[derive(Debug)]
-pub enum Outcome {
-    Nothing,
-    Close,
-    /// Data changed (the dashboard reloads); the text goes to the status line.
-    Changed(String),
-    /// Ask first; dispatch the action on yes.
-    Ask(String, Action),
-    Failed(StoreError),
-}
 
 /// A text or number entry in progress.
 pub enum Input {
@@ -160,7 +117,7 @@ impl MeetingMode {
         Ok(())
     }
 
-    pub fn context(&self) -> Context {
+    fn key_context(&self) -> Context {
         if self.input.is_some() {
             Context::MeetingInput
         } else {
@@ -183,7 +140,7 @@ impl MeetingMode {
     }
 
     /// Keys the keymap leaves alone go to the field being typed.
-    pub fn input_key(&mut self, key: &KeyEvent) {
+    fn input_key(&mut self, key: &KeyEvent) {
         match &mut self.input {
             Some(Input::Reason { field, .. })
             | Some(Input::AmendReason { field, .. })
@@ -217,7 +174,7 @@ impl MeetingMode {
         refusal.is_none()
     }
 
-    pub fn apply(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
+    fn act(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
         if self.input.is_some() {
             return self.apply_input(action, store, s);
         }
@@ -256,21 +213,16 @@ impl MeetingMode {
                     }
                 }
                 MeetingAction::Vote => return self.ask_vote(s),
-                MeetingAction::Revote if self.writable(s, true) => {
-                    self.input = Some(Input::RevoteReason {
-                        field: TextInput::default(),
-                    });
-                }
                 MeetingAction::OpenSession => {
                     if self.status() != MeetingStatus::Planned {
                         return Outcome::Nothing;
                     }
                     return Outcome::Ask(
                         s.meeting().confirm_open.to_string(),
-                        Action::Meeting(MeetingAction::ApplyOpen {
+                        Command::OpenMeeting {
                             meeting: self.record.meeting.id,
                             version: self.record.meeting.version,
-                        }),
+                        },
                     );
                 }
                 MeetingAction::CloseSession => {
@@ -294,23 +246,11 @@ impl MeetingMode {
                     }
                     return Outcome::Ask(
                         s.meeting().confirm_close.to_string(),
-                        Action::Meeting(MeetingAction::ApplyClose {
+                        Command::CloseMeeting {
                             meeting: self.record.meeting.id,
                             version: self.record.meeting.version,
-                        }),
+                        },
                     );
-                }
-                MeetingAction::ApplyOpen { meeting, version } => {
-                    return match store.open_meeting(*meeting, *version) {
-                        Ok(()) => self.done(store, s.meeting().opened),
-                        Err(e) => Outcome::Failed(e),
-                    };
-                }
-                MeetingAction::ApplyClose { meeting, version } => {
-                    return match store.close_meeting(*meeting, *version) {
-                        Ok(()) => self.done(store, s.meeting().closed),
-                        Err(e) => Outcome::Failed(e),
-                    };
                 }
                 _ => {}
             },
@@ -382,7 +322,7 @@ impl MeetingMode {
                         "{} {} {}: {verdict}. {}",
                         t.revote_has_result, t.round, round.round_no, t.confirm_revote
                     ),
-                    Action::Meeting(MeetingAction::Revote),
+                    Command::Revote,
                 )
             }
             None => {
@@ -547,5 +487,78 @@ impl MeetingMode {
             }
             None => self.note = Some(t.amend_nothing.to_string()),
         }
+    }
+}
+
+impl Screen for MeetingMode {
+    fn context(&self) -> Context {
+        self.key_context()
+    }
+
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        let meeting = self.record.meeting.id;
+        match action {
+            Action::Minutes(MinutesAction::Open) => {
+                match MinutesScreen::open(cx.store, meeting, self.item) {
+                    Ok(m) => Outcome::Open(Box::new(m)),
+                    Err(e) => Outcome::Refused(cx.strings.store_message(&e)),
+                }
+            }
+            Action::Minutes(MinutesAction::Preview) => {
+                match Preview::open(cx.store, meeting, cx.body) {
+                    Ok(p) => Outcome::Open(Box::new(p)),
+                    Err(e) => Outcome::Refused(cx.strings.store_message(&e)),
+                }
+            }
+            _ => self.act(action, cx.store, cx.strings),
+        }
+    }
+
+    fn text_key(&mut self, key: &KeyEvent, _: &mut Ctx) -> Outcome {
+        self.input_key(key);
+        Outcome::Nothing
+    }
+
+    fn run(&mut self, command: &Command, cx: &mut Ctx) -> Outcome {
+        let s = cx.strings;
+        let store = &mut *cx.store;
+        match command {
+            Command::OpenMeeting { meeting, version } => {
+                match store.open_meeting(*meeting, *version) {
+                    Ok(()) => self.done(store, s.meeting().opened),
+                    Err(e) => Outcome::Failed(e),
+                }
+            }
+            Command::CloseMeeting { meeting, version } => {
+                match store.close_meeting(*meeting, *version) {
+                    Ok(()) => self.done(store, s.meeting().closed),
+                    Err(e) => Outcome::Failed(e),
+                }
+            }
+            // The confirm said the item has a result: the reason comes next.
+            Command::Revote if self.writable(s, true) => {
+                self.input = Some(Input::RevoteReason {
+                    field: TextInput::default(),
+                });
+                Outcome::Nothing
+            }
+            _ => Outcome::Nothing,
+        }
+    }
+
+    /// The minutes or the preview closed: show the notes.
+    fn reload(&mut self, cx: &mut Ctx) -> Result<(), StoreError> {
+        self.reload_at(cx.store, self.item)
+    }
+
+    /// The minutes closed on this item: follow it.
+    fn back(&mut self, back: &Back, cx: &mut Ctx) -> Result<(), StoreError> {
+        match back {
+            Back::AgendaItem(item) => self.reload_at(cx.store, *item),
+        }
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        super::meeting_view::render(self, s, area, buf);
     }
 }

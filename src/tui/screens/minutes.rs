@@ -8,65 +8,25 @@
 
 use std::time::{Duration, Instant};
 
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::domain::meeting::{MeetingId, MinutesNote, NoteKind};
 use crate::domain::text::nfc;
-use crate::print::Format;
 use crate::store::notes::NewNote;
 use crate::store::signoff::SignOffKind;
 use crate::store::{Store, StoreError};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, MinutesAction};
 use crate::tui::keymap::Context;
+use crate::tui::screen::{Back, Ctx, Outcome, Screen};
+use crate::tui::screens::preview::Preview;
 use crate::tui::strings::Strings;
-
-/// Intents of the minutes screens (one variant of `Action`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MinutesAction {
-    /// From meeting mode: open the live minutes on the current item.
-    Open,
-    NewNote,
-    EditNote,
-    CycleKind,
-    /// Leave the editor, saving.
-    Done,
-    Save,
-    NextItem,
-    PrevItem,
-    Preview,
-    /// Preview: minutes ↔ ballot-count record.
-    ToggleDocument,
-    /// Preview: the signed minutes, each addendum, the draft of the next.
-    NextAddendum,
-    WritePdf,
-    WriteDocx,
-    WriteMarkdown,
-    PrintPdf,
-    /// Asks first; on yes the confirm modal dispatches `ApplySignOff`.
-    SignOff,
-    ApplySignOff {
-        meeting: MeetingId,
-    },
-}
 
 /// Unsaved typing older than this is saved on the next key, even when the
 /// keys come too fast for a tick (ticks come after 250 ms without a key).
 pub const SAVE_AFTER: Duration = Duration::from_millis(700);
-
-/// What the app should do after a minutes screen handled an action.
-#[derive(Debug)]
-pub enum Outcome {
-    Nothing,
-    Close,
-    Status(String),
-    Ask(String, Action),
-    Failed(StoreError),
-    /// Open the preview of this meeting.
-    Preview(MeetingId),
-    /// Write the shown document in this format (`None`: send it to the printer).
-    Print(Option<Format>),
-}
 
 /// What one save did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -200,7 +160,7 @@ impl MinutesScreen {
         Ok(())
     }
 
-    pub fn context(&self) -> Context {
+    fn key_context(&self) -> Context {
         if self.editor.is_some() {
             Context::MinutesEdit
         } else {
@@ -230,7 +190,7 @@ impl MinutesScreen {
     }
 
     /// Keys the keymap leaves alone go to the editor.
-    pub fn edit_key(&mut self, key: &KeyEvent, now: Instant) {
+    fn edit_key(&mut self, key: &KeyEvent, now: Instant) {
         if let Some(ed) = &mut self.editor {
             ed.area.input(*key);
             ed.touched(now);
@@ -314,13 +274,8 @@ impl MinutesScreen {
         self.message = None;
     }
 
-    pub fn apply(
-        &mut self,
-        action: &Action,
-        store: &mut Store,
-        s: &Strings,
-        now: Instant,
-    ) -> Outcome {
+    fn act(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        let (store, s, now) = (&mut *cx.store, cx.strings, cx.now);
         let Action::Minutes(a) = action else {
             return self.apply_plain(action);
         };
@@ -363,7 +318,12 @@ impl MinutesScreen {
                 };
                 self.selected = self.visible().len().saturating_sub(1);
             }
-            MinutesAction::Preview => return Outcome::Preview(self.meeting),
+            MinutesAction::Preview => {
+                return match Preview::open(store, self.meeting, cx.body) {
+                    Ok(p) => Outcome::Open(Box::new(p)),
+                    Err(e) => Outcome::Refused(s.store_message(&e)),
+                };
+            }
             _ => {}
         }
         Outcome::Nothing
@@ -372,7 +332,8 @@ impl MinutesScreen {
     fn apply_plain(&mut self, action: &Action) -> Outcome {
         let n = self.visible().len();
         match action {
-            Action::Close => return Outcome::Close,
+            // Meeting mode follows the item the notes were on.
+            Action::Close => return Outcome::Return(Back::AgendaItem(self.item)),
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
             _ => {}
@@ -403,5 +364,48 @@ impl MinutesScreen {
             }
             Err(e) => Outcome::Failed(e),
         }
+    }
+}
+
+impl Screen for MinutesScreen {
+    fn context(&self) -> Context {
+        self.key_context()
+    }
+
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        self.act(action, cx)
+    }
+
+    /// Typing; what is older than `SAVE_AFTER` is saved at once, so fast
+    /// typing is saved too.
+    fn text_key(&mut self, key: &KeyEvent, cx: &mut Ctx) -> Outcome {
+        self.edit_key(key, cx.now);
+        match Screen::autosave(self, cx, SAVE_AFTER) {
+            Err(StoreError::ReadOnly) => Outcome::Failed(StoreError::ReadOnly),
+            _ => Outcome::Nothing,
+        }
+    }
+
+    fn autosave(&mut self, cx: &mut Ctx, after: Duration) -> Result<(), StoreError> {
+        match MinutesScreen::autosave(self, cx.store, cx.now, after, false) {
+            Ok(_) => Ok(()),
+            Err(e) => {
+                self.message = Some(format!(
+                    "{}: {}",
+                    cx.strings.minutes().save_failed,
+                    cx.strings.store_message(&e)
+                ));
+                Err(e)
+            }
+        }
+    }
+
+    /// The preview closed: a sign-off there changed where notes go.
+    fn reload(&mut self, cx: &mut Ctx) -> Result<(), StoreError> {
+        self.read_signing(cx.store)
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        super::minutes_view::render(self, s, area, buf);
     }
 }

@@ -11,8 +11,6 @@ pub mod evidence_form;
 pub mod evidence_list;
 pub mod meeting;
 mod meeting_tally;
-#[cfg(test)]
-mod meeting_tests;
 pub mod meeting_view;
 pub mod minutes;
 pub mod minutes_view;
@@ -27,32 +25,3 @@ pub mod scoring;
 pub mod setup;
 pub mod tally_form;
 pub mod times_form;
-
-use super::keymap::Context;
-
-/// Screens not yet on the `screen::Screen` contract: the app still routes
-/// their actions through its own glue.
-pub enum Legacy {
-    Meeting(Box<meeting::MeetingMode>),
-    Planning(Box<planning::Planning>),
-    Minutes(Box<minutes::MinutesScreen>),
-    Preview(Box<preview::Preview>),
-    Awards(Box<crate::tui::awards::AwardsScreen>),
-}
-
-impl Legacy {
-    pub fn context(&self) -> Context {
-        match self {
-            Legacy::Meeting(m) => m.context(),
-            Legacy::Planning(p) => p.context(),
-            Legacy::Minutes(m) => m.context(),
-            Legacy::Preview(p) => p.context(),
-            Legacy::Awards(a) => a.context(),
-        }
-    }
-
-    /// Awards forms are drawn over the screen they were opened from.
-    pub fn is_popup(&self) -> bool {
-        matches!(self, Legacy::Awards(a) if matches!(**a, crate::tui::awards::AwardsScreen::Form(_)))
-    }
-}

@@ -4,7 +4,9 @@
 //! its counting committee. Meeting mode opens from here for the chosen
 //! meeting. State and key handling here; drawing in `plan_view`.
 
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 
 use crate::domain::meeting::{MeetingId, MeetingStatus, Presence, committee_absent};
 use crate::domain::nomination::{NominationQuery, NominationRow, NominationStatus, SortKey};
@@ -12,49 +14,15 @@ use crate::domain::record::MeetingRecord;
 use crate::store::meetings::MeetingSummary;
 use crate::store::refusal::{MeetingLabel, MeetingRefusal, Step};
 use crate::store::{Store, StoreError};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, PlanAction};
+use crate::tui::command::Command;
 use crate::tui::keymap::Context;
+use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::screens::eligibility_marks::Marks;
+use crate::tui::screens::meeting::MeetingMode;
 use crate::tui::screens::plan_forms::{CommitteeForm, MeetingForm};
 use crate::tui::strings::Strings;
 use crate::tui::widgets::text_input::TextInput;
-
-/// Intents of meeting planning (one variant of `Action`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum PlanAction {
-    /// From the dashboard: the meetings list.
-    Enter,
-    New,
-    Edit,
-    Agenda,
-    OpenMode,
-    Pick,
-    /// Asks first with the count; on yes the confirm modal dispatches `ApplyAddMatching`.
-    AddMatching,
-    ApplyAddMatching {
-        meeting: MeetingId,
-        query: NominationQuery,
-    },
-    Remove,
-    MoveUp,
-    MoveDown,
-    Committee,
-    NextField,
-    PrevField,
-}
-
-#[derive(Debug)]
-pub enum Outcome {
-    Nothing,
-    Close,
-    Changed(String),
-    Ask(String, Action),
-    Failed(StoreError),
-    /// Nothing to do, said in the interface's language.
-    Refused(String),
-    /// Open meeting mode on this meeting.
-    OpenMode(MeetingId),
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -120,7 +88,7 @@ impl Planning {
         })
     }
 
-    pub fn context(&self) -> Context {
+    fn key_context(&self) -> Context {
         match (&self.input, self.view) {
             (Some(_), _) => Context::PlanInput,
             (None, View::List) => Context::Meetings,
@@ -136,7 +104,7 @@ impl Planning {
     }
 
     /// Reload the list (keeping the same meeting selected) and the open agenda.
-    pub fn reload(&mut self, store: &Store) -> crate::store::Result<()> {
+    fn read(&mut self, store: &Store) -> crate::store::Result<()> {
         let keep = self.selected_id();
         self.meetings = store.meetings()?;
         if let Some(id) = keep {
@@ -159,14 +127,14 @@ impl Planning {
     }
 
     fn changed(&mut self, store: &Store, text: String) -> Outcome {
-        match self.reload(store) {
+        match self.read(store) {
             Ok(()) => Outcome::Changed(text),
             Err(e) => Outcome::Failed(e),
         }
     }
 
     /// Keys the keymap leaves alone go to the focused field.
-    pub fn input_key(&mut self, key: &KeyEvent, store: &Store) -> Option<StoreError> {
+    fn input_key(&mut self, key: &KeyEvent, store: &Store) -> Option<StoreError> {
         match &mut self.input {
             Some(PlanInput::Meeting(f)) => f.key(key),
             Some(PlanInput::Committee(f)) => f.key(key),
@@ -182,7 +150,7 @@ impl Planning {
         None
     }
 
-    pub fn apply(
+    fn act(
         &mut self,
         action: &Action,
         store: &mut Store,
@@ -214,14 +182,17 @@ impl Planning {
             PlanAction::Agenda if self.view == View::List && !self.meetings.is_empty() => {
                 self.view = View::Agenda;
                 self.item = 0;
-                if let Err(e) = self.reload(store) {
+                if let Err(e) = self.read(store) {
                     self.view = View::List;
                     return Outcome::Failed(e);
                 }
             }
             PlanAction::OpenMode => {
                 if let Some(id) = self.selected_id() {
-                    return Outcome::OpenMode(id);
+                    return match MeetingMode::open(store, id) {
+                        Ok(m) => Outcome::Open(Box::new(m)),
+                        Err(e) => Outcome::Refused(s.store_message(&e)),
+                    };
                 }
             }
             _ if self.view == View::Agenda => return self.agenda_action(a, store, s, filter),
@@ -236,7 +207,7 @@ impl Planning {
             (View::Agenda, Action::Close) => {
                 self.view = View::List;
                 self.record = None;
-                if let Err(e) = self.reload(store) {
+                if let Err(e) = self.read(store) {
                     return Outcome::Failed(e);
                 }
             }
@@ -319,20 +290,11 @@ impl Planning {
                     Ok((_, 0)) => Outcome::Refused(t.nothing_matches.into()),
                     Ok((_, n)) => Outcome::Ask(
                         format!("{} {}", t.confirm_matching, s.count(n)),
-                        Action::Plan(PlanAction::ApplyAddMatching {
+                        Command::AddMatching {
                             meeting,
                             query: filter.clone(),
-                        }),
+                        },
                     ),
-                    Err(e) => Outcome::Failed(e),
-                };
-            }
-            PlanAction::ApplyAddMatching { meeting, query } => {
-                return match store.add_agenda_matching(*meeting, query) {
-                    Ok(ids) => {
-                        let text = format!("{} {}", t.added_many, ids.len());
-                        self.changed(store, text)
-                    }
                     Err(e) => Outcome::Failed(e),
                 };
             }
@@ -494,5 +456,44 @@ impl Planning {
             }
             None => Outcome::Nothing,
         }
+    }
+}
+
+impl Screen for Planning {
+    fn context(&self) -> Context {
+        self.key_context()
+    }
+
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        self.act(action, cx.store, cx.strings, cx.filter)
+    }
+
+    fn text_key(&mut self, key: &KeyEvent, cx: &mut Ctx) -> Outcome {
+        match self.input_key(key, cx.store) {
+            Some(e) => Outcome::Failed(e),
+            None => Outcome::Nothing,
+        }
+    }
+
+    fn run(&mut self, command: &Command, cx: &mut Ctx) -> Outcome {
+        let Command::AddMatching { meeting, query } = command else {
+            return Outcome::Nothing;
+        };
+        match cx.store.add_agenda_matching(*meeting, query) {
+            Ok(ids) => {
+                let text = format!("{} {}", cx.strings.plan().added_many, ids.len());
+                self.changed(cx.store, text)
+            }
+            Err(e) => Outcome::Failed(e),
+        }
+    }
+
+    /// After meeting mode closes, the list shows what changed there.
+    fn reload(&mut self, cx: &mut Ctx) -> Result<(), StoreError> {
+        self.read(cx.store)
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        super::plan_view::render(self, s, area, buf);
     }
 }

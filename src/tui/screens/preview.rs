@@ -14,9 +14,10 @@ use crate::print::{Document, Format, compose};
 use crate::store::refusal::MeetingRefusal;
 use crate::store::signoff::SignOff;
 use crate::store::{Store, StoreError};
-use crate::tui::action::Action;
+use crate::tui::action::{Action, MinutesAction};
+use crate::tui::command::Command;
 use crate::tui::keymap::Context;
-use crate::tui::screens::minutes::{MinutesAction, Outcome};
+use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::truncate;
@@ -82,7 +83,7 @@ impl Preview {
         Ok(p)
     }
 
-    pub fn context(&self) -> Context {
+    fn key_context(&self) -> Context {
         Context::Preview
     }
 
@@ -165,7 +166,7 @@ impl Preview {
         self.lines.len().saturating_sub(self.view.1)
     }
 
-    pub fn apply(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
+    fn act(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
         let page = self.view.1.saturating_sub(1).max(1);
         let max = self.max_scroll();
         match action {
@@ -196,10 +197,10 @@ impl Preview {
                     return Outcome::Failed(e);
                 }
             }
-            MinutesAction::WritePdf => return Outcome::Print(Some(Format::Pdf)),
-            MinutesAction::WriteDocx => return Outcome::Print(Some(Format::Docx)),
-            MinutesAction::WriteMarkdown => return Outcome::Print(Some(Format::Markdown)),
-            MinutesAction::PrintPdf => return Outcome::Print(None),
+            MinutesAction::WritePdf => return self.print(Some(Format::Pdf)),
+            MinutesAction::WriteDocx => return self.print(Some(Format::Docx)),
+            MinutesAction::WriteMarkdown => return self.print(Some(Format::Markdown)),
+            MinutesAction::PrintPdf => return self.print(None),
             MinutesAction::SignOff => {
                 // Refused before the confirm, not after it.
                 if let Err(e) = store.sign_off_allowed(self.meeting) {
@@ -212,33 +213,43 @@ impl Preview {
                 };
                 return Outcome::Ask(
                     message.to_string(),
-                    Action::Minutes(MinutesAction::ApplySignOff {
+                    Command::SignOff {
                         meeting: self.meeting,
-                    }),
+                    },
                 );
-            }
-            MinutesAction::ApplySignOff { meeting } => {
-                let done = match signed::sign(store, *meeting) {
-                    Ok(SignOutcome::Signed(x)) => format!("{} {}", t.signed_now, x.content_hash),
-                    Ok(SignOutcome::Addendum(x)) => {
-                        format!("{} {}", t.addendum_now, x.content_hash)
-                    }
-                    Ok(SignOutcome::Unchanged(x)) => format!("{} {}", t.unchanged, x.content_hash),
-                    Err(e) => return Outcome::Failed(sign_error(e)),
-                };
-                // A new addendum is shown as signed; the minutes otherwise.
-                self.shown = match self.shown {
-                    Shown::Addendum(n) => Shown::Addendum(n),
-                    _ => Shown::Minutes,
-                };
-                return match self.reload(store) {
-                    Ok(()) => Outcome::Status(done),
-                    Err(e) => Outcome::Failed(e),
-                };
             }
             _ => {}
         }
         Outcome::Nothing
+    }
+
+    /// Write the shown document (`None`: send it to the printer), in the background.
+    fn print(&self, format: Option<Format>) -> Outcome {
+        Outcome::Run(Command::Print {
+            doc: Box::new(self.doc.clone()),
+            stem: self.file_stem(),
+            format,
+        })
+    }
+
+    /// Sign off the minutes (or the addendum), after the confirm.
+    fn sign_off(&mut self, meeting: MeetingId, store: &mut Store, s: &Strings) -> Outcome {
+        let t = s.minutes();
+        let done = match signed::sign(store, meeting) {
+            Ok(SignOutcome::Signed(x)) => format!("{} {}", t.signed_now, x.content_hash),
+            Ok(SignOutcome::Addendum(x)) => format!("{} {}", t.addendum_now, x.content_hash),
+            Ok(SignOutcome::Unchanged(x)) => format!("{} {}", t.unchanged, x.content_hash),
+            Err(e) => return Outcome::Failed(sign_error(e)),
+        };
+        // A new addendum is shown as signed; the minutes otherwise.
+        self.shown = match self.shown {
+            Shown::Addendum(n) => Shown::Addendum(n),
+            _ => Shown::Minutes,
+        };
+        match self.reload(store) {
+            Ok(()) => Outcome::Status(done),
+            Err(e) => Outcome::Failed(e),
+        }
     }
 
     /// The file name the document is written to by default.
@@ -250,7 +261,7 @@ impl Preview {
         }
     }
 
-    pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
         let t = s.minutes();
         let title = match self.shown {
@@ -320,5 +331,31 @@ impl Preview {
             .cloned()
             .collect();
         Paragraph::new(shown).render(text, buf);
+    }
+}
+
+impl Screen for Preview {
+    fn context(&self) -> Context {
+        self.key_context()
+    }
+
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        self.act(action, cx.store, cx.strings)
+    }
+
+    fn run(&mut self, command: &Command, cx: &mut Ctx) -> Outcome {
+        match command {
+            Command::SignOff { meeting } => self.sign_off(*meeting, cx.store, cx.strings),
+            _ => Outcome::Nothing,
+        }
+    }
+
+    /// The text is laid out for the screen's width.
+    fn resize(&mut self, body: Rect) {
+        self.set_view(body);
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        self.draw(s, area, buf);
     }
 }

@@ -14,7 +14,8 @@ use crate::domain::held::{HeldTimes, TimesRefused, check_held_times, parse_clock
 use crate::store::refusal::{MeetingLabel, MeetingRefusal};
 use crate::store::{Store, StoreError};
 use crate::tui::modals::centered;
-use crate::tui::screens::meeting::{Input, MeetingMode, Outcome};
+use crate::tui::screen::Outcome;
+use crate::tui::screens::meeting::{Input, MeetingMode};
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{truncate, wrap};

@@ -9,22 +9,34 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use unicode_normalization::UnicodeNormalization;
 
-/// One key press, with Shift where a terminal would report it.
+/// One key press with these modifiers, through the app's event entry point.
+pub fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
+    app.handle_event(Event::Key(KeyEvent::new(code, mods)));
+}
+
+/// One key press, with Shift where a terminal would report it: capitals and
+/// the question mark (the keymap ignores Shift on characters, text fields
+/// take the character as it is).
 pub fn press(app: &mut App, code: KeyCode) {
     let mods = match code {
         KeyCode::Char(c) if c.is_uppercase() || c == '?' => KeyModifiers::SHIFT,
         _ => KeyModifiers::NONE,
     };
-    app.handle_event(Event::Key(KeyEvent::new(code, mods)));
+    key(app, code, mods);
 }
 
-/// Type text key by key; a newline is Enter.
+/// Ctrl with a character.
+pub fn ctrl(app: &mut App, c: char) {
+    key(app, KeyCode::Char(c), KeyModifiers::CONTROL);
+}
+
+/// Type text key by key; a newline is Enter, a tab is Tab.
 pub fn type_text(app: &mut App, text: &str) {
     for c in text.chars() {
-        if c == '\n' {
-            press(app, KeyCode::Enter);
-        } else {
-            press(app, KeyCode::Char(c));
+        match c {
+            '\n' => press(app, KeyCode::Enter),
+            '\t' => press(app, KeyCode::Tab),
+            c => press(app, KeyCode::Char(c)),
         }
     }
 }

@@ -145,10 +145,7 @@ impl MembersList {
                 };
                 if let Some(q) = question {
                     return match Self::check(form, store) {
-                        Ok(()) => Outcome::Ask(
-                            q.to_string(),
-                            Command::Action(Action::Setup(SetupAction::ConfirmMemberChange)),
-                        ),
+                        Ok(()) => Outcome::Ask(q.to_string(), Command::ChangeMember),
                         Err(e @ StoreError::Council(_)) => {
                             let refusal = s.store_message(&e);
                             let key = match form.change {
@@ -169,10 +166,14 @@ impl MembersList {
                 }
                 return self.save(store, s);
             }
-            Action::Setup(SetupAction::ConfirmMemberChange) => return self.save(store, s),
             _ => {}
         }
         Outcome::Nothing
+    }
+
+    /// The replacement or end the user confirmed.
+    pub fn confirmed(&mut self, cx: &mut Ctx) -> Outcome {
+        self.save(cx.store, cx.strings)
     }
 
     /// The domain's checks of a replacement or an end, before asking.

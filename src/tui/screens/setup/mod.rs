@@ -78,9 +78,6 @@ pub enum SetupAction {
     AddMember,
     ReplaceMember,
     EndMember,
-    /// The replacement or end checked and confirmed: make it. Never bound
-    /// to a key; a confirm holds it.
-    ConfirmMemberChange,
 }
 
 #[cfg(test)]

@@ -8,9 +8,9 @@ use crate::domain::council_rules::CouncilRefusal;
 use crate::store::StoreError;
 use crate::store::refusal::MeetingRefusal;
 use crate::tui::action::Action;
+use crate::tui::action::MeetingAction;
 use crate::tui::command::Command;
 use crate::tui::screen::{Ctx, Outcome};
-use crate::tui::screens::meeting::MeetingAction;
 use crate::tui::strings::Strings;
 
 use super::settings::SettingsMenu;

@@ -220,7 +220,7 @@ impl Screen for StepScreen {
     fn run(&mut self, command: &Command, cx: &mut Ctx) -> Outcome {
         match (command, &mut self.view) {
             (Command::Discard, _) => Outcome::Close,
-            (Command::Action(a), StepView::Members(m)) => m.apply(a, cx),
+            (Command::ChangeMember, StepView::Members(m)) => m.confirmed(cx),
             _ => Outcome::Nothing,
         }
     }

@@ -314,10 +314,6 @@ pub fn action(s: &Strings, a: &SetupAction) -> (&'static str, &'static str) {
             ("thôi", "Ghi thôi làm thành viên (ngày cuối nhiệm kỳ)"),
             ("end", "End the selected membership (last day in office)"),
         ),
-        ConfirmMemberChange => (
-            ("ghi", "Ghi thay đổi thành viên đã xác nhận"),
-            ("record", "Record the confirmed change of member"),
-        ),
     };
     match s.lang {
         Lang::Vi => vi,
