@@ -24,8 +24,14 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create a new empty database at PATH (catalogue and default rules, no records).
-    Init { path: PathBuf },
+    /// Create a new empty database at PATH (catalogue and default rules,
+    /// no movement, no records); the first interface run on it offers the set-up walk-through.
+    Init {
+        path: PathBuf,
+        /// Fill it with the demo data (invented Thanh Bình ward).
+        #[arg(long)]
+        demo: bool,
+    },
     /// Write the demo database to PATH.
     Demo { path: PathBuf },
     /// Write a deterministic synthetic database of any size to PATH.
@@ -130,12 +136,22 @@ fn main() -> ExitCode {
 
 fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
-        Some(Command::Init { path }) => {
+        Some(Command::Init { path, demo: true }) => {
+            let mut store = location::create_new(&path)?;
+            demo::populate(&mut store, demo::demo_spec())?;
+            println!("demo database written to {}", path.display());
+        }
+        Some(Command::Init { path, demo: false }) => {
             drop(location::create_new(&path)?);
-            println!(
-                "new database written to {} (catalogue and default rules; add a movement with `hoidong movement`)",
-                path.display()
-            );
+            let shown = path.display();
+            match hoidong::cli_messages::lang(cli.lang.as_deref()) {
+                Lang::Vi => println!(
+                    "đã tạo cơ sở dữ liệu mới {shown} (chỉ có danh mục và tiêu chí); lần đầu mở giao diện `hoidong --db {shown}` sẽ hướng dẫn thiết lập đơn vị, hội đồng và thành viên (hoặc dùng lệnh `hoidong --db {shown} ward set …`, `council new …`)"
+                ),
+                Lang::En => println!(
+                    "new database written to {shown} (catalogue and criteria only); the first `hoidong --db {shown}` opens the interface with a walk-through to set up the ward, the council and its members (or use `hoidong --db {shown} ward set …`, `council new …`)"
+                ),
+            }
         }
         Some(Command::Demo { path }) => {
             let mut store = location::create_new(&path)?;

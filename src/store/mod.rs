@@ -7,6 +7,7 @@ pub mod audit;
 pub mod audit_views;
 pub mod award_checks;
 pub mod awards;
+mod blank;
 pub mod corruption_log;
 pub mod council;
 pub mod council_edit;

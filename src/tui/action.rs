@@ -64,12 +64,14 @@ pub enum Action {
     /// Awards board, nominee page, referrals, forms and the audit log.
     Awards(AwardAction),
     /// The ward's movements and criteria, and the council's rules.
+    Movements(MovementsAction),
+    /// First run, the set-up walk-through and the settings screen.
     Setup(SetupAction),
 }
 
 /// Intents of the movements and rules screens (one variant of `Action`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SetupAction {
+pub enum MovementsAction {
     /// Open the movements and their criteria.
     OpenMovements,
     /// Open the council's rules.
@@ -177,4 +179,68 @@ pub enum AwardAction {
     ToggleFilter,
     /// Write the award register to a spreadsheet (asks for the file).
     Export,
+}
+
+/// The set-up steps, in the order of the walk-through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// The ward's identity, printed on every document.
+    Ward,
+    /// The council: its establishing decision and term.
+    Council,
+    /// The council's members.
+    Members,
+    /// Movements and their criteria.
+    Movements,
+    /// The rules the council sets (quorum, shares, tie-breaks).
+    Rules,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [
+        Step::Ward,
+        Step::Council,
+        Step::Members,
+        Step::Movements,
+        Step::Rules,
+    ];
+
+    /// 1-based, as the walk-through counts.
+    pub fn number(self) -> usize {
+        Self::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
+    }
+
+    pub fn next(self) -> Option<Step> {
+        Self::ALL.get(self.number()).copied()
+    }
+
+    pub fn prev(self) -> Option<Step> {
+        self.number()
+            .checked_sub(2)
+            .and_then(|i| Self::ALL.get(i).copied())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SetupAction {
+    /// The settings screen (one key from the dashboard).
+    OpenSettings,
+    /// One step on its own (from the settings screen, or offered by a
+    /// screen that needs a council).
+    Open(Step),
+    /// The walk-through from a step on (the first one from the settings).
+    WalkFrom(Step),
+    /// First run: fill the database with the demo.
+    ChooseDemo,
+    /// First run: set up one's own council.
+    ChooseOwn,
+    /// Leave this step as it is and go on to the next.
+    Skip,
+    /// Back to the previous step.
+    Back,
+    /// Open the step's own screen (movements, rules) over the walk-through.
+    OpenHere,
+    AddMember,
+    ReplaceMember,
+    EndMember,
 }

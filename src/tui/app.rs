@@ -38,6 +38,7 @@ use super::widgets::table::truncate;
 
 mod awards_glue;
 mod layers;
+mod setup_glue;
 
 /// Where the dashboard's pages are read: here, or on the reader thread.
 pub enum PageSource {

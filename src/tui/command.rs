@@ -53,7 +53,13 @@ pub enum Command {
     /// A change to the award record (decision, referral and its steps).
     Awards(Pending),
     /// The answer to a question of the movements or rules screen.
-    Setup(crate::tui::screens::setup::SetupPrompt, String),
+    Movements(crate::tui::screens::movements::SetupPrompt, String),
     /// Write the award register to this file (xlsx or csv, by its extension).
     ExportAwards(PathBuf),
+    /// Open the set-up walk-through at this step (offered where a council
+    /// or its members are missing).
+    SetUp(crate::tui::screens::setup::Step),
+    /// Make the replacement or end of a member that the set-up's member
+    /// form checked.
+    ChangeMember,
 }

@@ -59,6 +59,18 @@ pub enum Context {
     Movements,
     /// The council's rules.
     Rules,
+    /// First run: the demo or one's own council.
+    SetupChoice,
+    /// The settings screen: the set-up steps.
+    SetupMenu,
+    /// Typing in a set-up step's form (the ward, the council).
+    SetupForm,
+    /// Typing in the form of a member's addition, replacement or end.
+    SetupMemberForm,
+    /// The council's members.
+    SetupMembers,
+    /// A set-up step whose screen is elsewhere.
+    SetupLater,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -586,12 +598,14 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
     all_bindings().filter(move |b| b.context == context)
 }
 
-/// The general table, then the awards screens' table.
+/// The general table, then the awards screens', the set-up's and the
+/// movements' and rules' tables.
 fn all_bindings() -> impl Iterator<Item = &'static Binding> {
     BINDINGS
         .iter()
         .chain(super::awards::keys::BINDINGS.iter())
         .chain(super::screens::setup::keys::BINDINGS.iter())
+        .chain(super::screens::movements::keys::BINDINGS.iter())
 }
 
 /// All key labels of a binding, e.g. "↑/k".

@@ -67,6 +67,12 @@ fn every_context_but_global_has_a_way_out() {
         C::Help,
         C::Confirm,
         C::Message,
+        C::SetupChoice,
+        C::SetupMenu,
+        C::SetupForm,
+        C::SetupMemberForm,
+        C::SetupMembers,
+        C::SetupLater,
     ] {
         let exits = bindings(ctx).any(|b| {
             matches!(

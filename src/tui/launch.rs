@@ -1,12 +1,12 @@
 //! Starting the interface from the command line: pick the database (the
-//! default one in the user's data directory is created with the demo data on
-//! first run), say where it is, then open the terminal.
+//! default one in the user's data directory is created empty on the first
+//! run; the interface then offers the demo or the set-up), say where it is,
+//! then open the terminal.
 
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::demo;
 use crate::store::location::{self, Need};
 use crate::store::{Found, Store, probe};
 
@@ -18,7 +18,8 @@ pub fn default_db_path() -> anyhow::Result<PathBuf> {
 }
 
 /// Open `path`; when it is the default database and does not exist yet,
-/// create it with the demo data.
+/// create it empty (the interface asks whether to fill the demo or to set up
+/// the ward's own council).
 pub fn open_database(path: &Path, is_default: bool) -> anyhow::Result<Store> {
     let new = probe(path)? == Found::Missing;
     if new && is_default {
@@ -26,20 +27,9 @@ pub fn open_database(path: &Path, is_default: bool) -> anyhow::Result<Store> {
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("{}: cannot create the folder", dir.display()))?;
         }
-        let mut store = Store::open(path)?;
-        if let Err(e) = demo::populate(&mut store, demo::demo_spec()) {
-            // Leave no half-made default database behind: the next run starts over.
-            drop(store);
-            for suffix in ["", "-wal", "-shm"] {
-                let mut p = path.as_os_str().to_owned();
-                p.push(suffix);
-                let _ = std::fs::remove_file(PathBuf::from(p));
-            }
-            return Err(e)
-                .with_context(|| format!("{}: writing the demo data failed", path.display()));
-        }
+        let store = location::create_new(path)?;
         println!(
-            "hoidong: created {} with the demo data (first run)",
+            "hoidong: created {} (first run: the demo, or your own council?)",
             path.display()
         );
         return Ok(store);

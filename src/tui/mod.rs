@@ -54,6 +54,8 @@ pub fn run(store: Store, lang: Lang) -> anyhow::Result<()> {
         let mut app = App::with_pages(store, lang.strings(), size.width, size.height, pages);
         app.send_jobs_to(events.sender());
         app.set_job_sender(events.sender());
+        // A database without a ward or a council asks what to do first.
+        app.offer_setup();
         while !app.should_quit() {
             terminal.draw(|f| app.draw(f))?;
             match events.next() {

@@ -505,7 +505,8 @@ impl Strings {
             Plan(p) => return self.plan_action(p),
             Minutes(m) => return self.minutes_action(m),
             Awards(a) => return super::awards::strings::action(self, a),
-            Setup(a) => return super::strings_setup::action(self, a),
+            Movements(a) => return super::strings_setup::action(self, a),
+            Setup(a) => return super::screens::setup::strings::action(self, a),
             NewNomination => (
                 ("thêm", "Thêm đối tượng và đề nghị mới"),
                 ("new", "Add a nominee and a nomination"),

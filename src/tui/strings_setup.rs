@@ -1,6 +1,6 @@
 //! Texts of the movements and rules screens, in Vietnamese and English.
 
-use super::action::SetupAction;
+use super::action::MovementsAction;
 use super::strings::{Lang, Strings};
 
 pub struct SetupStrings {
@@ -170,8 +170,8 @@ pub fn setup(s: &Strings) -> &'static SetupStrings {
 }
 
 /// (short hint for the bar, full line for the help) of an action.
-pub fn action(s: &Strings, a: &SetupAction) -> (&'static str, &'static str) {
-    use SetupAction::*;
+pub fn action(s: &Strings, a: &MovementsAction) -> (&'static str, &'static str) {
+    use MovementsAction::*;
     let (vi, en) = match a {
         OpenMovements => (
             ("phong trào", "Phong trào thi đua và tiêu chí chấm điểm"),

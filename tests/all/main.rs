@@ -38,6 +38,7 @@ mod tui_meeting_mode;
 mod tui_meeting_vi;
 mod tui_meetingplan;
 mod tui_minutes;
+mod tui_movements;
 mod tui_names;
 mod tui_nominee_form;
 mod tui_setup;

@@ -382,8 +382,10 @@ fn scoring_with_no_member_in_office_says_so_and_saves_nothing() {
     press(&mut a, KeyCode::Enter);
     press(&mut a, KeyCode::Char('e'));
     let s = screen(&a, 160, 35);
+    // Said, with the members' list offered.
     assert!(s.contains("Hội đồng chưa có thành viên đương nhiệm"), "{s}");
-    assert_eq!(a.context(), Context::Message);
+    assert!(s.contains("thành viên để thêm?"), "{s}");
+    assert_eq!(a.context(), Context::Confirm);
     press(&mut a, KeyCode::Esc);
     assert_eq!(a.context(), Context::Scoring);
     let after = a.store().score_sheet(id).unwrap_or_else(|e| panic!("{e}"));
@@ -582,7 +584,7 @@ fn tiny_and_odd_terminal_sizes_do_not_break_drawing() {
 }
 
 #[test]
-fn default_database_gets_the_demo_and_another_path_must_hold_a_database() {
+fn default_database_is_made_empty_and_another_path_must_hold_a_database() {
     use hoidong::domain::nomination::NominationQuery;
     use hoidong::tui::launch::open_database;
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -594,10 +596,13 @@ fn default_database_gets_the_demo_and_another_path_must_hold_a_database() {
         s.list_nominations(&all, 0, 1).map(|(_, n)| n).unwrap_or(0)
     };
     let default = dir.path().join("data/hoidong/hoidong.db");
-    let s = open_database(&default, true).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(count(&s), 64);
+    // Made empty: the interface then asks, the demo or one's own council.
+    let mut s = open_database(&default, true).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(count(&s), 0);
+    assert!(s.is_blank().unwrap_or(false));
+    hoidong::demo::populate(&mut s, hoidong::demo::demo_spec()).unwrap_or_else(|e| panic!("{e}"));
     drop(s);
-    // Second run: opened as it is, not filled again.
+    // Second run: opened as it is.
     let s = open_database(&default, true).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(count(&s), 64);
     // Any other path is never made into a database, nor is an empty file.

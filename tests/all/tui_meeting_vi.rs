@@ -125,14 +125,15 @@ fn an_item_already_off_the_agenda_is_refused_in_vietnamese() {
 /// A database without a council: a new meeting is refused with what to do,
 /// in Vietnamese, and not as a database error.
 #[test]
-fn a_new_meeting_without_a_council_is_refused_in_vietnamese() {
+fn a_new_meeting_without_a_council_is_refused_in_vietnamese_and_offers_the_set_up() {
     let store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
     assert!(store.council().unwrap_or_else(|e| panic!("{e}")).is_none());
     let mut app = App::new(store, Lang::Vi.strings(), W, H);
     type_text(&mut app, "M");
     type_text(&mut app, "n");
     let s = screen_at(&app, W, H);
-    assert!(s.contains("Chưa có hội đồng: hãy lập hội đồng"), "{s}");
+    assert!(s.contains("Chưa có hội đồng: cần lập hội đồng"), "{s}");
+    assert!(s.contains("Mở phần thiết lập?"), "{s}");
     assert!(!s.contains("Lỗi cơ sở dữ liệu"), "{s}");
     assert!(!s.contains("Tạo phiên họp trước"), "{s}");
 
@@ -145,7 +146,7 @@ fn a_new_meeting_without_a_council_is_refused_in_vietnamese() {
     type_text(&mut en, "M");
     type_text(&mut en, "n");
     let s = screen_at(&en, W, H);
-    assert!(s.contains("no council yet: establish the council"), "{s}");
+    assert!(s.contains("No council yet: establish it"), "{s}");
 }
 
 #[test]

@@ -71,7 +71,7 @@ impl App {
 
     /// Carry out what a layer answered.
     pub(super) fn outcome(&mut self, outcome: Outcome) {
-        match outcome {
+        match self.set_up_instead(outcome) {
             Outcome::Nothing => {}
             Outcome::Close => self.close_top(None),
             Outcome::Return(back) => self.close_top(Some(back)),
@@ -135,6 +135,7 @@ impl App {
             Command::Print { doc, stem, format } => self.start_print(*doc, stem, format),
             Command::Awards(pending) => self.awards_perform(&pending),
             Command::ExportAwards(path) => self.awards_export(&path),
+            Command::SetUp(step) => self.open_set_up(step),
             command => {
                 let outcome = self.with_cx(|layers, cx| match layers.last_mut() {
                     Some(top) => top.run(&command, cx),
@@ -147,6 +148,7 @@ impl App {
 
     /// The list and the detail are read again after a change.
     pub(super) fn data_changed(&mut self) {
+        self.refresh_title();
         self.dashboard.reload();
         self.dashboard.detail = None;
     }

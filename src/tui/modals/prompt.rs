@@ -32,7 +32,7 @@ pub enum PromptFor {
     Import,
     Export,
     /// An answer for the movements or rules screen.
-    Setup(crate::tui::screens::setup::SetupPrompt),
+    Movements(crate::tui::screens::movements::SetupPrompt),
 }
 
 pub struct Prompt {
@@ -101,7 +101,7 @@ impl Prompt {
                 member,
                 reason: Some(answer),
             },
-            PromptFor::Setup(ref p) => Command::Setup(p.clone(), answer),
+            PromptFor::Movements(ref p) => Command::Movements(p.clone(), answer),
             PromptFor::Import => Command::Import(full_path(&answer)),
             PromptFor::Export => Command::Export(full_path(&answer)),
         }
@@ -123,7 +123,7 @@ impl Screen for Prompt {
                     self.error = Some(match self.purpose {
                         PromptFor::Withdraw(_) => f.reason_empty.to_string(),
                         PromptFor::Recusal { .. } => cx.strings.recusal_reason_empty.to_string(),
-                        PromptFor::Setup(_) => crate::tui::strings_setup::setup(cx.strings)
+                        PromptFor::Movements(_) => crate::tui::strings_setup::setup(cx.strings)
                             .answer_empty
                             .to_string(),
                         _ => f.file_prompt.trim().trim_end_matches(':').to_string(),

@@ -3,7 +3,7 @@
 //! opened from the dashboard adds its arm here.
 
 use crate::domain::nomination::{NominationRow, NominationStatus};
-use crate::tui::action::{Action, AwardAction, MeetingAction, PlanAction, SetupAction};
+use crate::tui::action::{Action, AwardAction, MeetingAction, MovementsAction, PlanAction};
 use crate::tui::awards::audit::AuditView;
 use crate::tui::awards::board::Board;
 use crate::tui::awards::decide_or_refer;
@@ -13,12 +13,12 @@ use crate::tui::screen::{Ctx, Outcome};
 use crate::tui::screens::evidence_form::EvidenceForm;
 use crate::tui::screens::evidence_list::EvidenceList;
 use crate::tui::screens::meeting::{MeetingMode, pick_meeting};
+use crate::tui::screens::movements::movements::Movements;
+use crate::tui::screens::movements::rules::Rules;
 use crate::tui::screens::nomination_form::NominationForm;
 use crate::tui::screens::planning::Planning;
 use crate::tui::screens::ranking::Ranking;
 use crate::tui::screens::scoring::Scoring;
-use crate::tui::screens::setup::movements::Movements;
-use crate::tui::screens::setup::rules::Rules;
 use crate::tui::strings_forms::forms;
 
 /// The outcome of `action` on the dashboard with `row` selected; `None`
@@ -125,6 +125,11 @@ pub fn open(action: &Action, row: Option<&NominationRow>, cx: &mut Ctx) -> Optio
             };
             decide_or_refer(cx.store, id, s).unwrap_or_else(failed)
         }
+        Action::Setup(_) => return crate::tui::screens::setup::offer::from_dashboard(action, cx),
+        // Meeting mode with no council says so and offers the set-up.
+        Action::Meeting(MeetingAction::Enter) if matches!(cx.store.council(), Ok(None)) => {
+            return crate::tui::screens::setup::offer::from_dashboard(action, cx);
+        }
         Action::Meeting(MeetingAction::Enter) => match pick_meeting(cx.store) {
             Ok(Some(id)) => match MeetingMode::open(cx.store, id) {
                 Ok(m) => Outcome::Open(Box::new(m)),
@@ -133,11 +138,11 @@ pub fn open(action: &Action, row: Option<&NominationRow>, cx: &mut Ctx) -> Optio
             Ok(None) => Outcome::Refused(s.meeting().no_meeting.to_string()),
             Err(e) => failed(e),
         },
-        Action::Setup(SetupAction::OpenMovements) => match Movements::open(cx.store) {
+        Action::Movements(MovementsAction::OpenMovements) => match Movements::open(cx.store) {
             Ok(m) => Outcome::Open(Box::new(m)),
             Err(e) => failed(e),
         },
-        Action::Setup(SetupAction::OpenRules) => match Rules::open(cx.store, s) {
+        Action::Movements(MovementsAction::OpenRules) => match Rules::open(cx.store, s) {
             Ok(r) => Outcome::Open(Box::new(r)),
             Err(e) => failed(e),
         },

@@ -14,6 +14,7 @@ mod meeting_tally;
 pub mod meeting_view;
 pub mod minutes;
 pub mod minutes_view;
+pub mod movements;
 pub mod nomination_form;
 pub mod plan_forms;
 pub mod plan_view;

@@ -1,10 +1,11 @@
-//! Key bindings of the movements and rules screens, in the shape of
-//! `keymap::BINDINGS`; `keymap::resolve`, the hints and the help read them.
+//! Key bindings of the set-up screens, as data in the same shape as
+//! `keymap::BINDINGS`; `keymap::resolve` and the generated help and hints
+//! read this table too.
 
 use ratatui::crossterm::event::{KeyCode, KeyModifiers};
 
+use super::SetupAction as S;
 use crate::tui::action::Action;
-use crate::tui::action::SetupAction as S;
 use crate::tui::keymap::{Binding, Context as C, Key};
 
 const fn plain(code: KeyCode) -> Key {
@@ -18,6 +19,13 @@ const fn ch(c: char) -> Key {
     plain(KeyCode::Char(c))
 }
 
+const fn ctrl(c: char) -> Key {
+    Key {
+        code: KeyCode::Char(c),
+        mods: KeyModifiers::CONTROL,
+    }
+}
+
 const fn bind(context: C, keys: &'static [Key], action: Action, hint: bool) -> Binding {
     Binding {
         context,
@@ -28,7 +36,7 @@ const fn bind(context: C, keys: &'static [Key], action: Action, hint: bool) -> B
     }
 }
 
-const fn su(a: S) -> Action {
+const fn set(a: S) -> Action {
     Action::Setup(a)
 }
 
@@ -38,28 +46,69 @@ const UP: &[Key] = &[plain(K::Up), ch('k')];
 const DOWN: &[Key] = &[plain(K::Down), ch('j')];
 const CLOSE: &[Key] = &[plain(K::Esc), ch('q')];
 
-#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
-    // From the dashboard.
-    bind(C::Dashboard, &[ch('P')], su(S::OpenMovements), false),
-    bind(C::Dashboard, &[ch('R')], su(S::OpenRules), false),
-    // Movements: the list above, the selected movement's criteria below.
-    bind(C::Movements, &[ch('?')], Action::Help, true),
-    bind(C::Movements, CLOSE, Action::Close, true),
-    bind(C::Movements, UP, Action::Up, false),
-    bind(C::Movements, DOWN, Action::Down, false),
-    bind(C::Movements, &[plain(K::Tab), plain(K::BackTab)], Action::NextPane, true),
-    bind(C::Movements, &[ch('n')], su(S::NewMovement), true),
-    bind(C::Movements, &[ch('s')], su(S::SeedMovement), true),
-    bind(C::Movements, &[ch('c')], su(S::CopyMovement), true),
-    bind(C::Movements, &[ch('u')], su(S::UseMovement), true),
-    bind(C::Movements, &[ch('a')], su(S::AddGroup), true),
-    bind(C::Movements, &[ch('+')], su(S::AddCriterion), true),
-    bind(C::Movements, &[plain(K::Enter), ch('e')], su(S::Edit), true),
-    // Rules: one figure a line.
-    bind(C::Rules, &[ch('?')], Action::Help, true),
-    bind(C::Rules, CLOSE, Action::Close, true),
-    bind(C::Rules, UP, Action::Up, false),
-    bind(C::Rules, DOWN, Action::Down, false),
-    bind(C::Rules, &[plain(K::Enter), ch('e')], su(S::Edit), true),
+    bind(C::Dashboard, &[ch('S')], set(S::OpenSettings), true),
+    // First run: the demo or one's own council.
+    bind(C::SetupChoice, &[plain(K::Enter)], Action::Confirm, true),
+    bind(C::SetupChoice, &[ch('d')], set(S::ChooseDemo), true),
+    bind(C::SetupChoice, &[ch('o')], set(S::ChooseOwn), true),
+    bind(C::SetupChoice, UP, Action::Up, false),
+    bind(C::SetupChoice, DOWN, Action::Down, false),
+    bind(C::SetupChoice, CLOSE, Action::Close, true),
+    bind(C::SetupChoice, &[ch('?')], Action::Help, true),
+    // The settings screen: one line a step.
+    bind(C::SetupMenu, &[plain(K::Enter)], Action::Confirm, true),
+    bind(
+        C::SetupMenu,
+        &[ch('w')],
+        set(S::WalkFrom(super::Step::Ward)),
+        true,
+    ),
+    bind(C::SetupMenu, UP, Action::Up, false),
+    bind(C::SetupMenu, DOWN, Action::Down, false),
+    bind(C::SetupMenu, CLOSE, Action::Close, true),
+    bind(C::SetupMenu, &[ch('?')], Action::Help, true),
+    // A set-up form: other keys edit the focused field.
+    bind(C::SetupForm, &[ctrl('s')], Action::Save, true),
+    bind(C::SetupForm, &[plain(K::Tab)], Action::NextField, true),
+    bind(C::SetupForm, &[plain(K::BackTab)], Action::PrevField, true),
+    bind(C::SetupForm, &[plain(K::PageDown)], set(S::Skip), true),
+    bind(C::SetupForm, &[plain(K::PageUp)], set(S::Back), true),
+    bind(C::SetupForm, &[plain(K::Esc)], Action::Cancel, true),
+    // A member's addition, replacement or end.
+    bind(C::SetupMemberForm, &[ctrl('s')], Action::Save, true),
+    bind(
+        C::SetupMemberForm,
+        &[plain(K::Tab)],
+        Action::NextField,
+        true,
+    ),
+    bind(
+        C::SetupMemberForm,
+        &[plain(K::BackTab)],
+        Action::PrevField,
+        true,
+    ),
+    bind(C::SetupMemberForm, &[plain(K::Esc)], Action::Cancel, true),
+    // The members.
+    bind(C::SetupMembers, &[ch('a')], set(S::AddMember), true),
+    bind(C::SetupMembers, &[ch('r')], set(S::ReplaceMember), true),
+    bind(C::SetupMembers, &[ch('x')], set(S::EndMember), true),
+    bind(C::SetupMembers, UP, Action::Up, false),
+    bind(C::SetupMembers, DOWN, Action::Down, false),
+    bind(
+        C::SetupMembers,
+        &[plain(K::PageDown), plain(K::Enter)],
+        set(S::Skip),
+        true,
+    ),
+    bind(C::SetupMembers, &[plain(K::PageUp)], set(S::Back), true),
+    bind(C::SetupMembers, CLOSE, Action::Close, true),
+    bind(C::SetupMembers, &[ch('?')], Action::Help, true),
+    // Movements and rules: their own screens open over the step.
+    bind(C::SetupLater, &[plain(K::Enter)], set(S::OpenHere), true),
+    bind(C::SetupLater, &[plain(K::PageDown)], set(S::Skip), true),
+    bind(C::SetupLater, &[plain(K::PageUp)], set(S::Back), true),
+    bind(C::SetupLater, CLOSE, Action::Close, true),
+    bind(C::SetupLater, &[ch('?')], Action::Help, true),
 ];

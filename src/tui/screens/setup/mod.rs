@@ -1,30 +1,36 @@
-//! The ward's own set-up screens: its movements and their criteria, and the
-//! council's rules. Each opens with a constructor that takes the store, so
-//! the dashboard and a settings screen open them alike.
+//! Setting up a ward of its own: the first-run choice (the demo or one's own
+//! council), the walk-through of the set-up steps, and the settings screen
+//! that reaches each step later. The rules are the domain's (`domain::ward`,
+//! `domain::council_rules`), checked by the store in its audited
+//! transaction; these screens hold what is typed and show the refusals.
+//! Each screen keeps the interface's `screen::Screen` contract.
 
+pub mod choice;
+pub mod council_form;
+pub mod dates;
 pub mod keys;
-pub mod movement_form;
-pub mod movements;
-pub mod rules;
+pub mod later_steps;
+pub mod member_form;
+pub mod members;
+pub mod offer;
+pub mod settings;
+pub mod steps;
+pub mod strings;
+pub mod ward_form;
 
-/// A question these screens ask; the answer comes back as
-/// `Command::Setup(question, answer)` to the screen that asked.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SetupPrompt {
-    /// New code and name of a copy of this movement.
-    CopyMovement { from: String },
-    /// "code; kinds; title" of a new group of this movement.
-    AddGroup { movement: String },
-    /// "group; code; max; weight; text" of a new criterion.
-    AddCriterion { movement: String },
-    /// "max weight" of a criterion.
-    CriterionFigures { movement: String, code: String },
-    /// The share of women for ties.
-    WomenShare,
-    /// The share needed to pass under the rule for this award and level.
-    Share { award: String, level: String },
-    /// The quorum of the rule.
-    Quorum { award: String, level: String },
-    /// Where the council's working rules set the rule.
-    Source { award: String, level: String },
+pub use crate::tui::action::{SetupAction, Step};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_go_in_order_and_stop_at_the_ends() {
+        assert_eq!(Step::Ward.number(), 1);
+        assert_eq!(Step::Ward.next(), Some(Step::Council));
+        assert_eq!(Step::Ward.prev(), None);
+        assert_eq!(Step::Members.prev(), Some(Step::Council));
+        assert_eq!(Step::Rules.next(), None);
+        assert_eq!(Step::Rules.number(), 5);
+    }
 }

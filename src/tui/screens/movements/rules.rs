@@ -16,7 +16,7 @@ use crate::domain::scoring::Aggregation;
 use crate::domain::vote::{Comparison, Denominator, VoteMethod, VoteRule};
 use crate::store::rules::VoteRuleChange;
 use crate::store::{Result, Store, StoreError};
-use crate::tui::action::{Action, SetupAction};
+use crate::tui::action::{Action, MovementsAction};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::modals::prompt::PromptFor;
@@ -195,7 +195,7 @@ impl Rules {
             question,
             label,
             value: String::new(),
-            purpose: PromptFor::Setup(purpose),
+            purpose: PromptFor::Movements(purpose),
         }
     }
 
@@ -405,14 +405,14 @@ impl Screen for Rules {
                 self.selected = (self.selected + 1).min(self.rows.len().saturating_sub(1));
                 Outcome::Nothing
             }
-            Action::Setup(SetupAction::Edit) => self.edit(cx),
+            Action::Movements(MovementsAction::Edit) => self.edit(cx),
             _ => Outcome::Nothing,
         }
     }
 
     fn run(&mut self, command: &Command, cx: &mut Ctx) -> Outcome {
         match command {
-            Command::Setup(p, answer) => self.answer(p, answer, cx),
+            Command::Movements(p, answer) => self.answer(p, answer, cx),
             _ => Outcome::Nothing,
         }
     }

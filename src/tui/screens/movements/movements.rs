@@ -14,7 +14,7 @@ use crate::domain::criteria::{CriteriaGroup, Criterion};
 use crate::domain::movement::Movement;
 use crate::import::columns::{kind_label, parse_kind};
 use crate::store::{Result, Store};
-use crate::tui::action::{Action, SetupAction};
+use crate::tui::action::{Action, MovementsAction};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::modals::prompt::PromptFor;
@@ -104,39 +104,39 @@ impl Movements {
             question,
             label,
             value: String::new(),
-            purpose: PromptFor::Setup(purpose),
+            purpose: PromptFor::Movements(purpose),
         }
     }
 
-    fn setup_action(&mut self, a: SetupAction, cx: &mut Ctx) -> Outcome {
+    fn setup_action(&mut self, a: MovementsAction, cx: &mut Ctx) -> Outcome {
         let t = setup(cx.strings);
         let code = self.current().map(|(m, _)| m.code.clone());
         match (a, code) {
-            (SetupAction::NewMovement, _) => Outcome::Open(Box::new(MovementForm::new())),
-            (SetupAction::SeedMovement, _) => match cx.store.add_seed_movement() {
+            (MovementsAction::NewMovement, _) => Outcome::Open(Box::new(MovementForm::new())),
+            (MovementsAction::SeedMovement, _) => match cx.store.add_seed_movement() {
                 Ok(m) => self.changed(cx, &m.code, format!("{} {}", t.added, m.name)),
                 Err(e) => Outcome::Failed(e),
             },
-            (SetupAction::UseMovement, Some(code)) => match cx.store.use_movement(&code) {
+            (MovementsAction::UseMovement, Some(code)) => match cx.store.use_movement(&code) {
                 Ok(m) => self.changed(cx, &m.code, format!("{} — {}", m.code, t.in_use)),
                 Err(e) => Outcome::Failed(e),
             },
-            (SetupAction::CopyMovement, Some(from)) => self.prompt(
+            (MovementsAction::CopyMovement, Some(from)) => self.prompt(
                 t.copy_question.replace("{}", &from),
                 t.copy_label,
                 SetupPrompt::CopyMovement { from },
             ),
-            (SetupAction::AddGroup, Some(movement)) => self.prompt(
+            (MovementsAction::AddGroup, Some(movement)) => self.prompt(
                 t.group_question.replace("{}", &movement),
                 t.group_label,
                 SetupPrompt::AddGroup { movement },
             ),
-            (SetupAction::AddCriterion, Some(movement)) => self.prompt(
+            (MovementsAction::AddCriterion, Some(movement)) => self.prompt(
                 t.criterion_question.replace("{}", &movement),
                 t.criterion_label,
                 SetupPrompt::AddCriterion { movement },
             ),
-            (SetupAction::Edit, Some(movement)) => {
+            (MovementsAction::Edit, Some(movement)) => {
                 self.pane = Pane::Criteria;
                 match self.criteria().get(self.criterion) {
                     Some(c) => {
@@ -461,14 +461,14 @@ impl Screen for Movements {
                 }
                 Outcome::Nothing
             }
-            Action::Setup(a) => self.setup_action(*a, cx),
+            Action::Movements(a) => self.setup_action(*a, cx),
             _ => Outcome::Nothing,
         }
     }
 
     fn run(&mut self, command: &Command, cx: &mut Ctx) -> Outcome {
         match command {
-            Command::Setup(p, answer) => self.answer(p, answer, cx),
+            Command::Movements(p, answer) => self.answer(p, answer, cx),
             _ => Outcome::Nothing,
         }
     }
