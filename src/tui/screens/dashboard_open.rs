@@ -13,7 +13,7 @@ use crate::tui::screen::{Ctx, Outcome};
 use crate::tui::screens::evidence_form::EvidenceForm;
 use crate::tui::screens::evidence_list::EvidenceList;
 use crate::tui::screens::meeting::{MeetingMode, pick_meeting};
-use crate::tui::screens::movements::movements::Movements;
+use crate::tui::screens::movements::list::Movements;
 use crate::tui::screens::movements::rules::Rules;
 use crate::tui::screens::nomination_form::NominationForm;
 use crate::tui::screens::planning::Planning;

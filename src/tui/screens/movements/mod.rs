@@ -4,7 +4,7 @@
 
 pub mod keys;
 pub mod movement_form;
-pub mod movements;
+pub mod list;
 pub mod rules;
 
 /// A question these screens ask; the answer comes back as

@@ -15,7 +15,7 @@ use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::strings::Strings;
 use crate::tui::strings_forms::forms;
 
-use crate::tui::screens::movements::movements::Movements;
+use crate::tui::screens::movements::list::Movements;
 use crate::tui::screens::movements::rules::Rules;
 
 use super::council_form::CouncilForm;
