@@ -1,7 +1,7 @@
 //! A whole council meeting through the store, the ballot-count record, the
 //! demo meetings and the meetings CLI. The result engine's property tests are
 //! in `src/domain/vote_properties.rs`; meeting mode's screen test is in
-//! `src/tui/screens/meeting_tests.rs`.
+//! `tui_meeting_mode.rs`.
 
 use hoidong::domain::ballot_record::ballot_count_record;
 use hoidong::domain::council::{Council, Member};

@@ -372,3 +372,27 @@ fn preview_print_in_the_background_and_sign_off() {
         screen(&app)
     );
 }
+
+#[test]
+fn meeting_mode_follows_the_item_the_minutes_were_left_on() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = demo_file(dir.path());
+    let mut app = app_on(&path);
+    open_minutes(&mut app);
+    assert!(screen(&app).contains("Nội dung 1/10:"), "{}", screen(&app));
+    press(&mut app, KeyCode::Right);
+    press(&mut app, KeyCode::Right);
+    assert!(screen(&app).contains("Nội dung 3/10:"), "{}", screen(&app));
+    // Help over the minutes closes back to them, on the same item.
+    press(&mut app, KeyCode::Char('?'));
+    assert_eq!(app.context(), Context::Help);
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Minutes);
+    assert!(screen(&app).contains("Nội dung 3/10:"));
+    // Closing the minutes uncovers meeting mode on the item they were on.
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Meeting);
+    let s = screen(&app);
+    assert!(s.contains("Nội dung 3/10"), "{s}");
+    assert!(!s.contains("Nội dung 1/10"), "{s}");
+}

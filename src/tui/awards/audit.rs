@@ -147,7 +147,7 @@ impl AuditView {
             self.selected = 0;
             self.scroll = 0;
             if let Err(e) = self.reload(store) {
-                return Outcome::Message(e.to_string());
+                return Outcome::Failed(e);
             }
         }
         Outcome::Nothing
@@ -174,7 +174,7 @@ impl AuditView {
                 self.page = 0;
                 self.selected = 0;
                 if let Err(e) = self.reload(store) {
-                    return Outcome::Message(e.to_string());
+                    return Outcome::Failed(e);
                 }
             }
             _ => {}

@@ -103,7 +103,7 @@ impl Board {
                 };
                 match ReferralView::open(store, w.nomination_id) {
                     Ok(v) => Outcome::Open(Box::new(v)),
-                    Err(e) => Outcome::Message(e.to_string()),
+                    Err(e) => Outcome::Failed(e),
                 }
             }
             _ => Outcome::Nothing,

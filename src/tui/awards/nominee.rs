@@ -176,7 +176,7 @@ impl NomineePage {
                 if let Some(id) = self.selected_entry().map(|e| e.nominee_id)
                     && let Err(e) = self.show(store, id, None)
                 {
-                    return Outcome::Message(e.to_string());
+                    return Outcome::Failed(e);
                 }
             }
             _ => {}
