@@ -36,6 +36,10 @@ pub enum ImportCommand {
         /// or leave it out with D=bo_qua.
         #[arg(long, value_name = "COLUMN=FIELD")]
         map: Vec<String>,
+        /// The movement the nominations go to (number, code or name); the
+        /// first movement when not given.
+        #[arg(long)]
+        movement: Option<String>,
     },
 }
 
@@ -76,6 +80,7 @@ pub fn run_import(cmd: ImportCommand, db: Option<&Path>, lang: Option<&str>) -> 
             award,
             kind,
             map,
+            movement,
         } => {
             let mut store = crate::store::location::open_existing(db)?;
             let options = ImportOptions {
@@ -87,6 +92,7 @@ pub fn run_import(cmd: ImportCommand, db: Option<&Path>, lang: Option<&str>) -> 
                     kinds: kind,
                     maps: map,
                 },
+                movement,
             };
             let show = std::io::stderr().is_terminal();
             let mut last_shown = 0;

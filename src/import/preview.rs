@@ -166,6 +166,54 @@ pub fn guess_text(g: &Guess, lang: ReportLang) -> String {
         Guess::AwardFromTitle { line, award } => format!(
             "award {award} taken from the title (row {line}) for rows without one; if not, use --award"
         ),
+        Guess::KindCell {
+            line,
+            letter,
+            text,
+            kind,
+        } if v => format!(
+            "dòng {line}, cột {letter}: “{text}” được hiểu là loại “{}”; nếu khác, ghi rõ loại trong ô",
+            kind_name(*kind, lang)
+        ),
+        Guess::KindCell {
+            line,
+            letter,
+            text,
+            kind,
+        } => format!(
+            "row {line}, column {letter}: “{text}” read as kind “{}”; if not, write the kind in full in the cell",
+            kind_name(*kind, lang)
+        ),
+        Guess::KindAgainstSection {
+            line,
+            letter,
+            text,
+            kind,
+            section,
+            section_kind,
+        } if v => format!(
+            "dòng {line}, cột {letter}: ô ghi “{text}” (loại “{}”) nhưng dòng nằm trong mục “{section}” (loại “{}”); đã lấy theo ô, nếu sai hãy sửa ô",
+            kind_name(*kind, lang),
+            kind_name(*section_kind, lang)
+        ),
+        Guess::KindAgainstSection {
+            line,
+            letter,
+            text,
+            kind,
+            section,
+            section_kind,
+        } => format!(
+            "row {line}, column {letter}: the cell says “{text}” (kind “{}”) but the row is under section “{section}” (kind “{}”); the cell was taken, correct it if wrong",
+            kind_name(*kind, lang),
+            kind_name(*section_kind, lang)
+        ),
+        Guess::Movement { name, others } if v => format!(
+            "phong trào “{name}” (phong trào đầu tiên; còn {others} phong trào khác); nếu khác, dùng --movement"
+        ),
+        Guess::Movement { name, others } => format!(
+            "movement “{name}” (the first; {others} other(s) exist); if not, use --movement"
+        ),
     }
 }
 

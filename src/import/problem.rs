@@ -46,6 +46,11 @@ pub enum ProblemKind {
         option: String,
         value: String,
     },
+    /// `--movement` names no movement: the value and the movements there are.
+    UnknownMovement {
+        value: String,
+        known: Vec<String>,
+    },
     MissingScoreColumn(String),
     SpreadsheetError(String),
     NameEmpty,
@@ -190,6 +195,10 @@ impl ProblemKind {
             MapColumnNotFound(c) => format!("--map: no column “{c}” (give a letter such as D, or a header of the file)"),
             MapFieldUnknown(f) => format!("--map: no field “{f}”; use one of: {}, or {}", field_codes(), super::form::header::IGNORE_CODE),
             BadOption { option, value } => format!("{option} “{value}” is not understood; {}", option_help(option, ReportLang::En)),
+            UnknownMovement { value, known } => format!(
+                "--movement “{value}”: no such movement; use one of: {}",
+                known.join("; ")
+            ),
             MissingScoreColumn(h) => format!("missing column {h}"),
             SpreadsheetError(e) => format!("the cell holds a spreadsheet error ({e})"),
             NameEmpty => "the name is empty".into(),
@@ -288,6 +297,10 @@ impl ProblemKind {
             MapColumnNotFound(c) => format!("--map: không có cột “{c}” (ghi chữ cái của cột như D, hoặc tiêu đề trong tệp)"),
             MapFieldUnknown(f) => format!("--map: không có trường “{f}”; dùng một trong: {}, hoặc {}", field_codes(), super::form::header::IGNORE_CODE),
             BadOption { option, value } => format!("{option} “{value}” không hiểu được; {}", option_help(option, ReportLang::Vi)),
+            UnknownMovement { value, known } => format!(
+                "--movement “{value}”: không có phong trào này; chọn một trong: {}",
+                known.join("; ")
+            ),
             MissingScoreColumn(h) => format!("thiếu cột {h}"),
             SpreadsheetError(e) => format!("ô chứa lỗi của bảng tính ({e})"),
             NameEmpty => "chưa có họ tên / tên tập thể".into(),
