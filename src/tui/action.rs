@@ -82,4 +82,25 @@ pub enum Action {
     Minutes(MinutesAction),
     /// Awards board, nominee page, referrals, forms and the audit log.
     Awards(crate::tui::awards::AwardAction),
+    /// The preview of a list before it is imported.
+    Import(ImportAction),
+}
+
+/// What the secretary does in the import preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportAction {
+    /// Give the selected column a field, or leave it out.
+    MapColumn,
+    /// The round for rows the file gives none.
+    SetRound,
+    /// The award for rows the file gives none.
+    SetAward,
+    /// The kind for rows the file gives none.
+    SetKind,
+    /// The movement every row goes to.
+    SetMovement,
+    /// Ask, then save the rows as previewed.
+    Save,
+    /// The confirmed save, one audited transaction: never bound to a key.
+    ApplySave,
 }

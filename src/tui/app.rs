@@ -4,6 +4,7 @@
 //! through the keymap, and `dispatch` applies it.
 
 mod forms;
+mod import_glue;
 mod minutes;
 
 use std::collections::VecDeque;
@@ -203,6 +204,11 @@ impl App {
                 }
             }
             Context::PlanInput => self.planning_key(key),
+            Context::ImportInput => {
+                if let Some(Screen::ImportPreview(p)) = self.screens.last_mut() {
+                    p.input_key(key);
+                }
+            }
             Context::MinutesEdit => self.minutes_key(key),
             Context::AwardsForm | Context::AwardsSearch => {
                 if let Some(Screen::Awards(a)) = self.screens.last_mut() {
@@ -245,7 +251,7 @@ impl App {
             self.modals.push(Modal::Help(Help::new(self.context())));
             return;
         }
-        if self.awards_dispatch(&action) {
+        if self.awards_dispatch(&action) || self.import_dispatch(&action) {
             return;
         }
         if let Some(Screen::Scoring(s)) = self.screens.last_mut() {
@@ -495,6 +501,9 @@ impl App {
             Some(Screen::Ranking(r)) => r.render(s, body, buf),
             Some(Screen::Meeting(m)) => super::screens::meeting_view::render(m, s, body, buf),
             Some(Screen::Planning(p)) => super::screens::plan_view::render(p, s, body, buf),
+            Some(Screen::ImportPreview(p)) => {
+                super::screens::import_preview_view::render(p, s, body, buf)
+            }
             _ => {
                 self.minutes_render(body, buf);
             }

@@ -55,6 +55,12 @@ pub enum Context {
     /// Typing in a decision, referral or step form.
     AwardsForm,
     AwardsAudit,
+    /// The preview of a list before it is imported.
+    ImportPreview,
+    /// Choosing a field, a kind, an award or a movement in the preview.
+    ImportChoose,
+    /// Typing a value (the round) in the preview.
+    ImportInput,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -584,7 +590,10 @@ pub fn bindings(context: Context) -> impl Iterator<Item = &'static Binding> {
 
 /// The general table, then the awards screens' table.
 fn all_bindings() -> impl Iterator<Item = &'static Binding> {
-    BINDINGS.iter().chain(super::awards::keys::BINDINGS.iter())
+    BINDINGS
+        .iter()
+        .chain(super::awards::keys::BINDINGS.iter())
+        .chain(super::screens::import_keys::BINDINGS.iter())
 }
 
 /// All key labels of a binding, e.g. "↑/k".

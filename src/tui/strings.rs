@@ -505,6 +505,7 @@ impl Strings {
             Plan(p) => return self.plan_action(p),
             Minutes(m) => return self.minutes_action(m),
             Awards(a) => return super::awards::strings::action(self, a),
+            Import(a) => return super::strings_import::action(self.lang, a),
             ApplyRecusal { .. } => (
                 ("không chấm", "Ghi nhận thành viên không chấm"),
                 ("recuse", "Record the recusal"),

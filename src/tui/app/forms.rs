@@ -98,7 +98,7 @@ impl App {
                                 reason: Some(answer),
                             })
                         }
-                        PromptFor::Import => self.start_import(full_path(&answer)),
+                        PromptFor::Import => self.start_preview(full_path(&answer)),
                         PromptFor::Export => self.start_export(full_path(&answer)),
                     }
                     return true;
@@ -292,29 +292,6 @@ impl App {
         true
     }
 
-    fn start_import(&mut self, file: PathBuf) {
-        let f = forms(self.strings);
-        self.transfer = Some(Running {
-            label: format!("{} {}", f.importing, file.display()),
-            done: 0,
-            total: 0,
-        });
-        let lang = transfer::report_lang(self.strings.lang);
-        match (
-            self.store.path().map(|p| p.to_path_buf()),
-            self.jobs.clone(),
-        ) {
-            (Some(db), Some(events)) => transfer::spawn_import(db, file, lang, events),
-            _ => {
-                let mut reports = Vec::new();
-                transfer::import_with(&mut self.store, &file, lang, &mut |t| reports.push(t));
-                for t in reports {
-                    self.transfer_event(t);
-                }
-            }
-        }
-    }
-
     fn start_export(&mut self, file: PathBuf) {
         let f = forms(self.strings);
         self.transfer = Some(Running {
@@ -344,8 +321,13 @@ impl App {
                     r.total = total;
                 }
             }
+            TransferEvent::Previewed(result) => self.previewed(result),
             TransferEvent::Imported(result) => {
                 self.transfer = None;
+                // Saved: the preview has done its work.
+                if result.is_ok() && matches!(self.screens.last(), Some(Screen::ImportPreview(_))) {
+                    self.screens.pop();
+                }
                 let (title, text, error) = match result {
                     Ok(report) => (f.import_done, report, false),
                     Err(e) => (f.import_failed, e, true),

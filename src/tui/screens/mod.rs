@@ -7,6 +7,9 @@ pub mod dashboard_view;
 pub mod eligibility_marks;
 pub mod evidence_form;
 pub mod evidence_list;
+pub mod import_keys;
+pub mod import_preview;
+pub mod import_preview_view;
 pub mod meeting;
 mod meeting_tally;
 #[cfg(test)]
@@ -38,6 +41,7 @@ pub enum Screen {
     Minutes(Box<minutes::MinutesScreen>),
     Preview(Box<preview::Preview>),
     Awards(Box<crate::tui::awards::AwardsScreen>),
+    ImportPreview(Box<import_preview::ImportPreview>),
 }
 
 impl Screen {
@@ -53,6 +57,7 @@ impl Screen {
             Screen::Minutes(m) => m.context(),
             Screen::Preview(p) => p.context(),
             Screen::Awards(a) => a.context(),
+            Screen::ImportPreview(p) => p.context(),
         }
     }
 }

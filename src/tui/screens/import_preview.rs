@@ -1,0 +1,362 @@
+//! The preview of a list before it is imported: how each column was read,
+//! the rows as they would be saved, every problem and every guess. The
+//! secretary gives a column a field, sets what the file lacks for all rows,
+//! sees the preview read again, then saves (one audited write) or leaves
+//! with the database untouched. Reading and saving run off the UI loop; the
+//! screen only says what to run next.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::domain::award::Catalogue;
+use crate::domain::movement::Round;
+use crate::domain::nominee::NomineeKind;
+use crate::import::columns::kind_label;
+use crate::import::form::header::{Field, IGNORE_CODE};
+use crate::import::table::Table;
+use crate::import::{ImportOptions, ImportPreview as Preview};
+use crate::tui::action::{Action, ImportAction};
+use crate::tui::keymap::Context;
+use crate::tui::strings::Strings;
+use crate::tui::strings_import::import;
+use crate::tui::widgets::text_input::TextInput;
+
+/// What a choice sets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ChoiceFor {
+    /// The field of a column (its letter).
+    Column(String),
+    Kind,
+    Award,
+    Movement,
+}
+
+/// A list to pick from: (what is shown, the value set; "" for "as the file says").
+pub struct Choice {
+    pub what: ChoiceFor,
+    pub title: String,
+    pub items: Vec<(String, String)>,
+    pub selected: usize,
+}
+
+pub enum Editing {
+    Choose(Choice),
+    /// Typing the round.
+    Round {
+        input: TextInput,
+        error: bool,
+    },
+}
+
+/// What the app does after an action.
+#[derive(Debug, PartialEq)]
+pub enum PreviewOutcome {
+    Nothing,
+    Close,
+    /// The options changed: read the list again with them.
+    Reread,
+    Ask(String, Action),
+    Save,
+    Error(String),
+}
+
+/// A column as the screen lists it: letter, header as written, field.
+pub struct ColumnLine {
+    pub letter: String,
+    pub header: String,
+    pub field: Option<Field>,
+    pub by_option: bool,
+}
+
+pub struct ImportPreview {
+    pub file: PathBuf,
+    /// The file as read once: every re-read and the save use these tables.
+    pub tables: Arc<Vec<Table>>,
+    pub options: ImportOptions,
+    pub preview: Preview,
+    /// Index into `columns()`.
+    pub selected: usize,
+    pub scroll: u16,
+    pub editing: Option<Editing>,
+    /// Which reading is the newest asked for; older results are dropped.
+    pub generation: u64,
+    /// A reading with changed options is under way.
+    pub rereading: bool,
+    awards: Vec<(String, String)>,
+}
+
+impl ImportPreview {
+    pub fn new(
+        tables: Arc<Vec<Table>>,
+        options: ImportOptions,
+        preview: Preview,
+        catalogue: &Catalogue,
+    ) -> ImportPreview {
+        ImportPreview {
+            file: preview.file.clone(),
+            tables,
+            options,
+            preview,
+            selected: 0,
+            scroll: 0,
+            editing: None,
+            generation: 0,
+            rereading: false,
+            awards: catalogue
+                .awards
+                .iter()
+                .map(|a| (a.name.clone(), a.code.clone()))
+                .collect(),
+        }
+    }
+
+    pub fn context(&self) -> Context {
+        match &self.editing {
+            Some(Editing::Choose(_)) => Context::ImportChoose,
+            Some(Editing::Round { .. }) => Context::ImportInput,
+            None => Context::ImportPreview,
+        }
+    }
+
+    /// A newer reading of the list with the current options.
+    pub fn receive(&mut self, preview: Preview) {
+        self.preview = preview;
+        self.rereading = false;
+        self.selected = self.selected.min(self.columns().len().saturating_sub(1));
+    }
+
+    /// Every column with a header, and each one without a header that holds data.
+    pub fn columns(&self) -> Vec<ColumnLine> {
+        let mut out: Vec<ColumnLine> = self
+            .preview
+            .columns
+            .iter()
+            .map(|c| ColumnLine {
+                letter: c.letter.clone(),
+                header: c.header.clone(),
+                field: c.field,
+                by_option: c.by_option,
+            })
+            .collect();
+        for letter in &self.preview.unlabelled {
+            if !out.iter().any(|c| &c.letter == letter) {
+                out.push(ColumnLine {
+                    letter: letter.clone(),
+                    header: String::new(),
+                    field: None,
+                    by_option: false,
+                });
+            }
+        }
+        out.sort_by_key(|c| (c.letter.len(), c.letter.clone()));
+        out
+    }
+
+    /// Keys the keymap leaves to the round being typed.
+    pub fn input_key(&mut self, key: &KeyEvent) {
+        if let Some(Editing::Round { input, error }) = &mut self.editing
+            && input.handle_key(key)
+        {
+            *error = false;
+        }
+    }
+
+    pub fn apply(&mut self, action: &Action, s: &Strings) -> PreviewOutcome {
+        match self.editing.take() {
+            Some(Editing::Choose(choice)) => self.apply_choice(choice, action),
+            Some(Editing::Round { input, error }) => self.apply_round(input, error, action),
+            None => self.apply_main(action, s),
+        }
+    }
+
+    fn apply_main(&mut self, action: &Action, s: &Strings) -> PreviewOutcome {
+        let t = import(s);
+        let count = self.columns().len();
+        match action {
+            Action::Close => return PreviewOutcome::Close,
+            Action::Up => self.selected = self.selected.saturating_sub(1),
+            Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
+            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
+            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Action::Home => self.scroll = 0,
+            Action::End => self.scroll = u16::MAX,
+            Action::Import(ImportAction::MapColumn) => {
+                let Some(column) = self.columns().into_iter().nth(self.selected) else {
+                    return PreviewOutcome::Error(t.no_column.to_string());
+                };
+                let mut items = vec![(format!("({})", t.from_file), String::new())];
+                items.push((t.ignored.to_string(), IGNORE_CODE.to_string()));
+                items.extend(
+                    Field::all()
+                        .into_iter()
+                        .map(|f| (f.label(), f.code().to_string())),
+                );
+                let header = if column.header.is_empty() {
+                    t.no_header.to_string()
+                } else {
+                    column.header.clone()
+                };
+                let current = self.map_of(&column.letter);
+                self.choose(
+                    ChoiceFor::Column(column.letter.clone()),
+                    format!("{} ({header}): {}", column.letter, t.choose_field),
+                    items,
+                    current,
+                );
+            }
+            Action::Import(ImportAction::SetKind) => {
+                let mut items = vec![(format!("({})", t.from_file), String::new())];
+                items.extend(
+                    NomineeKind::ALL
+                        .into_iter()
+                        .map(|k| (kind_label(k).to_string(), k.code().to_string())),
+                );
+                let current = self.options.list.kinds.first().cloned();
+                self.choose(ChoiceFor::Kind, t.choose_kind.into(), items, current);
+            }
+            Action::Import(ImportAction::SetAward) => {
+                let mut items = vec![(format!("({})", t.from_file), String::new())];
+                items.extend(self.awards.iter().cloned());
+                let current = self.options.list.award.clone();
+                self.choose(ChoiceFor::Award, t.choose_award.into(), items, current);
+            }
+            Action::Import(ImportAction::SetMovement) => {
+                let items = self
+                    .preview
+                    .movements
+                    .iter()
+                    .map(|(id, name)| (format!("{id}: {name}"), id.to_string()))
+                    .collect();
+                let current = self.preview.movement.as_ref().map(|(id, _)| id.to_string());
+                self.choose(
+                    ChoiceFor::Movement,
+                    t.choose_movement.into(),
+                    items,
+                    current,
+                );
+            }
+            Action::Import(ImportAction::SetRound) => {
+                let value = self.options.list.round.clone().unwrap_or_default();
+                self.editing = Some(Editing::Round {
+                    input: TextInput::new(&value),
+                    error: false,
+                });
+            }
+            Action::Import(ImportAction::Save) => {
+                if self.rereading {
+                    return PreviewOutcome::Error(t.busy.to_string());
+                }
+                if self.preview.rows.is_empty() && self.preview.problems.is_empty() {
+                    return PreviewOutcome::Error(t.nothing_to_save.to_string());
+                }
+                if !self.preview.can_save() {
+                    return PreviewOutcome::Error(t.cannot_save.to_string());
+                }
+                let question = format!(
+                    "{}\n{} {}: {}",
+                    self.file.display(),
+                    self.preview.rows.len(),
+                    t.nominations,
+                    t.save_question
+                );
+                return PreviewOutcome::Ask(question, Action::Import(ImportAction::ApplySave));
+            }
+            Action::Import(ImportAction::ApplySave) if self.preview.can_save() => {
+                return PreviewOutcome::Save;
+            }
+            _ => {}
+        }
+        PreviewOutcome::Nothing
+    }
+
+    /// The value `--map` gives `letter` now, if any.
+    fn map_of(&self, letter: &str) -> Option<String> {
+        self.options.list.maps.iter().find_map(|m| {
+            m.split_once('=')
+                .filter(|(c, _)| *c == letter)
+                .map(|(_, f)| f.to_string())
+        })
+    }
+
+    fn choose(
+        &mut self,
+        what: ChoiceFor,
+        title: String,
+        items: Vec<(String, String)>,
+        current: Option<String>,
+    ) {
+        let current = current.unwrap_or_default();
+        let selected = items.iter().position(|(_, v)| *v == current).unwrap_or(0);
+        self.editing = Some(Editing::Choose(Choice {
+            what,
+            title,
+            items,
+            selected,
+        }));
+    }
+
+    fn apply_choice(&mut self, mut choice: Choice, action: &Action) -> PreviewOutcome {
+        let last = choice.items.len().saturating_sub(1);
+        match action {
+            Action::Up => choice.selected = choice.selected.saturating_sub(1),
+            Action::Down => choice.selected = (choice.selected + 1).min(last),
+            Action::Cancel => return PreviewOutcome::Nothing,
+            Action::Confirm => {
+                let value = choice
+                    .items
+                    .get(choice.selected)
+                    .map(|(_, v)| v.clone())
+                    .unwrap_or_default();
+                let set = |v: &str| (!v.is_empty()).then(|| v.to_string());
+                let list = &mut self.options.list;
+                match &choice.what {
+                    ChoiceFor::Column(letter) => {
+                        list.maps
+                            .retain(|m| m.split_once('=').map(|(c, _)| c) != Some(letter));
+                        if !value.is_empty() {
+                            list.maps.push(format!("{letter}={value}"));
+                        }
+                    }
+                    ChoiceFor::Kind => list.kinds = set(&value).into_iter().collect(),
+                    ChoiceFor::Award => list.award = set(&value),
+                    ChoiceFor::Movement => self.options.movement = set(&value),
+                }
+                return self.reread();
+            }
+            _ => {}
+        }
+        self.editing = Some(Editing::Choose(choice));
+        PreviewOutcome::Nothing
+    }
+
+    fn apply_round(&mut self, input: TextInput, error: bool, action: &Action) -> PreviewOutcome {
+        match action {
+            Action::Cancel => PreviewOutcome::Nothing,
+            Action::Confirm => {
+                let text = input.value().trim().to_string();
+                if text.is_empty() {
+                    self.options.list.round = None;
+                    return self.reread();
+                }
+                if Round::parse(&text).is_none() {
+                    self.editing = Some(Editing::Round { input, error: true });
+                    return PreviewOutcome::Nothing;
+                }
+                self.options.list.round = Some(text);
+                self.reread()
+            }
+            _ => {
+                self.editing = Some(Editing::Round { input, error });
+                PreviewOutcome::Nothing
+            }
+        }
+    }
+
+    fn reread(&mut self) -> PreviewOutcome {
+        self.generation += 1;
+        self.rereading = true;
+        PreviewOutcome::Reread
+    }
+}
