@@ -190,7 +190,8 @@ fn kind_guess(
             section_kind,
         });
     }
-    columns::is_general_kind_word(&text).then(|| Guess::KindCell {
+    let general = columns::is_general_kind_word(&text);
+    general.then_some(Guess::KindCell {
         line: row.line,
         letter,
         text,

@@ -9,7 +9,7 @@ use std::process::Output;
 use assert_cmd::Command;
 use hoidong::store::Store;
 
-fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/mau-dan-cu")
         .join(name)
@@ -29,7 +29,7 @@ fn hoidong(db: &Path, lang: Option<&str>, args: &[&str]) -> Output {
     cmd.args(args).output().unwrap()
 }
 
-fn new_db(dir: &Path) -> PathBuf {
+pub(crate) fn new_db(dir: &Path) -> PathBuf {
     let db = dir.join("hd.db");
     let o = Command::cargo_bin("hoidong")
         .unwrap()
@@ -49,7 +49,7 @@ fn text(o: &Output) -> (String, String) {
 }
 
 /// Every nomination saved: name, kind, year, sex, position, unit, share, round, award.
-fn saved(db: &Path) -> Vec<String> {
+pub(crate) fn saved(db: &Path) -> Vec<String> {
     let store = Store::open(db).unwrap();
     let mut stmt = store
         .conn()
@@ -77,13 +77,13 @@ fn saved(db: &Path) -> Vec<String> {
     .unwrap()
 }
 
-const COLLECTIVES: [&str; 4] = [
+pub(crate) const COLLECTIVES: [&str; 4] = [
     "Chi hội Phụ nữ khu dân cư số 3 | unit |  |  |  | Khu dân cư số 3 | 100 | 2025 | giay_khen",
     "Chi đoàn Thanh niên khu dân cư số 3 | unit |  |  |  | Khu dân cư số 3 | 45 | 2025 | giay_khen",
     "Hộ ông Trần Văn Bình | household |  |  |  | Tổ 5, khu dân cư số 3 |  | 2025 | gdvh",
     "Hộ bà Lê Thị Cúc | household |  |  |  | Tổ 6, khu dân cư số 3 |  | 2025 | gdvh",
 ];
-const PEOPLE: [&str; 3] = [
+pub(crate) const PEOPLE: [&str; 3] = [
     "Nguyễn Văn An | resident | 1962 | male | Tổ trưởng tổ dân phố số 5 | khu dân cư số 3 |  | 2025 | giay_khen",
     "Phạm Thị Hoa | resident | 1975 | female | Chi hội trưởng | Chi hội Phụ nữ khu dân cư số 3 |  | 2025 | giay_khen",
     "Đỗ Thị Mai | resident | 1988 | female |  | Khu dân cư số 3 |  | 2025 | giay_khen",

@@ -255,7 +255,7 @@ impl ImportPreview {
                     return PreviewOutcome::Error(t.cannot_save.to_string());
                 }
                 let question = format!(
-                    "{}\n{} {}: {}",
+                    "{} — {} {}. {}",
                     self.file.display(),
                     self.preview.rows.len(),
                     t.nominations,

@@ -12,7 +12,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 use super::import_preview::{Choice, Editing, ImportPreview};
 use crate::domain::nominee::NomineeKind;
 use crate::import::columns::kind_label;
-use crate::import::preview::{notes_text, rows_text};
+use crate::import::preview::{Advice, notes_text_for, rows_text};
 use crate::tui::modals::centered;
 use crate::tui::strings::Strings;
 use crate::tui::strings_import::{ImportStrings, import};
@@ -187,7 +187,7 @@ fn render_details(p: &ImportPreview, s: &Strings, t: &ImportStrings, area: Rect,
             push(&format!("  {}", problem.render(lang)), THEME.error);
         }
     }
-    let notes = notes_text(&[], &p.preview.guesses, lang);
+    let notes = notes_text_for(&[], &p.preview.guesses, lang, Advice::Keys);
     for l in notes.lines() {
         push(l, Style::default());
     }
@@ -196,7 +196,7 @@ fn render_details(p: &ImportPreview, s: &Strings, t: &ImportStrings, area: Rect,
             push(l, Style::default());
         }
     }
-    for l in notes_text(&p.preview.skipped, &[], lang).lines() {
+    for l in notes_text_for(&p.preview.skipped, &[], lang, Advice::Keys).lines() {
         push(l, THEME.dim);
     }
     let max = lines.len().saturating_sub(usize::from(area.height)) as u16;
