@@ -99,8 +99,6 @@ pub enum ImportAction {
     SetKind,
     /// The movement every row goes to.
     SetMovement,
-    /// Ask, then save the rows as previewed.
+    /// Ask, then save the rows as previewed (one audited transaction).
     Save,
-    /// The confirmed save, one audited transaction: never bound to a key.
-    ApplySave,
 }

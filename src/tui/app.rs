@@ -1,11 +1,12 @@
 //! The application state and its single entry point, `handle_event`: the
-//! terminal loop and the tests both feed events through it. Keys go to the
-//! layer on top (modal, then screen, then the dashboard), become an `Action`
-//! through the keymap, and `dispatch` applies it.
+//! terminal loop and the tests both feed events through it. Keys become an
+//! `Action` through the keymap of the layer on top (a popup, a screen, or the
+//! dashboard when the stack is empty), and `dispatch` hands it to that layer
+//! only; what the layer answers (`screen::Outcome`) is carried out here.
 
-mod forms;
 mod import_glue;
 mod minutes;
+mod transfers;
 
 use std::collections::VecDeque;
 use std::sync::mpsc::Sender;
@@ -25,15 +26,13 @@ use super::action::Action;
 use super::event::{Event, JobResult};
 use super::jobs::PageReader;
 use super::keymap::{self, Context};
-use super::modals::Modal;
-use super::modals::confirm::Confirm;
 use super::modals::help::Help;
 use super::modals::message::Message;
+use super::screen::Ctx;
 use super::screens::dashboard::{Dashboard, load_detail, read_page};
 use super::screens::meeting::{self, MeetingAction, MeetingMode};
 use super::screens::planning::PlanAction;
-use super::screens::scoring::{Outcome, Scoring};
-use super::screens::{Screen, dashboard_view};
+use super::screens::{Legacy, dashboard_open, dashboard_view};
 use super::strings::Strings;
 use super::theme::THEME;
 use super::transfer::Running;
@@ -41,7 +40,10 @@ use super::widgets::hint_bar::hint_line;
 use super::widgets::table::truncate;
 
 mod awards_glue;
+mod layers;
 mod plan;
+
+pub use layers::Layer;
 
 /// Where the dashboard's pages are read: here, or on the reader thread.
 pub enum PageSource {
@@ -65,8 +67,8 @@ pub struct App {
     strings: &'static Strings,
     title: String,
     pub dashboard: Dashboard,
-    screens: Vec<Screen>,
-    modals: Vec<Modal>,
+    /// Screens and popups over the dashboard; the last is on top.
+    layers: Vec<Layer>,
     pages: PageSource,
     area: Rect,
     status: Option<(String, u8)>,
@@ -91,12 +93,12 @@ impl App {
         height: u16,
         pages: PageSource,
     ) -> App {
-        let mut modals = Vec::new();
+        let mut layers = Vec::new();
         let catalogue = store.catalogue().unwrap_or_else(|e| {
-            modals.push(Modal::Message(Message {
+            layers.push(Layer::Screen(Box::new(Message {
                 text: e.to_string(),
                 error: true,
-            }));
+            })));
             Catalogue::default()
         });
         let title = match store.council() {
@@ -109,8 +111,7 @@ impl App {
             catalogue,
             strings,
             title,
-            screens: Vec::new(),
-            modals,
+            layers,
             pages,
             area: Rect::new(0, 0, width, height),
             status: None,
@@ -135,16 +136,10 @@ impl App {
 
     /// The context of the layer on top, which receives the keys.
     pub fn context(&self) -> Context {
-        if let Some(m) = self.modals.last() {
-            return m.context();
-        }
-        if let Some(s) = self.screens.last() {
-            return s.context();
-        }
-        if self.dashboard.searching {
-            Context::Search
-        } else {
-            Context::Dashboard
+        match self.layers.last() {
+            Some(layer) => layer.context(),
+            None if self.dashboard.searching => Context::Search,
+            None => Context::Dashboard,
         }
     }
 
@@ -179,46 +174,48 @@ impl App {
         if key.kind != KeyEventKind::Press {
             return;
         }
-        let context = self.context();
-        if let Some(action) = keymap::resolve(context, key) {
+        if let Some(action) = keymap::resolve(self.context(), key) {
+            // The digit that opened the score field is its first character.
             let typed = action == Action::TypeScore;
             self.dispatch(action);
-            // The digit that opened the score field is its first character.
-            if typed && let Some(Screen::Scoring(s)) = self.screens.last_mut() {
-                s.edit_key(key);
+            if typed {
+                self.text_key(key);
             }
             return;
         }
-        // Text fields get the keys the keymap leaves alone.
-        match context {
-            Context::Search => self.dashboard.search_key(key),
-            Context::ScoreEdit => {
-                if let Some(Screen::Scoring(s)) = self.screens.last_mut() {
-                    s.edit_key(key);
-                }
-            }
-            Context::Form | Context::Prompt => self.text_key(key),
-            Context::MeetingInput => {
-                if let Some(Screen::Meeting(m)) = self.screens.last_mut() {
-                    m.input_key(key);
-                }
-            }
-            Context::PlanInput => self.planning_key(key),
-            Context::ImportInput => {
-                if let Some(Screen::ImportPreview(p)) = self.screens.last_mut() {
-                    p.input_key(key);
-                }
-            }
-            Context::MinutesEdit => self.minutes_key(key),
-            Context::AwardsForm | Context::AwardsSearch => {
-                if let Some(Screen::Awards(a)) = self.screens.last_mut() {
-                    a.edit_key(key);
-                }
-            }
-            _ => {}
-        }
+        self.text_key(key);
     }
 
+    /// A key the keymap leaves to the text field of the layer on top.
+    fn text_key(&mut self, key: &KeyEvent) {
+        let context = self.context();
+        let filter = self.dashboard.query();
+        let mut cx = Ctx {
+            store: &mut self.store,
+            strings: self.strings,
+            catalogue: &self.catalogue,
+            filter: &filter,
+            selected: self.dashboard.selected_id(),
+            body: Rect::default(),
+            now: std::time::Instant::now(),
+        };
+        let outcome = match self.layers.last_mut() {
+            Some(Layer::Screen(top)) => top.text_key(key, &mut cx),
+            Some(Layer::Legacy(_)) => {
+                self.legacy_key(context, key);
+                return;
+            }
+            None => {
+                if context == Context::Search {
+                    self.dashboard.search_key(key);
+                }
+                return;
+            }
+        };
+        self.outcome(outcome);
+    }
+
+    /// Hand `action` to the layer on top, or to the dashboard.
     pub fn dispatch(&mut self, action: Action) {
         if action == Action::Quit {
             // Whatever is being typed is kept.
@@ -226,129 +223,55 @@ impl App {
             self.quit = true;
             return;
         }
-        if self.forms_modal(&action) {
+        let modal = self.layers.last().is_some_and(Layer::is_modal);
+        if action == Action::Help && !modal {
+            let help = Help::new(self.context());
+            self.layers.push(Layer::Screen(Box::new(help)));
             return;
         }
-        if let Some(top) = self.modals.last_mut() {
-            let close = match top {
-                Modal::Help(h) => {
-                    h.apply(&action);
-                    action == Action::Close
-                }
-                Modal::Message(_) => action == Action::Close,
-                Modal::Confirm(_) => matches!(action, Action::Confirm | Action::Cancel),
-                Modal::Prompt(_) | Modal::Report(_) => false,
-            };
-            if close
-                && let Some(Modal::Confirm(c)) = self.modals.pop()
-                && action == Action::Confirm
-            {
-                self.dispatch(c.pending);
-            }
-            return;
-        }
-        if action == Action::Help {
-            self.modals.push(Modal::Help(Help::new(self.context())));
-            return;
-        }
-        if self.awards_dispatch(&action) || self.import_dispatch(&action) {
-            return;
-        }
-        if let Some(Screen::Scoring(s)) = self.screens.last_mut() {
-            let outcome = s.apply(&action, &mut self.store, self.strings);
-            self.outcome(outcome);
-            return;
-        }
-        if self.minutes_dispatch(&action) {
-            return;
-        }
-        if let Some(Screen::Meeting(m)) = self.screens.last_mut() {
-            let outcome = m.apply(&action, &mut self.store, self.strings);
-            self.meeting_outcome(outcome);
-            return;
-        }
-        if let Some(Screen::Planning(_)) = self.screens.last() {
-            self.planning_action(&action);
-            return;
-        }
-        if action == Action::Plan(PlanAction::Enter) {
-            self.open_planning();
-            return;
-        }
-        if action == Action::Meeting(MeetingAction::Enter) {
-            self.open_meeting_mode();
-            return;
-        }
-        if self.forms_screen(&action) || self.forms_dashboard(&action) {
-            return;
-        }
-        if action == Action::OpenScoring {
-            self.open_scoring();
-            return;
-        }
-        if action == Action::Refresh {
-            // Another instance may have changed the list or the selected record.
-            self.catalogue = self
-                .store
-                .catalogue()
-                .unwrap_or_else(|_| self.catalogue.clone());
-            self.dashboard.detail = None;
-            self.dashboard.reload();
-            return;
-        }
-        self.dashboard.apply(&action);
+        let body = self.areas(self.area).2;
+        let filter = self.dashboard.query();
+        let row = self.dashboard.selected_row();
+        let mut cx = Ctx {
+            store: &mut self.store,
+            strings: self.strings,
+            catalogue: &self.catalogue,
+            filter: &filter,
+            selected: row.map(|r| r.id),
+            body,
+            now: std::time::Instant::now(),
+        };
+        let outcome = match self.layers.last_mut() {
+            Some(Layer::Screen(top)) => top.apply(&action, &mut cx),
+            Some(Layer::Legacy(_)) => return self.legacy_dispatch(&action),
+            None => match dashboard_open::open(&action, row, &mut cx) {
+                Some(outcome) => outcome,
+                None => return self.dashboard_dispatch(action),
+            },
+        };
+        self.outcome(outcome);
     }
 
-    pub(super) fn outcome(&mut self, outcome: Outcome) {
-        match outcome {
-            Outcome::Nothing => {}
-            Outcome::Close => {
-                self.screens.pop();
-            }
-            Outcome::Changed(id, text) => {
-                self.queue.push_back(Internal::ScoresChanged(id));
-                self.status = Some((text, STATUS_TICKS));
-            }
-            Outcome::Ask(message, pending) => {
-                self.modals
-                    .push(Modal::Confirm(Confirm { message, pending }));
-            }
-            Outcome::Prompt(question, purpose) => {
-                self.prompt(purpose, question, self.strings.recusal_prompt, "");
-            }
-            Outcome::Failed(StoreError::ReadOnly) => {
-                self.error(self.strings.read_only_banner.trim().to_string());
-            }
-            // An untyped check has only the store's text: say where it came from.
-            Outcome::Failed(e @ StoreError::Invalid(_)) => self.error(format!(
-                "{}: {}",
-                self.strings.store_error,
-                self.strings.store_message(&e)
-            )),
-            // A refusal says what to do, and the database's own failures
-            // (busy, disk full, changed by someone else) say what happened.
-            Outcome::Failed(e) => self.error(self.strings.store_message(&e)),
+    /// Dashboard actions that neither open a screen nor stay in the list.
+    fn dashboard_dispatch(&mut self, action: Action) {
+        if self.awards_dispatch(&action) || self.transfer_dispatch(&action) {
+            return;
         }
-    }
-
-    fn meeting_outcome(&mut self, outcome: meeting::Outcome) {
-        match outcome {
-            meeting::Outcome::Nothing => {}
-            meeting::Outcome::Close => {
-                self.screens.pop();
-                self.planning_reload();
-            }
-            meeting::Outcome::Changed(text) => {
-                // Votes move nominations' statuses: the list shows them at once.
-                self.dashboard.reload();
+        match action {
+            Action::Plan(PlanAction::Enter) => self.open_planning(),
+            Action::Meeting(MeetingAction::Enter) => self.open_meeting_mode(),
+            Action::Refresh => {
+                // Another instance may have changed the list or the selected record.
+                self.catalogue = self
+                    .store
+                    .catalogue()
+                    .unwrap_or_else(|_| self.catalogue.clone());
                 self.dashboard.detail = None;
-                self.status = Some((text, STATUS_TICKS));
+                self.dashboard.reload();
             }
-            meeting::Outcome::Ask(message, pending) => {
-                self.modals
-                    .push(Modal::Confirm(Confirm { message, pending }));
+            _ => {
+                self.dashboard.apply(&action);
             }
-            meeting::Outcome::Failed(e) => self.outcome(Outcome::Failed(e)),
         }
     }
 
@@ -356,7 +279,7 @@ impl App {
         let picked = meeting::pick_meeting(&self.store);
         match picked {
             Ok(Some(id)) => match MeetingMode::open(&self.store, id) {
-                Ok(m) => self.screens.push(Screen::Meeting(Box::new(m))),
+                Ok(m) => self.push_legacy(Legacy::Meeting(Box::new(m))),
                 Err(e) => self.error(self.strings.store_message(&e)),
             },
             Ok(None) => self.error(self.strings.meeting().no_meeting.to_string()),
@@ -364,33 +287,23 @@ impl App {
         }
     }
 
-    fn open_scoring(&mut self) {
-        let Some(row) = self.dashboard.selected_row() else {
-            return;
-        };
-        let title = format!("{} — {}", row.nominee_name, row.award_short);
-        match Scoring::open(&self.store, row.id, title) {
-            Ok(s) => self.screens.push(Screen::Scoring(Box::new(s))),
-            Err(e) => self.error(self.strings.store_message(&e)),
-        }
-    }
-
     fn error(&mut self, text: String) {
-        self.modals
-            .push(Modal::Message(Message { text, error: true }));
+        self.push(Box::new(Message { text, error: true }));
     }
 
     fn resize(&mut self, w: u16, h: u16) {
         self.area = Rect::new(0, 0, w, h);
         let body = self.areas(self.area).2;
         self.dashboard.set_viewport(dashboard_view::list_rows(body));
-        self.minutes_resize();
+        for layer in &mut self.layers {
+            layer.resize(body);
+        }
     }
 
     /// Serve the dashboard's page requests, handle internal messages, and
     /// load the detail of the selected row when it changed.
     fn settle(&mut self) {
-        self.awards_poll();
+        self.poll_layers();
         while let Some(msg) = self.queue.pop_front() {
             match msg {
                 Internal::ScoresChanged(id) => {
@@ -493,30 +406,10 @@ impl App {
                 .render(banner, buf);
         }
         dashboard_view::render(&self.dashboard, s, body, buf);
-        match self.screens.last() {
-            Some(Screen::Scoring(sc)) => sc.render(s, body, buf),
-            Some(Screen::NominationForm(f)) => f.render(body, buf),
-            Some(Screen::EvidenceForm(f)) => f.render(body, buf),
-            Some(Screen::EvidenceList(l)) => l.render(s, body, buf),
-            Some(Screen::Ranking(r)) => r.render(s, body, buf),
-            Some(Screen::Meeting(m)) => super::screens::meeting_view::render(m, s, body, buf),
-            Some(Screen::Planning(p)) => super::screens::plan_view::render(p, s, body, buf),
-            Some(Screen::ImportPreview(p)) => {
-                super::screens::import_preview_view::render(p, s, body, buf)
-            }
-            _ => {
-                self.minutes_render(body, buf);
-            }
-        }
-        self.awards_render(body, buf);
-        for m in &self.modals {
-            match m {
-                Modal::Help(h) => h.render(s, body, buf),
-                Modal::Confirm(c) => c.render(s, body, buf),
-                Modal::Message(msg) => msg.render(s, body, buf),
-                Modal::Prompt(p) => p.render(s, body, buf),
-                Modal::Report(r) => r.render(body, buf),
-            }
+        // From the topmost full screen up: popups show what is under them.
+        let from = self.layers.iter().rposition(|l| !l.is_popup()).unwrap_or(0);
+        for layer in &self.layers[from..] {
+            layer.render(s, body, buf);
         }
         let bottom = match &self.status {
             Some((text, _)) => Line::styled(truncate(text, cells), THEME.filter_active),

@@ -5,12 +5,14 @@
 pub mod action;
 pub mod app;
 pub mod awards;
+pub mod command;
 pub mod event;
 pub mod jobs;
 pub mod keymap;
 pub mod launch;
 pub mod modals;
 pub mod print_jobs;
+pub mod screen;
 pub mod screens;
 pub mod strings;
 pub mod strings_forms;

@@ -143,10 +143,6 @@ pub fn action(lang: Lang, a: &ImportAction) -> (&'static str, &'static str) {
             ("lưu", "Lưu các hồ sơ như đang xem (hỏi lại trước)"),
             ("save", "Save the nominations as shown (asks first)"),
         ),
-        ApplySave => (
-            ("lưu", "Lưu các hồ sơ đã xem trước"),
-            ("save", "Save the previewed nominations"),
-        ),
     };
     match lang {
         Lang::Vi => vi,

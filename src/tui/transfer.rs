@@ -68,9 +68,37 @@ fn store_failure(e: &StoreError, lang: ReportLang) -> String {
 /// Progress is sent at most this often, so a large file does not flood the loop.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
-/// A list read for the preview, with the tables it was read from (so that
-/// later readings and the save use the file as it was previewed).
-#[derive(Debug)]
+/// A list to read for the preview, or to save as previewed: the file, its
+/// tables once read (so that later readings and the save use the file as it
+/// was previewed), the choices made, and which reading this is.
+#[derive(Debug, Clone)]
+pub struct ImportJob {
+    pub file: PathBuf,
+    pub tables: Option<Arc<Vec<Table>>>,
+    pub options: ImportOptions,
+    pub generation: u64,
+}
+
+/// Two jobs are the same when they name the same file, the same tables (not
+/// merely equal ones), the same choices and the same reading.
+impl PartialEq for ImportJob {
+    fn eq(&self, other: &Self) -> bool {
+        let same_tables = match (&self.tables, &other.tables) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_tables
+            && self.file == other.file
+            && self.options == other.options
+            && self.generation == other.generation
+    }
+}
+
+impl Eq for ImportJob {}
+
+/// A list read and checked for the preview.
+#[derive(Debug, Clone)]
 pub struct PreviewReady {
     pub tables: Arc<Vec<Table>>,
     pub options: ImportOptions,
@@ -79,19 +107,20 @@ pub struct PreviewReady {
     pub generation: u64,
 }
 
-/// What a preview reading needs: the file (read unless `tables` holds it
-/// already), the options chosen and which reading this is.
-pub struct PreviewJob {
-    pub file: PathBuf,
-    pub tables: Option<Arc<Vec<Table>>>,
-    pub options: ImportOptions,
-    pub generation: u64,
-    pub lang: ReportLang,
+impl PartialEq for PreviewReady {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.tables, &other.tables)
+            && self.options == other.options
+            && self.preview == other.preview
+            && self.generation == other.generation
+    }
 }
 
+impl Eq for PreviewReady {}
+
 /// Read and check the list without saving anything.
-pub fn preview_with(store: &Store, job: PreviewJob) -> TransferEvent {
-    let fail = |e: ImportError| TransferEvent::Previewed(Err(import_failure(&e, job.lang)));
+pub fn preview_with(store: &Store, job: ImportJob, lang: ReportLang) -> TransferEvent {
+    let fail = |e: ImportError| TransferEvent::Previewed(Err(import_failure(&e, lang)));
     let tables = match job.tables {
         Some(t) => t,
         None => match read_tables(&job.file) {
@@ -112,12 +141,11 @@ pub fn preview_with(store: &Store, job: PreviewJob) -> TransferEvent {
 
 /// Read the list for the preview on a thread of its own, through a
 /// read-only connection: nothing can be written by it.
-pub fn spawn_preview(db: PathBuf, job: PreviewJob, events: Sender<Event>) {
+pub fn spawn_preview(db: PathBuf, job: ImportJob, lang: ReportLang, events: Sender<Event>) {
     thread::spawn(move || {
         let mut send = send_to(&events);
-        let lang = job.lang;
         match Store::open_read_only(&db) {
-            Ok(store) => send(preview_with(&store, job)),
+            Ok(store) => send(preview_with(&store, job, lang)),
             Err(e) => send(TransferEvent::Previewed(Err(store_failure(&e, lang)))),
         }
     });

@@ -1,9 +1,7 @@
 //! How the app hosts the awards screens: opening them from the dashboard,
 //! passing them actions and keys, performing confirmed changes, drawing.
 
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-
+use super::layers::{Layer, legacy_top};
 use super::{App, Internal, STATUS_TICKS};
 use crate::domain::nomination::NominationId;
 use crate::tui::action::Action;
@@ -14,10 +12,9 @@ use crate::tui::awards::strings::texts;
 use crate::tui::awards::{
     self, AwardAction, AwardsScreen, Outcome, Pending, decide_or_refer, perform,
 };
-use crate::tui::modals::Modal;
-use crate::tui::modals::confirm::Confirm;
-use crate::tui::modals::message::Message;
-use crate::tui::screens::Screen;
+use crate::tui::command::Command;
+use crate::tui::screen::Outcome as ScreenOutcome;
+use crate::tui::screens::Legacy;
 
 impl App {
     /// Handle `action` if it is for the awards screens; false otherwise.
@@ -26,12 +23,12 @@ impl App {
             self.awards_perform(p);
             return true;
         }
-        if let Some(Screen::Awards(top)) = self.screens.last_mut() {
+        if let Some(Legacy::Awards(top)) = legacy_top(&mut self.layers) {
             let outcome = top.apply(action, &self.store, self.strings);
             self.awards_outcome(outcome);
             return true;
         }
-        if !self.screens.is_empty() {
+        if !self.layers.is_empty() {
             return false;
         }
         let selected = self.dashboard.selected_row().map(|r| r.id);
@@ -65,18 +62,13 @@ impl App {
         match outcome {
             Outcome::Nothing => {}
             Outcome::Close => {
-                self.screens.pop();
+                self.layers.pop();
             }
-            Outcome::Open(screen) => self.screens.push(Screen::Awards(Box::new(screen))),
-            Outcome::Ask(message, pending) => {
-                self.modals
-                    .push(Modal::Confirm(Confirm { message, pending }));
-            }
+            Outcome::Open(screen) => self.push_legacy(Legacy::Awards(Box::new(screen))),
+            Outcome::Ask(message, pending) => self.ask(message, Command::Action(pending)),
             Outcome::Perform(p) => self.awards_perform(&p),
             Outcome::Export(path) => self.awards_export(&path),
-            Outcome::Message(text) => self
-                .modals
-                .push(Modal::Message(Message { text, error: false })),
+            Outcome::Message(text) => self.outcome(ScreenOutcome::Message(text)),
         }
     }
 
@@ -86,16 +78,16 @@ impl App {
         let t = texts(self.strings);
         match perform(p, &mut self.store) {
             Ok(nomination) => {
-                if let Some(Screen::Awards(top)) = self.screens.last()
+                if let Some(Layer::Legacy(Legacy::Awards(top))) = self.layers.last()
                     && matches!(**top, AwardsScreen::Form(_))
                 {
-                    self.screens.pop();
+                    self.layers.pop();
                 }
                 // A decided nomination now has a referral screen to go to.
                 let after_refer = matches!(p, Pending::Refer { .. });
                 let mut failed = None;
-                for s in &mut self.screens {
-                    if let Screen::Awards(a) = s
+                for s in &mut self.layers {
+                    if let Layer::Legacy(Legacy::Awards(a)) = s
                         && let Err(e) = a.reload(&self.store)
                     {
                         failed = Some(e);
@@ -110,11 +102,10 @@ impl App {
                 self.status = Some((text.to_string(), STATUS_TICKS));
                 self.queue.push_back(Internal::ScoresChanged(nomination));
                 if after_refer
-                    && self.screens.is_empty()
+                    && self.layers.is_empty()
                     && let Ok(v) = awards::referral::ReferralView::open(&self.store, nomination)
                 {
-                    self.screens
-                        .push(Screen::Awards(Box::new(AwardsScreen::Referral(v))));
+                    self.push_legacy(Legacy::Awards(Box::new(AwardsScreen::Referral(v))));
                 }
                 if let Some(e) = failed {
                     self.error(self.strings.store_message(&e));
@@ -122,7 +113,7 @@ impl App {
             }
             // Typed refusals in the interface's language; untyped checks with
             // where they came from.
-            Err(e) => self.outcome(crate::tui::screens::scoring::Outcome::Failed(e)),
+            Err(e) => self.outcome(ScreenOutcome::Failed(e)),
         }
     }
 
@@ -130,10 +121,10 @@ impl App {
     fn awards_export(&mut self, path: &std::path::Path) {
         match crate::export::awards::export_awards(&self.store, path) {
             Ok(n) => {
-                if let Some(Screen::Awards(top)) = self.screens.last()
+                if let Some(Layer::Legacy(Legacy::Awards(top))) = self.layers.last()
                     && matches!(**top, AwardsScreen::Form(_))
                 {
-                    self.screens.pop();
+                    self.layers.pop();
                 }
                 let t = texts(self.strings);
                 self.status = Some((
@@ -150,24 +141,5 @@ impl App {
         awards::eligibility_warning(&self.store, id, self.strings)
             .ok()
             .flatten()
-    }
-
-    /// Collect results of background work of the awards screens.
-    pub(super) fn awards_poll(&mut self) {
-        for s in &mut self.screens {
-            if let Screen::Awards(a) = s {
-                a.poll();
-            }
-        }
-    }
-
-    /// Draw the awards screens in stack order (forms are popups over the
-    /// screen they were opened from).
-    pub(super) fn awards_render(&self, body: Rect, buf: &mut Buffer) {
-        for s in &self.screens {
-            if let Screen::Awards(a) = s {
-                a.render(self.strings, body, buf);
-            }
-        }
     }
 }

@@ -1,80 +1,80 @@
-//! The app's side of the import preview: reading the list for it (off the
-//! UI loop), reading it again when the secretary changes a choice, and
-//! saving what it shows.
+//! The app's side of the import preview: reading the list for it and
+//! reading it again (off the UI loop when the terminal loop runs), handing
+//! each reading to the preview, and saving what it shows.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 
 use crate::import::ImportOptions;
-use crate::import::table::Table;
-use crate::tui::action::Action;
-use crate::tui::modals::Modal;
-use crate::tui::modals::confirm::Confirm;
+use crate::tui::command::Command;
 use crate::tui::modals::report::Report;
-use crate::tui::screens::Screen;
-use crate::tui::screens::import_preview::{ImportPreview, PreviewOutcome};
+use crate::tui::screens::import_preview::{ImportPreview, is_import_context};
 use crate::tui::strings_forms::forms;
 use crate::tui::strings_import::import;
-use crate::tui::transfer::{self, PreviewJob, PreviewReady, Running};
+use crate::tui::transfer::{self, ImportJob, PreviewReady, Running};
 
-use super::App;
+use super::{App, Layer};
 
 impl App {
     /// Read `file` and show what importing it would do.
     pub(super) fn start_preview(&mut self, file: PathBuf) {
-        let t = import(self.strings);
-        self.transfer = Some(Running {
-            label: format!("{} {}", t.reading, file.display()),
-            done: 0,
-            total: 0,
-        });
-        self.run_preview(PreviewJob {
+        self.read_import(ImportJob {
             file,
             tables: None,
             options: ImportOptions::default(),
             generation: 0,
-            lang: transfer::report_lang(self.strings.lang),
         });
     }
 
-    fn run_preview(&mut self, job: PreviewJob) {
+    /// Read the list for the preview: the file the first time, then the
+    /// tables read then, with the choices made.
+    pub(super) fn read_import(&mut self, job: ImportJob) {
+        let t = import(self.strings);
+        self.transfer = Some(Running {
+            label: format!("{} {}", t.reading, job.file.display()),
+            done: 0,
+            total: 0,
+        });
+        let lang = transfer::report_lang(self.strings.lang);
         match (
             self.store.path().map(|p| p.to_path_buf()),
             self.jobs.clone(),
         ) {
-            (Some(db), Some(events)) => transfer::spawn_preview(db, job, events),
+            (Some(db), Some(events)) => transfer::spawn_preview(db, job, lang, events),
             _ => {
-                let done = transfer::preview_with(&self.store, job);
+                let done = transfer::preview_with(&self.store, job, lang);
                 self.transfer_event(done);
             }
         }
+    }
+
+    /// Where the import preview is in the stack (popups may cover it).
+    fn import_layer(&self) -> Option<usize> {
+        self.layers
+            .iter()
+            .rposition(|l| is_import_context(l.context()))
+    }
+
+    /// Hand `command` to the import preview wherever it is in the stack.
+    fn hand_to_import_layer(&mut self, at: usize, command: Command) {
+        let outcome = self.with_cx(|layers, cx| match layers.get_mut(at) {
+            Some(Layer::Screen(s)) => s.run(&command, cx),
+            _ => crate::tui::screen::Outcome::Nothing,
+        });
+        self.outcome(outcome);
     }
 
     /// A reading for the preview came back: open the preview, or show the
     /// newest reading in the one open.
     pub(super) fn previewed(&mut self, result: Result<Box<PreviewReady>, String>) {
         self.transfer = None;
-        let open = match self.screens.last_mut() {
-            Some(Screen::ImportPreview(p)) => Some(p),
-            _ => None,
-        };
-        match (result, open) {
-            (Ok(ready), Some(p)) => {
-                if ready.generation == p.generation {
-                    p.receive(ready.preview);
+        match (result, self.import_layer()) {
+            (Ok(ready), Some(at)) => self.hand_to_import_layer(at, Command::ShowImport(ready)),
+            (Ok(ready), None) => self.push(Box::new(ImportPreview::new(*ready))),
+            (Err(text), at) => {
+                if let Some(at) = at {
+                    self.hand_to_import_layer(at, Command::ImportReadFailed);
                 }
-            }
-            (Ok(ready), None) => {
-                let ready = *ready;
-                let screen =
-                    ImportPreview::new(ready.tables, ready.options, ready.preview, &self.catalogue);
-                self.screens.push(Screen::ImportPreview(Box::new(screen)));
-            }
-            (Err(text), open) => {
-                if let Some(p) = open {
-                    p.rereading = false;
-                }
-                self.modals.push(Modal::Report(Report {
+                self.push(Box::new(Report {
                     title: forms(self.strings).import_failed.to_string(),
                     text,
                     error: true,
@@ -84,53 +84,21 @@ impl App {
         }
     }
 
-    /// Actions for the import preview on top; true when it is there.
-    pub(super) fn import_dispatch(&mut self, action: &Action) -> bool {
-        let Some(Screen::ImportPreview(p)) = self.screens.last_mut() else {
-            return false;
-        };
-        let outcome = p.apply(action, self.strings);
-        let (file, tables, options, generation) = (
-            p.file.clone(),
-            p.tables.clone(),
-            p.options.clone(),
-            p.generation,
-        );
-        match outcome {
-            PreviewOutcome::Nothing => {}
-            PreviewOutcome::Close => {
-                self.screens.pop();
-            }
-            PreviewOutcome::Reread => {
-                let t = import(self.strings);
-                self.transfer = Some(Running {
-                    label: format!("{} {}", t.reading, file.display()),
-                    done: 0,
-                    total: 0,
-                });
-                self.run_preview(PreviewJob {
-                    file,
-                    tables: Some(tables),
-                    options,
-                    generation,
-                    lang: transfer::report_lang(self.strings.lang),
-                });
-            }
-            PreviewOutcome::Ask(message, pending) => {
-                self.modals
-                    .push(Modal::Confirm(Confirm { message, pending }));
-            }
-            PreviewOutcome::Save => self.start_import(file, tables, options),
-            PreviewOutcome::Error(text) => self.error(text),
+    /// The list saved: the preview has done its work.
+    pub(super) fn close_import_preview(&mut self) {
+        if let Some(at) = self.import_layer() {
+            self.layers.remove(at);
         }
-        true
     }
 
-    /// Save the previewed list, off the UI loop when the database has a file.
-    fn start_import(&mut self, file: PathBuf, tables: Arc<Vec<Table>>, options: ImportOptions) {
+    /// Save the previewed list, off the UI loop when the terminal loop runs.
+    pub(super) fn save_import(&mut self, job: ImportJob) {
+        let Some(tables) = job.tables else {
+            return self.start_preview(job.file);
+        };
         let f = forms(self.strings);
         self.transfer = Some(Running {
-            label: format!("{} {}", f.importing, file.display()),
+            label: format!("{} {}", f.importing, job.file.display()),
             done: 0,
             total: 0,
         });
@@ -140,13 +108,18 @@ impl App {
             self.jobs.clone(),
         ) {
             (Some(db), Some(events)) => {
-                transfer::spawn_import(db, file, tables, options, lang, events)
+                transfer::spawn_import(db, job.file, tables, job.options, lang, events)
             }
             _ => {
                 let mut reports = Vec::new();
-                transfer::import_with(&mut self.store, &file, &tables, options, lang, &mut |t| {
-                    reports.push(t)
-                });
+                transfer::import_with(
+                    &mut self.store,
+                    &job.file,
+                    &tables,
+                    job.options,
+                    lang,
+                    &mut |t| reports.push(t),
+                );
                 for t in reports {
                     self.transfer_event(t);
                 }

@@ -7,19 +7,17 @@ use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, Sender};
 use std::time::{Duration, Instant};
 
-use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
-use ratatui::layout::Rect;
 
+use super::layers::{Layer, legacy_top};
 use super::{App, STATUS_TICKS};
 use crate::print::Format;
 use crate::store::StoreError;
 use crate::tui::action::Action;
+use crate::tui::command::Command;
 use crate::tui::event::{Event, JobResult};
-use crate::tui::modals::Modal;
-use crate::tui::modals::confirm::Confirm;
 use crate::tui::print_jobs::{self, Printed, Target};
-use crate::tui::screens::Screen;
+use crate::tui::screens::Legacy;
 use crate::tui::screens::minutes::{MinutesAction, MinutesScreen, Outcome, SAVE_AFTER};
 use crate::tui::screens::preview::Preview;
 
@@ -99,8 +97,8 @@ impl App {
     pub(super) fn autosave_minutes(&mut self, after: Duration) {
         let now = Instant::now();
         let mut error = None;
-        for screen in &mut self.screens {
-            if let Screen::Minutes(m) = screen
+        for layer in &mut self.layers {
+            if let Layer::Legacy(Legacy::Minutes(m)) = layer
                 && let Err(e) = m.autosave(&mut self.store, now, after, false)
             {
                 m.message = Some(format!(
@@ -118,7 +116,7 @@ impl App {
 
     /// Keys for the note being typed.
     pub(super) fn minutes_key(&mut self, key: &KeyEvent) {
-        if let Some(Screen::Minutes(m)) = self.screens.last_mut() {
+        if let Some(Legacy::Minutes(m)) = legacy_top(&mut self.layers) {
             m.edit_key(key, Instant::now());
         }
         self.autosave_minutes(SAVE_AFTER);
@@ -129,13 +127,13 @@ impl App {
     pub(super) fn minutes_dispatch(&mut self, action: &Action) -> bool {
         let body = self.areas(self.area).2;
         let now = Instant::now();
-        let outcome = match self.screens.last_mut() {
-            Some(Screen::Minutes(m)) => m.apply(action, &mut self.store, self.strings, now),
-            Some(Screen::Preview(p)) => p.apply(action, &mut self.store, self.strings),
-            Some(Screen::Meeting(m)) => match action {
+        let outcome = match legacy_top(&mut self.layers) {
+            Some(Legacy::Minutes(m)) => m.apply(action, &mut self.store, self.strings, now),
+            Some(Legacy::Preview(p)) => p.apply(action, &mut self.store, self.strings),
+            Some(Legacy::Meeting(m)) => match action {
                 Action::Minutes(MinutesAction::Open) => {
                     match MinutesScreen::open(&self.store, m.record.meeting.id, m.item) {
-                        Ok(s) => self.screens.push(Screen::Minutes(Box::new(s))),
+                        Ok(s) => self.push_legacy(Legacy::Minutes(Box::new(s))),
                         Err(e) => self.error(self.strings.store_message(&e)),
                     }
                     return true;
@@ -149,15 +147,10 @@ impl App {
             Outcome::Nothing => {}
             Outcome::Close => self.close_minutes_screen(),
             Outcome::Status(text) => self.status = Some((text, STATUS_TICKS)),
-            Outcome::Ask(message, pending) => {
-                self.modals
-                    .push(Modal::Confirm(Confirm { message, pending }));
-            }
-            Outcome::Failed(e) => {
-                self.outcome(crate::tui::screens::scoring::Outcome::Failed(e));
-            }
+            Outcome::Ask(message, pending) => self.ask(message, Command::Action(pending)),
+            Outcome::Failed(e) => self.outcome(crate::tui::screen::Outcome::Failed(e)),
             Outcome::Preview(meeting) => match Preview::open(&self.store, meeting, body) {
-                Ok(p) => self.screens.push(Screen::Preview(Box::new(p))),
+                Ok(p) => self.push_legacy(Legacy::Preview(Box::new(p))),
                 Err(e) => self.error(self.strings.store_message(&e)),
             },
             Outcome::Print(format) => self.start_print(format),
@@ -166,18 +159,18 @@ impl App {
     }
 
     fn close_minutes_screen(&mut self) {
-        let item = match self.screens.pop() {
-            Some(Screen::Minutes(m)) => Some(m.item),
+        let item = match self.layers.pop() {
+            Some(Layer::Legacy(Legacy::Minutes(m))) => Some(m.item),
             _ => None,
         };
         // The notes say where they go, which a sign-off in the preview changed.
-        if let Some(Screen::Minutes(m)) = self.screens.last_mut()
+        if let Some(Legacy::Minutes(m)) = legacy_top(&mut self.layers)
             && let Err(e) = m.read_signing(&self.store)
         {
             self.error(self.strings.store_message(&e));
         }
         // Meeting mode shows the notes and follows the item the minutes were on.
-        if let Some(Screen::Meeting(m)) = self.screens.last_mut() {
+        if let Some(Legacy::Meeting(m)) = legacy_top(&mut self.layers) {
             let item = item.unwrap_or(m.item);
             if let Err(e) = m.reload_at(&self.store, item) {
                 self.error(self.strings.store_message(&e));
@@ -186,7 +179,7 @@ impl App {
     }
 
     fn start_print(&mut self, format: Option<Format>) {
-        let Some(Screen::Preview(p)) = self.screens.last() else {
+        let Some(Layer::Legacy(Legacy::Preview(p))) = self.layers.last() else {
             return;
         };
         let dir = self.printing.out_dir.clone();
@@ -203,30 +196,5 @@ impl App {
             format!("{} {}…", t.printing, format.extension().to_uppercase()),
             u8::MAX,
         ));
-    }
-
-    /// The preview lays its text out for the screen's width.
-    pub(super) fn minutes_resize(&mut self) {
-        let body = self.areas(self.area).2;
-        for s in &mut self.screens {
-            if let Screen::Preview(p) = s {
-                p.set_view(body);
-            }
-        }
-    }
-
-    /// Draw the minutes screens; false when the top screen is another one.
-    pub(super) fn minutes_render(&self, area: Rect, buf: &mut Buffer) -> bool {
-        match self.screens.last() {
-            Some(Screen::Minutes(m)) => {
-                crate::tui::screens::minutes_view::render(m, self.strings, area, buf);
-                true
-            }
-            Some(Screen::Preview(p)) => {
-                p.render(self.strings, area, buf);
-                true
-            }
-            _ => false,
-        }
     }
 }

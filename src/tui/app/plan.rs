@@ -4,25 +4,25 @@
 
 use ratatui::crossterm::event::KeyEvent;
 
-use super::{App, STATUS_TICKS};
+use super::App;
+use super::layers::legacy_top;
 use crate::tui::action::Action;
-use crate::tui::modals::Modal;
-use crate::tui::modals::confirm::Confirm;
-use crate::tui::screens::Screen;
+use crate::tui::command::Command;
+use crate::tui::screens::Legacy;
 use crate::tui::screens::meeting::MeetingMode;
 use crate::tui::screens::planning::{Outcome, Planning};
 
 impl App {
     pub(super) fn open_planning(&mut self) {
         match Planning::open(&self.store) {
-            Ok(p) => self.screens.push(Screen::Planning(Box::new(p))),
+            Ok(p) => self.push_legacy(Legacy::Planning(Box::new(p))),
             Err(e) => self.error(self.strings.store_message(&e)),
         }
     }
 
     pub(super) fn planning_action(&mut self, action: &Action) {
         let filter = self.dashboard.query();
-        let Some(Screen::Planning(p)) = self.screens.last_mut() else {
+        let Some(Legacy::Planning(p)) = legacy_top(&mut self.layers) else {
             return;
         };
         let outcome = p.apply(action, &mut self.store, self.strings, &filter);
@@ -30,7 +30,7 @@ impl App {
     }
 
     pub(super) fn planning_key(&mut self, key: &KeyEvent) {
-        let Some(Screen::Planning(p)) = self.screens.last_mut() else {
+        let Some(Legacy::Planning(p)) = legacy_top(&mut self.layers) else {
             return;
         };
         if let Some(e) = p.input_key(key, &self.store) {
@@ -40,7 +40,7 @@ impl App {
 
     /// After meeting mode closes, the list shows what changed there.
     pub(super) fn planning_reload(&mut self) {
-        if let Some(Screen::Planning(p)) = self.screens.last_mut()
+        if let Some(Legacy::Planning(p)) = legacy_top(&mut self.layers)
             && let Err(e) = p.reload(&self.store)
         {
             self.error(self.strings.store_message(&e));
@@ -51,22 +51,17 @@ impl App {
         match outcome {
             Outcome::Nothing => {}
             Outcome::Close => {
-                self.screens.pop();
+                self.layers.pop();
             }
             Outcome::Changed(text) => {
                 // Agenda changes move nominations' statuses: the list shows them at once.
-                self.dashboard.reload();
-                self.dashboard.detail = None;
-                self.status = Some((text, STATUS_TICKS));
+                self.outcome(crate::tui::screen::Outcome::Changed(text));
             }
-            Outcome::Ask(message, pending) => {
-                self.modals
-                    .push(Modal::Confirm(Confirm { message, pending }));
-            }
-            Outcome::Failed(e) => self.outcome(crate::tui::screens::scoring::Outcome::Failed(e)),
+            Outcome::Ask(message, pending) => self.ask(message, Command::Action(pending)),
+            Outcome::Failed(e) => self.outcome(crate::tui::screen::Outcome::Failed(e)),
             Outcome::Refused(text) => self.error(text),
             Outcome::OpenMode(id) => match MeetingMode::open(&self.store, id) {
-                Ok(m) => self.screens.push(Screen::Meeting(Box::new(m))),
+                Ok(m) => self.push_legacy(Legacy::Meeting(Box::new(m))),
                 Err(e) => self.error(self.strings.store_message(&e)),
             },
         }

@@ -7,12 +7,15 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::tui::action::Action;
+use crate::tui::command::Command;
+use crate::tui::keymap::Context;
+use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 
 pub struct Confirm {
     pub message: String,
-    pub pending: Action,
+    pub pending: Command,
 }
 
 impl Confirm {
@@ -33,5 +36,31 @@ impl Confirm {
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
             .render(inner, buf);
+    }
+}
+
+impl Screen for Confirm {
+    fn context(&self) -> Context {
+        Context::Confirm
+    }
+
+    fn apply(&mut self, action: &Action, _: &mut Ctx) -> Outcome {
+        match action {
+            Action::Confirm => Outcome::Done(self.pending.clone()),
+            Action::Cancel => Outcome::Close,
+            _ => Outcome::Nothing,
+        }
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        Confirm::render(self, s, area, buf);
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+
+    fn is_modal(&self) -> bool {
+        true
     }
 }

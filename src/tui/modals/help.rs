@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
+use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, truncate, width};
@@ -98,5 +99,31 @@ impl Help {
         Paragraph::new(lines)
             .scroll((self.scroll.min(max), 0))
             .render(inner, buf);
+    }
+}
+
+impl Screen for Help {
+    fn context(&self) -> Context {
+        Context::Help
+    }
+
+    fn apply(&mut self, action: &Action, _: &mut Ctx) -> Outcome {
+        if *action == Action::Close {
+            return Outcome::Close;
+        }
+        Help::apply(self, action);
+        Outcome::Nothing
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        Help::render(self, s, area, buf);
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+
+    fn is_modal(&self) -> bool {
+        true
     }
 }

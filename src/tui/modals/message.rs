@@ -5,6 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
+use crate::tui::action::Action;
+use crate::tui::keymap::Context;
+use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 
@@ -31,5 +34,30 @@ impl Message {
         Paragraph::new(self.text.clone())
             .wrap(Wrap { trim: true })
             .render(inner, buf);
+    }
+}
+
+impl Screen for Message {
+    fn context(&self) -> Context {
+        Context::Message
+    }
+
+    fn apply(&mut self, action: &Action, _: &mut Ctx) -> Outcome {
+        match action {
+            Action::Close => Outcome::Close,
+            _ => Outcome::Nothing,
+        }
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        Message::render(self, s, area, buf);
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+
+    fn is_modal(&self) -> bool {
+        true
     }
 }

@@ -1,4 +1,5 @@
-//! Popups drawn over the screens. The last one opened is on top and gets the keys.
+//! Popups drawn over the screens. Each is a layer (`screen::Screen`) that
+//! takes every key while it is on top.
 
 pub mod confirm;
 pub mod help;
@@ -7,28 +8,6 @@ pub mod prompt;
 pub mod report;
 
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
-
-use crate::tui::keymap::Context;
-
-pub enum Modal {
-    Help(help::Help),
-    Confirm(confirm::Confirm),
-    Message(message::Message),
-    Prompt(prompt::Prompt),
-    Report(report::Report),
-}
-
-impl Modal {
-    pub fn context(&self) -> Context {
-        match self {
-            Modal::Help(_) => Context::Help,
-            Modal::Confirm(_) => Context::Confirm,
-            Modal::Message(_) => Context::Message,
-            Modal::Prompt(_) => Context::Prompt,
-            Modal::Report(_) => Context::Report,
-        }
-    }
-}
 
 /// A centred rectangle of at most `width` × `height` inside `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {

@@ -11,6 +11,15 @@ use crate::domain::nomination::NominationId;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::text_input::TextInput;
+use ratatui::crossterm::event::KeyEvent;
+
+use crate::domain::text::nfc;
+use crate::evidence_files::full_path;
+use crate::tui::action::Action;
+use crate::tui::command::Command;
+use crate::tui::keymap::Context;
+use crate::tui::screen::{Ctx, Outcome, Screen};
+use crate::tui::strings_forms::forms;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptFor {
@@ -74,5 +83,69 @@ impl Prompt {
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .render(inner, buf);
+    }
+}
+
+impl Prompt {
+    /// The command the answer is for.
+    fn command(&self, answer: String) -> Command {
+        match self.purpose {
+            PromptFor::Withdraw(nomination) => Command::Withdraw {
+                nomination,
+                reason: answer,
+            },
+            PromptFor::Recusal { nomination, member } => Command::Recusal {
+                nomination,
+                member,
+                reason: Some(answer),
+            },
+            PromptFor::Import => Command::Import(full_path(&answer)),
+            PromptFor::Export => Command::Export(full_path(&answer)),
+        }
+    }
+}
+
+impl Screen for Prompt {
+    fn context(&self) -> Context {
+        Context::Prompt
+    }
+
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        match action {
+            Action::Cancel => Outcome::Close,
+            Action::Confirm => {
+                let answer = nfc(self.input.value().trim());
+                if answer.is_empty() {
+                    let f = forms(cx.strings);
+                    self.error = Some(match self.purpose {
+                        PromptFor::Withdraw(_) => f.reason_empty.to_string(),
+                        PromptFor::Recusal { .. } => cx.strings.recusal_reason_empty.to_string(),
+                        _ => f.file_prompt.trim().trim_end_matches(':').to_string(),
+                    });
+                    return Outcome::Nothing;
+                }
+                Outcome::Done(self.command(answer))
+            }
+            _ => Outcome::Nothing,
+        }
+    }
+
+    fn text_key(&mut self, key: &KeyEvent, _: &mut Ctx) -> Outcome {
+        if self.input.handle_key(key) {
+            self.error = None;
+        }
+        Outcome::Nothing
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        Prompt::render(self, s, area, buf);
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+
+    fn is_modal(&self) -> bool {
+        true
     }
 }

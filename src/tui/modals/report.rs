@@ -7,6 +7,9 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::tui::action::Action;
+use crate::tui::keymap::Context;
+use crate::tui::screen::{Ctx, Outcome, Screen};
+use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::wrap;
 
@@ -51,5 +54,31 @@ impl Report {
         Paragraph::new(lines)
             .scroll((self.scroll.min(max), 0))
             .render(inner, buf);
+    }
+}
+
+impl Screen for Report {
+    fn context(&self) -> Context {
+        Context::Report
+    }
+
+    fn apply(&mut self, action: &Action, _: &mut Ctx) -> Outcome {
+        if *action == Action::Close {
+            return Outcome::Close;
+        }
+        Report::apply(self, action);
+        Outcome::Nothing
+    }
+
+    fn render(&self, _: &Strings, area: Rect, buf: &mut Buffer) {
+        Report::render(self, area, buf);
+    }
+
+    fn is_popup(&self) -> bool {
+        true
+    }
+
+    fn is_modal(&self) -> bool {
+        true
     }
 }

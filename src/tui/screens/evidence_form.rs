@@ -13,8 +13,10 @@ use crate::evidence_files::{FileState, full_path, sha256_file};
 use crate::import::rows::parse_date_text;
 use crate::store::Store;
 use crate::tui::action::Action;
+use crate::tui::command::Command;
 use crate::tui::keymap::Context;
-use crate::tui::screens::nomination_form::{FormOutcome, show_refusal};
+use crate::tui::screen::{Ctx, Outcome, Screen};
+use crate::tui::screens::nomination_form::show_refusal;
 use crate::tui::strings::Strings;
 use crate::tui::strings_forms::forms;
 use crate::tui::widgets::form::{Field, Form};
@@ -131,32 +133,11 @@ impl EvidenceForm {
         }
     }
 
-    pub fn context(&self) -> Context {
-        Context::Form
-    }
-
-    pub fn key(&mut self, key: &KeyEvent) {
+    fn key(&mut self, key: &KeyEvent) {
         self.form.key(key);
     }
 
-    pub fn apply(&mut self, action: &Action, store: &mut Store) -> FormOutcome {
-        match action {
-            Action::NextField => self.form.next(),
-            Action::PrevField => self.form.prev(),
-            Action::Cancel if self.form.dirty => {
-                return FormOutcome::Ask(
-                    forms(self.strings).confirm_discard.into(),
-                    Action::Discard,
-                );
-            }
-            Action::Cancel | Action::Discard => return FormOutcome::Close,
-            Action::Save => return self.save(store),
-            _ => {}
-        }
-        FormOutcome::Nothing
-    }
-
-    fn save(&mut self, store: &mut Store) -> FormOutcome {
+    fn save(&mut self, store: &mut Store) -> Outcome {
         let f = forms(self.strings);
         self.form.clear_errors();
         let date_text = self.form.value("date");
@@ -176,7 +157,7 @@ impl EvidenceForm {
             self.form.set_error("title", f.title_empty.into());
         }
         if self.form.has_errors() {
-            return FormOutcome::Nothing;
+            return Outcome::Nothing;
         }
         let evidence = Evidence {
             id: self.original.as_ref().map_or(0, |o| o.id),
@@ -199,16 +180,55 @@ impl EvidenceForm {
                 .map(|()| f.saved_evidence_edit),
         };
         match saved {
-            Ok(text) => FormOutcome::Saved(text.to_string(), Some(self.nomination)),
+            Ok(text) => Outcome::Saved {
+                text: text.to_string(),
+                select: Some(self.nomination),
+            },
             Err(e) => {
                 show_refusal(&mut self.form, &e, f.evidence_conflict, self.strings);
-                FormOutcome::Nothing
+                Outcome::Nothing
             }
         }
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, area: Rect, buf: &mut Buffer) {
         self.form
             .render(forms(self.strings).evidence_hint, area, buf);
+    }
+}
+
+impl Screen for EvidenceForm {
+    fn context(&self) -> Context {
+        Context::Form
+    }
+
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        match action {
+            Action::NextField => self.form.next(),
+            Action::PrevField => self.form.prev(),
+            Action::Cancel if self.form.dirty => {
+                return Outcome::Ask(forms(self.strings).confirm_discard.into(), Command::Discard);
+            }
+            Action::Cancel => return Outcome::Close,
+            Action::Save => return self.save(cx.store),
+            _ => {}
+        }
+        Outcome::Nothing
+    }
+
+    fn text_key(&mut self, key: &KeyEvent, _: &mut Ctx) -> Outcome {
+        self.key(key);
+        Outcome::Nothing
+    }
+
+    fn run(&mut self, command: &Command, _: &mut Ctx) -> Outcome {
+        match command {
+            Command::Discard => Outcome::Close,
+            _ => Outcome::Nothing,
+        }
+    }
+
+    fn render(&self, _: &Strings, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
     }
 }

@@ -12,6 +12,8 @@ use crate::evidence_files::{self, FileState};
 use crate::store::{Result, Store};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
+use crate::tui::screen::{Ctx, Outcome, Screen};
+use crate::tui::screens::evidence_form::EvidenceForm;
 use crate::tui::strings::Strings;
 use crate::tui::strings_forms::forms;
 use crate::tui::theme::THEME;
@@ -26,15 +28,6 @@ pub struct EvidenceList {
     pub selected: usize,
 }
 
-/// What the app should do after a key in the list.
-#[derive(Debug, PartialEq)]
-pub enum ListOutcome {
-    Nothing,
-    Close,
-    Add,
-    Edit(Box<Evidence>, Option<FileState>),
-}
-
 impl EvidenceList {
     pub fn open(store: &Store, nomination: NominationId, about: String) -> Result<EvidenceList> {
         let mut list = EvidenceList {
@@ -44,12 +37,12 @@ impl EvidenceList {
             files: Vec::new(),
             selected: 0,
         };
-        list.reload(store)?;
+        list.read(store)?;
         Ok(list)
     }
 
     /// Read the items and check their files again (after a save).
-    pub fn reload(&mut self, store: &Store) -> Result<()> {
+    fn read(&mut self, store: &Store) -> Result<()> {
         self.items = store.evidence(self.nomination)?;
         self.files = evidence_files::check(&self.items);
         self.selected = self.selected.min(self.items.len().saturating_sub(1));
@@ -63,15 +56,11 @@ impl EvidenceList {
         }
     }
 
-    pub fn context(&self) -> Context {
-        Context::EvidenceList
-    }
-
     fn state_of(&self, id: i64) -> Option<FileState> {
         self.files.iter().find(|(i, _)| *i == id).map(|(_, st)| *st)
     }
 
-    pub fn apply(&mut self, action: &Action) -> ListOutcome {
+    fn act(&mut self, action: &Action, s: &'static Strings) -> Outcome {
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => {
@@ -79,19 +68,23 @@ impl EvidenceList {
             }
             Action::Home => self.selected = 0,
             Action::End => self.selected = self.items.len().saturating_sub(1),
-            Action::Close => return ListOutcome::Close,
-            Action::AddEvidence => return ListOutcome::Add,
+            Action::Close => return Outcome::Close,
+            Action::AddEvidence => {
+                let form = EvidenceForm::new(self.nomination, &self.about, s);
+                return Outcome::Open(Box::new(form));
+            }
             Action::EditEvidence => {
                 if let Some(e) = self.items.get(self.selected) {
-                    return ListOutcome::Edit(Box::new(e.clone()), self.state_of(e.id));
+                    let form = EvidenceForm::edit(e.clone(), &self.about, self.state_of(e.id), s);
+                    return Outcome::Open(Box::new(form));
                 }
             }
             _ => {}
         }
-        ListOutcome::Nothing
+        Outcome::Nothing
     }
 
-    pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
         let f = forms(s);
         Clear.render(area, buf);
         let block = Block::default()
@@ -212,4 +205,23 @@ fn day_month_year(iso: &str) -> String {
     chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
         .map(|d| d.format("%d/%m/%Y").to_string())
         .unwrap_or_else(|_| iso.to_string())
+}
+
+impl Screen for EvidenceList {
+    fn context(&self) -> Context {
+        Context::EvidenceList
+    }
+
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        self.act(action, cx.strings)
+    }
+
+    /// An item edited in the form above: the list shows it as saved.
+    fn reload(&mut self, cx: &mut Ctx) -> std::result::Result<(), crate::store::StoreError> {
+        self.read(cx.store)
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        self.draw(s, area, buf);
+    }
 }

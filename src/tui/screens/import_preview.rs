@@ -2,15 +2,17 @@
 //! the rows as they would be saved, every problem and every guess. The
 //! secretary gives a column a field, sets what the file lacks for all rows,
 //! sees the preview read again, then saves (one audited write) or leaves
-//! with the database untouched. Reading and saving run off the UI loop; the
-//! screen only says what to run next.
+//! with the database untouched. Reading and saving run off the UI loop: the
+//! screen answers with the command to run (`Command::ReadImport`,
+//! `Command::SaveImport`) and is handed each reading (`Command::ShowImport`).
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
+use ratatui::layout::Rect;
 
-use crate::domain::award::Catalogue;
 use crate::domain::movement::Round;
 use crate::domain::nominee::NomineeKind;
 use crate::import::columns::kind_label;
@@ -18,9 +20,12 @@ use crate::import::form::header::{Field, IGNORE_CODE};
 use crate::import::table::Table;
 use crate::import::{ImportOptions, ImportPreview as Preview};
 use crate::tui::action::{Action, ImportAction};
+use crate::tui::command::Command;
 use crate::tui::keymap::Context;
+use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::strings::Strings;
 use crate::tui::strings_import::import;
+use crate::tui::transfer::{ImportJob, PreviewReady};
 use crate::tui::widgets::text_input::TextInput;
 
 /// What a choice sets.
@@ -50,18 +55,6 @@ pub enum Editing {
     },
 }
 
-/// What the app does after an action.
-#[derive(Debug, PartialEq)]
-pub enum PreviewOutcome {
-    Nothing,
-    Close,
-    /// The options changed: read the list again with them.
-    Reread,
-    Ask(String, Action),
-    Save,
-    Error(String),
-}
-
 /// A column as the screen lists it: letter, header as written, field.
 pub struct ColumnLine {
     pub letter: String,
@@ -84,35 +77,18 @@ pub struct ImportPreview {
     pub generation: u64,
     /// A reading with changed options is under way.
     pub rereading: bool,
-    awards: Vec<(String, String)>,
 }
 
-impl ImportPreview {
-    pub fn new(
-        tables: Arc<Vec<Table>>,
-        options: ImportOptions,
-        preview: Preview,
-        catalogue: &Catalogue,
-    ) -> ImportPreview {
-        ImportPreview {
-            file: preview.file.clone(),
-            tables,
-            options,
-            preview,
-            selected: 0,
-            scroll: 0,
-            editing: None,
-            generation: 0,
-            rereading: false,
-            awards: catalogue
-                .awards
-                .iter()
-                .map(|a| (a.name.clone(), a.code.clone()))
-                .collect(),
-        }
-    }
+/// Is this the context of the import preview (with a choice or the round open)?
+pub fn is_import_context(c: Context) -> bool {
+    matches!(
+        c,
+        Context::ImportPreview | Context::ImportChoose | Context::ImportInput
+    )
+}
 
-    pub fn context(&self) -> Context {
+impl Screen for ImportPreview {
+    fn context(&self) -> Context {
         match &self.editing {
             Some(Editing::Choose(_)) => Context::ImportChoose,
             Some(Editing::Round { .. }) => Context::ImportInput,
@@ -120,11 +96,65 @@ impl ImportPreview {
         }
     }
 
-    /// A newer reading of the list with the current options.
-    pub fn receive(&mut self, preview: Preview) {
-        self.preview = preview;
-        self.rereading = false;
-        self.selected = self.selected.min(self.columns().len().saturating_sub(1));
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        match self.editing.take() {
+            Some(Editing::Choose(choice)) => self.apply_choice(choice, action),
+            Some(Editing::Round { input, error }) => self.apply_round(input, error, action),
+            None => self.apply_main(action, cx),
+        }
+    }
+
+    fn text_key(&mut self, key: &KeyEvent, _: &mut Ctx) -> Outcome {
+        if let Some(Editing::Round { input, error }) = &mut self.editing
+            && input.handle_key(key)
+        {
+            *error = false;
+        }
+        Outcome::Nothing
+    }
+
+    fn run(&mut self, command: &Command, _: &mut Ctx) -> Outcome {
+        match command {
+            Command::ShowImport(ready) if ready.generation == self.generation => {
+                self.preview = ready.preview.clone();
+                self.rereading = false;
+                self.selected = self.selected.min(self.columns().len().saturating_sub(1));
+            }
+            Command::ImportReadFailed => self.rereading = false,
+            _ => {}
+        }
+        Outcome::Nothing
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        super::import_preview_view::render(self, s, area, buf);
+    }
+}
+
+impl ImportPreview {
+    /// The preview of a list as first read.
+    pub fn new(ready: PreviewReady) -> ImportPreview {
+        ImportPreview {
+            file: ready.preview.file.clone(),
+            tables: ready.tables,
+            options: ready.options,
+            preview: ready.preview,
+            selected: 0,
+            scroll: 0,
+            editing: None,
+            generation: ready.generation,
+            rereading: false,
+        }
+    }
+
+    /// The list as previewed, with the choices made: what to read or save.
+    fn job(&self) -> ImportJob {
+        ImportJob {
+            file: self.file.clone(),
+            tables: Some(self.tables.clone()),
+            options: self.options.clone(),
+            generation: self.generation,
+        }
     }
 
     /// Every column with a header, and each one without a header that holds data.
@@ -154,28 +184,11 @@ impl ImportPreview {
         out
     }
 
-    /// Keys the keymap leaves to the round being typed.
-    pub fn input_key(&mut self, key: &KeyEvent) {
-        if let Some(Editing::Round { input, error }) = &mut self.editing
-            && input.handle_key(key)
-        {
-            *error = false;
-        }
-    }
-
-    pub fn apply(&mut self, action: &Action, s: &Strings) -> PreviewOutcome {
-        match self.editing.take() {
-            Some(Editing::Choose(choice)) => self.apply_choice(choice, action),
-            Some(Editing::Round { input, error }) => self.apply_round(input, error, action),
-            None => self.apply_main(action, s),
-        }
-    }
-
-    fn apply_main(&mut self, action: &Action, s: &Strings) -> PreviewOutcome {
-        let t = import(s);
+    fn apply_main(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        let t = import(cx.strings);
         let count = self.columns().len();
         match action {
-            Action::Close => return PreviewOutcome::Close,
+            Action::Close => return Outcome::Close,
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
@@ -184,7 +197,7 @@ impl ImportPreview {
             Action::End => self.scroll = u16::MAX,
             Action::Import(ImportAction::MapColumn) => {
                 let Some(column) = self.columns().into_iter().nth(self.selected) else {
-                    return PreviewOutcome::Error(t.no_column.to_string());
+                    return Outcome::Refused(t.no_column.to_string());
                 };
                 let mut items = vec![(format!("({})", t.from_file), String::new())];
                 items.push((t.ignored.to_string(), IGNORE_CODE.to_string()));
@@ -218,7 +231,12 @@ impl ImportPreview {
             }
             Action::Import(ImportAction::SetAward) => {
                 let mut items = vec![(format!("({})", t.from_file), String::new())];
-                items.extend(self.awards.iter().cloned());
+                items.extend(
+                    cx.catalogue
+                        .awards
+                        .iter()
+                        .map(|a| (a.name.clone(), a.code.clone())),
+                );
                 let current = self.options.list.award.clone();
                 self.choose(ChoiceFor::Award, t.choose_award.into(), items, current);
             }
@@ -246,13 +264,13 @@ impl ImportPreview {
             }
             Action::Import(ImportAction::Save) => {
                 if self.rereading {
-                    return PreviewOutcome::Error(t.busy.to_string());
+                    return Outcome::Status(t.busy.to_string());
                 }
                 if self.preview.rows.is_empty() && self.preview.problems.is_empty() {
-                    return PreviewOutcome::Error(t.nothing_to_save.to_string());
+                    return Outcome::Refused(t.nothing_to_save.to_string());
                 }
                 if !self.preview.can_save() {
-                    return PreviewOutcome::Error(t.cannot_save.to_string());
+                    return Outcome::Refused(t.cannot_save.to_string());
                 }
                 let question = format!(
                     "{} — {} {}. {}",
@@ -261,14 +279,11 @@ impl ImportPreview {
                     t.nominations,
                     t.save_question
                 );
-                return PreviewOutcome::Ask(question, Action::Import(ImportAction::ApplySave));
-            }
-            Action::Import(ImportAction::ApplySave) if self.preview.can_save() => {
-                return PreviewOutcome::Save;
+                return Outcome::Ask(question, Command::SaveImport(self.job()));
             }
             _ => {}
         }
-        PreviewOutcome::Nothing
+        Outcome::Nothing
     }
 
     /// The value `--map` gives `letter` now, if any.
@@ -297,12 +312,12 @@ impl ImportPreview {
         }));
     }
 
-    fn apply_choice(&mut self, mut choice: Choice, action: &Action) -> PreviewOutcome {
+    fn apply_choice(&mut self, mut choice: Choice, action: &Action) -> Outcome {
         let last = choice.items.len().saturating_sub(1);
         match action {
             Action::Up => choice.selected = choice.selected.saturating_sub(1),
             Action::Down => choice.selected = (choice.selected + 1).min(last),
-            Action::Cancel => return PreviewOutcome::Nothing,
+            Action::Cancel => return Outcome::Nothing,
             Action::Confirm => {
                 let value = choice
                     .items
@@ -328,12 +343,12 @@ impl ImportPreview {
             _ => {}
         }
         self.editing = Some(Editing::Choose(choice));
-        PreviewOutcome::Nothing
+        Outcome::Nothing
     }
 
-    fn apply_round(&mut self, input: TextInput, error: bool, action: &Action) -> PreviewOutcome {
+    fn apply_round(&mut self, input: TextInput, error: bool, action: &Action) -> Outcome {
         match action {
-            Action::Cancel => PreviewOutcome::Nothing,
+            Action::Cancel => Outcome::Nothing,
             Action::Confirm => {
                 let text = input.value().trim().to_string();
                 if text.is_empty() {
@@ -342,21 +357,21 @@ impl ImportPreview {
                 }
                 if Round::parse(&text).is_none() {
                     self.editing = Some(Editing::Round { input, error: true });
-                    return PreviewOutcome::Nothing;
+                    return Outcome::Nothing;
                 }
                 self.options.list.round = Some(text);
                 self.reread()
             }
             _ => {
                 self.editing = Some(Editing::Round { input, error });
-                PreviewOutcome::Nothing
+                Outcome::Nothing
             }
         }
     }
 
-    fn reread(&mut self) -> PreviewOutcome {
+    fn reread(&mut self) -> Outcome {
         self.generation += 1;
         self.rereading = true;
-        PreviewOutcome::Reread
+        Outcome::Run(Command::ReadImport(self.job()))
     }
 }

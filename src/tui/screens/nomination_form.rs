@@ -16,21 +16,12 @@ use crate::store::nominations::validate_nominee;
 use crate::store::{Store, StoreError};
 use crate::text_words::describe;
 use crate::tui::action::Action;
+use crate::tui::command::Command;
 use crate::tui::keymap::Context;
+use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::strings::Strings;
 use crate::tui::strings_forms::{FormStrings, forms};
 use crate::tui::widgets::form::{Field, Form};
-
-/// What a form asks of the app after an action.
-#[derive(Debug, Clone, PartialEq)]
-pub enum FormOutcome {
-    Nothing,
-    Close,
-    /// Saved: close the form, say so, and select this nomination.
-    Saved(String, Option<NominationId>),
-    /// Ask before doing `Action` (leaving with unsaved text).
-    Ask(String, Action),
-}
 
 enum Mode {
     New {
@@ -292,10 +283,6 @@ impl NominationForm {
         Ok(me)
     }
 
-    pub fn context(&self) -> Context {
-        Context::Form
-    }
-
     fn kind(&self) -> NomineeKind {
         NomineeKind::ALL
             .get(self.form.choice("kind"))
@@ -322,30 +309,13 @@ impl NominationForm {
         self.form.set_choices("award", labels, index);
     }
 
-    pub fn key(&mut self, key: &KeyEvent) {
+    fn key(&mut self, key: &KeyEvent) {
         let on_kind = self.form.focused_key() == "kind";
         let before = self.offered.get(self.form.choice("award")).cloned();
         if self.form.key(key) && on_kind {
             self.offer_awards(before.as_deref().unwrap_or(""));
             self.show_fields_of_kind();
         }
-    }
-
-    pub fn apply(&mut self, action: &Action, store: &mut Store) -> FormOutcome {
-        match action {
-            Action::NextField => self.form.next(),
-            Action::PrevField => self.form.prev(),
-            Action::Cancel if self.form.dirty => {
-                return FormOutcome::Ask(
-                    forms(self.strings).confirm_discard.into(),
-                    Action::Discard,
-                );
-            }
-            Action::Cancel | Action::Discard => return FormOutcome::Close,
-            Action::Save => return self.save(store),
-            _ => {}
-        }
-        FormOutcome::Nothing
     }
 
     /// The values typed, checked; field errors are set on the form when not.
@@ -431,9 +401,9 @@ impl NominationForm {
         Some((nominee, nomination))
     }
 
-    fn save(&mut self, store: &mut Store) -> FormOutcome {
+    fn save(&mut self, store: &mut Store) -> Outcome {
         let Some((nominee, nomination)) = self.values() else {
-            return FormOutcome::Nothing;
+            return Outcome::Nothing;
         };
         let f = forms(self.strings);
         let result = match &mut self.mode {
@@ -458,15 +428,18 @@ impl NominationForm {
                 .map(|()| (f.saved_edit, saved.id)),
         };
         match result {
-            Ok((text, id)) => FormOutcome::Saved(text.to_string(), Some(id)),
+            Ok((text, id)) => Outcome::Saved {
+                text: text.to_string(),
+                select: Some(id),
+            },
             Err(e) => {
                 show_refusal(&mut self.form, &e, f.conflict, self.strings);
-                FormOutcome::Nothing
+                Outcome::Nothing
             }
         }
     }
 
-    pub fn render(&self, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, area: Rect, buf: &mut Buffer) {
         self.form.render(forms(self.strings).form_hint, area, buf);
     }
 }
@@ -505,4 +478,40 @@ fn save_edit(
     *before = store.nominee(before.id)?;
     *saved = store.nomination(saved.id)?;
     Ok(())
+}
+
+impl Screen for NominationForm {
+    fn context(&self) -> Context {
+        Context::Form
+    }
+
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        match action {
+            Action::NextField => self.form.next(),
+            Action::PrevField => self.form.prev(),
+            Action::Cancel if self.form.dirty => {
+                return Outcome::Ask(forms(self.strings).confirm_discard.into(), Command::Discard);
+            }
+            Action::Cancel => return Outcome::Close,
+            Action::Save => return self.save(cx.store),
+            _ => {}
+        }
+        Outcome::Nothing
+    }
+
+    fn text_key(&mut self, key: &KeyEvent, _: &mut Ctx) -> Outcome {
+        self.key(key);
+        Outcome::Nothing
+    }
+
+    fn run(&mut self, command: &Command, _: &mut Ctx) -> Outcome {
+        match command {
+            Command::Discard => Outcome::Close,
+            _ => Outcome::Nothing,
+        }
+    }
+
+    fn render(&self, _: &Strings, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+    }
 }

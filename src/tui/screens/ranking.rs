@@ -17,6 +17,7 @@ use crate::domain::ranking::{self, Candidate, DEFAULT_WOMEN_SHARE, Ranked, Tie};
 use crate::store::{Result, Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
+use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::strings::Strings;
 use crate::tui::strings_forms::{FormStrings, forms};
 use crate::tui::theme::THEME;
@@ -88,10 +89,6 @@ impl Ranking {
         Ok(r)
     }
 
-    pub fn context(&self) -> Context {
-        Context::Ranking
-    }
-
     fn load(&mut self, store: &Store) -> Result<()> {
         self.rows.clear();
         self.scroll = 0;
@@ -139,7 +136,7 @@ impl Ranking {
     }
 
     /// Apply an action; true when the screen should close.
-    pub fn apply(&mut self, action: &Action, store: &Store) -> Result<bool> {
+    fn act(&mut self, action: &Action, store: &Store) -> Result<bool> {
         let step = |i: usize, n: usize, back: bool| match (n, back) {
             (0, _) => 0,
             (n, true) => (i + n - 1) % n,
@@ -162,7 +159,7 @@ impl Ranking {
         Ok(false)
     }
 
-    pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
         let f = forms(s);
         Clear.render(area, buf);
         let round = self
@@ -248,5 +245,23 @@ impl Ranking {
         Paragraph::new(lines)
             .scroll((self.scroll.min(max), 0))
             .render(inner, buf);
+    }
+}
+
+impl Screen for Ranking {
+    fn context(&self) -> Context {
+        Context::Ranking
+    }
+
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        match self.act(action, cx.store) {
+            Ok(true) => Outcome::Close,
+            Ok(false) => Outcome::Nothing,
+            Err(e) => Outcome::Refused(cx.strings.store_message(&e)),
+        }
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        self.draw(s, area, buf);
     }
 }

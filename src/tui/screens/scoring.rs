@@ -14,27 +14,15 @@ use crate::domain::scoring::{Aggregation, Score, parse_score};
 use crate::store::scores::ScoreSheet;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
+use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::modals::prompt::PromptFor;
+use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::detail::score_lines;
 use crate::tui::widgets::table::{truncate, wrap};
 use crate::tui::widgets::text_input::TextInput;
-
-/// What the app should do after the scoring screen handled an action.
-#[derive(Debug)]
-pub enum Outcome {
-    Nothing,
-    Close,
-    /// Data changed (the dashboard reloads); the text goes to the status line.
-    Changed(NominationId, String),
-    /// Ask first; dispatch the action on yes.
-    Ask(String, Action),
-    /// Ask a one-line answer (the question, what it is for).
-    Prompt(String, PromptFor),
-    Failed(StoreError),
-}
 
 pub struct Scoring {
     pub nomination: NominationId,
@@ -65,7 +53,7 @@ impl Scoring {
         })
     }
 
-    pub fn context(&self) -> Context {
+    fn key_context(&self) -> Context {
         if self.editing.is_some() {
             Context::ScoreEdit
         } else {
@@ -92,7 +80,7 @@ impl Scoring {
         self.sheet.recused.iter().any(|(m, _)| *m == member)
     }
 
-    pub fn edit_key(&mut self, key: &KeyEvent) {
+    fn edit_key(&mut self, key: &KeyEvent) {
         if let Some(input) = &mut self.editing {
             // A refused score stays visible beside its message; what is typed
             // next replaces it instead of being added to it ("12" then "8" is 8).
@@ -108,17 +96,17 @@ impl Scoring {
         }
     }
 
-    fn reload(&mut self, store: &Store, text: &str) -> Outcome {
+    fn read_again(&mut self, store: &Store, text: &str) -> Outcome {
         match store.score_sheet(self.nomination) {
             Ok(sheet) => {
                 self.sheet = sheet;
-                Outcome::Changed(self.nomination, text.to_string())
+                Outcome::Changed(text.to_string())
             }
             Err(e) => Outcome::Failed(e),
         }
     }
 
-    pub fn apply(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
+    fn act(&mut self, action: &Action, store: &mut Store, s: &Strings) -> Outcome {
         let rows = self.sheet.criteria.len();
         let cols = self.sheet.members.len();
         let needs_a_member = matches!(
@@ -174,7 +162,7 @@ impl Scoring {
                     return Outcome::Nothing;
                 }
                 return match store.clear_score(self.nomination, member, &code) {
-                    Ok(_) => self.reload(store, s.scoring_cleared),
+                    Ok(_) => self.read_again(store, s.scoring_cleared),
                     Err(e) => Outcome::Failed(e),
                 };
             }
@@ -185,7 +173,7 @@ impl Scoring {
                 if self.is_recused(member) {
                     return Outcome::Ask(
                         s.confirm_unrecuse.to_string(),
-                        Action::ApplyRecusal {
+                        Command::Recusal {
                             nomination: self.nomination,
                             member,
                             reason: None,
@@ -198,29 +186,14 @@ impl Scoring {
                     .iter()
                     .find(|m| m.id == member)
                     .map_or("", |m| m.name.as_str());
-                return Outcome::Prompt(
-                    format!("{name} — {}\n{}", self.title, s.confirm_recuse),
-                    PromptFor::Recusal {
+                return Outcome::Prompt {
+                    question: format!("{name} — {}\n{}", self.title, s.confirm_recuse),
+                    label: s.recusal_prompt,
+                    value: String::new(),
+                    purpose: PromptFor::Recusal {
                         nomination: self.nomination,
                         member,
                     },
-                );
-            }
-            Action::ApplyRecusal {
-                nomination,
-                member,
-                reason,
-            } => {
-                return match store.set_recusal(*nomination, *member, reason.as_deref()) {
-                    Ok(_) => {
-                        let text = if reason.is_some() {
-                            s.scoring_recused
-                        } else {
-                            s.scoring_unrecused
-                        };
-                        self.reload(store, text)
-                    }
-                    Err(e) => Outcome::Failed(e),
                 };
             }
             _ => {}
@@ -258,13 +231,13 @@ impl Scoring {
             Ok(_) => {
                 self.editing = None;
                 self.move_on();
-                self.reload(store, s.scoring_saved)
+                self.read_again(store, s.scoring_saved)
             }
             Err(e) => Outcome::Failed(e),
         }
     }
 
-    pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+    fn draw(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
         Clear.render(area, buf);
         let block = Block::default()
             .borders(Borders::ALL)
@@ -315,5 +288,50 @@ impl Scoring {
             ));
         }
         Paragraph::new(line).render(bottom, buf);
+    }
+}
+
+impl Screen for Scoring {
+    fn context(&self) -> Context {
+        self.key_context()
+    }
+
+    fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
+        self.act(action, cx.store, cx.strings)
+    }
+
+    fn text_key(&mut self, key: &KeyEvent, _: &mut Ctx) -> Outcome {
+        self.edit_key(key);
+        Outcome::Nothing
+    }
+
+    fn run(&mut self, command: &Command, cx: &mut Ctx) -> Outcome {
+        let Command::Recusal {
+            nomination,
+            member,
+            reason,
+        } = command
+        else {
+            return Outcome::Nothing;
+        };
+        match cx
+            .store
+            .set_recusal(*nomination, *member, reason.as_deref())
+        {
+            Ok(_) => {
+                let s = cx.strings;
+                let text = if reason.is_some() {
+                    s.scoring_recused
+                } else {
+                    s.scoring_unrecused
+                };
+                self.read_again(cx.store, text)
+            }
+            Err(e) => Outcome::Failed(e),
+        }
+    }
+
+    fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
+        self.draw(s, area, buf);
     }
 }
