@@ -241,9 +241,11 @@ fn how_to_change(g: &Guess, v: bool, advice: Advice) -> String {
             (true, true) => format!("nếu sai, chọn cột {letter} rồi nhấn Enter"),
             (false, true) => format!("if wrong, select column {letter} and press Enter"),
         },
-        Guess::SectionKind { label, .. } => match v {
-            true => format!("nếu khác, dùng --kind \"{label}=LOẠI\""),
-            false => format!("if not, use --kind \"{label}=KIND\""),
+        Guess::SectionKind { label, .. } => match (v, keys) {
+            (true, false) => format!("nếu khác, dùng --kind \"{label}=LOẠI\""),
+            (false, false) => format!("if not, use --kind \"{label}=KIND\""),
+            (true, true) => "nếu khác, nhấn k rồi chọn mục".into(),
+            (false, true) => "if not, press k and choose the section".into(),
         },
         Guess::RoundFromTitle { .. } => match (v, keys) {
             (true, false) => "nếu khác, dùng --round".into(),

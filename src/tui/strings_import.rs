@@ -36,6 +36,12 @@ pub struct ImportStrings {
     pub not_a_round: &'static str,
     pub no_column: &'static str,
     pub busy: &'static str,
+    /// After the missing columns: what to do here.
+    pub missing_columns: &'static str,
+    pub missing_fix: &'static str,
+    pub kind_for: &'static str,
+    pub rows_without_kind: &'static str,
+    pub section: &'static str,
 }
 
 pub const VI: ImportStrings = ImportStrings {
@@ -68,6 +74,11 @@ pub const VI: ImportStrings = ImportStrings {
     not_a_round: "Không phải là đợt: ghi một năm (2025) hoặc một giai đoạn (2022-2025)",
     no_column: "Chọn một cột trước",
     busy: "Đang đọc lại tệp; chờ xong rồi lưu",
+    missing_columns: "thiếu cột",
+    missing_fix: "nếu tệp có cột đó dưới tiêu đề khác, chọn cột rồi nhấn Enter; nếu không, đặt cho cả danh sách: r (đợt), a (hình thức), k (loại)",
+    kind_for: "Đặt loại đối tượng cho",
+    rows_without_kind: "các dòng tệp không ghi loại (ngoài các mục)",
+    section: "Mục",
 };
 
 pub const EN: ImportStrings = ImportStrings {
@@ -100,6 +111,11 @@ pub const EN: ImportStrings = ImportStrings {
     not_a_round: "Not a round: write a year (2025) or a phase (2022-2025)",
     no_column: "Select a column first",
     busy: "The file is being read again; save when it is done",
+    missing_columns: "missing column(s)",
+    missing_fix: "if the file has it under another header, select that column and press Enter; if not, set it for the whole list: r (round), a (award), k (kind)",
+    kind_for: "Set the kind of",
+    rows_without_kind: "rows the file gives no kind (outside the sections)",
+    section: "Section",
 };
 
 pub fn import(s: &Strings) -> &'static ImportStrings {

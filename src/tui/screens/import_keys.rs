@@ -41,11 +41,17 @@ const fn im(a: I) -> Action {
 use KeyCode as K;
 
 pub static BINDINGS: &[Binding] = &[
-    bind(C::ImportPreview, &[ctrl('s'), ch('s')], im(I::Save), true),
+    bind(C::ImportPreview, &[ch('s'), ctrl('s')], im(I::Save), true),
     bind(
         C::ImportPreview,
         &[plain(K::Enter), ch('m')],
         im(I::MapColumn),
+        true,
+    ),
+    bind(
+        C::ImportPreview,
+        &[plain(K::Esc), ch('q')],
+        Action::Close,
         true,
     ),
     bind(C::ImportPreview, &[ch('r')], im(I::SetRound), true),

@@ -18,7 +18,7 @@ use crate::domain::nominee::NomineeKind;
 use crate::import::columns::kind_label;
 use crate::import::form::header::{Field, IGNORE_CODE};
 use crate::import::table::Table;
-use crate::import::{ImportOptions, ImportPreview as Preview};
+use crate::import::{Guess, ImportOptions, ImportPreview as Preview};
 use crate::tui::action::{Action, ImportAction};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
@@ -33,7 +33,10 @@ use crate::tui::widgets::text_input::TextInput;
 pub enum ChoiceFor {
     /// The field of a column (its letter).
     Column(String),
-    Kind,
+    /// Whose kind to set: the rows the file gives none ("") or a section's.
+    KindTarget,
+    /// The kind of the rows without one (`None`) or of a section's rows.
+    Kind(Option<String>),
     Award,
     Movement,
 }
@@ -98,7 +101,7 @@ impl Screen for ImportPreview {
 
     fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
         match self.editing.take() {
-            Some(Editing::Choose(choice)) => self.apply_choice(choice, action),
+            Some(Editing::Choose(choice)) => self.apply_choice(choice, action, cx.strings),
             Some(Editing::Round { input, error }) => self.apply_round(input, error, action),
             None => self.apply_main(action, cx),
         }
@@ -220,14 +223,18 @@ impl ImportPreview {
                 );
             }
             Action::Import(ImportAction::SetKind) => {
-                let mut items = vec![(format!("({})", t.from_file), String::new())];
-                items.extend(
-                    NomineeKind::ALL
-                        .into_iter()
-                        .map(|k| (kind_label(k).to_string(), k.code().to_string())),
-                );
-                let current = self.options.list.kinds.first().cloned();
-                self.choose(ChoiceFor::Kind, t.choose_kind.into(), items, current);
+                let sections = self.sections();
+                if sections.is_empty() {
+                    self.choose_kind(None, cx.strings);
+                } else {
+                    let mut items = vec![(t.rows_without_kind.to_string(), String::new())];
+                    items.extend(
+                        sections
+                            .into_iter()
+                            .map(|l| (format!("{} “{l}”", t.section), l)),
+                    );
+                    self.choose(ChoiceFor::KindTarget, t.kind_for.into(), items, None);
+                }
             }
             Action::Import(ImportAction::SetAward) => {
                 let mut items = vec![(format!("({})", t.from_file), String::new())];
@@ -312,7 +319,58 @@ impl ImportPreview {
         }));
     }
 
-    fn apply_choice(&mut self, mut choice: Choice, action: &Action) -> Outcome {
+    /// The sections whose kind was guessed or set here.
+    fn sections(&self) -> Vec<String> {
+        let mut out: Vec<String> = self
+            .preview
+            .guesses
+            .iter()
+            .filter_map(|g| match g {
+                Guess::SectionKind { label, .. } => Some(label.clone()),
+                _ => None,
+            })
+            .collect();
+        for k in &self.options.list.kinds {
+            if let Some((label, _)) = k.split_once('=')
+                && !out.iter().any(|l| l == label)
+            {
+                out.push(label.to_string());
+            }
+        }
+        out
+    }
+
+    /// The kind chooser for the rows without one, or for a section's rows.
+    fn choose_kind(&mut self, section: Option<String>, s: &Strings) {
+        let t = import(s);
+        let mut items = vec![(format!("({})", t.from_file), String::new())];
+        items.extend(
+            NomineeKind::ALL
+                .into_iter()
+                .map(|k| (kind_label(k).to_string(), k.code().to_string())),
+        );
+        let current = self.kind_set(section.as_deref());
+        let title = match &section {
+            Some(label) => format!("{} “{label}”", t.section),
+            None => t.choose_kind.to_string(),
+        };
+        self.choose(ChoiceFor::Kind(section), title, items, current);
+    }
+
+    /// The kind set here for the rows without one, or for a section.
+    pub fn kind_set(&self, section: Option<&str>) -> Option<String> {
+        self.options
+            .list
+            .kinds
+            .iter()
+            .find_map(|k| match (k.split_once('='), section) {
+                (Some((label, kind)), Some(wanted)) if label == wanted => Some(kind.to_string()),
+                (None, None) => Some(k.clone()),
+                _ => None,
+            })
+    }
+
+    fn apply_choice(&mut self, mut choice: Choice, action: &Action, s: &Strings) -> Outcome {
         let last = choice.items.len().saturating_sub(1);
         match action {
             Action::Up => choice.selected = choice.selected.saturating_sub(1),
@@ -334,7 +392,23 @@ impl ImportPreview {
                             list.maps.push(format!("{letter}={value}"));
                         }
                     }
-                    ChoiceFor::Kind => list.kinds = set(&value).into_iter().collect(),
+                    ChoiceFor::KindTarget => {
+                        self.choose_kind(set(&value), s);
+                        return Outcome::Nothing;
+                    }
+                    ChoiceFor::Kind(section) => {
+                        list.kinds.retain(|k| match (k.split_once('='), section) {
+                            (Some((label, _)), Some(wanted)) => label != wanted,
+                            (None, None) => false,
+                            _ => true,
+                        });
+                        if !value.is_empty() {
+                            list.kinds.push(match section {
+                                Some(label) => format!("{label}={value}"),
+                                None => value,
+                            });
+                        }
+                    }
                     ChoiceFor::Award => list.award = set(&value),
                     ChoiceFor::Movement => self.options.movement = set(&value),
                 }

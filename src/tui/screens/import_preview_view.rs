@@ -13,6 +13,7 @@ use super::import_preview::{Choice, Editing, ImportPreview};
 use crate::domain::nominee::NomineeKind;
 use crate::import::columns::kind_label;
 use crate::import::preview::{Advice, notes_text_for, rows_text};
+use crate::import::{ProblemKind, ReportLang};
 use crate::tui::modals::centered;
 use crate::tui::strings::Strings;
 use crate::tui::strings_import::{ImportStrings, import};
@@ -107,13 +108,12 @@ fn settings_text(p: &ImportPreview, t: &ImportStrings) -> String {
         .as_ref()
         .map(|(_, name)| name.as_str())
         .unwrap_or("—");
-    let kind = list
-        .kinds
-        .first()
+    let kind = p
+        .kind_set(None)
         .map(|k| {
-            NomineeKind::from_code(k)
+            NomineeKind::from_code(&k)
                 .map(kind_label)
-                .unwrap_or(k)
+                .unwrap_or(&k)
                 .to_string()
         })
         .unwrap_or_else(|| t.from_file.to_string());
@@ -141,7 +141,18 @@ fn render_columns(p: &ImportPreview, t: &ImportStrings, area: Rect, buf: &mut Bu
         .max()
         .unwrap_or(0)
         .clamp(8, cells / 2);
-    let mut lines = vec![Line::styled(truncate(t.columns, cells), THEME.header)];
+    let more = if columns.len() > rows {
+        format!(
+            " {}–{}/{}",
+            first + 1,
+            (first + rows).min(columns.len()),
+            columns.len()
+        )
+    } else {
+        String::new()
+    };
+    let heading = format!("{}{more}", t.columns);
+    let mut lines = vec![Line::styled(truncate(&heading, cells), THEME.header)];
     for (i, c) in columns.iter().enumerate().skip(first).take(rows) {
         let header = if c.header.is_empty() {
             t.no_header
@@ -184,7 +195,23 @@ fn render_details(p: &ImportPreview, s: &Strings, t: &ImportStrings, area: Rect,
     } else {
         push(t.problems, THEME.error);
         for problem in &p.preview.problems {
-            push(&format!("  {}", problem.render(lang)), THEME.error);
+            // What the command line would take is said here with the keys.
+            let text = match &problem.kind {
+                ProblemKind::MissingColumns(missing) => format!(
+                    "  {} {}: {}: {}; {}",
+                    if lang == ReportLang::Vi {
+                        "dòng"
+                    } else {
+                        "row"
+                    },
+                    problem.line,
+                    t.missing_columns,
+                    missing.join(", "),
+                    t.missing_fix
+                ),
+                _ => format!("  {}", problem.render(lang)),
+            };
+            push(&text, THEME.error);
         }
     }
     let notes = notes_text_for(&[], &p.preview.guesses, lang, Advice::Keys);
