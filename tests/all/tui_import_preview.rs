@@ -236,3 +236,65 @@ fn a_choice_is_cancelled_with_esc_and_a_bad_round_is_refused_in_place() {
     assert_eq!(app.context(), Context::ImportPreview);
     assert!(app.transfer().is_none(), "nothing read again");
 }
+
+/// A section's kind, guessed from its heading, is changed with `k` for the
+/// rows of that section only.
+#[test]
+fn a_sections_kind_is_changed_for_its_rows_only() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = new_db(dir.path());
+    let store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    let (w, h) = (120, 35);
+    let mut app = App::new(store, &VI, w, h);
+    let (tx, rx) = mpsc::channel();
+    app.set_job_sender(tx);
+    press(&mut app, KeyCode::Char('i'));
+    type_text(&mut app, &fixture("danh-sach.xlsx").to_string_lossy());
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app, &rx);
+    let s = screen_at(&app, w, h);
+    assert!(
+        s.contains("dòng 12: mục “III. CÁ NHÂN” được hiểu là loại “Người dân”; nếu khác, nhấn k rồi chọn mục"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Char('k'));
+    let pick = |app: &mut App, wanted: &str| {
+        let mut tries = 0;
+        while !screen_at(app, w, h).contains(&format!("▶ {wanted}")) {
+            press(app, KeyCode::Down);
+            tries += 1;
+            assert!(tries < 20, "no {wanted} in\n{}", screen_at(app, w, h));
+        }
+        press(app, KeyCode::Enter);
+    };
+    pick(&mut app, "Mục “III. CÁ NHÂN”");
+    pick(&mut app, "Cán bộ, công chức, viên chức");
+    settle(&mut app, &rx);
+    let s = screen_at(&app, w, h);
+    assert!(
+        s.contains("dòng 13: Nguyễn Văn An — Cán bộ, công chức, viên chức; Nam, sinh 1962"),
+        "{s}"
+    );
+    assert!(
+        s.contains("dòng 7: Chi hội Phụ nữ khu dân cư số 3 — Ban, ngành, đơn vị"),
+        "{s}"
+    );
+    assert!(
+        !s.contains("mục “III. CÁ NHÂN” được hiểu"),
+        "no longer a guess:\n{s}"
+    );
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app, &rx);
+    drop(app);
+    let rows = saved(&db);
+    assert_eq!(rows.len(), 7, "{rows:?}");
+    assert!(
+        rows[4].starts_with("Nguyễn Văn An | official | 1962 | male"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[0].starts_with("Chi hội Phụ nữ khu dân cư số 3 | unit"),
+        "{rows:?}"
+    );
+}
