@@ -298,3 +298,65 @@ fn a_sections_kind_is_changed_for_its_rows_only() {
         "{rows:?}"
     );
 }
+
+/// Years under a column with no header are shown as a problem naming the
+/// column, not dropped; given a field in the preview, they are read.
+#[test]
+fn a_column_without_a_header_is_given_a_field_in_the_preview() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = new_db(dir.path());
+    let file = dir.path().join("khong-tieu-de.csv");
+    std::fs::write(
+        &file,
+        "STT,Họ và tên,Loại đối tượng,,Giới tính,Đợt,Hình thức khen thưởng\n\
+         1,Lương Thị Hằng,Người dân,1977,Nữ,2025,giay_khen\n\
+         2,Cao Văn Ích,Người dân,1964,Nam,2025,giay_khen\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let (w, h) = (80, 24);
+    let store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(store, &EN, w, h);
+    let (tx, rx) = mpsc::channel();
+    app.set_job_sender(tx);
+    press(&mut app, KeyCode::Char('i'));
+    type_text(&mut app, &file.to_string_lossy());
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app, &rx);
+    let s = screen_at(&app, w, h);
+    assert!(s.contains("D  (no header)"), "{s}");
+    assert!(
+        s.contains("row 2, column D (no header): 2 row(s) hold data (the first “1977”)"),
+        "{s}"
+    );
+    for _ in 0..3 {
+        press(&mut app, KeyCode::Down);
+    }
+    press(&mut app, KeyCode::Enter);
+    let mut tries = 0;
+    while !screen_at(&app, w, h).contains("▶ Năm sinh") {
+        press(&mut app, KeyCode::Down);
+        tries += 1;
+        assert!(tries < 20, "{}", screen_at(&app, w, h));
+    }
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app, &rx);
+    let s = screen_at(&app, w, h);
+    assert!(s.contains("· 0 problem(s)"), "{s}");
+    assert!(
+        s.contains("row 2: Lương Thị Hằng — Người dân (resident); Nữ, born 1977"),
+        "{s}"
+    );
+    press(&mut app, KeyCode::Char('s'));
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app, &rx);
+    drop(app);
+    let rows = saved(&db);
+    assert!(
+        rows[0].starts_with("Lương Thị Hằng | resident | 1977 | female"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1].starts_with("Cao Văn Ích | resident | 1964 | male"),
+        "{rows:?}"
+    );
+}

@@ -58,12 +58,6 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::ImportPreview, &[ch('a')], im(I::SetAward), true),
     bind(C::ImportPreview, &[ch('k')], im(I::SetKind), true),
     bind(C::ImportPreview, &[ch('p')], im(I::SetMovement), true),
-    bind(
-        C::ImportPreview,
-        &[plain(K::Esc), ch('q')],
-        Action::Close,
-        true,
-    ),
     bind(C::ImportPreview, &[ch('?')], Action::Help, false),
     bind(C::ImportPreview, &[plain(K::Up)], Action::Up, false),
     bind(C::ImportPreview, &[plain(K::Down)], Action::Down, false),

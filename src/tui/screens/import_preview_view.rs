@@ -209,6 +209,20 @@ fn render_details(p: &ImportPreview, s: &Strings, t: &ImportStrings, area: Rect,
                     missing.join(", "),
                     t.missing_fix
                 ),
+                ProblemKind::DataWithoutHeader { sample, count } => {
+                    let letter = problem.column.as_ref().map_or("", |(l, _)| l.as_str());
+                    if lang == ReportLang::Vi {
+                        format!(
+                            "  dòng {}, cột {letter} {}: {count} dòng có dữ liệu (đầu tiên là “{sample}”); chọn cột {letter} rồi nhấn Enter để gán trường hoặc bỏ qua",
+                            problem.line, t.no_header
+                        )
+                    } else {
+                        format!(
+                            "  row {}, column {letter} {}: {count} row(s) hold data (the first “{sample}”); select column {letter} and press Enter to give it a field or leave it out",
+                            problem.line, t.no_header
+                        )
+                    }
+                }
                 _ => format!("  {}", problem.render(lang)),
             };
             push(&text, THEME.error);
