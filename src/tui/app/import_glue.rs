@@ -69,7 +69,7 @@ impl App {
         self.transfer = None;
         match (result, self.import_layer()) {
             (Ok(ready), Some(at)) => self.hand_to_import_layer(at, Command::ShowImport(ready)),
-            (Ok(ready), None) => self.push(Box::new(ImportPreview::new(*ready))),
+            (Ok(ready), None) => self.push(Box::new(ImportPreview::new(*ready, self.strings))),
             (Err(text), at) => {
                 if let Some(at) = at {
                     self.hand_to_import_layer(at, Command::ImportReadFailed);

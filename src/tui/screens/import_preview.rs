@@ -12,6 +12,7 @@ use std::sync::Arc;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 
 use crate::domain::movement::Round;
 use crate::domain::nominee::NomineeKind;
@@ -74,7 +75,10 @@ pub struct ImportPreview {
     pub preview: Preview,
     /// Index into `columns()`.
     pub selected: usize,
-    pub scroll: u16,
+    /// The first detail line shown (logical lines, before wrapping).
+    pub scroll: usize,
+    /// The problems, guesses and rows of the reading shown, as lines.
+    pub detail: Vec<(String, Style)>,
     pub editing: Option<Editing>,
     /// Which reading is the newest asked for; older results are dropped.
     pub generation: u64,
@@ -116,10 +120,11 @@ impl Screen for ImportPreview {
         Outcome::Nothing
     }
 
-    fn run(&mut self, command: &Command, _: &mut Ctx) -> Outcome {
+    fn run(&mut self, command: &Command, cx: &mut Ctx) -> Outcome {
         match command {
             Command::ShowImport(ready) if ready.generation == self.generation => {
                 self.preview = ready.preview.clone();
+                self.detail = super::import_preview_view::detail_lines(&self.preview, cx.strings);
                 self.rereading = false;
                 self.selected = self.selected.min(self.columns().len().saturating_sub(1));
             }
@@ -136,8 +141,10 @@ impl Screen for ImportPreview {
 
 impl ImportPreview {
     /// The preview of a list as first read.
-    pub fn new(ready: PreviewReady) -> ImportPreview {
+    pub fn new(ready: PreviewReady, s: &Strings) -> ImportPreview {
+        let detail = super::import_preview_view::detail_lines(&ready.preview, s);
         ImportPreview {
+            detail,
             file: ready.preview.file.clone(),
             tables: ready.tables,
             options: ready.options,
@@ -148,6 +155,15 @@ impl ImportPreview {
             generation: ready.generation,
             rereading: false,
         }
+    }
+
+    /// The first detail line of the last page in `body` (before wrapping; the
+    /// drawing keeps wrapped lines on the page).
+    fn last_scroll(&self, body: Rect) -> usize {
+        let inner = body.height.saturating_sub(2);
+        let list = (self.columns().len() as u16 + 1).min((inner / 3).max(3));
+        let lines = usize::from(inner.saturating_sub(2 + list));
+        self.detail.len().saturating_sub(lines.max(1))
     }
 
     /// The list as previewed, with the choices made: what to read or save.
@@ -195,9 +211,9 @@ impl ImportPreview {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll = self.scroll.saturating_add(10),
+            Action::PageDown => self.scroll = (self.scroll + 10).min(self.last_scroll(cx.body)),
             Action::Home => self.scroll = 0,
-            Action::End => self.scroll = u16::MAX,
+            Action::End => self.scroll = self.last_scroll(cx.body),
             Action::Import(ImportAction::MapColumn) => {
                 let Some(column) = self.columns().into_iter().nth(self.selected) else {
                     return Outcome::Refused(t.no_column.to_string());

@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::import_preview::{Choice, Editing, ImportPreview};
 use crate::domain::nominee::NomineeKind;
+use crate::import::ImportPreview as Preview;
 use crate::import::columns::kind_label;
 use crate::import::preview::{Advice, notes_text_for, rows_text};
 use crate::import::{ProblemKind, ReportLang};
@@ -51,7 +52,7 @@ pub fn render(p: &ImportPreview, s: &Strings, area: Rect, buf: &mut Buffer) {
     .render(summary, buf);
     Paragraph::new(Line::raw(truncate(&settings_text(p, t), cells))).render(settings, buf);
     render_columns(p, t, cols, buf);
-    render_details(p, s, t, details, buf);
+    render_details(p, details, buf);
     match &p.editing {
         Some(Editing::Choose(c)) => render_choice(c, area, buf),
         Some(Editing::Round { input, error }) => {
@@ -181,20 +182,19 @@ fn render_columns(p: &ImportPreview, t: &ImportStrings, area: Rect, buf: &mut Bu
     Paragraph::new(lines).render(area, buf);
 }
 
-fn render_details(p: &ImportPreview, s: &Strings, t: &ImportStrings, area: Rect, buf: &mut Buffer) {
+/// The problems, guesses, rows and skipped rows of a reading, one logical
+/// line each (wrapped only where drawn): built once per reading, so that a
+/// list of many thousand rows scrolls without delay.
+pub fn detail_lines(preview: &Preview, s: &Strings) -> Vec<(String, Style)> {
+    let t = import(s);
     let lang = report_lang(s.lang);
-    let cells = usize::from(area.width);
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut push = |text: &str, style: Style| {
-        for part in wrap(text, cells) {
-            lines.push(Line::styled(part, style));
-        }
-    };
-    if p.preview.problems.is_empty() {
+    let mut lines: Vec<(String, Style)> = Vec::new();
+    let mut push = |text: &str, style: Style| lines.push((text.to_string(), style));
+    if preview.problems.is_empty() {
         push(t.no_problems, THEME.heading);
     } else {
         push(t.problems, THEME.error);
-        for problem in &p.preview.problems {
+        for problem in &preview.problems {
             // What the command line would take is said here with the keys.
             let text = match &problem.kind {
                 ProblemKind::MissingColumns(missing) => format!(
@@ -228,22 +228,47 @@ fn render_details(p: &ImportPreview, s: &Strings, t: &ImportStrings, area: Rect,
             push(&text, THEME.error);
         }
     }
-    let notes = notes_text_for(&[], &p.preview.guesses, lang, Advice::Keys);
+    let notes = notes_text_for(&[], &preview.guesses, lang, Advice::Keys);
     for l in notes.lines() {
         push(l, Style::default());
     }
-    if !p.preview.rows.is_empty() {
-        for l in rows_text(&p.preview.rows, lang).lines() {
+    if !preview.rows.is_empty() {
+        for l in rows_text(&preview.rows, lang).lines() {
             push(l, Style::default());
         }
     }
-    for l in notes_text_for(&p.preview.skipped, &[], lang, Advice::Keys).lines() {
+    for l in notes_text_for(&preview.skipped, &[], lang, Advice::Keys).lines() {
         push(l, THEME.dim);
     }
-    let max = lines.len().saturating_sub(usize::from(area.height)) as u16;
-    Paragraph::new(lines)
-        .scroll((p.scroll.min(max), 0))
-        .render(area, buf);
+    lines
+}
+
+/// The detail lines from the scrolled-to one, wrapped to the width; the
+/// last page when scrolled past it.
+fn render_details(p: &ImportPreview, area: Rect, buf: &mut Buffer) {
+    let cells = usize::from(area.width);
+    let height = usize::from(area.height);
+    // The first line of the last page: as many lines from the end as fill it.
+    let mut last_start = p.detail.len();
+    let mut filled = 0;
+    while last_start > 0 && filled < height {
+        filled += wrap(&p.detail[last_start - 1].0, cells).len().max(1);
+        if filled > height && last_start < p.detail.len() {
+            break;
+        }
+        last_start -= 1;
+    }
+    let start = p.scroll.min(last_start);
+    let mut lines: Vec<Line<'static>> = Vec::with_capacity(height);
+    for (text, style) in p.detail.iter().skip(start) {
+        for part in wrap(text, cells) {
+            lines.push(Line::styled(part, *style));
+        }
+        if lines.len() >= height {
+            break;
+        }
+    }
+    Paragraph::new(lines).render(area, buf);
 }
 
 fn render_choice(c: &Choice, area: Rect, buf: &mut Buffer) {
