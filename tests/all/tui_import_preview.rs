@@ -360,3 +360,34 @@ fn a_column_without_a_header_is_given_a_field_in_the_preview() {
         "{rows:?}"
     );
 }
+
+/// End shows the last lines of the preview (the signatures under the
+/// table), Home the first, at the small size.
+#[test]
+fn the_preview_scrolls_to_its_end_and_back() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = new_db(dir.path());
+    let (w, h) = (80, 24);
+    let store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(store, &VI, w, h);
+    let (tx, rx) = mpsc::channel();
+    app.set_job_sender(tx);
+    press(&mut app, KeyCode::Char('i'));
+    type_text(&mut app, &fixture("danh-sach.xlsx").to_string_lossy());
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app, &rx);
+    let last = "dòng 22 (phần ký tên): Vũ Thị Lan Hoàng Văn Hải";
+    assert!(!screen_at(&app, w, h).contains(last));
+    press(&mut app, KeyCode::End);
+    let s = screen_at(&app, w, h);
+    assert!(s.contains(last), "{s}");
+    assert!(!s.contains(IV.no_problems), "{s}");
+    // One page back from the end moves at once.
+    press(&mut app, KeyCode::PageUp);
+    let s = screen_at(&app, w, h);
+    assert!(!s.contains(last), "{s}");
+    press(&mut app, KeyCode::Home);
+    let s = screen_at(&app, w, h);
+    assert!(s.contains(IV.no_problems), "{s}");
+    assert!(!s.contains(last), "{s}");
+}

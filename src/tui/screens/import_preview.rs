@@ -210,10 +210,22 @@ impl ImportPreview {
             Action::Close => return Outcome::Close,
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
-            Action::PageUp => self.scroll = self.scroll.saturating_sub(10),
-            Action::PageDown => self.scroll = (self.scroll + 10).min(self.last_scroll(cx.body)),
+            // Past the last page means "the end": the drawing shows its last
+            // lines however they wrap.
+            Action::PageUp => {
+                self.scroll = self
+                    .scroll
+                    .min(self.last_scroll(cx.body))
+                    .saturating_sub(10)
+            }
+            Action::PageDown => {
+                self.scroll = match self.scroll + 10 {
+                    next if next >= self.last_scroll(cx.body) => self.detail.len(),
+                    next => next,
+                }
+            }
             Action::Home => self.scroll = 0,
-            Action::End => self.scroll = self.last_scroll(cx.body),
+            Action::End => self.scroll = self.detail.len(),
             Action::Import(ImportAction::MapColumn) => {
                 let Some(column) = self.columns().into_iter().nth(self.selected) else {
                     return Outcome::Refused(t.no_column.to_string());
