@@ -391,3 +391,25 @@ fn the_preview_scrolls_to_its_end_and_back() {
     assert!(s.contains(IV.no_problems), "{s}");
     assert!(!s.contains(last), "{s}");
 }
+
+/// Left while it was being read again: the reading that comes back later
+/// does not open the preview a second time.
+#[test]
+fn a_reading_that_comes_back_after_leaving_does_not_reopen_the_preview() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = new_db(dir.path());
+    let (mut app, rx) = open_preview(&VI, &db, 120, 35);
+    press(&mut app, KeyCode::Char('r'));
+    type_text(&mut app, "2025");
+    press(&mut app, KeyCode::Enter);
+    assert!(app.transfer().is_some(), "read again in the background");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Dashboard);
+    settle(&mut app, &rx);
+    assert_eq!(
+        app.context(),
+        Context::Dashboard,
+        "{}",
+        screen_at(&app, 120, 35)
+    );
+}

@@ -69,6 +69,8 @@ impl App {
         self.transfer = None;
         match (result, self.import_layer()) {
             (Ok(ready), Some(at)) => self.hand_to_import_layer(at, Command::ShowImport(ready)),
+            // A reading asked for by a preview since closed: nothing to show.
+            (Ok(ready), None) if ready.generation > 0 => {}
             (Ok(ready), None) => self.push(Box::new(ImportPreview::new(*ready, self.strings))),
             (Err(text), at) => {
                 if let Some(at) = at {
