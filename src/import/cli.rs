@@ -36,8 +36,8 @@ pub enum ImportCommand {
         /// or leave it out with D=bo_qua.
         #[arg(long, value_name = "COLUMN=FIELD")]
         map: Vec<String>,
-        /// The code of the movement the nominations belong to (needed when
-        /// the database has several; `hoidong movement list` shows them).
+        /// The movement the nominations go to (number, code or name); by
+        /// default the one in use (`hoidong movement use`) or the only one.
         #[arg(long)]
         movement: Option<String>,
     },

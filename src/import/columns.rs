@@ -216,6 +216,13 @@ pub fn parse_kind(text: &str) -> Option<NomineeKind> {
     })
 }
 
+/// A word that says only "a person" or "a collective" ("Cá nhân", "Tập
+/// thể"): read as one kind, which the report lists as a guess.
+pub fn is_general_kind_word(text: &str) -> bool {
+    let key = header_key(text);
+    ["Cá nhân", "Tập thể"].iter().any(|w| header_key(w) == key)
+}
+
 pub fn sex_label(sex: Sex) -> &'static str {
     match sex {
         Sex::Male => "Nam",

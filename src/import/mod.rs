@@ -5,6 +5,7 @@
 //! callback so that an interface can run it on a worker thread. The column
 //! layout is in [`columns`] and documented in `data/templates/README.md`.
 
+mod check;
 pub mod cli;
 pub mod columns;
 pub mod form;
@@ -28,6 +29,7 @@ use crate::domain::award::{Award, Catalogue};
 use crate::domain::nomination::NewNomination;
 use crate::domain::text::fold;
 use crate::store::{Store, StoreError, Tx};
+pub use check::{ImportPreview, preview_tables};
 pub use problem::{ProblemKind, ReportLang};
 pub use reading::{ColumnUse, Guess, ListOptions, SkipReason, SkippedRow};
 pub use rows::{ParsedRow, Problem};
@@ -71,8 +73,8 @@ pub struct ImportOptions {
     pub allow_duplicates: bool,
     /// What to set for the whole list, and columns to read as a field.
     pub list: ListOptions,
-    /// The code of the movement the nominations go into; by default the
-    /// database's only movement.
+    /// The movement the nominations go to (its number, code or name); by
+    /// default the one in use, or the database's only movement.
     pub movement: Option<String>,
 }
 
@@ -166,95 +168,48 @@ pub fn import_tables(
     options: ImportOptions,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<ImportReport, ImportError> {
-    let (table, header_index) =
-        reading::find_list(tables).ok_or_else(|| ImportError::NoHeader {
+    let factor = if options.dry_run { 1 } else { 2 };
+    let checked = check::check(store, path, tables, &options, &mut |done, rows| {
+        progress(done, rows * factor)
+    })?;
+    if !checked.problems.is_empty() {
+        return Err(ImportError::Rows {
             path: path.to_path_buf(),
-        })?;
-    let rows_error = |problems| ImportError::Rows {
-        path: path.to_path_buf(),
-        problems,
-    };
-    let catalogue = store.catalogue()?;
-    let (list, mut problems) =
-        reading::read_list(table, header_index, &options.list, &catalogue).map_err(rows_error)?;
-    let data = &list.rows;
-    if data.is_empty() {
-        return Err(ImportError::NoRows {
-            path: path.to_path_buf(),
+            problems: checked.problems,
         });
     }
-    let layout = &list.layout;
-    let total = if options.dry_run {
-        data.len()
-    } else {
-        data.len() * 2
+    let Some(movement) = &checked.movement else {
+        return Err(ImportError::Store(crate::store::StoreError::Movement(
+            crate::domain::movement_plan::MovementRefusal::NoMovement,
+        )));
     };
-    let movement_id = store
-        .movement_for_nominations(options.movement.as_deref())?
-        .id;
-
-    let mut parsed = Vec::with_capacity(data.len());
-    for (i, (row, defaults)) in data.iter().enumerate() {
-        match rows::parse_row(layout, row, &catalogue, defaults) {
-            Ok(p) => parsed.push(p),
-            Err(mut p) => problems.append(&mut p),
-        }
-        progress(i + 1, total);
-    }
-    let score_sheets: Vec<_> = scores::find_scores(tables)
-        .into_iter()
-        .filter(|(sheet, _)| !std::ptr::eq(*sheet, table))
-        .collect();
-    let scores = if problems.is_empty() && !score_sheets.is_empty() {
-        let members = match store.council()? {
-            Some(c) => store.members_on(c.id, &store.now())?,
-            None => Vec::new(),
-        };
-        let groups = store.criteria_groups(movement_id)?;
-        match scores::parse_scores(&score_sheets, &parsed, &members, &groups) {
-            Ok(s) => s,
-            Err(mut p) => {
-                problems.append(&mut p);
-                scores::ScoresByRow::new()
-            }
-        }
-    } else {
-        scores::ScoresByRow::new()
-    };
-    let duplicates = matching::find_duplicates(store.conn(), layout, &parsed)?;
-    if !options.allow_duplicates {
-        problems.extend(duplicates.iter().cloned());
-    }
-    if !problems.is_empty() {
-        // The list's problems first, then the scores sheet's, each in row order.
-        problems.sort_by_key(|p| (p.sheet.clone(), p.line));
-        return Err(rows_error(problems));
-    }
-
+    let movement_id = movement.id;
+    let parsed = &checked.parsed;
+    let total = parsed.len() * factor;
     let mut report = ImportReport {
         dry_run: options.dry_run,
-        sheet: table.name.clone(),
+        sheet: checked.table.name.clone(),
         nominations: parsed.len(),
         duplicates: if options.allow_duplicates {
-            duplicates
+            checked.duplicates.clone()
         } else {
             Vec::new()
         },
-        ignored_columns: layout.ignored.clone(),
-        columns: list.columns.clone(),
-        skipped: list.skipped.clone(),
-        guesses: list.guesses.clone(),
+        ignored_columns: checked.reading.layout.ignored.clone(),
+        columns: checked.reading.columns.clone(),
+        skipped: checked.reading.skipped.clone(),
+        guesses: checked.reading.guesses.clone(),
         rows: parsed.clone(),
         ..ImportReport::default()
     };
     report.scores = if options.dry_run {
-        scores.values().map(Vec::len).sum()
+        checked.scores.values().map(Vec::len).sum()
     } else {
         0
     };
     let mut known = matching::KnownNominees::load(store.conn())?;
     if options.dry_run {
-        for row in &parsed {
+        for row in parsed {
             if known.find(&row.nominee).is_some() {
                 report.existing_nominees += 1;
             } else {
@@ -264,18 +219,26 @@ pub fn import_tables(
             }
         }
     } else {
-        let done = data.len();
+        let done = parsed.len();
+        let chosen = serde_json::json!({
+            "movement": movement_id,
+            "round": options.list.round,
+            "award": options.list.award,
+            "kind": options.list.kinds,
+            "map": options.list.maps,
+        });
         store.write(|w| {
             save_rows(
                 w,
-                &parsed,
-                &scores,
+                parsed,
+                &checked.scores,
                 &mut known,
                 movement_id,
                 &mut report,
                 &mut |i| progress(done + i, total),
             )?;
-            // One entry naming the file, so the log tells where the rows came from.
+            // One entry naming the file and what was chosen for it, so the
+            // log tells where the rows came from and how they were read.
             w.audit(
                 "imports",
                 path.display(),
@@ -287,6 +250,7 @@ pub fn import_tables(
                     "nominations": report.nominations,
                     "new_nominees": report.new_nominees,
                     "scores": report.scores,
+                    "options": chosen,
                 })),
             )
         })?;

@@ -126,16 +126,29 @@ pub fn skipped_text(s: &SkippedRow, lang: ReportLang) -> String {
     )
 }
 
-/// A guess, with how to change it.
+/// How a guess is changed: with the command's options, or with the keys of
+/// the interface's preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Advice {
+    Options,
+    Keys,
+}
+
+/// A guess, with how to change it on the command line.
 pub fn guess_text(g: &Guess, lang: ReportLang) -> String {
+    guess_text_for(g, lang, Advice::Options)
+}
+
+/// A guess, with how to change it the way `advice` says.
+pub fn guess_text_for(g: &Guess, lang: ReportLang, advice: Advice) -> String {
     let v = vi(lang);
-    match g {
+    let what = match g {
         Guess::LooseHeader {
             letter,
             header,
             field,
         } if v => format!(
-            "cột {letter} (“{header}”, viết không dấu) được hiểu là “{}”; nếu sai, dùng --map {letter}=TRƯỜNG",
+            "cột {letter} (“{header}”, viết không dấu) được hiểu là “{}”",
             field.label()
         ),
         Guess::LooseHeader {
@@ -143,34 +156,138 @@ pub fn guess_text(g: &Guess, lang: ReportLang) -> String {
             header,
             field,
         } => format!(
-            "column {letter} (“{header}”, written without tone marks) read as “{}”; if wrong, use --map {letter}=FIELD",
+            "column {letter} (“{header}”, written without tone marks) read as “{}”",
             field.label()
         ),
         Guess::SectionKind { line, label, kind } if v => format!(
-            "dòng {line}: mục “{label}” được hiểu là loại “{}”; nếu khác, dùng --kind \"{label}=LOẠI\"",
+            "dòng {line}: mục “{label}” được hiểu là loại “{}”",
             kind_name(*kind, lang)
         ),
         Guess::SectionKind { line, label, kind } => format!(
-            "row {line}: section “{label}” read as kind “{}”; if not, use --kind \"{label}=KIND\"",
+            "row {line}: section “{label}” read as kind “{}”",
             kind_name(*kind, lang)
         ),
-        Guess::RoundFromTitle { line, round } if v => format!(
-            "đợt {round} lấy từ tiêu đề (dòng {line}) cho các dòng không ghi đợt; nếu khác, dùng --round"
-        ),
-        Guess::RoundFromTitle { line, round } => format!(
-            "round {round} taken from the title (row {line}) for rows without one; if not, use --round"
-        ),
+        Guess::RoundFromTitle { line, round } if v => {
+            format!("đợt {round} lấy từ tiêu đề (dòng {line}) cho các dòng không ghi đợt")
+        }
+        Guess::RoundFromTitle { line, round } => {
+            format!("round {round} taken from the title (row {line}) for rows without one")
+        }
         Guess::AwardFromTitle { line, award } if v => format!(
-            "hình thức {award} lấy từ tiêu đề (dòng {line}) cho các dòng không ghi hình thức; nếu khác, dùng --award"
+            "hình thức {award} lấy từ tiêu đề (dòng {line}) cho các dòng không ghi hình thức"
         ),
-        Guess::AwardFromTitle { line, award } => format!(
-            "award {award} taken from the title (row {line}) for rows without one; if not, use --award"
+        Guess::AwardFromTitle { line, award } => {
+            format!("award {award} taken from the title (row {line}) for rows without one")
+        }
+        Guess::KindCell {
+            line,
+            letter,
+            text,
+            kind,
+        } if v => format!(
+            "dòng {line}, cột {letter}: “{text}” được hiểu là loại “{}”",
+            kind_name(*kind, lang)
         ),
+        Guess::KindCell {
+            line,
+            letter,
+            text,
+            kind,
+        } => format!(
+            "row {line}, column {letter}: “{text}” read as kind “{}”",
+            kind_name(*kind, lang)
+        ),
+        Guess::KindAgainstSection {
+            line,
+            letter,
+            text,
+            kind,
+            section,
+            section_kind,
+        } if v => format!(
+            "dòng {line}, cột {letter}: ô ghi “{text}” (loại “{}”) nhưng dòng nằm trong mục “{section}” (loại “{}”); đã lấy theo ô",
+            kind_name(*kind, lang),
+            kind_name(*section_kind, lang)
+        ),
+        Guess::KindAgainstSection {
+            line,
+            letter,
+            text,
+            kind,
+            section,
+            section_kind,
+        } => format!(
+            "row {line}, column {letter}: the cell says “{text}” (kind “{}”) but the row is under section “{section}” (kind “{}”); the cell was taken",
+            kind_name(*kind, lang),
+            kind_name(*section_kind, lang)
+        ),
+        Guess::Movement { name, others } if v => {
+            format!("phong trào “{name}” (phong trào đầu tiên; còn {others} phong trào khác)")
+        }
+        Guess::Movement { name, others } => {
+            format!("movement “{name}” (the first; {others} other(s) exist)")
+        }
+    };
+    format!("{what}; {}", how_to_change(g, v, advice))
+}
+
+/// What to do when a guess is wrong.
+fn how_to_change(g: &Guess, v: bool, advice: Advice) -> String {
+    let keys = advice == Advice::Keys;
+    match g {
+        Guess::LooseHeader { letter, .. } => match (v, keys) {
+            (true, false) => format!("nếu sai, dùng --map {letter}=TRƯỜNG"),
+            (false, false) => format!("if wrong, use --map {letter}=FIELD"),
+            (true, true) => format!("nếu sai, chọn cột {letter} rồi nhấn Enter"),
+            (false, true) => format!("if wrong, select column {letter} and press Enter"),
+        },
+        Guess::SectionKind { label, .. } => match (v, keys) {
+            (true, false) => format!("nếu khác, dùng --kind \"{label}=LOẠI\""),
+            (false, false) => format!("if not, use --kind \"{label}=KIND\""),
+            (true, true) => "nếu khác, nhấn k rồi chọn mục".into(),
+            (false, true) => "if not, press k and choose the section".into(),
+        },
+        Guess::RoundFromTitle { .. } => match (v, keys) {
+            (true, false) => "nếu khác, dùng --round".into(),
+            (false, false) => "if not, use --round".into(),
+            (true, true) => "nếu khác, nhấn r".into(),
+            (false, true) => "if not, press r".into(),
+        },
+        Guess::AwardFromTitle { .. } => match (v, keys) {
+            (true, false) => "nếu khác, dùng --award".into(),
+            (false, false) => "if not, use --award".into(),
+            (true, true) => "nếu khác, nhấn a".into(),
+            (false, true) => "if not, press a".into(),
+        },
+        Guess::KindCell { .. } => match v {
+            true => "nếu khác, ghi rõ loại trong ô".into(),
+            false => "if not, write the kind in full in the cell".into(),
+        },
+        Guess::KindAgainstSection { .. } => match v {
+            true => "nếu sai, hãy sửa ô".into(),
+            false => "correct the cell if wrong".into(),
+        },
+        Guess::Movement { .. } => match (v, keys) {
+            (true, false) => "nếu khác, dùng --movement".into(),
+            (false, false) => "if not, use --movement".into(),
+            (true, true) => "nếu khác, nhấn p".into(),
+            (false, true) => "if not, press p".into(),
+        },
     }
 }
 
 /// The skipped rows and the guesses, one per line, each after a heading.
 pub fn notes_text(skipped: &[SkippedRow], guesses: &[Guess], lang: ReportLang) -> String {
+    notes_text_for(skipped, guesses, lang, Advice::Options)
+}
+
+/// [`notes_text`], each guess with the advice `advice` gives.
+pub fn notes_text_for(
+    skipped: &[SkippedRow],
+    guesses: &[Guess],
+    lang: ReportLang,
+    advice: Advice,
+) -> String {
     let mut out = Vec::new();
     if !guesses.is_empty() {
         out.push(if vi(lang) {
@@ -178,7 +295,11 @@ pub fn notes_text(skipped: &[SkippedRow], guesses: &[Guess], lang: ReportLang) -
         } else {
             "Read by the import (check these):".to_string()
         });
-        out.extend(guesses.iter().map(|g| format!("  {}", guess_text(g, lang))));
+        out.extend(
+            guesses
+                .iter()
+                .map(|g| format!("  {}", guess_text_for(g, lang, advice))),
+        );
     }
     if !skipped.is_empty() {
         out.push(if vi(lang) {

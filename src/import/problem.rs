@@ -46,6 +46,15 @@ pub enum ProblemKind {
         option: String,
         value: String,
     },
+    /// `--movement` names no movement: the value and the movements there are.
+    UnknownMovement {
+        value: String,
+        known: Vec<String>,
+    },
+    /// Several movements, none in use and none chosen.
+    ChooseMovement {
+        known: Vec<String>,
+    },
     MissingScoreColumn(String),
     SpreadsheetError(String),
     NameEmpty,
@@ -190,6 +199,14 @@ impl ProblemKind {
             MapColumnNotFound(c) => format!("--map: no column “{c}” (give a letter such as D, or a header of the file)"),
             MapFieldUnknown(f) => format!("--map: no field “{f}”; use one of: {}, or {}", field_codes(), super::form::header::IGNORE_CODE),
             BadOption { option, value } => format!("{option} “{value}” is not understood; {}", option_help(option, ReportLang::En)),
+            UnknownMovement { value, known } => format!(
+                "--movement “{value}”: no such movement; use one of: {}",
+                known.join("; ")
+            ),
+            ChooseMovement { known } => format!(
+                "the database has several movements and none is in use: choose one with --movement (in the preview: p), or say which one the ward works in with `hoidong movement use CODE`; movements: {}",
+                known.join("; ")
+            ),
             MissingScoreColumn(h) => format!("missing column {h}"),
             SpreadsheetError(e) => format!("the cell holds a spreadsheet error ({e})"),
             NameEmpty => "the name is empty".into(),
@@ -288,6 +305,14 @@ impl ProblemKind {
             MapColumnNotFound(c) => format!("--map: không có cột “{c}” (ghi chữ cái của cột như D, hoặc tiêu đề trong tệp)"),
             MapFieldUnknown(f) => format!("--map: không có trường “{f}”; dùng một trong: {}, hoặc {}", field_codes(), super::form::header::IGNORE_CODE),
             BadOption { option, value } => format!("{option} “{value}” không hiểu được; {}", option_help(option, ReportLang::Vi)),
+            UnknownMovement { value, known } => format!(
+                "--movement “{value}”: không có phong trào này; chọn một trong: {}",
+                known.join("; ")
+            ),
+            ChooseMovement { known } => format!(
+                "cơ sở dữ liệu có nhiều phong trào mà chưa chọn phong trào nào: chọn bằng --movement (ở màn hình xem trước: phím p), hoặc đặt phong trào đang dùng bằng `hoidong movement use MÃ`; các phong trào: {}",
+                known.join("; ")
+            ),
             MissingScoreColumn(h) => format!("thiếu cột {h}"),
             SpreadsheetError(e) => format!("ô chứa lỗi của bảng tính ({e})"),
             NameEmpty => "chưa có họ tên / tên tập thể".into(),

@@ -84,6 +84,28 @@ pub enum Guess {
         line: usize,
         award: String,
     },
+    /// A general word in the kind column ("Cá nhân") read as one kind.
+    KindCell {
+        line: usize,
+        letter: String,
+        text: String,
+        kind: NomineeKind,
+    },
+    /// A kind cell that names another kind than the section the row is in:
+    /// the cell is taken, and this says so.
+    KindAgainstSection {
+        line: usize,
+        letter: String,
+        text: String,
+        kind: NomineeKind,
+        section: String,
+        section_kind: NomineeKind,
+    },
+    /// No movement chosen and the database has several: the first is used.
+    Movement {
+        name: String,
+        others: usize,
+    },
 }
 
 /// A list as understood, before its rows are checked one by one.
@@ -187,13 +209,15 @@ pub(super) fn problem(line: usize, column: Option<(String, String)>, kind: Probl
     }
 }
 
-/// Read the table from its header on.
+/// Read the table from its header on. Returns what was understood, the
+/// problems that stop the rows from being read at all (a header or an
+/// option; `reading.rows` is then empty), and the problems of the rows.
 pub fn read_list(
     table: &Table,
     header_index: usize,
     options: &ListOptions,
     catalogue: &Catalogue,
-) -> Result<(ListReading, Vec<Problem>), Vec<Problem>> {
+) -> (ListReading, Vec<Problem>, Vec<Problem>) {
     let mut reading = ListReading::default();
     reading.layout.percent_formats_unknown = table.percent_formats_unknown;
     let mut fatal = Vec::new();
@@ -377,7 +401,7 @@ pub fn read_list(
         ));
     }
     if !fatal.is_empty() {
-        return Err(fatal);
+        return (reading, fatal, Vec::new());
     }
     if options.round.is_none()
         && !has(Column::Round)
@@ -399,7 +423,7 @@ pub fn read_list(
     }
 
     let problems = read_rows(table, data_start, &mut reading, &kinds, &blank_columns);
-    Ok((reading, problems))
+    (reading, Vec::new(), problems)
 }
 
 /// The rows under the header: sections, nominations, then what is under the table.
@@ -412,6 +436,7 @@ fn read_rows(
 ) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut section_kind: Option<NomineeKind> = None;
+    let mut section_label: Option<String> = None;
     let mut trailer: Option<Trailer> = None;
     let mut unlabelled: Vec<(usize, usize, String, usize)> = Vec::new();
     for row in &table.rows[data_start..] {
@@ -461,6 +486,7 @@ fn read_rows(
                     SectionKind::Unknown => None,
                 },
             };
+            section_label = Some(label.clone());
             reading.skipped.push(SkippedRow {
                 line: row.line,
                 reason: SkipReason::Section,
@@ -480,6 +506,7 @@ fn read_rows(
         }
         let defaults = RowDefaults {
             kind: section_kind.or(kinds.all),
+            section: section_kind.and(section_label.clone()),
             round: reading.round,
             award: reading.award.clone(),
         };

@@ -90,6 +90,8 @@ pub struct Layout {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RowDefaults {
     pub kind: Option<NomineeKind>,
+    /// The section heading the kind above comes from, if it does.
+    pub section: Option<String>,
     pub round: Option<Round>,
     /// An award code or name, looked up like a cell.
     pub award: Option<String>,

@@ -67,6 +67,8 @@ pub enum Action {
     Movements(MovementsAction),
     /// First run, the set-up walk-through and the settings screen.
     Setup(SetupAction),
+    /// The preview of a list before it is imported.
+    Import(ImportAction),
 }
 
 /// Intents of the movements and rules screens (one variant of `Action`).
@@ -243,4 +245,21 @@ pub enum SetupAction {
     AddMember,
     ReplaceMember,
     EndMember,
+}
+
+/// What the secretary does in the import preview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportAction {
+    /// Give the selected column a field, or leave it out.
+    MapColumn,
+    /// The round for rows the file gives none.
+    SetRound,
+    /// The award for rows the file gives none.
+    SetAward,
+    /// The kind for rows the file gives none.
+    SetKind,
+    /// The movement every row goes to.
+    SetMovement,
+    /// Ask, then save the rows as previewed (one audited transaction).
+    Save,
 }

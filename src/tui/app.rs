@@ -4,6 +4,7 @@
 //! dashboard when the stack is empty), and `dispatch` hands it to that layer
 //! only; what the layer answers (`screen::Outcome`) is carried out here.
 
+mod import_glue;
 mod printing;
 mod transfers;
 

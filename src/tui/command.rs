@@ -10,6 +10,7 @@ use crate::domain::nomination::{NominationId, NominationQuery};
 use crate::domain::scoring::MemberId;
 use crate::print::{Document, Format};
 use crate::tui::awards::Pending;
+use crate::tui::transfer::{ImportJob, PreviewReady};
 
 #[derive(Debug, Clone)]
 pub enum Command {
@@ -26,8 +27,16 @@ pub enum Command {
         nomination: NominationId,
         reason: String,
     },
-    /// Import the nominations in this spreadsheet.
+    /// Read this spreadsheet and preview its import.
     Import(PathBuf),
+    /// Read the previewed list again with the choices made in the preview.
+    ReadImport(ImportJob),
+    /// Show a reading in the import preview.
+    ShowImport(Box<PreviewReady>),
+    /// A reading for the import preview failed (said in a report).
+    ImportReadFailed,
+    /// Save the previewed list, as previewed.
+    SaveImport(ImportJob),
     /// Export the dashboard's list to this file.
     Export(PathBuf),
     /// Open a planned meeting (`version` as the screen read it).

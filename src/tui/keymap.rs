@@ -71,6 +71,12 @@ pub enum Context {
     SetupMembers,
     /// A set-up step whose screen is elsewhere.
     SetupLater,
+    /// The preview of a list before it is imported.
+    ImportPreview,
+    /// Choosing a field, a kind, an award or a movement in the preview.
+    ImportChoose,
+    /// Typing a value (the round) in the preview.
+    ImportInput,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -606,6 +612,7 @@ fn all_bindings() -> impl Iterator<Item = &'static Binding> {
         .chain(super::awards::keys::BINDINGS.iter())
         .chain(super::screens::setup::keys::BINDINGS.iter())
         .chain(super::screens::movements::keys::BINDINGS.iter())
+        .chain(super::screens::import_keys::BINDINGS.iter())
 }
 
 /// All key labels of a binding, e.g. "↑/k".

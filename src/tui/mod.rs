@@ -16,6 +16,7 @@ pub mod screen;
 pub mod screens;
 pub mod strings;
 pub mod strings_forms;
+pub mod strings_import;
 pub mod strings_meeting;
 pub mod strings_minutes;
 pub mod strings_plan;

@@ -507,6 +507,7 @@ impl Strings {
             Awards(a) => return super::awards::strings::action(self, a),
             Movements(a) => return super::strings_setup::action(self, a),
             Setup(a) => return super::screens::setup::strings::action(self, a),
+            Import(a) => return super::strings_import::action(self.lang, a),
             NewNomination => (
                 ("thêm", "Thêm đối tượng và đề nghị mới"),
                 ("new", "Add a nominee and a nomination"),

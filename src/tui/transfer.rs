@@ -5,13 +5,17 @@
 //! the UI thread.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::Sender;
 use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::domain::nomination::NominationQuery;
 use crate::export::nominations::export_nominations;
-use crate::import::{ImportError, ImportOptions, ReportLang, import_nominations};
+use crate::import::table::{Table, read_tables};
+use crate::import::{
+    ImportError, ImportOptions, ImportPreview, ReportLang, import_tables, preview_tables,
+};
 use crate::store::{Store, StoreError};
 
 use super::event::{Event, JobResult};
@@ -23,6 +27,8 @@ pub enum TransferEvent {
         done: usize,
         total: usize,
     },
+    /// The list read and checked for the preview, or why it cannot be.
+    Previewed(Result<Box<PreviewReady>, String>),
     /// The import report, or why nothing was imported (with every bad row).
     Imported(Result<String, String>),
     /// How many nominations were written, and where; or why not.
@@ -62,10 +68,96 @@ fn store_failure(e: &StoreError, lang: ReportLang) -> String {
 /// Progress is sent at most this often, so a large file does not flood the loop.
 const PROGRESS_EVERY: Duration = Duration::from_millis(100);
 
-/// Import `file` into the store; `send` receives progress and the outcome.
+/// A list to read for the preview, or to save as previewed: the file, its
+/// tables once read (so that later readings and the save use the file as it
+/// was previewed), the choices made, and which reading this is.
+#[derive(Debug, Clone)]
+pub struct ImportJob {
+    pub file: PathBuf,
+    pub tables: Option<Arc<Vec<Table>>>,
+    pub options: ImportOptions,
+    pub generation: u64,
+}
+
+/// Two jobs are the same when they name the same file, the same tables (not
+/// merely equal ones), the same choices and the same reading.
+impl PartialEq for ImportJob {
+    fn eq(&self, other: &Self) -> bool {
+        let same_tables = match (&self.tables, &other.tables) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        };
+        same_tables
+            && self.file == other.file
+            && self.options == other.options
+            && self.generation == other.generation
+    }
+}
+
+impl Eq for ImportJob {}
+
+/// A list read and checked for the preview.
+#[derive(Debug, Clone)]
+pub struct PreviewReady {
+    pub tables: Arc<Vec<Table>>,
+    pub options: ImportOptions,
+    pub preview: ImportPreview,
+    /// Which reading this answers; the preview drops older ones.
+    pub generation: u64,
+}
+
+impl PartialEq for PreviewReady {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.tables, &other.tables)
+            && self.options == other.options
+            && self.preview == other.preview
+            && self.generation == other.generation
+    }
+}
+
+impl Eq for PreviewReady {}
+
+/// Read and check the list without saving anything.
+pub fn preview_with(store: &Store, job: ImportJob, lang: ReportLang) -> TransferEvent {
+    let fail = |e: ImportError| TransferEvent::Previewed(Err(import_failure(&e, lang)));
+    let tables = match job.tables {
+        Some(t) => t,
+        None => match read_tables(&job.file) {
+            Ok(t) => Arc::new(t),
+            Err(e) => return fail(e),
+        },
+    };
+    match preview_tables(store, &job.file, &tables, &job.options) {
+        Ok(preview) => TransferEvent::Previewed(Ok(Box::new(PreviewReady {
+            tables,
+            options: job.options,
+            preview,
+            generation: job.generation,
+        }))),
+        Err(e) => fail(e),
+    }
+}
+
+/// Read the list for the preview on a thread of its own, through a
+/// read-only connection: nothing can be written by it.
+pub fn spawn_preview(db: PathBuf, job: ImportJob, lang: ReportLang, events: Sender<Event>) {
+    thread::spawn(move || {
+        let mut send = send_to(&events);
+        match Store::open_read_only(&db) {
+            Ok(store) => send(preview_with(&store, job, lang)),
+            Err(e) => send(TransferEvent::Previewed(Err(store_failure(&e, lang)))),
+        }
+    });
+}
+
+/// Import the previewed `tables` of `file` into the store with `options`;
+/// `send` receives progress and the outcome.
 pub fn import_with(
     store: &mut Store,
     file: &Path,
+    tables: &[Table],
+    options: ImportOptions,
     lang: ReportLang,
     send: &mut dyn FnMut(TransferEvent),
 ) {
@@ -76,7 +168,7 @@ pub fn import_with(
             send(TransferEvent::Progress { done, total });
         }
     };
-    let result = import_nominations(store, file, ImportOptions::default(), &mut progress)
+    let result = import_tables(store, file, tables, options, &mut progress)
         .map(|report| report.message(lang))
         .map_err(|e| import_failure(&e, lang));
     send(TransferEvent::Imported(result));
@@ -98,11 +190,18 @@ fn send_to(events: &Sender<Event>) -> impl FnMut(TransferEvent) + '_ {
 }
 
 /// Import on a thread of its own, with its own connection to `db`.
-pub fn spawn_import(db: PathBuf, file: PathBuf, lang: ReportLang, events: Sender<Event>) {
+pub fn spawn_import(
+    db: PathBuf,
+    file: PathBuf,
+    tables: Arc<Vec<Table>>,
+    options: ImportOptions,
+    lang: ReportLang,
+    events: Sender<Event>,
+) {
     thread::spawn(move || {
         let mut send = send_to(&events);
         match Store::open(&db) {
-            Ok(mut store) => import_with(&mut store, &file, lang, &mut send),
+            Ok(mut store) => import_with(&mut store, &file, &tables, options, lang, &mut send),
             Err(e) => send(TransferEvent::Imported(Err(store_failure(&e, lang)))),
         }
     });

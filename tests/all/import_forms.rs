@@ -9,7 +9,7 @@ use std::process::Output;
 use assert_cmd::Command;
 use hoidong::store::Store;
 
-fn fixture(name: &str) -> PathBuf {
+pub(crate) fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures/mau-dan-cu")
         .join(name)
@@ -29,7 +29,7 @@ fn hoidong(db: &Path, lang: Option<&str>, args: &[&str]) -> Output {
     cmd.args(args).output().unwrap()
 }
 
-fn new_db(dir: &Path) -> PathBuf {
+pub(crate) fn new_db(dir: &Path) -> PathBuf {
     let db = dir.join("hd.db");
     let o = Command::cargo_bin("hoidong")
         .unwrap()
@@ -55,7 +55,7 @@ fn text(o: &Output) -> (String, String) {
 }
 
 /// Every nomination saved: name, kind, year, sex, position, unit, share, round, award.
-fn saved(db: &Path) -> Vec<String> {
+pub(crate) fn saved(db: &Path) -> Vec<String> {
     let store = Store::open(db).unwrap();
     let mut stmt = store
         .conn()
@@ -83,13 +83,13 @@ fn saved(db: &Path) -> Vec<String> {
     .unwrap()
 }
 
-const COLLECTIVES: [&str; 4] = [
+pub(crate) const COLLECTIVES: [&str; 4] = [
     "Chi hội Phụ nữ khu dân cư số 3 | unit |  |  |  | Khu dân cư số 3 | 100 | 2025 | giay_khen",
     "Chi đoàn Thanh niên khu dân cư số 3 | unit |  |  |  | Khu dân cư số 3 | 45 | 2025 | giay_khen",
     "Hộ ông Trần Văn Bình | household |  |  |  | Tổ 5, khu dân cư số 3 |  | 2025 | gdvh",
     "Hộ bà Lê Thị Cúc | household |  |  |  | Tổ 6, khu dân cư số 3 |  | 2025 | gdvh",
 ];
-const PEOPLE: [&str; 3] = [
+pub(crate) const PEOPLE: [&str; 3] = [
     "Nguyễn Văn An | resident | 1962 | male | Tổ trưởng tổ dân phố số 5 | khu dân cư số 3 |  | 2025 | giay_khen",
     "Phạm Thị Hoa | resident | 1975 | female | Chi hội trưởng | Chi hội Phụ nữ khu dân cư số 3 |  | 2025 | giay_khen",
     "Đỗ Thị Mai | resident | 1988 | female |  | Khu dân cư số 3 |  | 2025 | giay_khen",
@@ -367,4 +367,118 @@ fn a_section_kind_is_changed_with_kind_and_rows_under_the_total_are_refused() {
         saved(&db),
         vec!["Nguyễn Văn An | official | 1962 |  |  |  |  | 2022-2025 | giay_khen"]
     );
+}
+
+/// A kind cell is never silently taken: a general word ("Cá nhân") is
+/// listed as a guess, and a cell that names another kind than its section
+/// is warned about (the cell is taken, as the report says).
+#[test]
+fn a_general_kind_word_and_a_kind_against_its_section_are_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_db(dir.path());
+    let flat = dir.path().join("ca-nhan.csv");
+    std::fs::write(
+        &flat,
+        "STT,Họ và tên,Loại đối tượng,Năm sinh,Giới tính,Đợt,Hình thức khen thưởng\n\
+         1,Lâm Thị Bảy,Cá nhân,1970,Nữ,2025,giay_khen\n\
+         2,Tạ Văn Tám,Người dân,1966,Nam,2025,giay_khen\n",
+    )
+    .unwrap();
+    let o = hoidong(
+        &db,
+        None,
+        &["import", "nominations", flat.to_str().unwrap(), "--dry-run"],
+    );
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        out.contains("  dòng 2, cột C: “Cá nhân” được hiểu là loại “Cá nhân khác”; nếu khác, ghi rõ loại trong ô"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("dòng 3, cột C"),
+        "a kind written in full is no guess:\n{out}"
+    );
+
+    let sections = dir.path().join("muc.csv");
+    std::fs::write(
+        &sections,
+        "DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG NĂM 2025,,,,\n\
+         STT,Họ và tên,Loại đối tượng,Chức vụ,Hình thức khen thưởng\n\
+         I. TẬP THỂ,,,,\n\
+         1,Chi hội Nông dân khu dân cư số 2,,,Giấy khen\n\
+         2,Hộ ông Võ Văn Sáu,Hộ gia đình,,Gia đình văn hóa\n",
+    )
+    .unwrap();
+    let f = sections.to_str().unwrap();
+    let o = hoidong(&db, Some("en"), &["import", "nominations", f]);
+    let (out, err) = text(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        out.contains("row 5, column C: the cell says “Hộ gia đình” (kind “Hộ gia đình (household)”) but the row is under section “I. TẬP THỂ” (kind “Ban, ngành, đơn vị (unit)”); the cell was taken; correct the cell if wrong"),
+        "{out}"
+    );
+    let rows = saved(&db);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert!(
+        rows[0].starts_with("Chi hội Nông dân khu dân cư số 2 | unit |"),
+        "{rows:?}"
+    );
+    assert!(
+        rows[1].starts_with("Hộ ông Võ Văn Sáu | household |"),
+        "{rows:?}"
+    );
+}
+
+/// `--movement` names the movement by number, code or name; an unknown one
+/// is refused with the movements there are, and nothing is saved.
+#[test]
+fn the_movement_is_chosen_with_an_option_and_an_unknown_one_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_db(dir.path());
+    let file = fixture("danh-sach.xlsx");
+    let f = file.to_str().unwrap();
+    let o = hoidong(
+        &db,
+        None,
+        &["import", "nominations", f, "--movement", "khong-co"],
+    );
+    let (_, err) = text(&o);
+    assert!(!o.status.success());
+    assert!(
+        err.contains("--movement “khong-co”: không có phong trào này; chọn một trong: 1: "),
+        "{err}"
+    );
+    assert!(saved(&db).is_empty());
+    let o = hoidong(
+        &db,
+        Some("en"),
+        &["import", "nominations", f, "--movement", "9"],
+    );
+    assert!(
+        text(&o)
+            .1
+            .contains("--movement “9”: no such movement; use one of: 1: "),
+        "{o:?}"
+    );
+
+    let o = hoidong(
+        &db,
+        None,
+        &["import", "nominations", f, "--movement", "HT-TK-2022"],
+    );
+    assert!(o.status.success(), "{}", text(&o).1);
+    assert_eq!(saved(&db).len(), 7);
+    let store = Store::open(&db).unwrap();
+    let (movement, audit): (i64, String) = store
+        .conn()
+        .query_row(
+            "SELECT (SELECT min(movement_id) FROM nominations),
+                    (SELECT after FROM audit_log WHERE action = 'import')",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!(movement, 1);
+    assert!(audit.contains("\"movement\":1"), "{audit}");
 }

@@ -33,6 +33,7 @@ mod tamper;
 mod tui;
 mod tui_awards;
 mod tui_forms;
+mod tui_import_preview;
 mod tui_import_vi;
 mod tui_meeting_mode;
 mod tui_meeting_vi;

@@ -565,14 +565,29 @@ fn a_list_is_imported_in_the_background_with_its_report() {
     assert!(screen(&a).contains(F.import_question));
     type_text(&mut a, &fixture.to_string_lossy());
     press(&mut a, KeyCode::Enter);
+    // Read in the background, then shown before anything is saved.
+    let pump = |a: &mut App| {
+        while a.transfer().is_some() {
+            let ev = rx
+                .recv_timeout(Duration::from_secs(20))
+                .unwrap_or_else(|e| panic!("import did not finish: {e}"));
+            a.handle_event(ev);
+        }
+    };
+    assert!(a.transfer().is_some(), "the list is read in the background");
+    pump(&mut a);
+    assert_eq!(a.context(), Context::ImportPreview, "{}", screen(&a));
+    assert!(screen(&a).contains("Trần Thị Mai Lan"), "{}", screen(&a));
+    assert_eq!(
+        count_nominations(a.store()),
+        0,
+        "nothing saved by the preview"
+    );
+    press(&mut a, KeyCode::Char('s'));
+    press(&mut a, KeyCode::Enter);
     assert!(a.transfer().is_some(), "the import runs in the background");
     assert!(screen(&a).contains(F.importing));
-    while a.transfer().is_some() {
-        let ev = rx
-            .recv_timeout(Duration::from_secs(20))
-            .unwrap_or_else(|e| panic!("import did not finish: {e}"));
-        a.handle_event(ev);
-    }
+    pump(&mut a);
     assert_eq!(a.context(), Context::Report);
     let s = screen(&a);
     assert!(s.contains(F.import_done), "{s}");
@@ -581,19 +596,19 @@ fn a_list_is_imported_in_the_background_with_its_report() {
     assert_eq!(count_nominations(a.store()), 8);
     assert!(screen(&a).contains("Trần Thị Mai Lan"));
 
-    // The same list again is refused as duplicates, nothing saved, the rows listed.
+    // The same list again shows its duplicates, and saving is refused.
     press(&mut a, KeyCode::Char('i'));
     type_text(&mut a, &fixture.to_string_lossy());
     press(&mut a, KeyCode::Enter);
-    while a.transfer().is_some() {
-        let ev = rx
-            .recv_timeout(Duration::from_secs(20))
-            .unwrap_or_else(|e| panic!("import did not finish: {e}"));
-        a.handle_event(ev);
-    }
+    pump(&mut a);
     let s = screen(&a);
-    assert!(s.contains(F.import_failed), "{s}");
+    assert_eq!(a.context(), Context::ImportPreview, "{s}");
     assert!(s.contains("dòng 2"), "{s}");
+    press(&mut a, KeyCode::Char('s'));
+    assert_eq!(a.context(), Context::Message, "{}", screen(&a));
+    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.context(), Context::Dashboard);
     assert_eq!(count_nominations(a.store()), 8);
 }
 
@@ -647,6 +662,10 @@ fn the_list_reader_keeps_working_after_a_background_import() {
     let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/de-nghi.xlsx");
     press(&mut a, KeyCode::Char('i'));
     type_text(&mut a, &fixture.to_string_lossy());
+    press(&mut a, KeyCode::Enter);
+    pump(&mut a, &|a| a.transfer().is_none());
+    assert_eq!(a.context(), Context::ImportPreview, "{}", screen(&a));
+    press(&mut a, KeyCode::Char('s'));
     press(&mut a, KeyCode::Enter);
     pump(&mut a, &|a| a.transfer().is_none());
     assert!(screen(&a).contains(F.import_done), "{}", screen(&a));

@@ -1,4 +1,4 @@
-//! A bad list imported through the Vietnamese interface: the report names
+//! A bad list imported through the Vietnamese interface: the preview names
 //! every problem in Vietnamese, with its row and column, and nothing is saved.
 
 use std::sync::mpsc;
@@ -27,19 +27,39 @@ fn screen(app: &App) -> String {
     screen_at(app, W, H)
 }
 
-/// Import `file` with the `i` key in `app` and wait for the report.
-fn import(app: &mut App, file: &std::path::Path) -> String {
-    let (tx, rx) = mpsc::channel();
-    app.set_job_sender(tx);
-    press(app, KeyCode::Char('i'));
-    type_text(app, &file.to_string_lossy());
-    press(app, KeyCode::Enter);
+fn pump(app: &mut App, rx: &mpsc::Receiver<hoidong::tui::event::Event>) {
     while app.transfer().is_some() {
         let ev = rx
             .recv_timeout(Duration::from_secs(20))
             .unwrap_or_else(|e| panic!("import did not finish: {e}"));
         app.handle_event(ev);
     }
+}
+
+/// Open `file` with the `i` key in `app`: the preview, before anything is saved.
+fn preview(app: &mut App, file: &std::path::Path) -> String {
+    let (tx, rx) = mpsc::channel();
+    app.set_job_sender(tx);
+    press(app, KeyCode::Char('i'));
+    type_text(app, &file.to_string_lossy());
+    press(app, KeyCode::Enter);
+    pump(app, &rx);
+    assert_eq!(app.context(), Context::ImportPreview, "{}", screen(app));
+    screen(app)
+}
+
+/// Import `file` with the `i` key, save from the preview and wait for the report.
+fn import(app: &mut App, file: &std::path::Path) -> String {
+    let (tx, rx) = mpsc::channel();
+    app.set_job_sender(tx);
+    press(app, KeyCode::Char('i'));
+    type_text(app, &file.to_string_lossy());
+    press(app, KeyCode::Enter);
+    pump(app, &rx);
+    assert_eq!(app.context(), Context::ImportPreview, "{}", screen(app));
+    press(app, KeyCode::Char('s'));
+    press(app, KeyCode::Enter);
+    pump(app, &rx);
     assert_eq!(app.context(), Context::Report);
     screen(app)
 }
@@ -64,9 +84,8 @@ fn a_bad_list_is_reported_in_vietnamese_and_in_english_when_asked() {
     let mut store = Store::open(&dir.path().join("moi.db")).unwrap_or_else(|e| panic!("{e}"));
     crate::common::movement_id(&mut store);
     let mut a = App::new(store, &VI, W, H);
-    let s = import(&mut a, &file);
-    assert!(s.contains(F.import_failed), "{s}");
-    assert!(s.contains("chưa nhập gì; 4 lỗi ở 2 dòng"), "{s}");
+    let s = preview(&mut a, &file);
+    assert!(s.contains("0 hồ sơ (0 mới, 0 đã có) · 4 lỗi"), "{s}");
     assert!(
         s.contains("dòng 2, cột B (Họ và tên / Tên tập thể): chưa có họ tên / tên tập thể"),
         "{s}"
@@ -91,8 +110,8 @@ fn a_bad_list_is_reported_in_vietnamese_and_in_english_when_asked() {
     let mut store = Store::open(&dir.path().join("en.db")).unwrap_or_else(|e| panic!("{e}"));
     crate::common::movement_id(&mut store);
     let mut a = App::new(store, &EN, W, H);
-    let s = import(&mut a, &file);
-    assert!(s.contains(FE.import_failed), "{s}");
+    let s = preview(&mut a, &file);
+    assert!(s.contains("· 4 problem(s)"), "{s}");
     assert!(
         s.contains("row 3, column D (Năm sinh): “abc” is not a year or a date (dd/mm/yyyy)"),
         "{s}"

@@ -130,7 +130,9 @@ impl App {
     pub(super) fn run(&mut self, command: Command) {
         match command {
             Command::Withdraw { nomination, reason } => self.withdraw(nomination, &reason),
-            Command::Import(path) => self.start_import(path),
+            Command::Import(path) => self.start_preview(path),
+            Command::ReadImport(job) => self.read_import(job),
+            Command::SaveImport(job) => self.save_import(job),
             Command::Export(path) => self.start_export(path),
             Command::Print { doc, stem, format } => self.start_print(*doc, stem, format),
             Command::Awards(pending) => self.awards_perform(&pending),

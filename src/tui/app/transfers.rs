@@ -72,29 +72,6 @@ impl App {
         }
     }
 
-    pub(super) fn start_import(&mut self, file: PathBuf) {
-        let f = forms(self.strings);
-        self.transfer = Some(Running {
-            label: format!("{} {}", f.importing, file.display()),
-            done: 0,
-            total: 0,
-        });
-        let lang = transfer::report_lang(self.strings.lang);
-        match (
-            self.store.path().map(|p| p.to_path_buf()),
-            self.jobs.clone(),
-        ) {
-            (Some(db), Some(events)) => transfer::spawn_import(db, file, lang, events),
-            _ => {
-                let mut reports = Vec::new();
-                transfer::import_with(&mut self.store, &file, lang, &mut |t| reports.push(t));
-                for t in reports {
-                    self.transfer_event(t);
-                }
-            }
-        }
-    }
-
     pub(super) fn start_export(&mut self, file: PathBuf) {
         let f = forms(self.strings);
         self.transfer = Some(Running {
@@ -124,8 +101,12 @@ impl App {
                     r.total = total;
                 }
             }
+            TransferEvent::Previewed(result) => self.previewed(result),
             TransferEvent::Imported(result) => {
                 self.transfer = None;
+                if result.is_ok() {
+                    self.close_import_preview();
+                }
                 let (title, text, error) = match result {
                     Ok(report) => (f.import_done, report, false),
                     Err(e) => (f.import_failed, e, true),

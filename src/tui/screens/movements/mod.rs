@@ -3,8 +3,8 @@
 //! the dashboard and a settings screen open them alike.
 
 pub mod keys;
-pub mod movement_form;
 pub mod list;
+pub mod movement_form;
 pub mod rules;
 
 /// A question these screens ask; the answer comes back as
