@@ -50,6 +50,7 @@ fn store(e: &StoreError, lang: Lang) -> String {
         | StoreError::Damaged { .. }
         | StoreError::Council(_)
         | StoreError::Ward(_)
+        | StoreError::Batch(_)
         | StoreError::Meeting(
             MeetingRefusal::NoCouncil
             | MeetingRefusal::NoCouncilOn { .. }

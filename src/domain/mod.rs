@@ -6,6 +6,7 @@ pub mod ballot_record;
 pub mod council;
 pub mod council_rules;
 pub mod criteria;
+pub mod decision_batch;
 pub mod dossier;
 pub mod eligibility;
 pub mod held;

@@ -262,6 +262,21 @@ fn recipients(doc: &Document, mut d: Docx) -> Docx {
     d
 }
 
+/// One block of the body; `keep` holds it on the page of what follows.
+fn add_block(d: Docx, b: &Block, keep: bool) -> Docx {
+    match b {
+        Block::Heading { text } => d.add_paragraph(body(text, "", false, keep)),
+        Block::Centered { text } => {
+            d.add_paragraph(centered(run(text, 14).bold()).line_spacing(spacing(6)))
+        }
+        Block::Paragraph { lead, text } => d.add_paragraph(body(lead, text, true, keep)),
+        Block::Item { text } => d.add_paragraph(body("", text, true, keep)),
+        Block::Table(t) => d
+            .add_table(data_table(t))
+            .add_paragraph(Paragraph::new().line_spacing(spacing(0)).keep_next(keep)),
+    }
+}
+
 pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
     let page_number = DocxHeader::new().add_paragraph(
         Paragraph::new()
@@ -300,15 +315,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
     let keep_last = !doc.signatures.is_empty();
     let last = doc.blocks.len().saturating_sub(1);
     for (i, b) in doc.blocks.iter().enumerate() {
-        let keep = keep_last && i == last;
-        d = match b {
-            Block::Heading { text } => d.add_paragraph(body(text, "", false, keep)),
-            Block::Paragraph { lead, text } => d.add_paragraph(body(lead, text, true, keep)),
-            Block::Item { text } => d.add_paragraph(body("", text, true, keep)),
-            Block::Table(t) => d
-                .add_table(data_table(t))
-                .add_paragraph(Paragraph::new().line_spacing(spacing(0)).keep_next(keep)),
-        };
+        d = add_block(d, b, keep_last && i == last);
     }
     d = d.add_paragraph(
         Paragraph::new()
@@ -319,6 +326,16 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
         Some(t) => d = d.add_table(t),
         None if !doc.recipients.is_empty() => d = recipients(doc, d),
         None => {}
+    }
+    if let Some(a) = &doc.annex {
+        d = d.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)));
+        for t in &a.title {
+            d = d.add_paragraph(centered(run(t, 14).bold()));
+        }
+        d = d.add_paragraph(centered(run(&a.note, 14).italic()).line_spacing(spacing(12)));
+        for b in &a.blocks {
+            d = add_block(d, b, false);
+        }
     }
     let lines = doc.footer_lines();
     if !lines.is_empty() {

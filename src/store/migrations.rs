@@ -36,6 +36,8 @@ fn migrations() -> Migrations<'static> {
                     .map_err(|e| HookError::Hook(e.to_string()))
             },
         ),
+        // New tables only: no row of the record changes shape.
+        M::up(include_str!("sql/008_decision_batches.sql")),
     ])
 }
 
@@ -50,7 +52,7 @@ fn rebaselined(sql: &'static str, tables: &'static [&'static str]) -> M<'static>
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 7;
+pub const SCHEMA_VERSION: i64 = 8;
 
 /// The first version whose every row is proven by the audit log.
 pub const ROW_PROOFS_SINCE: i64 = 4;

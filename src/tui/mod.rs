@@ -13,6 +13,7 @@ pub mod modals;
 pub mod print_jobs;
 pub mod screens;
 pub mod strings;
+pub mod strings_decision;
 pub mod strings_forms;
 pub mod strings_meeting;
 pub mod strings_minutes;

@@ -1,0 +1,105 @@
+//! `hoidong certificates N [--layout F]`: a PDF with a page per award of
+//! decision N, on the ward's pre-printed blanks or plain A4;
+//! `hoidong certificates --calibrate [--layout F]`: the layout on a
+//! millimetre grid, to adjust it for a printer.
+
+use std::path::PathBuf;
+
+use anyhow::{Context, bail};
+use clap::Args;
+
+use crate::cli_awards::open_existing;
+use crate::cli_decision::{say, write_new};
+use crate::print::compose::certificate::{CertificateSheet, calibration, certificates};
+use crate::print::compose::certificate_layout::{Layout, PLAIN_A4};
+use crate::print::pdf::{BUILTIN_CERTIFICATE, render_data};
+use crate::tui::strings::Lang;
+
+#[derive(Args)]
+pub struct CertificatesArgs {
+    /// The decision (see `hoidong decision list`).
+    #[arg(required_unless_present = "calibrate")]
+    pub decision: Option<i64>,
+    /// A layout file like data/certificates/*.toml (default: plain A4).
+    #[arg(long)]
+    pub layout: Option<PathBuf>,
+    /// Print the calibration page of the layout instead.
+    #[arg(long, conflicts_with = "decision")]
+    pub calibrate: bool,
+    /// Output file (never replaced); default a new name in this folder.
+    #[arg(short = 'o', long = "output")]
+    pub output: Option<PathBuf>,
+    /// Send to the printer with lp (saved instead where there is none).
+    #[arg(long, conflicts_with = "output")]
+    pub lp: bool,
+}
+
+/// The layout in `path`, or the plain A4 one; a malformed file says what and where.
+pub fn load_layout(path: Option<&std::path::Path>, lang: Lang) -> anyhow::Result<Layout> {
+    let Some(path) = path else {
+        return Layout::parse(PLAIN_A4).map_err(anyhow::Error::msg);
+    };
+    let text = std::fs::read_to_string(path).with_context(|| {
+        say(
+            lang,
+            format!("{}: không đọc được tệp bố cục", path.display()),
+            format!("{}: cannot read the layout file", path.display()),
+        )
+    })?;
+    Layout::parse(&text).map_err(|e| {
+        anyhow::anyhow!(say(
+            lang,
+            format!("{}: bố cục không dùng được: {e}", path.display()),
+            format!("{}: the layout cannot be used: {e}", path.display()),
+        ))
+    })
+}
+
+/// The certificates' PDF.
+pub fn render(sheet: &CertificateSheet) -> anyhow::Result<Vec<u8>> {
+    let data = serde_json::to_value(sheet)?;
+    let ident = serde_json::to_string(sheet)?;
+    Ok(render_data(
+        BUILTIN_CERTIFICATE,
+        "giay-khen.typ",
+        &data,
+        &ident,
+    )?)
+}
+
+pub fn run(db: Option<PathBuf>, lang: Lang, a: CertificatesArgs) -> anyhow::Result<()> {
+    let layout = load_layout(a.layout.as_deref(), lang)?;
+    let store = open_existing(db)?;
+    let (sheet, stem) = match (a.calibrate, a.decision) {
+        (true, _) => (calibration(&layout), "hieu-chinh-giay-khen".to_string()),
+        (false, Some(id)) => (
+            certificates(&store.decision_paper(id)?, &layout),
+            format!("giay-khen-{id}"),
+        ),
+        (false, None) => bail!("give the decision, or --calibrate"),
+    };
+    let bytes = render(&sheet)?;
+    if a.lp {
+        return crate::cli_print::send_to_printer(&bytes, &stem);
+    }
+    let path = write_new(&store, lang, a.output, &stem, "pdf", &bytes)?;
+    println!(
+        "{}",
+        say(
+            lang,
+            format!(
+                "Đã ghi {} trang vào {} ({} byte)",
+                sheet.pages.len(),
+                path.display(),
+                bytes.len()
+            ),
+            format!(
+                "{} page(s) written to {} ({} bytes)",
+                sheet.pages.len(),
+                path.display(),
+                bytes.len()
+            ),
+        )
+    );
+    Ok(())
+}
