@@ -3,7 +3,7 @@
 //! `hoidong certificates --calibrate [--layout F]`: the layout on a
 //! millimetre grid, to adjust it for a printer.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use clap::Args;
@@ -11,7 +11,7 @@ use clap::Args;
 use crate::cli_awards::open_existing;
 use crate::cli_decision::{say, write_new};
 use crate::print::compose::certificate::{CertificateSheet, calibration, certificates};
-use crate::print::compose::certificate_layout::{Layout, PLAIN_A4};
+use crate::print::compose::certificate_layout::{Layout, LayoutError, PLAIN_A4};
 use crate::print::pdf::{BUILTIN_CERTIFICATE, render_data};
 use crate::tui::strings::Lang;
 
@@ -47,10 +47,20 @@ pub fn load_layout(path: Option<&std::path::Path>, lang: Lang) -> anyhow::Result
         )
     })?;
     Layout::parse(&text).map_err(|e| {
+        let vi = match &e {
+            LayoutError::Field { field, problem } => format!("{field}: {}", problem.vietnamese()),
+            LayoutError::Syntax(s) => s.clone(),
+        };
         anyhow::anyhow!(say(
             lang,
-            format!("{}: bố cục không dùng được: {e}", path.display()),
-            format!("{}: the layout cannot be used: {e}", path.display()),
+            format!(
+                "{}: bố cục không dùng được: {vi}; hãy sửa tệp rồi thử lại",
+                path.display()
+            ),
+            format!(
+                "{}: the layout cannot be used: {e}; correct the file and try again",
+                path.display()
+            ),
         ))
     })
 }
@@ -69,20 +79,29 @@ pub fn render(sheet: &CertificateSheet) -> anyhow::Result<Vec<u8>> {
 
 pub fn run(db: Option<PathBuf>, lang: Lang, a: CertificatesArgs) -> anyhow::Result<()> {
     let layout = load_layout(a.layout.as_deref(), lang)?;
-    let store = open_existing(db)?;
-    let (sheet, stem) = match (a.calibrate, a.decision) {
-        (true, _) => (calibration(&layout), "hieu-chinh-giay-khen".to_string()),
-        (false, Some(id)) => (
-            certificates(&store.decision_paper(id)?, &layout),
-            format!("giay-khen-{id}"),
+    // The calibration page needs no database; a decision's certificates do.
+    let (sheet, stem, db_path) = match (a.calibrate, a.decision) {
+        (true, _) => (
+            calibration(&layout),
+            "hieu-chinh-giay-khen".to_string(),
+            None,
         ),
+        (false, Some(id)) => {
+            let store = open_existing(db)?;
+            let sheet = certificates(&store.decision_paper(id)?, &layout);
+            (
+                sheet,
+                format!("giay-khen-{id}"),
+                store.path().map(Path::to_path_buf),
+            )
+        }
         (false, None) => bail!("give the decision, or --calibrate"),
     };
     let bytes = render(&sheet)?;
     if a.lp {
         return crate::cli_print::send_to_printer(&bytes, &stem);
     }
-    let path = write_new(&store, lang, a.output, &stem, "pdf", &bytes)?;
+    let path = write_new(db_path.as_deref(), lang, a.output, &stem, "pdf", &bytes)?;
     println!(
         "{}",
         say(

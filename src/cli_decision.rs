@@ -224,7 +224,7 @@ pub fn decision_document(store: &Store, id: i64) -> anyhow::Result<print::Docume
 
 /// Write `bytes` to `output`, or to a new name in this folder; never over a file.
 pub(crate) fn write_new(
-    store: &Store,
+    db_path: Option<&Path>,
     lang: Lang,
     output: Option<PathBuf>,
     stem: &str,
@@ -246,7 +246,7 @@ pub(crate) fn write_new(
                     ),
                 ));
             }
-            crate::export::check_target(&p, false, store.path())?;
+            crate::export::check_target(&p, false, db_path)?;
             p
         }
         None => free_path(Path::new("."), stem, ext),
@@ -276,7 +276,14 @@ fn print_decision(db: Option<PathBuf>, lang: Lang, a: PrintArgs) -> anyhow::Resu
     if a.lp {
         return crate::cli_print::send_to_printer(&bytes, &stem);
     }
-    let path = write_new(&store, lang, a.output, &stem, format.extension(), &bytes)?;
+    let path = write_new(
+        store.path(),
+        lang,
+        a.output,
+        &stem,
+        format.extension(),
+        &bytes,
+    )?;
     println!(
         "{}",
         say(

@@ -13,6 +13,7 @@ mod anchor;
 mod awards;
 mod cli;
 mod crash;
+mod decision;
 mod file_safety;
 mod import_export;
 mod import_forms;

@@ -85,8 +85,62 @@ pub enum LayoutError {
     #[error("{0}")]
     Syntax(String),
     /// A field's value is out of range.
-    #[error("{field}: {problem}")]
-    Field { field: String, problem: String },
+    #[error("{field}: {}", problem.english())]
+    Field {
+        field: String,
+        problem: FieldProblem,
+    },
+}
+
+/// What is out of range in a field (figures in mm, a size in pt).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FieldProblem {
+    PaperSize { width: String, height: String },
+    Negative,
+    NoWidth,
+    PastWidth { right: String, paper: String },
+    PastHeight { y: String, paper: String },
+    TextSize { size: String },
+}
+
+impl FieldProblem {
+    pub fn english(&self) -> String {
+        match self {
+            FieldProblem::PaperSize { width, height } => {
+                format!("{width} × {height} mm is not a paper size (each side 50 to 1000 mm)")
+            }
+            FieldProblem::Negative => "x_mm and y_mm cannot be negative".into(),
+            FieldProblem::NoWidth => "width_mm must be more than 0".into(),
+            FieldProblem::PastWidth { right, paper } => {
+                format!("x_mm + width_mm = {right} mm goes past the paper's width of {paper} mm")
+            }
+            FieldProblem::PastHeight { y, paper } => {
+                format!("y_mm = {y} mm is below the paper's height of {paper} mm")
+            }
+            FieldProblem::TextSize { size } => {
+                format!("size_pt = {size} is not a text size (4 to 96)")
+            }
+        }
+    }
+
+    pub fn vietnamese(&self) -> String {
+        match self {
+            FieldProblem::PaperSize { width, height } => {
+                format!("{width} × {height} mm không phải khổ giấy (mỗi cạnh từ 50 đến 1000 mm)")
+            }
+            FieldProblem::Negative => "x_mm và y_mm không được âm".into(),
+            FieldProblem::NoWidth => "width_mm phải lớn hơn 0".into(),
+            FieldProblem::PastWidth { right, paper } => {
+                format!("x_mm + width_mm = {right} mm vượt quá chiều rộng tờ giấy {paper} mm")
+            }
+            FieldProblem::PastHeight { y, paper } => {
+                format!("y_mm = {y} mm nằm ngoài chiều cao tờ giấy {paper} mm")
+            }
+            FieldProblem::TextSize { size } => {
+                format!("size_pt = {size} không phải cỡ chữ (từ 4 đến 96)")
+            }
+        }
+    }
 }
 
 impl Layout {
@@ -124,49 +178,50 @@ impl Layout {
 
     fn check(&self) -> Result<(), LayoutError> {
         let p = &self.paper;
-        let bad = |field: &str, problem: String| LayoutError::Field {
+        let bad = |field: &str, problem: FieldProblem| LayoutError::Field {
             field: field.to_string(),
             problem,
         };
         if !(50.0..=1000.0).contains(&p.width_mm) || !(50.0..=1000.0).contains(&p.height_mm) {
             return Err(bad(
                 "paper",
-                format!(
-                    "{} × {} mm is not a paper size (each side 50 to 1000 mm)",
-                    p.width_mm, p.height_mm
-                ),
+                FieldProblem::PaperSize {
+                    width: p.width_mm.to_string(),
+                    height: p.height_mm.to_string(),
+                },
             ));
         }
         for (name, f) in self.fields() {
             if f.x_mm < 0.0 || f.y_mm < 0.0 {
-                return Err(bad(&name, "x_mm and y_mm cannot be negative".into()));
+                return Err(bad(&name, FieldProblem::Negative));
             }
             if f.width_mm <= 0.0 {
-                return Err(bad(&name, "width_mm must be more than 0".into()));
+                return Err(bad(&name, FieldProblem::NoWidth));
             }
             if f.x_mm + f.width_mm > p.width_mm {
                 return Err(bad(
                     &name,
-                    format!(
-                        "x_mm + width_mm = {} mm goes past the paper's width of {} mm",
-                        f.x_mm + f.width_mm,
-                        p.width_mm
-                    ),
+                    FieldProblem::PastWidth {
+                        right: (f.x_mm + f.width_mm).to_string(),
+                        paper: p.width_mm.to_string(),
+                    },
                 ));
             }
             if f.y_mm >= p.height_mm {
                 return Err(bad(
                     &name,
-                    format!(
-                        "y_mm = {} mm is below the paper's height of {} mm",
-                        f.y_mm, p.height_mm
-                    ),
+                    FieldProblem::PastHeight {
+                        y: f.y_mm.to_string(),
+                        paper: p.height_mm.to_string(),
+                    },
                 ));
             }
             if !(4.0..=96.0).contains(&f.size_pt) {
                 return Err(bad(
                     &name,
-                    format!("size_pt = {} is not a text size (4 to 96)", f.size_pt),
+                    FieldProblem::TextSize {
+                        size: f.size_pt.to_string(),
+                    },
                 ));
             }
         }
@@ -194,7 +249,10 @@ mod tests {
             Layout::parse(&text),
             Err(LayoutError::Field {
                 field: "name".into(),
-                problem: "x_mm + width_mm = 357 mm goes past the paper's width of 297 mm".into()
+                problem: FieldProblem::PastWidth {
+                    right: "357".into(),
+                    paper: "297".into()
+                }
             })
         );
     }
