@@ -276,13 +276,11 @@ fn section_table(section: Section, lines: &[&DecisionLine]) -> Block {
             ]
         })
         .collect();
-    let sum: i64 = lines.iter().filter_map(|l| l.amount).sum();
-    rows.push(vec![
-        String::new(),
-        "Cộng".into(),
-        String::new(),
-        group_digits(sum),
-    ]);
+    let sum = lines
+        .iter()
+        .filter_map(|l| l.amount)
+        .reduce(|a, b| a + b);
+    rows.push(vec![String::new(), "Cộng".into(), String::new(), money(sum)]);
     Block::Table(Table {
         columns: vec![
             col("STT", 6, Align::Center),
