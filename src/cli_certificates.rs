@@ -10,9 +10,8 @@ use clap::Args;
 
 use crate::cli_awards::open_existing;
 use crate::cli_decision::{say, write_new};
-use crate::print::compose::certificate::{CertificateSheet, calibration, certificates};
+use crate::print::compose::certificate::{calibration, certificates};
 use crate::print::compose::certificate_layout::{Layout, LayoutError, PLAIN_A4};
-use crate::print::pdf::{BUILTIN_CERTIFICATE, render_data};
 use crate::tui::strings::Lang;
 
 #[derive(Args)]
@@ -65,18 +64,6 @@ pub fn load_layout(path: Option<&std::path::Path>, lang: Lang) -> anyhow::Result
     })
 }
 
-/// The certificates' PDF.
-pub fn render(sheet: &CertificateSheet) -> anyhow::Result<Vec<u8>> {
-    let data = serde_json::to_value(sheet)?;
-    let ident = serde_json::to_string(sheet)?;
-    Ok(render_data(
-        BUILTIN_CERTIFICATE,
-        "giay-khen.typ",
-        &data,
-        &ident,
-    )?)
-}
-
 pub fn run(db: Option<PathBuf>, lang: Lang, a: CertificatesArgs) -> anyhow::Result<()> {
     let layout = load_layout(a.layout.as_deref(), lang)?;
     // The calibration page needs no database; a decision's certificates do.
@@ -97,7 +84,7 @@ pub fn run(db: Option<PathBuf>, lang: Lang, a: CertificatesArgs) -> anyhow::Resu
         }
         (false, None) => bail!("give the decision, or --calibrate"),
     };
-    let bytes = render(&sheet)?;
+    let bytes = crate::print::certificate_pdf::render(&sheet)?;
     if a.lp {
         return crate::cli_print::send_to_printer(&bytes, &stem);
     }

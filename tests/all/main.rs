@@ -30,6 +30,7 @@ mod store;
 mod tamper;
 mod tui;
 mod tui_awards;
+mod tui_decision;
 mod tui_forms;
 mod tui_import_vi;
 mod tui_meeting_vi;

@@ -276,11 +276,13 @@ fn section_table(section: Section, lines: &[&DecisionLine]) -> Block {
             ]
         })
         .collect();
-    let sum = lines
-        .iter()
-        .filter_map(|l| l.amount)
-        .reduce(|a, b| a + b);
-    rows.push(vec![String::new(), "Cộng".into(), String::new(), money(sum)]);
+    let sum = lines.iter().filter_map(|l| l.amount).reduce(|a, b| a + b);
+    rows.push(vec![
+        String::new(),
+        "Cộng".into(),
+        String::new(),
+        money(sum),
+    ]);
     Block::Table(Table {
         columns: vec![
             col("STT", 6, Align::Center),

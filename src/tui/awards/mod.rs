@@ -6,6 +6,7 @@
 
 pub mod audit;
 pub mod board;
+mod decision_form;
 pub mod form;
 pub mod keys;
 pub mod nominee;
@@ -21,6 +22,7 @@ use ratatui::layout::Rect;
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::referral::{ReferralEvent, ReferralId};
 use crate::domain::register::{NewDecision, NewReferral};
+use crate::store::decision_batches::BatchRequest;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
@@ -44,6 +46,8 @@ pub enum AwardAction {
     ToggleFilter,
     /// Write the award register to a spreadsheet (asks for the file).
     Export,
+    /// One decision for the passed Giấy khen of a meeting (a form).
+    DecideMany,
     /// The confirmed change: never bound to a key.
     Apply(Pending),
 }
@@ -72,6 +76,8 @@ pub enum Pending {
         referral: ReferralId,
         next: NewReferral,
     },
+    /// One decision for many awards (checked again when recorded).
+    DecideMany(BatchRequest),
 }
 
 /// Perform a confirmed change; returns the nomination it concerns.
@@ -107,6 +113,11 @@ pub fn perform(p: &Pending, store: &mut Store) -> Result<NominationId, StoreErro
             store.forward_referral(*referral, next)?;
             Ok(store.referral(*referral)?.nomination_id)
         }
+        Pending::DecideMany(req) => {
+            let prepared = store.prepare_decision_batch(req)?;
+            store.record_decision_batch(&prepared)?;
+            Ok(prepared.lines.first().map_or(0, |l| l.nomination_id))
+        }
     }
 }
 
@@ -129,6 +140,7 @@ pub fn allowed(p: &Pending, store: &Store) -> Result<(), StoreError> {
                 date: next.submission_date,
             },
         ),
+        Pending::DecideMany(req) => store.prepare_decision_batch(req).map(|_| ()),
         // Reversible: performed without a confirm, refused by the store if need be.
         Pending::Tick { .. } => Ok(()),
     }
