@@ -65,6 +65,14 @@ pub fn load_layout(path: Option<&std::path::Path>, lang: Lang) -> anyhow::Result
 }
 
 pub fn run(db: Option<PathBuf>, lang: Lang, a: CertificatesArgs) -> anyhow::Result<()> {
+    certificates_command(db, lang, a).map_err(|e| crate::cli_decision::not_found(e, lang))
+}
+
+fn certificates_command(
+    db: Option<PathBuf>,
+    lang: Lang,
+    a: CertificatesArgs,
+) -> anyhow::Result<()> {
     let layout = load_layout(a.layout.as_deref(), lang)?;
     // The calibration page needs no database; a decision's certificates do.
     let (sheet, stem, db_path) = match (a.calibrate, a.decision) {

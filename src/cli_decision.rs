@@ -13,6 +13,7 @@ use crate::cli_awards::{open_existing, parse_date};
 use crate::domain::decision_batch::{Selection, SignerTitle, group_digits};
 use crate::print::{self, Format, Template};
 use crate::store::Store;
+use crate::store::StoreError;
 use crate::store::decision_batches::{BatchRequest, PreparedBatch};
 use crate::tui::print_jobs::free_path;
 use crate::tui::strings::Lang;
@@ -90,11 +91,38 @@ pub(crate) fn say(lang: Lang, vi: String, en: String) -> String {
 }
 
 pub fn run(db: Option<PathBuf>, lang: Lang, cmd: DecisionCommand) -> anyhow::Result<()> {
-    match cmd {
+    let result = match cmd {
         DecisionCommand::New(a) => new(db, lang, a),
         DecisionCommand::List => list(db, lang),
         DecisionCommand::Print(a) => print_decision(db, lang, a),
-    }
+    };
+    result.map_err(|e| not_found(e, lang))
+}
+
+/// "decision 3 not found" in the command line's language, with what to do.
+pub(crate) fn not_found(e: anyhow::Error, lang: Lang) -> anyhow::Error {
+    let Some(StoreError::NotFound { what, id }) = e.downcast_ref::<StoreError>() else {
+        return e;
+    };
+    let (vi, hint_vi, hint_en) = match *what {
+        "decision" => (
+            "quyết định",
+            "xem danh sách bằng `hoidong decision list`",
+            "see `hoidong decision list`",
+        ),
+        "meeting" => (
+            "phiên họp",
+            "xem danh sách bằng `hoidong meetings`",
+            "see `hoidong meetings`",
+        ),
+        "nomination" => ("hồ sơ đề nghị", "kiểm tra lại số hồ sơ", "check the number"),
+        _ => return e,
+    };
+    anyhow::anyhow!(say(
+        lang,
+        format!("Không có {vi} số {id}; {hint_vi}"),
+        format!("{what} {id} not found; {hint_en}"),
+    ))
 }
 
 fn preview(p: &PreparedBatch, lang: Lang) -> String {
