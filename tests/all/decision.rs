@@ -169,7 +169,7 @@ fn the_printed_decision_has_its_list_counts_and_total_in_every_format() {
         "Căn cứ Biên bản số 07/BB-HĐTĐKT ngày 20 tháng 11 năm 2026",
         "cho 01 tập thể và 01 cá nhân",
         "(có danh sách kèm theo)",
-        "Tổng số tiền thưởng: 2.120.000 đồng",
+        "Tổng số tiền thưởng: 2.120.000 đồng (bằng chữ: hai triệu một trăm hai mươi nghìn đồng)",
         "DANH SÁCH",
         "Kèm theo Quyết định số 15/QĐ-UBND ngày 25 tháng 11 năm 2026",
         "I. TẬP THỂ",

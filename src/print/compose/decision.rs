@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::domain::decision_batch::{DecisionLine, DecisionPaper, group_digits};
+use crate::domain::decision_batch::{DecisionLine, DecisionPaper, amount_in_words, group_digits};
 use crate::domain::movement::Round;
 use crate::domain::nominee::RecipientClass;
 
@@ -251,9 +251,10 @@ fn article_2(p: &DecisionPaper, groups: &[(&DecisionLine, Vec<&DecisionLine>)]) 
     Block::lead(
         "Điều 2. ",
         format!(
-            "Kèm theo khen thưởng là tiền thưởng theo quy định: {}. Tổng số tiền thưởng: {} đồng{missing}, chi từ Quỹ thi đua, khen thưởng của phường.",
+            "Kèm theo khen thưởng là tiền thưởng theo quy định: {}. Tổng số tiền thưởng: {} đồng (bằng chữ: {}){missing}, chi từ Quỹ thi đua, khen thưởng của phường.",
             rates.join("; "),
-            group_digits(total)
+            group_digits(total),
+            lower_first(&amount_in_words(total))
         ),
     )
 }
@@ -356,6 +357,14 @@ fn annex(p: &DecisionPaper, groups: &[(&DecisionLine, Vec<&DecisionLine>)]) -> A
             p.ward.chairman_title
         ),
         blocks,
+    }
+}
+
+fn lower_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
     }
 }
 
