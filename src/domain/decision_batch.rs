@@ -297,7 +297,7 @@ fn number_words(n: u64, full: bool) -> Vec<&'static str> {
     if n >= BILLION {
         let mut out = number_words(n / BILLION, full);
         out.push("tỷ");
-        if n % BILLION > 0 {
+        if !n.is_multiple_of(BILLION) {
             out.extend(number_words(n % BILLION, true));
         }
         return out;
