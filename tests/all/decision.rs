@@ -213,6 +213,13 @@ fn certificates_have_a_page_per_award_of_the_decision() {
     assert!(run(dir.path(), &db, &GIAY_KHEN).status.success());
     let out = run(dir.path(), &db, &["certificates", "1"]);
     assert!(out.status.success(), "{}", text(&out));
+    // Printed again: a new file, the same bytes.
+    let again = run(dir.path(), &db, &["certificates", "1"]);
+    assert!(again.status.success(), "{}", text(&again));
+    assert_eq!(
+        std::fs::read(dir.path().join("giay-khen-1.pdf")).unwrap(),
+        std::fs::read(dir.path().join("giay-khen-1-2.pdf")).unwrap()
+    );
     let store = Store::open(&db).unwrap();
     let layout = Layout::parse(PLAIN_A4).unwrap();
     let sheet = certificates(&store.decision_paper(1).unwrap(), &layout);

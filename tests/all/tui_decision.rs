@@ -62,6 +62,9 @@ fn the_passed_giay_khen_are_decided_at_once_and_printed_to_new_files() {
         assert_eq!(decided(&app), before, "nothing before the confirm");
         press(&mut app, KeyCode::Enter);
         assert_eq!(decided(&app), before + 2);
+        if app.jobs_running() > 0 {
+            assert!(screen_at(&app, w, h).contains("Đang tạo PDF"));
+        }
         let start = Instant::now();
         while app.jobs_running() > 0 {
             assert!(start.elapsed() < Duration::from_secs(120), "print hangs");

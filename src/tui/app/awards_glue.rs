@@ -111,6 +111,11 @@ impl App {
                     _ => t.step_saved,
                 };
                 self.status = Some((text.to_string(), STATUS_TICKS));
+                if matches!(p, Pending::DecideMany(_)) && self.printing.running > 0 {
+                    // Until the files are written: the decision is saved, its prints are coming.
+                    let printing = self.strings.minutes().printing;
+                    self.status = Some((format!("{text} · {printing} PDF…"), u8::MAX));
+                }
                 self.queue.push_back(Internal::ScoresChanged(nomination));
                 if after_refer
                     && self.screens.is_empty()
