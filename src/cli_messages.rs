@@ -52,6 +52,7 @@ fn store(e: &StoreError, lang: Lang) -> String {
         | StoreError::Ward(_)
         | StoreError::Movement(_)
         | StoreError::Rules(_)
+        | StoreError::Batch(_)
         | StoreError::Meeting(
             MeetingRefusal::NoCouncil
             | MeetingRefusal::NoCouncilOn { .. }

@@ -127,6 +127,7 @@ fn what(doc: &print::Document) -> &'static str {
         print::model::DocKind::Minutes => "minutes",
         print::model::DocKind::BallotRecord => "ballot-count record",
         print::model::DocKind::Addendum => "addendum",
+        print::model::DocKind::Decision => "decision",
     }
 }
 
@@ -158,8 +159,8 @@ pub fn print_command(db: Option<PathBuf>, args: PrintArgs) -> anyhow::Result<()>
     let store = open_existing(db)?;
     let doc = document(&store, args.meeting, args.ballots, None)?;
     let bytes = print::render(&doc, Format::Pdf, &Template::BuiltIn)?;
-    let name = format!(
-        "{}-{}.pdf",
+    let stem = format!(
+        "{}-{}",
         if args.ballots {
             "bien-ban-kiem-phieu"
         } else {
@@ -167,18 +168,29 @@ pub fn print_command(db: Option<PathBuf>, args: PrintArgs) -> anyhow::Result<()>
         },
         args.meeting
     );
+    send_to_printer(&bytes, &stem)
+}
+
+/// Send a PDF to the printer with `lp`; where there is none, or it fails,
+/// save it under a new name `stem….pdf` in this folder (never over a file).
+pub fn send_to_printer(bytes: &[u8], stem: &str) -> anyhow::Result<()> {
+    let save = || -> anyhow::Result<PathBuf> {
+        let saved = crate::tui::print_jobs::free_path(Path::new("."), stem, "pdf");
+        write_private(&saved, bytes)?;
+        Ok(std::fs::canonicalize(&saved).unwrap_or(saved))
+    };
     match find_on_path("lp") {
         Some(lp) => {
-            let path = std::env::temp_dir().join(format!("hoidong-{}-{name}", std::process::id()));
-            write_private(&path, &bytes)?;
+            let path =
+                std::env::temp_dir().join(format!("hoidong-{}-{stem}.pdf", std::process::id()));
+            write_private(&path, bytes)?;
             let out = Command::new(lp)
                 .arg(&path)
                 .output()
                 .context("could not run lp")?;
             let _ = std::fs::remove_file(&path);
             if !out.status.success() {
-                let saved = PathBuf::from(&name);
-                write_private(&saved, &bytes)?;
+                let saved = save()?;
                 bail!(
                     "lp failed ({}); the PDF was saved to {}",
                     String::from_utf8_lossy(&out.stderr).trim(),
@@ -191,12 +203,10 @@ pub fn print_command(db: Option<PathBuf>, args: PrintArgs) -> anyhow::Result<()>
             );
         }
         None => {
-            let saved = PathBuf::from(&name);
-            write_private(&saved, &bytes)?;
-            let shown = std::fs::canonicalize(&saved).unwrap_or(saved);
+            let saved = save()?;
             println!(
                 "no printer command (lp) on this system; the PDF was saved to {}",
-                shown.display()
+                saved.display()
             );
         }
     }

@@ -8,7 +8,9 @@
 //! - `import` / `export`: spreadsheets in and out.
 
 pub mod cli_awards;
+pub mod cli_certificates;
 pub mod cli_council;
+pub mod cli_decision;
 pub mod cli_meeting;
 pub mod cli_meeting_text;
 pub mod cli_meeting_words;

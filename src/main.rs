@@ -110,6 +110,13 @@ enum Command {
         #[command(subcommand)]
         command: hoidong::cli_rules::RulesCommand,
     },
+    /// One decision of the ward chairman for many awards: new, list, print.
+    Decision {
+        #[command(subcommand)]
+        command: hoidong::cli_decision::DecisionCommand,
+    },
+    /// The certificates of a decision on A4 or the ward's pre-printed blanks.
+    Certificates(hoidong::cli_certificates::CertificatesArgs),
     /// List the council's meetings.
     Meetings,
     /// Look at or prepare a meeting (show, ballot-record, new, add, move, remove, committee, note).
@@ -216,6 +223,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Some(Command::Rules { command }) => {
             let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
             hoidong::cli_rules::run(cli.db.as_deref(), &command, lang)?
+        }
+        Some(Command::Decision { command }) => {
+            let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
+            hoidong::cli_decision::run(cli.db, lang, command)?
+        }
+        Some(Command::Certificates(args)) => {
+            let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
+            hoidong::cli_certificates::run(cli.db, lang, args)?
         }
         Some(Command::Meetings) => hoidong::cli_meeting::list(cli.db.as_deref())?,
         Some(Command::Meeting { command }) => {

@@ -177,9 +177,41 @@ fn data_table(t: &Table) -> DocxTable {
         .margins(TableCellMargins::new().margin(0, CELL_PADDING, 0, CELL_PADDING))
 }
 
+/// A decision's foot as Decree 30 lays it out: "Nơi nhận" on the left, the
+/// signature on the right, in a row that does not split.
+fn decision_foot(doc: &Document) -> DocxTable {
+    let left_width = TEXT_WIDTH * 45 / 100;
+    let mut left = vec![
+        Paragraph::new()
+            .add_run(run("Nơi nhận:", 12).bold().italic())
+            .line_spacing(spacing(0)),
+    ];
+    left.extend(doc.recipients.iter().map(|r| {
+        Paragraph::new()
+            .add_run(run(r, 11))
+            .line_spacing(spacing(0))
+    }));
+    let mut right = Vec::new();
+    for s in &doc.signatures {
+        right.push(centered(run(&s.role, 14).bold()));
+        if !s.hint.is_empty() {
+            right.push(centered(run(&s.hint, 13).italic()));
+        }
+        right.extend((0..4).map(|_| centered(run("", 13))));
+        right.push(centered(run(&s.name, 14).bold()));
+    }
+    layout_table(
+        vec![vec![left, right]],
+        &[left_width, TEXT_WIDTH - left_width],
+    )
+}
+
 fn signatures(doc: &Document) -> Option<DocxTable> {
     if doc.signatures.is_empty() {
         return None;
+    }
+    if doc.kind == DocKind::Decision {
+        return Some(decision_foot(doc));
     }
     let mut heading = Vec::new();
     if doc.kind == DocKind::BallotRecord {
@@ -262,6 +294,21 @@ fn recipients(doc: &Document, mut d: Docx) -> Docx {
     d
 }
 
+/// One block of the body; `keep` holds it on the page of what follows.
+fn add_block(d: Docx, b: &Block, keep: bool) -> Docx {
+    match b {
+        Block::Heading { text } => d.add_paragraph(body(text, "", false, keep)),
+        Block::Centered { text } => {
+            d.add_paragraph(centered(run(text, 14).bold()).line_spacing(spacing(6)))
+        }
+        Block::Paragraph { lead, text } => d.add_paragraph(body(lead, text, true, keep)),
+        Block::Item { text } => d.add_paragraph(body("", text, true, keep)),
+        Block::Table(t) => d
+            .add_table(data_table(t))
+            .add_paragraph(Paragraph::new().line_spacing(spacing(0)).keep_next(keep)),
+    }
+}
+
 pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
     let page_number = DocxHeader::new().add_paragraph(
         Paragraph::new()
@@ -300,15 +347,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
     let keep_last = !doc.signatures.is_empty();
     let last = doc.blocks.len().saturating_sub(1);
     for (i, b) in doc.blocks.iter().enumerate() {
-        let keep = keep_last && i == last;
-        d = match b {
-            Block::Heading { text } => d.add_paragraph(body(text, "", false, keep)),
-            Block::Paragraph { lead, text } => d.add_paragraph(body(lead, text, true, keep)),
-            Block::Item { text } => d.add_paragraph(body("", text, true, keep)),
-            Block::Table(t) => d
-                .add_table(data_table(t))
-                .add_paragraph(Paragraph::new().line_spacing(spacing(0)).keep_next(keep)),
-        };
+        d = add_block(d, b, keep_last && i == last);
     }
     d = d.add_paragraph(
         Paragraph::new()
@@ -319,6 +358,17 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
         Some(t) => d = d.add_table(t),
         None if !doc.recipients.is_empty() => d = recipients(doc, d),
         None => {}
+    }
+    if let Some(a) = &doc.annex {
+        // The list starts a page of its own; a break paragraph of its own
+        // would leave an empty page after a full one.
+        for (i, t) in a.title.iter().enumerate() {
+            d = d.add_paragraph(centered(run(t, 14).bold()).page_break_before(i == 0));
+        }
+        d = d.add_paragraph(centered(run(&a.note, 14).italic()).line_spacing(spacing(12)));
+        for b in &a.blocks {
+            d = add_block(d, b, false);
+        }
     }
     let lines = doc.footer_lines();
     if !lines.is_empty() {

@@ -17,28 +17,7 @@ pub fn render(doc: &Document) -> String {
     if !doc.subject.is_empty() {
         out.push_str(&format!("**{}**\n\n", escape(&doc.subject)));
     }
-    for (i, b) in doc.blocks.iter().enumerate() {
-        match b {
-            Block::Heading { text } => out.push_str(&format!("## {}\n\n", escape(text))),
-            Block::Paragraph { lead, text } if lead.is_empty() => {
-                out.push_str(&format!("{}\n\n", escape(text)))
-            }
-            Block::Paragraph { lead, text } => out.push_str(&format!(
-                "**{}**{}\n\n",
-                escape(lead.trim_end()),
-                spaced(&escape(text), lead)
-            )),
-            Block::Item { text } => {
-                let t = text.strip_prefix("- ").unwrap_or(text);
-                out.push_str(&format!("- {}\n", escape(t)));
-                // A list stays tight; a blank line ends it.
-                if !matches!(doc.blocks.get(i + 1), Some(Block::Item { .. })) {
-                    out.push('\n');
-                }
-            }
-            Block::Table(t) => table(t, &mut out),
-        }
-    }
+    blocks(&doc.blocks, &mut out);
     for s in &doc.signatures {
         let name = if s.name.is_empty() { "…" } else { &s.name };
         out.push_str(&format!(
@@ -56,12 +35,46 @@ pub fn render(doc: &Document) -> String {
         }
         out.push('\n');
     }
+    if let Some(a) = &doc.annex {
+        out.push_str("---\n\n");
+        for t in &a.title {
+            out.push_str(&format!("**{}**  \n", escape(t)));
+        }
+        out.push_str(&format!("*{}*\n\n", escape(&a.note)));
+        blocks(&a.blocks, &mut out);
+    }
     let footer = doc.footer_lines();
     if !footer.is_empty() {
         let lines: Vec<String> = footer.iter().map(|l| escape(l)).collect();
         out.push_str(&format!("---\n\n{}\n", lines.join("  \n")));
     }
     out
+}
+
+fn blocks(list: &[Block], out: &mut String) {
+    for (i, b) in list.iter().enumerate() {
+        match b {
+            Block::Heading { text } => out.push_str(&format!("## {}\n\n", escape(text))),
+            Block::Centered { text } => out.push_str(&format!("**{}**\n\n", escape(text))),
+            Block::Paragraph { lead, text } if lead.is_empty() => {
+                out.push_str(&format!("{}\n\n", escape(text)))
+            }
+            Block::Paragraph { lead, text } => out.push_str(&format!(
+                "**{}**{}\n\n",
+                escape(lead.trim_end()),
+                spaced(&escape(text), lead)
+            )),
+            Block::Item { text } => {
+                let t = text.strip_prefix("- ").unwrap_or(text);
+                out.push_str(&format!("- {}\n", escape(t)));
+                // A list stays tight; a blank line ends it.
+                if !matches!(list.get(i + 1), Some(Block::Item { .. })) {
+                    out.push('\n');
+                }
+            }
+            Block::Table(t) => table(t, out),
+        }
+    }
 }
 
 /// Keep the space between a bold lead and its text outside the asterisks.

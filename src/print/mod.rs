@@ -3,6 +3,7 @@
 //! `model::Document`; each renderer turns that into bytes. Rendering takes
 //! owned, `Send` data and returns bytes, so it can run on a background thread.
 
+pub mod certificate_pdf;
 pub mod compose;
 pub mod docx;
 mod docx_layout;

@@ -14,6 +14,8 @@ pub enum DocKind {
     BallotRecord,
     /// Biên bản bổ sung (after sign-off).
     Addendum,
+    /// Quyết định khen thưởng of the ward chairman, with its list.
+    Decision,
 }
 
 /// The heading block of an administrative document (Decree 30/2020).
@@ -73,6 +75,10 @@ pub enum Block {
         text: String,
     },
     Table(Table),
+    /// A line centred in bold: the issuer of a decision, "QUYẾT ĐỊNH:".
+    Centered {
+        text: String,
+    },
 }
 
 impl Block {
@@ -94,6 +100,20 @@ impl Block {
     pub fn item(text: impl Into<String>) -> Block {
         Block::Item { text: text.into() }
     }
+    pub fn centered(text: impl Into<String>) -> Block {
+        Block::Centered { text: text.into() }
+    }
+}
+
+/// A list attached to a document on a page of its own ("DANH SÁCH …
+/// (Kèm theo Quyết định số …)").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Annex {
+    /// Centred bold lines: "DANH SÁCH", what it lists.
+    pub title: Vec<String>,
+    /// Centred italic: "(Kèm theo Quyết định số … ngày … của …)".
+    pub note: String,
+    pub blocks: Vec<Block>,
 }
 
 /// A signature block: the role in bold capitals, a hint, and the name in bold.
@@ -130,6 +150,9 @@ pub struct Document {
     /// up to it. Part of the signed content, so reprints are identical.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor: Option<String>,
+    /// The attached list, after the signatures on a new page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annex: Option<Annex>,
 }
 
 /// How the anchor is introduced at the foot of a printed document.
@@ -170,9 +193,12 @@ impl Document {
             self.title.as_str(),
             self.subject.as_str(),
         ];
-        for b in &self.blocks {
+        let annex_blocks = self.annex.iter().flat_map(|a| &a.blocks);
+        for b in self.blocks.iter().chain(annex_blocks) {
             match b {
-                Block::Heading { text } | Block::Item { text } => out.push(text),
+                Block::Heading { text } | Block::Item { text } | Block::Centered { text } => {
+                    out.push(text)
+                }
                 Block::Paragraph { lead, text } => {
                     out.push(lead);
                     out.push(text);
@@ -187,6 +213,10 @@ impl Document {
             out.extend([s.role.as_str(), s.hint.as_str(), s.name.as_str()]);
         }
         out.extend(self.recipients.iter().map(String::as_str));
+        if let Some(a) = &self.annex {
+            out.extend(a.title.iter().map(String::as_str));
+            out.push(&a.note);
+        }
         if let Some(f) = &self.footer {
             out.push(f);
         }

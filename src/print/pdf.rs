@@ -18,6 +18,8 @@ use super::model::{DocKind, Document};
 
 pub const BUILTIN_MINUTES: &str = include_str!("../../data/templates/bien-ban.typ");
 pub const BUILTIN_BALLOTS: &str = include_str!("../../data/templates/bien-ban-kiem-phieu.typ");
+pub const BUILTIN_DECISION: &str = include_str!("../../data/templates/quyet-dinh.typ");
+pub const BUILTIN_CERTIFICATE: &str = include_str!("../../data/templates/giay-khen.typ");
 
 const FONT_FILES: [&[u8]; 4] = [
     include_bytes!("../../data/fonts/LiberationSerif-Regular.ttf"),
@@ -120,6 +122,7 @@ pub fn render(doc: &Document, template: &Template) -> Result<Vec<u8>, PrintError
             let text = match doc.kind {
                 DocKind::BallotRecord => BUILTIN_BALLOTS,
                 DocKind::Minutes | DocKind::Addendum => BUILTIN_MINUTES,
+                DocKind::Decision => BUILTIN_DECISION,
             };
             (text.to_string(), None, "built-in template".to_string())
         }
@@ -137,7 +140,34 @@ pub fn render(doc: &Document, template: &Template) -> Result<Vec<u8>, PrintError
     if let Some(fields) = data.as_object_mut() {
         fields.insert("footer_lines".into(), doc.footer_lines().into());
     }
-    let data = serde_json::to_vec(&data).map_err(|e| PrintError::Render(e.to_string()))?;
+    compile(text, dir, name, &data, &doc.content_json())
+}
+
+/// Render any data that a built-in template reads as `data.json` (the
+/// certificates); `ident_source` fixes the PDF's identifier.
+pub fn render_data(
+    template: &str,
+    name: &str,
+    data: &serde_json::Value,
+    ident_source: &str,
+) -> Result<Vec<u8>, PrintError> {
+    compile(
+        template.to_string(),
+        None,
+        name.to_string(),
+        data,
+        ident_source,
+    )
+}
+
+fn compile(
+    text: String,
+    dir: Option<PathBuf>,
+    name: String,
+    data: &serde_json::Value,
+    ident_source: &str,
+) -> Result<Vec<u8>, PrintError> {
+    let data = serde_json::to_vec(data).map_err(|e| PrintError::Render(e.to_string()))?;
     let world = PrintWorld {
         main: Source::new(*MAIN_ID, text),
         data: Bytes::new(data),
@@ -153,7 +183,7 @@ pub fn render(doc: &Document, template: &Template) -> Result<Vec<u8>, PrintError
     })?;
     let options = typst_pdf::PdfOptions {
         // A fixed identifier from the content, so that reprints are identical.
-        ident: Smart::Custom(super::sha256_hex(&doc.content_json())),
+        ident: Smart::Custom(super::sha256_hex(ident_source)),
         timestamp: None,
         ..typst_pdf::PdfOptions::default()
     };

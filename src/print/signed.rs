@@ -176,6 +176,7 @@ pub fn draft_addendum(store: &Store, meeting: MeetingId) -> Result<Option<Docume
         recipients: current.recipients.clone(),
         footer: None,
         anchor: current.anchor.clone(),
+        annex: None,
     }))
 }
 

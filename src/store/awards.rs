@@ -161,30 +161,10 @@ impl Store {
             date: d.date,
             signer: text_rules::name(TextField::Signer, &d.signer)?,
         };
-        let (number, signer) = (checked.number.clone(), checked.signer.clone());
         self.write(|w| {
             // Checked in the transaction that records it, so nothing slips in between.
             check_decision(&standing(&w.tx, &s)?, &checked).map_err(nomination_refused(id))?;
-            w.tx.execute(
-                "INSERT INTO decisions (nomination_id, number, date, signer, created_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![id, number, date_text(d.date), signer, w.now],
-            )?;
-            let decision_id = w.tx.last_insert_rowid();
-            w.audit("decisions", decision_id, "insert", None, Some(&json(d)))?;
-            w.set_nomination_status(id, NominationStatus::Decided)?;
-            w.insert_register_entry(&RegisterRow {
-                nominee_id: s.nomination.nominee_id,
-                award_code: &s.award.code,
-                year: s.nomination.round.year(),
-                decision_number: &number,
-                decision_date: Some(d.date),
-                authority: &s.award.granted_by,
-                nomination_id: Some(id),
-                source: RegisterSource::Decided,
-                merit: None,
-                note: "",
-            })?;
-            Ok(decision_id)
+            w.record_decision_row(&s, &checked)
         })
     }
 

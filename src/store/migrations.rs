@@ -42,6 +42,8 @@ fn migrations() -> Migrations<'static> {
             include_str!("sql/009_movement_groups.sql"),
             &["criteria_groups"],
         ),
+        // New tables only: no row of the record changes shape.
+        M::up(include_str!("sql/010_decision_batches.sql")),
     ])
 }
 
@@ -56,7 +58,7 @@ fn rebaselined(sql: &'static str, tables: &'static [&'static str]) -> M<'static>
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 9;
+pub const SCHEMA_VERSION: i64 = 10;
 
 /// The first version whose every row is proven by the audit log.
 pub const ROW_PROOFS_SINCE: i64 = 4;

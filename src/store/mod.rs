@@ -12,6 +12,7 @@ pub mod corruption_log;
 pub mod council;
 pub mod council_edit;
 pub mod damage;
+pub mod decision_batches;
 pub mod evidence;
 mod file;
 pub mod held;
@@ -120,6 +121,9 @@ pub enum StoreError {
     /// The ward's identity was refused (typed, so each language can say it).
     #[error(transparent)]
     Ward(crate::domain::ward::WardRefusal),
+    /// A decision for many awards was refused (typed, so each language can say it).
+    #[error("{}", crate::store::decision_batches::refusal_en(.0))]
+    Batch(crate::domain::decision_batch::BatchRefusal),
     /// A change to the council or its members was refused.
     #[error(transparent)]
     Council(crate::domain::council_rules::CouncilRefusal),

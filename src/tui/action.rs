@@ -181,6 +181,8 @@ pub enum AwardAction {
     ToggleFilter,
     /// Write the award register to a spreadsheet (asks for the file).
     Export,
+    /// One decision for the passed Giấy khen of a meeting (a form).
+    DecideMany,
 }
 
 /// The set-up steps, in the order of the walk-through.

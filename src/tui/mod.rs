@@ -15,6 +15,7 @@ pub mod print_jobs;
 pub mod screen;
 pub mod screens;
 pub mod strings;
+pub mod strings_decision;
 pub mod strings_forms;
 pub mod strings_import;
 pub mod strings_meeting;

@@ -96,6 +96,27 @@ fn run(doc: &Document, format: Format, target: &Target) -> Result<Printed, Strin
     }
 }
 
+/// Render a PDF with `render` and write it as a new file `stem….pdf` in
+/// `dir`, on a thread of its own (the certificates of a decision).
+pub fn spawn_pdf(
+    render: impl FnOnce() -> Result<Vec<u8>, String> + Send + 'static,
+    dir: PathBuf,
+    stem: String,
+    events: Sender<Event>,
+) {
+    thread::spawn(move || {
+        let result = render().and_then(|bytes| {
+            let path = free_path(&dir, &stem, "pdf");
+            write_private(&path, &bytes).map_err(|e| format!("{e:#}"))?;
+            Ok(Printed::Written {
+                path: std::fs::canonicalize(&path).unwrap_or(path),
+                bytes: bytes.len(),
+            })
+        });
+        let _ = events.send(Event::Job(JobResult::Printed(result)));
+    });
+}
+
 /// Render and write on a thread of its own; the result arrives on `events`.
 pub fn spawn(doc: Document, format: Format, target: Target, events: Sender<Event>) {
     thread::spawn(move || {

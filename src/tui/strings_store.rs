@@ -20,6 +20,9 @@ impl Strings {
         if let StoreError::Award(r) = e {
             return self.award_refusal(r);
         }
+        if let StoreError::Batch(r) = e {
+            return self.batch_refusal(r);
+        }
         if self.lang == Lang::En {
             return e.to_string();
         }
@@ -95,6 +98,7 @@ impl Strings {
             StoreError::Meeting(r) => self.refusal(r),
             StoreError::Text(r) => r.message(self.lang.words()),
             StoreError::Award(r) => self.award_refusal(r),
+            StoreError::Batch(r) => self.batch_refusal(r),
             StoreError::Council(r) => r.message(self.lang.words()),
             StoreError::Ward(r) => r.message(self.lang.words()),
             StoreError::Movement(r) => r.message(self.lang.words()),

@@ -156,6 +156,7 @@ pub fn ballot_record(record: &MeetingRecord) -> Document {
         recipients: Vec::new(),
         footer: None,
         anchor: None,
+        annex: None,
     }
 }
 

@@ -57,6 +57,7 @@ pub fn minutes_with(record: &MeetingRecord, options: MinutesOptions) -> Document
         recipients: record.ward.minutes_recipient_lines(),
         footer: None,
         anchor: None,
+        annex: None,
     }
 }
 

@@ -3,11 +3,15 @@
 //! phiếu, §4). Pure functions of `MeetingRecord`; no files, no SQL.
 
 mod ballots;
+pub mod certificate;
+pub mod certificate_layout;
 mod conclusions;
+mod decision;
 mod minutes;
 mod tally;
 
 pub use ballots::ballot_record;
+pub use decision::decision;
 pub use minutes::{MinutesOptions, minutes, minutes_with};
 
 use crate::domain::council::{Member, Role};

@@ -16,6 +16,9 @@ impl App {
         let t = texts(self.strings);
         match perform(p, &mut self.store) {
             Ok(nomination) => {
+                if matches!(p, Pending::DecideMany(_)) {
+                    self.print_new_decision();
+                }
                 if self.context() == Context::AwardsForm {
                     self.layers.pop();
                 }
@@ -31,12 +34,17 @@ impl App {
                     failed
                 });
                 let text = match p {
-                    Pending::Decide { .. } => t.decided,
+                    Pending::Decide { .. } | Pending::DecideMany(_) => t.decided,
                     Pending::Refer { .. } => t.referred,
                     Pending::Tick { .. } => t.ticked,
                     _ => t.step_saved,
                 };
                 self.status = Some((text.to_string(), STATUS_TICKS));
+                if matches!(p, Pending::DecideMany(_)) && self.printing.running > 0 {
+                    // Until the files are written: the decision is saved, its prints are coming.
+                    let printing = self.strings.minutes().printing;
+                    self.status = Some((format!("{text} · {printing} PDF…"), u8::MAX));
+                }
                 self.queue.push_back(Internal::ScoresChanged(nomination));
                 if after_refer
                     && self.layers.is_empty()
@@ -52,6 +60,51 @@ impl App {
             // where they came from.
             Err(e) => self.outcome(Outcome::Failed(e)),
         }
+    }
+
+    /// The decision just recorded for many awards: its print with the list
+    /// and its certificates on plain A4, each written to a new file off the
+    /// UI loop.
+    fn print_new_decision(&mut self) {
+        let newest = self
+            .store
+            .decision_batches()
+            .map(|b| b.iter().map(|b| b.id).max());
+        let paper = match newest {
+            Ok(Some(id)) => self.store.decision_paper(id).map(|p| (id, p)),
+            Ok(None) => return,
+            Err(e) => Err(e),
+        };
+        let (id, paper) = match paper {
+            Ok(found) => found,
+            Err(e) => return self.error(self.strings.store_message(&e)),
+        };
+        let dir = self.printing.out_dir.clone();
+        let doc = crate::print::compose::decision(&paper);
+        crate::tui::print_jobs::spawn(
+            doc,
+            crate::print::Format::Pdf,
+            crate::tui::print_jobs::Target::File {
+                dir: dir.clone(),
+                stem: format!("quyet-dinh-{id}"),
+            },
+            self.printing.tx.clone(),
+        );
+        let render = move || {
+            let layout = crate::print::compose::certificate_layout::Layout::parse(
+                crate::print::compose::certificate_layout::PLAIN_A4,
+            )
+            .map_err(|e| e.to_string())?;
+            let sheet = crate::print::compose::certificate::certificates(&paper, &layout);
+            crate::print::certificate_pdf::render(&sheet).map_err(|e| e.to_string())
+        };
+        crate::tui::print_jobs::spawn_pdf(
+            render,
+            dir,
+            format!("giay-khen-{id}"),
+            self.printing.tx.clone(),
+        );
+        self.printing.running += 2;
     }
 
     /// Write the register; the form closes once the file is written.

@@ -97,6 +97,12 @@ impl Board {
             Action::Awards(AwardAction::Export) => {
                 Outcome::Open(Box::new(super::form::Form::export(store, s)))
             }
+            Action::Awards(AwardAction::DecideMany) => {
+                match super::form::Form::decide_many(store, s) {
+                    Ok(f) => Outcome::Open(Box::new(f)),
+                    Err(e) => Outcome::Message(s.store_message(&e)),
+                }
+            }
             Action::Awards(AwardAction::OpenSelected) => {
                 let Some(w) = self.board.waiting.get(self.selected) else {
                     return Outcome::Nothing;

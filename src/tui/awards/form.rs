@@ -33,7 +33,7 @@ pub struct Field {
 }
 
 impl Field {
-    fn text(label: &'static str, value: &str) -> Field {
+    pub(super) fn text(label: &'static str, value: &str) -> Field {
         Field {
             label,
             input: TextInput::new(value),
@@ -42,7 +42,7 @@ impl Field {
         }
     }
 
-    fn date(label: &'static str, d: NaiveDate) -> Field {
+    pub(super) fn date(label: &'static str, d: NaiveDate) -> Field {
         Field {
             label,
             input: TextInput::new(&d.format("%d/%m/%Y").to_string()),
@@ -51,7 +51,7 @@ impl Field {
         }
     }
 
-    fn optional(mut self) -> Field {
+    pub(super) fn optional(mut self) -> Field {
         self.required = false;
         self
     }
@@ -74,6 +74,8 @@ pub enum FormKind {
         event: StepKind,
     },
     Export,
+    /// One decision for the passed Giấy khen of a meeting.
+    DecideMany,
 }
 
 pub struct Form {
@@ -87,7 +89,12 @@ pub struct Form {
 }
 
 impl Form {
-    fn new(title: String, intro: Vec<String>, fields: Vec<Field>, kind: FormKind) -> Form {
+    pub(super) fn new(
+        title: String,
+        intro: Vec<String>,
+        fields: Vec<Field>,
+        kind: FormKind,
+    ) -> Form {
         Form {
             title,
             intro,
@@ -227,6 +234,9 @@ impl Form {
                 self.focus = (self.focus + n - 1) % n;
                 Outcome::Nothing
             }
+            Action::Awards(AwardAction::Submit) if self.kind == FormKind::DecideMany => {
+                self.submit_many(store, s)
+            }
             Action::Awards(AwardAction::Submit) => match self.check(s) {
                 Ok(Outcome::Ask(text, Command::Awards(p))) => {
                     match super::allowed(&p, store) {
@@ -255,7 +265,7 @@ impl Form {
         }
     }
 
-    fn value(&self, i: usize) -> String {
+    pub(super) fn value(&self, i: usize) -> String {
         self.fields
             .get(i)
             .map_or(String::new(), |f| f.input.value().trim().to_string())
@@ -331,6 +341,8 @@ impl Form {
                     std::path::PathBuf::from(self.value(0)),
                 )));
             }
+            // Checked with the store in `submit_many`.
+            FormKind::DecideMany => return Ok(Outcome::Nothing),
             FormKind::Tick { referral, doc } => {
                 return Ok(Outcome::Run(Command::Awards(Pending::Tick {
                     referral: *referral,

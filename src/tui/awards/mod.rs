@@ -7,6 +7,7 @@
 
 pub mod audit;
 pub mod board;
+mod decision_form;
 pub mod form;
 pub mod keys;
 mod layers;
@@ -20,6 +21,7 @@ use chrono::NaiveDate;
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::referral::{ReferralEvent, ReferralId};
 use crate::domain::register::{NewDecision, NewReferral};
+use crate::store::decision_batches::BatchRequest;
 use crate::store::{Store, StoreError};
 use crate::tui::screen::Outcome;
 use crate::tui::strings::Strings;
@@ -48,6 +50,8 @@ pub enum Pending {
         referral: ReferralId,
         next: NewReferral,
     },
+    /// One decision for many awards (checked again when recorded).
+    DecideMany(BatchRequest),
 }
 
 /// Perform a confirmed change; returns the nomination it concerns.
@@ -83,6 +87,11 @@ pub fn perform(p: &Pending, store: &mut Store) -> Result<NominationId, StoreErro
             store.forward_referral(*referral, next)?;
             Ok(store.referral(*referral)?.nomination_id)
         }
+        Pending::DecideMany(req) => {
+            let prepared = store.prepare_decision_batch(req)?;
+            store.record_decision_batch(&prepared)?;
+            Ok(prepared.lines.first().map_or(0, |l| l.nomination_id))
+        }
     }
 }
 
@@ -105,6 +114,7 @@ pub fn allowed(p: &Pending, store: &Store) -> Result<(), StoreError> {
                 date: next.submission_date,
             },
         ),
+        Pending::DecideMany(req) => store.prepare_decision_batch(req).map(|_| ()),
         // Reversible: performed without a confirm, refused by the store if need be.
         Pending::Tick { .. } => Ok(()),
     }

@@ -295,6 +295,16 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
             ("mở", "Mở dòng đang chọn"),
             ("open", "Open the selected row"),
         ),
+        DecideMany => (
+            (
+                "QĐ Giấy khen",
+                "Một quyết định cho mọi Giấy khen được thông qua của phiên họp, in kèm danh sách và giấy khen",
+            ),
+            (
+                "decide Giấy khen",
+                "One decision for every passed Giấy khen of a meeting, printed with its list and certificates",
+            ),
+        ),
         Tick => (
             ("đánh dấu", "Đánh dấu tài liệu đã có, với số/ngày"),
             ("tick", "Tick the document with its reference"),

@@ -62,6 +62,11 @@ pub fn layout(doc: &Document, cells: usize) -> Vec<Line<'static>> {
     out.push(Line::default());
     for b in &doc.blocks {
         match b {
+            Block::Centered { text } => {
+                for l in wrapped(text, cells) {
+                    out.push(Line::styled(centre(&l, cells), bold));
+                }
+            }
             Block::Heading { text } => {
                 out.extend(
                     wrapped(text, cells)

@@ -1,0 +1,147 @@
+//! The form for one decision for every passed Giấy khen of a meeting: the
+//! meeting, number, date, signer and whether a vice-chairman signs for the
+//! chairman. Submitting prepares the decision with every check; the confirm
+//! names how many awards and the prize money; then it is recorded.
+
+use super::form::{Field, Form, FormKind};
+use super::{Pending, today};
+use crate::domain::decision_batch::{Selection, SignerTitle, group_digits};
+use crate::domain::meeting::MeetingStatus;
+use crate::store::decision_batches::BatchRequest;
+use crate::store::{Store, StoreError};
+use crate::tui::command::Command;
+use crate::tui::screen::Outcome;
+use crate::tui::strings::{Lang, Strings};
+
+struct Words {
+    title: &'static str,
+    meeting: &'static str,
+    number: &'static str,
+    date: &'static str,
+    signer: &'static str,
+    deputy: &'static str,
+    intro: &'static str,
+    not_a_meeting: &'static str,
+    not_a_date: &'static str,
+    yes: [&'static str; 3],
+}
+
+const VI: Words = Words {
+    title: "Quyết định cho các Giấy khen được thông qua",
+    meeting: "Phiên họp (số)",
+    number: "Số quyết định",
+    date: "Ngày ký",
+    signer: "Người ký",
+    deputy: "Phó Chủ tịch ký thay (c/k)",
+    intro: "Một quyết định cho mọi Giấy khen Hội đồng đã thông qua trong phiên họp; sau khi ghi, quyết định, danh sách và giấy khen được in ra tệp.",
+    not_a_meeting: "không phải số phiên họp",
+    not_a_date: "không phải ngày (dd/mm/yyyy)",
+    yes: ["c", "có", "y"],
+};
+
+const EN: Words = Words {
+    title: "Decision for the passed Giấy khen",
+    meeting: "Meeting (id)",
+    number: "Decision number",
+    date: "Date signed",
+    signer: "Signed by",
+    deputy: "Vice-chairman signs for the chairman (y/n)",
+    intro: "One decision for every Giấy khen the council passed at the meeting; once recorded, the decision, its list and the certificates are written to files.",
+    not_a_meeting: "is not a meeting id",
+    not_a_date: "is not a date (dd/mm/yyyy)",
+    yes: ["y", "yes", "c"],
+};
+
+fn words(s: &Strings) -> &'static Words {
+    if s.lang == Lang::En { &EN } else { &VI }
+}
+
+impl Form {
+    /// Filled with the latest closed meeting, today and the ward's chairman.
+    pub fn decide_many(store: &Store, s: &Strings) -> Result<Form, StoreError> {
+        let w = words(s);
+        let meeting = store
+            .meetings()?
+            .into_iter()
+            .filter(|m| m.meeting.status == MeetingStatus::Closed)
+            .map(|m| m.meeting.id)
+            .max()
+            .map_or(String::new(), |id| id.to_string());
+        let signer = store.ward()?.map(|w| w.chairman_name).unwrap_or_default();
+        Ok(Form::new(
+            w.title.into(),
+            vec![w.intro.into()],
+            vec![
+                Field::text(w.meeting, &meeting),
+                Field::text(w.number, ""),
+                Field::date(w.date, today(store)),
+                Field::text(w.signer, &signer).optional(),
+                Field::text(w.deputy, "k").optional(),
+            ],
+            FormKind::DecideMany,
+        ))
+    }
+
+    fn fail(&mut self, field: usize, text: String) -> Outcome {
+        self.focus = field;
+        self.error = Some(text);
+        Outcome::Nothing
+    }
+
+    /// Every check first (the store's own), then the confirm with the count and total.
+    pub(super) fn submit_many(&mut self, store: &Store, s: &Strings) -> Outcome {
+        let w = words(s);
+        let Ok(meeting) = self.value(0).parse::<i64>() else {
+            let v = self.value(0);
+            return self.fail(0, format!("{}: “{v}” {}", w.meeting, w.not_a_meeting));
+        };
+        let Ok(date) = crate::cli_awards::parse_date(&self.value(2)) else {
+            let v = self.value(2);
+            return self.fail(2, format!("{}: “{v}” {}", w.date, w.not_a_date));
+        };
+        let deputy = w.yes.contains(&self.value(4).to_lowercase().as_str());
+        let req = BatchRequest {
+            meeting,
+            selection: Selection::GiayKhen,
+            number: self.value(1),
+            date,
+            signer: self.value(3),
+            title: if deputy {
+                SignerTitle::Deputy
+            } else {
+                SignerTitle::Chairman
+            },
+        };
+        match store.prepare_decision_batch(&req) {
+            Ok(p) => {
+                let names: Vec<&str> = p.lines.iter().map(|l| l.nominee.name.as_str()).collect();
+                let text = if s.lang == Lang::En {
+                    format!(
+                        "Record decision {} of {} signed by {} for {} Giấy khen ({}), prize money {} đ? It cannot be undone.",
+                        p.decision.number,
+                        p.decision.date.format("%d/%m/%Y"),
+                        p.decision.signer,
+                        p.lines.len(),
+                        names.join(", "),
+                        group_digits(p.total())
+                    )
+                } else {
+                    format!(
+                        "Ghi Quyết định số {} ngày {}, người ký {}, tặng Giấy khen cho {} trường hợp ({}), tổng tiền thưởng {} đ? Không thể hoàn tác.",
+                        p.decision.number,
+                        p.decision.date.format("%d/%m/%Y"),
+                        p.decision.signer,
+                        p.lines.len(),
+                        names.join(", "),
+                        group_digits(p.total())
+                    )
+                };
+                Outcome::Ask(text, Command::Awards(Pending::DecideMany(req)))
+            }
+            Err(e) => {
+                self.error = Some(s.store_message(&e));
+                Outcome::Nothing
+            }
+        }
+    }
+}
