@@ -127,6 +127,8 @@ fn what(doc: &print::Document) -> &'static str {
         print::model::DocKind::Minutes => "minutes",
         print::model::DocKind::BallotRecord => "ballot-count record",
         print::model::DocKind::Addendum => "addendum",
+        print::model::DocKind::Submission => "tờ trình",
+        print::model::DocKind::Report => "report",
     }
 }
 

@@ -13,6 +13,8 @@ pub mod cli_meeting;
 pub mod cli_meeting_text;
 pub mod cli_messages;
 pub mod cli_print;
+pub mod cli_report;
+pub mod cli_submission;
 pub mod closed_stdout;
 pub mod council_words;
 pub mod demo;

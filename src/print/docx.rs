@@ -177,6 +177,26 @@ fn data_table(t: &Table) -> DocxTable {
         .margins(TableCellMargins::new().margin(0, CELL_PADDING, 0, CELL_PADDING))
 }
 
+/// Body blocks in order; with `keep_last` the last one is held with what follows.
+fn add_blocks(mut d: Docx, blocks: &[Block], keep_last: bool) -> Docx {
+    let last = blocks.len().saturating_sub(1);
+    for (i, b) in blocks.iter().enumerate() {
+        let keep = keep_last && i == last;
+        d = match b {
+            Block::Heading { text } => d.add_paragraph(body(text, "", false, keep)),
+            Block::Paragraph { lead, text } => d.add_paragraph(body(lead, text, true, keep)),
+            Block::Item { text } => d.add_paragraph(body("", text, true, keep)),
+            Block::Table(t) => d
+                .add_table(data_table(t))
+                .add_paragraph(Paragraph::new().line_spacing(spacing(0)).keep_next(keep)),
+            Block::PageBreak => {
+                d.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
+            }
+        };
+    }
+    d
+}
+
 fn signatures(doc: &Document) -> Option<DocxTable> {
     if doc.signatures.is_empty() {
         return None;
@@ -296,20 +316,16 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
         .add_paragraph(centered(run("", 14)))
         .add_paragraph(centered(run(&doc.title, 14).bold()))
         .add_paragraph(centered(run(&doc.subject, 14).bold()).line_spacing(spacing(12)));
+    // An attached list (after a page break) follows the signatures.
+    let split = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::PageBreak))
+        .unwrap_or(doc.blocks.len());
+    let (main, annex) = doc.blocks.split_at(split);
     // The last paragraph is held with the signatures: they never stand alone on a page.
     let keep_last = !doc.signatures.is_empty();
-    let last = doc.blocks.len().saturating_sub(1);
-    for (i, b) in doc.blocks.iter().enumerate() {
-        let keep = keep_last && i == last;
-        d = match b {
-            Block::Heading { text } => d.add_paragraph(body(text, "", false, keep)),
-            Block::Paragraph { lead, text } => d.add_paragraph(body(lead, text, true, keep)),
-            Block::Item { text } => d.add_paragraph(body("", text, true, keep)),
-            Block::Table(t) => d
-                .add_table(data_table(t))
-                .add_paragraph(Paragraph::new().line_spacing(spacing(0)).keep_next(keep)),
-        };
-    }
+    d = add_blocks(d, main, keep_last);
     d = d.add_paragraph(
         Paragraph::new()
             .line_spacing(spacing(6))
@@ -320,6 +336,7 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
         None if !doc.recipients.is_empty() => d = recipients(doc, d),
         None => {}
     }
+    d = add_blocks(d, annex, false);
     let lines = doc.footer_lines();
     if !lines.is_empty() {
         let footer = || {

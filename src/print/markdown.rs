@@ -37,6 +37,7 @@ pub fn render(doc: &Document) -> String {
                 }
             }
             Block::Table(t) => table(t, &mut out),
+            Block::PageBreak => out.push_str("---\n\n"),
         }
     }
     for s in &doc.signatures {

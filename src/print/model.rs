@@ -14,6 +14,10 @@ pub enum DocKind {
     BallotRecord,
     /// Biên bản bổ sung (after sign-off).
     Addendum,
+    /// Tờ trình đề nghị khen thưởng (Mẫu số 01, NĐ 152/2025) with its list.
+    Submission,
+    /// Báo cáo thống kê khen thưởng of a year or a phase.
+    Report,
 }
 
 /// The heading block of an administrative document (Decree 30/2020).
@@ -73,6 +77,8 @@ pub enum Block {
         text: String,
     },
     Table(Table),
+    /// What follows starts a new page (an attached list).
+    PageBreak,
 }
 
 impl Block {
@@ -181,6 +187,7 @@ impl Document {
                     out.extend(t.columns.iter().map(|c| c.title.as_str()));
                     out.extend(t.rows.iter().flatten().map(String::as_str));
                 }
+                Block::PageBreak => {}
             }
         }
         for s in &self.signatures {

@@ -18,6 +18,8 @@ use super::model::{DocKind, Document};
 
 pub const BUILTIN_MINUTES: &str = include_str!("../../data/templates/bien-ban.typ");
 pub const BUILTIN_BALLOTS: &str = include_str!("../../data/templates/bien-ban-kiem-phieu.typ");
+pub const BUILTIN_SUBMISSION: &str = include_str!("../../data/templates/to-trinh.typ");
+pub const BUILTIN_REPORT: &str = include_str!("../../data/templates/bao-cao.typ");
 
 const FONT_FILES: [&[u8]; 4] = [
     include_bytes!("../../data/fonts/LiberationSerif-Regular.ttf"),
@@ -120,6 +122,8 @@ pub fn render(doc: &Document, template: &Template) -> Result<Vec<u8>, PrintError
             let text = match doc.kind {
                 DocKind::BallotRecord => BUILTIN_BALLOTS,
                 DocKind::Minutes | DocKind::Addendum => BUILTIN_MINUTES,
+                DocKind::Submission => BUILTIN_SUBMISSION,
+                DocKind::Report => BUILTIN_REPORT,
             };
             (text.to_string(), None, "built-in template".to_string())
         }

@@ -29,11 +29,13 @@ pub mod reference;
 pub mod referrals;
 pub mod refusal;
 pub mod refusal_award;
+pub mod report;
 pub mod rounds;
 pub mod rowproof;
 pub mod score_lines;
 pub mod scores;
 pub mod signoff;
+pub mod submission;
 pub mod ward;
 
 use std::path::{Path, PathBuf};

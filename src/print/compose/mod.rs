@@ -5,10 +5,14 @@
 mod ballots;
 mod conclusions;
 mod minutes;
+pub mod report;
+pub mod submission;
 mod tally;
 
 pub use ballots::ballot_record;
 pub use minutes::{MinutesOptions, minutes, minutes_with};
+pub use report::report;
+pub use submission::submission;
 
 use crate::domain::council::{Member, Role};
 use crate::domain::nominee::{Nominee, Sex};

@@ -14,6 +14,7 @@ use super::{AwardAction, AwardsScreen, Outcome, today};
 use crate::domain::award::Level;
 use crate::domain::prize::{PrizeTable, PrizeTotal};
 use crate::domain::register::AwardsBoard;
+use crate::domain::report::prizes_per_year;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::strings::Strings;
@@ -55,24 +56,7 @@ impl Board {
         levels.sort_by_key(|l| l.rank);
         self.levels = levels;
         let entries = store.register_entries()?;
-        self.prizes = PrizeTable::built_in().map(|table| {
-            let mut years: Vec<i32> = entries.iter().map(|e| e.year).collect();
-            years.sort_unstable();
-            years.dedup();
-            years
-                .into_iter()
-                .map(|y| {
-                    let t = table.total(entries.iter().filter(|e| e.year == y).map(|e| {
-                        (
-                            e.award_code.as_str(),
-                            e.nominee_kind.class(),
-                            e.decision_date,
-                        )
-                    }));
-                    (y, t)
-                })
-                .collect()
-        });
+        self.prizes = PrizeTable::built_in().map(|table| prizes_per_year(&table, &entries));
         self.selected = self
             .selected
             .min(self.board.waiting.len().saturating_sub(1));

@@ -1,0 +1,237 @@
+//! `hoidong report`: the year's report (or a phase's) as text, XLSX, PDF or
+//! DOCX. Files are created new, readable by their owner only, and never
+//! replace an existing file.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use chrono::NaiveDate;
+use clap::Args;
+
+use crate::domain::report::{Period, PeriodRefusal, YearReport};
+use crate::domain::ward::WardIdentity;
+use crate::print::{self, Format, Template};
+use crate::store::Store;
+use crate::tui::strings::Lang;
+
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// One year, e.g. 2025.
+    #[arg(long, conflicts_with = "phase", required_unless_present = "phase")]
+    pub year: Option<String>,
+    /// A phase, e.g. 2022-2025.
+    #[arg(long)]
+    pub phase: Option<String>,
+    /// Write the workbook (.xlsx) to this new file.
+    #[arg(long)]
+    pub xlsx: Option<PathBuf>,
+    /// Write the report as PDF to this new file.
+    #[arg(long)]
+    pub pdf: Option<PathBuf>,
+    /// Write the report as DOCX to this new file.
+    #[arg(long)]
+    pub docx: Option<PathBuf>,
+    /// The report's date (YYYY-MM-DD); today when absent.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// A typst template to use instead of the built-in layout (PDF only).
+    #[arg(long, requires = "pdf")]
+    pub template: Option<PathBuf>,
+}
+
+/// Write `bytes` to a file that must not exist yet, readable by its owner only.
+pub fn write_new_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options.open(path).with_context(|| {
+        if path.exists() {
+            format!("{}: already exists; choose a new file name", path.display())
+        } else {
+            format!("{}: cannot be created", path.display())
+        }
+    })?;
+    let written = f.write_all(bytes).and_then(|()| f.sync_all());
+    if let Err(e) = written {
+        drop(f);
+        let _ = std::fs::remove_file(path);
+        return Err(e).with_context(|| format!("{}: cannot write", path.display()));
+    }
+    Ok(())
+}
+
+/// The period named by --year or --phase, or why it cannot be read.
+pub fn period_of(year: Option<&str>, phase: Option<&str>, lang: Lang) -> anyhow::Result<Period> {
+    let text = year.or(phase).unwrap_or_default();
+    Period::parse(text).map_err(|e| {
+        anyhow::anyhow!(match (e, lang) {
+            (PeriodRefusal::Unreadable(t), Lang::Vi) =>
+                format!("“{t}”: năm viết 4 chữ số (2025) hoặc giai đoạn “2022-2025”"),
+            (PeriodRefusal::Unreadable(t), Lang::En) =>
+                format!("“{t}”: write a year as 4 digits (2025) or a phase as “2022-2025”"),
+            (PeriodRefusal::Backwards { from, to }, Lang::Vi) =>
+                format!("{from}-{to}: giai đoạn kết thúc trước khi bắt đầu"),
+            (PeriodRefusal::Backwards { from, to }, Lang::En) =>
+                format!("{from}-{to}: the phase ends before it begins"),
+        })
+    })
+}
+
+/// The date of the store's clock (the one every record uses).
+pub fn store_today(store: &Store) -> NaiveDate {
+    let now = store.now();
+    NaiveDate::parse_from_str(now.get(..10).unwrap_or(""), "%Y-%m-%d")
+        .unwrap_or_else(|_| chrono::Local::now().date_naive())
+}
+
+/// The ward's identity, or a message saying how to set it.
+pub fn ward_of(store: &Store, lang: Lang) -> anyhow::Result<WardIdentity> {
+    match store.ward()? {
+        Some(w) => Ok(w),
+        None => bail!(match lang {
+            Lang::Vi => "chưa có thông tin của phường: đặt bằng `hoidong ward set` trước",
+            Lang::En => "the ward's identity is not set: set it with `hoidong ward set` first",
+        }),
+    }
+}
+
+/// The name of the council's chair, for the signature.
+pub fn chair_name(store: &Store, ward: &WardIdentity) -> anyhow::Result<String> {
+    if let Some(c) = store.council()? {
+        if let Some(m) = store
+            .members(c.id)?
+            .into_iter()
+            .find(|m| m.role == crate::domain::council::Role::Chair)
+        {
+            return Ok(m.name);
+        }
+    }
+    Ok(ward.chairman_name.clone())
+}
+
+/// The report as a document, ready for any renderer.
+pub fn report_document(
+    store: &Store,
+    report: &YearReport,
+    date: NaiveDate,
+    lang: Lang,
+) -> anyhow::Result<print::Document> {
+    let ward = ward_of(store, lang)?;
+    let signer = chair_name(store, &ward)?;
+    let catalogue = store.catalogue()?;
+    Ok(print::compose::report(
+        report,
+        &ward,
+        |code| {
+            catalogue
+                .level(code)
+                .map_or(code.to_string(), |l| l.name.clone())
+        },
+        date,
+        &signer,
+    ))
+}
+
+/// The workbook's bytes.
+pub fn report_xlsx(store: &Store, report: &YearReport) -> anyhow::Result<Vec<u8>> {
+    let catalogue = store.catalogue()?;
+    let sheets = crate::export::report::report_sheets(report, |code| {
+        catalogue
+            .level(code)
+            .map_or(code.to_string(), |l| l.name.clone())
+    });
+    Ok(crate::export::sheet::xlsx_bytes(&sheets)?)
+}
+
+fn summary(r: &YearReport, lang: Lang) -> String {
+    use crate::print::compose::report::money;
+    let mut out = String::new();
+    let (title, total, awards, referrals) = match lang {
+        Lang::Vi => (
+            "Báo cáo khen thưởng",
+            "Tổng",
+            "Theo hình thức:",
+            "Đề nghị cấp trên:",
+        ),
+        Lang::En => ("Awards report", "Total", "By award:", "Referrals upward:"),
+    };
+    out.push_str(&format!("{title} {}\n", r.period.code()));
+    out.push_str(&format!(
+        "{total}: {} ({} / {} / {}), {} đ\n{awards}\n",
+        r.total.total(),
+        r.total.individuals,
+        r.total.collectives,
+        r.total.households,
+        money(r.total.prize.amount)
+    ));
+    for l in &r.by_award {
+        out.push_str(&format!(
+            "  {:<12} {:<40} {:>4}  {:>14} đ\n",
+            l.level,
+            l.award_name,
+            l.counts.total(),
+            money(l.counts.prize.amount)
+        ));
+    }
+    out.push_str(&format!("{referrals}\n"));
+    for l in &r.referrals {
+        let states: Vec<String> = l
+            .by_status
+            .iter()
+            .map(|(s, n)| format!("{} {n}", s.code()))
+            .collect();
+        out.push_str(&format!(
+            "  {:<12} {:<40} {:>4}  {}\n",
+            l.level,
+            l.award_name,
+            l.total,
+            states.join(", ")
+        ));
+    }
+    out
+}
+
+pub fn run(db: Option<PathBuf>, lang: Lang, args: ReportArgs) -> anyhow::Result<()> {
+    let period = period_of(args.year.as_deref(), args.phase.as_deref(), lang)?;
+    let store = crate::store::location::open_existing(db.as_deref())?;
+    let date = match &args.date {
+        Some(d) => crate::cli_awards::parse_date(d).map_err(anyhow::Error::msg)?,
+        None => store_today(&store),
+    };
+    // Every target is checked before anything is written.
+    for path in [&args.xlsx, &args.pdf, &args.docx].into_iter().flatten() {
+        crate::export::check_target(path, false, store.path())?;
+    }
+    let report = store.year_report(period)?;
+    print!("{}", summary(&report, lang));
+    if let Some(path) = &args.xlsx {
+        write_new_private(path, &report_xlsx(&store, &report)?)?;
+        println!("{} {}", written(lang), path.display());
+    }
+    let outputs = [(&args.pdf, Format::Pdf), (&args.docx, Format::Docx)];
+    if outputs.iter().any(|(p, _)| p.is_some()) {
+        let doc = report_document(&store, &report, date, lang)?;
+        for (path, format) in outputs {
+            let Some(path) = path else { continue };
+            let template = match (&args.template, format) {
+                (Some(t), Format::Pdf) => Template::File(t.clone()),
+                _ => Template::BuiltIn,
+            };
+            write_new_private(path, &print::render(&doc, format, &template)?)?;
+            println!("{} {}", written(lang), path.display());
+        }
+    }
+    Ok(())
+}
+
+fn written(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "đã ghi",
+        Lang::En => "written to",
+    }
+}
