@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::nominee::{NomineeKind, RecipientClass};
@@ -168,6 +168,8 @@ pub struct ReferralFact {
     /// Level it was sent to.
     pub level: String,
     pub level_rank: u8,
+    /// The year of the round the nomination belongs to, as awards count.
+    pub year: i32,
     pub submission_date: Option<NaiveDate>,
     pub status: ReferralStatus,
 }
@@ -205,7 +207,7 @@ pub struct YearReport {
 }
 
 /// The report of `period` from the whole register and every referral.
-/// Awards count by their year; referrals by the year of their tờ trình.
+/// Awards and referrals count by the year of their round.
 pub fn year_report(
     period: Period,
     entries: &[RegisterEntry],
@@ -247,10 +249,7 @@ pub fn year_report(
     let mut lines: BTreeMap<(std::cmp::Reverse<u8>, String, String), ReferralLine> =
         BTreeMap::new();
     for r in referrals {
-        let Some(date) = r.submission_date else {
-            continue;
-        };
-        if !period.covers(date.year()) {
+        if !period.covers(r.year) {
             continue;
         }
         let line = lines

@@ -120,8 +120,9 @@ fn prizes_per_year_is_one_sum_per_year() {
 }
 
 #[test]
-fn referrals_count_by_the_year_of_their_submission() {
-    let fact = |date, status| ReferralFact {
+fn referrals_count_by_the_year_of_their_round() {
+    let fact = |date: Option<NaiveDate>, status| ReferralFact {
+        year: date.map_or(0, |d: NaiveDate| chrono::Datelike::year(&d)),
         award_code: "bk_tinh".into(),
         award_name: "Bằng khen".into(),
         level: "province".into(),

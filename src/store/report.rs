@@ -11,7 +11,7 @@ impl Store {
     /// Every referral with its award and the level it went to.
     pub fn referral_facts(&self) -> Result<Vec<ReferralFact>> {
         let mut stmt = self.conn().prepare(
-            "SELECT n.award_code, a.name, r.level, l.rank, r.submission_date, r.status
+            "SELECT n.award_code, a.name, r.level, l.rank, r.submission_date, r.status, n.round_year
              FROM referrals r
              JOIN nominations n ON n.id = r.nomination_id
              JOIN awards a ON a.code = n.award_code
@@ -26,11 +26,12 @@ impl Store {
                 r.get::<_, i64>(3)?,
                 r.get::<_, Option<String>>(4)?,
                 r.get::<_, String>(5)?,
+                r.get::<_, i32>(6)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (award_code, award_name, level, rank, date, status) = row?;
+            let (award_code, award_name, level, rank, date, status, year) = row?;
             let status = ReferralStatus::from_code(&status).ok_or_else(|| {
                 StoreError::Invalid(format!("a referral has an unknown status “{status}”"))
             })?;
@@ -39,6 +40,7 @@ impl Store {
                 award_name,
                 level,
                 level_rank: u8::try_from(rank).unwrap_or(u8::MAX),
+                year,
                 submission_date: parse_date(date),
                 status,
             });
