@@ -34,7 +34,7 @@ pub enum SubmissionCommand {
         #[arg(long)]
         yes: bool,
     },
-    /// Write a recorded tờ trình to a new file (pdf or docx).
+    /// Write a recorded tờ trình to a new file (pdf, docx or md).
     Print {
         /// The number, "12" or "12/TTr-HĐTĐKT".
         number: String,
@@ -104,10 +104,10 @@ pub fn run(db: Option<PathBuf>, lang: Lang, cmd: SubmissionCommand) -> anyhow::R
             template,
         } => {
             let format = match Format::parse(&format) {
-                Some(f @ (Format::Pdf | Format::Docx)) => f,
-                _ => anyhow::bail!(match lang {
-                    Lang::Vi => format!("--format {format}: chỉ có pdf hoặc docx"),
-                    Lang::En => format!("--format {format}: use pdf or docx"),
+                Some(f) => f,
+                None => anyhow::bail!(match lang {
+                    Lang::Vi => format!("--format {format}: chỉ có pdf, docx hoặc md"),
+                    Lang::En => format!("--format {format}: use pdf, docx or md"),
                 }),
             };
             let store = crate::store::location::open_existing(db.as_deref())?;

@@ -19,6 +19,7 @@ mod import_forms;
 mod keyset;
 mod meeting;
 mod meeting_times;
+mod papers;
 mod print;
 mod print_layout;
 mod record_truth;

@@ -617,11 +617,11 @@ fn default_database_gets_the_demo_and_another_path_must_hold_a_database() {
     };
     let default = dir.path().join("data/hoidong/hoidong.db");
     let s = open_database(&default, true).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(count(&s), 64);
+    assert_eq!(count(&s), 71);
     drop(s);
     // Second run: opened as it is, not filled again.
     let s = open_database(&default, true).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(count(&s), 64);
+    assert_eq!(count(&s), 71);
     // Any other path is never made into a database, nor is an empty file.
     let other = dir.path().join("other.db");
     let err = open_database(&other, false).err().map(|e| e.to_string());
