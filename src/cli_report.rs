@@ -100,20 +100,6 @@ pub fn ward_of(store: &Store, lang: Lang) -> anyhow::Result<WardIdentity> {
     }
 }
 
-/// The name of the council's chair, for the signature.
-pub fn chair_name(store: &Store, ward: &WardIdentity) -> anyhow::Result<String> {
-    if let Some(c) = store.council()? {
-        if let Some(m) = store
-            .members(c.id)?
-            .into_iter()
-            .find(|m| m.role == crate::domain::council::Role::Chair)
-        {
-            return Ok(m.name);
-        }
-    }
-    Ok(ward.chairman_name.clone())
-}
-
 /// The report as a document, ready for any renderer.
 pub fn report_document(
     store: &Store,
@@ -122,7 +108,7 @@ pub fn report_document(
     lang: Lang,
 ) -> anyhow::Result<print::Document> {
     let ward = ward_of(store, lang)?;
-    let signer = chair_name(store, &ward)?;
+    let signer = store.signing_chair(&ward, date)?;
     let catalogue = store.catalogue()?;
     Ok(print::compose::report(
         report,

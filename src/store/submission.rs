@@ -47,6 +47,20 @@ impl Store {
         })
     }
 
+    /// Who signs for the council on `date`: its chair in office then, else
+    /// the chairman the ward's identity names.
+    pub fn signing_chair(&self, ward: &WardIdentity, date: NaiveDate) -> Result<String> {
+        if let Some(c) = self.council()?
+            && let Some(m) = self
+                .members_on(c.id, &date_text(date))?
+                .into_iter()
+                .find(|m| m.role == crate::domain::council::Role::Chair)
+        {
+            return Ok(m.name);
+        }
+        Ok(ward.chairman_name.clone())
+    }
+
     /// The submission number with the ward's symbol.
     pub fn submission_number(&self, number: &str) -> Result<String> {
         let number = nfc(number.trim());
@@ -266,25 +280,13 @@ impl Store {
             Some(id) => Some(self.meeting(id)?),
             None => None,
         };
-        let signer = match self.council()? {
-            Some(c) => self
-                .members(c.id)?
-                .into_iter()
-                .find(|m| m.role == crate::domain::council::Role::Chair)
-                .map(|m| m.name)
-                .unwrap_or_default(),
-            None => String::new(),
-        };
         let ward = self.ward_for_documents()?;
-        let signer = if signer.is_empty() {
-            ward.chairman_name.clone()
-        } else {
-            signer
-        };
+        let date = first.submission_date.unwrap_or_default();
+        let signer = self.signing_chair(&ward, date)?;
         Ok(Submission {
             ward,
             number,
-            date: first.submission_date.unwrap_or_default(),
+            date,
             award,
             level_name,
             meeting,

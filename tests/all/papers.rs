@@ -255,7 +255,7 @@ fn the_years_report_counts_the_demos_awards_and_their_money() {
     assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     let mut book: Xlsx<_> = open_workbook(&xlsx).unwrap();
     let sheet = book.worksheet_range("Theo hình thức").unwrap();
-    let last = sheet.rows().last().unwrap().to_vec();
+    let last = sheet.rows().next_back().unwrap().to_vec();
     let number = |c: &Data| match c {
         Data::Float(f) => *f as i64,
         Data::Int(i) => *i,
