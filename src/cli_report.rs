@@ -2,10 +2,9 @@
 //! DOCX. Files are created new, readable by their owner only, and never
 //! replace an existing file.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use anyhow::{Context, bail};
+use anyhow::bail;
 use chrono::NaiveDate;
 use clap::Args;
 
@@ -40,30 +39,7 @@ pub struct ReportArgs {
     pub template: Option<PathBuf>,
 }
 
-/// Write `bytes` to a file that must not exist yet, readable by its owner only.
-pub fn write_new_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut f = options.open(path).with_context(|| {
-        if path.exists() {
-            format!("{}: already exists; choose a new file name", path.display())
-        } else {
-            format!("{}: cannot be created", path.display())
-        }
-    })?;
-    let written = f.write_all(bytes).and_then(|()| f.sync_all());
-    if let Err(e) = written {
-        drop(f);
-        let _ = std::fs::remove_file(path);
-        return Err(e).with_context(|| format!("{}: cannot write", path.display()));
-    }
-    Ok(())
-}
+pub use crate::export::sheet::write_new_private;
 
 /// The period named by --year or --phase, or why it cannot be read.
 pub fn period_of(year: Option<&str>, phase: Option<&str>, lang: Lang) -> anyhow::Result<Period> {
@@ -98,40 +74,6 @@ pub fn ward_of(store: &Store, lang: Lang) -> anyhow::Result<WardIdentity> {
             Lang::En => "the ward's identity is not set: set it with `hoidong ward set` first",
         }),
     }
-}
-
-/// The report as a document, ready for any renderer.
-pub fn report_document(
-    store: &Store,
-    report: &YearReport,
-    date: NaiveDate,
-    lang: Lang,
-) -> anyhow::Result<print::Document> {
-    let ward = ward_of(store, lang)?;
-    let signer = store.signing_chair(&ward, date)?;
-    let catalogue = store.catalogue()?;
-    Ok(print::compose::report(
-        report,
-        &ward,
-        |code| {
-            catalogue
-                .level(code)
-                .map_or(code.to_string(), |l| l.name.clone())
-        },
-        date,
-        &signer,
-    ))
-}
-
-/// The workbook's bytes.
-pub fn report_xlsx(store: &Store, report: &YearReport) -> anyhow::Result<Vec<u8>> {
-    let catalogue = store.catalogue()?;
-    let sheets = crate::export::report::report_sheets(report, |code| {
-        catalogue
-            .level(code)
-            .map_or(code.to_string(), |l| l.name.clone())
-    });
-    Ok(crate::export::sheet::xlsx_bytes(&sheets)?)
 }
 
 fn summary(r: &YearReport, lang: Lang) -> String {
@@ -196,12 +138,16 @@ pub fn run(db: Option<PathBuf>, lang: Lang, args: ReportArgs) -> anyhow::Result<
     let report = store.year_report(period)?;
     print!("{}", summary(&report, lang));
     if let Some(path) = &args.xlsx {
-        write_new_private(path, &report_xlsx(&store, &report)?)?;
+        write_new_private(
+            path,
+            &crate::export::report::report_workbook(&store, &report, path)?,
+        )?;
         println!("{} {}", written(lang), path.display());
     }
     let outputs = [(&args.pdf, Format::Pdf), (&args.docx, Format::Docx)];
     if outputs.iter().any(|(p, _)| p.is_some()) {
-        let doc = report_document(&store, &report, date, lang)?;
+        ward_of(&store, lang)?;
+        let doc = crate::export::report::report_document(&store, &report, date)?;
         for (path, format) in outputs {
             let Some(path) = path else { continue };
             let template = match (&args.template, format) {

@@ -1,9 +1,16 @@
 //! The year's report as a workbook (`hoidong report … --xlsx FILE`): one
 //! sheet per view, with clear columns a province's own forms can take from.
 
+use std::path::Path;
+
+use chrono::NaiveDate;
+
 use crate::domain::report::{Counts, YearReport};
+use crate::export::ExportError;
 use crate::export::sheet::{Cell, Sheet};
+use crate::print::Document;
 use crate::print::compose::report::{OUTCOMES, kind_words, other_outcomes};
+use crate::store::{Store, StoreError};
 
 const COUNT_HEADERS: [&str; 5] = [
     "Cá nhân",
@@ -97,4 +104,45 @@ pub fn report_sheets(r: &YearReport, level_name: impl Fn(&str) -> String) -> Vec
         referrals.push_row(row);
     }
     vec![by_award, by_kind, by_unit, referrals]
+}
+
+/// The report as a document for the renderers, signed by the council's
+/// chair in office on `date`.
+pub fn report_document(
+    store: &Store,
+    report: &YearReport,
+    date: NaiveDate,
+) -> Result<Document, StoreError> {
+    let ward = store.ward_for_documents()?;
+    let signer = store.signing_chair(&ward, date)?;
+    let catalogue = store.catalogue()?;
+    Ok(crate::print::compose::report(
+        report,
+        &ward,
+        |code| {
+            catalogue
+                .level(code)
+                .map_or(code.to_string(), |l| l.name.clone())
+        },
+        date,
+        &signer,
+    ))
+}
+
+/// The workbook's bytes, to be written to `path`.
+pub fn report_workbook(
+    store: &Store,
+    report: &YearReport,
+    path: &Path,
+) -> Result<Vec<u8>, ExportError> {
+    let catalogue = store.catalogue()?;
+    let sheets = report_sheets(report, |code| {
+        catalogue
+            .level(code)
+            .map_or(code.to_string(), |l| l.name.clone())
+    });
+    crate::export::sheet::xlsx_bytes(&sheets).map_err(|e| ExportError::Xlsx {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    })
 }

@@ -39,7 +39,7 @@ pub struct NewSubmission {
 
 impl Store {
     /// The ward identity, or a refusal naming what to do.
-    fn ward_for_documents(&self) -> Result<WardIdentity> {
+    pub fn ward_for_documents(&self) -> Result<WardIdentity> {
         self.ward()?.ok_or_else(|| {
             StoreError::Invalid(
                 "the ward's identity is not set: set it with `hoidong ward set` first".into(),

@@ -315,3 +315,72 @@ fn a_fresh_demo_has_a_past_that_every_view_shows() {
         "{history}"
     );
 }
+
+/// Tick the app until its background print jobs are done.
+fn pump_until_done(app: &mut hoidong::tui::app::App) {
+    let start = std::time::Instant::now();
+    while app.jobs_running() > 0 {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(120),
+            "print job hangs"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        app.handle_event(hoidong::tui::event::Event::Tick);
+    }
+}
+
+#[test]
+fn the_awards_board_writes_the_report_in_the_background_without_replacing_a_file() {
+    use crate::common::{press, screen_at, type_text};
+    use hoidong::tui::app::App;
+    use hoidong::tui::keymap::Context;
+    use hoidong::tui::strings::Lang;
+    use ratatui::crossterm::event::KeyCode;
+
+    let mut store = hoidong::store::Store::open_in_memory().unwrap();
+    store.set_clock(hoidong::store::Clock::Fixed("2026-12-01T09:00:00".into()));
+    hoidong::demo::populate(&mut store, hoidong::demo::demo_spec()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let mut app = App::new(store, Lang::Vi.strings(), 120, 35);
+    app.set_output_dir(out.path().to_path_buf());
+    press(&mut app, KeyCode::Char('a'));
+    assert_eq!(app.context(), Context::AwardsBoard);
+    assert!(
+        screen_at(&app, 120, 35).contains("b  báo cáo"),
+        "{}",
+        screen_at(&app, 120, 35)
+    );
+    press(&mut app, KeyCode::Char('b'));
+    assert_eq!(app.context(), Context::AwardsForm);
+    let form = screen_at(&app, 120, 35);
+    assert!(form.contains("Báo cáo thống kê khen thưởng"), "{form}");
+    // The latest year of the register is offered.
+    assert!(form.contains("2025"), "{form}");
+    // A phase written backwards is refused in the form, which stays open.
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2025-2022");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::AwardsForm);
+    let refused = screen_at(&app, 120, 35);
+    assert!(refused.contains("kết thúc trước khi bắt đầu"), "{refused}");
+    for _ in 0..10 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "2025");
+    press(&mut app, KeyCode::Enter);
+    pump_until_done(&mut app);
+    assert_eq!(app.context(), Context::AwardsBoard);
+    let xlsx = out.path().join("bao-cao-khen-thuong-2025.xlsx");
+    let pdf = out.path().join("bao-cao-khen-thuong-2025.pdf");
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let first = std::fs::read(&xlsx).unwrap();
+    // Again: new names, the first files are kept as they were.
+    press(&mut app, KeyCode::Char('b'));
+    press(&mut app, KeyCode::Enter);
+    pump_until_done(&mut app);
+    assert!(out.path().join("bao-cao-khen-thuong-2025-2.xlsx").exists());
+    assert!(out.path().join("bao-cao-khen-thuong-2025-2.pdf").exists());
+    assert_eq!(std::fs::read(&xlsx).unwrap(), first);
+}

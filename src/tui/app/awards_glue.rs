@@ -74,6 +74,7 @@ impl App {
             }
             Outcome::Perform(p) => self.awards_perform(&p),
             Outcome::Export(path) => self.awards_export(&path),
+            Outcome::Report { period, stem } => self.awards_report(period, &stem),
             Outcome::Message(text) => self
                 .modals
                 .push(Modal::Message(Message { text, error: false })),
@@ -143,6 +144,56 @@ impl App {
             }
             Err(e) => self.error(format!("{}: {e}", path.display())),
         }
+    }
+
+    /// Write the report: the workbook at once (it is quick), the PDF on a
+    /// thread of its own; both under new names, never over a file.
+    fn awards_report(&mut self, period: crate::domain::report::Period, stem: &str) {
+        use crate::tui::print_jobs::{self, Target, free_path};
+        let t = texts(self.strings);
+        let date = awards::today(&self.store);
+        let made = self.store.year_report(period).and_then(|report| {
+            let doc = crate::export::report::report_document(&self.store, &report, date)?;
+            Ok((report, doc))
+        });
+        let (report, doc) = match made {
+            Ok(pair) => pair,
+            Err(e) => return self.error(self.strings.store_message(&e)),
+        };
+        let dir = self.printing.out_dir.clone();
+        let xlsx = free_path(&dir, stem, "xlsx");
+        let written = crate::export::report::report_workbook(&self.store, &report, &xlsx)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                crate::export::sheet::write_new_private(&xlsx, &bytes).map_err(|e| format!("{e:#}"))
+            });
+        if let Err(e) = written {
+            return self.error(e);
+        }
+        if let Some(Screen::Awards(top)) = self.screens.last()
+            && matches!(**top, AwardsScreen::Form(_))
+        {
+            self.screens.pop();
+        }
+        print_jobs::spawn(
+            doc,
+            crate::print::Format::Pdf,
+            Target::File {
+                dir,
+                stem: stem.to_string(),
+            },
+            self.printing.tx.clone(),
+        );
+        self.printing.running += 1;
+        self.status = Some((
+            format!(
+                "{}: {} · {}",
+                t.report_written,
+                xlsx.display(),
+                t.report_pdf
+            ),
+            u8::MAX,
+        ));
     }
 
     /// The eligibility line of the detail pane.

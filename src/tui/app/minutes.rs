@@ -28,7 +28,7 @@ const RESULT_TICKS: u8 = 40;
 
 /// Print jobs: where their results arrive and where files go.
 pub struct PrintQueue {
-    tx: Sender<Event>,
+    pub(super) tx: Sender<Event>,
     /// Results come back here unless the terminal loop's channel was given.
     rx: Option<Receiver<Event>>,
     pub out_dir: PathBuf,

@@ -79,6 +79,17 @@ impl Board {
             Action::Awards(AwardAction::Export) => {
                 Outcome::Open(AwardsScreen::Form(super::form::Form::export(store, s)))
             }
+            Action::Awards(AwardAction::Report) => {
+                let latest = self
+                    .prizes
+                    .as_ref()
+                    .ok()
+                    .and_then(|p| p.last())
+                    .map(|(y, _)| *y);
+                Outcome::Open(AwardsScreen::Form(super::form::Form::report(
+                    store, s, latest,
+                )))
+            }
             Action::Awards(AwardAction::OpenSelected) => {
                 let Some(w) = self.board.waiting.get(self.selected) else {
                     return Outcome::Nothing;

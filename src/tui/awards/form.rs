@@ -71,6 +71,7 @@ pub enum FormKind {
         event: &'static str,
     },
     Export,
+    Report,
 }
 
 pub struct Form {
@@ -210,6 +211,22 @@ impl Form {
         )
     }
 
+    /// Which period to report and the files' name; the latest year of the
+    /// register (else this year) by default.
+    pub fn report(store: &Store, s: &Strings, latest: Option<i32>) -> Form {
+        let t = texts(s);
+        let year = latest.unwrap_or_else(|| chrono::Datelike::year(&today(store)));
+        Self::new(
+            t.report_form.into(),
+            vec![t.report_intro.to_string()],
+            vec![
+                Field::text(t.f_period, &year.to_string()),
+                Field::text(t.f_stem, "bao-cao-khen-thuong"),
+            ],
+            FormKind::Report,
+        )
+    }
+
     pub fn apply(&mut self, action: &Action, store: &Store, s: &Strings) -> Outcome {
         let n = self.fields.len().max(1);
         match action {
@@ -323,6 +340,21 @@ impl Form {
             }
             FormKind::Export => {
                 return Ok(Outcome::Export(std::path::PathBuf::from(self.value(0))));
+            }
+            FormKind::Report => {
+                use crate::domain::report::{Period, PeriodRefusal};
+                let period = Period::parse(&self.value(0)).map_err(|e| {
+                    self.focus = 0;
+                    let why = match e {
+                        PeriodRefusal::Unreadable(_) => t.bad_period,
+                        PeriodRefusal::Backwards { .. } => t.backwards_period,
+                    };
+                    format!("“{}”: {why}", self.value(0))
+                })?;
+                return Ok(Outcome::Report {
+                    period,
+                    stem: format!("{}-{}", self.value(1), period.code()),
+                });
             }
             FormKind::Tick { referral, doc } => {
                 return Ok(Outcome::Perform(Pending::Tick {

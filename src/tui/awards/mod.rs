@@ -44,6 +44,8 @@ pub enum AwardAction {
     ToggleFilter,
     /// Write the award register to a spreadsheet (asks for the file).
     Export,
+    /// Write the year's report, XLSX and PDF (asks for the year or phase).
+    Report,
     /// The confirmed change: never bound to a key.
     Apply(Pending),
 }
@@ -145,6 +147,11 @@ pub enum Outcome {
     Perform(Pending),
     /// Write the register to this file (xlsx or csv, by its extension).
     Export(std::path::PathBuf),
+    /// Write the report of this period: the workbook, and the PDF in the background.
+    Report {
+        period: crate::domain::report::Period,
+        stem: String,
+    },
     Message(String),
 }
 

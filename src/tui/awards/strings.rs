@@ -74,6 +74,14 @@ pub struct AwardStrings {
     pub export_form: &'static str,
     pub f_file: &'static str,
     pub exported: &'static str,
+    pub report_form: &'static str,
+    pub report_intro: &'static str,
+    pub f_period: &'static str,
+    pub f_stem: &'static str,
+    pub bad_period: &'static str,
+    pub backwards_period: &'static str,
+    pub report_written: &'static str,
+    pub report_pdf: &'static str,
 }
 
 pub static VI: AwardStrings = AwardStrings {
@@ -142,6 +150,14 @@ pub static VI: AwardStrings = AwardStrings {
     export_form: "Xuất sổ khen thưởng",
     f_file: "Tệp (.xlsx hoặc .csv)",
     exported: "mục của sổ khen thưởng đã ghi vào",
+    report_form: "Báo cáo thống kê khen thưởng",
+    report_intro: "Ghi bảng tính (.xlsx) và bản in (.pdf) vào thư mục đang làm việc; không ghi đè tệp đã có.",
+    f_period: "Năm (2025) hoặc giai đoạn (2022-2025)",
+    f_stem: "Tên tệp (không có đuôi)",
+    bad_period: "viết năm 4 chữ số (2025) hoặc giai đoạn “2022-2025”",
+    backwards_period: "giai đoạn kết thúc trước khi bắt đầu",
+    report_written: "Đã ghi báo cáo",
+    report_pdf: "đang in PDF…",
 };
 
 pub static EN: AwardStrings = AwardStrings {
@@ -210,6 +226,14 @@ pub static EN: AwardStrings = AwardStrings {
     export_form: "Export the award register",
     f_file: "File (.xlsx or .csv)",
     exported: "register entries written to",
+    report_form: "Awards report",
+    report_intro: "Writes the workbook (.xlsx) and the print (.pdf) in the working folder; never over an existing file.",
+    f_period: "Year (2025) or phase (2022-2025)",
+    f_stem: "File name (without extension)",
+    bad_period: "write a year as 4 digits (2025) or a phase as “2022-2025”",
+    backwards_period: "the phase ends before it begins",
+    report_written: "Report written",
+    report_pdf: "typesetting the PDF…",
 };
 
 /// The awards texts in the language of `s`.
@@ -339,6 +363,16 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
         Export => (
             ("xuất sổ", "Xuất sổ khen thưởng ra tệp xlsx hoặc csv"),
             ("export", "Export the award register to xlsx or csv"),
+        ),
+        Report => (
+            (
+                "báo cáo",
+                "Báo cáo thống kê khen thưởng năm / giai đoạn (xlsx và pdf)",
+            ),
+            (
+                "report",
+                "The year's or phase's awards report (xlsx and pdf)",
+            ),
         ),
         Apply(_) => (("ghi", "Ghi thay đổi"), ("save", "Record the change")),
     };
