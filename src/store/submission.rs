@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use rusqlite::params;
 
 use super::award_checks::{nomination_refused, standing};
-use super::awards::date_text;
+use super::awards::{Subject, date_text};
 use super::referrals::insert_referral;
 use super::{Result, Store, StoreError};
 use crate::domain::award_steps::check_referral;
-use crate::domain::eligibility::Lang;
+use crate::domain::eligibility::{Evaluation, Lang};
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::referral::ReferralId;
 use crate::domain::register::NewReferral;
@@ -35,6 +35,27 @@ pub struct NewSubmission {
     pub date: NaiveDate,
     /// Why nominations that fail the eligibility check go up anyway.
     pub override_reason: Option<String>,
+}
+
+/// A batch checked and ready to write.
+struct PreparedBatch {
+    number: String,
+    referral: NewReferral,
+    reason: Option<String>,
+    prepared: Vec<(NominationId, Subject, String, Vec<String>, Evaluation)>,
+    submission_ref: String,
+    minutes_ref: String,
+}
+
+/// Nominations waiting to go up together: passed at one meeting for one
+/// award decided above the ward, not referred yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PendingBatch {
+    pub meeting_id: i64,
+    pub meeting_number: String,
+    pub award_code: String,
+    pub award_name: String,
+    pub nominations: Vec<NominationId>,
 }
 
 impl Store {
@@ -95,10 +116,42 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// Record the tờ trình: every candidate is referred to the level above
-    /// under its number, and the dossier's tờ trình and minutes are ticked
-    /// with their references. All or nothing.
-    pub fn record_submission(&mut self, s: &NewSubmission) -> Result<Vec<ReferralId>> {
+    /// Every batch waiting for a tờ trình, the latest meeting first.
+    pub fn pending_batches(&self) -> Result<Vec<PendingBatch>> {
+        let home = self
+            .catalogue()?
+            .home_level()
+            .map(|l| l.code.clone())
+            .unwrap_or_default();
+        let mut stmt = self.conn().prepare(
+            "SELECT DISTINCT a.meeting_id, m.number, n.award_code, w.name
+             FROM agenda_items a JOIN nominations n ON n.id = a.nomination_id
+             JOIN meetings m ON m.id = a.meeting_id JOIN awards w ON w.code = n.award_code
+             WHERE n.status = ?1 AND w.decided_at <> ?2
+               AND NOT EXISTS (SELECT 1 FROM referrals r WHERE r.nomination_id = n.id)
+             ORDER BY m.starts_at DESC, w.rank DESC, n.award_code",
+        )?;
+        let rows = stmt
+            .query_map(params![NominationStatus::Passed.code(), home], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })?
+            .collect::<rusqlite::Result<Vec<(i64, String, String, String)>>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (meeting_id, meeting_number, award_code, award_name) in rows {
+            let nominations = self.submission_candidates(meeting_id, &award_code)?;
+            out.push(PendingBatch {
+                meeting_id,
+                meeting_number,
+                award_code,
+                award_name,
+                nominations,
+            });
+        }
+        Ok(out)
+    }
+
+    /// Everything a tờ trình needs checked before it is recorded.
+    fn prepare_submission(&self, s: &NewSubmission) -> Result<PreparedBatch> {
         let number = self.submission_number(&s.number)?;
         let meeting = self.meeting(s.meeting_id)?;
         let batch = self.submission_candidates(s.meeting_id, &s.award_code)?;
@@ -173,6 +226,33 @@ impl Store {
                 .map(|d| d.format("%d/%m/%Y").to_string())
                 .unwrap_or(minutes_date)
         );
+        Ok(PreparedBatch {
+            number,
+            referral,
+            reason,
+            prepared,
+            submission_ref,
+            minutes_ref,
+        })
+    }
+
+    /// Would the tờ trình be recorded? Asked before the confirm.
+    pub fn submission_allowed(&self, s: &NewSubmission) -> Result<()> {
+        self.prepare_submission(s).map(|_| ())
+    }
+
+    /// Record the tờ trình: every candidate is referred to the level above
+    /// under its number, and the dossier's tờ trình and minutes are ticked
+    /// with their references. All or nothing.
+    pub fn record_submission(&mut self, s: &NewSubmission) -> Result<Vec<ReferralId>> {
+        let PreparedBatch {
+            number,
+            referral,
+            reason,
+            prepared,
+            submission_ref,
+            minutes_ref,
+        } = self.prepare_submission(s)?;
         self.write(|w| {
             let mut ids = Vec::with_capacity(prepared.len());
             for (id, subject, level, documents, evaluation) in &prepared {

@@ -384,3 +384,59 @@ fn the_awards_board_writes_the_report_in_the_background_without_replacing_a_file
     assert!(out.path().join("bao-cao-khen-thuong-2025-2.pdf").exists());
     assert_eq!(std::fs::read(&xlsx).unwrap(), first);
 }
+
+#[test]
+fn the_awards_board_records_the_tờ_trình_after_a_confirm_and_prints_it() {
+    use crate::common::{press, screen_at, type_text};
+    use hoidong::tui::app::App;
+    use hoidong::tui::keymap::Context;
+    use hoidong::tui::strings::Lang;
+    use ratatui::crossterm::event::KeyCode;
+
+    let mut store = hoidong::store::Store::open_in_memory().unwrap();
+    store.set_clock(hoidong::store::Clock::Fixed("2026-11-25T09:00:00".into()));
+    hoidong::demo::populate(&mut store, hoidong::demo::demo_spec()).unwrap();
+    let waiting = store.pending_batches().unwrap();
+    assert_eq!(waiting.len(), 1, "{waiting:?}");
+    let batch = waiting[0].clone();
+    let out = tempfile::tempdir().unwrap();
+    let mut app = App::new(store, Lang::Vi.strings(), 120, 35);
+    app.set_output_dir(out.path().to_path_buf());
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('t'));
+    assert_eq!(app.context(), Context::AwardsForm);
+    let form = screen_at(&app, 120, 35);
+    assert!(
+        form.contains("Tờ trình đề nghị cấp trên khen thưởng"),
+        "{form}"
+    );
+    assert!(form.contains("07/BB-HĐTĐKT"), "{form}");
+    assert!(form.contains("HTX Dịch vụ Môi trường Thanh Bình"), "{form}");
+    // An empty number is refused in the form.
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.context(), Context::AwardsForm);
+    type_text(&mut app, "15");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.context(),
+        Context::Confirm,
+        "{}",
+        screen_at(&app, 120, 35)
+    );
+    press(&mut app, KeyCode::Char('y'));
+    pump_until_done(&mut app);
+    for id in &batch.nominations {
+        let r = app.store().referrals_of(*id).unwrap();
+        assert_eq!(r.len(), 1);
+        assert_eq!(r[0].submission_number, "15/TTr-HĐTĐKT");
+    }
+    let pdf = std::fs::read(out.path().join("to-trinh-15.pdf")).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    // Nothing waits any more: said, not a form.
+    press(&mut app, KeyCode::Char('t'));
+    assert!(
+        screen_at(&app, 120, 35).contains("Không có hồ sơ nào đã được Hội đồng thông qua"),
+        "{}",
+        screen_at(&app, 120, 35)
+    );
+}

@@ -106,9 +106,13 @@ impl App {
                     Pending::Decide { .. } => t.decided,
                     Pending::Refer { .. } => t.referred,
                     Pending::Tick { .. } => t.ticked,
+                    Pending::Submission(_) => t.submitted,
                     _ => t.step_saved,
                 };
                 self.status = Some((text.to_string(), STATUS_TICKS));
+                if let Pending::Submission(sub) = p {
+                    self.print_submission(&sub.number);
+                }
                 self.queue.push_back(Internal::ScoresChanged(nomination));
                 if after_refer
                     && self.screens.is_empty()
@@ -194,6 +198,32 @@ impl App {
             ),
             u8::MAX,
         ));
+    }
+
+    /// Typeset a recorded tờ trình with its list into a new PDF in the
+    /// output folder, in the background.
+    fn print_submission(&mut self, number: &str) {
+        use crate::tui::print_jobs::{self, Target};
+        let t = texts(self.strings);
+        let doc = match self.store.submission(number) {
+            Ok(s) => crate::print::compose::submission(&s),
+            Err(e) => return self.error(self.strings.store_message(&e)),
+        };
+        let stem = format!(
+            "to-trinh-{}",
+            number.replace(|c: char| !c.is_alphanumeric(), "-")
+        );
+        print_jobs::spawn(
+            doc,
+            crate::print::Format::Pdf,
+            Target::File {
+                dir: self.printing.out_dir.clone(),
+                stem,
+            },
+            self.printing.tx.clone(),
+        );
+        self.printing.running += 1;
+        self.status = Some((format!("{} · {}", t.submitted, t.report_pdf), u8::MAX));
     }
 
     /// The eligibility line of the detail pane.

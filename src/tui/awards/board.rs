@@ -79,6 +79,13 @@ impl Board {
             Action::Awards(AwardAction::Export) => {
                 Outcome::Open(AwardsScreen::Form(super::form::Form::export(store, s)))
             }
+            Action::Awards(AwardAction::Submission) => {
+                match super::form::Form::submission(store, s) {
+                    Ok(Some(form)) => Outcome::Open(AwardsScreen::Form(form)),
+                    Ok(None) => Outcome::Message(texts(s).no_batch.into()),
+                    Err(e) => Outcome::Message(s.store_message(&e)),
+                }
+            }
             Action::Awards(AwardAction::Report) => {
                 let latest = self
                     .prizes

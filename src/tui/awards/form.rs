@@ -72,6 +72,10 @@ pub enum FormKind {
     },
     Export,
     Report,
+    Submission {
+        meeting_id: i64,
+        award_code: String,
+    },
 }
 
 pub struct Form {
@@ -211,6 +215,38 @@ impl Form {
         )
     }
 
+    /// The tờ trình for the latest batch waiting: who goes up, its number
+    /// and date. None when nothing waits.
+    pub fn submission(store: &Store, s: &Strings) -> Result<Option<Form>, StoreError> {
+        let t = texts(s);
+        let Some(batch) = store.pending_batches()?.into_iter().next() else {
+            return Ok(None);
+        };
+        let mut intro = vec![format!(
+            "{} — {} {} {}",
+            batch.award_name,
+            batch.nominations.len(),
+            t.batch_of,
+            batch.meeting_number
+        )];
+        for id in &batch.nominations {
+            let n = store.nomination(*id)?;
+            intro.push(format!("  · {}", store.nominee(n.nominee_id)?.name));
+        }
+        Ok(Some(Self::new(
+            t.submission_form.into(),
+            intro,
+            vec![
+                Field::text(t.f_submission_number, ""),
+                Field::date(t.f_date, today(store)),
+            ],
+            FormKind::Submission {
+                meeting_id: batch.meeting_id,
+                award_code: batch.award_code,
+            },
+        )))
+    }
+
     /// Which period to report and the files' name; the latest year of the
     /// register (else this year) by default.
     pub fn report(store: &Store, s: &Strings, latest: Option<i32>) -> Form {
@@ -341,6 +377,24 @@ impl Form {
             FormKind::Export => {
                 return Ok(Outcome::Export(std::path::PathBuf::from(self.value(0))));
             }
+            FormKind::Submission {
+                meeting_id,
+                award_code,
+            } => (
+                Pending::Submission(crate::store::submission::NewSubmission {
+                    meeting_id: *meeting_id,
+                    award_code: award_code.clone(),
+                    number: self.value(0),
+                    date: self.date(1),
+                    override_reason: None,
+                }),
+                format!(
+                    "{}: {subject}. {} {}.",
+                    t.submission_form,
+                    self.value(0),
+                    fmt(self.date(1))
+                ),
+            ),
             FormKind::Report => {
                 use crate::domain::report::{Period, PeriodRefusal};
                 let period = Period::parse(&self.value(0)).map_err(|e| {

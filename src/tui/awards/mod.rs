@@ -46,6 +46,8 @@ pub enum AwardAction {
     Export,
     /// Write the year's report, XLSX and PDF (asks for the year or phase).
     Report,
+    /// The tờ trình for the nominations passed at a meeting for one higher award.
+    Submission,
     /// The confirmed change: never bound to a key.
     Apply(Pending),
 }
@@ -74,6 +76,7 @@ pub enum Pending {
         referral: ReferralId,
         next: NewReferral,
     },
+    Submission(crate::store::submission::NewSubmission),
 }
 
 /// Perform a confirmed change; returns the nomination it concerns.
@@ -109,6 +112,15 @@ pub fn perform(p: &Pending, store: &mut Store) -> Result<NominationId, StoreErro
             store.forward_referral(*referral, next)?;
             Ok(store.referral(*referral)?.nomination_id)
         }
+        Pending::Submission(s) => {
+            let ids = store.record_submission(s)?;
+            match ids.first() {
+                Some(r) => Ok(store.referral(*r)?.nomination_id),
+                None => Err(StoreError::Invalid(
+                    "the tờ trình carried no nomination".into(),
+                )),
+            }
+        }
     }
 }
 
@@ -131,6 +143,7 @@ pub fn allowed(p: &Pending, store: &Store) -> Result<(), StoreError> {
                 date: next.submission_date,
             },
         ),
+        Pending::Submission(s) => store.submission_allowed(s),
         // Reversible: performed without a confirm, refused by the store if need be.
         Pending::Tick { .. } => Ok(()),
     }

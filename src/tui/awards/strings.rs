@@ -82,6 +82,11 @@ pub struct AwardStrings {
     pub backwards_period: &'static str,
     pub report_written: &'static str,
     pub report_pdf: &'static str,
+    pub submission_form: &'static str,
+    pub no_batch: &'static str,
+    pub batch_of: &'static str,
+    pub f_submission_number: &'static str,
+    pub submitted: &'static str,
 }
 
 pub static VI: AwardStrings = AwardStrings {
@@ -158,6 +163,11 @@ pub static VI: AwardStrings = AwardStrings {
     backwards_period: "giai đoạn kết thúc trước khi bắt đầu",
     report_written: "Đã ghi báo cáo",
     report_pdf: "đang in PDF…",
+    submission_form: "Tờ trình đề nghị cấp trên khen thưởng",
+    no_batch: "Không có hồ sơ nào đã được Hội đồng thông qua đang chờ trình cấp trên.",
+    batch_of: "hồ sơ thông qua tại phiên họp",
+    f_submission_number: "Số tờ trình (thêm ký hiệu của phường)",
+    submitted: "Đã ghi tờ trình, mọi hồ sơ đã lập đề nghị",
 };
 
 pub static EN: AwardStrings = AwardStrings {
@@ -234,6 +244,11 @@ pub static EN: AwardStrings = AwardStrings {
     backwards_period: "the phase ends before it begins",
     report_written: "Report written",
     report_pdf: "typesetting the PDF…",
+    submission_form: "Tờ trình to the level above",
+    no_batch: "No nomination passed by the council waits to go up.",
+    batch_of: "passed at meeting",
+    f_submission_number: "Tờ trình number (the ward's symbol is added)",
+    submitted: "Tờ trình recorded, every referral prepared",
 };
 
 /// The awards texts in the language of `s`.
@@ -363,6 +378,16 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
         Export => (
             ("xuất sổ", "Xuất sổ khen thưởng ra tệp xlsx hoặc csv"),
             ("export", "Export the award register to xlsx or csv"),
+        ),
+        Submission => (
+            (
+                "tờ trình",
+                "Lập tờ trình cho các hồ sơ cùng hình thức lên cấp trên",
+            ),
+            (
+                "tờ trình",
+                "One tờ trình for the passed nominations of one higher award",
+            ),
         ),
         Report => (
             (
