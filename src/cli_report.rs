@@ -135,6 +135,10 @@ pub fn run(db: Option<PathBuf>, lang: Lang, args: ReportArgs) -> anyhow::Result<
     for path in [&args.xlsx, &args.pdf, &args.docx].into_iter().flatten() {
         crate::export::check_target(path, false, store.path())?;
     }
+    let documents = args.pdf.is_some() || args.docx.is_some();
+    if documents {
+        ward_of(&store, lang)?;
+    }
     let report = store.year_report(period)?;
     print!("{}", summary(&report, lang));
     if let Some(path) = &args.xlsx {
@@ -146,7 +150,6 @@ pub fn run(db: Option<PathBuf>, lang: Lang, args: ReportArgs) -> anyhow::Result<
     }
     let outputs = [(&args.pdf, Format::Pdf), (&args.docx, Format::Docx)];
     if outputs.iter().any(|(p, _)| p.is_some()) {
-        ward_of(&store, lang)?;
         let doc = crate::export::report::report_document(&store, &report, date)?;
         for (path, format) in outputs {
             let Some(path) = path else { continue };

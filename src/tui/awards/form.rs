@@ -75,6 +75,8 @@ pub enum FormKind {
     Submission {
         meeting_id: i64,
         award_code: String,
+        /// The ward's symbol, to show the whole number before the confirm.
+        symbol: String,
     },
 }
 
@@ -243,6 +245,10 @@ impl Form {
             FormKind::Submission {
                 meeting_id: batch.meeting_id,
                 award_code: batch.award_code,
+                symbol: store
+                    .ward()?
+                    .map(|w| w.submission_symbol)
+                    .unwrap_or_default(),
             },
         )))
     }
@@ -380,6 +386,7 @@ impl Form {
             FormKind::Submission {
                 meeting_id,
                 award_code,
+                symbol,
             } => (
                 Pending::Submission(crate::store::submission::NewSubmission {
                     meeting_id: *meeting_id,
@@ -389,9 +396,15 @@ impl Form {
                     override_reason: None,
                 }),
                 format!(
-                    "{}: {subject}. {} {}.",
+                    "{}: {subject}. {} {}{} — {}.",
                     t.submission_form,
+                    t.submission,
                     self.value(0),
+                    if self.value(0).contains('/') || symbol.is_empty() {
+                        String::new()
+                    } else {
+                        format!("/{symbol}")
+                    },
                     fmt(self.date(1))
                 ),
             ),
