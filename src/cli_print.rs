@@ -205,7 +205,8 @@ pub fn print_command(db: Option<PathBuf>, args: PrintArgs) -> anyhow::Result<()>
     Ok(())
 }
 
-fn find_on_path(program: &str) -> Option<PathBuf> {
+/// The program `program` on PATH, if there is one.
+pub fn find_on_path(program: &str) -> Option<PathBuf> {
     let paths = std::env::var_os("PATH")?;
     std::env::split_paths(&paths)
         .map(|dir| dir.join(program))

@@ -35,8 +35,11 @@ pub struct ReportArgs {
     #[arg(long)]
     pub date: Option<String>,
     /// A typst template to use instead of the built-in layout (PDF only).
-    #[arg(long, requires = "pdf")]
+    #[arg(long)]
     pub template: Option<PathBuf>,
+    /// Send the PDF to the printer (lp).
+    #[arg(long)]
+    pub printer: bool,
 }
 
 pub use crate::export::sheet::write_new_private;
@@ -135,7 +138,10 @@ pub fn run(db: Option<PathBuf>, lang: Lang, args: ReportArgs) -> anyhow::Result<
     for path in [&args.xlsx, &args.pdf, &args.docx].into_iter().flatten() {
         crate::export::check_target(path, false, store.path())?;
     }
-    let documents = args.pdf.is_some() || args.docx.is_some();
+    if args.template.is_some() && args.pdf.is_none() && !args.printer {
+        bail!("--template applies to the PDF (--pdf or --printer)");
+    }
+    let documents = args.pdf.is_some() || args.docx.is_some() || args.printer;
     if documents {
         ward_of(&store, lang)?;
     }
@@ -149,7 +155,7 @@ pub fn run(db: Option<PathBuf>, lang: Lang, args: ReportArgs) -> anyhow::Result<
         println!("{} {}", written(lang), path.display());
     }
     let outputs = [(&args.pdf, Format::Pdf), (&args.docx, Format::Docx)];
-    if outputs.iter().any(|(p, _)| p.is_some()) {
+    if documents {
         let doc = crate::export::report::report_document(&store, &report, date)?;
         for (path, format) in outputs {
             let Some(path) = path else { continue };
@@ -160,7 +166,47 @@ pub fn run(db: Option<PathBuf>, lang: Lang, args: ReportArgs) -> anyhow::Result<
             write_new_private(path, &print::render(&doc, format, &template)?)?;
             println!("{} {}", written(lang), path.display());
         }
+        if args.printer {
+            let template = args
+                .template
+                .clone()
+                .map(Template::File)
+                .unwrap_or_default();
+            let bytes = print::render(&doc, Format::Pdf, &template)?;
+            send_to_printer(&bytes, &format!("bao-cao-{}.pdf", period.code()), lang)?;
+        }
     }
+    Ok(())
+}
+
+/// Send a PDF to the system printer through `lp`; without `lp` nothing is
+/// written and the message says to write a file instead.
+pub fn send_to_printer(bytes: &[u8], name: &str, lang: Lang) -> anyhow::Result<()> {
+    let Some(lp) = crate::cli_print::find_on_path("lp") else {
+        bail!(match lang {
+            Lang::Vi =>
+                "không có lệnh in (lp) trên máy này: hãy ghi ra tệp (-o / --pdf) rồi in tệp đó",
+            Lang::En =>
+                "no printer command (lp) on this system: write a file (-o / --pdf) and print that",
+        });
+    };
+    let path = std::env::temp_dir().join(format!("hoidong-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_file(&path);
+    write_new_private(&path, bytes)?;
+    let out = std::process::Command::new(lp).arg(&path).output();
+    let _ = std::fs::remove_file(&path);
+    let out = out.map_err(|e| anyhow::anyhow!("lp: {e}"))?;
+    if !out.status.success() {
+        bail!("lp: {}", String::from_utf8_lossy(&out.stderr).trim());
+    }
+    println!(
+        "{}: {}",
+        match lang {
+            Lang::Vi => "đã gửi máy in",
+            Lang::En => "sent to the printer",
+        },
+        String::from_utf8_lossy(&out.stdout).trim()
+    );
     Ok(())
 }
 

@@ -38,8 +38,11 @@ pub enum SubmissionCommand {
     Print {
         /// The number, "12" or "12/TTr-HĐTĐKT".
         number: String,
-        #[arg(short = 'o', long = "output")]
-        output: PathBuf,
+        #[arg(short = 'o', long = "output", required_unless_present = "printer")]
+        output: Option<PathBuf>,
+        /// Send the PDF to the printer (lp) instead of writing a file.
+        #[arg(long, conflicts_with = "output")]
+        printer: bool,
         #[arg(long, default_value = "pdf")]
         format: String,
         /// A typst template to use instead of the built-in layout (PDF only).
@@ -102,6 +105,7 @@ pub fn run(db: Option<PathBuf>, lang: Lang, cmd: SubmissionCommand) -> anyhow::R
             output,
             format,
             template,
+            printer,
         } => {
             let format = match Format::parse(&format) {
                 Some(f) => f,
@@ -110,8 +114,12 @@ pub fn run(db: Option<PathBuf>, lang: Lang, cmd: SubmissionCommand) -> anyhow::R
                     Lang::En => format!("--format {format}: use pdf, docx or md"),
                 }),
             };
+            // The printer takes the PDF whatever --format says.
+            let format = if printer { Format::Pdf } else { format };
             let store = crate::store::location::open_existing(db.as_deref())?;
-            crate::export::check_target(&output, false, store.path())?;
+            if let Some(output) = &output {
+                crate::export::check_target(output, false, store.path())?;
+            }
             let submission = store.submission(&number)?;
             let doc = print::compose::submission(&submission);
             let template = match template {
@@ -121,6 +129,10 @@ pub fn run(db: Option<PathBuf>, lang: Lang, cmd: SubmissionCommand) -> anyhow::R
             };
             let bytes = print::render(&doc, format, &template)
                 .with_context(|| format!("tờ trình {}", submission.number))?;
+            let Some(output) = output.filter(|_| !printer) else {
+                let name = format!("to-trinh-{}.pdf", number.replace('/', "-"));
+                return crate::cli_report::send_to_printer(&bytes, &name, lang);
+            };
             write_new_private(&output, &bytes)?;
             match lang {
                 Lang::Vi => println!(

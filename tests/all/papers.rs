@@ -440,3 +440,72 @@ fn the_awards_board_records_the_tờ_trình_after_a_confirm_and_prints_it() {
         screen_at(&app, 120, 35)
     );
 }
+
+/// A stand-in for `lp` that keeps what it was given.
+#[cfg(unix)]
+fn fake_lp(dir: &Path) -> std::path::PathBuf {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = dir.join("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let lp = bin.join("lp");
+    std::fs::write(
+        &lp,
+        format!(
+            "#!/bin/sh\ncp \"$1\" '{}'\necho 'request id is PDF-7 (1 file(s))'\n",
+            dir.join("printed.pdf").display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).unwrap();
+    bin
+}
+
+#[cfg(unix)]
+#[test]
+fn the_tờ_trình_and_the_report_go_to_the_printer_through_lp() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = fresh_demo(dir.path());
+    ok(
+        &db,
+        &[
+            "submission",
+            "new",
+            "1",
+            "--award",
+            "bk_tinh",
+            "--number",
+            "15",
+            "--date",
+            "2026-11-25",
+            "--yes",
+        ],
+    );
+    let bin = fake_lp(dir.path());
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    for args in [
+        vec!["submission", "print", "15", "--printer"],
+        vec!["report", "--year", "2025", "--printer"],
+    ] {
+        let _ = std::fs::remove_file(dir.path().join("printed.pdf"));
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_hoidong"))
+            .env("PATH", &path)
+            .arg("--db")
+            .arg(&db)
+            .args(["--lang", "en"])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{args:?}: {}", text(&out));
+        assert!(
+            text(&out).contains("sent to the printer: request id is PDF-7"),
+            "{}",
+            text(&out)
+        );
+        let printed = std::fs::read(dir.path().join("printed.pdf")).unwrap();
+        assert!(printed.starts_with(b"%PDF"), "{args:?}");
+    }
+}
