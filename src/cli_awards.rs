@@ -12,6 +12,7 @@ use crate::domain::eligibility::Lang;
 use crate::domain::prize::PrizeTable;
 use crate::domain::referral::{Conferral, ReferralEvent};
 use crate::domain::register::{EarlierAward, NewDecision, NewReferral, RegisterEntry};
+use crate::domain::report::prizes_per_year;
 use crate::store::Store;
 
 #[derive(Subcommand)]
@@ -529,18 +530,8 @@ fn print_board(store: &Store, out: &mut String) -> anyhow::Result<()> {
     }
     let prizes = PrizeTable::built_in().map_err(anyhow::Error::msg)?;
     let entries = store.register_entries()?;
-    let mut years: Vec<i32> = entries.iter().map(|e| e.year).collect();
-    years.sort_unstable();
-    years.dedup();
     outln!(out, "prize money per year (from data/prizes.toml):");
-    for year in years {
-        let t = prizes.total(entries.iter().filter(|e| e.year == year).map(|e| {
-            (
-                e.award_code.as_str(),
-                e.nominee_kind.class(),
-                e.decision_date,
-            )
-        }));
+    for (year, t) in prizes_per_year(&prizes, &entries) {
         outln!(
             out,
             "  {year}: {} đ for {} awards ({} without a figure)",

@@ -128,6 +128,8 @@ fn what(doc: &print::Document) -> &'static str {
         print::model::DocKind::BallotRecord => "ballot-count record",
         print::model::DocKind::Addendum => "addendum",
         print::model::DocKind::Decision => "decision",
+        print::model::DocKind::Submission => "tờ trình",
+        print::model::DocKind::Report => "report",
     }
 }
 
@@ -213,7 +215,8 @@ pub fn send_to_printer(bytes: &[u8], stem: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn find_on_path(program: &str) -> Option<PathBuf> {
+/// The program `program` on PATH, if there is one.
+pub fn find_on_path(program: &str) -> Option<PathBuf> {
     let paths = std::env::var_os("PATH")?;
     std::env::split_paths(&paths)
         .map(|dir| dir.join(program))

@@ -119,6 +119,13 @@ enum Command {
     Certificates(hoidong::cli_certificates::CertificatesArgs),
     /// List the council's meetings.
     Meetings,
+    /// The year's (or a phase's) report: counts and prize money per award and level, unit and kind, referrals upward (text, --xlsx, --pdf, --docx)
+    Report(hoidong::cli_report::ReportArgs),
+    /// The tờ trình upward for the nominations passed at a meeting for the same higher award (new, print)
+    Submission {
+        #[command(subcommand)]
+        command: hoidong::cli_submission::SubmissionCommand,
+    },
     /// Look at or prepare a meeting (show, ballot-record, new, add, move, remove, committee, note).
     Meeting {
         #[command(subcommand)]
@@ -233,6 +240,14 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             hoidong::cli_certificates::run(cli.db, lang, args)?
         }
         Some(Command::Meetings) => hoidong::cli_meeting::list(cli.db.as_deref())?,
+        Some(Command::Report(args)) => {
+            let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
+            hoidong::cli_report::run(cli.db, lang, args)?
+        }
+        Some(Command::Submission { command }) => {
+            let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
+            hoidong::cli_submission::run(cli.db, lang, command)?
+        }
         Some(Command::Meeting { command }) => {
             let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
             hoidong::cli_meeting::run(cli.db.as_deref(), &command, lang)?

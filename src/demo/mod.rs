@@ -2,6 +2,7 @@
 //! databases of any size. Every person here is invented.
 
 mod meetings;
+mod past;
 mod pools;
 
 use pools::*;
@@ -508,6 +509,7 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
     })?;
     if spec.audited {
         meetings::add_meetings(store)?;
+        past::add_past(store)?;
     }
     Ok(())
 }

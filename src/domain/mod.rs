@@ -22,7 +22,9 @@ pub mod ranking;
 pub mod record;
 pub mod referral;
 pub mod register;
+pub mod report;
 pub mod scoring;
+pub mod submission;
 pub mod text;
 pub mod text_rules;
 #[cfg(test)]

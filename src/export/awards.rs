@@ -4,11 +4,11 @@
 use std::path::Path;
 
 use crate::domain::eligibility::Lang;
-use crate::domain::nominee::NomineeKind;
 use crate::domain::prize::PrizeTable;
 use crate::domain::register::RegisterEntry;
 use crate::export::ExportError;
 use crate::export::sheet::{Cell, Sheet, write_sheets};
+use crate::print::compose::report::kind_words;
 use crate::store::{Store, StoreError};
 
 pub const HEADERS: [&str; 13] = [
@@ -27,18 +27,6 @@ pub const HEADERS: [&str; 13] = [
     "Ghi chú",
 ];
 
-fn kind_label(k: NomineeKind) -> &'static str {
-    match k {
-        NomineeKind::Official => "Cán bộ, công chức, viên chức",
-        NomineeKind::Resident => "Người dân",
-        NomineeKind::OtherIndividual => "Cá nhân khác",
-        NomineeKind::Unit => "Ban, ngành, đơn vị",
-        NomineeKind::FrontOrganisation => "MTTQ, đoàn thể",
-        NomineeKind::Enterprise => "Tổ chức, doanh nghiệp",
-        NomineeKind::Household => "Hộ gia đình",
-    }
-}
-
 /// The register as a sheet. The prize is the one in force on the decision's
 /// date, left empty when the table has no figure for it.
 pub fn awards_sheet(
@@ -54,7 +42,7 @@ pub fn awards_sheet(
         sheet.push_row(vec![
             Cell::Int(i as i64 + 1),
             Cell::text(&e.nominee_name),
-            Cell::text(kind_label(e.nominee_kind)),
+            Cell::text(kind_words(e.nominee_kind)),
             Cell::text(&e.unit),
             Cell::text(&e.award_name),
             Cell::text(level_name(&e.award_level)),

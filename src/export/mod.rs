@@ -4,6 +4,7 @@
 
 pub mod awards;
 pub mod nominations;
+pub mod report;
 pub mod sheet;
 pub mod stream;
 

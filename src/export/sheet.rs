@@ -380,6 +380,33 @@ pub(super) fn sheet_name(name: &str) -> String {
     }
 }
 
+/// Create `path`, which must not exist yet, with `bytes`, readable by the
+/// owner only: a paper once written is never replaced by another.
+pub fn write_new_private(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    use anyhow::Context;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let mut f = options.open(path).with_context(|| {
+        if path.exists() {
+            format!("{}: already exists; choose a new file name", path.display())
+        } else {
+            format!("{}: cannot be created", path.display())
+        }
+    })?;
+    let written = f.write_all(bytes).and_then(|()| f.sync_all());
+    if let Err(e) = written {
+        drop(f);
+        let _ = std::fs::remove_file(path);
+        return Err(e).with_context(|| format!("{}: cannot write", path.display()));
+    }
+    Ok(())
+}
+
 /// Create (or replace) `path` with `bytes`, readable by the owner only.
 pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
     let io = |source| ExportError::Io {

@@ -306,6 +306,9 @@ fn add_block(d: Docx, b: &Block, keep: bool) -> Docx {
         Block::Table(t) => d
             .add_table(data_table(t))
             .add_paragraph(Paragraph::new().line_spacing(spacing(0)).keep_next(keep)),
+        Block::PageBreak => {
+            d.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page)))
+        }
     }
 }
 
@@ -343,10 +346,17 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
         .add_paragraph(centered(run("", 14)))
         .add_paragraph(centered(run(&doc.title, 14).bold()))
         .add_paragraph(centered(run(&doc.subject, 14).bold()).line_spacing(spacing(12)));
+    // An attached list (after a page break) follows the signatures.
+    let split = doc
+        .blocks
+        .iter()
+        .position(|b| matches!(b, Block::PageBreak))
+        .unwrap_or(doc.blocks.len());
+    let (main, annex) = doc.blocks.split_at(split);
     // The last paragraph is held with the signatures: they never stand alone on a page.
     let keep_last = !doc.signatures.is_empty();
-    let last = doc.blocks.len().saturating_sub(1);
-    for (i, b) in doc.blocks.iter().enumerate() {
+    let last = main.len().saturating_sub(1);
+    for (i, b) in main.iter().enumerate() {
         d = add_block(d, b, keep_last && i == last);
     }
     d = d.add_paragraph(
@@ -369,6 +379,10 @@ pub fn render(doc: &Document) -> Result<Vec<u8>, PrintError> {
         for b in &a.blocks {
             d = add_block(d, b, false);
         }
+    }
+    // The tờ trình's attached list: after the signatures, on a page of its own.
+    for b in annex {
+        d = add_block(d, b, false);
     }
     let lines = doc.footer_lines();
     if !lines.is_empty() {

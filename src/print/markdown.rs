@@ -73,6 +73,7 @@ fn blocks(list: &[Block], out: &mut String) {
                 }
             }
             Block::Table(t) => table(t, out),
+            Block::PageBreak => out.push_str("---\n\n"),
         }
     }
 }

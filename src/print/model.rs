@@ -16,6 +16,10 @@ pub enum DocKind {
     Addendum,
     /// Quyết định khen thưởng of the ward chairman, with its list.
     Decision,
+    /// Tờ trình đề nghị khen thưởng (Mẫu số 01, NĐ 152/2025) with its list.
+    Submission,
+    /// Báo cáo thống kê khen thưởng of a year or a phase.
+    Report,
 }
 
 /// The heading block of an administrative document (Decree 30/2020).
@@ -79,6 +83,8 @@ pub enum Block {
     Centered {
         text: String,
     },
+    /// What follows starts a new page (an attached list).
+    PageBreak,
 }
 
 impl Block {
@@ -207,6 +213,7 @@ impl Document {
                     out.extend(t.columns.iter().map(|c| c.title.as_str()));
                     out.extend(t.rows.iter().flatten().map(String::as_str));
                 }
+                Block::PageBreak => {}
             }
         }
         for s in &self.signatures {

@@ -20,6 +20,8 @@ pub const BUILTIN_MINUTES: &str = include_str!("../../data/templates/bien-ban.ty
 pub const BUILTIN_BALLOTS: &str = include_str!("../../data/templates/bien-ban-kiem-phieu.typ");
 pub const BUILTIN_DECISION: &str = include_str!("../../data/templates/quyet-dinh.typ");
 pub const BUILTIN_CERTIFICATE: &str = include_str!("../../data/templates/giay-khen.typ");
+pub const BUILTIN_SUBMISSION: &str = include_str!("../../data/templates/to-trinh.typ");
+pub const BUILTIN_REPORT: &str = include_str!("../../data/templates/bao-cao.typ");
 
 const FONT_FILES: [&[u8]; 4] = [
     include_bytes!("../../data/fonts/LiberationSerif-Regular.ttf"),
@@ -123,6 +125,8 @@ pub fn render(doc: &Document, template: &Template) -> Result<Vec<u8>, PrintError
                 DocKind::BallotRecord => BUILTIN_BALLOTS,
                 DocKind::Minutes | DocKind::Addendum => BUILTIN_MINUTES,
                 DocKind::Decision => BUILTIN_DECISION,
+                DocKind::Submission => BUILTIN_SUBMISSION,
+                DocKind::Report => BUILTIN_REPORT,
             };
             (text.to_string(), None, "built-in template".to_string())
         }

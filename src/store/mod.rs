@@ -32,6 +32,7 @@ pub mod reference;
 pub mod referrals;
 pub mod refusal;
 pub mod refusal_award;
+pub mod report;
 pub mod rounds;
 pub mod rowproof;
 pub mod rules;
@@ -39,6 +40,7 @@ pub mod score_lines;
 pub mod scores;
 pub mod search_index;
 pub mod signoff;
+pub mod submission;
 pub mod ward;
 
 use std::path::{Path, PathBuf};

@@ -371,7 +371,7 @@ pub(crate) fn referral_state(conn: &Connection, r: &Referral) -> Result<Referral
 }
 
 #[allow(clippy::too_many_arguments)]
-fn insert_referral(
+pub(crate) fn insert_referral(
     w: &super::Tx<'_>,
     nomination: NominationId,
     parent: Option<ReferralId>,

@@ -183,6 +183,10 @@ pub enum AwardAction {
     Export,
     /// One decision for the passed Giấy khen of a meeting (a form).
     DecideMany,
+    /// Write the year's report, XLSX and PDF (asks for the year or phase).
+    Report,
+    /// The tờ trình for the nominations passed at a meeting for one higher award.
+    Submission,
 }
 
 /// The set-up steps, in the order of the walk-through.

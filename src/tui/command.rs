@@ -65,6 +65,12 @@ pub enum Command {
     Movements(crate::tui::screens::movements::SetupPrompt, String),
     /// Write the award register to this file (xlsx or csv, by its extension).
     ExportAwards(PathBuf),
+    /// Write the report of this period: the workbook, and the PDF in the
+    /// background, under new names starting with `stem`.
+    AwardsReport {
+        period: crate::domain::report::Period,
+        stem: String,
+    },
     /// Open the set-up walk-through at this step (offered where a council
     /// or its members are missing).
     SetUp(crate::tui::screens::setup::Step),

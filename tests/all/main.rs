@@ -21,6 +21,7 @@ mod keyset;
 mod meeting;
 mod meeting_times;
 mod movements;
+mod papers;
 mod print;
 mod print_layout;
 mod record_truth;

@@ -568,11 +568,13 @@ fn the_demo_has_a_closed_and_a_planned_meeting() {
     let mut store = Store::open_in_memory().unwrap();
     hoidong::demo::populate(&mut store, hoidong::demo::demo_spec()).unwrap();
     let list = store.meetings().unwrap();
-    assert_eq!(list.len(), 2);
+    // The November meeting, the planned one, and January's in the demo's past.
+    assert_eq!(list.len(), 3);
     let closed = list
         .iter()
-        .find(|s| s.meeting.status == MeetingStatus::Closed)
+        .find(|s| s.meeting.number == "07/BB-HĐTĐKT")
         .unwrap();
+    assert_eq!(closed.meeting.status, MeetingStatus::Closed);
     let planned = list
         .iter()
         .find(|s| s.meeting.status == MeetingStatus::Planned)
@@ -701,7 +703,7 @@ fn the_cli_lists_and_shows_meetings() {
         "--at",
         "2026-12-20T14:00",
     ]);
-    assert!(ok && text.contains("đã lập cuộc họp 3"), "{text}");
+    assert!(ok && text.contains("đã lập cuộc họp 4"), "{text}");
     // A pending ward-level nomination that no meeting has taken up yet.
     let pending: String = rusqlite::Connection::open(&db)
         .unwrap()
@@ -715,19 +717,19 @@ fn the_cli_lists_and_shows_meetings() {
     let (ok, text) = run(&[
         "meeting",
         "add",
-        "3",
+        "4",
         "--matching",
         &pending,
         "--level",
         "ward",
     ]);
-    assert!(ok && text.contains("vào chương trình cuộc họp 3"), "{text}");
-    let (ok, text) = run(&["meeting", "add", "3", "1"]);
+    assert!(ok && text.contains("vào chương trình cuộc họp 4"), "{text}");
+    let (ok, text) = run(&["meeting", "add", "4", "1"]);
     assert!(
         !ok && text.contains("already on the agenda of meeting 08/BB-HĐTĐKT"),
         "{text}"
     );
-    let (ok, text) = run(&["meeting", "show", "3"]);
+    let (ok, text) = run(&["meeting", "show", "4"]);
     assert!(
         ok && text.contains(pending.as_str()) && text.contains("on_agenda"),
         "{text}"

@@ -604,7 +604,7 @@ fn default_database_is_made_empty_and_another_path_must_hold_a_database() {
     drop(s);
     // Second run: opened as it is.
     let s = open_database(&default, true).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(count(&s), 64);
+    assert_eq!(count(&s), 71);
     // Any other path is never made into a database, nor is an empty file.
     let other = dir.path().join("other.db");
     let err = open_database(&other, false).err().map(|e| e.to_string());

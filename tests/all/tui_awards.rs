@@ -131,12 +131,14 @@ fn decisions_referral_steps_history_board_and_audit() {
     let (store, chosen) = prepared();
     let mut app = App::new(store, Lang::Vi.strings(), W, H);
 
-    // Board before: nothing decided at the ward yet.
+    // Board before: the demo's past only (five decided at the ward, two
+    // Bằng khen conferred).
     press(&mut app, KeyCode::Char('a'));
     assert_eq!(app.context(), Context::AwardsBoard);
     let before = screen_at(&app, W, H);
     assert!(before.contains("Bảng theo dõi khen thưởng"), "{before}");
-    assert!(!before.contains("Đã quyết định"), "{before}");
+    assert!(before.contains("Đã quyết định 5"), "{before}");
+    assert!(before.contains("Được khen 2"), "{before}");
     press(&mut app, KeyCode::Esc);
 
     // Two Giấy khen decided through the form and the confirm dialog.
@@ -295,8 +297,8 @@ fn decisions_referral_steps_history_board_and_audit() {
     // The board counts changed and the chart has the register's year.
     press(&mut app, KeyCode::Char('a'));
     let board = screen_at(&app, W, H);
-    assert!(board.contains("Đã quyết định 2"), "{board}");
-    assert!(board.contains("Được khen 1"), "{board}");
+    assert!(board.contains("Đã quyết định 7"), "{board}");
+    assert!(board.contains("Được khen 3"), "{board}");
     assert!(board.contains("2026"), "{board}");
     let small = screen_at(&app, 80, 24);
     assert!(small.contains("Sổ khen thưởng theo năm"), "{small}");

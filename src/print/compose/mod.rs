@@ -8,11 +8,15 @@ pub mod certificate_layout;
 mod conclusions;
 mod decision;
 mod minutes;
+pub mod report;
+pub mod submission;
 mod tally;
 
 pub use ballots::ballot_record;
 pub use decision::decision;
 pub use minutes::{MinutesOptions, minutes, minutes_with};
+pub use report::report;
+pub use submission::submission;
 
 use crate::domain::council::{Member, Role};
 use crate::domain::nominee::{Nominee, Sex};

@@ -37,6 +37,7 @@ impl App {
                     Pending::Decide { .. } | Pending::DecideMany(_) => t.decided,
                     Pending::Refer { .. } => t.referred,
                     Pending::Tick { .. } => t.ticked,
+                    Pending::Submission(_) => t.submitted,
                     _ => t.step_saved,
                 };
                 self.status = Some((text.to_string(), STATUS_TICKS));
@@ -44,6 +45,9 @@ impl App {
                     // Until the files are written: the decision is saved, its prints are coming.
                     let printing = self.strings.minutes().printing;
                     self.status = Some((format!("{text} · {printing} PDF…"), u8::MAX));
+                }
+                if let Pending::Submission(sub) = p {
+                    self.print_submission(&sub.number);
                 }
                 self.queue.push_back(Internal::ScoresChanged(nomination));
                 if after_refer
@@ -122,6 +126,80 @@ impl App {
             }
             Err(e) => self.error(format!("{}: {e}", path.display())),
         }
+    }
+
+    /// Write the report: the workbook at once (it is quick), the PDF on a
+    /// thread of its own; both under new names, never over a file.
+    pub(super) fn awards_report(&mut self, period: crate::domain::report::Period, stem: &str) {
+        use crate::tui::print_jobs::{self, Target, free_path};
+        let t = texts(self.strings);
+        let date = awards::today(&self.store);
+        let made = self.store.year_report(period).and_then(|report| {
+            let doc = crate::export::report::report_document(&self.store, &report, date)?;
+            Ok((report, doc))
+        });
+        let (report, doc) = match made {
+            Ok(pair) => pair,
+            Err(e) => return self.error(self.strings.store_message(&e)),
+        };
+        let dir = self.printing.out_dir.clone();
+        let xlsx = free_path(&dir, stem, "xlsx");
+        let written = crate::export::report::report_workbook(&self.store, &report, &xlsx)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                crate::export::sheet::write_new_private(&xlsx, &bytes).map_err(|e| format!("{e:#}"))
+            });
+        if let Err(e) = written {
+            return self.error(e);
+        }
+        if self.context() == Context::AwardsForm {
+            self.layers.pop();
+        }
+        print_jobs::spawn(
+            doc,
+            crate::print::Format::Pdf,
+            Target::File {
+                dir,
+                stem: stem.to_string(),
+            },
+            self.printing.tx.clone(),
+        );
+        self.printing.running += 1;
+        self.status = Some((
+            format!(
+                "{}: {} · {}",
+                t.report_written,
+                xlsx.display(),
+                t.report_pdf
+            ),
+            u8::MAX,
+        ));
+    }
+
+    /// Typeset a recorded tờ trình with its list into a new PDF in the
+    /// output folder, in the background.
+    fn print_submission(&mut self, number: &str) {
+        use crate::tui::print_jobs::{self, Target};
+        let t = texts(self.strings);
+        let doc = match self.store.submission(number) {
+            Ok(s) => crate::print::compose::submission(&s),
+            Err(e) => return self.error(self.strings.store_message(&e)),
+        };
+        let stem = format!(
+            "to-trinh-{}",
+            number.replace(|c: char| !c.is_alphanumeric(), "-")
+        );
+        print_jobs::spawn(
+            doc,
+            crate::print::Format::Pdf,
+            Target::File {
+                dir: self.printing.out_dir.clone(),
+                stem,
+            },
+            self.printing.tx.clone(),
+        );
+        self.printing.running += 1;
+        self.status = Some((format!("{} · {}", t.submitted, t.report_pdf), u8::MAX));
     }
 
     /// The eligibility line of the detail pane.

@@ -137,6 +137,7 @@ impl App {
             Command::Print { doc, stem, format } => self.start_print(*doc, stem, format),
             Command::Awards(pending) => self.awards_perform(&pending),
             Command::ExportAwards(path) => self.awards_export(&path),
+            Command::AwardsReport { period, stem } => self.awards_report(period, &stem),
             Command::SetUp(step) => self.open_set_up(step),
             command => {
                 let outcome = self.with_cx(|layers, cx| match layers.last_mut() {

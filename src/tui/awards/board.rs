@@ -14,6 +14,7 @@ use super::today;
 use crate::domain::award::Level;
 use crate::domain::prize::{PrizeTable, PrizeTotal};
 use crate::domain::register::AwardsBoard;
+use crate::domain::report::prizes_per_year;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::action::AwardAction;
@@ -57,24 +58,7 @@ impl Board {
         levels.sort_by_key(|l| l.rank);
         self.levels = levels;
         let entries = store.register_entries()?;
-        self.prizes = PrizeTable::built_in().map(|table| {
-            let mut years: Vec<i32> = entries.iter().map(|e| e.year).collect();
-            years.sort_unstable();
-            years.dedup();
-            years
-                .into_iter()
-                .map(|y| {
-                    let t = table.total(entries.iter().filter(|e| e.year == y).map(|e| {
-                        (
-                            e.award_code.as_str(),
-                            e.nominee_kind.class(),
-                            e.decision_date,
-                        )
-                    }));
-                    (y, t)
-                })
-                .collect()
-        });
+        self.prizes = PrizeTable::built_in().map(|table| prizes_per_year(&table, &entries));
         self.selected = self
             .selected
             .min(self.board.waiting.len().saturating_sub(1));
@@ -102,6 +86,22 @@ impl Board {
                     Ok(f) => Outcome::Open(Box::new(f)),
                     Err(e) => Outcome::Message(s.store_message(&e)),
                 }
+            }
+            Action::Awards(AwardAction::Submission) => {
+                match super::form::Form::submission(store, s) {
+                    Ok(Some(form)) => Outcome::Open(Box::new(form)),
+                    Ok(None) => Outcome::Message(texts(s).no_batch.into()),
+                    Err(e) => Outcome::Message(s.store_message(&e)),
+                }
+            }
+            Action::Awards(AwardAction::Report) => {
+                let latest = self
+                    .prizes
+                    .as_ref()
+                    .ok()
+                    .and_then(|p| p.last())
+                    .map(|(y, _)| *y);
+                Outcome::Open(Box::new(super::form::Form::report(store, s, latest)))
             }
             Action::Awards(AwardAction::OpenSelected) => {
                 let Some(w) = self.board.waiting.get(self.selected) else {

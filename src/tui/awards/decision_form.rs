@@ -57,16 +57,19 @@ fn words(s: &Strings) -> &'static Words {
 }
 
 impl Form {
-    /// Filled with the latest closed meeting, today and the ward's chairman.
+    /// Filled with the latest closed meeting (by its date), today and the
+    /// ward's chairman.
     pub fn decide_many(store: &Store, s: &Strings) -> Result<Form, StoreError> {
         let w = words(s);
         let meeting = store
             .meetings()?
             .into_iter()
             .filter(|m| m.meeting.status == MeetingStatus::Closed)
-            .map(|m| m.meeting.id)
-            .max()
-            .map_or(String::new(), |id| id.to_string());
+            .max_by(|a, b| {
+                (a.meeting.starts_at.as_str(), a.meeting.id)
+                    .cmp(&(b.meeting.starts_at.as_str(), b.meeting.id))
+            })
+            .map_or(String::new(), |m| m.meeting.id.to_string());
         let signer = store.ward()?.map(|w| w.chairman_name).unwrap_or_default();
         Ok(Form::new(
             w.title.into(),

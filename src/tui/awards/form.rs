@@ -76,6 +76,13 @@ pub enum FormKind {
     Export,
     /// One decision for the passed Giấy khen of a meeting.
     DecideMany,
+    Report,
+    Submission {
+        meeting_id: i64,
+        award_code: String,
+        /// The ward's symbol, to show the whole number before the confirm.
+        symbol: String,
+    },
 }
 
 pub struct Form {
@@ -222,6 +229,58 @@ impl Form {
         )
     }
 
+    /// The tờ trình for the latest batch waiting: who goes up, its number
+    /// and date. None when nothing waits.
+    pub fn submission(store: &Store, s: &Strings) -> Result<Option<Form>, StoreError> {
+        let t = texts(s);
+        let Some(batch) = store.pending_batches()?.into_iter().next() else {
+            return Ok(None);
+        };
+        let mut intro = vec![format!(
+            "{} — {} {} {}",
+            batch.award_name,
+            batch.nominations.len(),
+            t.batch_of,
+            batch.meeting_number
+        )];
+        for id in &batch.nominations {
+            let n = store.nomination(*id)?;
+            intro.push(format!("  · {}", store.nominee(n.nominee_id)?.name));
+        }
+        Ok(Some(Self::new(
+            t.submission_form.into(),
+            intro,
+            vec![
+                Field::text(t.f_submission_number, ""),
+                Field::date(t.f_date, today(store)),
+            ],
+            FormKind::Submission {
+                meeting_id: batch.meeting_id,
+                award_code: batch.award_code,
+                symbol: store
+                    .ward()?
+                    .map(|w| w.submission_symbol)
+                    .unwrap_or_default(),
+            },
+        )))
+    }
+
+    /// Which period to report and the files' name; the latest year of the
+    /// register (else this year) by default.
+    pub fn report(store: &Store, s: &Strings, latest: Option<i32>) -> Form {
+        let t = texts(s);
+        let year = latest.unwrap_or_else(|| chrono::Datelike::year(&today(store)));
+        Self::new(
+            t.report_form.into(),
+            vec![t.report_intro.to_string()],
+            vec![
+                Field::text(t.f_period, &year.to_string()),
+                Field::text(t.f_stem, "bao-cao-khen-thuong"),
+            ],
+            FormKind::Report,
+        )
+    }
+
     pub fn apply(&mut self, action: &Action, store: &Store, s: &Strings) -> Outcome {
         let n = self.fields.len().max(1);
         match action {
@@ -343,6 +402,46 @@ impl Form {
             }
             // Checked with the store in `submit_many`.
             FormKind::DecideMany => return Ok(Outcome::Nothing),
+            FormKind::Submission {
+                meeting_id,
+                award_code,
+                symbol,
+            } => (
+                Pending::Submission(crate::store::submission::NewSubmission {
+                    meeting_id: *meeting_id,
+                    award_code: award_code.clone(),
+                    number: self.value(0),
+                    date: self.date(1),
+                    override_reason: None,
+                }),
+                format!(
+                    "{}: {subject}. {} {}{} — {}.",
+                    t.submission_form,
+                    t.submission,
+                    self.value(0),
+                    if self.value(0).contains('/') || symbol.is_empty() {
+                        String::new()
+                    } else {
+                        format!("/{symbol}")
+                    },
+                    fmt(self.date(1))
+                ),
+            ),
+            FormKind::Report => {
+                use crate::domain::report::{Period, PeriodRefusal};
+                let period = Period::parse(&self.value(0)).map_err(|e| {
+                    self.focus = 0;
+                    let why = match e {
+                        PeriodRefusal::Unreadable(_) => t.bad_period,
+                        PeriodRefusal::Backwards { .. } => t.backwards_period,
+                    };
+                    format!("“{}”: {why}", self.value(0))
+                })?;
+                return Ok(Outcome::Run(Command::AwardsReport {
+                    period,
+                    stem: format!("{}-{}", self.value(1), period.code()),
+                }));
+            }
             FormKind::Tick { referral, doc } => {
                 return Ok(Outcome::Run(Command::Awards(Pending::Tick {
                     referral: *referral,

@@ -55,6 +55,8 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::AwardsBoard, &[ch('e')], aw(A::Export), true),
     bind(C::AwardsBoard, &[ch('G')], aw(A::DecideMany), true),
+    bind(C::AwardsBoard, &[ch('b')], aw(A::Report), true),
+    bind(C::AwardsBoard, &[ch('t')], aw(A::Submission), true),
     bind(C::AwardsBoard, UP, Action::Up, false),
     bind(C::AwardsBoard, DOWN, Action::Down, false),
     bind(C::AwardsBoard, &[ch('?')], Action::Help, true),

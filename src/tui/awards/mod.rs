@@ -52,6 +52,7 @@ pub enum Pending {
     },
     /// One decision for many awards (checked again when recorded).
     DecideMany(BatchRequest),
+    Submission(crate::store::submission::NewSubmission),
 }
 
 /// Perform a confirmed change; returns the nomination it concerns.
@@ -92,6 +93,15 @@ pub fn perform(p: &Pending, store: &mut Store) -> Result<NominationId, StoreErro
             store.record_decision_batch(&prepared)?;
             Ok(prepared.lines.first().map_or(0, |l| l.nomination_id))
         }
+        Pending::Submission(s) => {
+            let ids = store.record_submission(s)?;
+            match ids.first() {
+                Some(r) => Ok(store.referral(*r)?.nomination_id),
+                None => Err(StoreError::Invalid(
+                    "the tờ trình carried no nomination".into(),
+                )),
+            }
+        }
     }
 }
 
@@ -115,6 +125,7 @@ pub fn allowed(p: &Pending, store: &Store) -> Result<(), StoreError> {
             },
         ),
         Pending::DecideMany(req) => store.prepare_decision_batch(req).map(|_| ()),
+        Pending::Submission(s) => store.submission_allowed(s),
         // Reversible: performed without a confirm, refused by the store if need be.
         Pending::Tick { .. } => Ok(()),
     }

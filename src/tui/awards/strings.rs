@@ -74,6 +74,19 @@ pub struct AwardStrings {
     pub export_form: &'static str,
     pub f_file: &'static str,
     pub exported: &'static str,
+    pub report_form: &'static str,
+    pub report_intro: &'static str,
+    pub f_period: &'static str,
+    pub f_stem: &'static str,
+    pub bad_period: &'static str,
+    pub backwards_period: &'static str,
+    pub report_written: &'static str,
+    pub report_pdf: &'static str,
+    pub submission_form: &'static str,
+    pub no_batch: &'static str,
+    pub batch_of: &'static str,
+    pub f_submission_number: &'static str,
+    pub submitted: &'static str,
 }
 
 pub static VI: AwardStrings = AwardStrings {
@@ -142,6 +155,19 @@ pub static VI: AwardStrings = AwardStrings {
     export_form: "Xuất sổ khen thưởng",
     f_file: "Tệp (.xlsx hoặc .csv)",
     exported: "mục của sổ khen thưởng đã ghi vào",
+    report_form: "Báo cáo thống kê khen thưởng",
+    report_intro: "Ghi bảng tính (.xlsx) và bản in (.pdf) vào thư mục đang làm việc; không ghi đè tệp đã có.",
+    f_period: "Năm (2025) hoặc giai đoạn (2022-2025)",
+    f_stem: "Tên tệp (không có đuôi)",
+    bad_period: "viết năm 4 chữ số (2025) hoặc giai đoạn “2022-2025”",
+    backwards_period: "giai đoạn kết thúc trước khi bắt đầu",
+    report_written: "Đã ghi báo cáo",
+    report_pdf: "đang in PDF…",
+    submission_form: "Tờ trình đề nghị cấp trên khen thưởng",
+    no_batch: "Không có hồ sơ nào đã được Hội đồng thông qua đang chờ trình cấp trên.",
+    batch_of: "hồ sơ thông qua tại phiên họp",
+    f_submission_number: "Số tờ trình (thêm ký hiệu của phường)",
+    submitted: "Đã ghi tờ trình, mọi hồ sơ đã lập đề nghị",
 };
 
 pub static EN: AwardStrings = AwardStrings {
@@ -210,6 +236,19 @@ pub static EN: AwardStrings = AwardStrings {
     export_form: "Export the award register",
     f_file: "File (.xlsx or .csv)",
     exported: "register entries written to",
+    report_form: "Awards report",
+    report_intro: "Writes the workbook (.xlsx) and the print (.pdf) in the working folder; never over an existing file.",
+    f_period: "Year (2025) or phase (2022-2025)",
+    f_stem: "File name (without extension)",
+    bad_period: "write a year as 4 digits (2025) or a phase as “2022-2025”",
+    backwards_period: "the phase ends before it begins",
+    report_written: "Report written",
+    report_pdf: "typesetting the PDF…",
+    submission_form: "Tờ trình to the level above",
+    no_batch: "No nomination passed by the council waits to go up.",
+    batch_of: "passed at meeting",
+    f_submission_number: "Tờ trình number (the ward's symbol is added)",
+    submitted: "Tờ trình recorded, every referral prepared",
 };
 
 /// The awards texts in the language of `s`.
@@ -353,6 +392,26 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
         Export => (
             ("xuất sổ", "Xuất sổ khen thưởng ra tệp xlsx hoặc csv"),
             ("export", "Export the award register to xlsx or csv"),
+        ),
+        Submission => (
+            (
+                "tờ trình",
+                "Lập tờ trình cho các hồ sơ cùng hình thức lên cấp trên",
+            ),
+            (
+                "tờ trình",
+                "One tờ trình for the passed nominations of one higher award",
+            ),
+        ),
+        Report => (
+            (
+                "báo cáo",
+                "Báo cáo thống kê khen thưởng năm / giai đoạn (xlsx và pdf)",
+            ),
+            (
+                "report",
+                "The year's or phase's awards report (xlsx and pdf)",
+            ),
         ),
     };
     match s.lang {

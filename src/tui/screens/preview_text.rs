@@ -97,6 +97,7 @@ pub fn layout(doc: &Document, cells: usize) -> Vec<Line<'static>> {
                 }
             }
             Block::Table(t) => table(t, cells, &mut out),
+            Block::PageBreak => out.push(Line::styled("─".repeat(cells), THEME.dim)),
         }
     }
     out.push(Line::default());

@@ -1,0 +1,244 @@
+//! The year's report as a document: counts and prize money per award and
+//! level, per kind of nominee and per unit, and the referrals upward with
+//! where they stand. Pure function of `YearReport`.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::domain::nominee::NomineeKind;
+use crate::domain::referral::ReferralStatus;
+use crate::domain::report::{Counts, YearReport};
+use crate::domain::ward::WardIdentity;
+use crate::print::model::{Align, Block, DocKind, Document, Header, Signature, Table};
+
+use super::{SIGN_HINT, When, col};
+
+/// The kind of nominee as the ward's lists name it.
+pub fn kind_words(k: NomineeKind) -> &'static str {
+    match k {
+        NomineeKind::Official => "Cán bộ, công chức, viên chức",
+        NomineeKind::Resident => "Người dân",
+        NomineeKind::OtherIndividual => "Cá nhân khác",
+        NomineeKind::Unit => "Ban, ngành, đơn vị",
+        NomineeKind::FrontOrganisation => "MTTQ, đoàn thể",
+        NomineeKind::Enterprise => "Tổ chức, doanh nghiệp",
+        NomineeKind::Household => "Hộ gia đình",
+    }
+}
+
+/// "2.340.000": đồng with a dot between thousands.
+pub fn money(amount: i64) -> String {
+    let digits = amount.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push('.');
+        }
+        out.push(c);
+    }
+    if amount < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+/// "năm 2025" or "giai đoạn 2022 – 2025".
+pub fn period_words(r: &YearReport) -> String {
+    if r.period.is_phase() {
+        format!("giai đoạn {} – {}", r.period.from, r.period.to)
+    } else {
+        format!("năm {}", r.period.from)
+    }
+}
+
+fn count_cells(c: &Counts) -> Vec<String> {
+    vec![
+        c.individuals.to_string(),
+        c.collectives.to_string(),
+        c.households.to_string(),
+        c.total().to_string(),
+        money(c.prize.amount),
+    ]
+}
+
+fn count_columns(first: &str) -> Vec<crate::print::model::Column> {
+    vec![
+        col("STT", 5, Align::Center),
+        col(first, 33, Align::Left),
+        col("Cá nhân", 9, Align::Right),
+        col("Tập thể", 9, Align::Right),
+        col("Hộ GĐ", 8, Align::Right),
+        col("Tổng", 8, Align::Right),
+        col("Tiền thưởng (đồng)", 16, Align::Right),
+    ]
+}
+
+fn total_row(c: &Counts) -> Vec<String> {
+    let mut row = vec![String::new(), "Tổng cộng".to_string()];
+    row.extend(count_cells(c));
+    row
+}
+
+/// The outcomes a referral line prints, in the order of the state machine.
+pub const OUTCOMES: [(ReferralStatus, &str); 6] = [
+    (ReferralStatus::Prepared, "Chưa gửi"),
+    (ReferralStatus::Sent, "Đã gửi, chờ"),
+    (ReferralStatus::Returned, "Bị trả lại"),
+    (ReferralStatus::Resent, "Đã gửi lại"),
+    (ReferralStatus::Conferred, "Được khen thưởng"),
+    (ReferralStatus::Refused, "Không được chấp thuận"),
+];
+
+/// What is left over: approved, forwarded, withdrawn.
+pub fn other_outcomes(line: &crate::domain::report::ReferralLine) -> u32 {
+    line.total - OUTCOMES.iter().map(|(s, _)| line.count(*s)).sum::<u32>()
+}
+
+pub fn report(
+    r: &YearReport,
+    ward: &WardIdentity,
+    level_name: impl Fn(&str) -> String,
+    date: NaiveDate,
+    signer: &str,
+) -> Document {
+    let mut blocks = vec![Block::para(format!(
+        "{} báo cáo kết quả công tác khen thưởng {} như sau: tổng số {} lượt khen thưởng ({} cá nhân, {} tập thể, {} hộ gia đình); tổng tiền thưởng {} đồng{}.",
+        ward.council_name,
+        period_words(r),
+        r.total.total(),
+        r.total.individuals,
+        r.total.collectives,
+        r.total.households,
+        money(r.total.prize.amount),
+        if r.total.prize.without_figure > 0 {
+            format!(
+                " ({} lượt chưa có mức tiền thưởng trong bảng hệ số tại ngày quyết định)",
+                r.total.prize.without_figure
+            )
+        } else {
+            String::new()
+        }
+    ))];
+    blocks.push(Block::heading("I. THEO HÌNH THỨC VÀ CẤP KHEN THƯỞNG"));
+    let mut rows: Vec<Vec<String>> = r
+        .by_award
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut row = vec![
+                (i + 1).to_string(),
+                format!("{} ({})", l.award_name, level_name(&l.level)),
+            ];
+            row.extend(count_cells(&l.counts));
+            row
+        })
+        .collect();
+    rows.push(total_row(&r.total));
+    blocks.push(Block::Table(Table {
+        columns: count_columns("Hình thức (cấp quyết định)"),
+        rows,
+    }));
+    blocks.push(Block::heading("II. THEO ĐỐI TƯỢNG"));
+    let mut rows: Vec<Vec<String>> = r
+        .by_kind
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let mut row = vec![(i + 1).to_string(), kind_words(l.kind).to_string()];
+            row.extend(count_cells(&l.counts));
+            row
+        })
+        .collect();
+    rows.push(total_row(&r.total));
+    blocks.push(Block::Table(Table {
+        columns: count_columns("Đối tượng"),
+        rows,
+    }));
+    blocks.push(Block::heading("III. THEO ĐƠN VỊ"));
+    let mut rows: Vec<Vec<String>> = r
+        .by_unit
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let unit = if l.unit.is_empty() {
+                "(không ghi đơn vị)".to_string()
+            } else {
+                l.unit.clone()
+            };
+            let mut row = vec![(i + 1).to_string(), unit];
+            row.extend(count_cells(&l.counts));
+            row
+        })
+        .collect();
+    rows.push(total_row(&r.total));
+    blocks.push(Block::Table(Table {
+        columns: count_columns("Đơn vị"),
+        rows,
+    }));
+    blocks.push(Block::heading("IV. ĐỀ NGHỊ CẤP TRÊN KHEN THƯỞNG"));
+    if r.referrals.is_empty() {
+        blocks.push(Block::para(format!(
+            "Không có hồ sơ đề nghị cấp trên khen thưởng trong {}.",
+            period_words(r)
+        )));
+    } else {
+        let mut columns = vec![
+            col("STT", 5, Align::Center),
+            col("Hình thức (gửi cấp)", 27, Align::Left),
+            col("Số hồ sơ", 8, Align::Right),
+        ];
+        columns.extend(OUTCOMES.iter().map(|(_, w)| col(w, 9, Align::Right)));
+        columns.push(col("Khác", 6, Align::Right));
+        let rows = r
+            .referrals
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let mut row = vec![
+                    (i + 1).to_string(),
+                    format!("{} ({})", l.award_name, level_name(&l.level)),
+                    l.total.to_string(),
+                ];
+                row.extend(OUTCOMES.iter().map(|(s, _)| l.count(*s).to_string()));
+                row.push(other_outcomes(l).to_string());
+                row
+            })
+            .collect();
+        blocks.push(Block::Table(Table { columns, rows }));
+    }
+    let when = When {
+        year: date.year() as u32,
+        month: date.month(),
+        day: date.day(),
+        hour: 0,
+        minute: 0,
+    };
+    let n = ward.recipients_submission.len();
+    Document {
+        kind: DocKind::Report,
+        header: Header {
+            parent_body: ward.governing_body.to_uppercase(),
+            issuing_body: ward.council_name.to_uppercase(),
+            number: String::new(),
+            country: "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM".into(),
+            motto: "Độc lập - Tự do - Hạnh phúc".into(),
+            place_date: format!("{}, {}", ward.place_name, when.date_words()),
+        },
+        title: "BÁO CÁO".into(),
+        subject: format!("Thống kê kết quả khen thưởng {}", period_words(r)),
+        blocks,
+        annex: None,
+        signatures: vec![Signature {
+            role: "TM. HỘI ĐỒNG\nCHỦ TỊCH".into(),
+            hint: SIGN_HINT.into(),
+            name: signer.to_string(),
+        }],
+        recipients: ward
+            .recipients_submission
+            .iter()
+            .enumerate()
+            .map(|(i, r)| format!("- {r}{}", if i + 1 == n { "." } else { ";" }))
+            .collect(),
+        footer: None,
+        anchor: None,
+    }
+}
