@@ -160,10 +160,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let shown = path.display();
             match hoidong::cli_messages::lang(cli.lang.as_deref()) {
                 Lang::Vi => println!(
-                    "đã tạo cơ sở dữ liệu mới {shown} (chỉ có danh mục và tiêu chí); lần đầu mở giao diện `hoidong --db {shown}` sẽ hướng dẫn thiết lập đơn vị, hội đồng và thành viên (hoặc dùng lệnh `hoidong --db {shown} ward set …`, `council new …`)"
+                    "đã tạo cơ sở dữ liệu mới {shown} (chỉ có danh mục khen thưởng và quy tắc mặc định; chưa có phong trào); lần đầu mở giao diện `hoidong --db {shown}` sẽ hướng dẫn thiết lập đơn vị, hội đồng và thành viên (hoặc dùng lệnh `hoidong --db {shown} ward set …`, `council new …`)"
                 ),
                 Lang::En => println!(
-                    "new database written to {shown} (catalogue and criteria only); the first `hoidong --db {shown}` opens the interface with a walk-through to set up the ward, the council and its members (or use `hoidong --db {shown} ward set …`, `council new …`)"
+                    "new database written to {shown} (the award catalogue and default rules only; no movement yet); the first `hoidong --db {shown}` opens the interface with a walk-through to set up the ward, the council and its members (or use `hoidong --db {shown} ward set …`, `council new …`)"
                 ),
             }
         }

@@ -139,10 +139,20 @@ impl WardIdentity {
 
     /// "Số: 05/BB-HĐTĐKT", or "Số: …/BB-HĐTĐKT" before the minutes have a number.
     pub fn minutes_number_line(&self, number: &str) -> String {
+        format!("Số: {}", self.minutes_number(number))
+    }
+
+    /// The minutes' whole number: a bare number takes the ward's symbol
+    /// ("01" → "01/BB-HĐTĐKT"), one with a symbol stays as written, and none
+    /// yet leaves room to write it in ("…/BB-HĐTĐKT").
+    pub fn minutes_number(&self, number: &str) -> String {
+        let number = number.trim();
         if number.is_empty() {
-            format!("Số: …/{}", self.minutes_symbol)
+            format!("…/{}", self.minutes_symbol)
+        } else if number.contains('/') || self.minutes_symbol.is_empty() {
+            number.to_string()
         } else {
-            format!("Số: {number}")
+            format!("{number}/{}", self.minutes_symbol)
         }
     }
 
@@ -269,6 +279,7 @@ mod tests {
         let w = tan_binh();
         assert_eq!(w.minutes_number_line(""), "Số: …/BB-HĐTĐKT");
         assert_eq!(w.minutes_number_line("07/BB-HĐ"), "Số: 07/BB-HĐ");
+        assert_eq!(w.minutes_number_line(" 01 "), "Số: 01/BB-HĐTĐKT");
     }
 
     #[test]

@@ -248,11 +248,12 @@ impl Store {
                 plan_date: NaiveDate::parse_from_str(&m.plan_date, "%Y-%m-%d").ok(),
                 name: m.name,
             });
+        let minutes_number = ward.minutes_number(&meeting.number);
         Ok(DecisionPaper {
             batch,
             lines,
             ward,
-            minutes_number: meeting.number.clone(),
+            minutes_number,
             meeting_day: parse_date(meeting.began_at().get(..10).map(str::to_string)),
             plan,
         })

@@ -144,7 +144,10 @@ pub fn ballot_record(record: &MeetingRecord) -> Document {
     let subject = if m.number.is_empty() {
         format!("Kèm theo Biên bản họp {}", lower_first(&m.subject))
     } else {
-        format!("Kèm theo Biên bản số {}", m.number)
+        format!(
+            "Kèm theo Biên bản số {}",
+            record.ward.minutes_number(&m.number)
+        )
     };
     Document {
         kind: DocKind::BallotRecord,
