@@ -325,3 +325,62 @@ fn a_planned_meeting_is_edited_through_the_same_form() {
     assert_eq!(r.attendance.len(), 11);
     assert_eq!(r.agenda.len(), 10, "the agenda is kept");
 }
+
+/// A meeting calls the members in office on its date: a member replaced
+/// from that day is listed in place of the one replaced before anything is
+/// saved, and the meeting is saved with the new member.
+#[test]
+fn a_new_meeting_lists_the_members_in_office_on_its_date() {
+    use hoidong::domain::council::{NewMember, Role};
+    let mut store = Store::open_in_memory().unwrap_or_else(|e| panic!("{e}"));
+    store.set_clock(Clock::Fixed("2026-11-20T09:00:00".into()));
+    store.set_actor("thuky");
+    demo::populate(&mut store, demo::demo_spec()).unwrap_or_else(|e| panic!("{e}"));
+    let council = store
+        .council()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .unwrap_or_else(|| panic!("no council"));
+    let replaced = store
+        .members_on(council.id, "2026-12-15")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .find(|m| m.role == Role::Member)
+        .unwrap_or_else(|| panic!("no plain member"));
+    store
+        .replace_member(
+            replaced.id,
+            &NewMember {
+                name: "Lý Văn Phúc".into(),
+                role: Role::Member,
+                position: "Chủ tịch Ủy ban MTTQ phường".into(),
+                unit: "Ủy ban MTTQ phường".into(),
+                sex: None,
+                from: "2026-12-10".into(),
+            },
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+    let mut app = App::new(store, Lang::Vi.strings(), W, H);
+    type_text(&mut app, "M");
+    type_text(&mut app, "n");
+    type_text(&mut app, "10/BB-HĐTĐKT\t");
+    ctrl(&mut app, 'u');
+    type_text(
+        &mut app,
+        "15/12/2026 08:00\tHội trường\tXét khen thưởng cuối năm\n",
+    );
+    let s = screen(&app);
+    assert!(
+        s.contains("đương nhiệm vào ngày họp") && s.contains("Lý Văn Phúc"),
+        "{s}"
+    );
+    assert!(!s.contains(&replaced.name), "{s}");
+    press(&mut app, KeyCode::Enter);
+    let id = meeting_numbered(&app, "10/BB-HĐTĐKT");
+    let called: Vec<String> = record(&app, id)
+        .attendance
+        .iter()
+        .map(|a| a.member.name.clone())
+        .collect();
+    assert!(called.contains(&"Lý Văn Phúc".to_string()), "{called:?}");
+    assert!(!called.contains(&replaced.name), "{called:?}");
+}

@@ -132,6 +132,36 @@ impl MeetingForm {
         }
     }
 
+    /// List `members` (those in office on the meeting's date) instead: each
+    /// one still listed keeps whether it is called, a new one is called, and
+    /// the chair and secretary stay when they are still listed. False when
+    /// the list was already these members.
+    pub fn set_members(&mut self, members: Vec<Member>) -> bool {
+        let ids = |list: &[Member]| list.iter().map(|m| m.id).collect::<Vec<_>>();
+        if ids(&members) == ids(&self.members) {
+            return false;
+        }
+        let was = |id: i64| {
+            self.members
+                .iter()
+                .position(|m| m.id == id)
+                .and_then(|i| self.called.get(i).copied())
+        };
+        let called: Vec<bool> = members.iter().map(|m| was(m.id).unwrap_or(true)).collect();
+        let keep = |i: Option<usize>| {
+            let id = i.and_then(|i| self.members.get(i)).map(|m| m.id)?;
+            members.iter().position(|m| m.id == id)
+        };
+        let by_role = |r: Role| members.iter().position(|m| m.role == r);
+        self.chair = keep(self.chair).or_else(|| by_role(Role::Chair));
+        self.secretary = keep(self.secretary)
+            .or_else(|| by_role(Role::Secretary).or_else(|| by_role(Role::StandingMember)));
+        self.called = called;
+        self.members = members;
+        self.cursor = 0;
+        true
+    }
+
     /// The form filled with a stored meeting.
     pub fn edit(members: Vec<Member>, r: &MeetingRecord) -> MeetingForm {
         let m = &r.meeting;

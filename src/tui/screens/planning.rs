@@ -8,6 +8,7 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+use crate::domain::council_rules;
 use crate::domain::meeting::{MeetingId, MeetingStatus, Presence, committee_absent};
 use crate::domain::nomination::{NominationQuery, NominationRow, NominationStatus, SortKey};
 use crate::domain::record::MeetingRecord;
@@ -372,6 +373,23 @@ impl Planning {
                         return Outcome::Nothing;
                     }
                 };
+                // A meeting calls the members in office on its date: when the
+                // date typed has others, they are listed first, not saved.
+                let in_office = store.councils().and_then(|all| {
+                    match council_rules::council_on(&all, &new.starts_at) {
+                        Some(c) => store.members_on(c.id, &new.starts_at),
+                        None => Ok(Vec::new()),
+                    }
+                });
+                match in_office {
+                    Ok(members) => {
+                        if !members.is_empty() && form.set_members(members) {
+                            form.error = Some(t.members_on_date.into());
+                            return Outcome::Nothing;
+                        }
+                    }
+                    Err(e) => return Outcome::Failed(e),
+                }
                 let saved = match form.editing {
                     Some((id, version)) => store
                         .update_meeting(id, version, &new)
