@@ -116,33 +116,42 @@ pub struct ImportReport {
 
 impl std::fmt::Display for ImportReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english(preview::Advice::Options))
+    }
+}
+
+impl ImportReport {
+    /// What the import did, in English, each guess with `advice`.
+    pub(crate) fn english(&self, advice: preview::Advice) -> String {
+        use std::fmt::Write as _;
+        let mut f = String::new();
         let verb = if self.dry_run {
             "would import"
         } else {
             "imported"
         };
-        write!(
+        let _ = write!(
             f,
             "{verb} {} nomination(s): {} new nominee(s), {} already known",
             self.nominations, self.new_nominees, self.existing_nominees
-        )?;
+        );
         if self.scores > 0 {
-            write!(f, ", {} score line(s)", self.scores)?;
+            let _ = write!(f, ", {} score line(s)", self.scores);
         }
         if self.dry_run {
-            write!(f, " (dry run: nothing saved)")?;
+            let _ = write!(f, " (dry run: nothing saved)");
         }
         if !self.ignored_columns.is_empty() {
-            write!(f, "\ncolumns ignored: {}", self.ignored_columns.join(", "))?;
+            let _ = write!(f, "\ncolumns ignored: {}", self.ignored_columns.join(", "));
         }
         for d in &self.duplicates {
-            write!(f, "\npossible duplicate: {d}")?;
+            let _ = write!(f, "\npossible duplicate: {d}");
         }
-        let notes = preview::notes_text(&self.skipped, &self.guesses, ReportLang::En);
+        let notes = preview::notes_text_for(&self.skipped, &self.guesses, ReportLang::En, advice);
         if !notes.is_empty() {
-            write!(f, "\n{notes}")?;
+            let _ = write!(f, "\n{notes}");
         }
-        Ok(())
+        f
     }
 }
 

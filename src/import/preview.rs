@@ -132,6 +132,8 @@ pub fn skipped_text(s: &SkippedRow, lang: ReportLang) -> String {
 pub enum Advice {
     Options,
     Keys,
+    /// Seen in the preview before saving: said without a way to change it.
+    Settled,
 }
 
 /// A guess, with how to change it on the command line.
@@ -228,7 +230,10 @@ pub fn guess_text_for(g: &Guess, lang: ReportLang, advice: Advice) -> String {
             format!("movement “{name}” (the first; {others} other(s) exist)")
         }
     };
-    format!("{what}; {}", how_to_change(g, v, advice))
+    match advice {
+        Advice::Settled => what,
+        _ => format!("{what}; {}", how_to_change(g, v, advice)),
+    }
 }
 
 /// What to do when a guess is wrong.

@@ -79,8 +79,14 @@ impl ImportError {
 impl super::ImportReport {
     /// What the import did, in `lang`.
     pub fn message(&self, lang: ReportLang) -> String {
+        self.message_for(lang, super::preview::Advice::Options)
+    }
+
+    /// What the import did, in `lang`, each guess with `advice` (after the
+    /// preview: `Settled`, as the secretary saw and kept them).
+    pub fn message_for(&self, lang: ReportLang, advice: super::preview::Advice) -> String {
         if lang == ReportLang::En {
-            return self.to_string();
+            return self.english(advice);
         }
         let verb = if self.dry_run {
             "sẽ nhập"
@@ -106,7 +112,7 @@ impl super::ImportReport {
         for d in &self.duplicates {
             out.push_str(&format!("\ncó thể trùng: {}", d.render(lang)));
         }
-        let notes = super::preview::notes_text(&self.skipped, &self.guesses, lang);
+        let notes = super::preview::notes_text_for(&self.skipped, &self.guesses, lang, advice);
         if !notes.is_empty() {
             out.push('\n');
             out.push_str(&notes);

@@ -31,11 +31,16 @@ pub struct Problem {
 impl Problem {
     /// The problem with its place, in `lang`.
     pub fn render(&self, lang: ReportLang) -> String {
+        self.render_saying(lang, &self.kind.message(lang))
+    }
+
+    /// The problem's place (sheet, row, column) followed by `message`: for
+    /// a screen that says what to do with its own keys.
+    pub fn render_saying(&self, lang: ReportLang, message: &str) -> String {
         let (sheet, row, column) = match lang {
             ReportLang::En => ("sheet", "row", "column"),
             ReportLang::Vi => ("trang tính", "dòng", "cột"),
         };
-        let message = self.kind.message(lang);
         let place = match &self.sheet {
             Some(name) => format!("{sheet} “{name}”, "),
             None => String::new(),

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant};
 
 use crate::domain::nomination::NominationQuery;
 use crate::export::nominations::export_nominations;
+use crate::import::preview::Advice;
 use crate::import::table::{Table, read_tables};
 use crate::import::{
     ImportError, ImportOptions, ImportPreview, ReportLang, import_tables, preview_tables,
@@ -169,7 +170,8 @@ pub fn import_with(
         }
     };
     let result = import_tables(store, file, tables, options, &mut progress)
-        .map(|report| report.message(lang))
+        // The guesses were seen in the preview: said as kept, not how to change.
+        .map(|report| report.message_for(lang, Advice::Settled))
         .map_err(|e| import_failure(&e, lang));
     send(TransferEvent::Imported(result));
 }

@@ -161,6 +161,11 @@ fn the_preview_shows_the_mapping_takes_a_column_and_a_round_then_saves_every_per
         settle(&mut app, &rx);
         let s = screen_at(&app, w, h);
         assert!(s.contains(f.import_done), "{at}\n{s}");
+        // The guesses were seen and kept in the preview: the report after
+        // saving names no command-line option to change them.
+        for option in ["--kind", "--round", "--award", "--map", "--movement"] {
+            assert!(!s.contains(option), "{at}: {option}\n{s}");
+        }
         press(&mut app, KeyCode::Enter);
         assert_eq!(app.context(), Context::Dashboard, "{at}");
         drop(app);

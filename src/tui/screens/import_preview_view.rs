@@ -223,7 +223,10 @@ pub fn detail_lines(preview: &Preview, s: &Strings) -> Vec<(String, Style)> {
                         )
                     }
                 }
-                _ => format!("  {}", problem.render(lang)),
+                kind => match preview_fix(kind, lang == ReportLang::Vi) {
+                    Some(fix) => format!("  {}", problem.render_saying(lang, &fix)),
+                    None => format!("  {}", problem.render(lang)),
+                },
             };
             push(&text, THEME.error);
         }
@@ -314,4 +317,90 @@ fn render_choice(c: &Choice, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// What the preview's keys do about a problem the command line would mend
+/// with an option; `None` where the problem's own words already fit.
+fn preview_fix(kind: &ProblemKind, vi: bool) -> Option<String> {
+    Some(match (kind, vi) {
+        (ProblemKind::AmbiguousHeader(options), true) => format!(
+            "tiêu đề này có thể là {}; chương trình không đoán: chọn cột này rồi nhấn Enter để chỉ rõ trường",
+            options.iter().map(|(_, f)| f.as_str()).collect::<Vec<_>>().join(" hoặc ")
+        ),
+        (ProblemKind::AmbiguousHeader(options), false) => format!(
+            "this header could mean {}; nothing is guessed: select this column and press Enter to say which",
+            options.iter().map(|(_, f)| f.as_str()).collect::<Vec<_>>().join(" or ")
+        ),
+        (ProblemKind::NoKindForRow, true) => {
+            "chưa rõ loại đối tượng: không có cột “Loại đối tượng” và không có dòng mục ở trên dòng này; nhấn k để chọn loại".into()
+        }
+        (ProblemKind::NoKindForRow, false) => {
+            "the kind of nominee is not said: no kind column and no section heading above this row; press k to choose the kind".into()
+        }
+        (ProblemKind::ChooseMovement { known }, true) => format!(
+            "cơ sở dữ liệu có nhiều phong trào mà chưa chọn phong trào nào: nhấn p để chọn ({})",
+            known.join("; ")
+        ),
+        (ProblemKind::ChooseMovement { known }, false) => format!(
+            "the database has several movements and none is chosen: press p to choose one ({})",
+            known.join("; ")
+        ),
+        (ProblemKind::UnknownMovement { value, .. }, true) => {
+            format!("không có phong trào “{value}”: nhấn p để chọn phong trào")
+        }
+        (ProblemKind::UnknownMovement { value, .. }, false) => {
+            format!("no movement “{value}”: press p to choose one")
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::preview_fix;
+    use crate::import::ProblemKind;
+
+    #[test]
+    fn problems_the_preview_mends_name_its_keys_not_options() {
+        let fixes = [
+            (ProblemKind::NoKindForRow, "nhấn k", "press k"),
+            (
+                ProblemKind::AmbiguousHeader(vec![
+                    ("a".into(), "Đợt".into()),
+                    ("b".into(), "Năm".into()),
+                ]),
+                "nhấn Enter",
+                "press Enter",
+            ),
+            (
+                ProblemKind::ChooseMovement {
+                    known: vec!["1: A (a)".into()],
+                },
+                "nhấn p",
+                "press p",
+            ),
+            (
+                ProblemKind::UnknownMovement {
+                    value: "x".into(),
+                    known: vec![],
+                },
+                "nhấn p",
+                "press p",
+            ),
+        ];
+        for (kind, vi, en) in fixes {
+            let (v, e) = (preview_fix(&kind, true), preview_fix(&kind, false));
+            assert!(
+                v.as_deref()
+                    .is_some_and(|t| t.contains(vi) && !t.contains("--")),
+                "{v:?}"
+            );
+            assert!(
+                e.as_deref()
+                    .is_some_and(|t| t.contains(en) && !t.contains("--")),
+                "{e:?}"
+            );
+        }
+        assert_eq!(preview_fix(&ProblemKind::NameEmpty, true), None);
+    }
 }
