@@ -117,6 +117,30 @@ pub fn spawn_pdf(
     });
 }
 
+/// A paper made in the awards area: written as a new PDF in `dir`, and also
+/// sent to the printer where `lp` exists. The number of jobs started.
+pub fn spawn_file_and_printer(
+    doc: Document,
+    dir: PathBuf,
+    stem: String,
+    events: Sender<Event>,
+) -> usize {
+    let printer = find_on_path("lp").is_some();
+    if printer {
+        spawn(
+            doc.clone(),
+            Format::Pdf,
+            Target::Printer {
+                dir: dir.clone(),
+                stem: stem.clone(),
+            },
+            events.clone(),
+        );
+    }
+    spawn(doc, Format::Pdf, Target::File { dir, stem }, events);
+    1 + usize::from(printer)
+}
+
 /// Render and write on a thread of its own; the result arrives on `events`.
 pub fn spawn(doc: Document, format: Format, target: Target, events: Sender<Event>) {
     thread::spawn(move || {

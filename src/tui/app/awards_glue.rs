@@ -85,13 +85,10 @@ impl App {
         };
         let dir = self.printing.out_dir.clone();
         let doc = crate::print::compose::decision(&paper);
-        crate::tui::print_jobs::spawn(
+        let decision_jobs = crate::tui::print_jobs::spawn_file_and_printer(
             doc,
-            crate::print::Format::Pdf,
-            crate::tui::print_jobs::Target::File {
-                dir: dir.clone(),
-                stem: format!("quyet-dinh-{id}"),
-            },
+            dir.clone(),
+            format!("quyet-dinh-{id}"),
             self.printing.tx.clone(),
         );
         let render = move || {
@@ -108,7 +105,8 @@ impl App {
             format!("giay-khen-{id}"),
             self.printing.tx.clone(),
         );
-        self.printing.running += 2;
+        // The certificates wait for their paper: written, not sent to lp.
+        self.printing.running += decision_jobs + 1;
     }
 
     /// Write the register; the form closes once the file is written.
@@ -131,7 +129,7 @@ impl App {
     /// Write the report: the workbook at once (it is quick), the PDF on a
     /// thread of its own; both under new names, never over a file.
     pub(super) fn awards_report(&mut self, period: crate::domain::report::Period, stem: &str) {
-        use crate::tui::print_jobs::{self, Target, free_path};
+        use crate::tui::print_jobs::{self, free_path};
         let t = texts(self.strings);
         let date = awards::today(&self.store);
         let made = self.store.year_report(period).and_then(|report| {
@@ -155,16 +153,12 @@ impl App {
         if self.context() == Context::AwardsForm {
             self.layers.pop();
         }
-        print_jobs::spawn(
+        self.printing.running += print_jobs::spawn_file_and_printer(
             doc,
-            crate::print::Format::Pdf,
-            Target::File {
-                dir,
-                stem: stem.to_string(),
-            },
+            dir,
+            stem.to_string(),
             self.printing.tx.clone(),
         );
-        self.printing.running += 1;
         self.status = Some((
             format!(
                 "{}: {} · {}",
@@ -179,7 +173,7 @@ impl App {
     /// Typeset a recorded tờ trình with its list into a new PDF in the
     /// output folder, in the background.
     fn print_submission(&mut self, number: &str) {
-        use crate::tui::print_jobs::{self, Target};
+        use crate::tui::print_jobs;
         let t = texts(self.strings);
         let doc = match self.store.submission(number) {
             Ok(s) => crate::print::compose::submission(&s),
@@ -189,16 +183,12 @@ impl App {
             "to-trinh-{}",
             number.replace(|c: char| !c.is_alphanumeric(), "-")
         );
-        print_jobs::spawn(
+        self.printing.running += print_jobs::spawn_file_and_printer(
             doc,
-            crate::print::Format::Pdf,
-            Target::File {
-                dir: self.printing.out_dir.clone(),
-                stem,
-            },
+            self.printing.out_dir.clone(),
+            stem,
             self.printing.tx.clone(),
         );
-        self.printing.running += 1;
         self.status = Some((format!("{} · {}", t.submitted, t.report_pdf), u8::MAX));
     }
 
