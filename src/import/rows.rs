@@ -137,6 +137,8 @@ pub struct ParsedRow {
     pub nominee: NewNominee,
     pub round: Round,
     pub award_code: String,
+    /// The award's name in the catalogue, as the preview shows it.
+    pub award_name: String,
     pub proposing_unit: String,
     pub summary: String,
     pub status: NominationStatus,
@@ -417,6 +419,7 @@ pub fn parse_row(
                 },
                 round,
                 award_code: award.code.clone(),
+                award_name: award.name.clone(),
                 proposing_unit,
                 summary,
                 status,
