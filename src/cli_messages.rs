@@ -53,6 +53,7 @@ fn store(e: &StoreError, lang: Lang) -> String {
         | StoreError::Movement(_)
         | StoreError::Rules(_)
         | StoreError::Batch(_)
+        | StoreError::Submission(_)
         | StoreError::Meeting(
             MeetingRefusal::NoCouncil
             | MeetingRefusal::NoCouncilOn { .. }

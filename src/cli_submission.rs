@@ -61,10 +61,27 @@ pub fn run(db: Option<PathBuf>, lang: Lang, cmd: SubmissionCommand) -> anyhow::R
             override_reason,
             yes,
         } => {
-            let date = crate::cli_awards::parse_date(&date).map_err(anyhow::Error::msg)?;
+            let Ok(date) = crate::cli_awards::parse_date(&date) else {
+                anyhow::bail!(match lang {
+                    Lang::Vi => format!(
+                        "--date “{date}”: không phải ngày; hãy viết NNNN-TT-NN hoặc NN/TT/NNNN, ví dụ 2026-11-25"
+                    ),
+                    Lang::En =>
+                        format!("--date “{date}”: not a date (use YYYY-MM-DD or DD/MM/YYYY)"),
+                });
+            };
             let mut store = crate::store::location::open_existing(db.as_deref())?;
-            let full = store.submission_number(&number)?;
-            let batch = store.submission_candidates(meeting, &award)?;
+            let submission = NewSubmission {
+                meeting_id: meeting,
+                award_code: award,
+                number,
+                date,
+                override_reason,
+            };
+            // Refused before the list, so a preview never promises what --yes would refuse.
+            store.submission_allowed(&submission)?;
+            let full = store.submission_number(&submission.number)?;
+            let batch = store.submission_candidates(meeting, &submission.award_code)?;
             let header = match lang {
                 Lang::Vi => format!("Tờ trình số {full}: {} hồ sơ", batch.len()),
                 Lang::En => format!("Tờ trình {full}: {} nomination(s)", batch.len()),
@@ -87,13 +104,7 @@ pub fn run(db: Option<PathBuf>, lang: Lang, cmd: SubmissionCommand) -> anyhow::R
                 );
                 return Ok(());
             }
-            let ids = store.record_submission(&NewSubmission {
-                meeting_id: meeting,
-                award_code: award,
-                number,
-                date,
-                override_reason,
-            })?;
+            let ids = store.record_submission(&submission)?;
             let list: Vec<String> = ids.iter().map(i64::to_string).collect();
             match lang {
                 Lang::Vi => println!("đã ghi tờ trình {full}; hồ sơ đề nghị: {}", list.join(", ")),
@@ -124,7 +135,12 @@ pub fn run(db: Option<PathBuf>, lang: Lang, cmd: SubmissionCommand) -> anyhow::R
             let doc = print::compose::submission(&submission);
             let template = match template {
                 Some(t) if format == Format::Pdf => Template::File(t),
-                Some(_) => anyhow::bail!("--template applies to PDF only"),
+                Some(_) => anyhow::bail!(match lang {
+                    Lang::Vi =>
+                        "--template chỉ dùng cho tệp PDF; hãy bỏ --template hoặc dùng --format pdf",
+                    Lang::En =>
+                        "--template applies to PDF only; drop --template or use --format pdf",
+                }),
                 None => Template::BuiltIn,
             };
             let bytes = print::render(&doc, format, &template)

@@ -33,5 +33,6 @@ pub mod print;
 pub mod refdata;
 pub mod safety;
 pub mod store;
+pub mod submission_words;
 pub mod text_words;
 pub mod tui;

@@ -230,6 +230,9 @@ pub struct ImportPreview {
     pub movement: Option<(i64, String)>,
     /// Every movement, to choose from: (id, name).
     pub movements: Vec<(i64, String)>,
+    /// The award the options set for rows without one: (as given, its name
+    /// in the catalogue).
+    pub award_option: Option<(String, String)>,
     pub new_nominees: usize,
     pub existing_nominees: usize,
     pub scores: usize,
@@ -271,6 +274,12 @@ pub fn preview_tables(
             .map(|m| (m.id, m.name))
             .collect(),
         scores: checked.scores.values().map(Vec::len).sum(),
+        award_option: match &options.list.award {
+            Some(text) => {
+                super::find_award(&store.catalogue()?, text).map(|a| (text.clone(), a.name.clone()))
+            }
+            None => None,
+        },
         ..ImportPreview::default()
     };
     let mut known = matching::KnownNominees::load(store.conn())?;

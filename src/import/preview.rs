@@ -83,9 +83,9 @@ pub fn rows_text(rows: &[ParsedRow], lang: ReportLang) -> String {
             r.round.code()
         ));
         parts.push(format!(
-            "{} {}",
+            "{}: {}",
             if v { "hình thức" } else { "award" },
-            r.award_code
+            r.award_name
         ));
         out.push(format!(
             "  {} {}: {} — {}",
@@ -175,11 +175,11 @@ pub fn guess_text_for(g: &Guess, lang: ReportLang, advice: Advice) -> String {
         Guess::RoundFromTitle { line, round } => {
             format!("round {round} taken from the title (row {line}) for rows without one")
         }
-        Guess::AwardFromTitle { line, award } if v => format!(
-            "hình thức {award} lấy từ tiêu đề (dòng {line}) cho các dòng không ghi hình thức"
+        Guess::AwardFromTitle { line, name, .. } if v => format!(
+            "hình thức “{name}” lấy từ tiêu đề (dòng {line}) cho các dòng không ghi hình thức"
         ),
-        Guess::AwardFromTitle { line, award } => {
-            format!("award {award} taken from the title (row {line}) for rows without one")
+        Guess::AwardFromTitle { line, name, .. } => {
+            format!("award “{name}” taken from the title (row {line}) for rows without one")
         }
         Guess::KindCell {
             line,

@@ -83,6 +83,8 @@ pub enum Guess {
     AwardFromTitle {
         line: usize,
         award: String,
+        /// Its name in the catalogue, as the preview shows it.
+        name: String,
     },
     /// A general word in the kind column ("Cá nhân") read as one kind.
     KindCell {
@@ -419,6 +421,9 @@ pub fn read_list(
         reading.guesses.push(Guess::AwardFromTitle {
             line: *line,
             award: a.clone(),
+            name: catalogue
+                .award(a)
+                .map_or_else(|| a.clone(), |w| w.name.clone()),
         });
     }
 

@@ -142,6 +142,8 @@ pub struct ParsedRow {
     pub nominee: NewNominee,
     pub round: Round,
     pub award_code: String,
+    /// The award's name in the catalogue, as the preview shows it.
+    pub award_name: String,
     pub proposing_unit: String,
     pub summary: String,
     pub status: NominationStatus,
@@ -422,6 +424,7 @@ pub fn parse_row(
                 },
                 round,
                 award_code: award.code.clone(),
+                award_name: award.name.clone(),
                 proposing_unit,
                 summary,
                 status,

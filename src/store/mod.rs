@@ -126,6 +126,9 @@ pub enum StoreError {
     /// A decision for many awards was refused (typed, so each language can say it).
     #[error("{}", crate::store::decision_batches::refusal_en(.0))]
     Batch(crate::domain::decision_batch::BatchRefusal),
+    /// A tờ trình for a referral batch was refused (typed, so each language can say it).
+    #[error(transparent)]
+    Submission(crate::domain::submission::SubmissionRefusal),
     /// A change to the council or its members was refused.
     #[error(transparent)]
     Council(crate::domain::council_rules::CouncilRefusal),

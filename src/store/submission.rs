@@ -16,7 +16,9 @@ use crate::domain::eligibility::{Evaluation, Lang};
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::referral::ReferralId;
 use crate::domain::register::NewReferral;
-use crate::domain::submission::{Submission, SubmissionLine};
+use crate::domain::submission::{
+    IneligibleLine, Submission, SubmissionLine, SubmissionRefusal, check_submission,
+};
 use crate::domain::text::nfc;
 use crate::domain::ward::WardIdentity;
 
@@ -35,6 +37,10 @@ pub struct NewSubmission {
     pub date: NaiveDate,
     /// Why nominations that fail the eligibility check go up anyway.
     pub override_reason: Option<String>,
+}
+
+fn refused(r: SubmissionRefusal) -> StoreError {
+    StoreError::Submission(r)
 }
 
 /// A batch checked and ready to write.
@@ -61,11 +67,8 @@ pub struct PendingBatch {
 impl Store {
     /// The ward identity, or a refusal naming what to do.
     pub fn ward_for_documents(&self) -> Result<WardIdentity> {
-        self.ward()?.ok_or_else(|| {
-            StoreError::Invalid(
-                "the ward's identity is not set: set it with `hoidong ward set` first".into(),
-            )
-        })
+        self.ward()?
+            .ok_or(StoreError::Ward(crate::domain::ward::WardRefusal::NotSet))
     }
 
     /// Who signs for the council on `date`: its chair in office then, else
@@ -86,9 +89,7 @@ impl Store {
     pub fn submission_number(&self, number: &str) -> Result<String> {
         let number = nfc(number.trim());
         if number.is_empty() {
-            return Err(StoreError::Invalid(
-                "number: the tờ trình needs a number".into(),
-            ));
+            return Err(refused(SubmissionRefusal::EmptyNumber));
         }
         if number.contains('/') {
             return Ok(number);
@@ -153,24 +154,18 @@ impl Store {
     /// Everything a tờ trình needs checked before it is recorded.
     fn prepare_submission(&self, s: &NewSubmission) -> Result<PreparedBatch> {
         let number = self.submission_number(&s.number)?;
+        if self.catalogue()?.award(&s.award_code).is_none() {
+            return Err(refused(SubmissionRefusal::UnknownAward {
+                code: s.award_code.clone(),
+            }));
+        }
         let meeting = self.meeting(s.meeting_id)?;
         let batch = self.submission_candidates(s.meeting_id, &s.award_code)?;
-        if batch.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "meeting {}: no nomination passed for “{}” waits to be referred",
-                s.meeting_id, s.award_code
-            )));
-        }
         let taken: i64 = self.conn().query_row(
             "SELECT count(*) FROM referrals WHERE submission_number = ?1",
             [&number],
             |r| r.get(0),
         )?;
-        if taken > 0 {
-            return Err(StoreError::Invalid(format!(
-                "number: a tờ trình numbered {number} is already recorded; give another number"
-            )));
-        }
         let reason = s
             .override_reason
             .as_deref()
@@ -187,23 +182,26 @@ impl Store {
         let mut ineligible = Vec::new();
         for &id in &batch {
             let subject = self.subject(id)?;
-            check_referral(&standing(self.conn(), &subject)?, &referral)
-                .map_err(nomination_refused(id))?;
+            check_referral(&standing(self.conn(), &subject)?, &referral).map_err(|refusal| {
+                refused(SubmissionRefusal::Nomination {
+                    nomination: id,
+                    refusal,
+                })
+            })?;
             let evaluation = self.eligibility(id)?;
-            if evaluation.needs_override() && reason.is_none() {
-                ineligible.push(format!("nomination {id}: {}", evaluation.explain(Lang::En)));
+            if evaluation.needs_override() {
+                ineligible.push(IneligibleLine {
+                    nomination: id,
+                    nominee: self.nominee(subject.nomination.nominee_id)?.name,
+                    evaluation: evaluation.clone(),
+                });
             }
-            let home = subject
-                .catalogue
-                .home_level()
-                .ok_or_else(|| StoreError::Invalid("the catalogue has no levels".into()))?;
             let level = subject
                 .catalogue
-                .next_level(&home.code)
+                .home_level()
+                .and_then(|home| subject.catalogue.next_level(&home.code))
                 .map(|l| l.code.clone())
-                .ok_or_else(|| {
-                    StoreError::Invalid("the catalogue has no level above the ward".into())
-                })?;
+                .ok_or_else(|| refused(SubmissionRefusal::NoLevelAbove))?;
             let documents: Vec<String> = rules
                 .checklist(&subject.award.code, subject.kind.class())
                 .into_iter()
@@ -211,12 +209,15 @@ impl Store {
                 .collect();
             prepared.push((id, subject, level, documents, evaluation));
         }
-        if !ineligible.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "{}\nTo send them anyway, give the reason (--override-reason).",
-                ineligible.join("\n")
-            )));
-        }
+        check_submission(
+            s.meeting_id,
+            &s.award_code,
+            batch.len(),
+            (taken > 0).then_some(number.as_str()),
+            ineligible,
+            reason.as_deref(),
+        )
+        .map_err(refused)?;
         let submission_ref = format!("Tờ trình số {number} ngày {}", s.date.format("%d/%m/%Y"));
         let minutes_date = meeting.began_at().get(..10).unwrap_or_default().to_string();
         let minutes_ref = format!(

@@ -23,6 +23,9 @@ impl Strings {
         if let StoreError::Batch(r) = e {
             return self.batch_refusal(r);
         }
+        if let StoreError::Submission(r) = e {
+            return r.message(self.lang.words());
+        }
         if self.lang == Lang::En {
             return e.to_string();
         }
@@ -99,6 +102,7 @@ impl Strings {
             StoreError::Text(r) => r.message(self.lang.words()),
             StoreError::Award(r) => self.award_refusal(r),
             StoreError::Batch(r) => self.batch_refusal(r),
+            StoreError::Submission(r) => r.message(self.lang.words()),
             StoreError::Council(r) => r.message(self.lang.words()),
             StoreError::Ward(r) => r.message(self.lang.words()),
             StoreError::Movement(r) => r.message(self.lang.words()),

@@ -117,7 +117,7 @@ fn the_residential_list_from_libreoffice_imports_with_every_year_sex_kind_round_
             "  dòng 12: mục “III. CÁ NHÂN” được hiểu là loại “Người dân”; nếu khác, dùng --kind \"III. CÁ NHÂN=LOẠI\"",
             "  dòng 16 (dòng tổng cộng): Tổng cộng: 02 tập thể, 02 hộ gia đình, 03 cá nhân",
             "  dòng 22 (phần ký tên): Vũ Thị Lan Hoàng Văn Hải",
-            "  dòng 14: Phạm Thị Hoa — Người dân; Nữ, sinh 1975; chức vụ: Chi hội trưởng; đơn vị: Chi hội Phụ nữ khu dân cư số 3; đợt 2025; hình thức giay_khen",
+            "  dòng 14: Phạm Thị Hoa — Người dân; Nữ, sinh 1975; chức vụ: Chi hội trưởng; đơn vị: Chi hội Phụ nữ khu dân cư số 3; đợt 2025; hình thức: Giấy khen của Chủ tịch UBND phường",
         ] {
             assert!(out.contains(line), "{name}: missing {line:?} in\n{out}");
         }
@@ -481,4 +481,49 @@ fn the_movement_is_chosen_with_an_option_and_an_unknown_one_is_refused() {
         .unwrap();
     assert_eq!(movement, 1);
     assert!(audit.contains("\"movement\":1"), "{audit}");
+}
+
+#[test]
+fn the_dry_run_names_the_award_from_the_title_and_of_each_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = new_db(dir.path());
+    let f = csv_file(
+        dir.path(),
+        "DANH SÁCH ĐỀ NGHỊ TẶNG GIẤY KHEN NĂM 2025\nSTT,Họ và tên,Loại đối tượng,Năm sinh,Giới tính\n1,Lương Thị Hằng,Người dân,1977,Nữ\n",
+    );
+    let name = "Giấy khen của Chủ tịch UBND phường";
+    for (lang, guess, row) in [
+        (
+            None,
+            format!("  hình thức “{name}” lấy từ tiêu đề (dòng 1)"),
+            format!(
+                "  dòng 3: Lương Thị Hằng — Người dân; Nữ, sinh 1977; đợt 2025; hình thức: {name}"
+            ),
+        ),
+        (
+            Some("en"),
+            format!("  award “{name}” taken from the title (row 1)"),
+            format!(
+                "  row 3: Lương Thị Hằng — Người dân (resident); Nữ, born 1977; round 2025; award: {name}"
+            ),
+        ),
+    ] {
+        let o = hoidong(
+            &db,
+            lang,
+            &["import", "nominations", f.to_str().unwrap(), "--dry-run"],
+        );
+        let (out, err) = text(&o);
+        assert!(o.status.success(), "{lang:?}: {err}");
+        assert!(
+            out.contains(&guess),
+            "{lang:?}: {guess:?} missing in\n{out}"
+        );
+        assert!(out.contains(&row), "{lang:?}: {row:?} missing in\n{out}");
+        assert!(
+            !out.contains("giay_khen"),
+            "{lang:?}: a code shown in\n{out}"
+        );
+    }
+    assert!(saved(&db).is_empty(), "the dry run saved");
 }

@@ -8,6 +8,8 @@ use rusqlite::Connection;
 
 use crate::record_db::{hoidong, one, text};
 
+mod refusals;
+
 fn fresh_demo(dir: &Path) -> std::path::PathBuf {
     let db = dir.join("demo.db");
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_hoidong"))
@@ -317,7 +319,7 @@ fn a_fresh_demo_has_a_past_that_every_view_shows() {
 }
 
 /// Tick the app until its background print jobs are done.
-fn pump_until_done(app: &mut hoidong::tui::app::App) {
+pub(super) fn pump_until_done(app: &mut hoidong::tui::app::App) {
     let start = std::time::Instant::now();
     while app.jobs_running() > 0 {
         assert!(

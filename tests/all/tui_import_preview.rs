@@ -418,3 +418,47 @@ fn a_reading_that_comes_back_after_leaving_does_not_reopen_the_preview() {
         screen_at(&app, 120, 35)
     );
 }
+
+/// The award is shown by its name in the catalogue, never by its code: in
+/// the settings line once chosen from the list, and in every row.
+#[test]
+fn the_preview_names_the_award_not_its_code() {
+    let name = "Giấy khen của Chủ tịch UBND phường";
+    for (strings, setting, award_word) in [
+        (&VI, "Hình thức:", "hình thức: "),
+        (&EN, "Award:", "award: "),
+    ] {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let db = new_db(dir.path());
+        let file = dir.path().join("khong-hinh-thuc.csv");
+        std::fs::write(
+            &file,
+            "STT,Họ và tên,Loại đối tượng,Năm sinh,Giới tính,Đợt\n\
+             1,Lương Thị Hằng,Người dân,1977,Nữ,2025\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let (w, h) = (160, 40);
+        let store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
+        let mut app = App::new(store, strings, w, h);
+        let (tx, rx) = mpsc::channel();
+        app.set_job_sender(tx);
+        press(&mut app, KeyCode::Char('i'));
+        type_text(&mut app, &file.to_string_lossy());
+        press(&mut app, KeyCode::Enter);
+        settle(&mut app, &rx);
+        press(&mut app, KeyCode::Char('a'));
+        assert_eq!(app.context(), Context::ImportChoose);
+        let mut tries = 0;
+        while !screen_at(&app, w, h).contains(&format!("▶ {name}")) {
+            press(&mut app, KeyCode::Down);
+            tries += 1;
+            assert!(tries < 40, "{}", screen_at(&app, w, h));
+        }
+        press(&mut app, KeyCode::Enter);
+        settle(&mut app, &rx);
+        let s = screen_at(&app, w, h);
+        assert!(s.contains(&format!("{setting} {name} · ")), "{s}");
+        assert!(s.contains(&format!("{award_word}{name}")), "{s}");
+        assert!(!s.contains("giay_khen"), "{s}");
+    }
+}

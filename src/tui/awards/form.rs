@@ -253,6 +253,7 @@ impl Form {
             vec![
                 Field::text(t.f_submission_number, ""),
                 Field::date(t.f_date, today(store)),
+                Field::text(t.f_override, "").optional(),
             ],
             FormKind::Submission {
                 meeting_id: batch.meeting_id,
@@ -412,7 +413,7 @@ impl Form {
                     award_code: award_code.clone(),
                     number: self.value(0),
                     date: self.date(1),
-                    override_reason: None,
+                    override_reason: Some(self.value(2)).filter(|r| !r.is_empty()),
                 }),
                 format!(
                     "{}: {subject}. {} {}{} — {}.",
@@ -563,7 +564,7 @@ impl Form {
         }
         lines.push(Line::default());
         if let Some(e) = &self.error {
-            for part in wrap(e, inner_w) {
+            for part in e.lines().flat_map(|l| wrap(l, inner_w)) {
                 lines.push(Line::styled(part, THEME.error));
             }
         }

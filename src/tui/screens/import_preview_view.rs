@@ -109,6 +109,12 @@ fn settings_text(p: &ImportPreview, t: &ImportStrings) -> String {
         .as_ref()
         .map(|(_, name)| name.as_str())
         .unwrap_or("—");
+    // The name the reading found for the option, while it is the one set.
+    let award = match (&list.award, &p.preview.award_option) {
+        (Some(set), Some((given, name))) if set == given => name.as_str(),
+        (Some(set), _) => set.as_str(),
+        (None, _) => t.from_file,
+    };
     let kind = p
         .kind_set(None)
         .map(|k| {
@@ -123,7 +129,7 @@ fn settings_text(p: &ImportPreview, t: &ImportStrings) -> String {
         t.round,
         list.round.as_deref().unwrap_or(t.from_file),
         t.award,
-        list.award.as_deref().unwrap_or(t.from_file),
+        award,
         t.kind,
         kind,
         t.movement,
