@@ -222,7 +222,7 @@ impl Store {
         let minutes_date = meeting.began_at().get(..10).unwrap_or_default().to_string();
         let minutes_ref = format!(
             "Biên bản số {} ngày {}",
-            meeting.number,
+            self.ward_for_documents()?.minutes_number(&meeting.number),
             NaiveDate::parse_from_str(&minutes_date, "%Y-%m-%d")
                 .map(|d| d.format("%d/%m/%Y").to_string())
                 .unwrap_or(minutes_date)

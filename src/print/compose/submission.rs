@@ -86,7 +86,8 @@ pub fn submission(s: &Submission) -> Document {
             .unwrap_or_default();
         blocks.push(Block::para(format!(
             "Căn cứ Biên bản họp {} số {} ngày {held} và Biên bản kiểm phiếu kèm theo;",
-            ward.council_name, m.number
+            ward.council_name,
+            ward.minutes_number(&m.number)
         )));
     }
     blocks.push(Block::para(format!(
