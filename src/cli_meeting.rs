@@ -99,9 +99,9 @@ pub enum MeetingCommand {
 }
 
 /// `hoidong meetings`.
-pub fn list(db: Option<&Path>) -> anyhow::Result<()> {
+pub fn list(db: Option<&Path>, lang: Lang) -> anyhow::Result<()> {
     let store = crate::store::location::open_existing(db)?;
-    print!("{}", meetings_text(&store)?);
+    print!("{}", meetings_text(&store, lang)?);
     Ok(())
 }
 

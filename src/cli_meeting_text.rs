@@ -12,6 +12,7 @@ use crate::domain::numbers;
 use crate::domain::record::MeetingRecord;
 use crate::domain::vote::{Threshold, VoteMethod};
 use crate::store::Store;
+use crate::tui::strings::Lang;
 
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
@@ -56,7 +57,9 @@ fn when(iso: &str) -> String {
         .unwrap_or_else(|_| iso.to_string())
 }
 
-pub fn meetings_text(store: &Store) -> anyhow::Result<String> {
+/// `hoidong meetings`: one line per meeting, headers and states in `lang`.
+pub fn meetings_text(store: &Store, lang: Lang) -> anyhow::Result<String> {
+    let vi = lang == Lang::Vi;
     let rows: Vec<Vec<String>> = store
         .meetings()?
         .into_iter()
@@ -65,7 +68,7 @@ pub fn meetings_text(store: &Store) -> anyhow::Result<String> {
                 s.meeting.id.to_string(),
                 s.meeting.number.clone(),
                 when(&s.meeting.starts_at),
-                s.meeting.status.code().to_string(),
+                status_word(s.meeting.status, vi).to_string(),
                 format!("{}/{}", s.present, s.members),
                 s.agenda_items.to_string(),
                 s.rounds.to_string(),
@@ -74,14 +77,41 @@ pub fn meetings_text(store: &Store) -> anyhow::Result<String> {
         })
         .collect();
     if rows.is_empty() {
-        return Ok("no meetings yet\n".into());
+        return Ok(if vi {
+            "chưa có phiên họp nào\n".into()
+        } else {
+            "no meetings yet\n".into()
+        });
     }
-    Ok(table(
-        &[
+    let headers: [&str; 8] = if vi {
+        [
+            "Mã",
+            "Số",
+            "Thời gian",
+            "Trạng thái",
+            "Có mặt",
+            "Hồ sơ",
+            "Lần BQ",
+            "Nội dung",
+        ]
+    } else {
+        [
             "ID", "Number", "Starts", "Status", "Present", "Items", "Rounds", "Subject",
-        ],
-        &rows,
-    ))
+        ]
+    };
+    Ok(table(&headers, &rows))
+}
+
+/// A meeting's state as the list says it.
+fn status_word(status: MeetingStatus, vi: bool) -> &'static str {
+    match (status, vi) {
+        (MeetingStatus::Planned, true) => "dự kiến",
+        (MeetingStatus::Open, true) => "đang họp",
+        (MeetingStatus::Closed, true) => "đã kết thúc",
+        (MeetingStatus::Planned, false) => "planned",
+        (MeetingStatus::Open, false) => "open",
+        (MeetingStatus::Closed, false) => "closed",
+    }
 }
 
 fn presence_label(p: &Presence) -> &'static str {

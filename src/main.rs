@@ -239,7 +239,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
             hoidong::cli_certificates::run(cli.db, lang, args)?
         }
-        Some(Command::Meetings) => hoidong::cli_meeting::list(cli.db.as_deref())?,
+        Some(Command::Meetings) => {
+            let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
+            hoidong::cli_meeting::list(cli.db.as_deref(), lang)?
+        }
         Some(Command::Report(args)) => {
             let lang = Lang::detect(cli.lang.as_deref().and_then(Lang::parse));
             hoidong::cli_report::run(cli.db, lang, args)?

@@ -113,3 +113,49 @@ fn help_lists_the_subcommands() {
         .success()
         .stdout(predicate::str::contains("demo").and(predicate::str::contains("gen")));
 }
+
+/// `hoidong meetings` and `hoidong meeting new` speak the interface's
+/// language: Vietnamese unless `--lang en`.
+#[test]
+fn the_meetings_list_and_a_new_meeting_are_said_in_the_interfaces_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().unwrap();
+    hoidong().args(["demo", db]).assert().success();
+    hoidong()
+        .args(["--db", db, "--lang", "vi", "meetings"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Trạng thái").and(predicate::str::contains("đã kết thúc")))
+        .stdout(predicate::str::contains("closed").not());
+    hoidong()
+        .args(["--db", db, "--lang", "en", "meetings"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Status").and(predicate::str::contains("closed")));
+    hoidong()
+        .args([
+            "--db",
+            db,
+            "--lang",
+            "vi",
+            "meeting",
+            "new",
+            "--subject",
+            "Họp thêm",
+            "--at",
+            "2026-12-20T08:00",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "đã lập cuộc họp 4 (dự kiến), triệu tập",
+        ));
+    hoidong()
+        .args([
+            "--db", db, "--lang", "vi", "meeting", "times", "4", "--start", "8h", "--end", "10:00",
+        ])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("--start 8h: không phải giờ"));
+}
