@@ -175,18 +175,7 @@ pub fn prize_of(
 
 /// "1.404.000": đồng with Vietnamese digit grouping.
 pub fn group_digits(amount: i64) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    if amount < 0 {
-        out.insert(0, '-');
-    }
-    out
+    crate::domain::numbers::grouped(amount, crate::domain::numbers::DOT)
 }
 
 /// A decision for many awards as recorded.

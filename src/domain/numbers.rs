@@ -9,6 +9,26 @@ pub const COMMA: char = ',';
 /// The decimal separator of English (and of messages that are not translated).
 pub const POINT: char = '.';
 
+/// The thousands separator of Vietnamese ("2.340.000").
+pub const DOT: char = '.';
+
+/// A whole number with its thousands grouped: 2340000 → "2.340.000" with
+/// `DOT` (Vietnamese), "2,340,000" with a comma (English).
+pub fn grouped(value: i64, sep: char) -> String {
+    let digits = value.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if value < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// A value counted in tenths, with one decimal place: 818 → "81,8".
 pub fn tenths(value: u64, sep: char) -> String {
     format!("{}{sep}{}", value / 10, value % 10)
@@ -42,6 +62,14 @@ pub fn score(value: u32, sep: char) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn thousands_are_grouped_in_either_language() {
+        assert_eq!(super::grouped(2_340_000, super::DOT), "2.340.000");
+        assert_eq!(super::grouped(-710_000, ','), "-710,000");
+        assert_eq!(super::grouped(999, super::DOT), "999");
+        assert_eq!(super::grouped(0, super::DOT), "0");
+    }
+
     use super::*;
 
     #[test]

@@ -286,15 +286,7 @@ impl Strings {
             Lang::Vi => '.',
             Lang::En => ',',
         };
-        let digits = n.to_string();
-        let mut out = String::new();
-        for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i).is_multiple_of(3) {
-                out.push(sep);
-            }
-            out.push(c);
-        }
-        out
+        crate::domain::numbers::grouped(i64::from(n), sep)
     }
 
     pub fn score_error(&self, e: &ScoreError) -> String {

@@ -631,11 +631,11 @@ fn the_cli_lists_and_shows_meetings() {
         .unwrap();
     let list = String::from_utf8(out.stdout).unwrap();
     assert!(
-        list.contains("07/BB-HĐTĐKT") && list.contains("closed"),
+        list.contains("07/BB-HĐTĐKT") && list.contains("đã kết thúc"),
         "{list}"
     );
     assert!(
-        list.contains("08/BB-HĐTĐKT") && list.contains("planned"),
+        list.contains("08/BB-HĐTĐKT") && list.contains("dự kiến"),
         "{list}"
     );
     let out = Command::cargo_bin("hoidong")

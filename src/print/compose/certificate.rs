@@ -3,7 +3,7 @@
 //! places on a millimetre grid. Pure functions; `print::pdf` typesets them
 //! with `data/templates/giay-khen.typ`.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::certificate_layout::Layout;
@@ -35,14 +35,7 @@ pub struct CertificateSheet {
 }
 
 fn day_words(d: NaiveDate) -> String {
-    When {
-        year: d.year().unsigned_abs(),
-        month: d.month(),
-        day: d.day(),
-        hour: 0,
-        minute: 0,
-    }
-    .date_words()
+    When::of_date(d).date_words()
 }
 
 fn round_words(r: Round) -> String {

@@ -2,7 +2,7 @@
 //! layout of Decree 30 for a decision, with the attached list of those it
 //! awards and their prize money. A pure function of `DecisionPaper`.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::decision_batch::{DecisionLine, DecisionPaper, amount_in_words, group_digits};
 use crate::domain::movement::Round;
@@ -67,14 +67,7 @@ fn section(l: &DecisionLine) -> Section {
 }
 
 fn day_words(d: NaiveDate) -> String {
-    When {
-        year: d.year().unsigned_abs(),
-        month: d.month(),
-        day: d.day(),
-        hour: 0,
-        minute: 0,
-    }
-    .date_words()
+    When::of_date(d).date_words()
 }
 
 /// "01", "02" … as documents write small counts; 10 and above as they are.

@@ -37,6 +37,18 @@ pub(crate) struct When {
 }
 
 impl When {
+    /// A calendar day, at midnight.
+    pub fn of_date(d: chrono::NaiveDate) -> When {
+        use chrono::Datelike;
+        When {
+            year: d.year().unsigned_abs(),
+            month: d.month(),
+            day: d.day(),
+            hour: 0,
+            minute: 0,
+        }
+    }
+
     pub fn parse(s: &str) -> Option<When> {
         let num = |range: std::ops::Range<usize>| s.get(range)?.parse::<u32>().ok();
         let mut w = When {

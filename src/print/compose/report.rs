@@ -2,7 +2,7 @@
 //! level, per kind of nominee and per unit, and the referrals upward with
 //! where they stand. Pure function of `YearReport`.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::nominee::NomineeKind;
 use crate::domain::referral::ReferralStatus;
@@ -27,18 +27,7 @@ pub fn kind_words(k: NomineeKind) -> &'static str {
 
 /// "2.340.000": đồng with a dot between thousands.
 pub fn money(amount: i64) -> String {
-    let digits = amount.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push('.');
-        }
-        out.push(c);
-    }
-    if amount < 0 {
-        out.insert(0, '-');
-    }
-    out
+    crate::domain::numbers::grouped(amount, crate::domain::numbers::DOT)
 }
 
 /// "năm 2025" or "giai đoạn 2022 – 2025".
@@ -205,13 +194,7 @@ pub fn report(
             .collect();
         blocks.push(Block::Table(Table { columns, rows }));
     }
-    let when = When {
-        year: date.year() as u32,
-        month: date.month(),
-        day: date.day(),
-        hour: 0,
-        minute: 0,
-    };
+    let when = When::of_date(date);
     let n = ward.recipients_submission.len();
     Document {
         kind: DocKind::Report,

@@ -2,7 +2,7 @@
 //! of referrals, then on a new page the list of those proposed and the
 //! dossier of each. Pure function of the recorded `Submission`.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use crate::domain::nominee::{NomineeKind, RecipientClass};
 use crate::domain::submission::Submission;
@@ -12,14 +12,7 @@ use super::report::kind_words;
 use super::{SIGN_HINT, When, col, honorific, position_unit};
 
 fn date_words(d: NaiveDate) -> String {
-    When {
-        year: d.year() as u32,
-        month: d.month(),
-        day: d.day(),
-        hour: 0,
-        minute: 0,
-    }
-    .date_words()
+    When::of_date(d).date_words()
 }
 
 fn short_date(d: NaiveDate) -> String {

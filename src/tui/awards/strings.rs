@@ -290,18 +290,7 @@ pub fn referral_status(s: &Strings, st: ReferralStatus) -> &'static str {
 /// Money in đồng with the language's thousands separator.
 pub fn money(s: &Strings, amount: i64) -> String {
     let sep = if s.lang == Lang::Vi { '.' } else { ',' };
-    let digits = amount.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(sep);
-        }
-        out.push(c);
-    }
-    if amount < 0 {
-        out.insert(0, '-');
-    }
-    format!("{out} đ")
+    format!("{} đ", crate::domain::numbers::grouped(amount, sep))
 }
 
 /// (hint, help line) of an awards action.
