@@ -130,18 +130,7 @@ fn parse_phase(text: &str) -> Result<Phase, MovementRefusal> {
         column: 0,
         detail: format!("--phase “{text}”: NAME:FROM-TO:REVIEW, e.g. Giai đoạn 1:2026-2028:2028"),
     };
-    let mut parts = text.rsplitn(3, ':');
-    let review = parts.next().ok_or_else(bad)?;
-    let years = parts.next().ok_or_else(bad)?;
-    let name = parts.next().ok_or_else(bad)?;
-    let (from, to) = years.split_once('-').ok_or_else(bad)?;
-    let year = |s: &str| s.trim().parse::<i32>().map_err(|_| bad());
-    Ok(Phase {
-        name: name.trim().to_string(),
-        start_year: year(from)?,
-        end_year: year(to)?,
-        review_year: year(review)?,
-    })
+    crate::domain::movement_plan::parse_phase(text).ok_or_else(bad)
 }
 
 fn parse_kinds(text: &str) -> Result<Vec<NomineeKind>, MovementRefusal> {

@@ -114,6 +114,35 @@ pub enum MovementRefusal {
 }
 
 /// Whether a code can name a movement, a group or a criterion.
+/// "Giai đoạn 1:2026-2028:2028" → a phase (name, first and last year, year
+/// of its review); `None` when the text is not of that shape. Several are
+/// written one after another, separated by ";" (see `parse_phases`).
+pub fn parse_phase(text: &str) -> Option<Phase> {
+    let mut parts = text.rsplitn(3, ':');
+    let review = parts.next()?;
+    let years = parts.next()?;
+    let name = parts.next()?.trim();
+    let (from, to) = years.split_once('-')?;
+    let year = |s: &str| s.trim().parse::<i32>().ok();
+    (!name.is_empty()).then_some(())?;
+    Some(Phase {
+        name: name.to_string(),
+        start_year: year(from)?,
+        end_year: year(to)?,
+        review_year: year(review)?,
+    })
+}
+
+/// Phases written "A:2026-2028:2028; B:2029-2030:2030"; the first piece that
+/// is not a phase is returned as the error.
+pub fn parse_phases(text: &str) -> Result<Vec<Phase>, String> {
+    text.split(';')
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|t| parse_phase(t).ok_or_else(|| t.to_string()))
+        .collect()
+}
+
 pub fn code_ok(code: &str) -> bool {
     !code.is_empty()
         && !code

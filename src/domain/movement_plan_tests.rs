@@ -137,3 +137,21 @@ fn codes_have_no_space_or_slash_and_fields_are_filled() {
         PlanProblem::BadCode { text: "a/b".into() }
     )));
 }
+
+#[test]
+fn phases_are_read_from_their_written_form() {
+    use super::{parse_phase, parse_phases};
+    let p = parse_phase("Giai đoạn 1: 2026-2028 :2028").unwrap_or_else(|| panic!("phase"));
+    assert_eq!(
+        (p.name.as_str(), p.start_year, p.end_year, p.review_year),
+        ("Giai đoạn 1", 2026, 2028, 2028)
+    );
+    assert_eq!(parse_phase("Giai đoạn 1:2026:2028"), None);
+    assert_eq!(parse_phase(":2026-2028:2028"), None);
+    assert_eq!(
+        parse_phases("A:2026-2028:2028; B:2029-2030:2030").map(|v| v.len()),
+        Ok(2)
+    );
+    assert_eq!(parse_phases("A:2026-2028:2028; B"), Err("B".to_string()));
+    assert_eq!(parse_phases("  "), Ok(Vec::new()));
+}

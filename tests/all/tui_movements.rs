@@ -65,7 +65,26 @@ fn a_new_ward_adds_its_movement_and_criteria_on_screen() {
         }
         type_text(&mut app, field);
     }
+    // Its phases: one not written as a phase is named, nothing is saved.
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "Giai đoạn 1:2026-2028:2028; Giai đoạn 2");
     save(&mut app);
+    let s = screen_at(&app, 120, 35);
+    assert!(
+        s.contains("Giai đoạn: “Giai đoạn 2” không phải một giai đoạn"),
+        "{s}"
+    );
+    assert!(app.store().movements().unwrap_or_default().is_empty());
+    type_text(&mut app, ":2029-2030:2030");
+    save(&mut app);
+    let phases = app
+        .store()
+        .movements()
+        .unwrap_or_default()
+        .first()
+        .map(|m| m.phases.len());
+    assert_eq!(phases, Some(2));
     let s = screen_at(&app, 120, 35);
     assert!(
         s.contains("tb-2026        Thi đua xây dựng phường Tân Bình văn minh"),

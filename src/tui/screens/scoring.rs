@@ -268,7 +268,7 @@ impl Scoring {
             ]));
         }
         if let Some(c) = self.sheet.criteria.get(self.row) {
-            let text = format!("{} (≤{}): {}", c.code, c.max_score, c.text);
+            let text = format!("{} (≤{}): {}", c.label(), c.max_score, c.text);
             head.extend(wrap(&text, cells).into_iter().take(2).map(Line::raw));
         }
         Paragraph::new(head).render(top, buf);

@@ -44,7 +44,7 @@ fn code_width(sheet: &ScoreSheet) -> usize {
     let code = sheet
         .criteria
         .iter()
-        .map(|c| width(&c.code))
+        .map(|c| width(c.label()))
         .max()
         .unwrap_or(0);
     code.max(4) + 1
@@ -172,7 +172,7 @@ pub fn score_lines(
     out.push(Line::from(header));
 
     for (i, c) in sheet.criteria.iter().enumerate() {
-        let mut spans = vec![Span::raw(fit(&c.code, code_w))];
+        let mut spans = vec![Span::raw(fit(c.label(), code_w))];
         let mut sum = 0u32;
         let mut n = 0u32;
         for (j, m) in sheet.members.iter().enumerate() {
@@ -256,7 +256,7 @@ pub fn score_lines(
     out.push(Line::default());
     out.push(Line::styled(s.criteria, THEME.heading));
     for c in &sheet.criteria {
-        let text = format!("{} (≤{} ×{}) {}", c.code, c.max_score, c.weight, c.text);
+        let text = format!("{} (≤{} ×{}) {}", c.label(), c.max_score, c.weight, c.text);
         out.push(Line::raw(truncate(&text, cells)));
     }
     out

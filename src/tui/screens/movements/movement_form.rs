@@ -27,15 +27,17 @@ enum Focus {
     Date,
     Issuer,
     BasedOn,
+    Phases,
 }
 
-const ORDER: [Focus; 6] = [
+const ORDER: [Focus; 7] = [
     Focus::Code,
     Focus::Name,
     Focus::PlanNumber,
     Focus::Date,
     Focus::Issuer,
     Focus::BasedOn,
+    Focus::Phases,
 ];
 
 pub struct MovementForm {
@@ -45,6 +47,8 @@ pub struct MovementForm {
     date: TextInput,
     issuer: TextInput,
     based_on: TextInput,
+    /// "Giai đoạn 1:2026-2028:2028; Giai đoạn 2:2029-2030:2030".
+    phases: TextInput,
     focus: Focus,
     error: Option<String>,
 }
@@ -64,6 +68,7 @@ impl MovementForm {
             date: TextInput::new(""),
             issuer: TextInput::new(""),
             based_on: TextInput::new(""),
+            phases: TextInput::new(""),
             focus: Focus::Code,
             error: None,
         }
@@ -77,6 +82,7 @@ impl MovementForm {
             Focus::Date => &mut self.date,
             Focus::Issuer => &mut self.issuer,
             Focus::BasedOn => &mut self.based_on,
+            Focus::Phases => &mut self.phases,
         }
     }
 
@@ -88,6 +94,7 @@ impl MovementForm {
             Focus::Date => t.plan_date,
             Focus::Issuer => t.issuer,
             Focus::BasedOn => t.based_on,
+            Focus::Phases => t.phases,
         }
     }
 
@@ -96,8 +103,10 @@ impl MovementForm {
         self.focus = ORDER[(at + by) % ORDER.len()];
     }
 
-    fn plan(&self) -> MovementPlan {
-        MovementPlan {
+    /// The plan typed; the phase that is not one, when one is not.
+    fn plan(&self) -> Result<MovementPlan, String> {
+        let phases = crate::domain::movement_plan::parse_phases(self.phases.value())?;
+        Ok(MovementPlan {
             movement: Movement {
                 id: 0,
                 code: self.code.value().trim().to_string(),
@@ -106,10 +115,10 @@ impl MovementForm {
                 plan_date: self.date.value().trim().to_string(),
                 issuing_body: self.issuer.value().trim().to_string(),
                 based_on: self.based_on.value().trim().to_string(),
-                phases: Vec::new(),
+                phases,
             },
             groups: Vec::new(),
-        }
+        })
     }
 }
 
@@ -129,15 +138,26 @@ impl Screen for MovementForm {
                 self.step(ORDER.len() - 1);
                 Outcome::Nothing
             }
-            Action::Save => match cx.store.add_movement(&self.plan()) {
-                Ok(m) => Outcome::Saved {
-                    text: format!("{} {} ({})", setup(cx.strings).added, m.name, m.code),
-                    select: None,
-                },
-                Err(e) => {
-                    self.error = Some(cx.strings.store_message(&e));
+            Action::Save => match self.plan().map(|plan| cx.store.add_movement(&plan)) {
+                Err(piece) => {
+                    self.focus = Focus::Phases;
+                    self.error = Some(format!(
+                        "{}: “{piece}” {}",
+                        setup(cx.strings).phases,
+                        setup(cx.strings).bad_phase
+                    ));
                     Outcome::Nothing
                 }
+                Ok(saved) => match saved {
+                    Ok(m) => Outcome::Saved {
+                        text: format!("{} {} ({})", setup(cx.strings).added, m.name, m.code),
+                        select: None,
+                    },
+                    Err(e) => {
+                        self.error = Some(cx.strings.store_message(&e));
+                        Outcome::Nothing
+                    }
+                },
             },
             _ => Outcome::Nothing,
         }
@@ -158,7 +178,7 @@ impl Screen for MovementForm {
             .error
             .as_deref()
             .map_or(0, |e| e.lines().count() as u16 + 1);
-        let popup = crate::tui::modals::centered(area, width, 10 + error_lines);
+        let popup = crate::tui::modals::centered(area, width, 11 + error_lines);
         Clear.render(popup, buf);
         let block = Block::default()
             .borders(Borders::ALL)
@@ -174,6 +194,7 @@ impl Screen for MovementForm {
             &self.date,
             &self.issuer,
             &self.based_on,
+            &self.phases,
         ];
         let mut lines: Vec<Line<'static>> = ORDER
             .iter()
