@@ -70,6 +70,15 @@ impl NominationStatus {
         )
     }
 
+    /// Not yet voted on by the council: its score may still be worked out
+    /// again under a new rule; after the vote it keeps the one voted on.
+    pub fn is_before_vote(self) -> bool {
+        matches!(
+            self,
+            NominationStatus::Draft | NominationStatus::Submitted | NominationStatus::OnAgenda
+        )
+    }
+
     /// Still waiting for the council or for a decision.
     pub fn is_pending(self) -> bool {
         matches!(
@@ -256,6 +265,15 @@ pub fn check_passed_by_vote(latest_vote_passed: Option<bool>) -> Result<(), NoPa
 mod tests {
     use super::NominationStatus::*;
     use super::*;
+
+    #[test]
+    fn only_what_the_council_has_not_voted_on_is_before_the_vote() {
+        let before: Vec<NominationStatus> = NominationStatus::ALL
+            .into_iter()
+            .filter(|s| s.is_before_vote())
+            .collect();
+        assert_eq!(before, vec![Draft, Submitted, OnAgenda]);
+    }
 
     #[test]
     fn life_cycle_moves() {

@@ -78,8 +78,9 @@ impl Store {
         self.set_setting(WOMEN_SHARE_KEY, &percent.to_string())
     }
 
-    /// Set how members' totals are combined; every consolidated score is
-    /// worked out again under it in the same transaction.
+    /// Set how members' totals are combined; the score of every nomination
+    /// not yet voted on is worked out again under it in the same
+    /// transaction (a result keeps the score it was voted on).
     pub fn set_aggregation(&mut self, a: Aggregation) -> Result<()> {
         let before = self.aggregation()?;
         self.write(|w| {
@@ -97,10 +98,23 @@ impl Store {
                 Some(&serde_json::Value::String(before.code().into())),
                 Some(&serde_json::Value::String(a.code().into())),
             )?;
+            // A nomination already voted on keeps the score it was voted on
+            // under; those still waiting are worked out under the new rule.
+            let waiting: Vec<String> = crate::domain::nomination::NominationStatus::ALL
+                .into_iter()
+                .filter(|st| st.is_before_vote())
+                .map(|st| st.code().to_string())
+                .collect();
+            let list =
+                serde_json::to_string(&waiting).map_err(|e| StoreError::Invalid(e.to_string()))?;
             let scored: Vec<i64> =
-                w.tx.prepare("SELECT DISTINCT nomination_id FROM scores")?
-                    .query_map([], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
+                w.tx.prepare(
+                    "SELECT DISTINCT s.nomination_id FROM scores s
+                     JOIN nominations n ON n.id = s.nomination_id
+                     WHERE n.status IN (SELECT value FROM json_each(?1))",
+                )?
+                .query_map([list], |r| r.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
             for n in scored {
                 w.refresh_score(n)?;
             }

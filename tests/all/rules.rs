@@ -221,3 +221,45 @@ fn a_vote_result_keeps_the_rule_and_the_share_it_was_worked_out_under() {
     let check = run(&db, "en", &["check"]);
     assert!(out(&check).contains("no problem found"), "{}", out(&check));
 }
+
+/// A new aggregation works out again the scores of nominations not yet
+/// voted on; a nomination the council voted on keeps the score it was voted
+/// on under.
+#[test]
+fn a_new_aggregation_leaves_voted_scores_as_they_were() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let db = dir.path().join("demo.db");
+    let made = assert_cmd::Command::cargo_bin("hoidong")
+        .unwrap_or_else(|e| panic!("{e}"))
+        .args(["demo", db.to_str().unwrap_or("")])
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(made.status.success());
+    let scores = |db: &Path| -> Vec<(i64, String, Option<f64>)> {
+        let conn = rusqlite::Connection::open(db).unwrap_or_else(|e| panic!("{e}"));
+        let mut stmt = conn
+            .prepare(
+                "SELECT id, status, score FROM nominations WHERE score IS NOT NULL ORDER BY id",
+            )
+            .unwrap_or_else(|e| panic!("{e}"));
+        stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .map(|r| r.unwrap_or_else(|e| panic!("{e}")))
+            .collect()
+    };
+    let before = scores(&db);
+    ok(&db, "vi", &["rules", "set", "--aggregation", "median"]);
+    let after = scores(&db);
+    let before_vote = ["draft", "submitted", "on_agenda"];
+    let mut changed_waiting = 0;
+    for ((id, status, old), (_, _, new)) in before.iter().zip(&after) {
+        if before_vote.contains(&status.as_str()) {
+            changed_waiting += usize::from(old != new);
+        } else {
+            assert_eq!(old, new, "nomination {id} ({status}) was voted on");
+        }
+    }
+    assert!(changed_waiting > 0, "no waiting score was worked out again");
+    let check = run(&db, "vi", &["check"]);
+    assert!(check.status.success(), "{}", out(&check));
+}
