@@ -187,6 +187,8 @@ pub enum AwardAction {
     Report,
     /// The tờ trình for the nominations passed at a meeting for one higher award.
     Submission,
+    /// The calibration page of a certificate layout (asks which layout).
+    Calibrate,
 }
 
 /// The set-up steps, in the order of the walk-through.

@@ -65,6 +65,8 @@ pub enum Command {
     Movements(crate::tui::screens::movements::SetupPrompt, String),
     /// Write the award register to this file (xlsx or csv, by its extension).
     ExportAwards(PathBuf),
+    /// Write the calibration page of this certificate layout (TOML text).
+    CalibrateCertificates(String),
     /// Write the report of this period: the workbook, and the PDF in the
     /// background, under new names starting with `stem`.
     AwardsReport {

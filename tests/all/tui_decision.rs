@@ -78,3 +78,58 @@ fn the_passed_giay_khen_are_decided_at_once_and_printed_to_new_files() {
         assert!(screen_at(&app, w, h).contains(".pdf"));
     }
 }
+
+/// The certificates of a decision go on the layout chosen in its form, and
+/// the board writes any layout's calibration page; a layout file that is not
+/// one is named in the form.
+#[test]
+fn certificates_take_the_layout_chosen_and_the_board_writes_a_calibration_page() {
+    let (w, h) = (120, 35);
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = demo_app(w, h);
+    app.set_output_dir(dir.path().to_path_buf());
+    let settle = |app: &mut hoidong::tui::app::App| {
+        let start = Instant::now();
+        while app.jobs_running() > 0 {
+            assert!(start.elapsed() < Duration::from_secs(120), "print hangs");
+            std::thread::sleep(Duration::from_millis(20));
+            app.handle_event(Event::Tick);
+        }
+    };
+    // A calibration page for the pre-printed blanks.
+    press(&mut app, KeyCode::Char('a'));
+    press(&mut app, KeyCode::Char('C'));
+    let form = screen_at(&app, w, h);
+    assert!(form.contains("Trang căn chỉnh giấy khen"), "{form}");
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    let page = std::fs::read(dir.path().join("can-chinh-giay-khen.pdf")).unwrap();
+    assert!(page.starts_with(b"%PDF"));
+
+    // The decision's certificates on a layout file that is not one: said in
+    // the form; then on the blanks' layout.
+    let bad = dir.path().join("sai.toml");
+    std::fs::write(&bad, "paper = 12\n").unwrap();
+    press(&mut app, KeyCode::Char('G'));
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "15");
+    for _ in 0..4 {
+        press(&mut app, KeyCode::Tab);
+    }
+    for _ in 0..2 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, bad.to_str().unwrap());
+    press(&mut app, KeyCode::Enter);
+    let s = screen_at(&app, w, h);
+    assert!(s.contains("bố cục không dùng được"), "{s}");
+    for _ in 0..bad.to_str().unwrap().chars().count() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "phoi");
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Enter);
+    settle(&mut app);
+    let blank = std::fs::read(dir.path().join("giay-khen-1.pdf")).unwrap();
+    assert!(blank.starts_with(b"%PDF"));
+}

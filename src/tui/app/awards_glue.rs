@@ -16,8 +16,8 @@ impl App {
         let t = texts(self.strings);
         match perform(p, &mut self.store) {
             Ok(nomination) => {
-                if matches!(p, Pending::DecideMany(_)) {
-                    self.print_new_decision();
+                if let Pending::DecideMany(_, layout) = p {
+                    self.print_new_decision(layout);
                 }
                 if self.context() == Context::AwardsForm {
                     self.layers.pop();
@@ -34,14 +34,14 @@ impl App {
                     failed
                 });
                 let text = match p {
-                    Pending::Decide { .. } | Pending::DecideMany(_) => t.decided,
+                    Pending::Decide { .. } | Pending::DecideMany(..) => t.decided,
                     Pending::Refer { .. } => t.referred,
                     Pending::Tick { .. } => t.ticked,
                     Pending::Submission(_) => t.submitted,
                     _ => t.step_saved,
                 };
                 self.status = Some((text.to_string(), STATUS_TICKS));
-                if matches!(p, Pending::DecideMany(_)) && self.printing.running > 0 {
+                if matches!(p, Pending::DecideMany(..)) && self.printing.running > 0 {
                     // Until the files are written: the decision is saved, its prints are coming.
                     let printing = self.strings.minutes().printing;
                     self.status = Some((format!("{text} · {printing} PDF…"), u8::MAX));
@@ -69,7 +69,7 @@ impl App {
     /// The decision just recorded for many awards: its print with the list
     /// and its certificates on plain A4, each written to a new file off the
     /// UI loop.
-    fn print_new_decision(&mut self) {
+    fn print_new_decision(&mut self, layout: &str) {
         let newest = self
             .store
             .decision_batches()
@@ -91,11 +91,10 @@ impl App {
             format!("quyet-dinh-{id}"),
             self.printing.tx.clone(),
         );
+        let layout_text = layout.to_string();
         let render = move || {
-            let layout = crate::print::compose::certificate_layout::Layout::parse(
-                crate::print::compose::certificate_layout::PLAIN_A4,
-            )
-            .map_err(|e| e.to_string())?;
+            let layout = crate::print::compose::certificate_layout::Layout::parse(&layout_text)
+                .map_err(|e| e.to_string())?;
             let sheet = crate::print::compose::certificate::certificates(&paper, &layout);
             crate::print::certificate_pdf::render(&sheet).map_err(|e| e.to_string())
         };
@@ -107,6 +106,28 @@ impl App {
         );
         // The certificates wait for their paper: written, not sent to lp.
         self.printing.running += decision_jobs + 1;
+    }
+
+    /// The calibration page of a certificate layout: its fields as boxes
+    /// over a millimetre grid, written as a new PDF in the background.
+    pub(super) fn calibrate_certificates(&mut self, layout: &str) {
+        let layout_text = layout.to_string();
+        let render = move || {
+            let layout = crate::print::compose::certificate_layout::Layout::parse(&layout_text)
+                .map_err(|e| e.to_string())?;
+            let sheet = crate::print::compose::certificate::calibration(&layout);
+            crate::print::certificate_pdf::render(&sheet).map_err(|e| e.to_string())
+        };
+        if self.context() == Context::AwardsForm {
+            self.layers.pop();
+        }
+        crate::tui::print_jobs::spawn_pdf(
+            render,
+            self.printing.out_dir.clone(),
+            "can-chinh-giay-khen".to_string(),
+            self.printing.tx.clone(),
+        );
+        self.printing.running += 1;
     }
 
     /// Write the register; the form closes once the file is written.

@@ -137,6 +137,7 @@ impl App {
             Command::Print { doc, stem, format } => self.start_print(*doc, stem, format),
             Command::Awards(pending) => self.awards_perform(&pending),
             Command::ExportAwards(path) => self.awards_export(&path),
+            Command::CalibrateCertificates(layout) => self.calibrate_certificates(&layout),
             Command::AwardsReport { period, stem } => self.awards_report(period, &stem),
             Command::SetUp(step) => self.open_set_up(step),
             command => {

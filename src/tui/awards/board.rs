@@ -81,6 +81,9 @@ impl Board {
             Action::Awards(AwardAction::Export) => {
                 Outcome::Open(Box::new(super::form::Form::export(store, s)))
             }
+            Action::Awards(AwardAction::Calibrate) => {
+                Outcome::Open(Box::new(super::form::Form::calibration(s)))
+            }
             Action::Awards(AwardAction::DecideMany) => {
                 match super::form::Form::decide_many(store, s) {
                     Ok(f) => Outcome::Open(Box::new(f)),

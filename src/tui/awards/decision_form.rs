@@ -20,7 +20,11 @@ struct Words {
     date: &'static str,
     signer: &'static str,
     deputy: &'static str,
+    paper: &'static str,
     intro: &'static str,
+    calibration_title: &'static str,
+    calibration_intro: &'static str,
+    bad_layout: &'static str,
     not_a_meeting: &'static str,
     not_a_date: &'static str,
     yes: [&'static str; 3],
@@ -33,7 +37,11 @@ const VI: Words = Words {
     date: "Ngày ký",
     signer: "Người ký",
     deputy: "Phó Chủ tịch ký thay (c/k)",
-    intro: "Một quyết định cho mọi Giấy khen Hội đồng đã thông qua trong phiên họp; sau khi ghi, quyết định, danh sách và giấy khen được in ra tệp.",
+    paper: "Giấy khen in trên: a4, phoi (phôi in sẵn) hoặc tệp bố cục .toml",
+    intro: "Một quyết định cho mọi Giấy khen Hội đồng đã thông qua trong phiên họp; sau khi ghi, quyết định, danh sách và giấy khen được in ra tệp (quyết định còn được gửi máy in nếu có lp).",
+    calibration_title: "Trang căn chỉnh giấy khen",
+    calibration_intro: "In trang này lên giấy thường rồi đặt lên phôi giấy khen: mỗi ô đỏ là chỗ một dòng sẽ in; sửa số milimét trong tệp bố cục cho khớp.",
+    bad_layout: "bố cục không dùng được",
     not_a_meeting: "không phải số phiên họp",
     not_a_date: "không phải ngày (dd/mm/yyyy)",
     yes: ["c", "có", "y"],
@@ -46,7 +54,11 @@ const EN: Words = Words {
     date: "Date signed",
     signer: "Signed by",
     deputy: "Vice-chairman signs for the chairman (y/n)",
-    intro: "One decision for every Giấy khen the council passed at the meeting; once recorded, the decision, its list and the certificates are written to files.",
+    paper: "Certificates on: a4, phoi (pre-printed blanks) or a layout file .toml",
+    intro: "One decision for every Giấy khen the council passed at the meeting; once recorded, the decision, its list and the certificates are written to files (the decision also goes to the printer where lp exists).",
+    calibration_title: "Certificate calibration page",
+    calibration_intro: "Print this page on plain paper and lay it on a blank certificate: each red box is where a line will print; change the millimetres in the layout file to match.",
+    bad_layout: "the layout cannot be used",
     not_a_meeting: "is not a meeting id",
     not_a_date: "is not a date (dd/mm/yyyy)",
     yes: ["y", "yes", "c"],
@@ -80,9 +92,29 @@ impl Form {
                 Field::date(w.date, today(store)),
                 Field::text(w.signer, &signer).optional(),
                 Field::text(w.deputy, "k").optional(),
+                Field::text(w.paper, "a4"),
             ],
             FormKind::DecideMany,
         ))
+    }
+
+    /// Which layout's calibration page to write.
+    pub fn calibration(s: &Strings) -> Form {
+        let w = words(s);
+        Form::new(
+            w.calibration_title.into(),
+            vec![w.calibration_intro.into()],
+            vec![Field::text(w.paper, "phoi")],
+            FormKind::Calibrate,
+        )
+    }
+
+    /// The calibration page of the layout chosen, or why the layout is not one.
+    pub(super) fn submit_calibration(&mut self, s: &Strings) -> Outcome {
+        match layout_text(&self.value(0), s) {
+            Ok(text) => Outcome::Run(Command::CalibrateCertificates(text)),
+            Err(why) => self.fail(0, why),
+        }
     }
 
     fn fail(&mut self, field: usize, text: String) -> Outcome {
@@ -103,6 +135,10 @@ impl Form {
             return self.fail(2, format!("{}: “{v}” {}", w.date, w.not_a_date));
         };
         let deputy = w.yes.contains(&self.value(4).to_lowercase().as_str());
+        let layout = match layout_text(&self.value(5), s) {
+            Ok(text) => text,
+            Err(why) => return self.fail(5, why),
+        };
         let req = BatchRequest {
             meeting,
             selection: Selection::GiayKhen,
@@ -139,12 +175,38 @@ impl Form {
                         group_digits(p.total())
                     )
                 };
-                Outcome::Ask(text, Command::Awards(Pending::DecideMany(req)))
+                Outcome::Ask(text, Command::Awards(Pending::DecideMany(req, layout)))
             }
             Err(e) => {
                 self.error = Some(s.store_message(&e));
                 Outcome::Nothing
             }
+        }
+    }
+}
+
+/// The certificate layout chosen: "a4" (plain A4, the default), "phoi" (the
+/// shipped layout for pre-printed blanks), or the path of a ward's own
+/// layout file; its TOML text once it reads as a layout.
+fn layout_text(choice: &str, s: &Strings) -> Result<String, String> {
+    use crate::print::compose::certificate_layout::{Layout, LayoutError, PLAIN_A4, PRE_PRINTED};
+    let w = words(s);
+    let choice = choice.trim();
+    let text = match crate::domain::text::fold(choice).as_str() {
+        "" | "a4" => return Ok(PLAIN_A4.to_string()),
+        "phoi" | "phoi in san" => return Ok(PRE_PRINTED.to_string()),
+        _ => std::fs::read_to_string(choice).map_err(|e| format!("{choice}: {e}"))?,
+    };
+    match Layout::parse(&text) {
+        Ok(_) => Ok(text),
+        Err(e) => {
+            let why = match (&e, s.lang) {
+                (LayoutError::Field { field, problem }, Lang::Vi) => {
+                    format!("{field}: {}", problem.vietnamese())
+                }
+                _ => e.to_string(),
+            };
+            Err(format!("{choice}: {}: {why}", w.bad_layout))
         }
     }
 }

@@ -76,6 +76,8 @@ pub enum FormKind {
     Export,
     /// One decision for the passed Giấy khen of a meeting.
     DecideMany,
+    /// The calibration page of a certificate layout.
+    Calibrate,
     Report,
     Submission {
         meeting_id: i64,
@@ -297,6 +299,9 @@ impl Form {
             Action::Awards(AwardAction::Submit) if self.kind == FormKind::DecideMany => {
                 self.submit_many(store, s)
             }
+            Action::Awards(AwardAction::Submit) if self.kind == FormKind::Calibrate => {
+                self.submit_calibration(s)
+            }
             Action::Awards(AwardAction::Submit) => match self.check(s) {
                 Ok(Outcome::Ask(text, Command::Awards(p))) => {
                     match super::allowed(&p, store) {
@@ -402,7 +407,7 @@ impl Form {
                 )));
             }
             // Checked with the store in `submit_many`.
-            FormKind::DecideMany => return Ok(Outcome::Nothing),
+            FormKind::DecideMany | FormKind::Calibrate => return Ok(Outcome::Nothing),
             FormKind::Submission {
                 meeting_id,
                 award_code,

@@ -55,6 +55,7 @@ pub static BINDINGS: &[Binding] = &[
     ),
     bind(C::AwardsBoard, &[ch('e')], aw(A::Export), true),
     bind(C::AwardsBoard, &[ch('G')], aw(A::DecideMany), true),
+    bind(C::AwardsBoard, &[ch('C')], aw(A::Calibrate), false),
     bind(C::AwardsBoard, &[ch('b')], aw(A::Report), true),
     bind(C::AwardsBoard, &[ch('t')], aw(A::Submission), true),
     bind(C::AwardsBoard, UP, Action::Up, false),

@@ -50,8 +50,9 @@ pub enum Pending {
         referral: ReferralId,
         next: NewReferral,
     },
-    /// One decision for many awards (checked again when recorded).
-    DecideMany(BatchRequest),
+    /// One decision for many awards (checked again when recorded), and the
+    /// certificate layout (TOML text) its certificates are printed with.
+    DecideMany(BatchRequest, String),
     Submission(crate::store::submission::NewSubmission),
 }
 
@@ -88,7 +89,7 @@ pub fn perform(p: &Pending, store: &mut Store) -> Result<NominationId, StoreErro
             store.forward_referral(*referral, next)?;
             Ok(store.referral(*referral)?.nomination_id)
         }
-        Pending::DecideMany(req) => {
+        Pending::DecideMany(req, _) => {
             let prepared = store.prepare_decision_batch(req)?;
             store.record_decision_batch(&prepared)?;
             Ok(prepared.lines.first().map_or(0, |l| l.nomination_id))
@@ -124,7 +125,7 @@ pub fn allowed(p: &Pending, store: &Store) -> Result<(), StoreError> {
                 date: next.submission_date,
             },
         ),
-        Pending::DecideMany(req) => store.prepare_decision_batch(req).map(|_| ()),
+        Pending::DecideMany(req, _) => store.prepare_decision_batch(req).map(|_| ()),
         Pending::Submission(s) => store.submission_allowed(s),
         // Reversible: performed without a confirm, refused by the store if need be.
         Pending::Tick { .. } => Ok(()),

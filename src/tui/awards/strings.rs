@@ -323,6 +323,16 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
             ("mở", "Mở dòng đang chọn"),
             ("open", "Open the selected row"),
         ),
+        Calibrate => (
+            (
+                "căn chỉnh giấy khen",
+                "Trang căn chỉnh của mẫu giấy khen: các ô trên lưới milimét, để chỉnh cho máy in",
+            ),
+            (
+                "calibrate certificates",
+                "The calibration page of a certificate layout: its boxes over a millimetre grid, to adjust it to a printer",
+            ),
+        ),
         DecideMany => (
             (
                 "QĐ Giấy khen",
