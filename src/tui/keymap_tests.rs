@@ -1,6 +1,6 @@
 //! Tests of the keymap: resolution, no duplicate keys, help from the same table.
 use super::*;
-use ratatui::crossterm::event::KeyEventKind;
+use ratatui::crossterm::event::{KeyEventKind, KeyModifiers};
 
 fn key(code: KeyCode, mods: KeyModifiers) -> KeyEvent {
     let mut k = KeyEvent::new(code, mods);

@@ -8,6 +8,7 @@ pub mod awards;
 pub mod command;
 pub mod event;
 pub mod jobs;
+pub mod key_binding;
 pub mod keymap;
 pub mod launch;
 pub mod modals;

@@ -2,33 +2,12 @@
 //! `keymap::BINDINGS`; `keymap::resolve` and the generated help and hints
 //! read both tables.
 
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use crate::domain::referral::StepKind;
 use crate::tui::action::Action;
 use crate::tui::action::AwardAction as A;
-use crate::tui::keymap::{Binding, Context as C, Key};
-
-const fn plain(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn ch(c: char) -> Key {
-    plain(KeyCode::Char(c))
-}
-
-const fn bind(context: C, keys: &'static [Key], action: Action, hint: bool) -> Binding {
-    Binding {
-        context,
-        keys,
-        action,
-        hint,
-        label: None,
-    }
-}
+use crate::tui::key_binding::{Binding, Context as C, Key, bind, ch, plain};
 
 const fn aw(a: A) -> Action {
     Action::Awards(a)

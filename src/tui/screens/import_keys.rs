@@ -1,38 +1,10 @@
 //! Key bindings of the import preview, in the same shape as
 //! `keymap::BINDINGS`; `keymap::resolve`, the hints and the help read them.
 
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use crate::tui::action::{Action, ImportAction as I};
-use crate::tui::keymap::{Binding, Context as C, Key};
-
-const fn plain(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn ch(c: char) -> Key {
-    plain(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
-
-const fn bind(context: C, keys: &'static [Key], action: Action, hint: bool) -> Binding {
-    Binding {
-        context,
-        keys,
-        action,
-        hint,
-        label: None,
-    }
-}
+use crate::tui::key_binding::{Binding, Context as C, bind, ch, ctrl, plain};
 
 const fn im(a: I) -> Action {
     Action::Import(a)

@@ -1,32 +1,11 @@
 //! Key bindings of the movements and rules screens, in the shape of
 //! `keymap::BINDINGS`; `keymap::resolve`, the hints and the help read them.
 
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use crate::tui::action::Action;
 use crate::tui::action::MovementsAction as S;
-use crate::tui::keymap::{Binding, Context as C, Key};
-
-const fn plain(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn ch(c: char) -> Key {
-    plain(KeyCode::Char(c))
-}
-
-const fn bind(context: C, keys: &'static [Key], action: Action, hint: bool) -> Binding {
-    Binding {
-        context,
-        keys,
-        action,
-        hint,
-        label: None,
-    }
-}
+use crate::tui::key_binding::{Binding, Context as C, Key, bind, ch, plain};
 
 const fn su(a: S) -> Action {
     Action::Movements(a)

@@ -2,39 +2,11 @@
 //! `keymap::BINDINGS`; `keymap::resolve` and the generated help and hints
 //! read this table too.
 
-use ratatui::crossterm::event::{KeyCode, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use super::SetupAction as S;
 use crate::tui::action::Action;
-use crate::tui::keymap::{Binding, Context as C, Key};
-
-const fn plain(code: KeyCode) -> Key {
-    Key {
-        code,
-        mods: KeyModifiers::NONE,
-    }
-}
-
-const fn ch(c: char) -> Key {
-    plain(KeyCode::Char(c))
-}
-
-const fn ctrl(c: char) -> Key {
-    Key {
-        code: KeyCode::Char(c),
-        mods: KeyModifiers::CONTROL,
-    }
-}
-
-const fn bind(context: C, keys: &'static [Key], action: Action, hint: bool) -> Binding {
-    Binding {
-        context,
-        keys,
-        action,
-        hint,
-        label: None,
-    }
-}
+use crate::tui::key_binding::{Binding, Context as C, Key, bind, ch, ctrl, plain};
 
 const fn set(a: S) -> Action {
     Action::Setup(a)
