@@ -12,6 +12,7 @@ pub mod form;
 pub mod keys;
 mod layers;
 pub mod nominee;
+mod papers_form;
 pub mod referral;
 pub mod strings;
 mod strings_refusal;
