@@ -61,6 +61,28 @@ fn count_columns(first: &str) -> Vec<crate::print::model::Column> {
     ]
 }
 
+/// One of the count tables: numbered lines, each a name and its counts,
+/// then the total.
+fn count_table<'a>(
+    first: &str,
+    lines: impl Iterator<Item = (String, &'a Counts)>,
+    total: &Counts,
+) -> Block {
+    let mut rows: Vec<Vec<String>> = lines
+        .enumerate()
+        .map(|(i, (name, counts))| {
+            let mut row = vec![(i + 1).to_string(), name];
+            row.extend(count_cells(counts));
+            row
+        })
+        .collect();
+    rows.push(total_row(total));
+    Block::Table(Table {
+        columns: count_columns(first),
+        rows,
+    })
+}
+
 fn total_row(c: &Counts) -> Vec<String> {
     let mut row = vec![String::new(), "Tổng cộng".to_string()];
     row.extend(count_cells(c));
@@ -108,61 +130,37 @@ pub fn report(
         }
     ))];
     blocks.push(Block::heading("I. THEO HÌNH THỨC VÀ CẤP KHEN THƯỞNG"));
-    let mut rows: Vec<Vec<String>> = r
-        .by_award
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let mut row = vec![
-                (i + 1).to_string(),
+    blocks.push(count_table(
+        "Hình thức (cấp quyết định)",
+        r.by_award.iter().map(|l| {
+            (
                 format!("{} ({})", l.award_name, level_name(&l.level)),
-            ];
-            row.extend(count_cells(&l.counts));
-            row
-        })
-        .collect();
-    rows.push(total_row(&r.total));
-    blocks.push(Block::Table(Table {
-        columns: count_columns("Hình thức (cấp quyết định)"),
-        rows,
-    }));
+                &l.counts,
+            )
+        }),
+        &r.total,
+    ));
     blocks.push(Block::heading("II. THEO ĐỐI TƯỢNG"));
-    let mut rows: Vec<Vec<String>> = r
-        .by_kind
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
-            let mut row = vec![(i + 1).to_string(), kind_words(l.kind).to_string()];
-            row.extend(count_cells(&l.counts));
-            row
-        })
-        .collect();
-    rows.push(total_row(&r.total));
-    blocks.push(Block::Table(Table {
-        columns: count_columns("Đối tượng"),
-        rows,
-    }));
+    blocks.push(count_table(
+        "Đối tượng",
+        r.by_kind
+            .iter()
+            .map(|l| (kind_words(l.kind).to_string(), &l.counts)),
+        &r.total,
+    ));
     blocks.push(Block::heading("III. THEO ĐƠN VỊ"));
-    let mut rows: Vec<Vec<String>> = r
-        .by_unit
-        .iter()
-        .enumerate()
-        .map(|(i, l)| {
+    blocks.push(count_table(
+        "Đơn vị",
+        r.by_unit.iter().map(|l| {
             let unit = if l.unit.is_empty() {
                 "(không ghi đơn vị)".to_string()
             } else {
                 l.unit.clone()
             };
-            let mut row = vec![(i + 1).to_string(), unit];
-            row.extend(count_cells(&l.counts));
-            row
-        })
-        .collect();
-    rows.push(total_row(&r.total));
-    blocks.push(Block::Table(Table {
-        columns: count_columns("Đơn vị"),
-        rows,
-    }));
+            (unit, &l.counts)
+        }),
+        &r.total,
+    ));
     blocks.push(Block::heading("IV. ĐỀ NGHỊ CẤP TRÊN KHEN THƯỞNG"));
     if r.referrals.is_empty() {
         blocks.push(Block::para(format!(

@@ -204,16 +204,9 @@ impl Screen for EvidenceForm {
 
     fn apply(&mut self, action: &Action, cx: &mut Ctx) -> Outcome {
         match action {
-            Action::NextField => self.form.next(),
-            Action::PrevField => self.form.prev(),
-            Action::Cancel if self.form.dirty => {
-                return Outcome::Ask(forms(self.strings).confirm_discard.into(), Command::Discard);
-            }
-            Action::Cancel => return Outcome::Close,
-            Action::Save => return self.save(cx.store),
-            _ => {}
+            Action::Save => self.save(cx.store),
+            _ => super::form_screen::apply(&mut self.form, self.strings, action),
         }
-        Outcome::Nothing
     }
 
     fn text_key(&mut self, key: &KeyEvent, _: &mut Ctx) -> Outcome {
@@ -222,10 +215,7 @@ impl Screen for EvidenceForm {
     }
 
     fn run(&mut self, command: &Command, _: &mut Ctx) -> Outcome {
-        match command {
-            Command::Discard => Outcome::Close,
-            _ => Outcome::Nothing,
-        }
+        super::form_screen::run(command)
     }
 
     fn render(&self, _: &Strings, area: Rect, buf: &mut Buffer) {

@@ -9,6 +9,7 @@ pub mod dashboard_view;
 pub mod eligibility_marks;
 pub mod evidence_form;
 pub mod evidence_list;
+pub mod form_screen;
 pub mod import_keys;
 pub mod import_preview;
 pub mod import_preview_view;
