@@ -79,7 +79,9 @@ pub fn ward_of(store: &Store, lang: Lang) -> anyhow::Result<WardIdentity> {
     }
 }
 
-fn summary(r: &YearReport, lang: Lang) -> String {
+/// What the report holds, on the terminal: levels by their names and
+/// referrals by the words of their state, in `lang`.
+fn summary(r: &YearReport, lang: Lang, level_name: impl Fn(&str) -> String) -> String {
     use crate::print::compose::report::money;
     let mut out = String::new();
     let (title, total, awards, referrals) = match lang {
@@ -103,7 +105,7 @@ fn summary(r: &YearReport, lang: Lang) -> String {
     for l in &r.by_award {
         out.push_str(&format!(
             "  {:<12} {:<40} {:>4}  {:>14} đ\n",
-            l.level,
+            level_name(&l.level),
             l.award_name,
             l.counts.total(),
             money(l.counts.prize.amount)
@@ -114,11 +116,11 @@ fn summary(r: &YearReport, lang: Lang) -> String {
         let states: Vec<String> = l
             .by_status
             .iter()
-            .map(|(s, n)| format!("{} {n}", s.code()))
+            .map(|(s, n)| format!("{} {n}", s.label(lang.words())))
             .collect();
         out.push_str(&format!(
             "  {:<12} {:<40} {:>4}  {}\n",
-            l.level,
+            level_name(&l.level),
             l.award_name,
             l.total,
             states.join(", ")
@@ -139,14 +141,23 @@ pub fn run(db: Option<PathBuf>, lang: Lang, args: ReportArgs) -> anyhow::Result<
         crate::export::check_target(path, false, store.path())?;
     }
     if args.template.is_some() && args.pdf.is_none() && !args.printer {
-        bail!("--template applies to the PDF (--pdf or --printer)");
+        bail!(match lang {
+            Lang::Vi => "--template chỉ dùng cho bản PDF: thêm --pdf TỆP hoặc --printer",
+            Lang::En => "--template applies to the PDF: add --pdf FILE or --printer",
+        });
     }
     let documents = args.pdf.is_some() || args.docx.is_some() || args.printer;
     if documents {
         ward_of(&store, lang)?;
     }
     let report = store.year_report(period)?;
-    print!("{}", summary(&report, lang));
+    let catalogue = store.catalogue()?;
+    let level_name = |code: &str| {
+        catalogue
+            .level(code)
+            .map_or(code.to_string(), |l| l.name.clone())
+    };
+    print!("{}", summary(&report, lang, level_name));
     if let Some(path) = &args.xlsx {
         write_new_private(
             path,

@@ -282,6 +282,15 @@ fn the_years_report_counts_the_demos_awards_and_their_money() {
     assert!(!again.status.success());
     let phase = ok(&db, &["report", "--phase", "2022-2025"]);
     assert!(phase.contains("2022-2025"), "{phase}");
+    // Levels by their names and referrals by the words of their state.
+    assert!(
+        phase.contains("Phường") && phase.contains("Conferred"),
+        "{phase}"
+    );
+    assert!(
+        !phase.contains("province") && !phase.contains("conferred"),
+        "{phase}"
+    );
     let bad = hoidong(&db, &["report", "--phase", "2025-2022"]);
     assert!(
         text(&bad).contains("ends before it begins"),
