@@ -486,7 +486,7 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
                         if spec.audited {
                             w.put_score(*id, &s)?;
                         } else {
-                            w.tx.execute(
+                            w.raw_transaction_for_import_and_gen().execute(
                                 "INSERT INTO scores (nomination_id, member_id, criterion_code, tenths, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
                                 params![id, s.member_id, s.criterion_code, s.tenths, w.now],
                             )?;
@@ -525,14 +525,13 @@ fn bulk_insert(w: &Tx<'_>, n: &NewNominee, nom: &NewNomination) -> Result<i64> {
 }
 
 fn bulk_evidence(w: &Tx<'_>, e: &Evidence) -> Result<()> {
-    w.tx.prepare_cached(
+    w.raw_transaction_for_import_and_gen().prepare_cached(
         "INSERT INTO evidence (nomination_id, kind, title, doc_number, doc_date, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, '', ?6)",
     )?
     .execute(params![e.nomination_id, e.kind.code(), e.title, e.doc_number, e.doc_date, w.now])?;
-    w.tx.prepare_cached(
-        "UPDATE nominations SET evidence_count = evidence_count + 1 WHERE id = ?1",
-    )?
-    .execute([e.nomination_id])?;
+    w.raw_transaction_for_import_and_gen()
+        .prepare_cached("UPDATE nominations SET evidence_count = evidence_count + 1 WHERE id = ?1")?
+        .execute([e.nomination_id])?;
     Ok(())
 }
 

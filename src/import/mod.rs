@@ -216,7 +216,7 @@ pub fn import_tables(
     } else {
         0
     };
-    let mut known = matching::KnownNominees::load(store.conn())?;
+    let mut known = matching::KnownNominees::load(store.raw_connection_for_import())?;
     if options.dry_run {
         for row in parsed {
             if known.find(&row.nominee).is_some() {
@@ -333,7 +333,7 @@ fn save_scores(
                 },
             )?,
             scores::ScoreLine::Recusal { member_id, reason } => {
-                w.tx.execute(
+                w.raw_transaction_for_import_and_gen().execute(
                     "INSERT INTO recusals (nomination_id, member_id, reason) VALUES (?1, ?2, ?3)
                      ON CONFLICT (nomination_id, member_id) DO UPDATE SET reason = excluded.reason",
                     params![nomination, member_id, reason],

@@ -7,8 +7,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::{Connection, OpenFlags};
-
 use super::Problem;
 use super::check::{self, Report};
 use crate::store::{self, SCHEMA_VERSION, Store, StoreError};
@@ -71,22 +69,17 @@ pub fn backup(db: &Path, target: &Path) -> Result<BackupSummary, SafetyError> {
         return Err(SafetyError::TargetExists(target.to_path_buf()));
     }
     let source = Store::inspect(db)?;
-    store::backup_connection(source.conn(), target)?;
+    source.backup_to(target)?;
     // Read the copy back: a backup that cannot be opened is no backup.
-    let copy = Connection::open_with_flags(target, OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .map_err(StoreError::from)?;
-    let ok: String = copy
-        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
-        .map_err(StoreError::from)?;
+    let read_back = store::integrity::read_back_copy(target)?;
+    let ok = read_back.quick_check;
     if ok != "ok" {
         return Err(SafetyError::Unusable {
             path: target.to_path_buf(),
             reason: format!("the copy does not read back ({ok})"),
         });
     }
-    let audit_entries = copy
-        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
-        .unwrap_or(0);
+    let audit_entries = read_back.audit_entries;
     let bytes = std::fs::metadata(target).map_err(io(target))?.len();
     Ok(BackupSummary {
         bytes,
@@ -121,29 +114,28 @@ pub fn restore(db: &Path, file: &Path, force: bool) -> Result<RestoreSummary, Sa
         Err(StoreError::NotSqlite { .. }) => return Err(unusable("not an SQLite file".into())),
         Err(e) => return Err(unusable(e.to_string())),
     };
-    let conn = candidate.conn();
-    let version: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
+    let version: i64 = candidate
+        .stored_schema_version()
         .map_err(|e| unusable(format!("it is damaged ({e})")))?;
     if version > SCHEMA_VERSION {
         return Err(unusable(format!(
             "it was made by a newer hoidong (schema {version}, this version knows up to {SCHEMA_VERSION})"
         )));
     }
-    let has_log: bool = conn
-        .query_row(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'",
-            [],
-            |r| r.get::<_, i64>(0),
-        )
-        .map(|n| n > 0)
+    let has_log: bool = candidate
+        .has_audit_log()
         .map_err(|e| unusable(format!("it is damaged ({e})")))?;
     if version < 1 || !has_log {
         return Err(unusable("it is not a hoidong database".into()));
     }
     let base = db.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let report = check::check_connection(conn, &base, None, crate::domain::eligibility::Lang::En)
-        .map_err(|e| unusable(format!("the check could not read it ({e})")))?;
+    let report = check::check_store(
+        &candidate,
+        &base,
+        None,
+        crate::domain::eligibility::Lang::En,
+    )
+    .map_err(|e| unusable(format!("the check could not read it ({e})")))?;
     if let Some(p) = report.problems.iter().find(|p| p.table == "database") {
         return Err(unusable(format!("it is damaged ({})", p.what)));
     }
@@ -156,7 +148,7 @@ pub fn restore(db: &Path, file: &Path, force: bool) -> Result<RestoreSummary, Sa
     // A fresh, owner-only, self-contained copy next to the database, so the
     // final step is a rename within one folder.
     let staging = sibling(db, &format!("restoring-{}", std::process::id()));
-    store::backup_connection(conn, &staging)?;
+    candidate.backup_to(&staging)?;
     drop(candidate);
     let placed = (|| {
         let kept_aside = if db.exists() {
@@ -183,25 +175,13 @@ pub fn restore(db: &Path, file: &Path, force: bool) -> Result<RestoreSummary, Sa
     })
 }
 
-/// Check that no other connection has the database open, and fold its log
-/// into the main file so that the file set aside is complete.
-fn take_alone(db: &Path) -> Result<(), StoreError> {
-    let conn = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_WRITE)?;
-    // Exclusive locking mode takes the file for this connection alone; in WAL
-    // mode that fails at once while any other connection is open.
-    conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
-    conn.execute_batch("BEGIN EXCLUSIVE; COMMIT;")?;
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
-    Ok(())
-}
-
 /// Refuse when another program has the database open: seen as a process
 /// holding the file (where the system tells), or as a lock SQLite cannot take.
 fn refuse_if_in_use(db: &Path) -> Result<(), SafetyError> {
     let holders = super::holders::processes_holding(db);
     // A damaged or foreign current file is exactly what a restore is for: any
     // other failure of the probe still lets it be set aside as it is.
-    let locked = matches!(take_alone(db), Err(StoreError::Busy));
+    let locked = matches!(store::integrity::take_alone(db), Err(StoreError::Busy));
     if !holders.is_empty() || locked {
         return Err(SafetyError::InUse {
             path: db.to_path_buf(),

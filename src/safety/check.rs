@@ -8,12 +8,12 @@
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use super::words::Finding;
 use super::{Problem, rows, tamper};
 use crate::domain::eligibility::Lang;
+use crate::store::integrity::DAMAGED;
 use crate::store::{Result, SCHEMA_VERSION, Store, audit, damage};
 
 /// What the check found, and figures worth writing down.
@@ -49,12 +49,11 @@ pub fn run(path: &Path) -> Result<Report> {
 /// holds exactly the history up to the anchor's entry.
 pub fn run_with(path: &Path, anchor: Option<&audit::Anchor>, lang: Lang) -> Result<Report> {
     let store = Store::inspect(path)?;
-    let conn = store.conn();
     let base = path
         .parent()
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from("."));
-    let mut report = check_connection(conn, &base, anchor, lang)?;
+    let mut report = check_store(&store, &base, anchor, lang)?;
     drop(store);
     let damage = report
         .problems
@@ -72,73 +71,32 @@ pub fn run_with(path: &Path, anchor: Option<&audit::Anchor>, lang: Lang) -> Resu
     Ok(report)
 }
 
-/// How a finding of physical damage begins.
-const DAMAGED: &str = "damaged: ";
-
-/// A failure to read the file, said as what it is: damage, or a full disk,
-/// missing permissions, a failing disk (which are not damage).
-fn unreadable(e: &rusqlite::Error) -> String {
-    use rusqlite::{ErrorCode, ffi};
-    let extended = match e {
-        rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
-        _ => 0,
-    };
-    // The log's shared memory could not be given room beside the file.
-    if extended == ffi::SQLITE_IOERR_SHMSIZE || extended == ffi::SQLITE_IOERR_SHMOPEN {
-        return format!(
-            "cannot be checked: no room to make the log's shared-memory file beside it ({e}); the disk is probably full; this is not damage: free some space and check again"
-        );
-    }
-    match e.sqlite_error_code() {
-        Some(ErrorCode::DatabaseCorrupt) => format!("{DAMAGED}{e}"),
-        Some(ErrorCode::NotADatabase) => format!("{DAMAGED}not a database file ({e})"),
-        Some(ErrorCode::DiskFull) => format!(
-            "cannot be checked: the disk is full ({e}); this is not damage: free some space and check again"
-        ),
-        Some(ErrorCode::CannotOpen | ErrorCode::PermissionDenied | ErrorCode::ReadOnly) => {
-            format!(
-                "cannot be checked: no permission to open the file or to make its log beside it ({e}); this is not damage: check the permissions of the file and its folder"
-            )
-        }
-        Some(ErrorCode::SystemIoFailure) => format!(
-            "cannot be checked: the disk reported an input/output error ({e}); the disk may be full, removed or failing; this is not known to be damage"
-        ),
-        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => format!(
-            "cannot be checked: the database stayed locked by another program ({e}); check again in a moment"
-        ),
-        _ => format!("cannot be checked: {e}"),
-    }
-}
-
-/// Check an open connection; relative evidence paths are resolved from `base`.
+/// Check an open store; relative evidence paths are resolved from `base`.
 ///
 /// Everything is read in one read transaction: one snapshot, so a hoidong
 /// writing meanwhile cannot make the log and the tables look out of step.
-pub fn check_connection(
-    conn: &Connection,
+pub fn check_store(
+    store: &Store,
     base: &Path,
     anchor: Option<&audit::Anchor>,
     lang: Lang,
 ) -> Result<Report> {
-    conn.execute_batch("BEGIN DEFERRED")?;
-    let report = check_snapshot(conn, base, anchor, lang);
-    let _ = conn.execute_batch("COMMIT");
-    report
+    store.in_snapshot(|| check_snapshot(store, base, anchor, lang))
 }
 
 fn check_snapshot(
-    conn: &Connection,
+    store: &Store,
     base: &Path,
     anchor: Option<&audit::Anchor>,
     lang: Lang,
 ) -> Result<Report> {
     let mut report = Report::default();
-    let version: i64 = match conn.pragma_query_value(None, "user_version", |r| r.get(0)) {
+    let version: i64 = match store.stored_schema_version() {
         Ok(v) => v,
         Err(e) => {
             report
                 .problems
-                .push(Problem::new("database", "file", unreadable(&e)));
+                .push(Problem::new("database", "file", e.unreadable()));
             return Ok(report);
         }
     };
@@ -152,22 +110,22 @@ fn check_snapshot(
         ));
         return Ok(report);
     }
-    let damaged = integrity(conn, &mut report.problems)?;
+    let damaged = integrity(store, &mut report.problems)?;
     if damaged {
         // Reading tables of a damaged file gives noise, not findings.
         return Ok(report);
     }
-    foreign_keys(conn, &mut report.problems)?;
-    if version >= 8 && crate::store::search_index::in_step(conn)? == Some(false) {
+    foreign_keys(store, &mut report.problems)?;
+    if version >= 8 && store.search_index_in_step()? == Some(false) {
         report.problems.push(Problem::new(
             "nomination_search",
             "index",
             super::words::Finding::SearchIndexOutOfStep.say(lang),
         ));
     }
-    let breaks = audit::verify_chain(conn)?;
+    let breaks = store.verify_audit_chain()?;
     if let Some(a) = anchor
-        && let Some(f) = against_anchor(conn, a, &breaks)?
+        && let Some(f) = against_anchor(store, a, &breaks)?
     {
         report
             .problems
@@ -183,20 +141,16 @@ fn check_snapshot(
             ),
         ));
     }
-    let (count, head): (i64, Option<String>) = conn.query_row(
-        "SELECT count(*), (SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1) FROM audit_log",
-        [],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (count, head) = store.audit_figures()?;
     report.audit_entries = count;
     report.chain_head = head.unwrap_or_else(|| audit::GENESIS.to_string());
-    report.head = Some(audit::head(conn)?);
+    report.head = Some(store.chain_head()?);
     report
         .problems
-        .extend(rows::worded(rows::verify_head(conn, version)?, lang));
-    report.signoffs_checked = signoffs(conn, &mut report.problems)?;
-    report.evidence_files_checked = evidence(conn, base, &mut report.problems)?;
-    let columns = tamper::verify(conn)?;
+        .extend(rows::worded(rows::verify_head(store, version)?, lang));
+    report.signoffs_checked = signoffs(store, &mut report.problems)?;
+    report.evidence_files_checked = evidence(store, base, &mut report.problems)?;
+    let columns = tamper::verify(store)?;
     // A record named with its columns by the trail comparison is not named
     // again, less precisely, by its digest.
     let named = |table: &str, record: &str| {
@@ -209,7 +163,7 @@ fn check_snapshot(
                 }
         })
     };
-    let digests: Vec<Problem> = rows::worded(rows::verify(conn, version)?, lang)
+    let digests: Vec<Problem> = rows::worded(rows::verify(store, version)?, lang)
         .into_iter()
         .filter(|p| !named(&p.table, &p.record))
         .collect();
@@ -220,7 +174,7 @@ fn check_snapshot(
 
 /// Does the log still hold exactly the history up to the anchor's entry?
 fn against_anchor(
-    conn: &Connection,
+    store: &Store,
     anchor: &audit::Anchor,
     breaks: &[audit::ChainBreak],
 ) -> Result<Option<Finding>> {
@@ -233,10 +187,10 @@ fn against_anchor(
             }),
         );
     }
-    let Some(found) = audit::entry_hash(conn, anchor.entry)? else {
+    let Some(found) = store.audit_entry_hash(anchor.entry)? else {
         return Ok(Some(Finding::AnchorBeyondLog {
             anchor: shown,
-            last: audit::head(conn)?.entry,
+            last: store.chain_head()?.entry,
         }));
     };
     if !anchor.matches(&found) {
@@ -255,16 +209,11 @@ fn against_anchor(
 }
 
 /// `PRAGMA integrity_check`; true when the file is damaged.
-fn integrity(conn: &Connection, problems: &mut Vec<Problem>) -> Result<bool> {
-    // A badly damaged file may fail the check itself rather than list rows.
-    let run = || -> rusqlite::Result<Vec<String>> {
-        let mut stmt = conn.prepare("PRAGMA integrity_check")?;
-        stmt.query_map([], |r| r.get(0))?.collect()
-    };
-    let lines = match run() {
+fn integrity(store: &Store, problems: &mut Vec<Problem>) -> Result<bool> {
+    let lines = match store.integrity_lines() {
         Ok(lines) => lines,
         Err(e) => {
-            problems.push(Problem::new("database", "file", unreadable(&e)));
+            problems.push(Problem::new("database", "file", e.unreadable()));
             return Ok(true);
         }
     };
@@ -275,17 +224,9 @@ fn integrity(conn: &Connection, problems: &mut Vec<Problem>) -> Result<bool> {
     Ok(!bad.is_empty())
 }
 
-fn foreign_keys(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
-    let mut stmt = conn.prepare("PRAGMA foreign_key_check")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, String>(0)?,
-            r.get::<_, Option<i64>>(1)?,
-            r.get::<_, String>(2)?,
-        ))
-    })?;
-    for row in rows {
-        let (table, rowid, parent) = row?;
+fn foreign_keys(store: &Store, problems: &mut Vec<Problem>) -> Result<()> {
+    for dangling in store.dangling_references()? {
+        let (table, rowid, parent) = (dangling.table, dangling.rowid, dangling.parent);
         let record = rowid.map_or_else(|| "?".to_string(), |id| format!("rowid {id}"));
         problems.push(Problem::new(
             &table,
@@ -299,21 +240,16 @@ fn foreign_keys(conn: &Connection, problems: &mut Vec<Problem>) -> Result<()> {
 /// Signed minutes: `content_hash` is the lowercase hex SHA-256 of the UTF-8
 /// bytes of the `content` column exactly as stored (the JSON of the document
 /// as signed). The code that signs minutes off must store it that way.
-fn signoffs(conn: &Connection, problems: &mut Vec<Problem>) -> Result<usize> {
-    let mut stmt =
-        conn.prepare("SELECT id, meeting_id, kind, content_hash, content FROM minutes_signoffs")?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-            r.get::<_, String>(4)?,
-        ))
-    })?;
+fn signoffs(store: &Store, problems: &mut Vec<Problem>) -> Result<usize> {
     let mut n = 0;
-    for row in rows {
-        let (id, meeting, kind, stored, content) = row?;
+    for signed in store.signed_contents()? {
+        let (id, meeting, kind, stored, content) = (
+            signed.id,
+            signed.meeting_id,
+            signed.kind,
+            signed.content_hash,
+            signed.content,
+        );
         n += 1;
         let actual = sha256_hex(content.as_bytes());
         if !actual.eq_ignore_ascii_case(stored.trim()) {
@@ -333,22 +269,15 @@ fn signoffs(conn: &Connection, problems: &mut Vec<Problem>) -> Result<usize> {
 
 /// Evidence files with a recorded hash: the file must exist and still match.
 /// A relative path is taken from the database's folder.
-fn evidence(conn: &Connection, base: &Path, problems: &mut Vec<Problem>) -> Result<usize> {
-    let mut stmt = conn.prepare(
-        "SELECT id, nomination_id, file_path, sha256 FROM evidence
-         WHERE file_path IS NOT NULL AND file_path <> '' AND sha256 IS NOT NULL AND sha256 <> ''",
-    )?;
-    let rows = stmt.query_map([], |r| {
-        Ok((
-            r.get::<_, i64>(0)?,
-            r.get::<_, i64>(1)?,
-            r.get::<_, String>(2)?,
-            r.get::<_, String>(3)?,
-        ))
-    })?;
+fn evidence(store: &Store, base: &Path, problems: &mut Vec<Problem>) -> Result<usize> {
     let mut n = 0;
-    for row in rows {
-        let (id, nomination, file, stored) = row?;
+    for evidence in store.hashed_evidence()? {
+        let (id, nomination, file, stored) = (
+            evidence.id,
+            evidence.nomination_id,
+            evidence.file_path,
+            evidence.sha256,
+        );
         n += 1;
         let path = base.join(&file);
         let record = id.to_string();
@@ -387,42 +316,4 @@ fn short(hash: &str) -> &str {
 
 fn sixteen(hash: &str) -> &str {
     hash.get(..audit::SHORT_DIGITS).unwrap_or(hash)
-}
-
-#[cfg(test)]
-mod tests {
-    use rusqlite::ffi;
-
-    use super::*;
-
-    fn failure(code: i32) -> rusqlite::Error {
-        rusqlite::Error::SqliteFailure(ffi::Error::new(code), None)
-    }
-
-    #[test]
-    fn only_a_malformed_file_is_called_damaged() {
-        let damaged = [ffi::SQLITE_CORRUPT, ffi::SQLITE_NOTADB];
-        for code in damaged {
-            assert!(unreadable(&failure(code)).starts_with(DAMAGED), "{code}");
-        }
-        let cases = [
-            (ffi::SQLITE_FULL, "the disk is full"),
-            (ffi::SQLITE_CANTOPEN, "no permission"),
-            (ffi::SQLITE_PERM, "no permission"),
-            (ffi::SQLITE_READONLY, "no permission"),
-            (ffi::SQLITE_IOERR, "input/output error"),
-            (ffi::SQLITE_BUSY, "locked by another program"),
-            (ffi::SQLITE_IOERR_SHMSIZE, "the disk is probably full"),
-        ];
-        for (code, says) in cases {
-            let text = unreadable(&failure(code));
-            assert!(!text.starts_with(DAMAGED), "{code}: {text}");
-            assert!(text.contains(says), "{code}: {text}");
-            assert!(
-                text.contains("not damage")
-                    || code == ffi::SQLITE_BUSY
-                    || code == ffi::SQLITE_IOERR
-            );
-        }
-    }
 }

@@ -90,7 +90,7 @@ pub fn run_check(db: Option<PathBuf>, anchor: Option<&str>, lang: Lang) -> anyho
 pub fn run_anchor(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
     let db = db_or_default(db)?;
     let store = crate::store::Store::inspect(&db)?;
-    let head = crate::store::audit::head(store.conn())?;
+    let head = store.chain_head()?;
     let short = head.short();
     println!(
         "{}",

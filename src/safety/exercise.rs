@@ -16,11 +16,9 @@
 use std::io::Write;
 use std::path::Path;
 
-use rusqlite::{OptionalExtension, params};
-use serde_json::json;
-
 use crate::demo::{self, Rng};
 use crate::domain::scoring::Score;
+use crate::store::exercise::ExerciseVote;
 use crate::store::{Result, Store, StoreError};
 
 /// Subject of the meeting the exerciser writes notes and votes into.
@@ -94,9 +92,7 @@ pub fn run_paced(
 
 /// A read through another connection, as the interface's screens make.
 fn glance(store: &Store) -> Result<()> {
-    store
-        .conn()
-        .query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0))?;
+    store.audit_count()?;
     Ok(())
 }
 
@@ -130,22 +126,7 @@ fn score(store: &mut Store, s: &Setup, rng: &mut Rng, out: &mut impl Write) -> R
 fn note(store: &mut Store, s: &Setup, seed: u64, step: u64, out: &mut impl Write) -> Result<()> {
     let text = format!("Ghi chú kiểm thử {seed}-{step}: ý kiến thành viên về hồ sơ.");
     line(out, &format!("try note ? {text}"))?;
-    let id = store.write(|w| {
-        w.tx.execute(
-            "INSERT INTO minutes_notes (meeting_id, agenda_item_id, kind, at, text, updated_at)
-             VALUES (?1, NULL, 'note', ?2, ?3, ?2)",
-            params![s.meeting, w.now, text],
-        )?;
-        let id = w.tx.last_insert_rowid();
-        w.audit(
-            "minutes_notes",
-            id,
-            "insert",
-            None,
-            Some(&json!({"id": id, "meeting_id": s.meeting, "kind": "note", "text": text})),
-        )?;
-        Ok(id)
-    })?;
+    let id = store.add_exercise_note(s.meeting, &text)?;
     line(out, &format!("ack note {id} {text}"))
 }
 
@@ -158,36 +139,14 @@ fn vote(store: &mut Store, s: &Setup, rng: &mut Rng, out: &mut impl Write) -> Re
     let passed = agree * 2 > members;
     let key = format!("{}/{}", s.round, t.nomination);
     line(out, &format!("try vote {key} {agree} {disagree}"))?;
-    store.write(|w| {
-        let before: Option<(u32, u32)> = w
-            .tx
-            .query_row(
-                "SELECT agree, disagree FROM vote_results WHERE round_id = ?1 AND nomination_id = ?2",
-                params![s.round, t.nomination],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        let outcome = json!({"counted_agree": agree, "denominator": members, "passed": passed});
-        w.tx.execute(
-            "INSERT INTO vote_results (round_id, nomination_id, agree, disagree, abstain, written_agree, written_disagree, rule, outcome, passed)
-             VALUES (?1, ?2, ?3, ?4, 0, 0, 0, '{}', ?5, ?6)
-             ON CONFLICT (round_id, nomination_id) DO UPDATE SET agree = excluded.agree, disagree = excluded.disagree,
-               outcome = excluded.outcome, passed = excluded.passed",
-            params![s.round, t.nomination, agree, disagree, outcome.to_string(), passed],
-        )?;
-        w.audit(
-            "vote_results",
-            &key,
-            "put",
-            before
-                .map(|(a, d)| json!({"agree": a, "disagree": d}))
-                .as_ref(),
-            Some(&json!({
-                "round_id": s.round, "nomination_id": t.nomination,
-                "agree": agree, "disagree": disagree, "abstain": 0,
-                "written_agree": 0, "written_disagree": 0, "passed": passed
-            })),
-        )
+    store.put_exercise_vote(&ExerciseVote {
+        round: s.round,
+        nomination: t.nomination,
+        agree,
+        disagree,
+        members,
+        passed,
+        key: &key,
     })?;
     line(out, &format!("ack vote {key} {agree} {disagree}"))
 }
@@ -202,26 +161,12 @@ fn prepare(store: &mut Store) -> Result<Setup> {
         .council()?
         .ok_or_else(|| StoreError::Invalid("no council in the database".into()))?;
     let members: Vec<i64> = store.members(council.id)?.iter().map(|m| m.id).collect();
-    let existing: Option<(i64, i64)> = store
-        .conn()
-        .query_row(
-            "SELECT m.id, b.id FROM meetings m JOIN ballot_rounds b ON b.meeting_id = m.id
-             WHERE m.subject = ?1 ORDER BY m.id LIMIT 1",
-            [MEETING_SUBJECT],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
-        .optional()?;
+    let existing = store.meeting_with_round(MEETING_SUBJECT)?;
     let (meeting, round) = match existing {
         Some(ids) => ids,
-        None => create_meeting(store, council.id, members.len() as u32)?,
+        None => store.add_exercise_meeting(council.id, MEETING_SUBJECT, members.len() as u32)?,
     };
-    let ids: Vec<i64> = {
-        let mut stmt = store
-            .conn()
-            .prepare("SELECT id FROM nominations ORDER BY id LIMIT 12")?;
-        stmt.query_map([], |r| r.get(0))?
-            .collect::<rusqlite::Result<_>>()?
-    };
+    let ids = store.first_nomination_ids(12)?;
     let mut targets = Vec::new();
     for id in ids {
         let sheet = store.score_sheet(id)?;
@@ -247,37 +192,5 @@ fn prepare(store: &mut Store) -> Result<Setup> {
         targets,
         meeting,
         round,
-    })
-}
-
-fn create_meeting(store: &mut Store, council: i64, members: u32) -> Result<(i64, i64)> {
-    store.write(|w| {
-        w.tx.execute(
-            "INSERT INTO meetings (council_id, subject, starts_at, status, opened_at) VALUES (?1, ?2, ?3, 'open', ?3)",
-            params![council, MEETING_SUBJECT, w.now],
-        )?;
-        let meeting = w.tx.last_insert_rowid();
-        w.audit(
-            "meetings",
-            meeting,
-            "insert",
-            None,
-            Some(&json!({"subject": MEETING_SUBJECT, "status": "open"})),
-        )?;
-        let attendance = json!({"members_total": members, "present": members, "absent": 0, "written_opinions": 0});
-        w.tx.execute(
-            "INSERT INTO ballot_rounds (meeting_id, round_no, method, issued, returned, valid, invalid, attendance, recorded_at)
-             VALUES (?1, 1, 'secret_ballot', ?2, ?2, ?2, 0, ?3, ?4)",
-            params![meeting, members, attendance.to_string(), w.now],
-        )?;
-        let round = w.tx.last_insert_rowid();
-        w.audit(
-            "ballot_rounds",
-            round,
-            "insert",
-            None,
-            Some(&json!({"meeting_id": meeting, "round_no": 1, "issued": members})),
-        )?;
-        Ok((meeting, round))
     })
 }

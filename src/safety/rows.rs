@@ -1,24 +1,22 @@
 //! Every row of the record compared with the last digest the audit log holds
 //! for it (`store::rowproof`), and the end of the log compared with its head.
 
-use rusqlite::Connection;
-
 use super::Problem;
 use super::words::Finding;
 use crate::domain::eligibility::Lang;
 use crate::store::migrations::ROW_PROOFS_SINCE;
-use crate::store::{Result, audit, rowproof};
+use crate::store::{Result, Store};
 
 /// Findings about rows changed, added or removed outside hoidong. A database
 /// older than row proofs has none to compare with: it gets them (a baseline)
 /// when hoidong next opens it for writing.
-pub fn verify(conn: &Connection, version: i64) -> Result<Vec<(String, String, Finding)>> {
+pub fn verify(store: &Store, version: i64) -> Result<Vec<(String, String, Finding)>> {
     if version < ROW_PROOFS_SINCE {
         return Ok(Vec::new());
     }
-    let mut proven = rowproof::replay(conn)?;
+    let mut proven = store.proven_rows()?;
     let mut out = Vec::new();
-    for shape in rowproof::record_tables(conn)? {
+    for shape in store.proof_tables()? {
         let mut expected = proven.remove(&shape.name).unwrap_or_default();
         let group = |record: &str| {
             (!shape.one_row_per_record()).then(|| format!("{} {record}", shape.record_column()))
@@ -30,7 +28,7 @@ pub fn verify(conn: &Connection, version: i64) -> Result<Vec<(String, String, Fi
                 format!("{record}/*")
             }
         };
-        rowproof::scan(conn, &shape, |record, digest| {
+        store.scan_proofs(&shape, |record, digest| {
             let finding = match expected.remove(record) {
                 None => Finding::Unknown {
                     group: group(record),
@@ -82,12 +80,12 @@ pub fn verify(conn: &Connection, version: i64) -> Result<Vec<(String, String, Fi
 }
 
 /// The last entry of the log against the head kept beside it.
-pub fn verify_head(conn: &Connection, version: i64) -> Result<Vec<(String, String, Finding)>> {
+pub fn verify_head(store: &Store, version: i64) -> Result<Vec<(String, String, Finding)>> {
     if version < ROW_PROOFS_SINCE {
         return Ok(Vec::new());
     }
-    let last = audit::head(conn)?;
-    let found = match audit::recorded_head(conn)? {
+    let last = store.chain_head()?;
+    let found = match store.recorded_audit_head()? {
         None if last.entry == 0 => return Ok(Vec::new()),
         None => Finding::HeadMissing,
         Some(h) if h.entry > last.entry => Finding::LogCut {

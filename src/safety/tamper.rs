@@ -31,13 +31,12 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
-use rusqlite::types::Value;
 use serde_json::Value as Json;
 
 use super::Problem;
 use crate::domain::text::nfc;
-use crate::store::{Result, rowproof};
+use crate::store::integrity::Cell;
+use crate::store::{Result, Store};
 
 /// One watched column and where an after image may hold its value.
 struct Field {
@@ -159,16 +158,16 @@ struct Expected {
 }
 
 /// Compare every watched table with its audit trail.
-pub fn verify(conn: &Connection) -> Result<Vec<Problem>> {
+pub fn verify(store: &Store) -> Result<Vec<Problem>> {
     let mut problems = Vec::new();
     for watch in WATCHED {
-        problems.extend(verify_table(conn, watch)?);
+        problems.extend(verify_table(store, watch)?);
     }
     Ok(problems)
 }
 
-fn verify_table(conn: &Connection, watch: &Watch) -> Result<Vec<Problem>> {
-    let mut expected = replay(conn, watch)?;
+fn verify_table(store: &Store, watch: &Watch) -> Result<Vec<Problem>> {
+    let mut expected = replay(store, watch)?;
     let mut problems = Vec::new();
     let columns: Vec<&str> = watch
         .key
@@ -176,14 +175,8 @@ fn verify_table(conn: &Connection, watch: &Watch) -> Result<Vec<Problem>> {
         .copied()
         .chain(watch.fields.iter().map(|f| f.column))
         .collect();
-    let sql = format!("SELECT {} FROM {}", columns.join(", "), watch.table);
-    let mut stmt = conn.prepare(&sql)?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let mut key_parts = Vec::with_capacity(watch.key.len());
-        for i in 0..watch.key.len() {
-            key_parts.push(sql_key(&row.get::<_, Value>(i)?));
-        }
+    store.each_row_of(watch.table, &columns, |row| {
+        let key_parts: Vec<String> = row[..watch.key.len()].iter().map(sql_key).collect();
         let key = key_parts.join("/");
         let problem = |what: String| Problem::new(watch.table, &key, what);
         let Some(exp) = expected.remove(&key) else {
@@ -192,30 +185,31 @@ fn verify_table(conn: &Connection, watch: &Watch) -> Result<Vec<Problem>> {
                     "the row has no audit entry: it was written outside hoidong".into(),
                 ));
             }
-            continue;
+            return Ok(());
         };
         if exp.deleted {
             problems.push(problem(format!(
                 "the row exists but the audit trail records its deletion (entry {})",
                 exp.last_entry
             )));
-            continue;
+            return Ok(());
         }
         for (i, f) in watch.fields.iter().enumerate() {
             let Some((want, entry)) = exp.values.get(f.column) else {
                 continue;
             };
-            let have: Value = row.get(watch.key.len() + i)?;
-            if !same(want, &have) {
+            let have = &row[watch.key.len() + i];
+            if !same(want, have) {
                 problems.push(problem(format!(
                     "{} is {} but the audit trail last recorded {} (entry {entry}): changed outside hoidong",
                     f.column,
-                    show_sql(&have),
+                    show_sql(have),
                     show_json(want)
                 )));
             }
         }
-    }
+        Ok(())
+    })?;
     // Records the trail knows with values, but whose row is gone.
     let mut gone: Vec<(String, Expected)> = expected
         .into_iter()
@@ -236,24 +230,16 @@ fn verify_table(conn: &Connection, watch: &Watch) -> Result<Vec<Problem>> {
 }
 
 /// Fold the audit entries of one table into the expected state of each record.
-fn replay(conn: &Connection, watch: &Watch) -> Result<HashMap<String, Expected>> {
+fn replay(store: &Store, watch: &Watch) -> Result<HashMap<String, Expected>> {
     let (also_table, expand) = match watch.also {
         Some((t, f)) => (t, Some(f)),
         None => (watch.table, None),
     };
-    let mut stmt = conn.prepare(
-        "SELECT id, table_name, record_id, action, after FROM audit_log
-         WHERE (table_name = ?1 OR table_name = ?2) AND action NOT IN (?3, ?4) ORDER BY id",
-    )?;
-    let mut rows = stmt.query([watch.table, also_table, rowproof::ROWS, rowproof::BASELINE])?;
     let mut out: HashMap<String, Expected> = HashMap::new();
-    while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
-        let table: String = row.get(1)?;
-        let record_id: String = row.get(2)?;
-        let action: String = row.get(3)?;
-        let after: Option<String> = row.get(4)?;
-        let after: Option<Json> = after.and_then(|a| serde_json::from_str(&a).ok());
+    store.each_audit_image(watch.table, also_table, |entry| {
+        let (id, table, record_id, action) =
+            (entry.id, entry.table_name, entry.record_id, entry.action);
+        let after: Option<Json> = entry.after.and_then(|a| serde_json::from_str(&a).ok());
         if table != watch.table {
             if let (Some(expand), Some(after)) = (expand, &after) {
                 for (key, image) in expand(&record_id, after) {
@@ -266,7 +252,7 @@ fn replay(conn: &Connection, watch: &Watch) -> Result<HashMap<String, Expected>>
                     );
                 }
             }
-            continue;
+            return;
         }
         let key = after
             .as_ref()
@@ -279,7 +265,7 @@ fn replay(conn: &Connection, watch: &Watch) -> Result<HashMap<String, Expected>>
             &action,
             after.as_ref(),
         );
-    }
+    })?;
     Ok(out)
 }
 
@@ -361,25 +347,25 @@ fn key_from_image(image: &Json, key: &[&str]) -> Option<String> {
     parts.map(|p| p.join("/"))
 }
 
-fn sql_key(v: &Value) -> String {
+fn sql_key(v: &Cell) -> String {
     match v {
-        Value::Integer(i) => i.to_string(),
-        Value::Text(s) => s.clone(),
-        Value::Real(r) => r.to_string(),
-        Value::Null => String::new(),
-        Value::Blob(b) => hex::encode(b),
+        Cell::Integer(i) => i.to_string(),
+        Cell::Text(s) => s.clone(),
+        Cell::Real(r) => r.to_string(),
+        Cell::Null => String::new(),
+        Cell::Blob(b) => hex::encode(b),
     }
 }
 
-fn same(want: &Json, have: &Value) -> bool {
+fn same(want: &Json, have: &Cell) -> bool {
     match (want, have) {
-        (Json::Null, Value::Null) => true,
-        (Json::Bool(b), Value::Integer(i)) => i64::from(*b) == *i,
-        (Json::Number(n), Value::Integer(i)) => n.as_i64() == Some(*i),
-        (Json::Number(n), Value::Real(r)) => n.as_f64().is_some_and(|f| (f - r).abs() < 1e-9),
-        (Json::String(s), Value::Text(t)) => nfc(s) == nfc(t),
+        (Json::Null, Cell::Null) => true,
+        (Json::Bool(b), Cell::Integer(i)) => i64::from(*b) == *i,
+        (Json::Number(n), Cell::Integer(i)) => n.as_i64() == Some(*i),
+        (Json::Number(n), Cell::Real(r)) => n.as_f64().is_some_and(|f| (f - r).abs() < 1e-9),
+        (Json::String(s), Cell::Text(t)) => nfc(s) == nfc(t),
         // Structured values kept as JSON text: compare as JSON.
-        (Json::Object(_) | Json::Array(_), Value::Text(t)) => {
+        (Json::Object(_) | Json::Array(_), Cell::Text(t)) => {
             serde_json::from_str::<Json>(t).is_ok_and(|j| &j == want)
         }
         _ => false,
@@ -403,12 +389,12 @@ fn show_json(v: &Json) -> String {
     }
 }
 
-fn show_sql(v: &Value) -> String {
+fn show_sql(v: &Cell) -> String {
     match v {
-        Value::Null => "empty".into(),
-        Value::Integer(i) => i.to_string(),
-        Value::Real(r) => r.to_string(),
-        Value::Text(s) => clip(s),
-        Value::Blob(b) => format!("{} bytes", b.len()),
+        Cell::Null => "empty".into(),
+        Cell::Integer(i) => i.to_string(),
+        Cell::Real(r) => r.to_string(),
+        Cell::Text(s) => clip(s),
+        Cell::Blob(b) => format!("{} bytes", b.len()),
     }
 }

@@ -14,9 +14,11 @@ pub mod council_edit;
 pub mod damage;
 pub mod decision_batches;
 pub mod evidence;
+pub mod exercise;
 mod file;
 pub mod held;
 pub mod holds;
+pub mod integrity;
 pub mod location;
 pub mod lookups;
 pub mod meeting_edit;
@@ -444,8 +446,22 @@ impl Store {
         self.clock.now()
     }
 
-    /// Read-only access for queries.
-    pub fn conn(&self) -> &Connection {
+    /// Read-only access for queries; SQL lives only in the store.
+    pub(in crate::store) fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The connection for `import`, whose duplicate matching still reads it
+    /// directly; to go when that reading moves into the store.
+    pub(crate) fn raw_connection_for_import(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// The connection, for integration tests that set up or tamper with rows
+    /// directly; only in builds with the `test-support` feature.
+    #[cfg(feature = "test-support")]
+    #[doc(hidden)]
+    pub fn raw_connection_for_tests(&self) -> &Connection {
         &self.conn
     }
 
@@ -555,9 +571,26 @@ impl Drop for Store {
 
 /// A write transaction: the connection, the time of the change and who makes it.
 pub struct Tx<'a> {
-    pub tx: Transaction<'a>,
+    pub(in crate::store) tx: Transaction<'a>,
     pub now: String,
     pub actor: String,
+}
+
+impl<'a> Tx<'a> {
+    /// The transaction for `import` and the synthetic data of `demo` (its
+    /// unaudited bulk path), which still write some rows directly; to go
+    /// when those writes move into the store.
+    pub(crate) fn raw_transaction_for_import_and_gen(&self) -> &Transaction<'a> {
+        &self.tx
+    }
+
+    /// The transaction, for integration tests that write rows directly;
+    /// only in builds with the `test-support` feature.
+    #[cfg(feature = "test-support")]
+    #[doc(hidden)]
+    pub fn raw_transaction_for_tests(&self) -> &Transaction<'a> {
+        &self.tx
+    }
 }
 
 impl Tx<'_> {

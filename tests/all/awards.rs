@@ -308,8 +308,14 @@ fn decisions_referrals_and_the_register_in_the_store() {
         NominationStatus::Rejected
     );
 
-    assert!(audit::verify_chain(store.conn()).unwrap().is_empty());
-    let logged = audit::entries(store.conn(), Some("referrals"), Some(&r.to_string()), 50).unwrap();
+    assert!(store.verify_audit_chain().unwrap().is_empty());
+    let logged = audit::entries(
+        store.raw_connection_for_tests(),
+        Some("referrals"),
+        Some(&r.to_string()),
+        50,
+    )
+    .unwrap();
     assert!(logged.iter().any(|e| e.action == "return"));
 }
 

@@ -28,7 +28,7 @@ fn counts(store: &Store) -> Vec<(String, i64)> {
         .iter()
         .map(|t| {
             let n = store
-                .conn()
+                .raw_connection_for_tests()
                 .query_row(&format!("SELECT count(*) FROM {t}"), [], |r| r.get(0))
                 .unwrap();
             (t.to_string(), n)
@@ -39,7 +39,7 @@ fn counts(store: &Store) -> Vec<(String, i64)> {
 /// The nominations as comparable text, in a stable order.
 fn snapshot(store: &Store) -> Vec<String> {
     let mut stmt = store
-        .conn()
+        .raw_connection_for_tests()
         .prepare(
             "SELECT e.name, e.kind, e.birth_year, e.sex, e.position, e.unit, e.address, e.women_share,
                     n.round, n.award_code, n.proposing_unit, n.summary, n.status, round(n.score, 6)
@@ -65,7 +65,7 @@ fn snapshot(store: &Store) -> Vec<String> {
 
 fn scores_snapshot(store: &Store) -> Vec<String> {
     let mut stmt = store
-        .conn()
+        .raw_connection_for_tests()
         .prepare(
             "SELECT e.name, n.round, n.award_code, m.name, s.criterion_code, s.tenths
              FROM scores s JOIN nominations n ON n.id = s.nomination_id
@@ -179,7 +179,7 @@ fn progress_is_reported_and_a_dry_run_saves_nothing() {
     assert_eq!(calls, (1..=16).map(|d| (d, 16)).collect::<Vec<_>>());
     // Every saved row went through the audited path.
     let audit: i64 = store
-        .conn()
+        .raw_connection_for_tests()
         .query_row(
             "SELECT count(*) FROM audit_log WHERE table_name IN ('nominees', 'nominations') AND action <> 'rows'",
             [],
@@ -452,7 +452,7 @@ fn export_then_import_gives_the_same_nominations_and_scores() {
         .members(source.council().unwrap().unwrap().id)
         .unwrap();
     let ids: Vec<i64> = source
-        .conn()
+        .raw_connection_for_tests()
         .prepare("SELECT id FROM nominations ORDER BY id")
         .unwrap()
         .query_map([], |r| r.get(0))
@@ -497,7 +497,7 @@ fn export_then_import_gives_the_same_nominations_and_scores() {
     assert_eq!(scores_snapshot(&target), scores_snapshot(&source));
     assert!(scores_snapshot(&source).len() > 20);
     let scored: i64 = target
-        .conn()
+        .raw_connection_for_tests()
         .query_row(
             "SELECT count(*) FROM nominations WHERE score IS NOT NULL",
             [],
@@ -505,11 +505,7 @@ fn export_then_import_gives_the_same_nominations_and_scores() {
         )
         .unwrap();
     assert_eq!(scored, 2, "consolidated scores recomputed on import");
-    assert!(
-        hoidong::store::audit::verify_chain(target.conn())
-            .unwrap()
-            .is_empty()
-    );
+    assert!(target.verify_audit_chain().unwrap().is_empty());
 
     let csv = dir.path().join("xuat.csv");
     export_nominations(&source, &all, &csv).unwrap();

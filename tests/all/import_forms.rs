@@ -58,7 +58,7 @@ fn text(o: &Output) -> (String, String) {
 pub(crate) fn saved(db: &Path) -> Vec<String> {
     let store = Store::open(db).unwrap();
     let mut stmt = store
-        .conn()
+        .raw_connection_for_tests()
         .prepare(
             "SELECT e.name, e.kind, coalesce(e.birth_year, ''), coalesce(e.sex, ''), e.position,
                     e.unit, coalesce(e.women_share, ''), n.round, n.award_code
@@ -471,7 +471,7 @@ fn the_movement_is_chosen_with_an_option_and_an_unknown_one_is_refused() {
     assert_eq!(saved(&db).len(), 7);
     let store = Store::open(&db).unwrap();
     let (movement, audit): (i64, String) = store
-        .conn()
+        .raw_connection_for_tests()
         .query_row(
             "SELECT (SELECT min(movement_id) FROM nominations),
                     (SELECT after FROM audit_log WHERE action = 'import')",

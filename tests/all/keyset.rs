@@ -80,7 +80,7 @@ fn key_pages_match_offset_pages_in_every_order() {
     )
     .unwrap();
     let unscored: i64 = store
-        .conn()
+        .raw_connection_for_tests()
         .query_row(
             "SELECT count(*) FROM nominations WHERE score IS NULL",
             [],

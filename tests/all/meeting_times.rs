@@ -135,7 +135,7 @@ fn times_and_place_as_held_until_sign_off() {
     {
         let store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
         let (before, after): (String, String) = store
-            .conn()
+            .raw_connection_for_tests()
             .query_row(
                 "SELECT before, after FROM audit_log WHERE table_name = 'meetings' AND action = 'held_times'",
                 [],

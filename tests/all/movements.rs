@@ -409,7 +409,7 @@ fn a_nomination_scores_against_its_own_movements_criteria() {
             .movement("ht-tk-2022")
             .unwrap_or_else(|e| panic!("{e}"));
         store
-            .conn()
+            .raw_connection_for_tests()
             .query_row(
                 "SELECT count(*) FROM nominations WHERE movement_id = ?1",
                 [seed.id],
@@ -423,7 +423,7 @@ fn a_nomination_scores_against_its_own_movements_criteria() {
     crate::common::seat_a_council(&mut store);
     let first = store.movement("tb-2026").unwrap_or_else(|e| panic!("{e}"));
     let official: i64 = store
-        .conn()
+        .raw_connection_for_tests()
         .query_row(
             "SELECT n.id FROM nominations n JOIN nominees e ON e.id = n.nominee_id
              WHERE e.kind = 'official' AND n.movement_id = ?1 LIMIT 1",

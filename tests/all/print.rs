@@ -386,7 +386,7 @@ fn notes_are_added_edited_and_audited() {
     store.edit_note(&note).unwrap();
     assert_eq!(store.note(id).unwrap(), note);
     let audited: i64 = store
-        .conn()
+        .raw_connection_for_tests()
         .query_row(
             "SELECT count(*) FROM audit_log WHERE table_name = 'minutes_notes' AND record_id = ?1",
             [id.to_string()],
@@ -479,7 +479,7 @@ fn signed_minutes_are_frozen_and_changes_become_an_addendum() {
     ));
     // Tampering with the stored content is detected.
     store
-        .conn()
+        .raw_connection_for_tests()
         .execute(
             "UPDATE minutes_signoffs SET content = replace(content, 'Vượng', 'Vương') WHERE kind = 'minutes'",
             [],

@@ -185,7 +185,7 @@ fn a_vote_result_keeps_the_rule_and_the_share_it_was_worked_out_under() {
 
     let mut store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
     let nomination: i64 = store
-        .conn()
+        .raw_connection_for_tests()
         .query_row(
             "SELECT id FROM nominations WHERE award_code = 'cstdcs' LIMIT 1",
             [],
@@ -197,7 +197,7 @@ fn a_vote_result_keeps_the_rule_and_the_share_it_was_worked_out_under() {
     let stored = || -> serde_json::Value {
         let store = Store::open(&db).unwrap_or_else(|e| panic!("{e}"));
         let text: String = store
-            .conn()
+            .raw_connection_for_tests()
             .query_row(
                 "SELECT rule FROM vote_results WHERE nomination_id = ?1",
                 [nomination],

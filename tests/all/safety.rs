@@ -127,21 +127,21 @@ fn check_reads_vote_results_audited_by_round() {
     let mut store = Store::open(&db).unwrap();
     let round = store
         .write(|w| {
-            let meeting: i64 = w.tx.query_row("SELECT min(id) FROM meetings", [], |r| r.get(0))?;
+            let meeting: i64 = w.raw_transaction_for_tests().query_row("SELECT min(id) FROM meetings", [], |r| r.get(0))?;
             // The demo's meetings already hold rounds: take the next number.
-            let round_no: i64 = w.tx.query_row(
+            let round_no: i64 = w.raw_transaction_for_tests().query_row(
                 "SELECT coalesce(max(round_no), 0) + 1 FROM ballot_rounds WHERE meeting_id = ?1",
                 [meeting],
                 |r| r.get(0),
             )?;
-            w.tx.execute(
+            w.raw_transaction_for_tests().execute(
                 "INSERT INTO ballot_rounds (meeting_id, round_no, method, issued, returned, valid, invalid, attendance, recorded_at)
                  VALUES (?1, ?3, 'secret_ballot', 11, 11, 11, 0, '{}', ?2)",
                 rusqlite::params![meeting, w.now, round_no],
             )?;
-            let round = w.tx.last_insert_rowid();
+            let round = w.raw_transaction_for_tests().last_insert_rowid();
             for (nomination, agree, passed) in [(20, 9, true), (21, 4, false)] {
-                w.tx.execute(
+                w.raw_transaction_for_tests().execute(
                     "INSERT INTO vote_results VALUES (?1, ?2, ?3, ?4, 0, 0, 0, '{}', '{}', ?5)",
                     rusqlite::params![round, nomination, agree, 11 - agree, passed],
                 )?;
@@ -239,13 +239,13 @@ fn check_verifies_signed_minutes_and_evidence_files() {
     let content = r#"{"title":"Biên bản họp Hội đồng"}"#;
     let signoff = store
         .write(|w| {
-            let meeting: i64 = w.tx.query_row("SELECT min(id) FROM meetings", [], |r| r.get(0))?;
+            let meeting: i64 = w.raw_transaction_for_tests().query_row("SELECT min(id) FROM meetings", [], |r| r.get(0))?;
             let hash = check::sha256_hex(content.as_bytes());
-            w.tx.execute(
+            w.raw_transaction_for_tests().execute(
                 "INSERT INTO minutes_signoffs (meeting_id, kind, signed_at, content_hash, content) VALUES (?1, 'minutes', ?2, ?3, ?4)",
                 rusqlite::params![meeting, w.now, hash, content],
             )?;
-            let id = w.tx.last_insert_rowid();
+            let id = w.raw_transaction_for_tests().last_insert_rowid();
             w.audit("minutes_signoffs", id, "insert", None, Some(&serde_json::json!({"content_hash": hash})))?;
             Ok(id)
         })
@@ -301,13 +301,16 @@ fn backup_is_consistent_private_and_never_overwrites() {
     let db = demo_db(dir.path());
     // Another instance is in the middle of a change while the backup runs.
     let other = Store::open(&db).unwrap();
-    let open_tx = other.conn().execute_batch(
+    let open_tx = other.raw_connection_for_tests().execute_batch(
         "BEGIN IMMEDIATE; UPDATE nominations SET summary = 'half-done' WHERE id = 1;",
     );
     open_tx.unwrap();
     let copy = dir.path().join("copy.db");
     let summary = backup::backup(&db, &copy).unwrap_or_else(|e| panic!("{e}"));
-    other.conn().execute_batch("ROLLBACK").unwrap();
+    other
+        .raw_connection_for_tests()
+        .execute_batch("ROLLBACK")
+        .unwrap();
     assert!(summary.audit_entries > 0);
     assert_eq!(mode(&copy), 0o600);
     let report = check::run(&copy).unwrap();
@@ -558,11 +561,11 @@ fn disk_full_during_a_write_leaves_the_file_as_it_was() {
     let before = file_hash(&db);
     let mut store = Store::open(&db).unwrap();
     let pages: i64 = store
-        .conn()
+        .raw_connection_for_tests()
         .query_row("PRAGMA page_count", [], |r| r.get(0))
         .unwrap();
     store
-        .conn()
+        .raw_connection_for_tests()
         .pragma_update(None, "max_page_count", pages)
         .unwrap();
     let err = store

@@ -29,7 +29,7 @@ fn by_reading_every_row(
 ) -> Vec<NominationId> {
     let mut folded = std::collections::HashMap::new();
     let mut stmt = store
-        .conn()
+        .raw_connection_for_tests()
         .prepare("SELECT id, search_fold FROM nominations")
         .unwrap();
     let rows = stmt
@@ -191,7 +191,7 @@ fn the_index_follows_writes_by_hoidong_and_by_another_program() {
             .nomination_ids(&query("phuong", SortKey::Name, false))
             .unwrap()
     );
-    let integrity: rusqlite::Result<usize> = store.conn().execute(
+    let integrity: rusqlite::Result<usize> = store.raw_connection_for_tests().execute(
         "INSERT INTO nomination_search (nomination_search, rank) VALUES ('integrity-check', 1)",
         [],
     );

@@ -320,7 +320,7 @@ fn older_schema_is_migrated_in_place_with_a_backup() {
     }
     let store = Store::open(&path).unwrap();
     let v: i64 = store
-        .conn()
+        .raw_connection_for_tests()
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
     assert_eq!(v, SCHEMA_VERSION);
@@ -330,7 +330,7 @@ fn older_schema_is_migrated_in_place_with_a_backup() {
         "data survives the migration"
     );
     let guests: i64 = store
-        .conn()
+        .raw_connection_for_tests()
         .query_row("SELECT count(*) FROM meeting_guests", [], |r| r.get(0))
         .unwrap();
     assert_eq!(guests, 0);
@@ -383,7 +383,7 @@ fn bad_files_are_refused_and_left_untouched() {
             },
         )
         .unwrap();
-        s.conn()
+        s.raw_connection_for_tests()
             .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
             .unwrap();
     }
@@ -489,7 +489,7 @@ fn evidence_is_edited_in_place_with_an_audit_entry() {
     );
 
     let log = hoidong::store::audit::entries(
-        store.conn(),
+        store.raw_connection_for_tests(),
         Some("evidence"),
         Some(&before.id.to_string()),
         10,
@@ -507,11 +507,11 @@ fn evidence_is_edited_in_place_with_an_audit_entry() {
             .contains("Báo cáo thành tích năm 2026\"")
     );
     assert!(update.after.as_deref().unwrap().contains("bản có xác nhận"));
-    assert!(hoidong::store::audit::verify_chain(store.conn()).is_ok());
+    assert!(store.verify_audit_chain().is_ok());
 
     // Saving the same thing again writes nothing.
     let count = |s: &Store| {
-        hoidong::store::audit::entries(s.conn(), Some("evidence"), None, 100)
+        hoidong::store::audit::entries(s.raw_connection_for_tests(), Some("evidence"), None, 100)
             .unwrap()
             .len()
     };

@@ -315,7 +315,7 @@ fn nfd_names_stay_aligned() {
     let nfd: String = nfc.nfd().collect();
     // A name stored decomposed (e.g. by an older import) must still line up.
     store
-        .conn()
+        .raw_connection_for_tests()
         .execute(
             "UPDATE nominees SET name = ?1 WHERE id = (SELECT nominee_id FROM nominations
              WHERE status IN ('draft','submitted') ORDER BY award_rank DESC LIMIT 1 OFFSET 1)",
@@ -634,7 +634,7 @@ fn bad_database_files_are_reported_and_left_untouched() {
     let newer = dir.path().join("newer.db");
     {
         let s = Store::open(&newer).unwrap_or_else(|e| panic!("{e}"));
-        s.conn()
+        s.raw_connection_for_tests()
             .pragma_update(None, "user_version", 99)
             .unwrap_or_else(|e| panic!("{e}"));
     }

@@ -29,7 +29,7 @@ fn prepared() -> (Store, Vec<(NominationId, String)>) {
     // Individuals: the eligibility routes of DOMAIN.md are written for people.
     let pick = |award: &str, n: u32| -> Vec<(NominationId, String)> {
         let mut stmt = store
-            .conn()
+            .raw_connection_for_tests()
             .prepare(
                 "SELECT n.id, e.name FROM nominations n JOIN nominees e ON e.id = n.nominee_id
                  WHERE n.award_code = ?1 AND n.status = 'submitted'
@@ -328,7 +328,7 @@ fn decisions_referral_steps_history_board_and_audit() {
 fn a_tampered_audit_entry_is_named_on_the_audit_screen() {
     let (store, chosen) = prepared();
     store
-        .conn()
+        .raw_connection_for_tests()
         .execute(
             "UPDATE audit_log SET actor = 'someone' WHERE id = (SELECT max(id) FROM audit_log WHERE action <> 'rows')",
             [],

@@ -24,7 +24,7 @@ fn demo_app(w: u16, h: u16) -> App {
 
 fn decided(app: &App) -> i64 {
     app.store()
-        .conn()
+        .raw_connection_for_tests()
         .query_row(
             "SELECT count(*) FROM nominations WHERE status = 'decided'",
             [],

@@ -35,7 +35,7 @@ fn settle(app: &mut App, rx: &Receiver<Event>) {
 fn audit_entries(db: &Path) -> i64 {
     let store = Store::open_read_only(db).unwrap_or_else(|e| panic!("{e}"));
     store
-        .conn()
+        .raw_connection_for_tests()
         .query_row("SELECT count(*) FROM audit_log", [], |r| r.get(0))
         .unwrap_or_else(|e| panic!("{e}"))
 }
@@ -179,7 +179,7 @@ fn the_preview_shows_the_mapping_takes_a_column_and_a_round_then_saves_every_per
         // One audited entry for the import, naming what was chosen.
         let store = Store::open_read_only(&db).unwrap_or_else(|e| panic!("{e}"));
         let detail: String = store
-            .conn()
+            .raw_connection_for_tests()
             .query_row(
                 "SELECT after FROM audit_log WHERE action = 'import'",
                 [],

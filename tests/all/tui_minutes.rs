@@ -98,7 +98,7 @@ fn typed_notes_reach_the_file_on_the_next_tick_and_edit_in_place() {
     // Ticks with nothing new write nothing (the audit log does not grow).
     let audit = |p: &Path| {
         let s = Store::open(p).unwrap_or_else(|e| panic!("{e}"));
-        s.conn()
+        s.raw_connection_for_tests()
             .query_row("SELECT count(*) FROM audit_log", [], |r| r.get::<_, i64>(0))
             .unwrap_or_else(|e| panic!("{e}"))
     };
@@ -215,7 +215,7 @@ fn hold_the_next_meeting(path: &std::path::Path) {
         .open_meeting(id, version)
         .unwrap_or_else(|e| panic!("{e}"));
     let called: Vec<i64> = store
-        .conn()
+        .raw_connection_for_tests()
         .prepare("SELECT member_id FROM meeting_members WHERE meeting_id = ?1")
         .and_then(|mut q| q.query_map([id], |r| r.get(0))?.collect())
         .unwrap_or_else(|e| panic!("{e}"));

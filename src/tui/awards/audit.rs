@@ -14,7 +14,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::strings::texts;
 use crate::domain::nomination::NominationId;
-use crate::store::audit::{AuditEntry, ChainBreak, verify_chain};
+use crate::store::audit::{AuditEntry, ChainBreak};
 use crate::store::audit_views::AuditRecord;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
@@ -37,7 +37,7 @@ pub enum Chain {
 }
 
 fn check_chain(store: &Store) -> Chain {
-    match (verify_chain(store.conn()), store.audit_count()) {
+    match (store.verify_audit_chain(), store.audit_count()) {
         (Ok(b), _) if !b.is_empty() => Chain::Broken(b),
         (Ok(_), Ok(n)) => Chain::Intact(n),
         (Err(e), _) | (_, Err(e)) => Chain::Failed(e.to_string()),

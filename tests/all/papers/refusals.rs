@@ -85,7 +85,7 @@ fn passed_without_titles(store: &mut Store, name: &str) -> i64 {
         .unwrap();
     crate::common::pass_in_a_meeting(store, &[id]);
     store
-        .conn()
+        .raw_connection_for_tests()
         .query_row(
             "SELECT meeting_id FROM agenda_items WHERE nomination_id = ?1",
             [id],
@@ -287,7 +287,7 @@ fn the_awards_board_says_why_a_tờ_trình_is_refused_and_takes_the_reason() {
         super::pump_until_done(&mut app);
         let reasons: Vec<Option<String>> = app
             .store()
-            .conn()
+            .raw_connection_for_tests()
             .prepare("SELECT override_reason FROM referrals")
             .unwrap()
             .query_map([], |r| r.get(0))

@@ -439,7 +439,7 @@ pub fn seed(store: &mut Store, rec: &MeetingRecord) {
         Some(m) => m.id,
         None => store.add_seed_movement().unwrap().id,
     };
-    let c = store.conn();
+    let c = store.raw_connection_for_tests();
     let k = &rec.council;
     c.execute(
         "INSERT INTO councils (id, name, level, founding_decision) VALUES (?1, ?2, ?3, ?4)",
