@@ -63,7 +63,7 @@ pub fn run_paced(
     mut pace: Pace<'_>,
 ) -> Result<()> {
     let mut store = Store::open(db)?;
-    let setup = prepare(&mut store)?;
+    let setup = set_up(&mut store)?;
     let reader = Store::open_read_only(db)?;
     line(out, "ready")?;
     let mut rng = Rng::new(seed);
@@ -153,7 +153,7 @@ fn vote(store: &mut Store, s: &Setup, rng: &mut Rng, out: &mut impl Write) -> Re
 
 /// Find (or create, in one audited transaction) the demo data, a meeting and
 /// a ballot round to write into.
-fn prepare(store: &mut Store) -> Result<Setup> {
+fn set_up(store: &mut Store) -> Result<Setup> {
     if store.council()?.is_none() {
         demo::populate(store, demo::demo_spec())?;
     }
