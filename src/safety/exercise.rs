@@ -13,6 +13,7 @@
 //! acknowledged (they must survive) and which single change was in flight
 //! (it may or may not have landed).
 
+use crate::domain::council_rules::CouncilRefusal;
 use std::io::Write;
 use std::path::Path;
 
@@ -200,7 +201,7 @@ fn prepare(store: &mut Store) -> Result<Setup> {
     }
     let council = store
         .council()?
-        .ok_or_else(|| StoreError::Invalid("no council in the database".into()))?;
+        .ok_or(StoreError::Council(CouncilRefusal::NoCouncil))?;
     let members: Vec<i64> = store.members(council.id)?.iter().map(|m| m.id).collect();
     let existing: Option<(i64, i64)> = store
         .conn()
@@ -238,9 +239,7 @@ fn prepare(store: &mut Store) -> Result<Setup> {
         }
     }
     if members.is_empty() || targets.is_empty() {
-        return Err(StoreError::Invalid(
-            "the database has no members or no scorable nominations to exercise".into(),
-        ));
+        return Err(StoreError::NothingToExercise);
     }
     Ok(Setup {
         members,

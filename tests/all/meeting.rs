@@ -119,7 +119,9 @@ fn fixture() -> Fixture {
 
 fn invalid(r: Result<impl std::fmt::Debug, StoreError>) -> String {
     match r {
-        Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => e.to_string(),
+        Err(e @ (StoreError::Meeting(_) | StoreError::Nomination(_) | StoreError::Note(_))) => {
+            e.to_string()
+        }
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
