@@ -56,12 +56,9 @@ pub fn run_with(path: &Path, anchor: Option<&audit::Anchor>, lang: Lang) -> Resu
         .unwrap_or_else(|| PathBuf::from("."));
     let mut report = check_connection(conn, &base, anchor, lang)?;
     drop(store);
-    let damage = report
-        .problems
-        .iter()
-        .find(|p| p.table == "database" && p.what.starts_with(DAMAGED));
-    if let Some(p) = damage {
-        damage::mark(path, p.what.trim_start_matches(DAMAGED));
+    let damage = report.problems.iter().find_map(|p| p.damage.as_deref());
+    if let Some(detail) = damage {
+        damage::mark(path, detail);
     } else if report.problems.iter().all(|p| p.table != "database") {
         // Every page read whole: an earlier mark no longer holds.
         let mark = damage::read_mark(path);
@@ -72,12 +69,10 @@ pub fn run_with(path: &Path, anchor: Option<&audit::Anchor>, lang: Lang) -> Resu
     Ok(report)
 }
 
-/// How a finding of physical damage begins.
-const DAMAGED: &str = "damaged: ";
-
 /// A failure to read the file, said as what it is: damage, or a full disk,
 /// missing permissions, a failing disk (which are not damage).
-fn unreadable(e: &rusqlite::Error) -> String {
+fn unreadable(e: &rusqlite::Error) -> Problem {
+    let not_damage = |what: String| Problem::new("database", "file", what);
     use rusqlite::{ErrorCode, ffi};
     let extended = match e {
         rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
@@ -85,13 +80,15 @@ fn unreadable(e: &rusqlite::Error) -> String {
     };
     // The log's shared memory could not be given room beside the file.
     if extended == ffi::SQLITE_IOERR_SHMSIZE || extended == ffi::SQLITE_IOERR_SHMOPEN {
-        return format!(
+        return not_damage(format!(
             "cannot be checked: no room to make the log's shared-memory file beside it ({e}); the disk is probably full; this is not damage: free some space and check again"
-        );
+        ));
     }
-    match e.sqlite_error_code() {
-        Some(ErrorCode::DatabaseCorrupt) => format!("{DAMAGED}{e}"),
-        Some(ErrorCode::NotADatabase) => format!("{DAMAGED}not a database file ({e})"),
+    not_damage(match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt) => return Problem::damaged(e.to_string()),
+        Some(ErrorCode::NotADatabase) => {
+            return Problem::damaged(format!("not a database file ({e})"));
+        }
         Some(ErrorCode::DiskFull) => format!(
             "cannot be checked: the disk is full ({e}); this is not damage: free some space and check again"
         ),
@@ -107,7 +104,7 @@ fn unreadable(e: &rusqlite::Error) -> String {
             "cannot be checked: the database stayed locked by another program ({e}); check again in a moment"
         ),
         _ => format!("cannot be checked: {e}"),
-    }
+    })
 }
 
 /// Check an open connection; relative evidence paths are resolved from `base`.
@@ -136,9 +133,7 @@ fn check_snapshot(
     let version: i64 = match conn.pragma_query_value(None, "user_version", |r| r.get(0)) {
         Ok(v) => v,
         Err(e) => {
-            report
-                .problems
-                .push(Problem::new("database", "file", unreadable(&e)));
+            report.problems.push(unreadable(&e));
             return Ok(report);
         }
     };
@@ -264,13 +259,13 @@ fn integrity(conn: &Connection, problems: &mut Vec<Problem>) -> Result<bool> {
     let lines = match run() {
         Ok(lines) => lines,
         Err(e) => {
-            problems.push(Problem::new("database", "file", unreadable(&e)));
+            problems.push(unreadable(&e));
             return Ok(true);
         }
     };
     let bad: Vec<String> = lines.into_iter().filter(|l| l != "ok").collect();
     for line in &bad {
-        problems.push(Problem::new("database", "file", format!("{DAMAGED}{line}")));
+        problems.push(Problem::damaged(line.clone()));
     }
     Ok(!bad.is_empty())
 }
@@ -403,7 +398,11 @@ mod tests {
     fn only_a_malformed_file_is_called_damaged() {
         let damaged = [ffi::SQLITE_CORRUPT, ffi::SQLITE_NOTADB];
         for code in damaged {
-            assert!(unreadable(&failure(code)).starts_with(DAMAGED), "{code}");
+            let p = unreadable(&failure(code));
+            assert!(
+                p.damage.is_some() && p.what.starts_with("damaged: "),
+                "{code}"
+            );
         }
         let cases = [
             (ffi::SQLITE_FULL, "the disk is full"),
@@ -415,8 +414,9 @@ mod tests {
             (ffi::SQLITE_IOERR_SHMSIZE, "the disk is probably full"),
         ];
         for (code, says) in cases {
-            let text = unreadable(&failure(code));
-            assert!(!text.starts_with(DAMAGED), "{code}: {text}");
+            let p = unreadable(&failure(code));
+            let text = p.what;
+            assert!(p.damage.is_none(), "{code}: {text}");
             assert!(text.contains(says), "{code}: {text}");
             assert!(
                 text.contains("not damage")
