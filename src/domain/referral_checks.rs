@@ -86,6 +86,36 @@ pub fn tick(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::eligibility::Verdict;
+
+    fn evaluation(verdict: Verdict) -> Evaluation {
+        Evaluation {
+            award_code: "bk_tinh".into(),
+            award_name: "Bằng khen UBND tỉnh".into(),
+            proposal_year: 2026,
+            routes: Vec::new(),
+            held_back: None,
+            verdict,
+        }
+    }
+
+    #[test]
+    fn an_ineligible_nomination_is_referred_only_with_a_reason() {
+        let ineligible = evaluation(Verdict::Ineligible);
+        assert_eq!(
+            override_reason(7, &ineligible, Some("  ")),
+            Err(ReferralRefusal::NeedsOverride {
+                nomination: 7,
+                evaluation: Box::new(ineligible.clone())
+            })
+        );
+        assert_eq!(
+            override_reason(7, &ineligible, Some("Thành tích đột xuất")),
+            Ok(Some("Thành tích đột xuất".into()))
+        );
+        let eligible = evaluation(Verdict::Eligible { route: 0 });
+        assert_eq!(override_reason(7, &eligible, None), Ok(None));
+    }
 
     #[test]
     fn a_document_is_ticked_on_an_open_referral_with_a_reference() {

@@ -345,7 +345,7 @@ impl Store {
         let award = catalogue
             .award(&award_code)
             .cloned()
-            .ok_or_else(|| NominationRefusal::UnknownAward { code: award_code })?;
+            .ok_or(NominationRefusal::UnknownAward { code: award_code })?;
         let level_name = catalogue
             .level(&first.level)
             .map_or(first.level.clone(), |l| l.name.clone());
