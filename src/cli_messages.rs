@@ -1,13 +1,13 @@
-//! How a failed command is told on the terminal: the typed errors about the
-//! database file (none there, damaged, in use, not a file, an export that
-//! would replace a file) in the user's language (Vietnamese unless `--lang
-//! en` or an English locale); the rest still as their English text, until
+//! How a failed command is told on the terminal: every store error (the
+//! typed refusals and the failures of the database file) in the user's
+//! language (Vietnamese unless `--lang en` or an English locale), as the
+//! interface says them; the other errors still as their English text, until
 //! every message of the command line is translated.
 
 use crate::export::ExportError;
 use crate::safety::backup::SafetyError;
 use crate::store::StoreError;
-use crate::store::refusal::MeetingRefusal;
+use crate::store::refusal_award::AwardSubject;
 use crate::tui::strings::Lang;
 
 /// The language of the command line: `--lang` first, then the locale.
@@ -40,26 +40,23 @@ pub fn failure(e: &anyhow::Error, lang: Lang) -> String {
     format!("{e:#}")
 }
 
+/// Every store error (a refusal, a failure of the database or its file)
+/// is said in the interface's language, with the same words as the TUI.
 fn store(e: &StoreError, lang: Lang) -> String {
+    let text = lang.strings().store_message(e);
+    // The interface shows the record beside the refusal; a command names it.
     match e {
-        StoreError::NoDatabase { .. }
-        | StoreError::NoDataFolder
-        | StoreError::AlreadyExists { .. }
-        | StoreError::NotAFile { .. }
-        | StoreError::CannotOpen { .. }
-        | StoreError::Damaged { .. }
-        | StoreError::Council(_)
-        | StoreError::Ward(_)
-        | StoreError::Movement(_)
-        | StoreError::Rules(_)
-        | StoreError::Batch(_)
-        | StoreError::Submission(_)
-        | StoreError::Meeting(
-            MeetingRefusal::NoCouncil
-            | MeetingRefusal::NoCouncilOn { .. }
-            | MeetingRefusal::NoMembers,
-        ) => lang.strings().store_message(e),
-        _ => e.to_string(),
+        StoreError::Award(r) => format!("{}: {text}", subject(r.about, lang)),
+        _ => text,
+    }
+}
+
+fn subject(about: AwardSubject, lang: Lang) -> String {
+    match (about, lang) {
+        (AwardSubject::Nomination(id), Lang::Vi) => format!("Hồ sơ đề nghị {id}"),
+        (AwardSubject::Nomination(id), Lang::En) => format!("nomination {id}"),
+        (AwardSubject::Referral(id), Lang::Vi) => format!("Hồ sơ trình cấp trên {id}"),
+        (AwardSubject::Referral(id), Lang::En) => format!("referral {id}"),
     }
 }
 

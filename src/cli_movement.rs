@@ -323,8 +323,10 @@ pub fn run(db: Option<&Path>, cmd: &MovementCommand, lang: Lang) -> anyhow::Resu
         }
         MovementCommand::Export { code, file } => {
             let plan = store.movement_plan(code)?;
-            let text =
-                movement_file::to_text(&plan).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            let text = movement_file::to_text(&plan).map_err(|e| StoreError::Unencodable {
+                what: "movement plan",
+                detail: e.to_string(),
+            })?;
             write_new(file, &text)?;
             if vi(lang) {
                 println!(

@@ -30,6 +30,7 @@ pub mod import;
 pub mod movement_file;
 pub mod movement_words;
 pub mod print;
+pub mod record_words;
 pub mod refdata;
 pub mod safety;
 pub mod store;

@@ -4,6 +4,7 @@
 //! notes; and one planned meeting with an agenda of pending nominations. Every
 //! step goes through the same audited store calls the application uses.
 
+use crate::domain::council_rules::CouncilRefusal;
 use crate::domain::meeting::{NoteKind, Presence};
 use crate::domain::nomination::{NominationQuery, NominationRow, NominationStatus, SortKey};
 use crate::domain::record::Guest;
@@ -23,7 +24,10 @@ fn member(store: &Store, council: i64, name: &str) -> Result<i64> {
         .into_iter()
         .find(|m| m.name == name)
         .map(|m| m.id)
-        .ok_or_else(|| StoreError::Invalid(format!("demo: council member {name} not found")))
+        .ok_or_else(|| StoreError::NotFound {
+            what: "member",
+            id: name.to_string(),
+        })
 }
 
 fn submitted_at_ward(store: &Store) -> Result<Vec<NominationRow>> {
@@ -90,7 +94,7 @@ pub fn add_meetings(store: &mut Store) -> Result<()> {
 fn write_meetings(store: &mut Store, callers_clock: Clock) -> Result<()> {
     let council = store
         .council()?
-        .ok_or_else(|| StoreError::Invalid("demo: no council".into()))?;
+        .ok_or(StoreError::Council(CouncilRefusal::NoCouncil))?;
     let chair = member(store, council.id, "Trịnh Văn Khải")?;
     let secretary = member(store, council.id, "Hà Thu Nguyệt")?;
 

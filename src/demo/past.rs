@@ -11,6 +11,8 @@
 //! Every person is invented; every step goes through the audited store calls
 //! the application uses.
 
+use crate::domain::council_rules::CouncilRefusal;
+use crate::domain::movement_plan::MovementRefusal;
 use chrono::NaiveDate;
 
 use crate::domain::meeting::Presence;
@@ -117,8 +119,11 @@ const PAST: [PastNominee; 7] = [
 ];
 
 fn day(y: i32, m: u32, d: u32) -> Result<NaiveDate> {
-    NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| StoreError::Invalid(format!("demo: no date {y}-{m}-{d}")))
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| {
+        StoreError::Council(CouncilRefusal::BadDate {
+            text: format!("{y}-{m:02}-{d:02}"),
+        })
+    })
 }
 
 fn at(store: &mut Store, when: &str) {
@@ -136,19 +141,22 @@ pub fn add_past(store: &mut Store) -> Result<()> {
 fn write_past(store: &mut Store) -> Result<()> {
     let council = store
         .council()?
-        .ok_or_else(|| StoreError::Invalid("demo: no council".into()))?;
+        .ok_or(StoreError::Council(CouncilRefusal::NoCouncil))?;
     let movement_id = store
         .movements()?
         .first()
         .map(|m| m.id)
-        .ok_or_else(|| StoreError::Invalid("demo: no movement".into()))?;
+        .ok_or(StoreError::Movement(MovementRefusal::NoMovement))?;
     let members = store.members(council.id)?;
     let find = |name: &str| {
         members
             .iter()
             .find(|m| m.name == name)
             .map(|m| m.id)
-            .ok_or_else(|| StoreError::Invalid(format!("demo: council member {name} not found")))
+            .ok_or_else(|| StoreError::NotFound {
+                what: "member",
+                id: name.to_string(),
+            })
     };
     let chair = find("Trịnh Văn Khải")?;
     let secretary = find("Hà Thu Nguyệt")?;

@@ -160,3 +160,74 @@ impl NewNominee {
         })
     }
 }
+
+/// Why a nominee's fields were refused; each names the field it concerns.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NomineeRefusal {
+    /// No kind (resident, official, household, collective…) was chosen.
+    NoKind,
+    EmptyName,
+    /// A birth year outside 1900–2100.
+    ImplausibleBirthYear {
+        year: i32,
+    },
+    /// A share of women over 100%.
+    WomenShareOver {
+        percent: u8,
+    },
+}
+
+/// Check a nominee's fields before it is stored; the kind when they pass.
+pub fn check(n: &NewNominee) -> Result<NomineeKind, NomineeRefusal> {
+    let kind = n.kind.ok_or(NomineeRefusal::NoKind)?;
+    if super::text::nfc(&n.name).trim().is_empty() {
+        return Err(NomineeRefusal::EmptyName);
+    }
+    if let Some(year) = n.birth_year
+        && !(1900..=2100).contains(&year)
+    {
+        return Err(NomineeRefusal::ImplausibleBirthYear { year });
+    }
+    if let Some(percent) = n.women_share_percent
+        && percent > 100
+    {
+        return Err(NomineeRefusal::WomenShareOver { percent });
+    }
+    Ok(kind)
+}
+
+#[cfg(test)]
+mod check_tests {
+    use super::*;
+
+    fn resident(name: &str) -> NewNominee {
+        NewNominee {
+            kind: Some(NomineeKind::Resident),
+            name: name.into(),
+            ..NewNominee::default()
+        }
+    }
+
+    #[test]
+    fn each_field_is_refused_by_name() {
+        let mut n = resident("Lê Thị Hoa");
+        assert_eq!(check(&n), Ok(NomineeKind::Resident));
+        n.kind = None;
+        assert_eq!(check(&n), Err(NomineeRefusal::NoKind));
+        assert_eq!(check(&resident("  ")), Err(NomineeRefusal::EmptyName));
+        let mut n = resident("Lê Thị Hoa");
+        n.birth_year = Some(1899);
+        assert_eq!(
+            check(&n),
+            Err(NomineeRefusal::ImplausibleBirthYear { year: 1899 })
+        );
+        n.birth_year = Some(1900);
+        n.women_share_percent = Some(101);
+        assert_eq!(
+            check(&n),
+            Err(NomineeRefusal::WomenShareOver { percent: 101 })
+        );
+        n.women_share_percent = Some(100);
+        assert!(check(&n).is_ok());
+    }
+}

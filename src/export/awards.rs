@@ -61,7 +61,7 @@ pub fn awards_sheet(
 /// Write the whole register to `path` (.xlsx or .csv); returns the rows written.
 pub fn export_awards(store: &Store, path: &Path) -> Result<usize, ExportError> {
     let entries = store.register_entries()?;
-    let prizes = PrizeTable::built_in().map_err(StoreError::Invalid)?;
+    let prizes = PrizeTable::built_in().map_err(|detail| StoreError::BuiltIn { detail })?;
     let catalogue = store.catalogue()?;
     let sheet = awards_sheet(&entries, &prizes, |code| {
         catalogue

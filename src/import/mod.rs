@@ -355,7 +355,10 @@ fn save_scores(
 /// The store checks again on insert; a refusal there names the row.
 fn at_row(line: usize, e: StoreError) -> StoreError {
     match e {
-        StoreError::Invalid(msg) => StoreError::Invalid(format!("row {line}: {msg}")),
+        e @ (StoreError::Nominee(_) | StoreError::Nomination(_)) => StoreError::AtRow {
+            line,
+            source: Box::new(e),
+        },
         other => other,
     }
 }

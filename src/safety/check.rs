@@ -13,7 +13,7 @@ use sha2::{Digest, Sha256};
 use super::words::Finding;
 use super::{Problem, rows, tamper};
 use crate::domain::eligibility::Lang;
-use crate::store::integrity::DAMAGED;
+use crate::store::integrity::ReadFailure;
 use crate::store::{Result, SCHEMA_VERSION, Store, audit, damage};
 
 /// What the check found, and figures worth writing down.
@@ -55,12 +55,9 @@ pub fn run_with(path: &Path, anchor: Option<&audit::Anchor>, lang: Lang) -> Resu
         .unwrap_or_else(|| PathBuf::from("."));
     let mut report = check_store(&store, &base, anchor, lang)?;
     drop(store);
-    let damage = report
-        .problems
-        .iter()
-        .find(|p| p.table == "database" && p.what.starts_with(DAMAGED));
-    if let Some(p) = damage {
-        damage::mark(path, p.what.trim_start_matches(DAMAGED));
+    let damage = report.problems.iter().find_map(|p| p.damage.as_deref());
+    if let Some(detail) = damage {
+        damage::mark(path, detail);
     } else if report.problems.iter().all(|p| p.table != "database") {
         // Every page read whole: an earlier mark no longer holds.
         let mark = damage::read_mark(path);
@@ -69,6 +66,15 @@ pub fn run_with(path: &Path, anchor: Option<&audit::Anchor>, lang: Lang) -> Resu
         }
     }
     Ok(report)
+}
+
+/// A failed read said as a problem: damage carries its detail, so the
+/// damage mark can be written from it.
+fn unreadable(e: &ReadFailure) -> Problem {
+    match e.damage() {
+        Some(detail) => Problem::damaged(detail),
+        None => Problem::new("database", "file", e.unreadable()),
+    }
 }
 
 /// Check an open store; relative evidence paths are resolved from `base`.
@@ -94,9 +100,7 @@ fn check_snapshot(
     let version: i64 = match store.stored_schema_version() {
         Ok(v) => v,
         Err(e) => {
-            report
-                .problems
-                .push(Problem::new("database", "file", e.unreadable()));
+            report.problems.push(unreadable(&e));
             return Ok(report);
         }
     };
@@ -213,13 +217,13 @@ fn integrity(store: &Store, problems: &mut Vec<Problem>) -> Result<bool> {
     let lines = match store.integrity_lines() {
         Ok(lines) => lines,
         Err(e) => {
-            problems.push(Problem::new("database", "file", e.unreadable()));
+            problems.push(unreadable(&e));
             return Ok(true);
         }
     };
     let bad: Vec<String> = lines.into_iter().filter(|l| l != "ok").collect();
     for line in &bad {
-        problems.push(Problem::new("database", "file", format!("{DAMAGED}{line}")));
+        problems.push(Problem::damaged(line.clone()));
     }
     Ok(!bad.is_empty())
 }

@@ -59,11 +59,7 @@ pub fn run_check(db: Option<PathBuf>, anchor: Option<&str>, lang: Lang) -> anyho
     if let Some(mark) = &report.damage_mark_cleared {
         println!("the damage mark ({mark}) was removed: every page now reads whole");
     }
-    if report
-        .problems
-        .iter()
-        .any(|p| p.table == "database" && p.what.starts_with("damaged"))
-    {
+    if report.problems.iter().any(|p| p.damage.is_some()) {
         println!(
             "the database is damaged: hoidong will not save changes into it; restore a backup with `hoidong restore BACKUP`"
         );

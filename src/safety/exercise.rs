@@ -13,6 +13,7 @@
 //! acknowledged (they must survive) and which single change was in flight
 //! (it may or may not have landed).
 
+use crate::domain::council_rules::CouncilRefusal;
 use std::io::Write;
 use std::path::Path;
 
@@ -159,7 +160,7 @@ fn set_up(store: &mut Store) -> Result<Setup> {
     }
     let council = store
         .council()?
-        .ok_or_else(|| StoreError::Invalid("no council in the database".into()))?;
+        .ok_or(StoreError::Council(CouncilRefusal::NoCouncil))?;
     let members: Vec<i64> = store.members(council.id)?.iter().map(|m| m.id).collect();
     let existing = store.meeting_with_round(MEETING_SUBJECT)?;
     let (meeting, round) = match existing {
@@ -183,9 +184,7 @@ fn set_up(store: &mut Store) -> Result<Setup> {
         }
     }
     if members.is_empty() || targets.is_empty() {
-        return Err(StoreError::Invalid(
-            "the database has no members or no scorable nominations to exercise".into(),
-        ));
+        return Err(StoreError::NothingToExercise);
     }
     Ok(Setup {
         members,

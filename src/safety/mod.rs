@@ -21,6 +21,9 @@ pub struct Problem {
     pub table: String,
     pub record: String,
     pub what: String,
+    /// Physical damage of the file (what SQLite found), so that the file is
+    /// marked damaged and nothing more is saved into it.
+    pub damage: Option<String>,
 }
 
 impl Problem {
@@ -29,6 +32,15 @@ impl Problem {
             table: table.to_string(),
             record: record.to_string(),
             what,
+            damage: None,
+        }
+    }
+
+    /// The file itself is damaged: `detail` says how.
+    pub fn damaged(detail: String) -> Problem {
+        Problem {
+            damage: Some(detail.clone()),
+            ..Problem::new("database", "file", format!("damaged: {detail}"))
         }
     }
 }

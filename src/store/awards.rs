@@ -1,6 +1,7 @@
 //! Decisions of the ward chairman, the award register, eligibility checks on
 //! it, and the awards board. Referrals are in `referrals.rs`.
 
+use crate::domain::nomination_rules::{self, NominationRefusal};
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
@@ -137,11 +138,8 @@ impl Store {
         let award = catalogue
             .award(&nomination.award_code)
             .cloned()
-            .ok_or_else(|| {
-                StoreError::Invalid(format!(
-                    "nomination {id}: unknown award “{}”",
-                    nomination.award_code
-                ))
+            .ok_or_else(|| NominationRefusal::UnknownAward {
+                code: nomination.award_code.clone(),
             })?;
         Ok(Subject {
             nomination,
@@ -200,15 +198,13 @@ impl Store {
     pub fn add_earlier_award(&mut self, a: &EarlierAward) -> Result<i64> {
         self.nominee(a.nominee_id)?;
         let catalogue = self.catalogue()?;
-        let award = catalogue.award(&a.award_code).ok_or_else(|| {
-            StoreError::Invalid(format!("award: unknown award “{}”", a.award_code))
-        })?;
-        if !(1945..=2100).contains(&a.year) {
-            return Err(StoreError::Invalid(format!(
-                "year: {} is not a plausible year",
-                a.year
-            )));
-        }
+        let award =
+            catalogue
+                .award(&a.award_code)
+                .ok_or_else(|| NominationRefusal::UnknownAward {
+                    code: a.award_code.clone(),
+                })?;
+        nomination_rules::earlier_award_year(a.year)?;
         let number = text_rules::line(TextField::DecisionNumber, &a.decision_number)?;
         let note = text_rules::text(TextField::Note, &a.note)?;
         let authority = match text_rules::line(TextField::Authority, &a.authority)? {
@@ -268,12 +264,11 @@ impl Store {
     /// The eligibility rules in force: the council's own, or the shipped ones.
     pub fn eligibility_rules(&self) -> Result<EligibilityRules> {
         match self.setting(ELIGIBILITY_SETTING)? {
-            Some(text) => EligibilityRules::parse(&text).map_err(|e| {
-                StoreError::Invalid(format!(
-                    "eligibility rules (setting {ELIGIBILITY_SETTING}): {e}"
-                ))
+            Some(text) => EligibilityRules::parse(&text).map_err(|detail| StoreError::Unreadable {
+                what: "eligibility rules",
+                detail,
             }),
-            None => EligibilityRules::built_in().map_err(StoreError::Invalid),
+            None => EligibilityRules::built_in().map_err(|detail| StoreError::BuiltIn { detail }),
         }
     }
 
@@ -301,13 +296,10 @@ impl Store {
             });
         };
         let rules = EligibilityRules::parse(text)
-            .map_err(|e| StoreError::Invalid(format!("eligibility rules: {e}")))?;
+            .map_err(|e| StoreError::EligibilityRules { problems: vec![e] })?;
         let problems = rules.check(&self.catalogue()?);
         if !problems.is_empty() {
-            return Err(StoreError::Invalid(format!(
-                "eligibility rules: {}",
-                problems.join("; ")
-            )));
+            return Err(StoreError::EligibilityRules { problems });
         }
         self.set_setting(ELIGIBILITY_SETTING, text)
     }

@@ -1,5 +1,6 @@
 //! The council and its members, as stored.
 
+use crate::domain::council_rules::CouncilRefusal;
 use rusqlite::{OptionalExtension, params};
 
 use super::{Result, Store, StoreError, Tx};
@@ -79,7 +80,9 @@ impl Tx<'_> {
     pub fn insert_member(&self, m: &Member) -> Result<i64> {
         let name = text_rules::name(TextField::MemberName, &m.name)?;
         if name.is_empty() {
-            return Err(StoreError::Invalid("member name: the name is empty".into()));
+            return Err(StoreError::Council(CouncilRefusal::Empty(
+                TextField::MemberName,
+            )));
         }
         let position = text_rules::line(TextField::Position, &m.position)?;
         let unit = text_rules::line(TextField::Unit, &m.unit)?;

@@ -124,7 +124,7 @@ impl Store {
         if number_taken(self.conn(), &decision.number)? {
             return Err(refused(BatchRefusal::NumberTaken(decision.number)));
         }
-        let prizes = PrizeTable::built_in().map_err(StoreError::Invalid)?;
+        let prizes = PrizeTable::built_in().map_err(|detail| StoreError::BuiltIn { detail })?;
         let mut standings = Vec::with_capacity(ids.len());
         let mut lines = Vec::with_capacity(ids.len());
         for id in &ids {
@@ -227,7 +227,7 @@ impl Store {
                 Ok((r.get::<_, i64>(0)?, r.get::<_, Option<i64>>(1)?))
             })?
             .collect::<rusqlite::Result<Vec<_>>>()?;
-        let prizes = PrizeTable::built_in().map_err(StoreError::Invalid)?;
+        let prizes = PrizeTable::built_in().map_err(|detail| StoreError::BuiltIn { detail })?;
         let mut lines = Vec::with_capacity(items.len());
         let mut movement_id = None;
         for (nomination, amount) in items {

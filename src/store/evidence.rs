@@ -1,6 +1,7 @@
 //! Evidence items of a nomination: what they are, and the file each one
 //! points to with the SHA-256 recorded when it was attached.
 
+use crate::domain::nomination_rules;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::nominations::to_json;
@@ -41,35 +42,8 @@ fn read_item(conn: &Connection, id: i64) -> Result<Evidence> {
 
 /// The item as it is stored: text NFC, and a file only together with its hash.
 fn normalised(e: &Evidence) -> Result<Evidence> {
-    let title = nfc(e.title.trim());
-    if title.is_empty() {
-        return Err(StoreError::Invalid(
-            "evidence title: the title is empty".into(),
-        ));
-    }
-    let file_path = e
-        .file_path
-        .as_deref()
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-        .map(nfc);
-    let sha256 = e
-        .sha256
-        .as_deref()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .filter(|h| !h.is_empty());
-    if let Some(hash) = &sha256
-        && (hash.len() != 64 || !hash.bytes().all(|b| b.is_ascii_hexdigit()))
-    {
-        return Err(StoreError::Invalid(format!(
-            "evidence file: “{hash}” is not a SHA-256 (64 hexadecimal digits)"
-        )));
-    }
-    if file_path.is_some() && sha256.is_none() {
-        return Err(StoreError::Invalid(
-            "evidence file: a file is recorded together with its SHA-256".into(),
-        ));
-    }
+    let (title, file_path, sha256) =
+        nomination_rules::evidence(&e.title, e.file_path.as_deref(), e.sha256.as_deref())?;
     Ok(Evidence {
         id: e.id,
         nomination_id: e.nomination_id,

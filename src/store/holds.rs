@@ -2,6 +2,7 @@
 //! inspection (NĐ 152/2025 Điều 4). Eligibility reports an open hold, and a
 //! referral then needs an override reason.
 
+use crate::domain::hold;
 use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
@@ -9,7 +10,6 @@ use serde::{Deserialize, Serialize};
 use super::awards::{date_text, parse_date};
 use super::{Result, Store, StoreError};
 use crate::domain::nominee::NomineeId;
-use crate::domain::text::nfc;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AwardHold {
@@ -24,13 +24,8 @@ impl Store {
     /// Hold back a nominee's awards from `from` for `reason`.
     pub fn hold_back(&mut self, nominee: NomineeId, reason: &str, from: NaiveDate) -> Result<i64> {
         self.nominee(nominee)?;
-        let reason = nfc(reason);
-        if reason.is_empty() {
-            return Err(StoreError::Invalid(
-                "reason: say which discipline or inspection holds the awards back".into(),
-            ));
-        }
         self.write(|w| {
+            let reason = hold::reason(reason)?;
             w.tx.execute(
                 "INSERT INTO award_holds (nominee_id, reason, from_date, created_at) VALUES (?1, ?2, ?3, ?4)",
                 params![nominee, reason, date_text(from), w.now],
@@ -50,16 +45,8 @@ impl Store {
     /// Lift a hold on `date`.
     pub fn lift_hold(&mut self, id: i64, date: NaiveDate) -> Result<()> {
         let hold = self.hold(id)?;
-        if hold.lifted.is_some() {
-            return Err(StoreError::Invalid(format!("hold {id} is already lifted")));
-        }
-        if date < hold.from {
-            return Err(StoreError::Invalid(format!(
-                "hold {id}: {date} is before the hold began ({})",
-                hold.from
-            )));
-        }
         self.write(|w| {
+            hold::lift(id, hold.from, hold.lifted.is_some(), date)?;
             w.tx.execute(
                 "UPDATE award_holds SET lifted_date = ?2 WHERE id = ?1",
                 params![id, date_text(date)],

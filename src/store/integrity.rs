@@ -27,10 +27,25 @@ impl std::fmt::Display for ReadFailure {
 }
 
 impl ReadFailure {
+    /// What is damaged, when the failure is damage (a malformed file) and
+    /// not a full disk, a lock or missing permissions.
+    pub fn damage(&self) -> Option<String> {
+        use rusqlite::ErrorCode;
+        let e = &self.0;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseCorrupt) => Some(e.to_string()),
+            Some(ErrorCode::NotADatabase) => Some(format!("not a database file ({e})")),
+            _ => None,
+        }
+    }
+
     /// The failure said as what it is: damage (beginning with [`DAMAGED`]),
     /// or a full disk, missing permissions, a failing disk (which are not damage).
     pub fn unreadable(&self) -> String {
         use rusqlite::{ErrorCode, ffi};
+        if let Some(detail) = self.damage() {
+            return format!("{DAMAGED}{detail}");
+        }
         let e = &self.0;
         let extended = match e {
             rusqlite::Error::SqliteFailure(f, _) => f.extended_code,
@@ -43,8 +58,6 @@ impl ReadFailure {
             );
         }
         match e.sqlite_error_code() {
-            Some(ErrorCode::DatabaseCorrupt) => format!("{DAMAGED}{e}"),
-            Some(ErrorCode::NotADatabase) => format!("{DAMAGED}not a database file ({e})"),
             Some(ErrorCode::DiskFull) => format!(
                 "cannot be checked: the disk is full ({e}); this is not damage: free some space and check again"
             ),

@@ -111,8 +111,53 @@ pub enum StoreError {
         "{what} {id} was changed by someone else since you opened it; reload and make your change again"
     )]
     Conflict { what: &'static str, id: String },
-    #[error("{0}")]
-    Invalid(String),
+    /// A nominee's fields were refused (typed, so each language can say it).
+    #[error(transparent)]
+    Nominee(#[from] crate::domain::nominee::NomineeRefusal),
+    /// A nomination, a score or an award held before was refused.
+    #[error(transparent)]
+    Nomination(#[from] crate::domain::nomination_rules::NominationRefusal),
+    /// An evidence item was refused.
+    #[error(transparent)]
+    Evidence(#[from] crate::domain::nomination_rules::EvidenceRefusal),
+    /// A hold on a nominee's awards, or its lifting, was refused.
+    #[error(transparent)]
+    Hold(#[from] crate::domain::hold::HoldRefusal),
+    /// A minutes note was refused.
+    #[error(transparent)]
+    Note(#[from] crate::domain::note_rules::NoteRefusal),
+    /// A referral or a change to its dossier was refused.
+    #[error(transparent)]
+    Referral(#[from] crate::domain::referral_checks::ReferralRefusal),
+    /// Eligibility rules that cannot be used, each problem naming where it is.
+    #[error("eligibility rules: {}", .problems.join("; "))]
+    EligibilityRules { problems: Vec<String> },
+    /// A refusal about one row of an imported file.
+    #[error("row {line}: {source}")]
+    AtRow {
+        line: usize,
+        source: Box<StoreError>,
+    },
+    /// A value stored in the database cannot be read back.
+    #[error("stored {what} unreadable: {detail}")]
+    Unreadable { what: &'static str, detail: String },
+    /// A value could not be encoded to be stored or written out.
+    #[error("{what} could not be encoded: {detail}")]
+    Unencodable { what: &'static str, detail: String },
+    /// The crash harness found no member or no scorable nomination to write for.
+    #[error("the database has no members or no scorable nominations to exercise")]
+    NothingToExercise,
+    /// The reference data shipped inside hoidong cannot be read.
+    #[error("the data built into hoidong is unreadable ({detail}); reinstall hoidong")]
+    BuiltIn { detail: String },
+    #[error(
+        "{path}: the database needs an upgrade (schema {found} to {supported}) but the file is read-only"
+    )]
+    ReadOnlyUpgrade {
+        path: PathBuf,
+        found: i64,
+        supported: i64,
+    },
     /// A meeting's state or vote counts refused the change (typed, so each language can say it).
     #[error(transparent)]
     Meeting(#[from] refusal::MeetingRefusal),
@@ -192,6 +237,22 @@ fn empty_note(empty: &bool) -> &'static str {
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
+
+/// A value stored in the database that cannot be read back.
+pub(crate) fn unreadable(what: &'static str, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Unreadable {
+        what,
+        detail: e.to_string(),
+    }
+}
+
+/// A value that could not be encoded to be stored.
+pub(crate) fn unencodable(what: &'static str, e: impl std::fmt::Display) -> StoreError {
+    StoreError::Unencodable {
+        what,
+        detail: e.to_string(),
+    }
+}
 
 /// Where timestamps come from; tests fix it so that output is reproducible.
 #[derive(Clone)]
@@ -381,10 +442,11 @@ impl Store {
         }
         if self.read_only {
             if version < SCHEMA_VERSION {
-                return Err(StoreError::Invalid(format!(
-                    "{}: the database needs an upgrade (schema {version} to {SCHEMA_VERSION}) but the file is read-only",
-                    path.display()
-                )));
+                return Err(StoreError::ReadOnlyUpgrade {
+                    path: path.to_path_buf(),
+                    found: version,
+                    supported: SCHEMA_VERSION,
+                });
             }
             return Ok(());
         }

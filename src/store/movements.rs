@@ -97,7 +97,7 @@ impl Tx<'_> {
                 position as i64,
                 g.title,
                 g.subjects,
-                serde_json::to_string(&g.kinds).map_err(|e| StoreError::Invalid(e.to_string()))?
+                serde_json::to_string(&g.kinds).map_err(|e| super::unencodable("kinds", e))?
             ],
         )?;
         for (ci, c) in g.criteria.iter().enumerate() {
@@ -151,7 +151,7 @@ impl Tx<'_> {
                 m.plan_date,
                 m.issuing_body,
                 m.based_on,
-                serde_json::to_string(&m.phases).map_err(|e| StoreError::Invalid(e.to_string()))?
+                serde_json::to_string(&m.phases).map_err(|e| super::unencodable("phases", e))?
             ],
         )?;
         let movement = Movement {
@@ -246,7 +246,9 @@ impl Store {
 
     /// Add the movement shipped with hoidong (the Thanh Bình plan).
     pub fn add_seed_movement(&mut self) -> Result<Movement> {
-        let built = refdata::built_in().map_err(|e| StoreError::Invalid(e.to_string()))?;
+        let built = refdata::built_in().map_err(|e| StoreError::BuiltIn {
+            detail: e.to_string(),
+        })?;
         let plan = MovementPlan {
             movement: built.movement,
             groups: built.groups,

@@ -45,7 +45,7 @@ pub(super) fn join_page(store: &Store, ids: &[NominationId]) -> Result<Vec<Nomin
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let page = serde_json::to_string(ids).map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let page = serde_json::to_string(ids).map_err(|e| super::unencodable("ids", e))?;
     let rows = store
         .conn()
         .prepare_cached(&format!(

@@ -6,8 +6,9 @@ use super::{Result, Store, StoreError, Tx};
 use crate::domain::award::Catalogue;
 use crate::domain::movement::Round;
 use crate::domain::nomination::{NewNomination, Nomination, NominationId, NominationStatus};
-use crate::domain::nominee::{NewNominee, Nominee, NomineeId, NomineeKind, Sex};
-use crate::domain::text::{fold, nfc, person_sort_bytes, vi_sort_bytes};
+use crate::domain::nomination_rules::{self, NominationRefusal};
+use crate::domain::nominee::{self, NewNominee, Nominee, NomineeId, NomineeKind, Sex};
+use crate::domain::text::{fold, person_sort_bytes, vi_sort_bytes};
 use crate::domain::text_rules::{self, TextField};
 
 const NOMINEE_COLS: &str =
@@ -89,27 +90,6 @@ pub(super) fn to_json<T: serde::Serialize>(v: &T) -> serde_json::Value {
     serde_json::to_value(v).unwrap_or(serde_json::Value::Null)
 }
 
-/// Check a nominee's fields; the message names the field.
-pub fn validate_nominee(n: &NewNominee) -> std::result::Result<NomineeKind, String> {
-    let kind = n
-        .kind
-        .ok_or_else(|| "kind: choose the kind of nominee".to_string())?;
-    if nfc(&n.name).is_empty() {
-        return Err("name: the name is empty".into());
-    }
-    if let Some(y) = n.birth_year
-        && !(1900..=2100).contains(&y)
-    {
-        return Err(format!("birth year: {y} is not a plausible year"));
-    }
-    if let Some(p) = n.women_share_percent
-        && p > 100
-    {
-        return Err(format!("women share: {p}% is over 100%"));
-    }
-    Ok(kind)
-}
-
 impl Tx<'_> {
     pub fn insert_nominee(&self, n: &NewNominee) -> Result<NomineeId> {
         // The audit records what is stored: the texts as the rules cleaned them.
@@ -121,7 +101,7 @@ impl Tx<'_> {
 
     /// The row alone; callers record the audit entry (bulk generation records one for all).
     pub(crate) fn insert_nominee_unaudited(&self, n: &NewNominee) -> Result<NomineeId> {
-        let kind = validate_nominee(n).map_err(StoreError::Invalid)?;
+        let kind = nominee::check(n)?;
         let n = &n.cleaned()?;
         let name = n.name.clone();
         self.tx.prepare_cached(
@@ -172,17 +152,13 @@ impl Tx<'_> {
                 |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
             )
             .optional()?;
-        let (rank, recipients, award_short, level) = award.ok_or_else(|| {
-            StoreError::Invalid(format!("award: unknown award “{}”", n.award_code))
-        })?;
+        let (rank, recipients, award_short, level) =
+            award.ok_or_else(|| NominationRefusal::UnknownAward {
+                code: n.award_code.clone(),
+            })?;
         let kind = NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident);
         let class = serde_json::to_string(&kind.class()).unwrap_or_default();
-        if !recipients.contains(&class) {
-            return Err(StoreError::Invalid(format!(
-                "award: {award_short} cannot be given to this kind of nominee ({})",
-                kind.code()
-            )));
-        }
+        nomination_rules::award_for_kind(&award_short, recipients.contains(&class), kind)?;
         self.tx.execute(
             "INSERT INTO nominations (nominee_id, movement_id, round, round_year, award_code, award_rank, award_level, nominee_kind, name_sort,
                                       proposing_unit, summary, status, search_fold, created_at, updated_at)
@@ -220,7 +196,7 @@ impl Tx<'_> {
             address: n.address.clone(),
             women_share_percent: n.women_share_percent,
         };
-        validate_nominee(&fields).map_err(StoreError::Invalid)?;
+        nominee::check(&fields)?;
         let fields = fields.cleaned()?;
         let name = fields.name.clone();
         let n = &Nominee {
@@ -287,16 +263,18 @@ impl Tx<'_> {
             ..n.clone()
         };
         let before = read_nomination(&self.tx, n.id)?;
-        let award = catalogue.award(&n.award_code).ok_or_else(|| {
-            StoreError::Invalid(format!("award: unknown award “{}”", n.award_code))
-        })?;
+        let award =
+            catalogue
+                .award(&n.award_code)
+                .ok_or_else(|| NominationRefusal::UnknownAward {
+                    code: n.award_code.clone(),
+                })?;
         let nominee = read_nominee(&self.tx, n.nominee_id)?;
-        if !award.accepts(nominee.kind) {
-            return Err(StoreError::Invalid(format!(
-                "award: {} cannot be given to this kind of nominee",
-                award.short_name
-            )));
-        }
+        nomination_rules::award_for_kind(
+            &award.short_name,
+            award.accepts(nominee.kind),
+            nominee.kind,
+        )?;
         let changed = self.tx.execute(
             "UPDATE nominations SET round = ?2, round_year = ?3, award_code = ?4, award_rank = ?5, proposing_unit = ?6,
              summary = ?7, search_fold = ?8, updated_at = ?9, version = version + 1, award_level = ?11
@@ -343,15 +321,9 @@ impl Tx<'_> {
                 id: id.to_string(),
             })?;
         let current = NominationStatus::from_code(&current).unwrap_or(NominationStatus::Draft);
+        nomination_rules::step(id, current, next)?;
         if current == next {
             return Ok(());
-        }
-        if !current.can_become(next) {
-            return Err(StoreError::Invalid(format!(
-                "nomination {id}: cannot go from {} to {}",
-                current.code(),
-                next.code()
-            )));
         }
         self.tx.execute(
             "UPDATE nominations SET status = ?2, updated_at = ?3, version = version + 1 WHERE id = ?1",
@@ -447,13 +419,8 @@ impl Store {
 
     /// Withdraw a nomination: it stays in the record with the reason.
     pub fn withdraw_nomination(&mut self, id: NominationId, reason: &str) -> Result<()> {
-        let reason = nfc(reason);
-        if reason.is_empty() {
-            return Err(StoreError::Invalid(
-                "reason: say why the nomination is withdrawn".into(),
-            ));
-        }
         self.write(|w| {
+            let reason = nomination_rules::withdraw_reason(reason)?;
             w.set_nomination_status(id, NominationStatus::Withdrawn)?;
             w.tx.execute(
                 "UPDATE nominations SET withdrawal_reason = ?2 WHERE id = ?1",

@@ -2,6 +2,7 @@
 //! kind (opening, note, conclusion, closing) and optionally attached to an
 //! agenda item. Every change goes through `Store::write` with its audit entry.
 
+use crate::domain::note_rules;
 use rusqlite::{OptionalExtension, params};
 
 use super::refusal::MeetingRefusal;
@@ -80,12 +81,7 @@ impl Store {
     /// not written again (autosave calls this often).
     pub fn edit_note(&mut self, note: &MinutesNote) -> Result<()> {
         let before = self.note(note.id)?;
-        if before.meeting_id != note.meeting_id {
-            return Err(StoreError::Invalid(format!(
-                "note {}: belongs to meeting {}, not {}",
-                note.id, before.meeting_id, note.meeting_id
-            )));
-        }
+        note_rules::same_meeting(note.id, before.meeting_id, note.meeting_id)?;
         self.check_agenda_item(note.meeting_id, note.agenda_item_id)?;
         let after = MinutesNote {
             text: nfc(&note.text),
@@ -138,10 +134,7 @@ impl Store {
             )
             .optional()?;
         match owner {
-            Some(m) if m == meeting => Ok(()),
-            Some(m) => Err(StoreError::Invalid(format!(
-                "note: agenda item {item} belongs to meeting {m}, not {meeting}"
-            ))),
+            Some(owner) => Ok(note_rules::item_of_meeting(item, owner, meeting)?),
             None => Err(StoreError::NotFound {
                 what: "agenda item",
                 id: item.to_string(),

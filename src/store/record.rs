@@ -13,8 +13,8 @@ use crate::domain::record::{
 };
 use crate::domain::vote::{BallotCounts, Tally, VoteMethod};
 
-fn bad(what: &str, e: impl std::fmt::Display) -> StoreError {
-    StoreError::Invalid(format!("stored {what} unreadable: {e}"))
+fn bad(what: &'static str, e: impl std::fmt::Display) -> StoreError {
+    super::unreadable(what, e)
 }
 
 impl Store {

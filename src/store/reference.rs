@@ -22,7 +22,9 @@ pub fn seed_if_empty(store: &mut Store) -> Result<()> {
     if has > 0 {
         return Ok(());
     }
-    let b = refdata::built_in().map_err(|e| StoreError::Invalid(e.to_string()))?;
+    let b = refdata::built_in().map_err(|e| StoreError::BuiltIn {
+        detail: e.to_string(),
+    })?;
     store.write(|w| {
         let tx = &w.tx;
         for l in &b.catalogue.levels {
@@ -190,8 +192,8 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (text, is_default) = row?;
-            let mut rule: VoteRule = serde_json::from_str(&text)
-                .map_err(|e| StoreError::Invalid(format!("stored vote rule unreadable: {e}")))?;
+            let mut rule: VoteRule =
+                serde_json::from_str(&text).map_err(|e| super::unreadable("vote rule", e))?;
             rule.is_default = is_default;
             rule.women_share = women_share;
             out.push(rule);

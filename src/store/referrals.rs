@@ -7,14 +7,16 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::award_checks::{nomination_refused, standing, step_facts, step_refused};
 use super::awards::{RegisterRow, date_text, json, parse_date};
+use super::refusal_award::{AwardRefused, AwardSubject};
 use super::{Result, Store, StoreError};
-use crate::domain::award_steps::{check_referral, check_step};
+use crate::domain::award_steps::{AwardRefusal, check_referral, check_step};
 use crate::domain::dossier::{ChecklistItem, DossierRules};
 use crate::domain::eligibility::Lang;
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::referral::{
     Referral, ReferralEvent, ReferralId, ReferralState, ReferralStatus, ReferralStep,
 };
+use crate::domain::referral_checks::{self, ReferralRefusal};
 use crate::domain::register::{NewReferral, RegisterSource};
 use crate::domain::text::nfc;
 
@@ -36,14 +38,10 @@ fn referral_from_row(r: &Row<'_>) -> rusqlite::Result<Referral> {
     })
 }
 
-fn invalid(id: ReferralId, e: impl std::fmt::Display) -> StoreError {
-    StoreError::Invalid(format!("referral {id}: {e}"))
-}
-
 impl Store {
     /// The dossier rules shipped in `data/dossier.toml`.
     pub fn dossier_rules(&self) -> Result<DossierRules> {
-        DossierRules::built_in().map_err(StoreError::Invalid)
+        DossierRules::built_in().map_err(|detail| StoreError::BuiltIn { detail })
     }
 
     /// Refer a passed nomination for an award decided above the ward to the
@@ -58,25 +56,16 @@ impl Store {
         // Asked before the eligibility, so a referral refused anyway is not
         // first asked for a reason to override it.
         check_referral(&standing(self.conn(), &s)?, &checked).map_err(nomination_refused(id))?;
-        let reason = r
-            .override_reason
-            .as_deref()
-            .map(nfc)
-            .filter(|s| !s.is_empty());
         let evaluation = self.eligibility(id)?;
-        if evaluation.needs_override() && reason.is_none() {
-            return Err(StoreError::Invalid(format!(
-                "nomination {id}: {}\nTo refer it anyway, give the reason (--override-reason).",
-                evaluation.explain(Lang::En)
-            )));
-        }
-        let home = s
-            .catalogue
-            .home_level()
-            .ok_or_else(|| StoreError::Invalid("the catalogue has no levels".into()))?;
-        let level = s.catalogue.next_level(&home.code).ok_or_else(|| {
-            StoreError::Invalid("the catalogue has no level above the ward".into())
-        })?;
+        let reason =
+            referral_checks::override_reason(id, &evaluation, r.override_reason.as_deref())?;
+        let home = s.catalogue.home_level().ok_or(ReferralRefusal::NoLevels)?;
+        let level =
+            s.catalogue
+                .next_level(&home.code)
+                .ok_or_else(|| ReferralRefusal::NoLevelAbove {
+                    level: home.code.clone(),
+                })?;
         let documents: Vec<String> = self
             .dossier_rules()?
             .checklist(&s.award.code, s.kind.class())
@@ -142,8 +131,10 @@ impl Store {
         for row in rows {
             let (at, status, note, decision_number, decision_date, authority) = row?;
             steps.push(ReferralStep {
-                date: parse_date(Some(at.clone()))
-                    .ok_or_else(|| invalid(id, format!("unreadable step date “{at}”")))?,
+                date: parse_date(Some(at.clone())).ok_or_else(|| ReferralRefusal::BadStepDate {
+                    id,
+                    text: at.clone(),
+                })?,
                 status: ReferralStatus::from_code(&status).unwrap_or(ReferralStatus::Prepared),
                 note,
                 decision_number,
@@ -162,33 +153,17 @@ impl Store {
     /// Tick a document of the dossier with its reference (number, date, where kept).
     pub fn tick_document(&mut self, id: ReferralId, doc_code: &str, reference: &str) -> Result<()> {
         let referral = self.referral(id)?;
-        if !referral.status.is_open() {
-            return Err(invalid(
-                id,
-                format!("it is {}; its dossier is closed", referral.status.code()),
-            ));
-        }
-        let reference = nfc(reference);
-        if reference.is_empty() {
-            return Err(StoreError::Invalid(
-                "reference: give the document's number and date or where it is kept".into(),
-            ));
-        }
-        let known: Vec<String> = self
-            .referral_checklist(id)?
-            .into_iter()
-            .map(|i| i.doc_code)
-            .collect();
-        if !known.iter().any(|c| c == doc_code) {
-            return Err(invalid(
-                id,
-                format!(
-                    "no document “{doc_code}” in its checklist (it has: {})",
-                    known.join(", ")
-                ),
-            ));
-        }
+        let known: Vec<String> = if referral.status.is_open() {
+            self.referral_checklist(id)?
+                .into_iter()
+                .map(|i| i.doc_code)
+                .collect()
+        } else {
+            Vec::new()
+        };
         self.write(|w| {
+            let reference =
+                referral_checks::tick(id, referral.status, doc_code, reference, &known)?;
             w.tx.execute(
                 "UPDATE referral_documents SET reference = ?3, ticked_at = ?4 WHERE referral_id = ?1 AND doc_code = ?2",
                 params![id, doc_code, reference, w.now],
@@ -212,10 +187,7 @@ impl Store {
         event: &ReferralEvent,
     ) -> Result<ReferralStatus> {
         if matches!(event, ReferralEvent::Forward { .. }) {
-            return Err(invalid(
-                id,
-                "forwarding creates a referral to the next level: use forward_referral",
-            ));
+            return Err(ReferralRefusal::ForwardIsNotAStep { id }.into());
         }
         let referral = self.referral(id)?;
         let rules = self.dossier_rules()?;
@@ -282,15 +254,17 @@ impl Store {
         let next = check_step(&state, &event, &[]).map_err(step_refused(id))?;
         let number = nfc(&r.submission_number);
         if number.is_empty() {
-            return Err(StoreError::Invalid(
-                "number: the submission number is empty".into(),
-            ));
+            return Err(StoreError::Award(AwardRefused {
+                about: AwardSubject::Referral(id),
+                refusal: AwardRefusal::EmptySubmissionNumber,
+            }));
         }
         let s = self.subject(referral.nomination_id)?;
-        let level = s
-            .catalogue
-            .next_level(&referral.level)
-            .ok_or_else(|| invalid(id, format!("there is no level above {}", referral.level)))?;
+        let level = s.catalogue.next_level(&referral.level).ok_or_else(|| {
+            ReferralRefusal::NoLevelAbove {
+                level: referral.level.clone(),
+            }
+        })?;
         let documents: Vec<String> = self
             .dossier_rules()?
             .checklist(&s.award.code, s.kind.class())
@@ -363,7 +337,7 @@ pub(crate) fn referral_state(conn: &Connection, r: &Referral) -> Result<Referral
     )?;
     let last_date = parse_date(last)
         .or(r.submission_date)
-        .ok_or_else(|| invalid(r.id, "it has no dated step"))?;
+        .ok_or(ReferralRefusal::NoDatedStep { id: r.id })?;
     Ok(ReferralState {
         status: r.status,
         last_date,

@@ -32,9 +32,11 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (award_code, award_name, level, rank, date, status, year) = row?;
-            let status = ReferralStatus::from_code(&status).ok_or_else(|| {
-                StoreError::Invalid(format!("a referral has an unknown status “{status}”"))
-            })?;
+            let status =
+                ReferralStatus::from_code(&status).ok_or_else(|| StoreError::Unreadable {
+                    what: "referral status",
+                    detail: format!("unknown status “{status}”"),
+                })?;
             out.push(ReferralFact {
                 award_code,
                 award_name,
@@ -50,7 +52,7 @@ impl Store {
 
     /// The report of `period` at the prize figures of `data/prizes.toml`.
     pub fn year_report(&self, period: Period) -> Result<YearReport> {
-        let table = PrizeTable::built_in().map_err(StoreError::Invalid)?;
+        let table = PrizeTable::built_in().map_err(|detail| StoreError::BuiltIn { detail })?;
         let catalogue = self.catalogue()?;
         let entries = self.register_entries()?;
         let facts = self.referral_facts()?;

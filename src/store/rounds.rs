@@ -151,7 +151,7 @@ impl Tx<'_> {
             applied.push(rule);
         }
         let attendance =
-            serde_json::to_string(att).map_err(|e| StoreError::Invalid(e.to_string()))?;
+            serde_json::to_string(att).map_err(|e| super::unencodable("attendance", e))?;
         self.tx.execute(
             "INSERT INTO ballot_rounds (meeting_id, round_no, method, issued, returned, valid, invalid, attendance, recorded_at, amends_round, amendment_reason, revote_reason)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
@@ -184,8 +184,8 @@ impl Tx<'_> {
                     t.abstain,
                     t.written_agree,
                     t.written_disagree,
-                    serde_json::to_string(rule).map_err(|e| StoreError::Invalid(e.to_string()))?,
-                    serde_json::to_string(outcome).map_err(|e| StoreError::Invalid(e.to_string()))?,
+                    serde_json::to_string(rule).map_err(|e| super::unencodable("vote rule", e))?,
+                    serde_json::to_string(outcome).map_err(|e| super::unencodable("vote outcome", e))?,
                     outcome.passed
                 ],
             )?;
@@ -195,8 +195,7 @@ impl Tx<'_> {
             } else {
                 NominationStatus::Failed
             };
-            self.set_nomination_status(p.nomination, next)
-                .map_err(|e| StoreError::Invalid(format!("round {round_no}, {}: {e}", p.name)))?;
+            self.set_nomination_status(p.nomination, next)?;
         }
         self.touch_meeting(meeting)?;
         self.audit(
@@ -407,7 +406,7 @@ impl Store {
                 .into());
             }
             let att: AttendanceCounts = serde_json::from_str(&att)
-                .map_err(|e| StoreError::Invalid(format!("stored attendance unreadable: {e}")))?;
+                .map_err(|e| super::unreadable("attendance", e))?;
             let round_no = w.next_round_no(meeting)?;
             let rule_for = |nomination: NominationId, name: &str, _: &str| -> Result<VoteRule> {
                 let text: Option<String> = w
@@ -424,7 +423,7 @@ impl Store {
                     original: original_no,
                 })?;
                 serde_json::from_str(&text)
-                    .map_err(|e| StoreError::Invalid(format!("stored vote rule unreadable: {e}")))
+                    .map_err(|e| super::unreadable("vote rule", e))
             };
             let items = w.prepare_items(meeting, round_no, input, &rule_for)?;
             w.write_round(

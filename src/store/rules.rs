@@ -40,7 +40,9 @@ impl VoteRuleChange {
 fn shipped() -> Result<refdata::RuleBook> {
     refdata::built_in()
         .map(|b| b.rules)
-        .map_err(|e| StoreError::Invalid(e.to_string()))
+        .map_err(|e| StoreError::BuiltIn {
+            detail: e.to_string(),
+        })
 }
 
 impl Store {
@@ -106,7 +108,7 @@ impl Store {
                 .map(|st| st.code().to_string())
                 .collect();
             let list =
-                serde_json::to_string(&waiting).map_err(|e| StoreError::Invalid(e.to_string()))?;
+                serde_json::to_string(&waiting).map_err(|e| super::unencodable("statuses", e))?;
             let scored: Vec<i64> =
                 w.tx.prepare(
                     "SELECT DISTINCT s.nomination_id FROM scores s

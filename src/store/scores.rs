@@ -3,9 +3,10 @@
 
 use rusqlite::params;
 
-use super::{Result, Store, StoreError, Tx};
+use super::{Result, Store, Tx};
 use crate::domain::criteria::Criterion;
 use crate::domain::nomination::NominationId;
+use crate::domain::nomination_rules::{self, NominationRefusal};
 use crate::domain::nominee::NomineeKind;
 use crate::domain::scoring::{MemberId, Score, nomination_score};
 
@@ -40,16 +41,10 @@ impl Tx<'_> {
                 |r| r.get(0),
             )
             .ok();
-        let max = max.ok_or_else(|| {
-            StoreError::Invalid(format!("criterion: unknown criterion {}", s.criterion_code))
+        let max = max.ok_or_else(|| NominationRefusal::UnknownCriterion {
+            code: s.criterion_code.clone(),
         })?;
-        if s.tenths > max * 10 {
-            return Err(StoreError::Invalid(format!(
-                "score {}: over the maximum {max} of criterion {}",
-                crate::domain::numbers::score(s.tenths, crate::domain::numbers::POINT),
-                s.criterion_code
-            )));
-        }
+        nomination_rules::score(s.tenths, max, &s.criterion_code)?;
         self.tx.execute(
             "INSERT INTO scores (nomination_id, member_id, criterion_code, tenths, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
              ON CONFLICT (nomination_id, member_id, criterion_code) DO UPDATE SET tenths = excluded.tenths, updated_at = excluded.updated_at",

@@ -77,8 +77,9 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (kind, mut s) = row?;
-            s.kind = SignOffKind::from_code(&kind).ok_or_else(|| {
-                StoreError::Invalid(format!("sign-off {}: unknown kind “{kind}”", s.id))
+            s.kind = SignOffKind::from_code(&kind).ok_or_else(|| StoreError::Unreadable {
+                what: "sign-off kind",
+                detail: format!("sign-off {}: unknown kind “{kind}”", s.id),
             })?;
             out.push(s);
         }

@@ -4,6 +4,7 @@
 //! transaction, with the referral rules of a single referral; the steps
 //! after (returned, resent, conferred) stay per nominee.
 
+use crate::domain::nomination_rules::NominationRefusal;
 use chrono::NaiveDate;
 use rusqlite::params;
 
@@ -344,7 +345,7 @@ impl Store {
         let award = catalogue
             .award(&award_code)
             .cloned()
-            .ok_or_else(|| StoreError::Invalid(format!("unknown award “{award_code}”")))?;
+            .ok_or(NominationRefusal::UnknownAward { code: award_code })?;
         let level_name = catalogue
             .level(&first.level)
             .map_or(first.level.clone(), |l| l.name.clone());

@@ -154,9 +154,9 @@ impl App {
                 }
             }
             Event::Job(JobResult::Page(Ok(page))) => self.dashboard.receive(page),
-            Event::Job(JobResult::Page(Err(e))) => self.error(e),
+            Event::Job(JobResult::Page(Err(e))) => self.error(self.strings.store_message(&e)),
             Event::Job(JobResult::Counted(Ok(counted))) => self.dashboard.receive_count(counted),
-            Event::Job(JobResult::Counted(Err(e))) => self.error(e),
+            Event::Job(JobResult::Counted(Err(e))) => self.error(self.strings.store_message(&e)),
             Event::Job(JobResult::ReaderFailed(_)) => {
                 self.pages = PageSource::Inline;
                 self.dashboard.reload();

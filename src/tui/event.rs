@@ -9,6 +9,7 @@ use std::time::Duration;
 use ratatui::crossterm::event::{self as term, KeyEvent};
 
 use super::screens::dashboard::{Counted, Page};
+use crate::store::StoreError;
 
 #[derive(Debug)]
 pub enum Event {
@@ -23,13 +24,13 @@ pub enum Event {
 #[derive(Debug)]
 pub enum JobResult {
     /// A window of the dashboard list, or why it could not be read.
-    Page(Result<Page, String>),
+    Page(Result<Page, StoreError>),
     /// The number of rows of a query, read after its page.
-    Counted(Result<Counted, String>),
+    Counted(Result<Counted, StoreError>),
     /// The page reader could not start; pages are then read on the UI thread.
-    ReaderFailed(String),
+    ReaderFailed(StoreError),
     /// A document written or printed (`print_jobs`), or why not.
-    Printed(Result<super::print_jobs::Printed, String>),
+    Printed(Result<super::print_jobs::Printed, super::print_jobs::PrintFailure>),
     /// Progress and outcome of an import or export.
     Transfer(super::transfer::TransferEvent),
 }

@@ -28,7 +28,7 @@ impl PageReader {
             let (store, counter) = match opened {
                 Ok(both) => both,
                 Err(e) => {
-                    let _ = events.send(Event::Job(JobResult::ReaderFailed(e.to_string())));
+                    let _ = events.send(Event::Job(JobResult::ReaderFailed(e)));
                     return;
                 }
             };
@@ -38,7 +38,7 @@ impl PageReader {
                 while let Ok(newer) = rx.try_recv() {
                     req = newer;
                 }
-                let page = read_rows(&store, &req).map_err(|e| e.to_string());
+                let page = read_rows(&store, &req);
                 let count = req.count && page.is_ok();
                 if events.send(Event::Job(JobResult::Page(page))).is_err() {
                     break;
@@ -82,7 +82,7 @@ impl Counter {
                     }),
                     // Replaced by a newer request, which is next in line.
                     Err(e) if e.is_interrupted() => continue,
-                    Err(e) => Err(e.to_string()),
+                    Err(e) => Err(e),
                 };
                 if events
                     .send(Event::Job(JobResult::Counted(counted)))

@@ -38,6 +38,25 @@ pub enum Printed {
     },
 }
 
+/// Why a document was not written or printed; the screen says it in its
+/// language, with the renderer's, the file system's or `lp`'s own words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PrintFailure {
+    /// The document could not be typeset.
+    Render(String),
+    /// The file could not be written.
+    Write { path: PathBuf, detail: String },
+    /// `lp` could not be started or refused the job.
+    Printer(String),
+}
+
+fn write(path: &Path, bytes: &[u8]) -> Result<(), PrintFailure> {
+    write_private(path, bytes).map_err(|e| PrintFailure::Write {
+        path: path.to_path_buf(),
+        detail: format!("{e:#}"),
+    })
+}
+
 /// A name in `dir` that does not exist yet, so earlier prints are kept.
 pub fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
     let first = dir.join(format!("{stem}.{ext}"));
@@ -57,16 +76,17 @@ fn find_on_path(program: &str) -> Option<PathBuf> {
         .find(|p| p.is_file())
 }
 
-fn run(doc: &Document, format: Format, target: &Target) -> Result<Printed, String> {
+fn run(doc: &Document, format: Format, target: &Target) -> Result<Printed, PrintFailure> {
     let format = match target {
         Target::Printer { .. } => Format::Pdf,
         Target::File { .. } => format,
     };
-    let bytes = print::render(doc, format, &Template::BuiltIn).map_err(|e| e.to_string())?;
+    let bytes = print::render(doc, format, &Template::BuiltIn)
+        .map_err(|e| PrintFailure::Render(e.to_string()))?;
     match target {
         Target::File { dir, stem } => {
             let path = free_path(dir, stem, format.extension());
-            write_private(&path, &bytes).map_err(|e| format!("{e:#}"))?;
+            write(&path, &bytes)?;
             Ok(Printed::Written {
                 path: std::fs::canonicalize(&path).unwrap_or(path),
                 bytes: bytes.len(),
@@ -75,22 +95,24 @@ fn run(doc: &Document, format: Format, target: &Target) -> Result<Printed, Strin
         Target::Printer { dir, stem } => {
             let Some(lp) = find_on_path("lp") else {
                 let path = free_path(dir, stem, "pdf");
-                write_private(&path, &bytes).map_err(|e| format!("{e:#}"))?;
+                write(&path, &bytes)?;
                 return Ok(Printed::SavedNoPrinter {
                     path: std::fs::canonicalize(&path).unwrap_or(path),
                 });
             };
             let tmp =
                 std::env::temp_dir().join(format!("hoidong-{}-{stem}.pdf", std::process::id()));
-            write_private(&tmp, &bytes).map_err(|e| format!("{e:#}"))?;
+            write(&tmp, &bytes)?;
             let out = Command::new(lp).arg(&tmp).output();
             let _ = std::fs::remove_file(&tmp);
             match out {
                 Ok(o) if o.status.success() => Ok(Printed::SentToPrinter {
                     lp_said: String::from_utf8_lossy(&o.stdout).trim().to_string(),
                 }),
-                Ok(o) => Err(format!("lp: {}", String::from_utf8_lossy(&o.stderr).trim())),
-                Err(e) => Err(format!("lp: {e}")),
+                Ok(o) => Err(PrintFailure::Printer(
+                    String::from_utf8_lossy(&o.stderr).trim().to_string(),
+                )),
+                Err(e) => Err(PrintFailure::Printer(e.to_string())),
             }
         }
     }
@@ -105,9 +127,9 @@ pub fn spawn_pdf(
     events: Sender<Event>,
 ) {
     thread::spawn(move || {
-        let result = render().and_then(|bytes| {
+        let result = render().map_err(PrintFailure::Render).and_then(|bytes| {
             let path = free_path(&dir, &stem, "pdf");
-            write_private(&path, &bytes).map_err(|e| format!("{e:#}"))?;
+            write(&path, &bytes)?;
             Ok(Printed::Written {
                 path: std::fs::canonicalize(&path).unwrap_or(path),
                 bytes: bytes.len(),

@@ -2,6 +2,7 @@
 //! in Vietnamese and English (chosen with the interface's `Strings`).
 
 use super::strings::{Lang, Strings};
+use crate::store::StoreError;
 
 pub struct FormStrings {
     pub new_title: &'static str,
@@ -257,31 +258,37 @@ pub fn forms(s: &Strings) -> &'static FormStrings {
 }
 
 impl FormStrings {
-    /// A validation message of the store (“field: text”) as the field key it
-    /// concerns and the text to show next to that field.
-    pub fn store_message(&self, lang: Lang, message: &str) -> (&'static str, String) {
-        let (prefix, text) = message.split_once(": ").unwrap_or(("", message));
-        let key = match prefix {
-            "kind" => "kind",
-            "name" => "name",
-            "birth year" => "birth_year",
-            "women share" => "women_share",
-            "award" => "award",
-            "evidence title" => "title",
-            "reason" => "reason",
-            _ => "",
-        };
-        if lang == Lang::En {
-            return (key, text.to_string());
+    /// A typed refusal of one field of a form: the form's key for that field
+    /// and the text to show beside it; `None` when the refusal is not about
+    /// one field (the banner says it).
+    pub fn field_refusal(&self, lang: Lang, e: &StoreError) -> Option<(&'static str, String)> {
+        use crate::domain::hold::HoldRefusal;
+        use crate::domain::nomination_rules::{EvidenceRefusal, NominationRefusal};
+        use crate::domain::nominee::NomineeRefusal;
+        let beside = |key: &'static str, text: &str| Some((key, text.to_string()));
+        match e {
+            StoreError::Nominee(r) => match r {
+                NomineeRefusal::NoKind => beside("kind", &r.message(lang.words())),
+                NomineeRefusal::EmptyName => beside("name", self.name_empty),
+                NomineeRefusal::ImplausibleBirthYear { .. } => {
+                    beside("birth_year", self.year_implausible)
+                }
+                NomineeRefusal::WomenShareOver { .. } => beside("women_share", self.share_over),
+            },
+            StoreError::Nomination(NominationRefusal::AwardNotForKind { .. }) => {
+                beside("award", self.award_not_for_kind)
+            }
+            StoreError::Nomination(r @ NominationRefusal::UnknownAward { .. }) => {
+                beside("award", &r.message(lang.words()))
+            }
+            StoreError::Nomination(r @ NominationRefusal::NoWithdrawReason) => {
+                beside("reason", &r.message(lang.words()))
+            }
+            StoreError::Hold(r @ HoldRefusal::NoReason) => {
+                beside("reason", &r.message(lang.words()))
+            }
+            StoreError::Evidence(EvidenceRefusal::EmptyTitle) => beside("title", self.title_empty),
+            _ => None,
         }
-        let vi = match key {
-            "name" => self.name_empty,
-            "title" => self.title_empty,
-            "birth_year" => self.year_implausible,
-            "women_share" => self.share_over,
-            "award" if text.contains("cannot be given") => self.award_not_for_kind,
-            _ => return (key, text.to_string()),
-        };
-        (key, vi.to_string())
     }
 }

@@ -254,3 +254,22 @@ impl Strings {
         }
     }
 }
+
+impl Strings {
+    /// Why a document was not written or printed, in the interface's language.
+    pub fn print_failure(&self, e: &crate::tui::print_jobs::PrintFailure) -> String {
+        use crate::tui::print_jobs::PrintFailure::*;
+        match (e, self.lang) {
+            (Render(detail), Lang::Vi) => format!("không dàn trang được văn bản ({detail})"),
+            (Render(detail), Lang::En) => format!("the document could not be typeset ({detail})"),
+            (Write { path, detail }, Lang::Vi) => {
+                format!("không ghi được tệp {} ({detail})", path.display())
+            }
+            (Write { path, detail }, Lang::En) => {
+                format!("{} could not be written ({detail})", path.display())
+            }
+            (Printer(detail), Lang::Vi) => format!("máy in (lp) không nhận lệnh in: {detail}"),
+            (Printer(detail), Lang::En) => format!("lp: {detail}"),
+        }
+    }
+}

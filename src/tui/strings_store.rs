@@ -8,9 +8,11 @@ use crate::store::StoreError;
 use super::strings::{Lang, Strings};
 
 impl Strings {
-    /// Any store error as the user should read it. Only `Invalid` (an
-    /// untyped check of the store) keeps the text the store gave.
+    /// Any store error as the user should read it.
     pub fn store_message(&self, e: &StoreError) -> String {
+        if let Some(text) = self.record_refusal(e) {
+            return text;
+        }
         if let StoreError::Meeting(r) = e {
             return self.refusal(r);
         }
@@ -97,7 +99,38 @@ impl Strings {
             StoreError::Io { path, source } => {
                 format!("{}: lỗi đọc/ghi tệp ({source})", path.display())
             }
-            StoreError::Invalid(text) => text.clone(),
+            StoreError::Nominee(_)
+            | StoreError::Nomination(_)
+            | StoreError::Evidence(_)
+            | StoreError::Hold(_)
+            | StoreError::Note(_)
+            | StoreError::Referral(_)
+            | StoreError::AtRow { .. } => self.record_refusal(e).unwrap_or_default(),
+            StoreError::EligibilityRules { problems } => format!(
+                "Quy tắc xét điều kiện khen thưởng không dùng được: {}",
+                problems.join("; ")
+            ),
+            StoreError::Unreadable { what, detail } => format!(
+                "Không đọc được {} đã lưu trong cơ sở dữ liệu ({detail}); hãy chạy `hoidong check`",
+                stored_vi(what)
+            ),
+            StoreError::Unencodable { what, detail } => {
+                format!("Không ghi được {} ({detail})", stored_vi(what))
+            }
+            StoreError::BuiltIn { detail } => format!(
+                "Dữ liệu có sẵn trong hoidong không đọc được ({detail}); hãy cài đặt lại hoidong"
+            ),
+            StoreError::ReadOnlyUpgrade {
+                path,
+                found,
+                supported,
+            } => format!(
+                "{}: cơ sở dữ liệu cần được nâng cấp (lược đồ {found} lên {supported}) nhưng tệp đang mở chỉ để đọc",
+                path.display()
+            ),
+            StoreError::NothingToExercise => {
+                "Cơ sở dữ liệu không có thành viên hoặc không có hồ sơ đề nghị nào để chấm điểm thử".into()
+            }
             StoreError::Meeting(r) => self.refusal(r),
             StoreError::Text(r) => r.message(self.lang.words()),
             StoreError::Award(r) => self.award_refusal(r),
@@ -108,6 +141,42 @@ impl Strings {
             StoreError::Movement(r) => r.message(self.lang.words()),
             StoreError::Rules(r) => r.message(self.lang.words()),
         }
+    }
+}
+
+impl Strings {
+    /// The refusals about nominees, nominations, evidence, holds, notes and
+    /// referrals (`record_words`), and a row of an imported file naming one.
+    fn record_refusal(&self, e: &StoreError) -> Option<String> {
+        let lang = self.lang.words();
+        Some(match e {
+            StoreError::Nominee(r) => r.message(lang),
+            StoreError::Nomination(r) => r.message(lang),
+            StoreError::Evidence(r) => r.message(lang),
+            StoreError::Hold(r) => r.message(lang),
+            StoreError::Note(r) => r.message(lang),
+            StoreError::Referral(r) => r.message(lang),
+            StoreError::AtRow { line, source } => match self.lang {
+                Lang::Vi => format!("Dòng {line}: {}", self.store_message(source)),
+                Lang::En => format!("row {line}: {}", self.store_message(source)),
+            },
+            _ => return None,
+        })
+    }
+}
+
+/// The Vietnamese name of a value stored in the database.
+fn stored_vi(what: &str) -> &str {
+    match what {
+        "vote rule" => "quy tắc biểu quyết",
+        "vote method" => "hình thức biểu quyết",
+        "vote outcome" => "kết quả biểu quyết",
+        "attendance" => "số người dự họp",
+        "eligibility rules" => "quy tắc xét điều kiện khen thưởng",
+        "sign-off kind" => "loại ký duyệt",
+        "referral status" => "trạng thái hồ sơ trình cấp trên",
+        "movement plan" => "kế hoạch phong trào",
+        other => other,
     }
 }
 

@@ -11,11 +11,12 @@ use std::thread;
 use std::time::{Duration, Instant};
 
 use crate::domain::nomination::NominationQuery;
+use crate::export::ExportError;
 use crate::export::nominations::export_nominations;
-use crate::import::preview::Advice;
 use crate::import::table::{Table, read_tables};
 use crate::import::{
-    ImportError, ImportOptions, ImportPreview, ReportLang, import_tables, preview_tables,
+    ImportError, ImportOptions, ImportPreview, ImportReport, ReportLang, import_tables,
+    preview_tables,
 };
 use crate::store::{Store, StoreError};
 
@@ -29,11 +30,11 @@ pub enum TransferEvent {
         total: usize,
     },
     /// The list read and checked for the preview, or why it cannot be.
-    Previewed(Result<Box<PreviewReady>, String>),
+    Previewed(Result<Box<PreviewReady>, ImportError>),
     /// The import report, or why nothing was imported (with every bad row).
-    Imported(Result<String, String>),
+    Imported(Result<ImportReport, ImportError>),
     /// How many nominations were written, and where; or why not.
-    Exported(Result<(usize, PathBuf), String>),
+    Exported(Result<(usize, PathBuf), ExportError>),
 }
 
 /// The import's report in the interface's language.
@@ -64,6 +65,14 @@ pub fn import_failure(e: &ImportError, lang: ReportLang) -> String {
 /// that nothing was imported).
 fn store_failure(e: &StoreError, lang: ReportLang) -> String {
     strings_for(lang).store_message(e)
+}
+
+/// Why nothing was exported, in `lang`.
+pub fn export_failure(e: &ExportError, lang: ReportLang) -> String {
+    match e {
+        ExportError::Store(e) => store_failure(e, lang),
+        e => e.to_string(),
+    }
 }
 
 /// Progress is sent at most this often, so a large file does not flood the loop.
@@ -120,8 +129,8 @@ impl PartialEq for PreviewReady {
 impl Eq for PreviewReady {}
 
 /// Read and check the list without saving anything.
-pub fn preview_with(store: &Store, job: ImportJob, lang: ReportLang) -> TransferEvent {
-    let fail = |e: ImportError| TransferEvent::Previewed(Err(import_failure(&e, lang)));
+pub fn preview_with(store: &Store, job: ImportJob) -> TransferEvent {
+    let fail = |e: ImportError| TransferEvent::Previewed(Err(e));
     let tables = match job.tables {
         Some(t) => t,
         None => match read_tables(&job.file) {
@@ -142,12 +151,12 @@ pub fn preview_with(store: &Store, job: ImportJob, lang: ReportLang) -> Transfer
 
 /// Read the list for the preview on a thread of its own, through a
 /// read-only connection: nothing can be written by it.
-pub fn spawn_preview(db: PathBuf, job: ImportJob, lang: ReportLang, events: Sender<Event>) {
+pub fn spawn_preview(db: PathBuf, job: ImportJob, events: Sender<Event>) {
     thread::spawn(move || {
         let mut send = send_to(&events);
         match Store::open_read_only(&db) {
-            Ok(store) => send(preview_with(&store, job, lang)),
-            Err(e) => send(TransferEvent::Previewed(Err(store_failure(&e, lang)))),
+            Ok(store) => send(preview_with(&store, job)),
+            Err(e) => send(TransferEvent::Previewed(Err(e.into()))),
         }
     });
 }
@@ -159,7 +168,6 @@ pub fn import_with(
     file: &Path,
     tables: &[Table],
     options: ImportOptions,
-    lang: ReportLang,
     send: &mut dyn FnMut(TransferEvent),
 ) {
     let mut last = Instant::now() - PROGRESS_EVERY;
@@ -169,20 +177,13 @@ pub fn import_with(
             send(TransferEvent::Progress { done, total });
         }
     };
-    let result = import_tables(store, file, tables, options, &mut progress)
-        // The guesses were seen in the preview: said as kept, not how to change.
-        .map(|report| report.message_for(lang, Advice::Settled))
-        .map_err(|e| import_failure(&e, lang));
+    let result = import_tables(store, file, tables, options, &mut progress);
     send(TransferEvent::Imported(result));
 }
 
 pub fn export_with(store: &Store, query: &NominationQuery, file: &Path) -> TransferEvent {
     let path = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
-    TransferEvent::Exported(
-        export_nominations(store, query, &path)
-            .map(|n| (n, path.clone()))
-            .map_err(|e| e.to_string()),
-    )
+    TransferEvent::Exported(export_nominations(store, query, &path).map(|n| (n, path.clone())))
 }
 
 fn send_to(events: &Sender<Event>) -> impl FnMut(TransferEvent) + '_ {
@@ -197,14 +198,13 @@ pub fn spawn_import(
     file: PathBuf,
     tables: Arc<Vec<Table>>,
     options: ImportOptions,
-    lang: ReportLang,
     events: Sender<Event>,
 ) {
     thread::spawn(move || {
         let mut send = send_to(&events);
         match Store::open(&db) {
-            Ok(mut store) => import_with(&mut store, &file, &tables, options, lang, &mut send),
-            Err(e) => send(TransferEvent::Imported(Err(store_failure(&e, lang)))),
+            Ok(mut store) => import_with(&mut store, &file, &tables, options, &mut send),
+            Err(e) => send(TransferEvent::Imported(Err(e.into()))),
         }
     });
 }
@@ -215,7 +215,7 @@ pub fn spawn_export(db: PathBuf, query: NominationQuery, file: PathBuf, events: 
         let mut send = send_to(&events);
         match Store::open_read_only(&db) {
             Ok(store) => send(export_with(&store, &query, &file)),
-            Err(e) => send(TransferEvent::Exported(Err(e.to_string()))),
+            Err(e) => send(TransferEvent::Exported(Err(e.into()))),
         }
     });
 }

@@ -321,7 +321,7 @@ fn decisions_referrals_and_the_register_in_the_store() {
 
 fn hoidong(db: &Path) -> Command {
     let mut c = Command::cargo_bin("hoidong").unwrap();
-    c.arg("--db").arg(db);
+    c.arg("--db").arg(db).args(["--lang", "en"]);
     c
 }
 

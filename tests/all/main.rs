@@ -47,4 +47,5 @@ mod tui_names;
 mod tui_nominee_form;
 mod tui_setup;
 mod tui_small_screen;
+mod typed_refusals;
 mod ward;

@@ -119,7 +119,9 @@ fn fixture() -> Fixture {
 
 fn invalid(r: Result<impl std::fmt::Debug, StoreError>) -> String {
     match r {
-        Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => e.to_string(),
+        Err(e @ (StoreError::Meeting(_) | StoreError::Nomination(_) | StoreError::Note(_))) => {
+            e.to_string()
+        }
         other => panic!("expected a refusal, got {other:?}"),
     }
 }
@@ -726,7 +728,7 @@ fn the_cli_lists_and_shows_meetings() {
     assert!(ok && text.contains("vào chương trình cuộc họp 4"), "{text}");
     let (ok, text) = run(&["meeting", "add", "4", "1"]);
     assert!(
-        !ok && text.contains("already on the agenda of meeting 08/BB-HĐTĐKT"),
+        !ok && text.contains("đã có trong chương trình của phiên họp 08/BB-HĐTĐKT"),
         "{text}"
     );
     let (ok, text) = run(&["meeting", "show", "4"]);
@@ -740,5 +742,5 @@ fn the_cli_lists_and_shows_meetings() {
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("meeting 99 not found"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Không tìm thấy phiên họp 99"));
 }

@@ -445,7 +445,9 @@ fn a_nomination_scores_against_its_own_movements_criteria() {
     };
     assert!(matches!(
         store.put_score(official, &over),
-        Err(StoreError::Invalid(_))
+        Err(StoreError::Nomination(
+            hoidong::domain::nomination_rules::NominationRefusal::ScoreOverMax { .. }
+        ))
     ));
     for m in &members {
         for (c, tenths) in sheet.criteria.iter().zip([100, 50, 200, 50]) {

@@ -91,7 +91,7 @@ fn minutes_of_a_meeting_never_opened_are_not_signed() {
     let planned = d.new_meeting().to_string();
     let err = d.refused(&["sign", &planned, "--yes"]);
     assert!(
-        err.contains("was never opened: there are no minutes to sign"),
+        err.contains("chưa từng được khai mạc: không có biên bản nào để ký duyệt"),
         "{err}"
     );
     let signed = d.one(&format!(
@@ -127,7 +127,10 @@ fn minutes_of_a_meeting_with_nobody_present_are_not_signed() {
         }
     }
     let err = d.refused(&["sign", &id.to_string(), "--yes"]);
-    assert!(err.contains("had nobody marked present"), "{err}");
+    assert!(
+        err.contains("không có thành viên nào được ghi là có mặt"),
+        "{err}"
+    );
     let signed = d.one(&format!(
         "SELECT count(*) FROM minutes_signoffs WHERE meeting_id = {id}"
     ));
@@ -196,7 +199,7 @@ fn decide_and_refer_refuse_a_passed_status_with_no_vote_behind_it() {
     ]);
     assert!(
         err.contains(&format!(
-            "nomination {id}: no vote of the council is recorded for it, so it cannot be decided"
+            "Hồ sơ đề nghị {id}: Chưa có kết quả biểu quyết nào của Hội đồng về hồ sơ này"
         )),
         "{err}"
     );
@@ -236,7 +239,8 @@ fn decide_refuses_a_nomination_whose_latest_vote_failed() {
     assert!(!ok);
     // Either the award is decided above (refer it) or the vote failed: never entered.
     assert!(
-        err.contains("latest recorded vote did not pass it") || err.contains("refer it instead"),
+        err.contains("Lần biểu quyết gần nhất của Hội đồng không thông qua hồ sơ này")
+            || err.contains("hãy lập đề nghị lên cấp trên"),
         "{err}"
     );
     assert_eq!(
@@ -328,7 +332,7 @@ fn the_command_line_refuses_hidden_characters_in_a_meeting_subject() {
         "2026-12-20T08:00",
     ]);
     assert!(
-        err.contains("subject: holds a character that reverses the direction of the text, U+202E"),
+        err.contains("Nội dung: có ký tự đảo chiều văn bản U+202E"),
         "{err}"
     );
     assert_eq!(d.one("SELECT count(*) FROM meetings"), before);

@@ -638,7 +638,10 @@ fn bad_database_files_are_reported_and_left_untouched() {
             .pragma_update(None, "user_version", 99)
             .unwrap_or_else(|e| panic!("{e}"));
     }
-    for (path, says) in [(&junk, "not a hoidong database"), (&newer, "newer hoidong")] {
+    for (path, says) in [
+        (&junk, "không phải cơ sở dữ liệu của hoidong"),
+        (&newer, "phiên bản hoidong mới hơn"),
+    ] {
         let before = std::fs::read(path).unwrap_or_else(|e| panic!("{e}"));
         let out = Command::cargo_bin("hoidong")
             .unwrap_or_else(|e| panic!("{e}"))

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use crate::import::ImportOptions;
+use crate::import::{ImportError, ImportOptions};
 use crate::tui::command::Command;
 use crate::tui::modals::report::Report;
 use crate::tui::screens::import_preview::{ImportPreview, is_import_context};
@@ -34,14 +34,13 @@ impl App {
             done: 0,
             total: 0,
         });
-        let lang = transfer::report_lang(self.strings.lang);
         match (
             self.store.path().map(|p| p.to_path_buf()),
             self.jobs.clone(),
         ) {
-            (Some(db), Some(events)) => transfer::spawn_preview(db, job, lang, events),
+            (Some(db), Some(events)) => transfer::spawn_preview(db, job, events),
             _ => {
-                let done = transfer::preview_with(&self.store, job, lang);
+                let done = transfer::preview_with(&self.store, job);
                 self.transfer_event(done);
             }
         }
@@ -65,14 +64,15 @@ impl App {
 
     /// A reading for the preview came back: open the preview, or show the
     /// newest reading in the one open.
-    pub(super) fn previewed(&mut self, result: Result<Box<PreviewReady>, String>) {
+    pub(super) fn previewed(&mut self, result: Result<Box<PreviewReady>, ImportError>) {
         self.transfer = None;
         match (result, self.import_layer()) {
             (Ok(ready), Some(at)) => self.hand_to_import_layer(at, Command::ShowImport(ready)),
             // A reading asked for by a preview since closed: nothing to show.
             (Ok(ready), None) if ready.generation > 0 => {}
             (Ok(ready), None) => self.push(Box::new(ImportPreview::new(*ready, self.strings))),
-            (Err(text), at) => {
+            (Err(e), at) => {
+                let text = transfer::import_failure(&e, transfer::report_lang(self.strings.lang));
                 if let Some(at) = at {
                     self.hand_to_import_layer(at, Command::ImportReadFailed);
                 }
@@ -104,24 +104,18 @@ impl App {
             done: 0,
             total: 0,
         });
-        let lang = transfer::report_lang(self.strings.lang);
         match (
             self.store.path().map(|p| p.to_path_buf()),
             self.jobs.clone(),
         ) {
             (Some(db), Some(events)) => {
-                transfer::spawn_import(db, job.file, tables, job.options, lang, events)
+                transfer::spawn_import(db, job.file, tables, job.options, events)
             }
             _ => {
                 let mut reports = Vec::new();
-                transfer::import_with(
-                    &mut self.store,
-                    &job.file,
-                    &tables,
-                    job.options,
-                    lang,
-                    &mut |t| reports.push(t),
-                );
+                transfer::import_with(&mut self.store, &job.file, &tables, job.options, &mut |t| {
+                    reports.push(t)
+                });
                 for t in reports {
                     self.transfer_event(t);
                 }

@@ -112,12 +112,6 @@ impl App {
             Outcome::Failed(StoreError::ReadOnly) => {
                 self.error(self.strings.read_only_banner.trim().to_string());
             }
-            // An untyped check has only the store's text: say where it came from.
-            Outcome::Failed(e @ StoreError::Invalid(_)) => self.error(format!(
-                "{}: {}",
-                self.strings.store_error,
-                self.strings.store_message(&e)
-            )),
             // A refusal says what to do, and the database's own failures
             // (busy, disk full, changed by someone else) say what happened.
             Outcome::Failed(e) => self.error(self.strings.store_message(&e)),

@@ -8,7 +8,7 @@ use std::sync::mpsc::{self, Receiver, Sender};
 use super::App;
 use crate::print::{Document, Format};
 use crate::tui::event::{Event, JobResult};
-use crate::tui::print_jobs::{self, Printed, Target};
+use crate::tui::print_jobs::{self, PrintFailure, Printed, Target};
 
 /// Ticks a print result stays in the bottom line (it names a file).
 const RESULT_TICKS: u8 = 40;
@@ -65,7 +65,7 @@ impl App {
         }
     }
 
-    pub(super) fn job_printed(&mut self, result: Result<Printed, String>) {
+    pub(super) fn job_printed(&mut self, result: Result<Printed, PrintFailure>) {
         self.printing.running = self.printing.running.saturating_sub(1);
         let t = self.strings.minutes();
         let text = match result {
@@ -74,7 +74,13 @@ impl App {
             }
             Ok(Printed::SentToPrinter { lp_said }) => format!("{}: {lp_said}", t.sent_to_printer),
             Ok(Printed::SavedNoPrinter { path }) => format!("{} {}", t.no_printer, path.display()),
-            Err(e) => return self.error(format!("{}: {e}", t.print_failed)),
+            Err(e) => {
+                return self.error(format!(
+                    "{}: {}",
+                    t.print_failed,
+                    self.strings.print_failure(&e)
+                ));
+            }
         };
         self.status = Some((text, RESULT_TICKS));
     }

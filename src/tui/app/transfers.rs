@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
 use crate::domain::nomination::NominationId;
+use crate::import::preview::Advice;
 use crate::tui::action::Action;
 use crate::tui::event::Event;
 use crate::tui::modals::message::Message;
@@ -94,6 +95,7 @@ impl App {
 
     pub(super) fn transfer_event(&mut self, t: TransferEvent) {
         let f = forms(self.strings);
+        let lang = transfer::report_lang(self.strings.lang);
         match t {
             TransferEvent::Progress { done, total } => {
                 if let Some(r) = &mut self.transfer {
@@ -108,8 +110,13 @@ impl App {
                     self.close_import_preview();
                 }
                 let (title, text, error) = match result {
-                    Ok(report) => (f.import_done, report, false),
-                    Err(e) => (f.import_failed, e, true),
+                    // The guesses were seen in the preview: said as kept, not how to change.
+                    Ok(report) => (
+                        f.import_done,
+                        report.message_for(lang, Advice::Settled),
+                        false,
+                    ),
+                    Err(e) => (f.import_failed, transfer::import_failure(&e, lang), true),
                 };
                 self.push(Box::new(Report {
                     title: title.to_string(),
@@ -123,7 +130,14 @@ impl App {
                 self.transfer = None;
                 let (text, error) = match result {
                     Ok((n, path)) => (format!("{} {n} → {}", f.exported, path.display()), false),
-                    Err(e) => (format!("{}: {e}", f.export_failed), true),
+                    Err(e) => (
+                        format!(
+                            "{}: {}",
+                            f.export_failed,
+                            transfer::export_failure(&e, lang)
+                        ),
+                        true,
+                    ),
                 };
                 self.push(Box::new(Message { text, error }));
             }

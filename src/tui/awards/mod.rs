@@ -99,8 +99,11 @@ pub fn perform(p: &Pending, store: &mut Store) -> Result<NominationId, StoreErro
             let ids = store.record_submission(s)?;
             match ids.first() {
                 Some(r) => Ok(store.referral(*r)?.nomination_id),
-                None => Err(StoreError::Invalid(
-                    "the tờ trình carried no nomination".into(),
+                None => Err(StoreError::Submission(
+                    crate::domain::submission::SubmissionRefusal::NothingWaiting {
+                        meeting: s.meeting_id,
+                        award: s.award_code.clone(),
+                    },
                 )),
             }
         }

@@ -381,7 +381,7 @@ impl MeetingMode {
                             (self.member + 1).min(self.record.attendance.len().saturating_sub(1));
                         out
                     }
-                    Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => {
+                    Err(e @ (StoreError::Meeting(_) | StoreError::Note(_))) => {
                         self.note = Some(s.store_message(&e));
                         Outcome::Nothing
                     }
@@ -440,7 +440,7 @@ impl MeetingMode {
                 };
                 match saved {
                     Ok(text) => self.done(store, text),
-                    Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => {
+                    Err(e @ (StoreError::Meeting(_) | StoreError::Note(_))) => {
                         form.error = Some(s.store_message(&e));
                         Outcome::Nothing
                     }

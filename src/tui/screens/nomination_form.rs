@@ -10,9 +10,8 @@ use ratatui::layout::Rect;
 use crate::domain::award::{Award, Catalogue};
 use crate::domain::movement::Round;
 use crate::domain::nomination::{NewNomination, Nomination, NominationId, NominationStatus};
-use crate::domain::nominee::{NewNominee, Nominee, NomineeKind, Sex};
+use crate::domain::nominee::{self, NewNominee, Nominee, NomineeKind, Sex};
 use crate::domain::text_rules::{TextField, TextRefusal};
-use crate::store::nominations::validate_nominee;
 use crate::store::{Store, StoreError};
 use crate::text_words::describe;
 use crate::tui::action::Action;
@@ -49,12 +48,11 @@ pub struct NominationForm {
 pub fn show_refusal(form: &mut Form, e: &StoreError, conflict: &str, s: &Strings) {
     match e {
         StoreError::Conflict { .. } => form.banner = Some(conflict.to_string()),
-        StoreError::Invalid(message) => {
-            let (key, text) = forms(s).store_message(s.lang, message);
-            form.set_error(key, text);
-        }
         StoreError::Text(r) => show_text_refusal(form, r, s),
-        e => form.banner = Some(store_failure(e, s)),
+        e => match forms(s).field_refusal(s.lang, e) {
+            Some((key, text)) if form.field(key).is_some() => form.set_error(key, text),
+            _ => form.banner = Some(store_failure(e, s)),
+        },
     }
 }
 
@@ -99,7 +97,6 @@ pub fn show_text_refusal(form: &mut Form, r: &TextRefusal, s: &Strings) {
 pub fn store_failure(e: &StoreError, s: &Strings) -> String {
     match e {
         StoreError::ReadOnly => s.read_only_banner.trim().to_string(),
-        StoreError::Invalid(_) => format!("{}: {e}", s.store_error),
         e => s.store_message(e),
     }
 }
@@ -354,9 +351,11 @@ impl NominationForm {
             address: self.form.value("address"),
             women_share_percent: women.ok().flatten().and_then(|p| u8::try_from(p).ok()),
         };
-        if let Err(message) = validate_nominee(&nominee) {
-            let (key, text) = f.store_message(self.strings.lang, &message);
-            self.form.set_error(key, text);
+        if let Err(r) = nominee::check(&nominee) {
+            let refused = StoreError::Nominee(r);
+            if let Some((key, text)) = f.field_refusal(self.strings.lang, &refused) {
+                self.form.set_error(key, text);
+            }
         } else if let Err(r) = nominee.cleaned() {
             show_text_refusal(&mut self.form, &r, self.strings);
         }

@@ -405,7 +405,7 @@ impl Planning {
                         }
                         out
                     }
-                    Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => {
+                    Err(e @ (StoreError::Meeting(_) | StoreError::Note(_))) => {
                         form.error = Some(s.store_message(&e));
                         Outcome::Nothing
                     }
@@ -446,7 +446,7 @@ impl Planning {
                         };
                         self.changed(store, text)
                     }
-                    Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => {
+                    Err(e @ (StoreError::Meeting(_) | StoreError::Note(_))) => {
                         form.error = Some(s.store_message(&e));
                         Outcome::Nothing
                     }
@@ -465,7 +465,7 @@ impl Planning {
                         }
                         self.changed(store, format!("{} {name}", t.added))
                     }
-                    Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => {
+                    Err(e @ (StoreError::Meeting(_) | StoreError::Note(_))) => {
                         p.error = Some(s.store_message(&e));
                         Outcome::Nothing
                     }

@@ -199,7 +199,7 @@ impl MeetingMode {
         }
         match store.set_held_times(m.id, &times) {
             Ok(()) => self.done(store, s.meeting().saved_times),
-            Err(e @ (StoreError::Invalid(_) | StoreError::Meeting(_))) => {
+            Err(e @ (StoreError::Meeting(_) | StoreError::Note(_))) => {
                 self.times_error(s.store_message(&e))
             }
             Err(e) => Outcome::Failed(e),
