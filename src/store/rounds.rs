@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::refusal::{Doing, MeetingRefusal};
+use super::stored_code::decode;
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::meeting::{MeetingId, Presence, check_committee_present, check_revote};
 use crate::domain::nomination::{NominationId, NominationStatus};
@@ -273,7 +274,13 @@ impl Tx<'_> {
                 round: round_no,
                 name: name.clone(),
             })?;
-            let status = NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft);
+            let status = decode(
+                NominationStatus::from_code,
+                &status,
+                "nominations",
+                nomination,
+                "status",
+            )?;
             if !matches!(
                 status,
                 NominationStatus::OnAgenda | NominationStatus::Passed | NominationStatus::Failed
