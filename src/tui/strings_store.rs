@@ -140,6 +140,17 @@ fn capitalised(s: &str) -> String {
     }
 }
 
+/// What is damaged, in Vietnamese; SQLite's own words stay as they are.
+fn corruption_vi(c: &Corruption) -> String {
+    match c {
+        Corruption::Malformed(detail) => detail.clone(),
+        Corruption::UnknownCode(u) => format!(
+            "bảng {}, dòng {}: cột {} có giá trị không hợp lệ ‘{}’",
+            u.table, u.row, u.column, u.value
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,16 +216,5 @@ mod tests {
                 .store_message(&e)
                 .starts_with("no council yet: establish the council by its decision")
         );
-    }
-}
-
-/// What is damaged, in Vietnamese; SQLite's own words stay as they are.
-fn corruption_vi(c: &Corruption) -> String {
-    match c {
-        Corruption::Malformed(detail) => detail.clone(),
-        Corruption::UnknownCode(u) => format!(
-            "bảng {}, dòng {}: cột {} có giá trị không hợp lệ ‘{}’",
-            u.table, u.row, u.column, u.value
-        ),
     }
 }
