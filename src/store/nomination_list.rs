@@ -222,9 +222,13 @@ pub(super) fn where_clause(q: &NominationQuery) -> (String, Vec<Value>) {
         chosen.dedup();
         chosen
     };
-    let marks = vec!["?"; statuses.len()].join(", ");
-    parts.push(format!("n.status IN ({marks})"));
-    args.extend(statuses.iter().map(|s| Value::Text(s.code().to_string())));
+    // Every status chosen: no condition, so that a row whose status no
+    // version writes is read (and reported) rather than left out unseen.
+    if statuses.len() < NominationStatus::ALL.len() {
+        let marks = vec!["?"; statuses.len()].join(", ");
+        parts.push(format!("n.status IN ({marks})"));
+        args.extend(statuses.iter().map(|s| Value::Text(s.code().to_string())));
+    }
     if let Some(kind) = q.kind {
         parts.push("n.nominee_kind = ?".into());
         args.push(Value::Text(kind.code().to_string()));
@@ -241,6 +245,10 @@ pub(super) fn where_clause(q: &NominationQuery) -> (String, Vec<Value>) {
             .replace('%', "\\%")
             .replace('_', "\\_");
         args.push(Value::Text(format!("%{escaped}%")));
+    }
+    if parts.is_empty() {
+        // Callers add their own conditions after it.
+        parts.push("1".into());
     }
     (format!("WHERE {}", parts.join(" AND ")), args)
 }

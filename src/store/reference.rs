@@ -128,15 +128,22 @@ impl Store {
         )?;
         let rows = stmt.query_map([], |r| {
             let phases: String = r.get(7)?;
+            let id: i64 = r.get(0)?;
             Ok(Movement {
-                id: r.get(0)?,
+                id,
                 code: r.get(1)?,
                 name: r.get(2)?,
                 plan_number: r.get(3)?,
                 plan_date: r.get(4)?,
                 issuing_body: r.get(5)?,
                 based_on: r.get(6)?,
-                phases: serde_json::from_str(&phases).unwrap_or_default(),
+                phases: decode(
+                    |v| serde_json::from_str(v).ok(),
+                    &phases,
+                    "movements",
+                    id,
+                    "phases",
+                )?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)

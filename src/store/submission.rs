@@ -5,7 +5,7 @@
 //! after (returned, resent, conferred) stay per nominee.
 
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::award_checks::{nomination_refused, standing};
 use super::awards::{Subject, date_text};
@@ -356,7 +356,7 @@ impl Store {
                 [first.nomination_id],
                 |r| r.get(0),
             )
-            .ok();
+            .optional()?;
         let meeting = match meeting_id {
             Some(id) => Some(self.meeting(id)?),
             None => None,
