@@ -7,6 +7,11 @@
 //! - `evidence_files`: the files evidence items point to, and their SHA-256;
 //! - `import` / `export`: spreadsheets in and out.
 
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod cli_awards;
 pub mod cli_certificates;
 pub mod cli_council;

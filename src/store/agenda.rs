@@ -4,6 +4,7 @@
 use rusqlite::{OptionalExtension, params};
 
 use super::refusal::{Doing, MeetingRefusal};
+use super::stored_code::decode;
 use super::{Result, Store, Tx};
 use crate::domain::meeting::MeetingId;
 use crate::domain::nomination::{NominationId, NominationQuery, NominationStatus};
@@ -38,7 +39,13 @@ impl Tx<'_> {
             [nomination],
             |r| r.get(0),
         )?;
-        let status = NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft);
+        let status = decode(
+            NominationStatus::from_code,
+            &status,
+            "nominations",
+            nomination,
+            "status",
+        )?;
         let already: Option<String> = self
             .tx
             .query_row(

@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension};
 use super::awards::{Subject, parse_date};
 use super::referrals::{checklist, referral_state};
 use super::refusal_award::{AwardRefused, AwardSubject};
+use super::stored_code::decode;
 use super::{Result, Store, StoreError};
 use crate::domain::award_steps::{
     AwardRefusal, Standing, check_decision, check_referral, check_step,
@@ -27,8 +28,16 @@ pub(crate) fn standing(conn: &Connection, s: &Subject) -> Result<Standing> {
         )
         .optional()?;
     let status = status
-        .as_deref()
-        .and_then(NominationStatus::from_code)
+        .map(|c| {
+            decode(
+                NominationStatus::from_code,
+                &c,
+                "nominations",
+                s.nomination.id,
+                "status",
+            )
+        })
+        .transpose()?
         .ok_or_else(|| StoreError::NotFound {
             what: "nomination",
             id: s.nomination.id.to_string(),

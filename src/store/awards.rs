@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::award_checks::{nomination_refused, standing};
+use super::stored_code::decode;
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::award::{Award, Catalogue, MeritKind};
 use crate::domain::award_steps::check_decision;
@@ -102,11 +103,19 @@ fn register_from_row(r: &Row<'_>) -> rusqlite::Result<RegisterEntry> {
     let kind: String = r.get(3)?;
     let source: String = r.get(13)?;
     let merit: Option<String> = r.get(14)?;
+    let id: i64 = r.get(0)?;
+    let nominee_id: NomineeId = r.get(1)?;
     Ok(RegisterEntry {
-        id: r.get(0)?,
-        nominee_id: r.get(1)?,
+        id,
+        nominee_id,
         nominee_name: r.get(2)?,
-        nominee_kind: NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident),
+        nominee_kind: decode(
+            NomineeKind::from_code,
+            &kind,
+            "nominees",
+            nominee_id,
+            "kind",
+        )?,
         unit: r.get(4)?,
         award_code: r.get(5)?,
         award_name: r.get(6)?,
@@ -116,8 +125,16 @@ fn register_from_row(r: &Row<'_>) -> rusqlite::Result<RegisterEntry> {
         decision_date: parse_date(r.get(10)?),
         authority: r.get(11)?,
         nomination_id: r.get(12)?,
-        source: RegisterSource::from_code(&source).unwrap_or(RegisterSource::Earlier),
-        merit: merit.as_deref().and_then(merit_from_code),
+        source: decode(
+            RegisterSource::from_code,
+            &source,
+            "award_register",
+            id,
+            "source",
+        )?,
+        merit: merit
+            .map(|m| decode(merit_from_code, &m, "award_register", id, "merit"))
+            .transpose()?,
         note: r.get(15)?,
     })
 }
@@ -330,7 +347,7 @@ impl Store {
     /// register entries per year and level, as of `today`.
     pub fn awards_board(&self, today: NaiveDate) -> Result<AwardsBoard> {
         let mut stmt = self.conn().prepare(
-            "SELECT a.decided_at, l.name, n.status, count(*) FROM nominations n
+            "SELECT a.decided_at, l.name, n.status, count(*), min(n.id) FROM nominations n
              JOIN awards a ON a.code = n.award_code JOIN levels l ON l.code = a.decided_at
              GROUP BY a.decided_at, n.status ORDER BY l.rank, n.status",
         )?;
@@ -340,7 +357,14 @@ impl Store {
                 Ok(LevelStatusCount {
                     level: r.get(0)?,
                     level_name: r.get(1)?,
-                    status: NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft),
+                    // One of the rows counted, to name if its status is unknown.
+                    status: decode(
+                        NominationStatus::from_code,
+                        &status,
+                        "nominations",
+                        r.get::<_, i64>(4)?,
+                        "status",
+                    )?,
                     count: r.get(3)?,
                 })
             })?
@@ -369,7 +393,13 @@ impl Store {
                     award_name: r.get(3)?,
                     level: r.get(4)?,
                     level_name: r.get(5)?,
-                    status: ReferralStatus::from_code(&status).unwrap_or(ReferralStatus::Prepared),
+                    status: decode(
+                        ReferralStatus::from_code,
+                        &status,
+                        "referrals",
+                        r.get::<_, i64>(0)?,
+                        "status",
+                    )?,
                     since: parse_date(r.get(7)?).unwrap_or(today),
                     days: 0,
                 })

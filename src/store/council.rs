@@ -3,6 +3,7 @@
 use crate::domain::council_rules::CouncilRefusal;
 use rusqlite::{OptionalExtension, params};
 
+use super::stored_code::decode;
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::council::{Council, Member, Role};
 use crate::domain::nominee::Sex;
@@ -20,13 +21,16 @@ pub(super) const MEMBER_ORDER: &str = "CASE role WHEN 'chair' THEN 0 WHEN 'vice_
 pub(super) fn member_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Member> {
     let role: String = r.get(3)?;
     let sex: Option<String> = r.get(5)?;
+    let id: i64 = r.get(0)?;
     Ok(Member {
-        id: r.get(0)?,
+        id,
         council_id: r.get(1)?,
         name: r.get(2)?,
-        role: Role::from_code(&role).unwrap_or(Role::Member),
+        role: decode(Role::from_code, &role, "members", id, "role")?,
         position: r.get(4)?,
-        sex: sex.as_deref().and_then(Sex::from_code),
+        sex: sex
+            .map(|s| decode(Sex::from_code, &s, "members", id, "sex"))
+            .transpose()?,
         term_start: r.get(6)?,
         term_end: r.get(7)?,
         unit: r.get(8)?,

@@ -44,7 +44,7 @@ pub fn clear_mark(db: &Path) -> bool {
 pub fn detail_of(e: &StoreError) -> Option<String> {
     use rusqlite::ErrorCode;
     match e {
-        StoreError::Corrupt { detail, .. } => Some(detail.clone()),
+        StoreError::Corrupt { detail, .. } => Some(detail.to_string()),
         StoreError::Sqlite(inner) => match inner.sqlite_error_code() {
             Some(ErrorCode::DatabaseCorrupt) | Some(ErrorCode::NotADatabase) => {
                 Some(inner.to_string())

@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, params};
 
 use super::award_checks::standing;
 use super::awards::{RegisterRow, Subject, date_text, json, parse_date};
+use super::stored_code::decode;
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::decision_batch::{
     BatchRefusal, Candidate, DecisionBatch, DecisionLine, DecisionPaper, PlanRef, Selection,
@@ -194,8 +195,7 @@ impl Store {
              FROM decision_batches b ORDER BY b.date DESC, b.id DESC",
         )?;
         let rows = stmt.query_map([], batch_from_row)?;
-        let rows = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(rows.into_iter().flatten().collect())
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     pub fn decision_batch(&self, id: i64) -> Result<DecisionBatch> {
@@ -208,7 +208,6 @@ impl Store {
                 batch_from_row,
             )
             .optional()?
-            .flatten()
             .ok_or_else(|| StoreError::NotFound {
                 what: "decision",
                 id: id.to_string(),
@@ -260,21 +259,35 @@ impl Store {
     }
 }
 
-fn batch_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<DecisionBatch>> {
+/// A decision for many awards; a stored date or title that cannot be read
+/// names the row rather than leaving the decision out of the list.
+fn batch_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<DecisionBatch> {
+    let id: i64 = r.get(0)?;
     let date: String = r.get(3)?;
     let title: String = r.get(5)?;
     let count: i64 = r.get(6)?;
-    Ok((|| {
-        Some(DecisionBatch {
-            id: r.get(0).ok()?,
-            meeting_id: r.get(1).ok()?,
-            number: r.get(2).ok()?,
-            date: parse_date(Some(date))?,
-            signer: r.get(4).ok()?,
-            title: SignerTitle::from_code(&title)?,
-            count: usize::try_from(count).ok()?,
-        })
-    })())
+    Ok(DecisionBatch {
+        id,
+        meeting_id: r.get(1)?,
+        number: r.get(2)?,
+        date: decode(
+            |d| parse_date(Some(d.to_string())),
+            &date,
+            "decision_batches",
+            id,
+            "date",
+        )?,
+        signer: r.get(4)?,
+        title: decode(
+            SignerTitle::from_code,
+            &title,
+            "decision_batches",
+            id,
+            "title",
+        )?,
+        // A count(*) is never negative.
+        count: usize::try_from(count).unwrap_or_default(),
+    })
 }
 
 impl Tx<'_> {

@@ -5,6 +5,7 @@ use crate::domain::nomination_rules;
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
 use super::nominations::to_json;
+use super::stored_code::decode;
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::nomination::{Evidence, EvidenceKind, NominationId};
 use crate::domain::text::nfc;
@@ -13,11 +14,12 @@ const EVIDENCE_COLS: &str =
     "id, nomination_id, kind, title, doc_number, doc_date, file_path, sha256, note";
 
 fn evidence_from_row(r: &Row<'_>) -> rusqlite::Result<Evidence> {
+    let id: i64 = r.get(0)?;
     let kind: String = r.get(2)?;
     Ok(Evidence {
-        id: r.get(0)?,
+        id,
         nomination_id: r.get(1)?,
-        kind: EvidenceKind::from_code(&kind).unwrap_or(EvidenceKind::Other),
+        kind: decode(EvidenceKind::from_code, &kind, "evidence", id, "kind")?,
         title: r.get(3)?,
         doc_number: r.get(4)?,
         doc_date: r.get(5)?,

@@ -114,7 +114,7 @@ pub(super) fn classify(path: &Path, e: rusqlite::Error) -> StoreError {
         },
         Some(ErrorCode::DatabaseCorrupt) => StoreError::Corrupt {
             path: path.to_path_buf(),
-            detail: e.to_string(),
+            detail: super::stored_code::Corruption::Malformed(e.to_string()),
         },
         Some(ErrorCode::CannotOpen) | Some(ErrorCode::PermissionDenied) => StoreError::CannotOpen {
             path: path.to_path_buf(),

@@ -1,6 +1,7 @@
 //! Small lists the entry forms offer to pick from: units already written,
 //! rounds in use.
 
+use super::stored_code::decode;
 use super::{Result, Store};
 use crate::domain::movement::Round;
 
@@ -24,13 +25,19 @@ impl Store {
     pub fn rounds_in_use(&self) -> Result<Vec<Round>> {
         let mut stmt = self
             .conn()
-            .prepare("SELECT DISTINCT round FROM nominations")?;
+            .prepare("SELECT round, min(id) FROM nominations GROUP BY round")?;
         let mut rounds: Vec<Round> = stmt
-            .query_map([], |r| r.get::<_, String>(0))?
-            .collect::<rusqlite::Result<Vec<_>>>()?
-            .iter()
-            .filter_map(|code| Round::parse(code))
-            .collect();
+            .query_map([], |r| {
+                let code: String = r.get(0)?;
+                decode(
+                    Round::parse,
+                    &code,
+                    "nominations",
+                    r.get::<_, i64>(1)?,
+                    "round",
+                )
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
         Round::sort_for_listing(&mut rounds);
         Ok(rounds)
     }

@@ -7,6 +7,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::refusal::{Doing, MeetingLabel, MeetingRefusal, Role, Step};
+use super::stored_code::decode;
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::council_rules;
 use crate::domain::meeting::{
@@ -86,7 +87,7 @@ impl Tx<'_> {
             id: id.to_string(),
         })?;
         Ok(MeetingState {
-            status: MeetingStatus::from_code(&status).unwrap_or(MeetingStatus::Planned),
+            status: decode(MeetingStatus::from_code, &status, "meetings", id, "status")?,
             label: meeting_label(&number, id),
             council_id,
         })
@@ -177,9 +178,16 @@ pub(crate) fn attendance_of(
         .query_map([id], |r| {
             let code: String = r.get(1)?;
             let reason: String = r.get(2)?;
+            let member_id: i64 = r.get(0)?;
             Ok(AttendanceEntry {
-                member_id: r.get(0)?,
-                presence: Presence::from_parts(&code, &reason).unwrap_or(Presence::Unmarked),
+                member_id,
+                presence: decode(
+                    |c| Presence::from_parts(c, &reason),
+                    &code,
+                    "meeting_members",
+                    format!("{id}/{member_id}"),
+                    "presence",
+                )?,
             })
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;

@@ -44,6 +44,11 @@ fn migrations() -> Migrations<'static> {
         ),
         // New tables only: no row of the record changes shape.
         M::up(include_str!("sql/010_decision_batches.sql")),
+        // Tables built anew with checks on their code columns; every row is
+        // copied as it was (same columns in the same order), so the row
+        // proofs hold without a new baseline, which would vouch for an edit
+        // made outside hoidong before the upgrade.
+        M::up(include_str!("sql/011_code_checks.sql")).foreign_key_check(),
     ])
 }
 
@@ -58,22 +63,32 @@ fn rebaselined(sql: &'static str, tables: &'static [&'static str]) -> M<'static>
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 /// The first version whose every row is proven by the audit log.
 pub const ROW_PROOFS_SINCE: i64 = 4;
 
 pub fn migrate(conn: &mut Connection) -> Result<()> {
-    migrations()
-        .to_latest(conn)
-        .map_err(|e| StoreError::Migration(e.to_string()))
+    without_foreign_keys(conn, |conn| migrations().to_latest(conn))
+}
+
+/// Run migrations with foreign keys off: a migration that builds a table
+/// anew drops the old one, which with them on would delete every row that
+/// refers to it. Migrations that do so check the keys before they commit.
+fn without_foreign_keys(
+    conn: &mut Connection,
+    run: impl FnOnce(&mut Connection) -> rusqlite_migration::Result<()>,
+) -> Result<()> {
+    let enforced: bool = conn.pragma_query_value(None, "foreign_keys", |r| r.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let done = run(conn).map_err(|e| StoreError::Migration(e.to_string()));
+    conn.pragma_update(None, "foreign_keys", enforced)?;
+    done
 }
 
 /// Bring a database to exactly `version` (tests of upgrades from older schemas).
 pub fn migrate_to(conn: &mut Connection, version: usize) -> Result<()> {
-    migrations()
-        .to_version(conn, version)
-        .map_err(|e| StoreError::Migration(e.to_string()))
+    without_foreign_keys(conn, |conn| migrations().to_version(conn, version))
 }
 
 #[cfg(test)]

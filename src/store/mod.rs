@@ -42,6 +42,7 @@ pub mod score_lines;
 pub mod scores;
 pub mod search_index;
 pub mod signoff;
+pub mod stored_code;
 pub mod submission;
 pub mod ward;
 
@@ -64,8 +65,13 @@ pub enum StoreError {
         "{path}: an SQLite file of another program, not a hoidong database; the file was left untouched"
     )]
     NotHoidong { path: PathBuf },
-    #[error("{path}: the database is damaged ({detail})")]
-    Corrupt { path: PathBuf, detail: String },
+    /// The file is malformed, or one of its rows holds what no version writes.
+    /// `path` is empty where the row was met without knowing the file.
+    #[error("{}the database is damaged ({detail})", path_prefix(.path))]
+    Corrupt {
+        path: PathBuf,
+        detail: stored_code::Corruption,
+    },
     /// Damage found earlier (by `check`, or by an operation that met it):
     /// nothing more is written into the file.
     #[error(
@@ -199,6 +205,12 @@ pub enum StoreError {
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         use rusqlite::ErrorCode;
+        if let Some(unknown) = stored_code::unknown_code_in(&e) {
+            return StoreError::Corrupt {
+                path: PathBuf::new(),
+                detail: stored_code::Corruption::UnknownCode(unknown),
+            };
+        }
         match e.sqlite_error_code() {
             Some(ErrorCode::DatabaseBusy) | Some(ErrorCode::DatabaseLocked) => StoreError::Busy,
             Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
@@ -229,6 +241,15 @@ impl Interrupter {
 impl Store {
     pub fn interrupter(&self) -> Interrupter {
         Interrupter(self.conn.get_interrupt_handle())
+    }
+}
+
+/// `PATH: ` before a message, or nothing when the path is not known.
+pub(crate) fn path_prefix(path: &Path) -> String {
+    if path.as_os_str().is_empty() {
+        String::new()
+    } else {
+        format!("{}: ", path.display())
     }
 }
 

@@ -4,6 +4,7 @@
 
 use rusqlite::{Row, params, params_from_iter, types::Value};
 
+use super::stored_code::decode;
 use super::{Result, Store, StoreError};
 use crate::domain::movement::Round;
 use crate::domain::nomination::{
@@ -13,24 +14,32 @@ use crate::domain::nominee::NomineeKind;
 use crate::domain::text::fold;
 
 /// The columns [`row_from`] reads, with `n` the nomination, `e` its nominee, `a` its award.
-const ROW_COLS: &str = "n.id, e.name, e.kind, e.unit, n.award_code, a.short_name, a.rank, n.round, n.score, n.evidence_count, n.status";
+const ROW_COLS: &str = "n.id, e.name, e.kind, e.unit, n.award_code, a.short_name, a.rank, n.round, n.score, n.evidence_count, n.status, e.id";
 
 fn row_from(r: &Row<'_>) -> rusqlite::Result<NominationRow> {
     let kind: String = r.get(2)?;
     let round: String = r.get(7)?;
     let status: String = r.get(10)?;
+    let id: NominationId = r.get(0)?;
+    let nominee: i64 = r.get(11)?;
     Ok(NominationRow {
-        id: r.get(0)?,
+        id,
         nominee_name: r.get(1)?,
-        nominee_kind: NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident),
+        nominee_kind: decode(NomineeKind::from_code, &kind, "nominees", nominee, "kind")?,
         unit: r.get(3)?,
         award_code: r.get(4)?,
         award_short: r.get(5)?,
         award_rank: r.get(6)?,
-        round: Round::parse(&round).unwrap_or(Round::Annual { year: 0 }),
+        round: decode(Round::parse, &round, "nominations", id, "round")?,
         score: r.get(8)?,
         evidence_count: r.get(9)?,
-        status: NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft),
+        status: decode(
+            NominationStatus::from_code,
+            &status,
+            "nominations",
+            id,
+            "status",
+        )?,
     })
 }
 
@@ -213,9 +222,13 @@ pub(super) fn where_clause(q: &NominationQuery) -> (String, Vec<Value>) {
         chosen.dedup();
         chosen
     };
-    let marks = vec!["?"; statuses.len()].join(", ");
-    parts.push(format!("n.status IN ({marks})"));
-    args.extend(statuses.iter().map(|s| Value::Text(s.code().to_string())));
+    // Every status chosen: no condition, so that a row whose status no
+    // version writes is read (and reported) rather than left out unseen.
+    if statuses.len() < NominationStatus::ALL.len() {
+        let marks = vec!["?"; statuses.len()].join(", ");
+        parts.push(format!("n.status IN ({marks})"));
+        args.extend(statuses.iter().map(|s| Value::Text(s.code().to_string())));
+    }
     if let Some(kind) = q.kind {
         parts.push("n.nominee_kind = ?".into());
         args.push(Value::Text(kind.code().to_string()));
@@ -232,6 +245,10 @@ pub(super) fn where_clause(q: &NominationQuery) -> (String, Vec<Value>) {
             .replace('%', "\\%")
             .replace('_', "\\_");
         args.push(Value::Text(format!("%{escaped}%")));
+    }
+    if parts.is_empty() {
+        // Callers add their own conditions after it.
+        parts.push("1".into());
     }
     (format!("WHERE {}", parts.join(" AND ")), args)
 }

@@ -2,6 +2,7 @@
 
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
+use super::stored_code::decode;
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::award::Catalogue;
 use crate::domain::movement::Round;
@@ -17,12 +18,15 @@ const NOMINEE_COLS: &str =
 fn nominee_from_row(r: &Row<'_>) -> rusqlite::Result<Nominee> {
     let kind: String = r.get(1)?;
     let sex: Option<String> = r.get(4)?;
+    let id: NomineeId = r.get(0)?;
     Ok(Nominee {
-        id: r.get(0)?,
-        kind: NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident),
+        id,
+        kind: decode(NomineeKind::from_code, &kind, "nominees", id, "kind")?,
         name: r.get(2)?,
         birth_year: r.get(3)?,
-        sex: sex.as_deref().and_then(Sex::from_code),
+        sex: sex
+            .map(|s| decode(Sex::from_code, &s, "nominees", id, "sex"))
+            .transpose()?,
         position: r.get(5)?,
         unit: r.get(6)?,
         address: r.get(7)?,
@@ -36,15 +40,22 @@ const NOMINATION_COLS: &str = "id, nominee_id, movement_id, round, award_code, p
 fn nomination_from_row(r: &Row<'_>) -> rusqlite::Result<Nomination> {
     let round: String = r.get(3)?;
     let status: String = r.get(7)?;
+    let id: NominationId = r.get(0)?;
     Ok(Nomination {
-        id: r.get(0)?,
+        id,
         nominee_id: r.get(1)?,
         movement_id: r.get(2)?,
-        round: Round::parse(&round).unwrap_or(Round::Annual { year: 0 }),
+        round: decode(Round::parse, &round, "nominations", id, "round")?,
         award_code: r.get(4)?,
         proposing_unit: r.get(5)?,
         summary: r.get(6)?,
-        status: NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft),
+        status: decode(
+            NominationStatus::from_code,
+            &status,
+            "nominations",
+            id,
+            "status",
+        )?,
         withdrawal_reason: r.get(8)?,
         created_at: r.get(9)?,
         updated_at: r.get(10)?,
@@ -156,7 +167,13 @@ impl Tx<'_> {
             award.ok_or_else(|| NominationRefusal::UnknownAward {
                 code: n.award_code.clone(),
             })?;
-        let kind = NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident);
+        let kind = decode(
+            NomineeKind::from_code,
+            &kind,
+            "nominees",
+            n.nominee_id,
+            "kind",
+        )?;
         let class = serde_json::to_string(&kind.class()).unwrap_or_default();
         nomination_rules::award_for_kind(&award_short, recipients.contains(&class), kind)?;
         self.tx.execute(
@@ -320,7 +337,13 @@ impl Tx<'_> {
                 what: "nomination",
                 id: id.to_string(),
             })?;
-        let current = NominationStatus::from_code(&current).unwrap_or(NominationStatus::Draft);
+        let current = decode(
+            NominationStatus::from_code,
+            &current,
+            "nominations",
+            id,
+            "status",
+        )?;
         nomination_rules::step(id, current, next)?;
         if current == next {
             return Ok(());

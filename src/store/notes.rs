@@ -6,6 +6,7 @@ use crate::domain::note_rules;
 use rusqlite::{OptionalExtension, params};
 
 use super::refusal::MeetingRefusal;
+use super::stored_code::decode;
 use super::{Result, Store, StoreError};
 use crate::domain::meeting::{MeetingId, MinutesNote, NoteKind};
 use crate::domain::text::nfc;
@@ -144,12 +145,13 @@ impl Store {
 }
 
 fn note_from_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<MinutesNote> {
+    let id: i64 = r.get(0)?;
     let kind: String = r.get(3)?;
     Ok(MinutesNote {
-        id: r.get(0)?,
+        id,
         meeting_id: r.get(1)?,
         agenda_item_id: r.get(2)?,
-        kind: NoteKind::from_code(&kind).unwrap_or(NoteKind::Note),
+        kind: decode(NoteKind::from_code, &kind, "minutes_notes", id, "kind")?,
         at: r.get(4)?,
         text: r.get(5)?,
     })

@@ -2,6 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
+use super::stored_code::decode;
 use super::{Result, Store, StoreError};
 use crate::domain::council::{Council, Member};
 use crate::domain::meeting::{
@@ -27,6 +28,7 @@ impl Store {
                 [id],
                 |r| {
                     let status: String = r.get(8)?;
+                    let status = decode(MeetingStatus::from_code, &status, "meetings", id, "status")?;
                     Ok(Meeting {
                         id: r.get(0)?,
                         council_id: r.get(1)?,
@@ -36,7 +38,7 @@ impl Store {
                         place: r.get(5)?,
                         chair_id: r.get(6)?,
                         secretary_id: r.get(7)?,
-                        status: MeetingStatus::from_code(&status).unwrap_or(MeetingStatus::Planned),
+                        status,
                         opened_at: r.get(9)?,
                         closed_at: r.get(10)?,
                         version: r.get(11)?,
@@ -79,7 +81,13 @@ impl Store {
         for (member_id, code, reason) in rows {
             attendance.push(MemberAttendance {
                 member: self.member(member_id)?,
-                presence: Presence::from_parts(&code, &reason).unwrap_or(Presence::Unmarked),
+                presence: decode(
+                    |c| Presence::from_parts(c, &reason),
+                    &code,
+                    "meeting_members",
+                    format!("{id}/{member_id}"),
+                    "presence",
+                )?,
             });
         }
 
@@ -240,12 +248,13 @@ impl Store {
         )?;
         let notes = stmt
             .query_map([id], |r| {
+                let note: i64 = r.get(0)?;
                 let kind: String = r.get(2)?;
                 Ok(MinutesNote {
-                    id: r.get(0)?,
+                    id: note,
                     meeting_id: id,
                     agenda_item_id: r.get(1)?,
-                    kind: NoteKind::from_code(&kind).unwrap_or(NoteKind::Note),
+                    kind: decode(NoteKind::from_code, &kind, "minutes_notes", note, "kind")?,
                     at: r.get(3)?,
                     text: r.get(4)?,
                 })

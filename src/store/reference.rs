@@ -6,6 +6,8 @@ use std::path::Path;
 
 use rusqlite::{OptionalExtension, params};
 
+use super::stored_code::decode;
+use super::stored_code::{Corruption, UnknownCode};
 use super::{Result, Store, StoreError};
 use crate::domain::award::{Award, Catalogue, Level};
 use crate::domain::criteria::{CriteriaGroup, Criterion};
@@ -90,18 +92,30 @@ impl Store {
         )?;
         let awards = stmt
             .query_map([], |r| {
+                let code: String = r.get(0)?;
                 let recipients: String = r.get(6)?;
                 let merit: String = r.get(7)?;
                 Ok(Award {
-                    code: r.get(0)?,
                     name: r.get(1)?,
                     short_name: r.get(2)?,
                     granted_by: r.get(3)?,
                     decided_at: r.get(4)?,
                     rank: r.get(5)?,
-                    recipients: serde_json::from_str(&recipients).unwrap_or_default(),
-                    merit: serde_json::from_value(serde_json::Value::String(merit))
-                        .unwrap_or(crate::domain::award::MeritKind::Merit),
+                    recipients: decode(
+                        |v| serde_json::from_str(v).ok(),
+                        &recipients,
+                        "awards",
+                        &code,
+                        "recipients",
+                    )?,
+                    merit: decode(
+                        |v| serde_json::from_value(serde_json::Value::String(v.to_string())).ok(),
+                        &merit,
+                        "awards",
+                        &code,
+                        "merit",
+                    )?,
+                    code,
                     is_title: r.get(8)?,
                     basis: r.get(9)?,
                 })
@@ -116,15 +130,22 @@ impl Store {
         )?;
         let rows = stmt.query_map([], |r| {
             let phases: String = r.get(7)?;
+            let id: i64 = r.get(0)?;
             Ok(Movement {
-                id: r.get(0)?,
+                id,
                 code: r.get(1)?,
                 name: r.get(2)?,
                 plan_number: r.get(3)?,
                 plan_date: r.get(4)?,
                 issuing_body: r.get(5)?,
                 based_on: r.get(6)?,
-                phases: serde_json::from_str(&phases).unwrap_or_default(),
+                phases: decode(
+                    |v| serde_json::from_str(v).ok(),
+                    &phases,
+                    "movements",
+                    id,
+                    "phases",
+                )?,
             })
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
@@ -147,9 +168,14 @@ impl Store {
             .collect::<rusqlite::Result<Vec<_>>>()?;
         let mut groups = Vec::with_capacity(rows.len());
         for (code, title, subjects, kinds) in rows {
-            let kinds = serde_json::from_str(&kinds).map_err(|e| StoreError::Corrupt {
+            let kinds = serde_json::from_str(&kinds).map_err(|_| StoreError::Corrupt {
                 path: self.path().map(Path::to_path_buf).unwrap_or_default(),
-                detail: format!("criteria group {code}: kinds unreadable ({e})"),
+                detail: Corruption::UnknownCode(UnknownCode {
+                    table: "criteria_groups",
+                    row: code.clone(),
+                    column: "kinds",
+                    value: kinds.clone(),
+                }),
             })?;
             groups.push(CriteriaGroup {
                 code,
@@ -236,8 +262,12 @@ impl Store {
                 |r| r.get(0),
             )
             .optional()?;
-        Ok(v.and_then(|v| Aggregation::from_code(&v))
-            .unwrap_or_default())
+        // A file that never chose a method scores by the mean (the default).
+        Ok(
+            v.map(|v| decode(Aggregation::from_code, &v, "meta", "aggregation", "value"))
+                .transpose()?
+                .unwrap_or_default(),
+        )
     }
 
     pub fn setting(&self, key: &str) -> Result<Option<String>> {

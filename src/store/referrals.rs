@@ -8,6 +8,7 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use super::award_checks::{nomination_refused, standing, step_facts, step_refused};
 use super::awards::{RegisterRow, date_text, json, parse_date};
 use super::refusal_award::{AwardRefused, AwardSubject};
+use super::stored_code::decode;
 use super::{Result, Store, StoreError};
 use crate::domain::award_steps::{AwardRefusal, check_referral, check_step};
 use crate::domain::dossier::{ChecklistItem, DossierRules};
@@ -23,15 +24,22 @@ use crate::domain::text::nfc;
 const REFERRAL_COLS: &str = "id, nomination_id, parent_id, level, submission_number, submission_date, status, override_reason, created_at, version";
 
 fn referral_from_row(r: &Row<'_>) -> rusqlite::Result<Referral> {
+    let id: ReferralId = r.get(0)?;
     let status: String = r.get(6)?;
     Ok(Referral {
-        id: r.get(0)?,
+        id,
         nomination_id: r.get(1)?,
         parent_id: r.get(2)?,
         level: r.get(3)?,
         submission_number: r.get(4)?,
         submission_date: parse_date(r.get(5)?),
-        status: ReferralStatus::from_code(&status).unwrap_or(ReferralStatus::Prepared),
+        status: decode(
+            ReferralStatus::from_code,
+            &status,
+            "referrals",
+            id,
+            "status",
+        )?,
         override_reason: r.get(7)?,
         created_at: r.get(8)?,
         version: r.get(9)?,
@@ -113,11 +121,18 @@ impl Store {
     /// The dated steps of a referral, oldest first.
     pub fn referral_timeline(&self, id: ReferralId) -> Result<Vec<ReferralStep>> {
         let mut stmt = self.conn().prepare(
-            "SELECT at, status, note, decision_number, decision_date, authority
+            "SELECT at, status, note, decision_number, decision_date, authority, id
              FROM referral_events WHERE referral_id = ?1 ORDER BY at, id",
         )?;
         let rows = stmt.query_map([id], |r| {
             let status: String = r.get(1)?;
+            let status = decode(
+                ReferralStatus::from_code,
+                &status,
+                "referral_events",
+                r.get::<_, i64>(6)?,
+                "status",
+            )?;
             Ok((
                 r.get::<_, String>(0)?,
                 status,
@@ -135,7 +150,7 @@ impl Store {
                     id,
                     text: at.clone(),
                 })?,
-                status: ReferralStatus::from_code(&status).unwrap_or(ReferralStatus::Prepared),
+                status,
                 note,
                 decision_number,
                 decision_date: parse_date(decision_date),

@@ -2,6 +2,7 @@
 //! `domain::report` which does the counting.
 
 use super::awards::parse_date;
+use super::stored_code::decode;
 use super::{Result, Store, StoreError};
 use crate::domain::prize::PrizeTable;
 use crate::domain::referral::ReferralStatus;
@@ -11,7 +12,7 @@ impl Store {
     /// Every referral with its award and the level it went to.
     pub fn referral_facts(&self) -> Result<Vec<ReferralFact>> {
         let mut stmt = self.conn().prepare(
-            "SELECT n.award_code, a.name, r.level, l.rank, r.submission_date, r.status, n.round_year
+            "SELECT n.award_code, a.name, r.level, l.rank, r.submission_date, r.status, n.round_year, r.id
              FROM referrals r
              JOIN nominations n ON n.id = r.nomination_id
              JOIN awards a ON a.code = n.award_code
@@ -27,16 +28,19 @@ impl Store {
                 r.get::<_, Option<String>>(4)?,
                 r.get::<_, String>(5)?,
                 r.get::<_, i32>(6)?,
+                r.get::<_, i64>(7)?,
             ))
         })?;
         let mut out = Vec::new();
         for row in rows {
-            let (award_code, award_name, level, rank, date, status, year) = row?;
-            let status =
-                ReferralStatus::from_code(&status).ok_or_else(|| StoreError::Unreadable {
-                    what: "referral status",
-                    detail: format!("unknown status “{status}”"),
-                })?;
+            let (award_code, award_name, level, rank, date, status, year, id) = row?;
+            let status = decode(
+                ReferralStatus::from_code,
+                &status,
+                "referrals",
+                id,
+                "status",
+            )?;
             out.push(ReferralFact {
                 award_code,
                 award_name,

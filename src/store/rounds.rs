@@ -8,6 +8,7 @@ use rusqlite::{OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
 use super::refusal::{Doing, MeetingRefusal};
+use super::stored_code::decode;
 use super::{Result, Store, StoreError, Tx};
 use crate::domain::meeting::{MeetingId, Presence, check_committee_present, check_revote};
 use crate::domain::nomination::{NominationId, NominationStatus};
@@ -63,7 +64,7 @@ impl Tx<'_> {
     /// Each member of the meeting's counting committee with their presence.
     fn committee_presence(&self, meeting: MeetingId) -> Result<Vec<(String, Presence)>> {
         let mut stmt = self.tx.prepare(
-            "SELECT m.name, mm.presence, mm.reason FROM counting_committee c
+            "SELECT m.name, mm.presence, mm.reason, c.member_id FROM counting_committee c
              JOIN members m ON m.id = c.member_id
              LEFT JOIN meeting_members mm ON mm.meeting_id = c.meeting_id AND mm.member_id = c.member_id
              WHERE c.meeting_id = ?1 ORDER BY c.is_head DESC, c.member_id",
@@ -71,14 +72,19 @@ impl Tx<'_> {
         let rows = stmt.query_map([meeting], |r| {
             let code: Option<String> = r.get(1)?;
             let reason: Option<String> = r.get(2)?;
-            Ok((
-                r.get::<_, String>(0)?,
-                Presence::from_parts(
-                    code.as_deref().unwrap_or(""),
-                    reason.as_deref().unwrap_or(""),
-                )
-                .unwrap_or(Presence::Unmarked),
-            ))
+            let member: i64 = r.get(3)?;
+            // No attendance row yet: the member is not marked.
+            let presence = match code {
+                None => Presence::Unmarked,
+                Some(code) => decode(
+                    |c| Presence::from_parts(c, reason.as_deref().unwrap_or("")),
+                    &code,
+                    "meeting_members",
+                    format!("{meeting}/{member}"),
+                    "presence",
+                )?,
+            };
+            Ok((r.get::<_, String>(0)?, presence))
         })?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
@@ -272,7 +278,13 @@ impl Tx<'_> {
                 round: round_no,
                 name: name.clone(),
             })?;
-            let status = NominationStatus::from_code(&status).unwrap_or(NominationStatus::Draft);
+            let status = decode(
+                NominationStatus::from_code,
+                &status,
+                "nominations",
+                nomination,
+                "status",
+            )?;
             if !matches!(
                 status,
                 NominationStatus::OnAgenda | NominationStatus::Passed | NominationStatus::Failed

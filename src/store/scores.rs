@@ -1,8 +1,9 @@
 //! Criteria scores per member, recusals, and the consolidated score kept on
 //! the nomination so that the dashboard can sort by it.
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
+use super::stored_code::decode;
 use super::{Result, Store, Tx};
 use crate::domain::criteria::Criterion;
 use crate::domain::nomination::NominationId;
@@ -61,12 +62,12 @@ impl Tx<'_> {
 }
 
 fn criteria_for(conn: &rusqlite::Connection, nomination: NominationId) -> Result<Vec<Criterion>> {
-    let kind: String = conn.query_row(
-        "SELECT e.kind FROM nominations n JOIN nominees e ON e.id = n.nominee_id WHERE n.id = ?1",
+    let (kind, nominee): (String, i64) = conn.query_row(
+        "SELECT e.kind, e.id FROM nominations n JOIN nominees e ON e.id = n.nominee_id WHERE n.id = ?1",
         [nomination],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
-    let kind = NomineeKind::from_code(&kind).unwrap_or(NomineeKind::Resident);
+    let kind = decode(NomineeKind::from_code, &kind, "nominees", nominee, "kind")?;
     // The criteria of the nomination's own movement, in the groups that
     // apply to its nominee's kind.
     let mut stmt = conn.prepare(
@@ -136,14 +137,24 @@ fn load_sheet(
     let recused = stmt
         .query_map([nomination], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
-    let method: String = conn
+    let method: Option<String> = conn
         .query_row(
             "SELECT value FROM meta WHERE key = 'aggregation'",
             [],
-            |r| r.get(0),
+            |r| r.get::<_, String>(0),
         )
-        .unwrap_or_else(|_| "mean".into());
-    let method = crate::domain::scoring::Aggregation::from_code(&method).unwrap_or_default();
+        .optional()?;
+    // A file that never chose a method scores by the mean (the default).
+    let method = match method {
+        Some(code) => decode(
+            crate::domain::scoring::Aggregation::from_code,
+            &code,
+            "meta",
+            "aggregation",
+            "value",
+        )?,
+        None => crate::domain::scoring::Aggregation::default(),
+    };
     let member_ids: Vec<MemberId> = members.iter().map(|m| m.id).collect();
     let recused_ids: Vec<MemberId> = recused.iter().map(|(m, _)| *m).collect();
     let consolidated = nomination_score(method, &criteria, &scores, &member_ids, &recused_ids);

@@ -7,7 +7,8 @@ use rusqlite::params;
 use sha2::{Digest, Sha256};
 
 use super::refusal::{MeetingLabel, MeetingRefusal};
-use super::{Result, Store, StoreError};
+use super::stored_code::decode;
+use super::{Result, Store};
 use crate::domain::meeting::{MeetingId, check_held};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,10 +78,13 @@ impl Store {
         let mut out = Vec::new();
         for row in rows {
             let (kind, mut s) = row?;
-            s.kind = SignOffKind::from_code(&kind).ok_or_else(|| StoreError::Unreadable {
-                what: "sign-off kind",
-                detail: format!("sign-off {}: unknown kind “{kind}”", s.id),
-            })?;
+            s.kind = decode(
+                SignOffKind::from_code,
+                &kind,
+                "minutes_signoffs",
+                s.id,
+                "kind",
+            )?;
             out.push(s);
         }
         Ok(out)

@@ -6,7 +6,7 @@
 
 use crate::domain::nomination_rules::NominationRefusal;
 use chrono::NaiveDate;
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use super::award_checks::{nomination_refused, standing};
 use super::awards::{Subject, date_text};
@@ -357,7 +357,7 @@ impl Store {
                 [first.nomination_id],
                 |r| r.get(0),
             )
-            .ok();
+            .optional()?;
         let meeting = match meeting_id {
             Some(id) => Some(self.meeting(id)?),
             None => None,

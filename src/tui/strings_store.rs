@@ -3,7 +3,8 @@
 //! disk full, changed by someone else…). English is their `Display`, the
 //! text the CLI prints.
 
-use crate::store::StoreError;
+use crate::store::stored_code::Corruption;
+use crate::store::{StoreError, path_prefix};
 
 use super::strings::{Lang, Strings};
 
@@ -40,9 +41,11 @@ impl Strings {
                 "{}: tệp SQLite của chương trình khác, không phải cơ sở dữ liệu của hoidong; tệp được giữ nguyên",
                 path.display()
             ),
-            StoreError::Corrupt { path, detail } => {
-                format!("{}: cơ sở dữ liệu bị hỏng ({detail})", path.display())
-            }
+            StoreError::Corrupt { path, detail } => format!(
+                "{}cơ sở dữ liệu bị hỏng ({})",
+                path_prefix(path),
+                corruption_vi(detail)
+            ),
             StoreError::Damaged { path, detail } => format!(
                 "{}: cơ sở dữ liệu bị hỏng ({detail}); mọi thay đổi không còn được lưu vào tệp này. Hãy khôi phục bản sao lưu bằng `hoidong restore BẢN_SAO_LƯU`",
                 path.display()
@@ -203,6 +206,17 @@ fn capitalised(s: &str) -> String {
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
         None => String::new(),
+    }
+}
+
+/// What is damaged, in Vietnamese; SQLite's own words stay as they are.
+fn corruption_vi(c: &Corruption) -> String {
+    match c {
+        Corruption::Malformed(detail) => detail.clone(),
+        Corruption::UnknownCode(u) => format!(
+            "bảng {}, dòng {}: cột {} có giá trị không hợp lệ ‘{}’",
+            u.table, u.row, u.column, u.value
+        ),
     }
 }
 

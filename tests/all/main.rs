@@ -31,6 +31,7 @@ mod scale;
 mod search_index;
 mod smoke;
 mod store;
+mod stored_codes;
 mod tamper;
 mod tui;
 mod tui_awards;
