@@ -497,9 +497,36 @@ fn a_whole_meeting_through_the_store() {
     assert_eq!(b.rows[0].name, names[0]);
     assert_eq!(b.rows[0].rank, 1);
     assert!(ballot_count_record(&rec, r3.round_id).is_none());
-    let text = hoidong::cli_meeting::show_text(&store, m, ',').unwrap();
+    // `meeting show` on a copy of the database: Vietnamese by default (a
+    // decimal comma), English with --lang en.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("meeting.db");
+    store.backup_to(&file).unwrap();
+    let show = |extra: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("hoidong")
+            .unwrap()
+            .env("LANG", "C.UTF-8")
+            .arg("--db")
+            .arg(&file)
+            .args(extra)
+            .args(["meeting", "show", &m.to_string()])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = show(&[]);
     assert!(
-        text.contains("72,7%") && text.contains("AMENDS round 1"),
+        text.contains("72,7%") && text.contains("ĐIỀU CHỈNH lần 1"),
+        "{text}"
+    );
+    let text = show(&["--lang", "en"]);
+    assert!(
+        text.contains("72.7%") && text.contains("AMENDS round 1"),
         "{text}"
     );
 

@@ -5,18 +5,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use super::words::Line;
-use super::{backup, check, exercise};
-use crate::domain::eligibility::Lang;
-use crate::store::audit::Anchor;
-
-fn db_or_default(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    Ok(crate::store::location::given_or_default(db.as_deref())?)
-}
+use crate::cli::database::{self, Access};
+use hoidong::domain::eligibility::Lang;
+use hoidong::safety::words::Line;
+use hoidong::safety::{backup, check, exercise};
+use hoidong::store::audit::Anchor;
 
 /// The language of the messages: `--lang`, else the locale (as the TUI does).
 pub fn lang_of(flag: Option<&str>) -> Lang {
-    use crate::tui::strings::Lang as Ui;
+    use hoidong::tui::strings::Lang as Ui;
     let chosen = match flag {
         Some("en") => Some(Ui::En),
         Some("vi") => Some(Ui::Vi),
@@ -30,7 +27,7 @@ pub fn lang_of(flag: Option<&str>) -> Lang {
 
 /// `hoidong check [--anchor N:HASH]`: print every problem; fail when there is any.
 pub fn run_check(db: Option<PathBuf>, anchor: Option<&str>, lang: Lang) -> anyhow::Result<()> {
-    let db = db_or_default(db)?;
+    let db = database::path(db.as_deref())?;
     let anchor = match anchor {
         Some(text) => match Anchor::parse(text) {
             Some(a) => Some(a),
@@ -88,9 +85,9 @@ pub fn run_check(db: Option<PathBuf>, anchor: Option<&str>, lang: Lang) -> anyho
 
 /// `hoidong anchor`: the head of the audit chain, to be kept outside the file.
 pub fn run_anchor(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
-    let db = db_or_default(db)?;
-    let store = crate::store::Store::inspect(&db)?;
-    let head = crate::store::audit::head(store.conn())?;
+    let db = database::path(db.as_deref())?;
+    let store = hoidong::store::Store::inspect(&db)?;
+    let head = hoidong::store::audit::head(store.conn())?;
     let short = head.short();
     println!(
         "{}",
@@ -106,9 +103,8 @@ pub fn run_anchor(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
 
 /// `hoidong reindex`: the search index built again from the rows.
 pub fn run_reindex(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
-    use crate::store::location::{Need, resolve};
-    let db = db_or_default(db)?;
-    let mut store = crate::store::Store::open(&resolve(&db, Need::MustExist)?)?;
+    let db = database::path(db.as_deref())?;
+    let mut store = database::open(Some(&db), Access::Existing)?;
     let rows = store.rebuild_search_index()?;
     let shown = db.display().to_string();
     println!("{}", Line::Reindexed { db: &shown, rows }.say(lang));
@@ -117,7 +113,7 @@ pub fn run_reindex(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
 
 /// `hoidong backup FILE`.
 pub fn run_backup(db: Option<PathBuf>, file: &Path) -> anyhow::Result<()> {
-    let db = db_or_default(db)?;
+    let db = database::path(db.as_deref())?;
     let s = backup::backup(&db, file)?;
     println!(
         "backup of {} written to {} ({} bytes, {} audit entries, readable by you only)",
@@ -131,7 +127,7 @@ pub fn run_backup(db: Option<PathBuf>, file: &Path) -> anyhow::Result<()> {
 
 /// `hoidong restore FILE`.
 pub fn run_restore(db: Option<PathBuf>, file: &Path, force: bool) -> anyhow::Result<()> {
-    let db = db_or_default(db)?;
+    let db = database::path(db.as_deref())?;
     match backup::restore(&db, file, force) {
         Ok(s) => {
             for p in &s.accepted {

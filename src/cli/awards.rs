@@ -1,19 +1,20 @@
 //! Command-line access to decisions, referrals and the award register: thin
 //! wrappers over the store, so the workflow can be used from a shell.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 
-use crate::domain::award::MeritKind;
-use crate::domain::eligibility::Lang;
-use crate::domain::prize::PrizeTable;
-use crate::domain::referral::{Conferral, ReferralEvent};
-use crate::domain::register::{EarlierAward, NewDecision, NewReferral, RegisterEntry};
-use crate::domain::report::prizes_per_year;
-use crate::store::Store;
+use crate::cli::database::{self, Access};
+use hoidong::domain::award::MeritKind;
+use hoidong::domain::eligibility::Lang;
+use hoidong::domain::prize::PrizeTable;
+use hoidong::domain::referral::{Conferral, ReferralEvent};
+use hoidong::domain::register::{EarlierAward, NewDecision, NewReferral, RegisterEntry};
+use hoidong::domain::report::prizes_per_year;
+use hoidong::store::Store;
 
 #[derive(Subcommand)]
 pub enum AwardsCommand {
@@ -181,29 +182,18 @@ fn emit(text: &str) {
 
 /// Accepts 2026-01-15 and 15/01/2026.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
-        .map_err(|_| format!("“{s}” is not a date (use YYYY-MM-DD or DD/MM/YYYY)"))
+    hoidong::domain::dates::parse_entered_date(s).ok_or_else(|| match crate::cli::lang() {
+        hoidong::tui::strings::Lang::Vi => {
+            format!("“{s}” không phải là ngày (hãy viết YYYY-MM-DD hoặc DD/MM/YYYY)")
+        }
+        hoidong::tui::strings::Lang::En => {
+            format!("“{s}” is not a date (use YYYY-MM-DD or DD/MM/YYYY)")
+        }
+    })
 }
 
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
-}
-
-/// Open an existing database; a command never creates an empty one.
-pub fn open_existing(db: Option<PathBuf>) -> anyhow::Result<Store> {
-    Ok(crate::store::location::open_existing(db.as_deref())?)
-}
-
-/// `hoidong export awards FILE`.
-pub fn export_awards(db: Option<PathBuf>, file: &Path, force: bool) -> anyhow::Result<()> {
-    let out = &mut String::new();
-    let store = open_existing(db)?;
-    crate::export::check_target(file, force, store.path())?;
-    let rows = crate::export::awards::export_awards(&store, file)?;
-    outln!(out, "{rows} register entries written to {}", file.display());
-    emit(out);
-    Ok(())
 }
 
 /// `lang` is the global --lang ("vi" or "en"), when given.
@@ -220,7 +210,7 @@ fn execute(
     command: AwardsCommand,
     out: &mut String,
 ) -> anyhow::Result<()> {
-    let mut store = open_existing(db)?;
+    let mut store = database::open(db.as_deref(), Access::Existing)?;
     match command {
         AwardsCommand::Decide {
             nomination,
@@ -244,7 +234,7 @@ fn execute(
             outln!(
                 out,
                 "{}: {}",
-                crate::print::model::ANCHOR_LABEL,
+                hoidong::print::model::ANCHOR_LABEL,
                 store.chain_head()?.short()
             );
         }
@@ -275,7 +265,7 @@ fn execute(
             let lang = match lang {
                 Some("en") => Lang::En,
                 Some(_) => Lang::Vi,
-                None => crate::tui::strings::Lang::detect(None).words(),
+                None => hoidong::tui::strings::Lang::detect(None).words(),
             };
             outln!(out, "{}", store.eligibility(nomination)?.explain(lang));
         }

@@ -6,13 +6,13 @@ use std::fmt::Write as _;
 use anyhow::Context;
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::ballot_record::{ballot_count_record, rule_label};
-use crate::domain::meeting::{MeetingStatus, Presence};
-use crate::domain::numbers;
-use crate::domain::record::MeetingRecord;
-use crate::domain::vote::{Threshold, VoteMethod};
-use crate::store::Store;
-use crate::tui::strings::Lang;
+use hoidong::domain::ballot_record::{ballot_count_record, rule_label};
+use hoidong::domain::meeting::{MeetingStatus, Presence};
+use hoidong::domain::numbers;
+use hoidong::domain::record::MeetingRecord;
+use hoidong::domain::vote::{Threshold, VoteMethod};
+use hoidong::store::Store;
+use hoidong::tui::strings::Lang;
 
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
@@ -125,8 +125,8 @@ fn presence_label(p: &Presence) -> &'static str {
 
 fn threshold_label(t: &Threshold) -> String {
     let cmp = match t.comparison {
-        crate::domain::vote::Comparison::AtLeast => "≥",
-        crate::domain::vote::Comparison::MoreThan => ">",
+        hoidong::domain::vote::Comparison::AtLeast => "≥",
+        hoidong::domain::vote::Comparison::MoreThan => ">",
     };
     format!("{cmp} {}", t.share.label())
 }
@@ -184,7 +184,7 @@ pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
             m.held_place_or_planned()
         )?;
     }
-    let name = |x: &Option<crate::domain::council::Member>| {
+    let name = |x: &Option<hoidong::domain::council::Member>| {
         x.as_ref().map_or("-".to_string(), |m| m.name.clone())
     };
     writeln!(
@@ -431,8 +431,8 @@ pub fn ballot_record_text(
                 r.birth_year.map_or("-".into(), |y| y.to_string()),
                 r.sex
                     .map_or("-", |s| match s {
-                        crate::domain::nominee::Sex::Female => "Nữ",
-                        crate::domain::nominee::Sex::Male => "Nam",
+                        hoidong::domain::nominee::Sex::Female => "Nữ",
+                        hoidong::domain::nominee::Sex::Male => "Nam",
                     })
                     .into(),
                 r.award_short.clone(),
