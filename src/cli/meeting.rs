@@ -112,7 +112,7 @@ pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::R
     let sep = lang.decimal_sep();
     let mut store = database::open(db, Access::Existing)?;
     match command {
-        MeetingCommand::Show { id } => print!("{}", show_text(&store, *id, sep)?),
+        MeetingCommand::Show { id } => print!("{}", show_text(&store, *id, lang)?),
         MeetingCommand::BallotRecord { id, round } => {
             print!("{}", ballot_record_text(&store, *id, *round, sep)?)
         }

@@ -27,7 +27,7 @@ pub fn vietnamese(e: &clap::Error) -> String {
             out.push('\n');
         }
         for tip in tips {
-            let _ = write!(out, "\n  gợi ý: {tip}");
+            let _ = write!(out, "\n  gợi ý: {}", tip_in_vietnamese(&tip.to_string()));
         }
     }
     if let Some(ContextValue::StyledStr(usage)) = e.get(ContextKind::Usage) {
@@ -67,8 +67,14 @@ fn what(e: &clap::Error) -> String {
         }
         ErrorKind::ValueValidation => {
             let mut s = format!("giá trị '{value}' không hợp lệ cho '{arg}'");
-            if let Some(why) = std::error::Error::source(e) {
-                let _ = write!(s, ": {why}");
+            match std::error::Error::source(e) {
+                Some(why) if why.is::<std::num::ParseIntError>() => {
+                    s.push_str(": cần một số nguyên");
+                }
+                Some(why) => {
+                    let _ = write!(s, ": {why}");
+                }
+                None => {}
             }
             s
         }
@@ -122,5 +128,20 @@ fn quoted(value: &ContextValue) -> String {
             .collect::<Vec<_>>()
             .join(", "),
         other => other.to_string(),
+    }
+}
+
+/// clap's one tip about an option-like value ("to pass '--x' as a value,
+/// use '-- --x'"), in Vietnamese; any other tip as clap wrote it.
+fn tip_in_vietnamese(tip: &str) -> String {
+    let parts = tip
+        .strip_prefix("to pass '")
+        .and_then(|rest| rest.split_once("' as a value, use '"));
+    match parts {
+        Some((value, usage)) => format!(
+            "muốn dùng '{value}' làm giá trị, hãy viết '{}'",
+            usage.trim_end_matches('\'')
+        ),
+        None => tip.to_string(),
     }
 }

@@ -461,7 +461,7 @@ fn the_workflow_from_the_command_line_and_the_export() {
         .arg(&csv_path)
         .assert()
         .success()
-        .stdout(contains("3 register entries"));
+        .stdout(contains("đã ghi 3 dòng sổ khen thưởng"));
     let bytes = std::fs::read(&csv_path).unwrap();
     let text = String::from_utf8(bytes).unwrap();
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);

@@ -679,7 +679,7 @@ fn the_cli_lists_and_shows_meetings() {
         .output()
         .unwrap();
     let show = String::from_utf8(out.stdout).unwrap();
-    assert!(show.contains("Quorum: 9 of 11 present"), "{show}");
+    assert!(show.contains("Số lượng tham dự: 9/11 có mặt"), "{show}");
     // Vietnamese writes a decimal comma, in the score and in the share.
     assert!(
         show.contains("Chiến sĩ thi đua cơ sở")
@@ -705,9 +705,14 @@ fn the_cli_lists_and_shows_meetings() {
         show_en.contains("72.7%") && !show_en.contains("72,7%"),
         "{show_en}"
     );
+    assert!(show_en.contains("Quorum: 9 of 11 present"), "{show_en}");
     assert!(
-        show.contains("FAIL (không đạt)") && show.contains("PASS (đạt)"),
+        show.contains("KHÔNG ĐẠT") && show.contains("ĐẠT") && !show.contains("PASS"),
         "{show}"
+    );
+    assert!(
+        show_en.contains("FAIL") && show_en.contains("PASS") && !show_en.contains("ĐẠT"),
+        "{show_en}"
     );
     let run = |args: &[&str]| {
         let out = Command::cargo_bin("hoidong")
@@ -758,7 +763,7 @@ fn the_cli_lists_and_shows_meetings() {
     );
     let (ok, text) = run(&["meeting", "show", "4"]);
     assert!(
-        ok && text.contains(pending.as_str()) && text.contains("on_agenda"),
+        ok && text.contains(pending.as_str()) && text.contains("Chờ họp"),
         "{text}"
     );
     let out = Command::cargo_bin("hoidong")
