@@ -48,6 +48,7 @@ fn store(e: &StoreError, lang: Lang) -> String {
         | StoreError::NotAFile { .. }
         | StoreError::CannotOpen { .. }
         | StoreError::Damaged { .. }
+        | StoreError::NotFound { .. }
         | StoreError::Council(_)
         | StoreError::Ward(_)
         | StoreError::Movement(_)

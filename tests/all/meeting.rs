@@ -772,5 +772,5 @@ fn the_cli_lists_and_shows_meetings() {
         .output()
         .unwrap();
     assert!(!out.status.success());
-    assert!(String::from_utf8_lossy(&out.stderr).contains("meeting 99 not found"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("Không tìm thấy phiên họp 99"));
 }

@@ -115,7 +115,7 @@ fn refused_output(args: &[&str], out: &Output, expected: &str) {
     );
 }
 
-const NO_NOMINATION: &str = "nomination 999999 not found";
+const NO_NOMINATION: &str = "Không tìm thấy hồ sơ đề nghị 999999";
 
 /// A nomination the council passed by a vote in the demo, for an award the
 /// ward decides (`home`) or one decided above.
@@ -231,7 +231,10 @@ fn decide_refer_and_referral() {
 
     let referral = d.one("SELECT max(id) FROM referrals").to_string();
     d.ok(&["referral", &referral]);
-    d.refused(&["referral", "999999"], "referral 999999 not found");
+    d.refused(
+        &["referral", "999999"],
+        "Không tìm thấy hồ sơ trình cấp trên 999999",
+    );
     d.refused(
         &["referral", &referral, "confer", "--number", "1"],
         "thiếu các tham số bắt buộc",
@@ -281,7 +284,7 @@ fn register_history_eligibility_and_holds() {
     d.ok(&["hold", &nominee, "--reason", "Đang thanh tra"]);
     d.refused(
         &["hold", "999999", "--reason", "x"],
-        "nominee 999999 not found",
+        "Không tìm thấy đối tượng 999999",
     );
     let hold = d.one("SELECT max(id) FROM award_holds").to_string();
     d.ok(&["lift-hold", &hold]);
@@ -300,15 +303,15 @@ fn minutes_sign_and_print() {
     assert!(d.path("bien-ban.md").exists());
     d.refused(
         &["minutes", "999", "--format", "md", "-o", "x.md"],
-        "meeting 999 not found",
+        "Không tìm thấy phiên họp 999",
     );
     d.refused(&["minutes", &held, "--format", "odt", "-o", "x.odt"], "odt");
     d.ok(&["sign", &held, "--yes"]);
-    d.refused(&["sign", "999", "--yes"], "meeting 999 not found");
+    d.refused(&["sign", "999", "--yes"], "Không tìm thấy phiên họp 999");
     d.refused(&["sign", &held], "--yes");
     let out = d.ok(&["print", &held]);
     assert!(out.contains("bản PDF đã được lưu vào"), "{out}");
-    d.refused(&["print", "999"], "meeting 999 not found");
+    d.refused(&["print", "999"], "Không tìm thấy phiên họp 999");
 }
 
 #[test]
@@ -339,7 +342,7 @@ fn meetings_and_every_meeting_subcommand() {
         .one("SELECT min(id) FROM meetings WHERE status = 'closed'")
         .to_string();
     d.ok(&["meeting", "show", &held]);
-    d.refused(&["meeting", "show", "999"], "meeting 999 not found");
+    d.refused(&["meeting", "show", "999"], "Không tìm thấy phiên họp 999");
     d.ok(&["meeting", "ballot-record", &held, "1"]);
     d.refused(&["meeting", "ballot-record", &held, "99"], "99");
 
@@ -395,7 +398,7 @@ fn meetings_and_every_meeting_subcommand() {
     ]);
     d.refused(
         &["meeting", "note", "999", "Ghi chú"],
-        "meeting 999 not found",
+        "Không tìm thấy phiên họp 999",
     );
     d.refused(
         &["meeting", "note", &held, "--kind", "aside", "x"],
