@@ -4,7 +4,7 @@ mod cli;
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::FromArgMatches;
 
 use cli::args::Cli;
 use hoidong::tui::strings::Lang;
@@ -15,7 +15,10 @@ fn main() -> ExitCode {
     hoidong::closed_stdout::end_quietly_when_stdout_closes();
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = cli::lang_from_args(&args);
-    let cli = match Cli::try_parse_from(&args) {
+    let parsed = cli::help::command(lang)
+        .try_get_matches_from(&args)
+        .and_then(|matches| Cli::from_arg_matches(&matches));
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => refuse_command_line(&e, lang),
     };

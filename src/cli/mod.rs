@@ -51,3 +51,4 @@ pub fn lang_from_args(args: &[OsString]) -> Lang {
     let _ = LANG.set(lang);
     lang
 }
+pub mod help;

@@ -1,6 +1,7 @@
 //! Text in the interface's language.
 
 pub mod cli_awards_words;
+pub mod cli_help_words;
 pub mod cli_meeting_show_words;
 pub mod cli_meeting_words;
 pub mod cli_messages;

@@ -210,3 +210,31 @@ fn command_line_refusals_in_the_interface_language() {
     let en = String::from_utf8(out.stderr).unwrap();
     assert!(en.contains("unrecognized subcommand 'meetingz'"), "{en}");
 }
+
+/// The top-level help is Vietnamese by default and English with --lang en;
+/// a subcommand's --help still works under the Vietnamese flag.
+#[test]
+fn top_level_help_in_the_interface_language() {
+    let help = |args: &[&str]| {
+        let out = hoidong().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let vi = help(&["--help"]);
+    assert!(
+        vi.contains("Cách dùng: hoidong")
+            && vi.contains("Danh sách các cuộc họp của hội đồng")
+            && vi.contains("-h, --help         In trợ giúp"),
+        "{vi}"
+    );
+    let en = help(&["--lang", "en", "--help"]);
+    assert!(
+        en.contains("Usage: hoidong") && en.contains("List the council's meetings"),
+        "{en}"
+    );
+    let sub = help(&["meeting", "--help"]);
+    assert!(
+        sub.contains("hoidong meeting") && sub.contains("show"),
+        "{sub}"
+    );
+}

@@ -191,7 +191,10 @@ fn decide_refer_and_referral() {
         "--signer",
         "Trịnh Văn Khải",
     ]);
-    assert!(out.contains("decided and entered in the register"), "{out}");
+    assert!(
+        out.contains("đã quyết định và ghi vào sổ khen thưởng"),
+        "{out}"
+    );
     d.refused(
         &[
             "decide",
@@ -223,7 +226,7 @@ fn decide_refer_and_referral() {
         "--override-reason",
         "Thành tích đột xuất",
     ]);
-    assert!(out.contains("referral"), "{out}");
+    assert!(out.contains("hồ sơ trình"), "{out}");
     d.refused(
         &["refer", "999999", "--number", "1", "--date", "2026-12-02"],
         NO_NOMINATION,
@@ -246,7 +249,10 @@ fn register_history_eligibility_and_holds() {
     let d = Demo::new();
     let nominee = d.one("SELECT min(id) FROM nominees").to_string();
     d.ok(&["history", &nominee]);
-    d.refused(&["history", "Không Ai Tên Này"], "no nominee matches");
+    d.refused(
+        &["history", "Không Ai Tên Này"],
+        "không có đối tượng nào khớp",
+    );
     d.ok(&["register", "giay khen"]);
     d.refused(&["register", "--year", "2025"], "không có tuỳ chọn");
 
