@@ -90,7 +90,11 @@ fn certificates_command(
                 store.path().map(Path::to_path_buf),
             )
         }
-        (false, None) => bail!("give the decision, or --calibrate"),
+        (false, None) => bail!(say(
+            lang,
+            "hãy ghi số quyết định, hoặc --calibrate".into(),
+            "give the decision, or --calibrate".into()
+        )),
     };
     let bytes = hoidong::print::certificate_pdf::render(&sheet)?;
     if a.lp {

@@ -7,6 +7,7 @@ use crate::cli::args::{Cli, Command};
 use crate::cli::database::{self, Access};
 
 pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
+    let safety_lang = lang.words();
     match cli.command {
         Some(Command::Init { path, demo: true }) => {
             let mut store = database::open(Some(&path), Access::CreateNew)?;
@@ -76,9 +77,11 @@ pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
             cli.db,
             crate::cli::safety::lang_of(cli.lang.as_deref()),
         )?,
-        Some(Command::Backup { file }) => crate::cli::safety::run_backup(cli.db, &file)?,
+        Some(Command::Backup { file }) => {
+            crate::cli::safety::run_backup(cli.db, &file, safety_lang)?
+        }
         Some(Command::Restore { file, force }) => {
-            crate::cli::safety::run_restore(cli.db, &file, force)?
+            crate::cli::safety::run_restore(cli.db, &file, force, safety_lang)?
         }
         Some(Command::Exercise {
             seed,

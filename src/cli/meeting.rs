@@ -107,14 +107,13 @@ pub fn list(db: Option<&Path>, lang: Lang) -> anyhow::Result<()> {
 }
 
 /// `hoidong meeting …`.
-/// Numbers are written in `lang`'s format (a decimal comma in Vietnamese).
+/// Numbers and words are written in `lang` (a decimal comma in Vietnamese).
 pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::Result<()> {
-    let sep = lang.decimal_sep();
     let mut store = database::open(db, Access::Existing)?;
     match command {
         MeetingCommand::Show { id } => print!("{}", show_text(&store, *id, lang)?),
         MeetingCommand::BallotRecord { id, round } => {
-            print!("{}", ballot_record_text(&store, *id, *round, sep)?)
+            print!("{}", ballot_record_text(&store, *id, *round, lang)?)
         }
         MeetingCommand::New {
             number,

@@ -344,16 +344,22 @@ pub fn ballot_record_text(
     store: &Store,
     id: i64,
     round_no: u32,
-    sep: char,
+    lang: Lang,
 ) -> anyhow::Result<String> {
+    let sep = lang.decimal_sep();
     let rec = store.meeting_record(id)?;
     let round = rec
         .rounds
         .iter()
         .find(|r| r.round.round_no == round_no)
-        .with_context(|| format!("meeting {id} has no round {round_no}"))?;
-    let b = ballot_count_record(&rec, round.round.id)
-        .with_context(|| format!("round {round_no} was an open vote: it has no ballot papers"))?;
+        .with_context(|| match lang {
+            Lang::Vi => format!("cuộc họp {id} không có lần biểu quyết {round_no}"),
+            Lang::En => format!("meeting {id} has no round {round_no}"),
+        })?;
+    let b = ballot_count_record(&rec, round.round.id).with_context(|| match lang {
+        Lang::Vi => format!("lần {round_no} là biểu quyết công khai: không có phiếu bầu để kiểm"),
+        Lang::En => format!("round {round_no} was an open vote: it has no ballot papers"),
+    })?;
     let mut out = String::new();
     writeln!(
         out,

@@ -54,16 +54,26 @@ pub fn run_check(db: Option<PathBuf>, anchor: Option<&str>, lang: Lang) -> anyho
         .say(lang)
     );
     if let Some(mark) = &report.damage_mark_cleared {
-        println!("the damage mark ({mark}) was removed: every page now reads whole");
+        match lang {
+            Lang::Vi => println!("đã bỏ dấu hư hỏng ({mark}): mọi trang nay đọc được trọn vẹn"),
+            Lang::En => {
+                println!("the damage mark ({mark}) was removed: every page now reads whole")
+            }
+        }
     }
     if report
         .problems
         .iter()
         .any(|p| p.table == "database" && p.what.starts_with("damaged"))
     {
-        println!(
-            "the database is damaged: hoidong will not save changes into it; restore a backup with `hoidong restore BACKUP`"
-        );
+        match lang {
+            Lang::Vi => println!(
+                "cơ sở dữ liệu bị hư hỏng: hoidong sẽ không lưu thay đổi vào đó; hãy khôi phục một bản sao lưu bằng `hoidong restore BẢN_SAO_LƯU`"
+            ),
+            Lang::En => println!(
+                "the database is damaged: hoidong will not save changes into it; restore a backup with `hoidong restore BACKUP`"
+            ),
+        }
     }
     if !report.is_clean() {
         bail!(
@@ -112,31 +122,52 @@ pub fn run_reindex(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
 }
 
 /// `hoidong backup FILE`.
-pub fn run_backup(db: Option<PathBuf>, file: &Path) -> anyhow::Result<()> {
+pub fn run_backup(db: Option<PathBuf>, file: &Path, lang: Lang) -> anyhow::Result<()> {
     let db = database::path(db.as_deref())?;
     let s = backup::backup(&db, file)?;
-    println!(
-        "backup of {} written to {} ({} bytes, {} audit entries, readable by you only)",
-        db.display(),
-        file.display(),
-        s.bytes,
-        s.audit_entries
-    );
+    let (from, to, bytes, entries) = (db.display(), file.display(), s.bytes, s.audit_entries);
+    match lang {
+        Lang::Vi => println!(
+            "đã sao lưu {from} vào {to} ({bytes} byte, {entries} mục nhật ký, chỉ bạn đọc được)"
+        ),
+        Lang::En => println!(
+            "backup of {from} written to {to} ({bytes} bytes, {entries} audit entries, readable by you only)"
+        ),
+    }
     Ok(())
 }
 
 /// `hoidong restore FILE`.
-pub fn run_restore(db: Option<PathBuf>, file: &Path, force: bool) -> anyhow::Result<()> {
+pub fn run_restore(
+    db: Option<PathBuf>,
+    file: &Path,
+    force: bool,
+    lang: Lang,
+) -> anyhow::Result<()> {
     let db = database::path(db.as_deref())?;
     match backup::restore(&db, file, force) {
         Ok(s) => {
+            let vi = lang == Lang::Vi;
             for p in &s.accepted {
-                println!("accepted with --force: {p}");
+                match vi {
+                    true => println!("chấp nhận do có --force: {p}"),
+                    false => println!("accepted with --force: {p}"),
+                }
             }
-            println!("{} restored into {}", file.display(), db.display());
-            match s.kept_aside {
-                Some(aside) => println!("the previous database is kept as {}", aside.display()),
-                None => println!("there was no database there before"),
+            let (from, into) = (file.display(), db.display());
+            match vi {
+                true => println!("đã khôi phục {from} vào {into}"),
+                false => println!("{from} restored into {into}"),
+            }
+            match (s.kept_aside, vi) {
+                (Some(aside), true) => {
+                    println!("cơ sở dữ liệu trước đó được giữ lại ở {}", aside.display())
+                }
+                (Some(aside), false) => {
+                    println!("the previous database is kept as {}", aside.display())
+                }
+                (None, true) => println!("trước đó không có cơ sở dữ liệu nào ở đây"),
+                (None, false) => println!("there was no database there before"),
             }
             Ok(())
         }
