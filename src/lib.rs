@@ -5,7 +5,12 @@
 //! - `store`: SQLite storage returning domain types;
 //! - `demo`: invented demo data and synthetic databases;
 //! - `evidence_files`: the files evidence items point to, and their SHA-256;
-//! - `import` / `export`: spreadsheets in and out.
+//! - `import` / `export`: spreadsheets in and out;
+//! - `print`: documents typeset, and where a printed paper goes (`print::output`);
+//! - `i18n`: text in the interface's language.
+//!
+//! The command line is part of the binary (`src/cli/`), so nothing here can
+//! depend on it.
 
 pub mod closed_stdout;
 pub mod council_words;
