@@ -20,7 +20,7 @@ fn main() -> ExitCode {
         .and_then(|matches| Cli::from_arg_matches(&matches));
     let cli = match parsed {
         Ok(cli) => cli,
-        Err(e) => refuse_command_line(&e, lang),
+        Err(e) => refuse_command_line(&e, lang, &args),
     };
     match cli::dispatch::run(cli, lang) {
         Ok(()) => ExitCode::SUCCESS,
@@ -36,8 +36,14 @@ fn main() -> ExitCode {
 
 /// Clap's refusal of the command line, in the user's language; help and
 /// version go out as clap writes them.
-fn refuse_command_line(e: &clap::Error, lang: Lang) -> ! {
+fn refuse_command_line(e: &clap::Error, lang: Lang, args: &[std::ffi::OsString]) -> ! {
     use clap::error::ErrorKind;
+    if lang == Lang::Vi && e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        if let Some(text) = cli::help::missing_subcommand(args) {
+            eprint!("{text}");
+            std::process::exit(2)
+        }
+    }
     let shown_as_is = matches!(
         e.kind(),
         ErrorKind::DisplayHelp

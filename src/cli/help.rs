@@ -46,3 +46,40 @@ pub fn command(lang: Lang) -> Command {
     }
     cmd
 }
+
+/// `hoidong LỆNH` without the subcommand it needs, in Vietnamese: what is
+/// missing, the subcommands there are, and the usage line. `None` when the
+/// line names no command that has subcommands.
+pub fn missing_subcommand(args: &[std::ffi::OsString]) -> Option<String> {
+    let mut cmd = command(Lang::Vi);
+    cmd.build();
+    // The words that name subcommands, in order, as far as they go.
+    let mut path: Vec<String> = Vec::new();
+    let mut at = &cmd;
+    for word in args.iter().skip(1).map(|a| a.to_string_lossy()) {
+        if let Some(sub) = at.find_subcommand(word.as_ref()) {
+            path.push(word.into_owned());
+            at = sub;
+        }
+    }
+    let names: Vec<&str> = at
+        .get_subcommands()
+        .map(|s| s.get_name())
+        .filter(|n| *n != "help")
+        .collect();
+    if path.is_empty() || names.is_empty() {
+        return None;
+    }
+    let names = names.join(", ");
+    let mut current = &mut cmd;
+    for name in &path {
+        current = current.find_subcommand_mut(name)?;
+    }
+    let usage = current.render_usage().to_string();
+    let whole = format!("hoidong {}", path.join(" "));
+    Some(words::missing_subcommand(
+        &whole,
+        &names,
+        usage.strip_prefix("Usage:").unwrap_or(&usage).trim(),
+    ))
+}

@@ -146,3 +146,10 @@ pub const TEMPLATE: &str =
 
 pub const HELP_FLAG: &str = "In trợ giúp";
 pub const VERSION_FLAG: &str = "In số phiên bản";
+
+/// `hoidong LỆNH` with no subcommand: `command` is the whole command so far.
+pub fn missing_subcommand(command: &str, subcommands: &str, usage: &str) -> String {
+    format!(
+        "lỗi: '{command}' cần một lệnh con nhưng chưa có\n  [các lệnh con: {subcommands}]\n\nCách dùng: {usage}\n\nXem thêm: {command} --help\n"
+    )
+}

@@ -201,6 +201,15 @@ fn command_line_refusals_in_the_interface_language() {
         vi.contains("'many' không hợp lệ") && vi.contains("cần một số nguyên"),
         "{vi}"
     );
+    let vi = refused(&["council", "member"]);
+    assert!(
+        vi.contains("lỗi: 'hoidong council member' cần một lệnh con nhưng chưa có")
+            && vi.contains("[các lệnh con: add, replace, end]")
+            && vi.contains("Cách dùng: hoidong council member"),
+        "{vi}"
+    );
+    let en = refused(&["--lang", "en", "council", "member"]);
+    assert!(en.contains("Usage: hoidong council member"), "{en}");
     // An English locale chooses English without --lang.
     let out = hoidong()
         .env("LANG", "en_GB.UTF-8")
