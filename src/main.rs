@@ -38,11 +38,12 @@ fn main() -> ExitCode {
 /// version go out as clap writes them.
 fn refuse_command_line(e: &clap::Error, lang: Lang, args: &[std::ffi::OsString]) -> ! {
     use clap::error::ErrorKind;
-    if lang == Lang::Vi && e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
-        if let Some(text) = cli::help::missing_subcommand(args) {
-            eprint!("{text}");
-            std::process::exit(2)
-        }
+    if lang == Lang::Vi
+        && e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+        && let Some(text) = cli::help::missing_subcommand(args)
+    {
+        eprint!("{text}");
+        std::process::exit(2)
     }
     let shown_as_is = matches!(
         e.kind(),
