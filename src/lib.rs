@@ -5,32 +5,25 @@
 //! - `store`: SQLite storage returning domain types;
 //! - `demo`: invented demo data and synthetic databases;
 //! - `evidence_files`: the files evidence items point to, and their SHA-256;
-//! - `import` / `export`: spreadsheets in and out.
+//! - `import` / `export`: spreadsheets in and out;
+//! - `print`: documents typeset, and where a printed paper goes (`print::output`);
+//! - `i18n`: text in the interface's language.
+//!
+//! The command line is part of the binary (`src/cli/`), so nothing here can
+//! depend on it.
 
 #![cfg_attr(
     not(test),
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
-pub mod cli_awards;
-pub mod cli_certificates;
-pub mod cli_council;
-pub mod cli_decision;
-pub mod cli_meeting;
-pub mod cli_meeting_text;
-pub mod cli_meeting_words;
-pub mod cli_messages;
-pub mod cli_movement;
-pub mod cli_print;
-pub mod cli_report;
-pub mod cli_rules;
-pub mod cli_submission;
 pub mod closed_stdout;
 pub mod council_words;
 pub mod demo;
 pub mod domain;
 pub mod evidence_files;
 pub mod export;
+pub mod i18n;
 pub mod import;
 pub mod movement_file;
 pub mod movement_words;

@@ -7,6 +7,7 @@ pub mod council;
 pub mod council_rules;
 pub mod council_settings;
 pub mod criteria;
+pub mod dates;
 pub mod decision_batch;
 pub mod dossier;
 pub mod eligibility;

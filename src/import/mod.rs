@@ -6,7 +6,6 @@
 //! layout is in [`columns`] and documented in `data/templates/README.md`.
 
 mod check;
-pub mod cli;
 pub mod columns;
 pub mod form;
 mod matching;

@@ -9,6 +9,7 @@ pub mod docx;
 mod docx_layout;
 pub mod markdown;
 pub mod model;
+pub mod output;
 pub mod pdf;
 pub mod signed;
 

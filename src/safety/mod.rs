@@ -8,7 +8,6 @@
 
 pub mod backup;
 pub mod check;
-pub mod cli;
 pub mod exercise;
 pub mod holders;
 pub mod rows;

@@ -3,12 +3,12 @@
 //! thread from a quick read), renders and writes on its own thread, and
 //! reports back as an `Event::Job`, so the interface never stops answering.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 use std::thread;
 
-use crate::cli_print::write_private;
+use crate::print::output::{self, find_on_path};
+pub use crate::print::output::{Printed, free_path};
 use crate::print::{self, Document, Format, Template};
 
 use super::event::{Event, JobResult};
@@ -20,22 +20,6 @@ pub enum Target {
     File { dir: PathBuf, stem: String },
     /// The system printer through `lp`; without it, a PDF in `dir`.
     Printer { dir: PathBuf, stem: String },
-}
-
-/// What a finished job did.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Printed {
-    Written {
-        path: PathBuf,
-        bytes: usize,
-    },
-    SentToPrinter {
-        lp_said: String,
-    },
-    /// No `lp` on this system: the PDF was saved here instead.
-    SavedNoPrinter {
-        path: PathBuf,
-    },
 }
 
 /// Why a document was not written or printed; the screen says it in its
@@ -50,30 +34,20 @@ pub enum PrintFailure {
     Printer(String),
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), PrintFailure> {
-    write_private(path, bytes).map_err(|e| PrintFailure::Write {
-        path: path.to_path_buf(),
-        detail: format!("{e:#}"),
-    })
-}
-
-/// A name in `dir` that does not exist yet, so earlier prints are kept.
-pub fn free_path(dir: &Path, stem: &str, ext: &str) -> PathBuf {
-    let first = dir.join(format!("{stem}.{ext}"));
-    if !first.exists() {
-        return first;
+impl From<output::OutputError> for PrintFailure {
+    fn from(e: output::OutputError) -> Self {
+        match e {
+            output::OutputError::NotAFileName { path } => PrintFailure::Write {
+                detail: "not a file name".into(),
+                path,
+            },
+            output::OutputError::Write { path, source } => PrintFailure::Write {
+                path,
+                detail: source.to_string(),
+            },
+            output::OutputError::Printer { detail, .. } => PrintFailure::Printer(detail),
+        }
     }
-    (2..)
-        .map(|n| dir.join(format!("{stem}-{n}.{ext}")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
-}
-
-fn find_on_path(program: &str) -> Option<PathBuf> {
-    let paths = std::env::var_os("PATH")?;
-    std::env::split_paths(&paths)
-        .map(|dir| dir.join(program))
-        .find(|p| p.is_file())
 }
 
 fn run(doc: &Document, format: Format, target: &Target) -> Result<Printed, PrintFailure> {
@@ -84,38 +58,10 @@ fn run(doc: &Document, format: Format, target: &Target) -> Result<Printed, Print
     let bytes = print::render(doc, format, &Template::BuiltIn)
         .map_err(|e| PrintFailure::Render(e.to_string()))?;
     match target {
-        Target::File { dir, stem } => {
-            let path = free_path(dir, stem, format.extension());
-            write(&path, &bytes)?;
-            Ok(Printed::Written {
-                path: std::fs::canonicalize(&path).unwrap_or(path),
-                bytes: bytes.len(),
-            })
-        }
-        Target::Printer { dir, stem } => {
-            let Some(lp) = find_on_path("lp") else {
-                let path = free_path(dir, stem, "pdf");
-                write(&path, &bytes)?;
-                return Ok(Printed::SavedNoPrinter {
-                    path: std::fs::canonicalize(&path).unwrap_or(path),
-                });
-            };
-            let tmp =
-                std::env::temp_dir().join(format!("hoidong-{}-{stem}.pdf", std::process::id()));
-            write(&tmp, &bytes)?;
-            let out = Command::new(lp).arg(&tmp).output();
-            let _ = std::fs::remove_file(&tmp);
-            match out {
-                Ok(o) if o.status.success() => Ok(Printed::SentToPrinter {
-                    lp_said: String::from_utf8_lossy(&o.stdout).trim().to_string(),
-                }),
-                Ok(o) => Err(PrintFailure::Printer(
-                    String::from_utf8_lossy(&o.stderr).trim().to_string(),
-                )),
-                Err(e) => Err(PrintFailure::Printer(e.to_string())),
-            }
-        }
+        Target::File { dir, stem } => output::write_new_in(dir, stem, format.extension(), &bytes),
+        Target::Printer { dir, stem } => output::send_to_printer(&bytes, dir, stem),
     }
+    .map_err(PrintFailure::from)
 }
 
 /// Render a PDF with `render` and write it as a new file `stem….pdf` in
@@ -128,12 +74,7 @@ pub fn spawn_pdf(
 ) {
     thread::spawn(move || {
         let result = render().map_err(PrintFailure::Render).and_then(|bytes| {
-            let path = free_path(&dir, &stem, "pdf");
-            write(&path, &bytes)?;
-            Ok(Printed::Written {
-                path: std::fs::canonicalize(&path).unwrap_or(path),
-                bytes: bytes.len(),
-            })
+            Ok(output::write_new_in(&dir, &stem, "pdf", &bytes)?)
         });
         let _ = events.send(Event::Job(JobResult::Printed(result)));
     });

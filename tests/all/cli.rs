@@ -17,7 +17,7 @@ fn demo_writes_a_database_with_every_kind_and_level() {
         .args(["demo", db.to_str().unwrap()])
         .assert()
         .success()
-        .stdout(predicate::str::contains("demo database written to"));
+        .stdout(predicate::str::contains("đã ghi cơ sở dữ liệu mẫu vào"));
     let conn = rusqlite::Connection::open(&db).unwrap();
     let kinds: i64 = conn
         .query_row("SELECT count(DISTINCT e.kind) FROM nominations n JOIN nominees e ON e.id = n.nominee_id", [], |r| r.get(0))
@@ -158,4 +158,92 @@ fn the_meetings_list_and_a_new_meeting_are_said_in_the_interfaces_language() {
         .assert()
         .failure()
         .stderr(predicate::str::contains("--start 8h: không phải giờ"));
+}
+
+/// The command line's own refusals (clap's) are worded in Vietnamese by
+/// default, keeping the usage line, and in English with --lang en.
+#[test]
+fn command_line_refusals_in_the_interface_language() {
+    let refused = |args: &[&str]| {
+        let out = hoidong().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+        String::from_utf8(out.stderr).unwrap()
+    };
+    let vi = refused(&["meeting", "show"]);
+    assert!(
+        vi.contains("lỗi: thiếu các tham số bắt buộc sau:\n  <ID>")
+            && vi.contains("Cách dùng: hoidong meeting show <ID>")
+            && !vi.contains("Usage"),
+        "{vi}"
+    );
+    let en = refused(&["--lang", "en", "meeting", "show"]);
+    assert!(
+        en.contains("the following required arguments were not provided")
+            && en.contains("Usage: hoidong meeting show <ID>"),
+        "{en}"
+    );
+    let vi = refused(&["--bogus"]);
+    assert!(
+        vi.contains("lỗi: không có tuỳ chọn '--bogus' ở đây"),
+        "{vi}"
+    );
+    let en = refused(&["--lang=en", "--bogus"]);
+    assert!(en.contains("unexpected argument '--bogus' found"), "{en}");
+    let vi = refused(&["meeting", "note", "1", "--kind", "aside", "x"]);
+    assert!(
+        vi.contains("giá trị 'aside' không hợp lệ cho '--kind <KIND>'")
+            && vi.contains("[các giá trị được dùng: opening, note, conclusion, closing]"),
+        "{vi}"
+    );
+    let vi = refused(&["gen", "x.db", "--nominations", "many"]);
+    assert!(
+        vi.contains("'many' không hợp lệ") && vi.contains("cần một số nguyên"),
+        "{vi}"
+    );
+    let vi = refused(&["council", "member"]);
+    assert!(
+        vi.contains("lỗi: 'hoidong council member' cần một lệnh con nhưng chưa có")
+            && vi.contains("[các lệnh con: add, replace, end]")
+            && vi.contains("Cách dùng: hoidong council member"),
+        "{vi}"
+    );
+    let en = refused(&["--lang", "en", "council", "member"]);
+    assert!(en.contains("Usage: hoidong council member"), "{en}");
+    // An English locale chooses English without --lang.
+    let out = hoidong()
+        .env("LANG", "en_GB.UTF-8")
+        .args(["meetingz"])
+        .output()
+        .unwrap();
+    let en = String::from_utf8(out.stderr).unwrap();
+    assert!(en.contains("unrecognized subcommand 'meetingz'"), "{en}");
+}
+
+/// The top-level help is Vietnamese by default and English with --lang en;
+/// a subcommand's --help still works under the Vietnamese flag.
+#[test]
+fn top_level_help_in_the_interface_language() {
+    let help = |args: &[&str]| {
+        let out = hoidong().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}");
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let vi = help(&["--help"]);
+    assert!(
+        vi.contains("Cách dùng: hoidong")
+            && vi.contains("Danh sách các cuộc họp của hội đồng")
+            && vi.contains("-h, --help         In trợ giúp"),
+        "{vi}"
+    );
+    let en = help(&["--lang", "en", "--help"]);
+    assert!(
+        en.contains("Usage: hoidong") && en.contains("List the council's meetings"),
+        "{en}"
+    );
+    let sub = help(&["meeting", "--help"]);
+    assert!(
+        sub.contains("hoidong meeting") && sub.contains("show"),
+        "{sub}"
+    );
 }

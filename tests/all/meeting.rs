@@ -499,9 +499,36 @@ fn a_whole_meeting_through_the_store() {
     assert_eq!(b.rows[0].name, names[0]);
     assert_eq!(b.rows[0].rank, 1);
     assert!(ballot_count_record(&rec, r3.round_id).is_none());
-    let text = hoidong::cli_meeting::show_text(&store, m, ',').unwrap();
+    // `meeting show` on a copy of the database: Vietnamese by default (a
+    // decimal comma), English with --lang en.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("meeting.db");
+    store.backup_to(&file).unwrap();
+    let show = |extra: &[&str]| {
+        let out = assert_cmd::Command::cargo_bin("hoidong")
+            .unwrap()
+            .env("LANG", "C.UTF-8")
+            .arg("--db")
+            .arg(&file)
+            .args(extra)
+            .args(["meeting", "show", &m.to_string()])
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let text = show(&[]);
     assert!(
-        text.contains("72,7%") && text.contains("AMENDS round 1"),
+        text.contains("72,7%") && text.contains("ĐIỀU CHỈNH lần 1"),
+        "{text}"
+    );
+    let text = show(&["--lang", "en"]);
+    assert!(
+        text.contains("72.7%") && text.contains("AMENDS round 1"),
         "{text}"
     );
 
@@ -654,7 +681,7 @@ fn the_cli_lists_and_shows_meetings() {
         .output()
         .unwrap();
     let show = String::from_utf8(out.stdout).unwrap();
-    assert!(show.contains("Quorum: 9 of 11 present"), "{show}");
+    assert!(show.contains("Số lượng tham dự: 9/11 có mặt"), "{show}");
     // Vietnamese writes a decimal comma, in the score and in the share.
     assert!(
         show.contains("Chiến sĩ thi đua cơ sở")
@@ -680,9 +707,14 @@ fn the_cli_lists_and_shows_meetings() {
         show_en.contains("72.7%") && !show_en.contains("72,7%"),
         "{show_en}"
     );
+    assert!(show_en.contains("Quorum: 9 of 11 present"), "{show_en}");
     assert!(
-        show.contains("FAIL (không đạt)") && show.contains("PASS (đạt)"),
+        show.contains("KHÔNG ĐẠT") && show.contains("ĐẠT") && !show.contains("PASS"),
         "{show}"
+    );
+    assert!(
+        show_en.contains("FAIL") && show_en.contains("PASS") && !show_en.contains("ĐẠT"),
+        "{show_en}"
     );
     let run = |args: &[&str]| {
         let out = Command::cargo_bin("hoidong")
@@ -733,7 +765,7 @@ fn the_cli_lists_and_shows_meetings() {
     );
     let (ok, text) = run(&["meeting", "show", "4"]);
     assert!(
-        ok && text.contains(pending.as_str()) && text.contains("on_agenda"),
+        ok && text.contains(pending.as_str()) && text.contains("Chờ họp"),
         "{text}"
     );
     let out = Command::cargo_bin("hoidong")

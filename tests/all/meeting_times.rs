@@ -82,7 +82,7 @@ fn times_and_place_as_held_until_sign_off() {
 
     let out = hoidong(&db, &["meeting", "show", "1"]);
     assert!(
-        text(&out.stdout).contains("Held: 20/11/2026 08:05–10:40 · Nhà văn hóa khu phố 3"),
+        text(&out.stdout).contains("Thực tế họp: 20/11/2026 08:05–10:40 · Nhà văn hóa khu phố 3"),
         "{}",
         text(&out.stdout)
     );

@@ -81,7 +81,8 @@ impl Demo {
     }
 }
 
-/// The binary, in `dir`, in English, with no printer command on the PATH.
+/// The binary, in `dir`, in Vietnamese (a locale that is not English), with
+/// no printer command on the PATH.
 fn bare(dir: &Path) -> Command {
     let mut c = Command::cargo_bin("hoidong").unwrap_or_else(|e| panic!("{e}"));
     c.current_dir(dir)
@@ -137,10 +138,10 @@ fn demo_and_gen() {
     let generated = generated.to_string_lossy();
     assert!(
         d.ok(&["gen", &generated, "--nominations", "20"])
-            .contains("20 nominations")
+            .contains("đã ghi 20 hồ sơ đề nghị")
     );
     d.refused(&["gen", &generated], "tệp đã có");
-    d.refused(&["gen", "x.db", "--nominations", "many"], "invalid value");
+    d.refused(&["gen", "x.db", "--nominations", "many"], "không hợp lệ");
 }
 
 #[test]
@@ -154,7 +155,7 @@ fn import_and_export() {
     d.refused(&["import", "nominations", "khong-co.csv"], "khong-co.csv");
     d.refused(
         &["import", "spreadsheets", &fixture],
-        "unrecognized subcommand",
+        "không có lệnh 'spreadsheets'",
     );
 
     d.ok(&["export", "nominations", "ds.xlsx", "--status", "all"]);
@@ -165,7 +166,7 @@ fn import_and_export() {
     );
     d.refused(
         &["export", "nominations", "d2.csv", "--status", "done"],
-        "unknown status",
+        "không có trạng thái “done”",
     );
     d.ok(&["export", "template", "mau.xlsx"]);
     d.refused(&["export", "template", "mau.txt"], "xlsx");
@@ -190,7 +191,10 @@ fn decide_refer_and_referral() {
         "--signer",
         "Trịnh Văn Khải",
     ]);
-    assert!(out.contains("decided and entered in the register"), "{out}");
+    assert!(
+        out.contains("đã quyết định và ghi vào sổ khen thưởng"),
+        "{out}"
+    );
     d.refused(
         &[
             "decide",
@@ -208,7 +212,7 @@ fn decide_refer_and_referral() {
         &[
             "decide", &home, "--number", "1", "--date", "mai", "--signer", "A",
         ],
-        "is not a date",
+        "không phải là ngày",
     );
 
     let above = passed(&d, false).to_string();
@@ -222,7 +226,7 @@ fn decide_refer_and_referral() {
         "--override-reason",
         "Thành tích đột xuất",
     ]);
-    assert!(out.contains("referral"), "{out}");
+    assert!(out.contains("hồ sơ trình"), "{out}");
     d.refused(
         &["refer", "999999", "--number", "1", "--date", "2026-12-02"],
         NO_NOMINATION,
@@ -236,7 +240,7 @@ fn decide_refer_and_referral() {
     );
     d.refused(
         &["referral", &referral, "confer", "--number", "1"],
-        "required",
+        "thiếu các tham số bắt buộc",
     );
 }
 
@@ -245,9 +249,12 @@ fn register_history_eligibility_and_holds() {
     let d = Demo::new();
     let nominee = d.one("SELECT min(id) FROM nominees").to_string();
     d.ok(&["history", &nominee]);
-    d.refused(&["history", "Không Ai Tên Này"], "no nominee matches");
+    d.refused(
+        &["history", "Không Ai Tên Này"],
+        "không có đối tượng nào khớp",
+    );
     d.ok(&["register", "giay khen"]);
-    d.refused(&["register", "--year", "2025"], "unexpected argument");
+    d.refused(&["register", "--year", "2025"], "không có tuỳ chọn");
 
     let nomination = d.one("SELECT min(id) FROM nominations").to_string();
     let out = d.ok(&["eligibility", &nomination]);
@@ -289,7 +296,7 @@ fn register_history_eligibility_and_holds() {
     d.ok(&["lift-hold", &hold]);
     d.refused(&["lift-hold", "999999"], "999999");
     d.ok(&["awards-board"]);
-    d.refused(&["awards-board", "--all"], "unexpected argument");
+    d.refused(&["awards-board", "--all"], "không có tuỳ chọn");
 }
 
 #[test]
@@ -309,7 +316,7 @@ fn minutes_sign_and_print() {
     d.refused(&["sign", "999", "--yes"], "Không tìm thấy phiên họp 999");
     d.refused(&["sign", &held], "--yes");
     let out = d.ok(&["print", &held]);
-    assert!(out.contains("PDF was saved"), "{out}");
+    assert!(out.contains("bản PDF đã được lưu vào"), "{out}");
     d.refused(&["print", "999"], "Không tìm thấy phiên họp 999");
 }
 
@@ -329,14 +336,14 @@ fn check_backup_restore_and_exercise() {
     d.ok(&["restore", "sao-luu.db"]);
     d.refused(&["restore", "khong-co.db"], "khong-co.db");
     d.ok(&["exercise", "--count", "3"]);
-    d.refused(&["exercise", "--count", "many"], "invalid value");
+    d.refused(&["exercise", "--count", "many"], "không hợp lệ");
 }
 
 #[test]
 fn meetings_and_every_meeting_subcommand() {
     let d = Demo::new();
     d.ok(&["meetings"]);
-    d.refused(&["meetings", "--year", "2026"], "unexpected argument");
+    d.refused(&["meetings", "--year", "2026"], "không có tuỳ chọn");
     let held = d
         .one("SELECT min(id) FROM meetings WHERE status = 'closed'")
         .to_string();
@@ -401,7 +408,7 @@ fn meetings_and_every_meeting_subcommand() {
     );
     d.refused(
         &["meeting", "note", &held, "--kind", "aside", "x"],
-        "invalid value",
+        "không hợp lệ",
     );
 }
 

@@ -130,7 +130,7 @@ impl Form {
             let v = self.value(0);
             return self.fail(0, format!("{}: “{v}” {}", w.meeting, w.not_a_meeting));
         };
-        let Ok(date) = crate::cli_awards::parse_date(&self.value(2)) else {
+        let Some(date) = crate::domain::dates::parse_entered_date(&self.value(2)) else {
             let v = self.value(2);
             return self.fail(2, format!("{}: “{v}” {}", w.date, w.not_a_date));
         };

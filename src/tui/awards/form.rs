@@ -272,7 +272,7 @@ impl Form {
     }
 
     fn date(&self, i: usize) -> NaiveDate {
-        crate::cli_awards::parse_date(&self.value(i)).unwrap_or_default()
+        crate::domain::dates::parse_entered_date(&self.value(i)).unwrap_or_default()
     }
 
     /// Check every field; the change to make, asked first when irreversible.
@@ -284,7 +284,7 @@ impl Form {
                 self.focus = i;
                 return Err(format!("{}: {}", f.label, t.empty));
             }
-            if f.date && crate::cli_awards::parse_date(v).is_err() {
+            if f.date && crate::domain::dates::parse_entered_date(v).is_none() {
                 self.focus = i;
                 return Err(format!("{}: “{v}” {}", f.label, t.not_a_date));
             }

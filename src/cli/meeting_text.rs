@@ -6,13 +6,14 @@ use std::fmt::Write as _;
 use anyhow::Context;
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::ballot_record::{ballot_count_record, rule_label};
-use crate::domain::meeting::{MeetingStatus, Presence};
-use crate::domain::numbers;
-use crate::domain::record::MeetingRecord;
-use crate::domain::vote::{Threshold, VoteMethod};
-use crate::store::Store;
-use crate::tui::strings::Lang;
+use hoidong::domain::ballot_record::{ballot_count_record, rule_label};
+use hoidong::domain::meeting::MeetingStatus;
+use hoidong::domain::numbers;
+use hoidong::domain::record::MeetingRecord;
+use hoidong::domain::vote::{Threshold, VoteMethod};
+use hoidong::i18n::cli_meeting_show_words::{self as words, ShowWords};
+use hoidong::store::Store;
+use hoidong::tui::strings::Lang;
 
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
@@ -68,7 +69,7 @@ pub fn meetings_text(store: &Store, lang: Lang) -> anyhow::Result<String> {
                 s.meeting.id.to_string(),
                 s.meeting.number.clone(),
                 when(&s.meeting.starts_at),
-                status_word(s.meeting.status, vi).to_string(),
+                words::meeting_status(s.meeting.status, lang).to_string(),
                 format!("{}/{}", s.present, s.members),
                 s.agenda_items.to_string(),
                 s.rounds.to_string(),
@@ -102,117 +103,111 @@ pub fn meetings_text(store: &Store, lang: Lang) -> anyhow::Result<String> {
     Ok(table(&headers, &rows))
 }
 
-/// A meeting's state as the list says it.
-fn status_word(status: MeetingStatus, vi: bool) -> &'static str {
-    match (status, vi) {
-        (MeetingStatus::Planned, true) => "dự kiến",
-        (MeetingStatus::Open, true) => "đang họp",
-        (MeetingStatus::Closed, true) => "đã kết thúc",
-        (MeetingStatus::Planned, false) => "planned",
-        (MeetingStatus::Open, false) => "open",
-        (MeetingStatus::Closed, false) => "closed",
-    }
-}
-
-fn presence_label(p: &Presence) -> &'static str {
-    match p {
-        Presence::Unmarked => "not checked in",
-        Presence::Present => "present",
-        Presence::Absent { .. } => "absent",
-        Presence::AbsentWithOpinion { .. } => "absent, written opinion",
-    }
-}
-
 fn threshold_label(t: &Threshold) -> String {
     let cmp = match t.comparison {
-        crate::domain::vote::Comparison::AtLeast => "≥",
-        crate::domain::vote::Comparison::MoreThan => ">",
+        hoidong::domain::vote::Comparison::AtLeast => "≥",
+        hoidong::domain::vote::Comparison::MoreThan => ">",
     };
     format!("{cmp} {}", t.share.label())
 }
 
-fn quorum_line(store: &Store, rec: &MeetingRecord) -> anyhow::Result<String> {
+fn quorum_line(store: &Store, rec: &MeetingRecord, lang: Lang) -> anyhow::Result<String> {
+    let w = ShowWords::of(lang);
     // Once votes exist, the quorum shown is the one the votes were taken under.
     let applied = rec
         .rounds
         .last()
         .and_then(|r| r.results.first())
-        .map(|v| (v.rule.quorum, "as applied in the last round".to_string()));
+        .map(|v| (v.rule.quorum, w.as_applied));
     let counts = rec.attendance_counts();
     let (rule, source) = match applied {
         Some(a) => a,
         None => {
             let q = store.quorum(rec.meeting.id)?;
             let tag = if q.rule_is_default {
-                "default the council can change"
+                w.default_rule
             } else {
-                "council's rule"
+                w.council_rule
             };
-            (q.rule, tag.to_string())
+            (q.rule, tag)
         }
     };
     let needed = rule
         .minimum_count(counts.members_total)
         .map_or("-".to_string(), |n| n.to_string());
-    Ok(format!(
-        "Quorum: {} of {} present; rule {} of members ({source}), needs {needed}: {}\n",
+    let verdict = if counts.quorum_met(&rule) {
+        w.met
+    } else {
+        w.not_met
+    };
+    Ok(words::quorum(
+        lang,
         counts.present,
         counts.members_total,
-        threshold_label(&rule),
-        if counts.quorum_met(&rule) {
-            "MET (đủ)"
-        } else {
-            "NOT MET (chưa đủ)"
-        }
-    ))
+        &threshold_label(&rule),
+        source,
+        &needed,
+        verdict,
+    ) + "\n")
 }
 
-/// `sep` is the decimal separator of the language asked for (`Lang::decimal_sep`).
-pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
+/// `hoidong meeting show`: every label, state and number in `lang`.
+pub fn show_text(store: &Store, id: i64, lang: Lang) -> anyhow::Result<String> {
+    let (w, sep) = (ShowWords::of(lang), lang.decimal_sep());
     let rec = store.meeting_record(id)?;
     let m = &rec.meeting;
     let mut out = String::new();
-    writeln!(out, "Meeting {} · {} · {}", m.id, m.number, m.status.code())?;
+    writeln!(
+        out,
+        "{} {} · {} · {}",
+        w.meeting,
+        m.id,
+        m.number,
+        words::meeting_status(m.status, lang)
+    )?;
     writeln!(out, "{}", m.subject)?;
     writeln!(out, "{} · {}", when(&m.starts_at), m.place)?;
     if let (Some(start), Some(end)) = (&m.held_start, &m.held_end) {
         writeln!(
             out,
-            "Held: {}–{} · {}",
+            "{}: {}–{} · {}",
+            w.held,
             when(start),
             end.get(11..16).unwrap_or(end),
             m.held_place_or_planned()
         )?;
     }
-    let name = |x: &Option<crate::domain::council::Member>| {
+    let name = |x: &Option<hoidong::domain::council::Member>| {
         x.as_ref().map_or("-".to_string(), |m| m.name.clone())
     };
     writeln!(
         out,
-        "Chair: {} · Secretary: {}",
+        "{}: {} · {}: {}",
+        w.chair,
         name(&rec.chair),
+        w.secretary,
         name(&rec.secretary)
     )?;
     if let Some(t) = &m.opened_at {
-        write!(out, "Opened {}", when(t))?;
+        write!(out, "{} {}", w.opened, when(t))?;
         if let Some(c) = &m.closed_at {
-            write!(out, " · closed {}", when(c))?;
+            write!(out, " · {} {}", w.closed_at, when(c))?;
         }
         writeln!(out)?;
     }
     if m.status == MeetingStatus::Closed {
-        writeln!(
-            out,
-            "Closed: attendance and votes are read-only; corrections are amendments."
-        )?;
+        writeln!(out, "{}", w.closed_read_only)?;
     }
 
     let c = rec.attendance_counts();
-    writeln!(
-        out,
-        "\nAttendance: {} present, {} absent ({} with a written opinion), {} members",
-        c.present, c.absent, c.written_opinions, c.members_total
-    )?;
+    let counts = words::attendance(
+        lang,
+        c.present,
+        c.absent,
+        c.written_opinions,
+        c.members_total,
+    );
+    writeln!(out, "\n{counts}")?;
     let rows: Vec<Vec<String>> = rec
         .attendance
         .iter()
@@ -221,32 +216,32 @@ pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
                 a.member.id.to_string(),
                 a.member.name.clone(),
                 a.member.position.clone(),
-                presence_label(&a.presence).to_string(),
+                words::presence(&a.presence, lang).to_string(),
                 a.presence.reason().to_string(),
             ]
         })
         .collect();
-    out += &table(&["ID", "Member", "Position", "Presence", "Reason"], &rows);
-    out += &quorum_line(store, &rec)?;
+    out += &table(&w.attendance_header, &rows);
+    out += &quorum_line(store, &rec, lang)?;
     if !rec.counting_committee.is_empty() {
         let names: Vec<String> = rec
             .counting_committee
             .iter()
             .map(|c| {
                 if c.is_head {
-                    format!("{} (head)", c.member.name)
+                    format!("{} ({})", c.member.name, w.head)
                 } else {
                     c.member.name.clone()
                 }
             })
             .collect();
-        writeln!(out, "Counting committee: {}", names.join(", "))?;
+        writeln!(out, "{}: {}", w.counting_committee, names.join(", "))?;
     }
     for g in &rec.guests {
-        writeln!(out, "Guest (does not vote): {}, {}", g.name, g.position)?;
+        writeln!(out, "{}: {}, {}", w.guest, g.name, g.position)?;
     }
 
-    writeln!(out, "\nAgenda and results (latest round per item)")?;
+    writeln!(out, "\n{}", w.agenda)?;
     let rows: Vec<Vec<String>> = rec
         .agenda
         .iter()
@@ -257,7 +252,7 @@ pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
                 e.nominee.name.clone(),
                 e.award_short.clone(),
                 e.score.map_or("-".into(), |s| numbers::one_decimal(s, sep)),
-                e.nomination.status.code().to_string(),
+                lang.strings().status(e.nomination.status).to_string(),
             ];
             match rec.latest_result(e.nomination.id) {
                 Some((round, v)) => {
@@ -265,10 +260,7 @@ pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
                     let written = t.written_agree + t.written_disagree;
                     row.extend([
                         round.round_no.to_string(),
-                        match round.method {
-                            VoteMethod::SecretBallot => "secret".into(),
-                            VoteMethod::Open => "open".into(),
-                        },
+                        words::method(round.method, lang).to_string(),
                         t.agree.to_string(),
                         t.disagree.to_string(),
                         if round.method == VoteMethod::Open {
@@ -284,68 +276,51 @@ pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
                         format!("{}/{}", v.outcome.counted_agree, v.outcome.denominator),
                         v.outcome.share_label(sep),
                         rule_label(&v.rule),
-                        if v.outcome.passed {
-                            "PASS (đạt)"
-                        } else {
-                            "FAIL (không đạt)"
-                        }
-                        .into(),
+                        if v.outcome.passed { w.pass } else { w.fail }.into(),
                     ]);
                 }
-                None => row.extend(["not voted".to_string()]),
+                None => row.extend([w.not_voted.to_string()]),
             }
             row
         })
         .collect();
-    out += &table(
-        &[
-            "#", "Nom.", "Nominee", "Award", "Score", "Status", "Round", "Method", "Agree",
-            "Disagree", "Abstain", "Written", "Votes", "Share", "Rule", "Result",
-        ],
-        &rows,
-    );
+    out += &table(&w.agenda_header, &rows);
 
     if !rec.rounds.is_empty() {
-        writeln!(out, "\nRounds")?;
+        writeln!(out, "\n{}", w.rounds)?;
         for r in &rec.rounds {
             let b = &r.round;
-            let kind = match b.method {
-                VoteMethod::SecretBallot => format!(
-                    "secret ballot: issued {}, returned {}, valid {}, invalid {}",
-                    b.ballots.issued, b.ballots.returned, b.ballots.valid, b.ballots.invalid
-                ),
-                VoteMethod::Open => "open vote".to_string(),
+            let line = words::RoundLine {
+                round_no: b.round_no,
+                at: &when(&b.recorded_at),
+                ballots: (b.method == VoteMethod::SecretBallot).then_some([
+                    b.ballots.issued,
+                    b.ballots.returned,
+                    b.ballots.valid,
+                    b.ballots.invalid,
+                ]),
+                present: b.attendance.present,
+                members: b.attendance.members_total,
+                nominees: r.results.len(),
             };
-            write!(
-                out,
-                " round {} · {} · {}; {} present of {}; {} nominee(s)",
-                b.round_no,
-                when(&b.recorded_at),
-                kind,
-                b.attendance.present,
-                b.attendance.members_total,
-                r.results.len()
-            )?;
+            out += &line.say(lang);
             if let Some(orig) = b.amends_round {
                 let no = rec
                     .rounds
                     .iter()
                     .find(|x| x.round.id == orig)
                     .map_or(0, |x| x.round.round_no);
-                write!(
-                    out,
-                    " · AMENDS round {no}: {}",
-                    b.amendment_reason.as_deref().unwrap_or("")
-                )?;
+                let reason = b.amendment_reason.as_deref().unwrap_or("");
+                out += &words::amends(lang, no, reason);
             }
             if let Some(reason) = &b.revote_reason {
-                write!(out, " · VOTE AGAIN: {reason}")?;
+                out += &words::vote_again(lang, reason);
             }
             writeln!(out)?;
         }
     }
     if !rec.notes.is_empty() {
-        writeln!(out, "\nNotes")?;
+        writeln!(out, "\n{}", w.notes)?;
         for n in &rec.notes {
             let item = n
                 .agenda_item_id
@@ -356,7 +331,7 @@ pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
                 out,
                 " {} {}{}: {}",
                 when(&n.at),
-                n.kind.code(),
+                words::note_kind(n.kind, lang),
                 item,
                 n.text
             )?;
@@ -369,16 +344,22 @@ pub fn ballot_record_text(
     store: &Store,
     id: i64,
     round_no: u32,
-    sep: char,
+    lang: Lang,
 ) -> anyhow::Result<String> {
+    let sep = lang.decimal_sep();
     let rec = store.meeting_record(id)?;
     let round = rec
         .rounds
         .iter()
         .find(|r| r.round.round_no == round_no)
-        .with_context(|| format!("meeting {id} has no round {round_no}"))?;
-    let b = ballot_count_record(&rec, round.round.id)
-        .with_context(|| format!("round {round_no} was an open vote: it has no ballot papers"))?;
+        .with_context(|| match lang {
+            Lang::Vi => format!("cuộc họp {id} không có lần biểu quyết {round_no}"),
+            Lang::En => format!("meeting {id} has no round {round_no}"),
+        })?;
+    let b = ballot_count_record(&rec, round.round.id).with_context(|| match lang {
+        Lang::Vi => format!("lần {round_no} là biểu quyết công khai: không có phiếu bầu để kiểm"),
+        Lang::En => format!("round {round_no} was an open vote: it has no ballot papers"),
+    })?;
     let mut out = String::new();
     writeln!(
         out,
@@ -431,8 +412,8 @@ pub fn ballot_record_text(
                 r.birth_year.map_or("-".into(), |y| y.to_string()),
                 r.sex
                     .map_or("-", |s| match s {
-                        crate::domain::nominee::Sex::Female => "Nữ",
-                        crate::domain::nominee::Sex::Male => "Nam",
+                        hoidong::domain::nominee::Sex::Female => "Nữ",
+                        hoidong::domain::nominee::Sex::Male => "Nam",
                     })
                     .into(),
                 r.award_short.clone(),

@@ -8,11 +8,12 @@ use anyhow::bail;
 use chrono::NaiveDate;
 use clap::Args;
 
-use crate::domain::report::{Period, PeriodRefusal, YearReport};
-use crate::domain::ward::WardIdentity;
-use crate::print::{self, Format, Template};
-use crate::store::Store;
-use crate::tui::strings::Lang;
+use crate::cli::database::{self, Access};
+use hoidong::domain::report::{Period, PeriodRefusal, YearReport};
+use hoidong::domain::ward::WardIdentity;
+use hoidong::print::{self, Format, Template};
+use hoidong::store::Store;
+use hoidong::tui::strings::Lang;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -42,7 +43,7 @@ pub struct ReportArgs {
     pub printer: bool,
 }
 
-pub use crate::export::sheet::write_new_private;
+pub use hoidong::export::sheet::write_new_private;
 
 /// The period named by --year or --phase, or why it cannot be read.
 pub fn period_of(year: Option<&str>, phase: Option<&str>, lang: Lang) -> anyhow::Result<Period> {
@@ -82,7 +83,7 @@ pub fn ward_of(store: &Store, lang: Lang) -> anyhow::Result<WardIdentity> {
 /// What the report holds, on the terminal: levels by their names and
 /// referrals by the words of their state, in `lang`.
 fn summary(r: &YearReport, lang: Lang, level_name: impl Fn(&str) -> String) -> String {
-    use crate::print::compose::report::money;
+    use hoidong::print::compose::report::money;
     let mut out = String::new();
     let (title, total, awards, referrals) = match lang {
         Lang::Vi => (
@@ -131,14 +132,14 @@ fn summary(r: &YearReport, lang: Lang, level_name: impl Fn(&str) -> String) -> S
 
 pub fn run(db: Option<PathBuf>, lang: Lang, args: ReportArgs) -> anyhow::Result<()> {
     let period = period_of(args.year.as_deref(), args.phase.as_deref(), lang)?;
-    let store = crate::store::location::open_existing(db.as_deref())?;
+    let store = database::open(db.as_deref(), Access::Existing)?;
     let date = match &args.date {
-        Some(d) => crate::cli_awards::parse_date(d).map_err(anyhow::Error::msg)?,
+        Some(d) => crate::cli::awards::parse_date(d).map_err(anyhow::Error::msg)?,
         None => store_today(&store),
     };
     // Every target is checked before anything is written.
     for path in [&args.xlsx, &args.pdf, &args.docx].into_iter().flatten() {
-        crate::export::check_target(path, false, store.path())?;
+        hoidong::export::check_target(path, false, store.path())?;
     }
     if args.template.is_some() && args.pdf.is_none() && !args.printer {
         bail!(match lang {
@@ -161,13 +162,13 @@ pub fn run(db: Option<PathBuf>, lang: Lang, args: ReportArgs) -> anyhow::Result<
     if let Some(path) = &args.xlsx {
         write_new_private(
             path,
-            &crate::export::report::report_workbook(&store, &report, path)?,
+            &hoidong::export::report::report_workbook(&store, &report, path)?,
         )?;
         println!("{} {}", written(lang), path.display());
     }
     let outputs = [(&args.pdf, Format::Pdf), (&args.docx, Format::Docx)];
     if documents {
-        let doc = crate::export::report::report_document(&store, &report, date)?;
+        let doc = hoidong::export::report::report_document(&store, &report, date)?;
         for (path, format) in outputs {
             let Some(path) = path else { continue };
             let template = match (&args.template, format) {
@@ -184,40 +185,13 @@ pub fn run(db: Option<PathBuf>, lang: Lang, args: ReportArgs) -> anyhow::Result<
                 .map(Template::File)
                 .unwrap_or_default();
             let bytes = print::render(&doc, Format::Pdf, &template)?;
-            send_to_printer(&bytes, &format!("bao-cao-{}.pdf", period.code()), lang)?;
+            crate::cli::print::send_to_printer(
+                &bytes,
+                &format!("bao-cao-{}", period.code()),
+                lang,
+            )?;
         }
     }
-    Ok(())
-}
-
-/// Send a PDF to the system printer through `lp`; without `lp` nothing is
-/// written and the message says to write a file instead.
-pub fn send_to_printer(bytes: &[u8], name: &str, lang: Lang) -> anyhow::Result<()> {
-    let Some(lp) = crate::cli_print::find_on_path("lp") else {
-        bail!(match lang {
-            Lang::Vi =>
-                "không có lệnh in (lp) trên máy này: hãy ghi ra tệp (-o / --pdf) rồi in tệp đó",
-            Lang::En =>
-                "no printer command (lp) on this system: write a file (-o / --pdf) and print that",
-        });
-    };
-    let path = std::env::temp_dir().join(format!("hoidong-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_file(&path);
-    write_new_private(&path, bytes)?;
-    let out = std::process::Command::new(lp).arg(&path).output();
-    let _ = std::fs::remove_file(&path);
-    let out = out.map_err(|e| anyhow::anyhow!("lp: {e}"))?;
-    if !out.status.success() {
-        bail!("lp: {}", String::from_utf8_lossy(&out.stderr).trim());
-    }
-    println!(
-        "{}: {}",
-        match lang {
-            Lang::Vi => "đã gửi máy in",
-            Lang::En => "sent to the printer",
-        },
-        String::from_utf8_lossy(&out.stdout).trim()
-    );
     Ok(())
 }
 

@@ -5,18 +5,15 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use super::words::Line;
-use super::{backup, check, exercise};
-use crate::domain::eligibility::Lang;
-use crate::store::audit::Anchor;
-
-fn db_or_default(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
-    Ok(crate::store::location::given_or_default(db.as_deref())?)
-}
+use crate::cli::database::{self, Access};
+use hoidong::domain::eligibility::Lang;
+use hoidong::safety::words::Line;
+use hoidong::safety::{backup, check, exercise};
+use hoidong::store::audit::Anchor;
 
 /// The language of the messages: `--lang`, else the locale (as the TUI does).
 pub fn lang_of(flag: Option<&str>) -> Lang {
-    use crate::tui::strings::Lang as Ui;
+    use hoidong::tui::strings::Lang as Ui;
     let chosen = match flag {
         Some("en") => Some(Ui::En),
         Some("vi") => Some(Ui::Vi),
@@ -30,7 +27,7 @@ pub fn lang_of(flag: Option<&str>) -> Lang {
 
 /// `hoidong check [--anchor N:HASH]`: print every problem; fail when there is any.
 pub fn run_check(db: Option<PathBuf>, anchor: Option<&str>, lang: Lang) -> anyhow::Result<()> {
-    let db = db_or_default(db)?;
+    let db = database::path(db.as_deref())?;
     let anchor = match anchor {
         Some(text) => match Anchor::parse(text) {
             Some(a) => Some(a),
@@ -57,12 +54,26 @@ pub fn run_check(db: Option<PathBuf>, anchor: Option<&str>, lang: Lang) -> anyho
         .say(lang)
     );
     if let Some(mark) = &report.damage_mark_cleared {
-        println!("the damage mark ({mark}) was removed: every page now reads whole");
+        match lang {
+            Lang::Vi => println!("đã bỏ dấu hư hỏng ({mark}): mọi trang nay đọc được trọn vẹn"),
+            Lang::En => {
+                println!("the damage mark ({mark}) was removed: every page now reads whole")
+            }
+        }
     }
-    if report.problems.iter().any(|p| p.damage.is_some()) {
-        println!(
-            "the database is damaged: hoidong will not save changes into it; restore a backup with `hoidong restore BACKUP`"
-        );
+    if report
+        .problems
+        .iter()
+        .any(|p| p.damage.is_some())
+    {
+        match lang {
+            Lang::Vi => println!(
+                "cơ sở dữ liệu bị hư hỏng: hoidong sẽ không lưu thay đổi vào đó; hãy khôi phục một bản sao lưu bằng `hoidong restore BẢN_SAO_LƯU`"
+            ),
+            Lang::En => println!(
+                "the database is damaged: hoidong will not save changes into it; restore a backup with `hoidong restore BACKUP`"
+            ),
+        }
     }
     if !report.is_clean() {
         bail!(
@@ -84,8 +95,8 @@ pub fn run_check(db: Option<PathBuf>, anchor: Option<&str>, lang: Lang) -> anyho
 
 /// `hoidong anchor`: the head of the audit chain, to be kept outside the file.
 pub fn run_anchor(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
-    let db = db_or_default(db)?;
-    let store = crate::store::Store::inspect(&db)?;
+    let db = database::path(db.as_deref())?;
+    let store = hoidong::store::Store::inspect(&db)?;
     let head = store.chain_head()?;
     let short = head.short();
     println!(
@@ -102,9 +113,8 @@ pub fn run_anchor(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
 
 /// `hoidong reindex`: the search index built again from the rows.
 pub fn run_reindex(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
-    use crate::store::location::{Need, resolve};
-    let db = db_or_default(db)?;
-    let mut store = crate::store::Store::open(&resolve(&db, Need::MustExist)?)?;
+    let db = database::path(db.as_deref())?;
+    let mut store = database::open(Some(&db), Access::Existing)?;
     let rows = store.rebuild_search_index()?;
     let shown = db.display().to_string();
     println!("{}", Line::Reindexed { db: &shown, rows }.say(lang));
@@ -112,31 +122,52 @@ pub fn run_reindex(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
 }
 
 /// `hoidong backup FILE`.
-pub fn run_backup(db: Option<PathBuf>, file: &Path) -> anyhow::Result<()> {
-    let db = db_or_default(db)?;
+pub fn run_backup(db: Option<PathBuf>, file: &Path, lang: Lang) -> anyhow::Result<()> {
+    let db = database::path(db.as_deref())?;
     let s = backup::backup(&db, file)?;
-    println!(
-        "backup of {} written to {} ({} bytes, {} audit entries, readable by you only)",
-        db.display(),
-        file.display(),
-        s.bytes,
-        s.audit_entries
-    );
+    let (from, to, bytes, entries) = (db.display(), file.display(), s.bytes, s.audit_entries);
+    match lang {
+        Lang::Vi => println!(
+            "đã sao lưu {from} vào {to} ({bytes} byte, {entries} mục nhật ký, chỉ bạn đọc được)"
+        ),
+        Lang::En => println!(
+            "backup of {from} written to {to} ({bytes} bytes, {entries} audit entries, readable by you only)"
+        ),
+    }
     Ok(())
 }
 
 /// `hoidong restore FILE`.
-pub fn run_restore(db: Option<PathBuf>, file: &Path, force: bool) -> anyhow::Result<()> {
-    let db = db_or_default(db)?;
+pub fn run_restore(
+    db: Option<PathBuf>,
+    file: &Path,
+    force: bool,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let db = database::path(db.as_deref())?;
     match backup::restore(&db, file, force) {
         Ok(s) => {
+            let vi = lang == Lang::Vi;
             for p in &s.accepted {
-                println!("accepted with --force: {p}");
+                match vi {
+                    true => println!("chấp nhận do có --force: {p}"),
+                    false => println!("accepted with --force: {p}"),
+                }
             }
-            println!("{} restored into {}", file.display(), db.display());
-            match s.kept_aside {
-                Some(aside) => println!("the previous database is kept as {}", aside.display()),
-                None => println!("there was no database there before"),
+            let (from, into) = (file.display(), db.display());
+            match vi {
+                true => println!("đã khôi phục {from} vào {into}"),
+                false => println!("{from} restored into {into}"),
+            }
+            match (s.kept_aside, vi) {
+                (Some(aside), true) => {
+                    println!("cơ sở dữ liệu trước đó được giữ lại ở {}", aside.display())
+                }
+                (Some(aside), false) => {
+                    println!("the previous database is kept as {}", aside.display())
+                }
+                (None, true) => println!("trước đó không có cơ sở dữ liệu nào ở đây"),
+                (None, false) => println!("there was no database there before"),
             }
             Ok(())
         }

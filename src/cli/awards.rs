@@ -1,19 +1,21 @@
 //! Command-line access to decisions, referrals and the award register: thin
 //! wrappers over the store, so the workflow can be used from a shell.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 
-use crate::domain::award::MeritKind;
-use crate::domain::eligibility::Lang;
-use crate::domain::prize::PrizeTable;
-use crate::domain::referral::{Conferral, ReferralEvent};
-use crate::domain::register::{EarlierAward, NewDecision, NewReferral, RegisterEntry};
-use crate::domain::report::prizes_per_year;
-use crate::store::Store;
+use crate::cli::database::{self, Access};
+use hoidong::domain::award::MeritKind;
+use hoidong::domain::prize::PrizeTable;
+use hoidong::domain::referral::{Conferral, ReferralEvent};
+use hoidong::domain::register::{EarlierAward, NewDecision, NewReferral, RegisterEntry};
+use hoidong::domain::report::prizes_per_year;
+use hoidong::i18n::cli_awards_words::Said;
+use hoidong::store::Store;
+use hoidong::tui::strings::Lang as UiLang;
 
 #[derive(Subcommand)]
 pub enum AwardsCommand {
@@ -181,29 +183,18 @@ fn emit(text: &str) {
 
 /// Accepts 2026-01-15 and 15/01/2026.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s.trim(), "%d/%m/%Y"))
-        .map_err(|_| format!("“{s}” is not a date (use YYYY-MM-DD or DD/MM/YYYY)"))
+    hoidong::domain::dates::parse_entered_date(s).ok_or_else(|| match crate::cli::lang() {
+        hoidong::tui::strings::Lang::Vi => {
+            format!("“{s}” không phải là ngày (hãy viết YYYY-MM-DD hoặc DD/MM/YYYY)")
+        }
+        hoidong::tui::strings::Lang::En => {
+            format!("“{s}” is not a date (use YYYY-MM-DD or DD/MM/YYYY)")
+        }
+    })
 }
 
 fn today() -> NaiveDate {
     chrono::Local::now().date_naive()
-}
-
-/// Open an existing database; a command never creates an empty one.
-pub fn open_existing(db: Option<PathBuf>) -> anyhow::Result<Store> {
-    Ok(crate::store::location::open_existing(db.as_deref())?)
-}
-
-/// `hoidong export awards FILE`.
-pub fn export_awards(db: Option<PathBuf>, file: &Path, force: bool) -> anyhow::Result<()> {
-    let out = &mut String::new();
-    let store = open_existing(db)?;
-    crate::export::check_target(file, force, store.path())?;
-    let rows = crate::export::awards::export_awards(&store, file)?;
-    outln!(out, "{rows} register entries written to {}", file.display());
-    emit(out);
-    Ok(())
 }
 
 /// `lang` is the global --lang ("vi" or "en"), when given.
@@ -220,7 +211,8 @@ fn execute(
     command: AwardsCommand,
     out: &mut String,
 ) -> anyhow::Result<()> {
-    let mut store = open_existing(db)?;
+    let ui = hoidong::i18n::cli_messages::lang(lang);
+    let mut store = database::open(db.as_deref(), Access::Existing)?;
     match command {
         AwardsCommand::Decide {
             nomination,
@@ -236,15 +228,12 @@ fn execute(
                     signer,
                 },
             )?;
-            outln!(
-                out,
-                "nomination {nomination}: decided and entered in the register"
-            );
+            outln!(out, "{}", Said::Decided { nomination }.say(ui));
             // To be written on the signed decision: proves this history later.
             outln!(
                 out,
                 "{}: {}",
-                crate::print::model::ANCHOR_LABEL,
+                hoidong::print::model::ANCHOR_LABEL,
                 store.chain_head()?.short()
             );
         }
@@ -262,22 +251,25 @@ fn execute(
                     override_reason,
                 },
             )?;
-            outln!(out, "nomination {nomination}: referral {id} prepared");
-            print_referral(&store, id, out)?;
+            let said = Said::Referred {
+                nomination,
+                referral: id,
+            };
+            outln!(out, "{}", said.say(ui));
+            print_referral(&store, id, ui, out)?;
         }
         AwardsCommand::Referral { id, step } => {
             if let Some(step) = step {
-                run_step(&mut store, id, step, out)?;
+                run_step(&mut store, id, step, ui, out)?;
             }
-            print_referral(&store, id, out)?;
+            print_referral(&store, id, ui, out)?;
         }
         AwardsCommand::Eligibility { nomination } => {
-            let lang = match lang {
-                Some("en") => Lang::En,
-                Some(_) => Lang::Vi,
-                None => crate::tui::strings::Lang::detect(None).words(),
-            };
-            outln!(out, "{}", store.eligibility(nomination)?.explain(lang));
+            outln!(
+                out,
+                "{}",
+                store.eligibility(nomination)?.explain(ui.words())
+            );
         }
         AwardsCommand::EligibilityRules { load, reset } => match (load, reset) {
             (Some(file), _) => {
@@ -286,11 +278,12 @@ fn execute(
                 store
                     .set_eligibility_rules(Some(&text))
                     .with_context(|| file.display().to_string())?;
-                outln!(out, "eligibility rules loaded from {}", file.display());
+                let file = file.display().to_string();
+                outln!(out, "{}", Said::RulesLoaded { file: &file }.say(ui));
             }
             (None, true) => {
                 store.set_eligibility_rules(None)?;
-                outln!(out, "eligibility rules reset to the shipped defaults");
+                outln!(out, "{}", Said::RulesReset.say(ui));
             }
             (None, false) => out.push_str(&store.eligibility_rules_text()?),
         },
@@ -301,37 +294,51 @@ fn execute(
                     let found = store.find_nominees(&nominee, 20)?;
                     match found.as_slice() {
                         [one] => one.id,
-                        [] => bail!("no nominee matches “{nominee}”"),
+                        [] => bail!(Said::NoNomineeMatches { text: &nominee }.say(ui)),
                         many => {
                             let list: Vec<String> = many
                                 .iter()
                                 .map(|n| format!("{} {}", n.id, n.name))
                                 .collect();
+                            let list = list.join("\n");
                             bail!(
-                                "“{nominee}” matches several nominees; give the id:\n{}",
-                                list.join("\n")
+                                Said::SeveralNominees {
+                                    text: &nominee,
+                                    list: &list
+                                }
+                                .say(ui)
                             )
                         }
                     }
                 }
             };
             let n = store.nominee(id)?;
-            outln!(out, "{} ({}), {}", n.name, n.kind.code(), n.unit);
+            outln!(
+                out,
+                "{} ({}), {}",
+                n.name,
+                ui.strings().kind(n.kind),
+                n.unit
+            );
             for h in store.holds_of(id)? {
-                let lifted = h
-                    .lifted
-                    .map_or("open".to_string(), |d| format!("lifted {d}"));
-                outln!(
-                    out,
-                    "  hold {}: {} (from {}, {lifted})",
-                    h.id,
-                    h.reason,
-                    h.from
-                );
+                let state = match h.lifted {
+                    Some(d) => Said::HoldLifted {
+                        date: &d.to_string(),
+                    }
+                    .say(ui),
+                    None => Said::HoldOpen.say(ui),
+                };
+                let said = Said::Hold {
+                    id: h.id,
+                    reason: &h.reason,
+                    from: &h.from.to_string(),
+                    state: &state,
+                };
+                outln!(out, "{}", said.say(ui));
             }
             let entries = store.award_history(id)?;
             if entries.is_empty() {
-                outln!(out, "  no awards in the register");
+                outln!(out, "{}", Said::NoAwards.say(ui));
             }
             print_entries(&entries, out);
         }
@@ -363,7 +370,7 @@ fn execute(
                 merit,
                 note,
             })?;
-            outln!(out, "register entry {id} added");
+            outln!(out, "{}", Said::EntryAdded { id }.say(ui));
         }
         AwardsCommand::Hold {
             nominee,
@@ -371,18 +378,24 @@ fn execute(
             date,
         } => {
             let id = store.hold_back(nominee, &reason, date.unwrap_or_else(today))?;
-            outln!(out, "hold {id}: awards of nominee {nominee} held back");
+            outln!(out, "{}", Said::HeldBack { id, nominee }.say(ui));
         }
         AwardsCommand::LiftHold { hold, date } => {
             store.lift_hold(hold, date.unwrap_or_else(today))?;
-            outln!(out, "hold {hold} lifted");
+            outln!(out, "{}", Said::Lifted { hold }.say(ui));
         }
-        AwardsCommand::AwardsBoard => print_board(&store, out)?,
+        AwardsCommand::AwardsBoard => print_board(&store, ui, out)?,
     }
     Ok(())
 }
 
-fn run_step(store: &mut Store, id: i64, step: Step, out: &mut String) -> anyhow::Result<()> {
+fn run_step(
+    store: &mut Store,
+    id: i64,
+    step: Step,
+    ui: UiLang,
+    out: &mut String,
+) -> anyhow::Result<()> {
     let d = |date: Option<NaiveDate>| date.unwrap_or_else(today);
     let event = match step {
         Step::Tick { doc, reference } => {
@@ -398,10 +411,11 @@ fn run_step(store: &mut Store, id: i64, step: Step, out: &mut String) -> anyhow:
                     override_reason: None,
                 },
             )?;
-            outln!(
-                out,
-                "referral {id} forwarded: referral {child} prepared for the next level"
-            );
+            let said = Said::Forwarded {
+                referral: id,
+                child,
+            };
+            outln!(out, "{}", said.say(ui));
             return Ok(());
         }
         Step::Send { date } => ReferralEvent::Send { date: d(date) },
@@ -435,31 +449,30 @@ fn run_step(store: &mut Store, id: i64, step: Step, out: &mut String) -> anyhow:
     Ok(())
 }
 
-fn print_referral(store: &Store, id: i64, out: &mut String) -> anyhow::Result<()> {
+fn print_referral(store: &Store, id: i64, ui: UiLang, out: &mut String) -> anyhow::Result<()> {
     let r = store.referral(id)?;
     let n = store.nomination(r.nomination_id)?;
     let nominee = store.nominee(n.nominee_id)?;
-    outln!(
-        out,
-        "referral {} — nomination {} {} — {} — to {} — {} ({})",
-        r.id,
-        n.id,
-        nominee.name,
-        n.award_code,
-        r.level,
-        r.status.label(Lang::Vi),
-        r.status.code()
-    );
-    outln!(
-        out,
-        "  tờ trình {} of {}",
-        r.submission_number,
-        r.submission_date.map(|d| d.to_string()).unwrap_or_default()
-    );
+    let status = format!("{} ({})", r.status.label(ui.words()), r.status.code());
+    let head = Said::ReferralHead {
+        id: r.id,
+        nomination: n.id,
+        name: &nominee.name,
+        award: &n.award_code,
+        level: &r.level,
+        status: &status,
+    };
+    outln!(out, "{}", head.say(ui));
+    let date = r.submission_date.map(|d| d.to_string()).unwrap_or_default();
+    let submission = Said::SubmissionOf {
+        number: &r.submission_number,
+        date: &date,
+    };
+    outln!(out, "{}", submission.say(ui));
     if let Some(reason) = &r.override_reason {
-        outln!(out, "  override: {reason}");
+        outln!(out, "{}", Said::Override { reason }.say(ui));
     }
-    outln!(out, "  dossier:");
+    outln!(out, "{}", Said::Dossier.say(ui));
     for item in store.referral_checklist(id)? {
         let mark = if item.is_ticked() { "[x]" } else { "[ ]" };
         outln!(
@@ -470,9 +483,9 @@ fn print_referral(store: &Store, id: i64, out: &mut String) -> anyhow::Result<()
             item.reference
         );
     }
-    outln!(out, "  timeline:");
+    outln!(out, "{}", Said::Timeline.say(ui));
     for step in store.referral_timeline(id)? {
-        let mut line = format!("    {} {}", step.date, step.status.code());
+        let mut line = format!("    {} {}", step.date, step.status.label(ui.words()));
         if !step.note.is_empty() {
             line.push_str(&format!(" — {}", step.note));
         }
@@ -505,40 +518,40 @@ fn print_entries(entries: &[RegisterEntry], out: &mut String) {
     }
 }
 
-fn print_board(store: &Store, out: &mut String) -> anyhow::Result<()> {
+fn print_board(store: &Store, ui: UiLang, out: &mut String) -> anyhow::Result<()> {
     let board = store.awards_board(today())?;
-    outln!(out, "nominations per level and status:");
+    outln!(out, "{}", Said::BoardByLevel.say(ui));
     for c in &board.by_level_status {
-        outln!(out, "  {:<10} {:<10} {}", c.level, c.status.code(), c.count);
+        let status = ui.strings().status(c.status);
+        outln!(out, "  {:<10} {:<14} {}", c.level, status, c.count);
     }
-    outln!(out, "referrals waiting (longest first):");
+    outln!(out, "{}", Said::BoardWaiting.say(ui));
     for w in &board.waiting {
-        outln!(
-            out,
-            "  {} days  referral {} {} — {} — {} ({})",
-            w.days,
-            w.referral_id,
-            w.nominee_name,
-            w.award_name,
-            w.level_name,
-            w.status.code()
-        );
+        let said = Said::Waiting {
+            days: &w.days.to_string(),
+            referral: w.referral_id,
+            name: &w.nominee_name,
+            award: &w.award_name,
+            level: &w.level_name,
+            status: w.status.label(ui.words()),
+        };
+        outln!(out, "{}", said.say(ui));
     }
-    outln!(out, "awards per year and level:");
+    outln!(out, "{}", Said::BoardByYear.say(ui));
     for c in &board.by_year_level {
         outln!(out, "  {} {:<10} {}", c.year, c.level, c.count);
     }
     let prizes = PrizeTable::built_in().map_err(anyhow::Error::msg)?;
     let entries = store.register_entries()?;
-    outln!(out, "prize money per year (from data/prizes.toml):");
+    outln!(out, "{}", Said::BoardPrizes.say(ui));
     for (year, t) in prizes_per_year(&prizes, &entries) {
-        outln!(
-            out,
-            "  {year}: {} đ for {} awards ({} without a figure)",
-            t.amount,
-            t.counted,
-            t.without_figure
-        );
+        let said = Said::PrizeYear {
+            year: &year.to_string(),
+            amount: &t.amount.to_string(),
+            counted: &t.counted.to_string(),
+            without: &t.without_figure.to_string(),
+        };
+        outln!(out, "{}", said.say(ui));
     }
     Ok(())
 }

@@ -9,14 +9,15 @@ use anyhow::{Context, bail};
 use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
-use crate::cli_awards::{open_existing, parse_date};
-use crate::domain::decision_batch::{Selection, SignerTitle, group_digits};
-use crate::print::{self, Format, Template};
-use crate::store::Store;
-use crate::store::StoreError;
-use crate::store::decision_batches::{BatchRequest, PreparedBatch};
-use crate::tui::print_jobs::free_path;
-use crate::tui::strings::Lang;
+use crate::cli::awards::parse_date;
+use crate::cli::database::{self, Access};
+use hoidong::domain::decision_batch::{Selection, SignerTitle, group_digits};
+use hoidong::print::output::{free_path, write_private};
+use hoidong::print::{self, Format, Template};
+use hoidong::store::Store;
+use hoidong::store::StoreError;
+use hoidong::store::decision_batches::{BatchRequest, PreparedBatch};
+use hoidong::tui::strings::Lang;
 
 #[derive(Subcommand)]
 pub enum DecisionCommand {
@@ -165,7 +166,7 @@ fn preview(p: &PreparedBatch, lang: Lang) -> String {
 }
 
 fn new(db: Option<PathBuf>, lang: Lang, a: NewArgs) -> anyhow::Result<()> {
-    let mut store = open_existing(db)?;
+    let mut store = database::open(db.as_deref(), Access::Existing)?;
     let selection = match a.select {
         Some(SelectArg::GiayKhen) => Selection::GiayKhen,
         Some(SelectArg::Authority) => Selection::Authority,
@@ -215,7 +216,7 @@ fn new(db: Option<PathBuf>, lang: Lang, a: NewArgs) -> anyhow::Result<()> {
 }
 
 fn list(db: Option<PathBuf>, lang: Lang) -> anyhow::Result<()> {
-    let store = open_existing(db)?;
+    let store = database::open(db.as_deref(), Access::Existing)?;
     let batches = store.decision_batches()?;
     if batches.is_empty() {
         println!(
@@ -274,17 +275,17 @@ pub(crate) fn write_new(
                     ),
                 ));
             }
-            crate::export::check_target(&p, false, db_path)?;
+            hoidong::export::check_target(&p, false, db_path)?;
             p
         }
         None => free_path(Path::new("."), stem, ext),
     };
-    crate::cli_print::write_private(&path, bytes)?;
+    write_private(&path, bytes)?;
     Ok(path)
 }
 
 fn print_decision(db: Option<PathBuf>, lang: Lang, a: PrintArgs) -> anyhow::Result<()> {
-    let store = open_existing(db)?;
+    let store = database::open(db.as_deref(), Access::Existing)?;
     let format = match (&a.format, a.docx) {
         (_, true) => Format::Docx,
         (Some(f), _) => Format::parse(f).with_context(|| format!("--format {f}: pdf, docx, md"))?,
@@ -302,7 +303,7 @@ fn print_decision(db: Option<PathBuf>, lang: Lang, a: PrintArgs) -> anyhow::Resu
     let bytes = print::render(&doc, format, &template)?;
     let stem = format!("quyet-dinh-{}", a.decision);
     if a.lp {
-        return crate::cli_print::send_to_printer(&bytes, &stem);
+        return crate::cli::print::send_to_printer(&bytes, &stem, lang);
     }
     let path = write_new(
         store.path(),

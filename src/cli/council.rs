@@ -6,13 +6,14 @@ use std::path::Path;
 
 use clap::{Args, Subcommand};
 
-use crate::council_words::{role_from_input, role_label};
-use crate::domain::council::{Council, Member, NewCouncil, NewMember, Role};
-use crate::domain::council_rules::{self, CouncilRefusal};
-use crate::domain::nominee::Sex;
-use crate::domain::ward::WardIdentity;
-use crate::store::{Store, StoreError, location};
-use crate::tui::strings::Lang;
+use crate::cli::database::{self, Access};
+use hoidong::council_words::{role_from_input, role_label};
+use hoidong::domain::council::{Council, Member, NewCouncil, NewMember, Role};
+use hoidong::domain::council_rules::{self, CouncilRefusal};
+use hoidong::domain::nominee::Sex;
+use hoidong::domain::ward::WardIdentity;
+use hoidong::store::{Store, StoreError};
+use hoidong::tui::strings::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum WardCommand {
@@ -161,7 +162,7 @@ fn split_list(text: &str) -> Vec<String> {
 }
 
 pub fn run_ward(db: Option<&Path>, cmd: &WardCommand, lang: Lang) -> anyhow::Result<()> {
-    let mut store = location::open_existing(db)?;
+    let mut store = database::open(db, Access::Existing)?;
     match cmd {
         WardCommand::Show => match store.ward()? {
             Some(w) => print!("{}", ward_text(&w, lang)),
@@ -303,7 +304,7 @@ fn new_member(a: &MemberArgs, role: Role, lang: Lang) -> Result<NewMember, Argum
 }
 
 pub fn run_council(db: Option<&Path>, cmd: &CouncilCommand, lang: Lang) -> anyhow::Result<()> {
-    let mut store = location::open_existing(db)?;
+    let mut store = database::open(db, Access::Existing)?;
     match cmd {
         CouncilCommand::New {
             decision,

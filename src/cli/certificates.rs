@@ -8,11 +8,11 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 use clap::Args;
 
-use crate::cli_awards::open_existing;
-use crate::cli_decision::{say, write_new};
-use crate::print::compose::certificate::{calibration, certificates};
-use crate::print::compose::certificate_layout::{Layout, LayoutError, PLAIN_A4};
-use crate::tui::strings::Lang;
+use crate::cli::database::{self, Access};
+use crate::cli::decision::{say, write_new};
+use hoidong::print::compose::certificate::{calibration, certificates};
+use hoidong::print::compose::certificate_layout::{Layout, LayoutError, PLAIN_A4};
+use hoidong::tui::strings::Lang;
 
 #[derive(Args)]
 pub struct CertificatesArgs {
@@ -65,7 +65,7 @@ pub fn load_layout(path: Option<&std::path::Path>, lang: Lang) -> anyhow::Result
 }
 
 pub fn run(db: Option<PathBuf>, lang: Lang, a: CertificatesArgs) -> anyhow::Result<()> {
-    certificates_command(db, lang, a).map_err(|e| crate::cli_decision::not_found(e, lang))
+    certificates_command(db, lang, a).map_err(|e| crate::cli::decision::not_found(e, lang))
 }
 
 fn certificates_command(
@@ -82,7 +82,7 @@ fn certificates_command(
             None,
         ),
         (false, Some(id)) => {
-            let store = open_existing(db)?;
+            let store = database::open(db.as_deref(), Access::Existing)?;
             let sheet = certificates(&store.decision_paper(id)?, &layout);
             (
                 sheet,
@@ -90,11 +90,15 @@ fn certificates_command(
                 store.path().map(Path::to_path_buf),
             )
         }
-        (false, None) => bail!("give the decision, or --calibrate"),
+        (false, None) => bail!(say(
+            lang,
+            "hãy ghi số quyết định, hoặc --calibrate".into(),
+            "give the decision, or --calibrate".into()
+        )),
     };
-    let bytes = crate::print::certificate_pdf::render(&sheet)?;
+    let bytes = hoidong::print::certificate_pdf::render(&sheet)?;
     if a.lp {
-        return crate::cli_print::send_to_printer(&bytes, &stem);
+        return crate::cli::print::send_to_printer(&bytes, &stem, lang);
     }
     let path = write_new(db_path.as_deref(), lang, a.output, &stem, "pdf", &bytes)?;
     println!(

@@ -6,18 +6,19 @@ use std::path::Path;
 
 use clap::Subcommand;
 
-use crate::cli_meeting_words::Said;
-use crate::domain::council::Role;
-use crate::domain::council_rules;
-use crate::domain::held::{HeldTimes, parse_clock, parse_date};
-use crate::domain::meeting::NoteKind;
-use crate::domain::nomination::NominationQuery;
-use crate::store::meetings::NewMeeting;
-use crate::store::notes::NewNote;
-use crate::store::{Store, StoreError};
-use crate::tui::strings::Lang;
+use crate::cli::database::{self, Access};
+use hoidong::domain::council::Role;
+use hoidong::domain::council_rules;
+use hoidong::domain::held::{HeldTimes, parse_clock, parse_date};
+use hoidong::domain::meeting::NoteKind;
+use hoidong::domain::nomination::NominationQuery;
+use hoidong::i18n::cli_meeting_words::Said;
+use hoidong::store::meetings::NewMeeting;
+use hoidong::store::notes::NewNote;
+use hoidong::store::{Store, StoreError};
+use hoidong::tui::strings::Lang;
 
-pub use crate::cli_meeting_text::{ballot_record_text, meetings_text, show_text, table};
+pub use crate::cli::meeting_text::{ballot_record_text, meetings_text, show_text};
 
 #[derive(Debug, Subcommand)]
 pub enum MeetingCommand {
@@ -100,20 +101,19 @@ pub enum MeetingCommand {
 
 /// `hoidong meetings`.
 pub fn list(db: Option<&Path>, lang: Lang) -> anyhow::Result<()> {
-    let store = crate::store::location::open_existing(db)?;
+    let store = database::open(db, Access::Existing)?;
     print!("{}", meetings_text(&store, lang)?);
     Ok(())
 }
 
 /// `hoidong meeting …`.
-/// Numbers are written in `lang`'s format (a decimal comma in Vietnamese).
+/// Numbers and words are written in `lang` (a decimal comma in Vietnamese).
 pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::Result<()> {
-    let sep = lang.decimal_sep();
-    let mut store = crate::store::location::open_existing(db)?;
+    let mut store = database::open(db, Access::Existing)?;
     match command {
-        MeetingCommand::Show { id } => print!("{}", show_text(&store, *id, sep)?),
+        MeetingCommand::Show { id } => print!("{}", show_text(&store, *id, lang)?),
         MeetingCommand::BallotRecord { id, round } => {
-            print!("{}", ballot_record_text(&store, *id, *round, sep)?)
+            print!("{}", ballot_record_text(&store, *id, *round, lang)?)
         }
         MeetingCommand::New {
             number,

@@ -6,15 +6,16 @@ use std::path::Path;
 
 use clap::{Args, Subcommand};
 
-use crate::domain::ballot_record::rule_label;
-use crate::domain::council_settings::{
+use crate::cli::database::{self, Access};
+use hoidong::domain::ballot_record::rule_label;
+use hoidong::domain::council_settings::{
     parse_aggregation, parse_comparison, parse_denominator, parse_method, parse_share,
     parse_women_share, parse_yes_no,
 };
-use crate::domain::vote::{VoteMethod, VoteRule};
-use crate::store::rules::VoteRuleChange;
-use crate::store::{StoreError, location};
-use crate::tui::strings::Lang;
+use hoidong::domain::vote::{VoteMethod, VoteRule};
+use hoidong::store::StoreError;
+use hoidong::store::rules::VoteRuleChange;
+use hoidong::tui::strings::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {
@@ -118,8 +119,8 @@ fn print_rule(r: &VoteRule, award_name: &str, lang: Lang) {
         println!(
             "  Passes with: {} {}/{} of {:?}",
             match r.threshold.comparison {
-                crate::domain::vote::Comparison::AtLeast => "at least",
-                crate::domain::vote::Comparison::MoreThan => "more than",
+                hoidong::domain::vote::Comparison::AtLeast => "at least",
+                hoidong::domain::vote::Comparison::MoreThan => "more than",
             },
             r.threshold.share.num,
             r.threshold.share.den,
@@ -140,7 +141,7 @@ fn print_rule(r: &VoteRule, award_name: &str, lang: Lang) {
     }
 }
 
-fn show(store: &crate::store::Store, lang: Lang) -> anyhow::Result<()> {
+fn show(store: &hoidong::store::Store, lang: Lang) -> anyhow::Result<()> {
     let v = vi(lang);
     let settings = store.council_settings()?;
     let catalogue = store.catalogue()?;
@@ -195,7 +196,7 @@ fn show(store: &crate::store::Store, lang: Lang) -> anyhow::Result<()> {
 }
 
 pub fn run(db: Option<&Path>, cmd: &RulesCommand, lang: Lang) -> anyhow::Result<()> {
-    let mut store = location::open_existing(db)?;
+    let mut store = database::open(db, Access::Existing)?;
     match cmd {
         RulesCommand::Show => show(&store, lang)?,
         RulesCommand::Set(a) => set(&mut store, a, lang)?,
@@ -203,7 +204,7 @@ pub fn run(db: Option<&Path>, cmd: &RulesCommand, lang: Lang) -> anyhow::Result<
     Ok(())
 }
 
-fn set(store: &mut crate::store::Store, a: &SetArgs, lang: Lang) -> anyhow::Result<()> {
+fn set(store: &mut hoidong::store::Store, a: &SetArgs, lang: Lang) -> anyhow::Result<()> {
     let refused = StoreError::Rules;
     // Every figure is read before anything is written.
     let women = a
@@ -258,7 +259,7 @@ fn set(store: &mut crate::store::Store, a: &SetArgs, lang: Lang) -> anyhow::Resu
         source: a.source.clone(),
     };
     if women.is_none() && aggregation.is_none() && change.is_empty() {
-        return Err(refused(crate::domain::council_settings::RulesRefusal::NothingToSet).into());
+        return Err(refused(hoidong::domain::council_settings::RulesRefusal::NothingToSet).into());
     }
     let v = vi(lang);
     if !change.is_empty() {

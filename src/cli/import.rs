@@ -6,9 +6,10 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
-use super::problem::{ProblemKind, ReportLang};
-use super::{ImportError, ImportOptions, ListOptions, import_nominations, preview};
-use crate::tui::strings::Lang;
+use crate::cli::database::{self, Access};
+use hoidong::import::problem::{ProblemKind, ReportLang};
+use hoidong::import::{ImportError, ImportOptions, ListOptions, import_nominations, preview};
+use hoidong::tui::strings::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -70,7 +71,7 @@ fn failure(e: ImportError, lang: ReportLang) -> anyhow::Error {
 }
 
 pub fn run_import(cmd: ImportCommand, db: Option<&Path>, lang: Option<&str>) -> anyhow::Result<()> {
-    let lang = report_lang(crate::cli_messages::lang(lang));
+    let lang = report_lang(hoidong::i18n::cli_messages::lang(lang));
     match cmd {
         ImportCommand::Nominations {
             file,
@@ -82,7 +83,7 @@ pub fn run_import(cmd: ImportCommand, db: Option<&Path>, lang: Option<&str>) -> 
             map,
             movement,
         } => {
-            let mut store = crate::store::location::open_existing(db)?;
+            let mut store = database::open(db, Access::Existing)?;
             let options = ImportOptions {
                 dry_run,
                 allow_duplicates,

@@ -7,10 +7,11 @@ use std::path::PathBuf;
 use anyhow::Context;
 use clap::Subcommand;
 
-use crate::cli_report::write_new_private;
-use crate::print::{self, Format, Template};
-use crate::store::submission::NewSubmission;
-use crate::tui::strings::Lang;
+use crate::cli::database::{self, Access};
+use crate::cli::report::write_new_private;
+use hoidong::print::{self, Format, Template};
+use hoidong::store::submission::NewSubmission;
+use hoidong::tui::strings::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum SubmissionCommand {
@@ -61,7 +62,7 @@ pub fn run(db: Option<PathBuf>, lang: Lang, cmd: SubmissionCommand) -> anyhow::R
             override_reason,
             yes,
         } => {
-            let Ok(date) = crate::cli_awards::parse_date(&date) else {
+            let Ok(date) = crate::cli::awards::parse_date(&date) else {
                 anyhow::bail!(match lang {
                     Lang::Vi => format!(
                         "--date “{date}”: không phải ngày; hãy viết NNNN-TT-NN hoặc NN/TT/NNNN, ví dụ 2026-11-25"
@@ -70,7 +71,7 @@ pub fn run(db: Option<PathBuf>, lang: Lang, cmd: SubmissionCommand) -> anyhow::R
                         format!("--date “{date}”: not a date (use YYYY-MM-DD or DD/MM/YYYY)"),
                 });
             };
-            let mut store = crate::store::location::open_existing(db.as_deref())?;
+            let mut store = database::open(db.as_deref(), Access::Existing)?;
             let submission = NewSubmission {
                 meeting_id: meeting,
                 award_code: award,
@@ -127,9 +128,9 @@ pub fn run(db: Option<PathBuf>, lang: Lang, cmd: SubmissionCommand) -> anyhow::R
             };
             // The printer takes the PDF whatever --format says.
             let format = if printer { Format::Pdf } else { format };
-            let store = crate::store::location::open_existing(db.as_deref())?;
+            let store = database::open(db.as_deref(), Access::Existing)?;
             if let Some(output) = &output {
-                crate::export::check_target(output, false, store.path())?;
+                hoidong::export::check_target(output, false, store.path())?;
             }
             let submission = store.submission(&number)?;
             let doc = print::compose::submission(&submission);
@@ -146,8 +147,8 @@ pub fn run(db: Option<PathBuf>, lang: Lang, cmd: SubmissionCommand) -> anyhow::R
             let bytes = print::render(&doc, format, &template)
                 .with_context(|| format!("tờ trình {}", submission.number))?;
             let Some(output) = output.filter(|_| !printer) else {
-                let name = format!("to-trinh-{}.pdf", number.replace('/', "-"));
-                return crate::cli_report::send_to_printer(&bytes, &name, lang);
+                let stem = format!("to-trinh-{}", number.replace('/', "-"));
+                return crate::cli::print::send_to_printer(&bytes, &stem, lang);
             };
             write_new_private(&output, &bytes)?;
             match lang {

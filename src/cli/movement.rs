@@ -7,15 +7,16 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
-use crate::domain::criteria::{CriteriaGroup, Criterion};
-use crate::domain::eligibility::Lang as Words;
-use crate::domain::movement::{Movement, Phase};
-use crate::domain::movement_plan::{MovementPlan, MovementRefusal};
-use crate::domain::nominee::NomineeKind;
-use crate::import::columns::{kind_label, parse_kind};
-use crate::movement_file;
-use crate::store::{StoreError, location};
-use crate::tui::strings::Lang;
+use crate::cli::database::{self, Access};
+use hoidong::domain::criteria::{CriteriaGroup, Criterion};
+use hoidong::domain::eligibility::Lang as Words;
+use hoidong::domain::movement::{Movement, Phase};
+use hoidong::domain::movement_plan::{MovementPlan, MovementRefusal};
+use hoidong::domain::nominee::NomineeKind;
+use hoidong::import::columns::{kind_label, parse_kind};
+use hoidong::movement_file;
+use hoidong::store::StoreError;
+use hoidong::tui::strings::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum MovementCommand {
@@ -130,7 +131,7 @@ fn parse_phase(text: &str) -> Result<Phase, MovementRefusal> {
         column: 0,
         detail: format!("--phase “{text}”: NAME:FROM-TO:REVIEW, e.g. Giai đoạn 1:2026-2028:2028"),
     };
-    crate::domain::movement_plan::parse_phase(text).ok_or_else(bad)
+    hoidong::domain::movement_plan::parse_phase(text).ok_or_else(bad)
 }
 
 fn parse_kinds(text: &str) -> Result<Vec<NomineeKind>, MovementRefusal> {
@@ -250,12 +251,12 @@ pub fn run(db: Option<&Path>, cmd: &MovementCommand, lang: Lang) -> anyhow::Resu
         )?),
         _ => None,
     };
-    let mut store = location::open_existing(db)?;
+    let mut store = database::open(db, Access::Existing)?;
     match cmd {
         MovementCommand::List => {
             let all = store.movements()?;
             if all.is_empty() {
-                let hint = crate::movement_words::add_hint(words(lang));
+                let hint = hoidong::movement_words::add_hint(words(lang));
                 if vi(lang) {
                     println!("Chưa có phong trào thi đua nào: {hint}");
                 } else {
