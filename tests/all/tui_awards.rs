@@ -231,7 +231,12 @@ fn decisions_referral_steps_history_board_and_audit() {
     let early = screen_at(&app, W, H);
     assert!(early.contains("trước bước gần nhất"), "{early}");
     assert!(!early.contains("Không hoàn tác được"), "{early}");
+    // Leaving what was typed is asked first, as in every form.
     press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Confirm);
+    assert!(screen_at(&app, W, H).contains("Bỏ những gì đã nhập?"));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.context(), Context::AwardsReferral);
     assert_eq!(
         app.store().referral(rid).unwrap().status,
         ReferralStatus::Sent

@@ -124,17 +124,17 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::AwardsReferral, &[ch('?')], Action::Help, true),
     bind(C::AwardsReferral, CLOSE, Action::Close, true),
     // A form: every other key edits the field in focus.
-    bind(C::AwardsForm, &[plain(K::Enter)], aw(A::Submit), true),
+    bind(C::AwardsForm, &[plain(K::Enter)], Action::Save, true),
     bind(
         C::AwardsForm,
         &[plain(K::Tab), plain(K::Down)],
-        aw(A::NextField),
+        Action::NextField,
         true,
     ),
     bind(
         C::AwardsForm,
         &[plain(K::BackTab), plain(K::Up)],
-        aw(A::PrevField),
+        Action::PrevField,
         false,
     ),
     bind(C::AwardsForm, &[plain(K::Esc)], Action::Cancel, true),
