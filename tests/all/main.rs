@@ -33,6 +33,7 @@ mod smoke;
 mod store;
 mod tamper;
 mod tui;
+mod tui_award_forms;
 mod tui_awards;
 mod tui_decision;
 mod tui_forms;
