@@ -11,7 +11,6 @@ use ratatui::layout::Rect;
 use crate::domain::nomination::{Evidence, EvidenceKind, NominationId};
 use crate::domain::text_rules::TextField;
 use crate::evidence_files::{FileState, full_path, sha256_file};
-use crate::import::rows::parse_date_text;
 use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::command::Command;
@@ -172,7 +171,7 @@ impl EvidenceForm {
         let doc_date = if date_text.is_empty() {
             None
         } else {
-            match parse_date_text(&date_text) {
+            match super::form_screen::parse_day(&date_text) {
                 Some(d) => Some(d.format("%Y-%m-%d").to_string()),
                 None => {
                     self.form.set_error(Focus::Date, f.not_a_date.into());
