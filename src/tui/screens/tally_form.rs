@@ -524,3 +524,71 @@ impl TallyForm {
         Paragraph::new(lines).render(inner, buf);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::strings::Lang;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn item(id: NominationId) -> TallyItem {
+        TallyItem {
+            nomination: id,
+            name: format!("N{id}"),
+            award: String::new(),
+            rule: None,
+        }
+    }
+
+    fn typed(form: &mut TallyForm, text: &str) {
+        for c in text.chars() {
+            form.key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        form.next();
+    }
+
+    #[test]
+    fn the_focus_walks_the_paper_counts_then_each_row_and_fills_named_counts() {
+        let mut form = TallyForm::new(VoteMethod::SecretBallot, vec![item(7), item(9)]);
+        assert_eq!(form.focus, Focus::Ballot(Ballot::Issued));
+        for v in ["9", "9", "8", "1x"] {
+            typed(&mut form, v);
+        }
+        // A secret ballot has no abstain column.
+        assert_eq!(form.focus, Focus::Row(0, Count::Agree));
+        for v in ["6", "2", "0", "1"] {
+            typed(&mut form, v);
+        }
+        assert_eq!(form.focus, Focus::Row(1, Count::Agree));
+        form.prev();
+        assert_eq!(form.focus, Focus::Row(0, Count::WrittenDisagree));
+        let input = form
+            .to_input(Lang::Vi.strings())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(input.ballots.invalid, 1, "letters are not typed");
+        assert_eq!(input.ballots.valid, 8);
+        assert_eq!(input.tallies.len(), 1, "the blank row is not part of it");
+        let (id, t) = input.tallies[0];
+        assert_eq!(id, 7);
+        assert_eq!((t.agree, t.disagree, t.abstain), (6, 2, 0));
+        assert_eq!((t.written_agree, t.written_disagree), (0, 1));
+    }
+
+    #[test]
+    fn an_open_vote_has_no_paper_counts_and_an_abstain_column() {
+        let mut form = TallyForm::new(VoteMethod::Open, vec![item(3)]);
+        assert_eq!(form.focus, Focus::Row(0, Count::Agree));
+        for v in ["5", "1", "2"] {
+            typed(&mut form, v);
+        }
+        let input = form
+            .to_input(Lang::Vi.strings())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(input.tallies[0].1.abstain, 2);
+        form.prev();
+        form.prev();
+        form.prev();
+        form.prev();
+        assert_eq!(form.focus, Focus::Row(0, Count::WrittenDisagree), "wraps");
+    }
+}

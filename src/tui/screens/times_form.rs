@@ -209,6 +209,7 @@ impl MeetingMode {
 mod tests {
     use super::*;
     use crate::tui::strings::Lang;
+    use chrono::NaiveDate;
 
     #[test]
     fn a_typed_time_that_is_no_time_is_named() {
