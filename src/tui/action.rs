@@ -175,9 +175,6 @@ pub enum AwardAction {
     Tick,
     /// A referral step (send, return, …): opens its form.
     Step(crate::domain::referral::StepKind),
-    NextField,
-    PrevField,
-    Submit,
     ToggleFilter,
     /// Write the award register to a spreadsheet (asks for the file).
     Export,

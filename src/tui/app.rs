@@ -239,10 +239,8 @@ impl App {
 
     /// Dashboard actions that neither open a screen nor stay in the list.
     fn dashboard_dispatch(&mut self, action: Action) {
-        if self.transfer_dispatch(&action) {
-            return;
-        }
         match action {
+            Action::ImportFile | Action::ExportList => self.transfer_dispatch(&action),
             Action::Refresh => {
                 // Another instance may have changed the list or the selected record.
                 self.catalogue = self

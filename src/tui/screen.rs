@@ -12,7 +12,9 @@
 //!    `Outcome`), `render`; and where needed `text_key` (a field being typed
 //!    in), `run` (a `Command` the user confirmed), `reload` / `back` (read
 //!    again when a layer above closes), `autosave`, `poll` (results of
-//!    background work), `resize`, `is_popup`;
+//!    background work), `resize`, `is_popup`; a form names its fields by a
+//!    `Focus` enum of its own over `widgets::form::Form<Focus>`, and leaves
+//!    field moves and the discard to `screens::form_screen`;
 //! 2. `action.rs`: the actions that open it and that it answers (data-free,
 //!    `Copy`); `command.rs` only if it asks before a step;
 //! 3. `keymap.rs`: a `Context` for it and its bindings (hints and help follow);

@@ -34,6 +34,7 @@ mod store;
 mod stored_codes;
 mod tamper;
 mod tui;
+mod tui_award_forms;
 mod tui_awards;
 mod tui_decision;
 mod tui_forms;

@@ -21,7 +21,7 @@ const H: u16 = 35;
 
 /// Demo data; returns the store and (nomination id, nominee name) of two
 /// Giấy khen and one Bằng khen of the provincial chairman, all passed.
-fn prepared() -> (Store, Vec<(NominationId, String)>) {
+pub(crate) fn prepared() -> (Store, Vec<(NominationId, String)>) {
     let mut store = Store::open_in_memory().unwrap();
     store.set_clock(Clock::Fixed("2026-11-20T09:00:00".into()));
     store.set_actor("thuky");
@@ -53,7 +53,7 @@ fn prepared() -> (Store, Vec<(NominationId, String)>) {
 }
 
 /// Find the nomination in the dashboard by its nominee's name and select it.
-fn select(app: &mut App, id: NominationId, name: &str) {
+pub(crate) fn select(app: &mut App, id: NominationId, name: &str) {
     press(app, KeyCode::Char('x'));
     while app.dashboard.status != StatusFilter::All {
         press(app, KeyCode::Char('s'));
@@ -89,7 +89,7 @@ fn decide(app: &mut App, id: NominationId, name: &str, number: &str) {
 }
 
 /// Replace the text of the focused field.
-fn retype(app: &mut App, text: &str) {
+pub(crate) fn retype(app: &mut App, text: &str) {
     for _ in 0..20 {
         press(app, KeyCode::Backspace);
     }
@@ -231,7 +231,12 @@ fn decisions_referral_steps_history_board_and_audit() {
     let early = screen_at(&app, W, H);
     assert!(early.contains("trước bước gần nhất"), "{early}");
     assert!(!early.contains("Không hoàn tác được"), "{early}");
+    // Leaving what was typed is asked first, as in every form.
     press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Confirm);
+    assert!(screen_at(&app, W, H).contains("Bỏ những gì đã nhập?"));
+    press(&mut app, KeyCode::Char('y'));
+    assert_eq!(app.context(), Context::AwardsReferral);
     assert_eq!(
         app.store().referral(rid).unwrap().status,
         ReferralStatus::Sent

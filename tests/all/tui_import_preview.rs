@@ -17,7 +17,7 @@ use hoidong::tui::keymap::Context;
 use hoidong::tui::strings::{EN, Strings, VI};
 use hoidong::tui::strings_forms::{EN as FE, VI as FV};
 use hoidong::tui::strings_import::{EN as IE, VI as IV};
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use crate::common::{press, screen_at, type_text};
 use crate::import_forms::{COLLECTIVES, PEOPLE, fixture, new_db, saved};
@@ -237,7 +237,7 @@ fn a_choice_is_cancelled_with_esc_and_a_bad_round_is_refused_in_place() {
     press(&mut app, KeyCode::Enter);
     assert_eq!(app.context(), Context::ImportInput);
     assert!(screen_at(&app, 120, 35).contains(IV.not_a_round));
-    app.handle_event(Event::Key(KeyEvent::new(KeyCode::Esc, KeyModifiers::NONE)));
+    press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::ImportPreview);
     assert!(app.transfer().is_none(), "nothing read again");
 }

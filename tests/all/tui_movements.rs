@@ -8,18 +8,14 @@ use std::process::Command;
 
 use hoidong::store::Store;
 use hoidong::tui::app::App;
-use hoidong::tui::event::Event;
 use hoidong::tui::strings::Lang;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
 use crate::common;
 use common::{press, screen_at, type_text};
 
 fn save(app: &mut App) {
-    app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char('s'),
-        KeyModifiers::CONTROL,
-    )));
+    common::ctrl(app, 's');
 }
 
 fn answer(app: &mut App, text: &str) {

@@ -13,17 +13,10 @@ use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
 use hoidong::tui::event::Event;
 use hoidong::tui::strings::Lang;
-use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::crossterm::event::KeyCode;
 
-use crate::common::{press, screen_at, type_text};
+use crate::common::{ctrl, press, screen_at, type_text};
 use crate::record_db::{hoidong, text};
-
-fn ctrl(app: &mut App, c: char) {
-    app.handle_event(Event::Key(KeyEvent::new(
-        KeyCode::Char(c),
-        KeyModifiers::CONTROL,
-    )));
-}
 
 /// Clear the focused field and type `text` into it.
 fn fill(app: &mut App, value: &str) {

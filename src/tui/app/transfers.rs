@@ -32,8 +32,8 @@ impl App {
         self.transfer.as_ref()
     }
 
-    /// Import and export from the dashboard; true when handled.
-    pub(super) fn transfer_dispatch(&mut self, action: &Action) -> bool {
+    /// Import and export from the dashboard: ask for the file, or say why not now.
+    pub(super) fn transfer_dispatch(&mut self, action: &Action) {
         let s = self.strings;
         let f = forms(s);
         let outcome = match action {
@@ -56,10 +56,9 @@ impl App {
                 value: EXPORT_NAME.to_string(),
                 purpose: PromptFor::Export,
             },
-            _ => return false,
+            _ => return,
         };
         self.outcome(outcome);
-        true
     }
 
     /// The confirmed withdrawal of a nomination.

@@ -3,7 +3,7 @@
 //! chairman. Submitting prepares the decision with every check; the confirm
 //! names how many awards and the prize money; then it is recorded.
 
-use super::form::{Field, Form, FormKind};
+use super::form::{Focus, Form, FormKind, date, text};
 use super::{Pending, today};
 use crate::domain::decision_batch::{Selection, SignerTitle, group_digits};
 use crate::domain::meeting::MeetingStatus;
@@ -11,6 +11,7 @@ use crate::store::decision_batches::BatchRequest;
 use crate::store::{Store, StoreError};
 use crate::tui::command::Command;
 use crate::tui::screen::Outcome;
+use crate::tui::screens::form_screen;
 use crate::tui::strings::{Lang, Strings};
 
 struct Words {
@@ -87,15 +88,16 @@ impl Form {
             w.title.into(),
             vec![w.intro.into()],
             vec![
-                Field::text(w.meeting, &meeting),
-                Field::text(w.number, ""),
-                Field::date(w.date, today(store)),
-                Field::text(w.signer, &signer).optional(),
-                Field::text(w.deputy, "k").optional(),
-                Field::text(w.paper, "a4"),
+                text(Focus::Meeting, w.meeting, &meeting),
+                text(Focus::Number, w.number, ""),
+                date(w.date, today(store)),
+                text(Focus::Signer, w.signer, &signer),
+                text(Focus::Deputy, w.deputy, "k"),
+                text(Focus::Paper, w.paper, "a4"),
             ],
             FormKind::DecideMany,
-        ))
+        )
+        .optional(&[Focus::Signer, Focus::Deputy]))
     }
 
     /// Which layout's calibration page to write.
@@ -104,47 +106,45 @@ impl Form {
         Form::new(
             w.calibration_title.into(),
             vec![w.calibration_intro.into()],
-            vec![Field::text(w.paper, "phoi")],
+            vec![text(Focus::Paper, w.paper, "phoi")],
             FormKind::Calibrate,
         )
     }
 
     /// The calibration page of the layout chosen, or why the layout is not one.
     pub(super) fn submit_calibration(&mut self, s: &Strings) -> Outcome {
-        match layout_text(&self.value(0), s) {
+        match layout_text(&self.value(Focus::Paper), s) {
             Ok(text) => Outcome::Run(Command::CalibrateCertificates(text)),
-            Err(why) => self.fail(0, why),
+            Err(why) => self.fail(Some(Focus::Paper), why),
         }
-    }
-
-    fn fail(&mut self, field: usize, text: String) -> Outcome {
-        self.focus = field;
-        self.error = Some(text);
-        Outcome::Nothing
     }
 
     /// Every check first (the store's own), then the confirm with the count and total.
     pub(super) fn submit_many(&mut self, store: &Store, s: &Strings) -> Outcome {
         let w = words(s);
-        let Ok(meeting) = self.value(0).parse::<i64>() else {
-            let v = self.value(0);
-            return self.fail(0, format!("{}: “{v}” {}", w.meeting, w.not_a_meeting));
+        let v = self.value(Focus::Meeting);
+        let Ok(meeting) = v.parse::<i64>() else {
+            let why = format!("{}: “{v}” {}", w.meeting, w.not_a_meeting);
+            return self.fail(Some(Focus::Meeting), why);
         };
-        let Some(date) = crate::domain::dates::parse_entered_date(&self.value(2)) else {
-            let v = self.value(2);
-            return self.fail(2, format!("{}: “{v}” {}", w.date, w.not_a_date));
+        let v = self.value(Focus::Date);
+        let Some(date) = form_screen::parse_day(&v) else {
+            let why = format!("{}: “{v}” {}", w.date, w.not_a_date);
+            return self.fail(Some(Focus::Date), why);
         };
-        let deputy = w.yes.contains(&self.value(4).to_lowercase().as_str());
-        let layout = match layout_text(&self.value(5), s) {
+        let deputy = w
+            .yes
+            .contains(&self.value(Focus::Deputy).to_lowercase().as_str());
+        let layout = match layout_text(&self.value(Focus::Paper), s) {
             Ok(text) => text,
-            Err(why) => return self.fail(5, why),
+            Err(why) => return self.fail(Some(Focus::Paper), why),
         };
         let req = BatchRequest {
             meeting,
             selection: Selection::GiayKhen,
-            number: self.value(1),
+            number: self.value(Focus::Number),
             date,
-            signer: self.value(3),
+            signer: self.value(Focus::Signer),
             title: if deputy {
                 SignerTitle::Deputy
             } else {
@@ -177,10 +177,7 @@ impl Form {
                 };
                 Outcome::Ask(text, Command::Awards(Pending::DecideMany(req, layout)))
             }
-            Err(e) => {
-                self.error = Some(s.store_message(&e));
-                Outcome::Nothing
-            }
+            Err(e) => self.fail(None, s.store_message(&e)),
         }
     }
 }

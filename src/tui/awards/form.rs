@@ -1,6 +1,7 @@
 //! Forms for a decision, a referral, a dossier document and each referral
-//! step: a focus over text fields, checked on Enter, then (for changes that
-//! cannot be undone) a confirm dialog carrying the change as data.
+//! step: the one form model (`widgets::form`) over the fields named by
+//! `Focus`, checked on Enter, then (for changes that cannot be undone) a
+//! confirm dialog carrying the change as data.
 
 use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
@@ -16,45 +17,52 @@ use crate::domain::referral::{Conferral, ReferralEvent, ReferralId, StepKind};
 use crate::domain::register::{NewDecision, NewReferral};
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
-use crate::tui::action::AwardAction;
 use crate::tui::command::Command;
 use crate::tui::modals::centered;
 use crate::tui::screen::Outcome;
+use crate::tui::screens::form_screen;
 use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
+use crate::tui::widgets::form::{Field, Form as FieldForm, Input};
 use crate::tui::widgets::table::{truncate, wrap};
-use crate::tui::widgets::text_input::TextInput;
 
-pub struct Field {
-    pub label: &'static str,
-    pub input: TextInput,
-    pub required: bool,
-    pub date: bool,
+/// The fields of the awards forms; each form shows the few it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// A decision's or a conferral's number.
+    Number,
+    /// The day of the step, decision or tờ trình (the one date field).
+    Date,
+    Signer,
+    /// The tờ trình's number.
+    Submission,
+    /// Why an ineligible nomination goes up all the same.
+    Override,
+    /// A dossier document's reference.
+    Reference,
+    Reason,
+    Authority,
+    /// The register's file.
+    File,
+    /// The report's year or phase, and its files' name.
+    Period,
+    Stem,
+    /// The meeting whose passed Giấy khen get one decision.
+    Meeting,
+    /// A vice-chairman signs for the chairman.
+    Deputy,
+    /// The paper certificates are printed on.
+    Paper,
 }
 
-impl Field {
-    pub(super) fn text(label: &'static str, value: &str) -> Field {
-        Field {
-            label,
-            input: TextInput::new(value),
-            required: true,
-            date: false,
-        }
-    }
+/// A text field of an awards form.
+pub(super) fn text(key: Focus, label: &str, value: &str) -> Field<Focus> {
+    Field::text(key, label, value)
+}
 
-    pub(super) fn date(label: &'static str, d: NaiveDate) -> Field {
-        Field {
-            label,
-            input: TextInput::new(&d.format("%d/%m/%Y").to_string()),
-            required: true,
-            date: true,
-        }
-    }
-
-    pub(super) fn optional(mut self) -> Field {
-        self.required = false;
-        self
-    }
+/// The date field, filled with `d`.
+pub(super) fn date(label: &str, d: NaiveDate) -> Field<Focus> {
+    Field::text(Focus::Date, label, &d.format("%d/%m/%Y").to_string())
 }
 
 /// What the form records once filled in.
@@ -88,12 +96,12 @@ pub enum FormKind {
 }
 
 pub struct Form {
-    pub title: String,
     /// Lines shown above the fields (who, what, the eligibility verdict).
     pub intro: Vec<String>,
-    pub fields: Vec<Field>,
-    pub focus: usize,
-    pub error: Option<String>,
+    /// The fields, their focus and what was typed: the one form model.
+    pub form: FieldForm<Focus>,
+    /// Fields that may stay empty; every other one must be filled in.
+    optional: Vec<Focus>,
     pub kind: FormKind,
 }
 
@@ -101,17 +109,21 @@ impl Form {
     pub(super) fn new(
         title: String,
         intro: Vec<String>,
-        fields: Vec<Field>,
+        fields: Vec<Field<Focus>>,
         kind: FormKind,
     ) -> Form {
         Form {
-            title,
             intro,
-            fields,
-            focus: 0,
-            error: None,
+            form: FieldForm::new(title, fields),
+            optional: Vec::new(),
             kind,
         }
+    }
+
+    /// `fields` may stay empty.
+    pub(super) fn optional(mut self, fields: &[Focus]) -> Form {
+        self.optional.extend_from_slice(fields);
+        self
     }
 
     fn subject(store: &Store, id: NominationId) -> Result<String, StoreError> {
@@ -131,9 +143,9 @@ impl Form {
             intro.push(w);
         }
         let fields = vec![
-            Field::text(t.f_number, ""),
-            Field::date(t.f_date, today(store)),
-            Field::text(t.f_signer, ""),
+            text(Focus::Number, t.f_number, ""),
+            date(t.f_date, today(store)),
+            text(Focus::Signer, t.f_signer, ""),
         ];
         Ok(Self::new(
             t.decision_form.into(),
@@ -157,22 +169,17 @@ impl Form {
         ];
         intro.extend(eval.explain(domain_lang(s)).lines().map(String::from));
         let needs_override = eval.needs_override();
-        // Checked on saving with its own message, since only ineligible ones need it.
-        let override_field = Field::text(t.f_override, "").optional();
         let fields = vec![
-            Field::text(t.f_submission, ""),
-            Field::date(t.f_date, today(store)),
-            override_field,
+            text(Focus::Submission, t.f_submission, ""),
+            date(t.f_date, today(store)),
+            text(Focus::Override, t.f_override, ""),
         ];
-        Ok(Self::new(
-            t.referral_form.into(),
-            intro,
-            fields,
-            FormKind::Refer {
-                nomination: id,
-                needs_override,
-            },
-        ))
+        let kind = FormKind::Refer {
+            nomination: id,
+            needs_override,
+        };
+        // Checked on saving with its own message, since only ineligible ones need it.
+        Ok(Self::new(t.referral_form.into(), intro, fields, kind).optional(&[Focus::Override]))
     }
 
     pub fn tick(referral: ReferralId, doc: &str, name: &str, reference: &str, s: &Strings) -> Form {
@@ -180,7 +187,7 @@ impl Form {
         Self::new(
             t.tick_form.into(),
             vec![name.to_string()],
-            vec![Field::text(t.f_reference, reference)],
+            vec![text(Focus::Reference, t.f_reference, reference)],
             FormKind::Tick {
                 referral,
                 doc: doc.to_string(),
@@ -201,15 +208,18 @@ impl Form {
         let d = today(store);
         let fields = match event {
             StepKind::Return | StepKind::Refuse | StepKind::Withdraw => {
-                vec![Field::text(t.f_reason, ""), Field::date(t.f_date, d)]
+                vec![text(Focus::Reason, t.f_reason, ""), date(t.f_date, d)]
             }
             StepKind::Confer => vec![
-                Field::text(t.f_number, ""),
-                Field::date(t.f_date, d),
-                Field::text(t.f_authority, authority),
+                text(Focus::Number, t.f_number, ""),
+                date(t.f_date, d),
+                text(Focus::Authority, t.f_authority, authority),
             ],
-            StepKind::Forward => vec![Field::text(t.f_submission, ""), Field::date(t.f_date, d)],
-            StepKind::Send | StepKind::Resend | StepKind::Approve => vec![Field::date(t.f_date, d)],
+            StepKind::Forward => vec![
+                text(Focus::Submission, t.f_submission, ""),
+                date(t.f_date, d),
+            ],
+            StepKind::Send | StepKind::Resend | StepKind::Approve => vec![date(t.f_date, d)],
         };
         Self::new(
             step_name(s, event).into(),
@@ -220,110 +230,96 @@ impl Form {
     }
 
     pub fn apply(&mut self, action: &Action, store: &Store, s: &Strings) -> Outcome {
-        let n = self.fields.len().max(1);
         match action {
-            Action::Cancel | Action::Close => Outcome::Close,
-            Action::Awards(AwardAction::NextField) => {
-                self.focus = (self.focus + 1) % n;
-                Outcome::Nothing
-            }
-            Action::Awards(AwardAction::PrevField) => {
-                self.focus = (self.focus + n - 1) % n;
-                Outcome::Nothing
-            }
-            Action::Awards(AwardAction::Submit) if self.kind == FormKind::DecideMany => {
-                self.submit_many(store, s)
-            }
-            Action::Awards(AwardAction::Submit) if self.kind == FormKind::Calibrate => {
-                self.submit_calibration(s)
-            }
-            Action::Awards(AwardAction::Submit) => match self.check(s) {
+            Action::Save if self.kind == FormKind::DecideMany => self.submit_many(store, s),
+            Action::Save if self.kind == FormKind::Calibrate => self.submit_calibration(s),
+            Action::Save => match self.check(s) {
                 Ok(Outcome::Ask(text, Command::Awards(p))) => {
                     match super::allowed(&p, store) {
                         Ok(()) => Outcome::Ask(text, Command::Awards(p)),
                         // Said in the form, which stays filled in, instead of the confirm.
-                        Err(e) => {
-                            self.error = Some(s.store_message(&e));
-                            Outcome::Nothing
-                        }
+                        Err(e) => self.fail(None, s.store_message(&e)),
                     }
                 }
                 Ok(o) => o,
-                Err(e) => {
-                    self.error = Some(e);
-                    Outcome::Nothing
-                }
+                Err((field, e)) => self.fail(Some(field), e),
             },
-            _ => Outcome::Nothing,
+            _ => form_screen::apply(&mut self.form, s, action),
         }
+    }
+
+    /// Say what is wrong next to `field` (or under the fields), the focus on it.
+    pub(super) fn fail(&mut self, field: Option<Focus>, text: String) -> Outcome {
+        self.form.clear_errors();
+        self.form.set_error(field, text);
+        Outcome::Nothing
     }
 
     pub fn edit_key(&mut self, key: &KeyEvent) {
-        if let Some(f) = self.fields.get_mut(self.focus) {
-            f.input.handle_key(key);
-            self.error = None;
+        if self.form.key(key) {
+            self.form.clear_errors();
         }
     }
 
-    pub(super) fn value(&self, i: usize) -> String {
-        self.fields
-            .get(i)
-            .map_or(String::new(), |f| f.input.value().trim().to_string())
+    /// What was typed in `field`, trimmed (NFC); empty when the form has no such field.
+    pub(super) fn value(&self, field: Focus) -> String {
+        self.form.value(field)
     }
 
-    fn date(&self, i: usize) -> NaiveDate {
-        crate::domain::dates::parse_entered_date(&self.value(i)).unwrap_or_default()
+    /// The day in the date field; read once `check` found it a day.
+    fn date(&self) -> NaiveDate {
+        form_screen::parse_day(&self.value(Focus::Date)).unwrap_or_default()
     }
 
     /// Check every field; the change to make, asked first when irreversible.
-    fn check(&mut self, s: &Strings) -> Result<Outcome, String> {
+    /// A refusal names the field it is about.
+    fn check(&mut self, s: &Strings) -> Result<Outcome, (Focus, String)> {
         let t = texts(s);
-        for (i, f) in self.fields.iter().enumerate() {
-            let v = f.input.value().trim();
-            if f.required && v.is_empty() {
-                self.focus = i;
-                return Err(format!("{}: {}", f.label, t.empty));
+        for f in self.form.fields.iter() {
+            let v = f.value();
+            if v.is_empty() && !self.optional.contains(&f.key) {
+                return Err((f.key, format!("{}: {}", f.label, t.empty)));
             }
-            if f.date && crate::domain::dates::parse_entered_date(v).is_none() {
-                self.focus = i;
-                return Err(format!("{}: “{v}” {}", f.label, t.not_a_date));
+            if f.key == Focus::Date && form_screen::parse_day(&v).is_none() {
+                return Err((f.key, format!("{}: “{v}” {}", f.label, t.not_a_date)));
             }
         }
         let fmt = |d: NaiveDate| d.format("%d/%m/%Y").to_string();
+        let v = |f: Focus| self.value(f);
+        let day = self.date();
         let subject = self.intro.first().cloned().unwrap_or_default();
         let (pending, summary) = match &self.kind {
             FormKind::Decide(id) => (
                 Pending::Decide {
                     nomination: *id,
                     decision: NewDecision {
-                        number: self.value(0),
-                        date: self.date(1),
-                        signer: self.value(2),
+                        number: v(Focus::Number),
+                        date: day,
+                        signer: v(Focus::Signer),
                     },
                 },
                 format!(
                     "{}: {subject}. {} {}, {}.",
                     t.decision_form,
-                    self.value(0),
-                    fmt(self.date(1)),
-                    self.value(2)
+                    v(Focus::Number),
+                    fmt(day),
+                    v(Focus::Signer)
                 ),
             ),
             FormKind::Refer {
                 nomination,
                 needs_override,
             } => {
-                let reason = self.value(2);
+                let reason = v(Focus::Override);
                 if *needs_override && reason.is_empty() {
-                    self.focus = 2;
-                    return Err(t.override_needed.into());
+                    return Err((Focus::Override, t.override_needed.into()));
                 }
                 (
                     Pending::Refer {
                         nomination: *nomination,
                         referral: NewReferral {
-                            submission_number: self.value(0),
-                            submission_date: self.date(1),
+                            submission_number: v(Focus::Submission),
+                            submission_date: day,
                             override_reason: (!reason.is_empty()).then_some(reason),
                         },
                     },
@@ -331,14 +327,14 @@ impl Form {
                         "{}: {subject}. {} {} {}.",
                         t.referral_form,
                         t.submission,
-                        self.value(0),
-                        fmt(self.date(1))
+                        v(Focus::Submission),
+                        fmt(day)
                     ),
                 )
             }
             FormKind::Export => {
                 return Ok(Outcome::Run(Command::ExportAwards(
-                    std::path::PathBuf::from(self.value(0)),
+                    std::path::PathBuf::from(v(Focus::File)),
                 )));
             }
             // Checked with the store in `submit_many`.
@@ -347,88 +343,76 @@ impl Form {
                 meeting_id,
                 award_code,
                 symbol,
-            } => (
-                Pending::Submission(crate::store::submission::NewSubmission {
-                    meeting_id: *meeting_id,
-                    award_code: award_code.clone(),
-                    number: self.value(0),
-                    date: self.date(1),
-                    override_reason: Some(self.value(2)).filter(|r| !r.is_empty()),
-                }),
-                format!(
-                    "{}: {subject}. {} {}{} — {}.",
-                    t.submission_form,
-                    t.submission,
-                    self.value(0),
-                    if self.value(0).contains('/') || symbol.is_empty() {
-                        String::new()
-                    } else {
-                        format!("/{symbol}")
-                    },
-                    fmt(self.date(1))
-                ),
-            ),
+            } => {
+                let number = v(Focus::Submission);
+                let suffix = if number.contains('/') || symbol.is_empty() {
+                    String::new()
+                } else {
+                    format!("/{symbol}")
+                };
+                (
+                    Pending::Submission(crate::store::submission::NewSubmission {
+                        meeting_id: *meeting_id,
+                        award_code: award_code.clone(),
+                        number: number.clone(),
+                        date: day,
+                        override_reason: Some(v(Focus::Override)).filter(|r| !r.is_empty()),
+                    }),
+                    format!(
+                        "{}: {subject}. {} {number}{suffix} — {}.",
+                        t.submission_form,
+                        t.submission,
+                        fmt(day)
+                    ),
+                )
+            }
             FormKind::Report => {
                 use crate::domain::report::{Period, PeriodRefusal};
-                let period = Period::parse(&self.value(0)).map_err(|e| {
-                    self.focus = 0;
+                let typed = v(Focus::Period);
+                let period = Period::parse(&typed).map_err(|e| {
                     let why = match e {
                         PeriodRefusal::Unreadable(_) => t.bad_period,
                         PeriodRefusal::Backwards { .. } => t.backwards_period,
                     };
-                    format!("“{}”: {why}", self.value(0))
+                    (Focus::Period, format!("“{typed}”: {why}"))
                 })?;
                 return Ok(Outcome::Run(Command::AwardsReport {
                     period,
-                    stem: format!("{}-{}", self.value(1), period.code()),
+                    stem: format!("{}-{}", v(Focus::Stem), period.code()),
                 }));
             }
             FormKind::Tick { referral, doc } => {
                 return Ok(Outcome::Run(Command::Awards(Pending::Tick {
                     referral: *referral,
                     doc: doc.clone(),
-                    reference: self.value(0),
+                    reference: v(Focus::Reference),
                 })));
             }
             FormKind::Step { referral, event } => {
+                let reason = v(Focus::Reason);
+                let with_reason = format!("{} — {reason}", fmt(day));
                 let (event_data, detail) = match *event {
-                    StepKind::Return => (
-                        ReferralEvent::Return {
-                            date: self.date(1),
-                            reason: self.value(0),
-                        },
-                        format!("{} — {}", fmt(self.date(1)), self.value(0)),
-                    ),
-                    StepKind::Refuse => (
-                        ReferralEvent::Refuse {
-                            date: self.date(1),
-                            reason: self.value(0),
-                        },
-                        format!("{} — {}", fmt(self.date(1)), self.value(0)),
-                    ),
-                    StepKind::Withdraw => (
-                        ReferralEvent::Withdraw {
-                            date: self.date(1),
-                            reason: self.value(0),
-                        },
-                        format!("{} — {}", fmt(self.date(1)), self.value(0)),
-                    ),
+                    StepKind::Return => (ReferralEvent::Return { date: day, reason }, with_reason),
+                    StepKind::Refuse => (ReferralEvent::Refuse { date: day, reason }, with_reason),
+                    StepKind::Withdraw => {
+                        (ReferralEvent::Withdraw { date: day, reason }, with_reason)
+                    }
                     StepKind::Confer => (
                         ReferralEvent::Confer {
                             conferral: Conferral {
-                                number: self.value(0),
-                                date: self.date(1),
-                                authority: self.value(2),
+                                number: v(Focus::Number),
+                                date: day,
+                                authority: v(Focus::Authority),
                             },
                         },
-                        format!("{} {}, {}", self.value(0), fmt(self.date(1)), self.value(2)),
+                        format!("{} {}, {}", v(Focus::Number), fmt(day), v(Focus::Authority)),
                     ),
                     StepKind::Forward => {
                         let p = Pending::Forward {
                             referral: *referral,
                             next: NewReferral {
-                                submission_number: self.value(0),
-                                submission_date: self.date(1),
+                                submission_number: v(Focus::Submission),
+                                submission_date: day,
                                 override_reason: None,
                             },
                         };
@@ -436,24 +420,15 @@ impl Form {
                             "{}: {subject}. {} {} {}. {}",
                             step_name(s, *event),
                             t.submission,
-                            self.value(0),
-                            fmt(self.date(1)),
+                            v(Focus::Submission),
+                            fmt(day),
                             t.irreversible
                         );
                         return Ok(Outcome::Ask(text, Command::Awards(p)));
                     }
-                    StepKind::Resend => (
-                        ReferralEvent::Resend { date: self.date(0) },
-                        fmt(self.date(0)),
-                    ),
-                    StepKind::Approve => (
-                        ReferralEvent::Approve { date: self.date(0) },
-                        fmt(self.date(0)),
-                    ),
-                    StepKind::Send => (
-                        ReferralEvent::Send { date: self.date(0) },
-                        fmt(self.date(0)),
-                    ),
+                    StepKind::Resend => (ReferralEvent::Resend { date: day }, fmt(day)),
+                    StepKind::Approve => (ReferralEvent::Approve { date: day }, fmt(day)),
+                    StepKind::Send => (ReferralEvent::Send { date: day }, fmt(day)),
                 };
                 (
                     Pending::Advance {
@@ -468,6 +443,17 @@ impl Form {
             format!("{summary} {}", t.irreversible),
             Command::Awards(pending),
         ))
+    }
+
+    /// What is wrong, said under the fields: a field's message or the form's.
+    fn error(&self) -> Option<&String> {
+        self.form.banner.as_ref().or_else(|| {
+            self.form
+                .fields
+                .get(self.form.focus)
+                .and_then(|f| f.error.as_ref())
+                .or_else(|| self.form.fields.iter().find_map(|f| f.error.as_ref()))
+        })
     }
 
     pub fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {
@@ -489,21 +475,23 @@ impl Form {
         }
         let intro_lines = lines.len();
         lines.push(Line::default());
-        for (i, f) in self.fields.iter().enumerate() {
-            let focused = i == self.focus;
+        for (i, f) in self.form.fields.iter().enumerate() {
+            let focused = i == self.form.focus;
             let mark = if focused { "▸ " } else { "  " };
             lines.push(Line::from(vec![
                 Span::styled(mark, THEME.heading),
-                Span::styled(truncate(f.label, inner_w.saturating_sub(2)), THEME.header),
+                Span::styled(truncate(&f.label, inner_w.saturating_sub(2)), THEME.header),
             ]));
-            let mut field = f.input.line("    ", focused);
-            if !focused && f.input.value().is_empty() {
-                field.spans.push(Span::styled("…", THEME.dim));
+            if let Input::Text(input) = &f.input {
+                let mut field = input.line("    ", focused);
+                if !focused && input.value().is_empty() {
+                    field.spans.push(Span::styled("…", THEME.dim));
+                }
+                lines.push(field);
             }
-            lines.push(field);
         }
         lines.push(Line::default());
-        if let Some(e) = &self.error {
+        if let Some(e) = self.error() {
             for part in e.lines().flat_map(|l| wrap(l, inner_w)) {
                 lines.push(Line::styled(part, THEME.error));
             }
@@ -515,7 +503,7 @@ impl Form {
         let block = Block::default()
             .borders(Borders::ALL)
             .border_style(THEME.border_focused)
-            .title(Line::styled(format!(" {} ", self.title), THEME.title));
+            .title(Line::styled(format!(" {} ", self.form.title), THEME.title));
         let inner = block.inner(popup);
         block.render(popup, buf);
         // Keep the fields visible when the intro is long: drop intro lines

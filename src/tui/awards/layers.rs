@@ -12,8 +12,10 @@ use super::nominee::NomineePage;
 use super::referral::ReferralView;
 use crate::store::StoreError;
 use crate::tui::action::Action;
+use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Ctx, Outcome, Screen};
+use crate::tui::screens::form_screen;
 use crate::tui::strings::Strings;
 
 impl Screen for Board {
@@ -93,6 +95,11 @@ impl Screen for Form {
     fn text_key(&mut self, key: &KeyEvent, _: &mut Ctx) -> Outcome {
         self.edit_key(key);
         Outcome::Nothing
+    }
+
+    /// The discard asked for on Esc, once something was typed.
+    fn run(&mut self, command: &Command, _: &mut Ctx) -> Outcome {
+        form_screen::run(command)
     }
 
     fn render(&self, s: &Strings, area: Rect, buf: &mut Buffer) {

@@ -2,7 +2,7 @@
 //! decision: where to write the register, the tờ trình of the batch
 //! waiting, and the period of the year's report.
 
-use super::form::{Field, Form, FormKind};
+use super::form::{Focus, Form, FormKind, date, text};
 use super::strings::texts;
 use super::today;
 use crate::store::{Store, StoreError};
@@ -16,7 +16,7 @@ impl Form {
         Self::new(
             t.export_form.into(),
             vec![t.register_title.to_string()],
-            vec![Field::text(t.f_file, &name)],
+            vec![text(Focus::File, t.f_file, &name)],
             FormKind::Export,
         )
     }
@@ -39,23 +39,26 @@ impl Form {
             let n = store.nomination(*id)?;
             intro.push(format!("  · {}", store.nominee(n.nominee_id)?.name));
         }
-        Ok(Some(Self::new(
-            t.submission_form.into(),
-            intro,
-            vec![
-                Field::text(t.f_submission_number, ""),
-                Field::date(t.f_date, today(store)),
-                Field::text(t.f_override, "").optional(),
-            ],
-            FormKind::Submission {
-                meeting_id: batch.meeting_id,
-                award_code: batch.award_code,
-                symbol: store
-                    .ward()?
-                    .map(|w| w.submission_symbol)
-                    .unwrap_or_default(),
-            },
-        )))
+        Ok(Some(
+            Self::new(
+                t.submission_form.into(),
+                intro,
+                vec![
+                    text(Focus::Submission, t.f_submission_number, ""),
+                    date(t.f_date, today(store)),
+                    text(Focus::Override, t.f_override, ""),
+                ],
+                FormKind::Submission {
+                    meeting_id: batch.meeting_id,
+                    award_code: batch.award_code,
+                    symbol: store
+                        .ward()?
+                        .map(|w| w.submission_symbol)
+                        .unwrap_or_default(),
+                },
+            )
+            .optional(&[Focus::Override]),
+        ))
     }
 
     /// Which period to report and the files' name; the latest year of the
@@ -67,8 +70,8 @@ impl Form {
             t.report_form.into(),
             vec![t.report_intro.to_string()],
             vec![
-                Field::text(t.f_period, &year.to_string()),
-                Field::text(t.f_stem, "bao-cao-khen-thuong"),
+                text(Focus::Period, t.f_period, &year.to_string()),
+                text(Focus::Stem, t.f_stem, "bao-cao-khen-thuong"),
             ],
             FormKind::Report,
         )

@@ -381,9 +381,6 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
                 ("withdraw", "Withdraw the referral, with the reason"),
             ),
         },
-        NextField => (("ô sau", "Sang ô sau"), ("next", "Next field")),
-        PrevField => (("ô trước", "Về ô trước"), ("previous", "Previous field")),
-        Submit => (("ghi", "Kiểm tra và ghi"), ("save", "Check and save")),
         ToggleFilter => (
             ("lọc", "Chỉ bản ghi đang chọn / mọi bản ghi"),
             ("filter", "Only the selected record / every record"),

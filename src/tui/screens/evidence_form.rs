@@ -9,20 +9,43 @@ use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
 use crate::domain::nomination::{Evidence, EvidenceKind, NominationId};
+use crate::domain::text_rules::TextField;
 use crate::evidence_files::{FileState, full_path, sha256_file};
-use crate::import::rows::parse_date_text;
 use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::screens::nomination_form::show_refusal;
+use crate::tui::screens::nomination_form::{RefusedField, show_refusal};
 use crate::tui::strings::Strings;
 use crate::tui::strings_forms::forms;
 use crate::tui::widgets::form::{Field, Form};
 
+/// The fields of an evidence item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Kind,
+    Title,
+    Number,
+    Date,
+    File,
+    /// Keep the recorded hash or read the file again (an item with a file).
+    Hash,
+    Note,
+}
+
+impl RefusedField for Focus {
+    fn of_text(field: TextField) -> Option<Focus> {
+        (field == TextField::Note).then_some(Focus::Note)
+    }
+
+    fn of_check(key: &str) -> Option<Focus> {
+        (key == "title").then_some(Focus::Title)
+    }
+}
+
 pub struct EvidenceForm {
-    pub form: Form,
+    pub form: Form<Focus>,
     nomination: NominationId,
     /// The item as it was read, when editing one.
     original: Option<Evidence>,
@@ -44,12 +67,12 @@ impl EvidenceForm {
     pub fn new(nomination: NominationId, about: &str, s: &'static Strings) -> EvidenceForm {
         let f = forms(s);
         let fields = vec![
-            Field::choice("kind", f.ev_kind, kind_choices(s), 0),
-            Field::text("title", f.ev_title, ""),
-            Field::text("number", f.ev_number, ""),
-            Field::text("date", f.ev_date, ""),
-            Field::text("file", f.ev_file, ""),
-            Field::text("note", f.ev_note, ""),
+            Field::choice(Focus::Kind, f.ev_kind, kind_choices(s), 0),
+            Field::text(Focus::Title, f.ev_title, ""),
+            Field::text(Focus::Number, f.ev_number, ""),
+            Field::text(Focus::Date, f.ev_date, ""),
+            Field::text(Focus::File, f.ev_file, ""),
+            Field::text(Focus::Note, f.ev_note, ""),
         ];
         EvidenceForm {
             form: Form::new(format!("{} — {about}", f.evidence_title), fields),
@@ -80,21 +103,25 @@ impl EvidenceForm {
             .or_else(|| item.doc_date.clone())
             .unwrap_or_default();
         let mut fields = vec![
-            Field::choice("kind", f.ev_kind, kind_choices(s), kind),
-            Field::text("title", f.ev_title, &item.title),
-            Field::text("number", f.ev_number, &item.doc_number),
-            Field::text("date", f.ev_date, &date),
-            Field::text("file", f.ev_file, item.file_path.as_deref().unwrap_or("")),
+            Field::choice(Focus::Kind, f.ev_kind, kind_choices(s), kind),
+            Field::text(Focus::Title, f.ev_title, &item.title),
+            Field::text(Focus::Number, f.ev_number, &item.doc_number),
+            Field::text(Focus::Date, f.ev_date, &date),
+            Field::text(
+                Focus::File,
+                f.ev_file,
+                item.file_path.as_deref().unwrap_or(""),
+            ),
         ];
         if item.file_path.is_some() {
             fields.push(Field::choice(
-                "hash",
+                Focus::Hash,
                 f.ev_hash,
                 vec![f.ev_hash_keep.to_string(), f.ev_hash_renew.to_string()],
                 KEEP_HASH,
             ));
         }
-        fields.push(Field::text("note", f.ev_note, &item.note));
+        fields.push(Field::text(Focus::Note, f.ev_note, &item.note));
         let flag = match state {
             Some(FileState::Changed) => format!(" {}", f.file_changed),
             Some(FileState::Missing) => format!(" {}", f.file_missing),
@@ -112,14 +139,14 @@ impl EvidenceForm {
     /// is unchanged and the secretary did not ask for the file to be read again.
     fn file_and_hash(&mut self) -> (Option<String>, Option<String>) {
         let f = forms(self.strings);
-        let typed = self.form.value("file");
+        let typed = self.form.value(Focus::File);
         if typed.is_empty() {
             return (None, None);
         }
         let path = full_path(&typed).to_string_lossy().into_owned();
         if let Some(original) = &self.original
             && original.file_path.as_deref() == Some(path.as_str())
-            && self.form.choice("hash") != RENEW_HASH
+            && self.form.choice(Focus::Hash) != RENEW_HASH
         {
             return (Some(path), original.sha256.clone());
         }
@@ -127,7 +154,7 @@ impl EvidenceForm {
             Ok(hash) => (Some(path), Some(hash)),
             Err(e) => {
                 self.form
-                    .set_error("file", format!("{}: {e}", f.file_unreadable));
+                    .set_error(Focus::File, format!("{}: {e}", f.file_unreadable));
                 (None, None)
             }
         }
@@ -140,21 +167,21 @@ impl EvidenceForm {
     fn save(&mut self, store: &mut Store) -> Outcome {
         let f = forms(self.strings);
         self.form.clear_errors();
-        let date_text = self.form.value("date");
+        let date_text = self.form.value(Focus::Date);
         let doc_date = if date_text.is_empty() {
             None
         } else {
-            match parse_date_text(&date_text) {
+            match super::form_screen::parse_day(&date_text) {
                 Some(d) => Some(d.format("%Y-%m-%d").to_string()),
                 None => {
-                    self.form.set_error("date", f.not_a_date.into());
+                    self.form.set_error(Focus::Date, f.not_a_date.into());
                     None
                 }
             }
         };
         let (file_path, sha256) = self.file_and_hash();
-        if self.form.value("title").is_empty() {
-            self.form.set_error("title", f.title_empty.into());
+        if self.form.value(Focus::Title).is_empty() {
+            self.form.set_error(Focus::Title, f.title_empty.into());
         }
         if self.form.has_errors() {
             return Outcome::Nothing;
@@ -163,15 +190,15 @@ impl EvidenceForm {
             id: self.original.as_ref().map_or(0, |o| o.id),
             nomination_id: self.nomination,
             kind: EvidenceKind::ALL
-                .get(self.form.choice("kind"))
+                .get(self.form.choice(Focus::Kind))
                 .copied()
                 .unwrap_or(EvidenceKind::Other),
-            title: self.form.value("title"),
-            doc_number: self.form.value("number"),
+            title: self.form.value(Focus::Title),
+            doc_number: self.form.value(Focus::Number),
             doc_date,
             file_path,
             sha256,
-            note: self.form.value("note"),
+            note: self.form.value(Focus::Note),
         };
         let saved = match &self.original {
             None => store.add_evidence(&evidence).map(|_| f.saved_evidence),

@@ -10,7 +10,7 @@ use crate::tui::strings_forms::forms;
 use crate::tui::widgets::form::Form;
 
 /// An action on `form` other than saving.
-pub fn apply(form: &mut Form, s: &Strings, action: &Action) -> Outcome {
+pub fn apply<K: Copy + Eq>(form: &mut Form<K>, s: &Strings, action: &Action) -> Outcome {
     match action {
         Action::NextField => form.next(),
         Action::PrevField => form.prev(),
@@ -29,4 +29,9 @@ pub fn run(command: &Command) -> Outcome {
         Command::Discard => Outcome::Close,
         _ => Outcome::Nothing,
     }
+}
+
+/// A day typed in a form (15/01/2026 or 2026-01-15): the one date parser.
+pub fn parse_day(text: &str) -> Option<chrono::NaiveDate> {
+    crate::domain::dates::parse_entered_date(text)
 }

@@ -33,7 +33,7 @@ enum Mode {
 }
 
 pub struct NominationForm {
-    pub form: Form,
+    pub form: Form<Focus>,
     mode: Mode,
     awards: Vec<Award>,
     /// Codes of the awards offered, in the order of the award field's options.
@@ -42,54 +42,83 @@ pub struct NominationForm {
     strings: &'static Strings,
 }
 
+/// The fields of the nominee and nomination form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Kind,
+    Name,
+    BirthYear,
+    Sex,
+    Position,
+    Unit,
+    Address,
+    WomenShare,
+    Award,
+    Round,
+    ProposingUnit,
+    Summary,
+}
+
+/// The fields of a form that a refusal of the store can name.
+pub trait RefusedField: Copy + Eq {
+    /// The field holding this kind of text, if the form has one.
+    fn of_text(field: TextField) -> Option<Self>;
+    /// The field a check of the store names (the key `store_message` gives).
+    fn of_check(key: &str) -> Option<Self>;
+}
+
+impl RefusedField for Focus {
+    fn of_text(field: TextField) -> Option<Focus> {
+        Some(match field {
+            TextField::Name => Focus::Name,
+            TextField::Position => Focus::Position,
+            TextField::Unit => Focus::Unit,
+            TextField::Address => Focus::Address,
+            TextField::ProposingUnit => Focus::ProposingUnit,
+            TextField::Summary => Focus::Summary,
+            _ => return None,
+        })
+    }
+
+    fn of_check(key: &str) -> Option<Focus> {
+        Some(match key {
+            "kind" => Focus::Kind,
+            "name" => Focus::Name,
+            "birth_year" => Focus::BirthYear,
+            "women_share" => Focus::WomenShare,
+            "award" => Focus::Award,
+            _ => return None,
+        })
+    }
+}
+
 /// Show why the store refused a form's save: a check of one field beside
 /// that field, a concurrent change (`conflict`) or any other failure in the
 /// banner. What was typed stays in the form.
-pub fn show_refusal(form: &mut Form, e: &StoreError, conflict: &str, s: &Strings) {
+pub fn show_refusal<K: RefusedField>(
+    form: &mut Form<K>,
+    e: &StoreError,
+    conflict: &str,
+    s: &Strings,
+) {
     match e {
         StoreError::Conflict { .. } => form.banner = Some(conflict.to_string()),
         StoreError::Text(r) => show_text_refusal(form, r, s),
         e => match forms(s).field_refusal(s.lang, e) {
-            Some((key, text)) if form.field(key).is_some() => form.set_error(key, text),
+            Some((key, text)) if K::of_check(key).is_some_and(|k| form.field(k).is_some()) => {
+                form.set_error(K::of_check(key), text)
+            }
             _ => form.banner = Some(store_failure(e, s)),
         },
     }
 }
 
-/// A refused text beside its field (the form's key for it), or in the banner
-/// when this form has no such field.
-pub fn show_text_refusal(form: &mut Form, r: &TextRefusal, s: &Strings) {
-    let key = match r.field {
-        TextField::Name | TextField::MemberName | TextField::GuestName => "name",
-        TextField::Position => "position",
-        TextField::Unit => "unit",
-        TextField::Address => "address",
-        TextField::ProposingUnit => "proposing_unit",
-        TextField::Summary => "summary",
-        TextField::Subject => "subject",
-        TextField::Place => "place",
-        TextField::MeetingNumber => "number",
-        TextField::Note => "text",
-        TextField::Reason => "reason",
-        TextField::DecisionNumber
-        | TextField::Signer
-        | TextField::Authority
-        | TextField::Reference
-        | TextField::GoverningBody
-        | TextField::CouncilName
-        | TextField::PlaceName
-        | TextField::MinutesSymbol
-        | TextField::DecisionSymbol
-        | TextField::SubmissionSymbol
-        | TextField::Recipient
-        | TextField::ChairmanTitle
-        | TextField::ChairmanName => "",
-    };
-    let message = describe(&r.fault, s.lang.words());
-    if form.field(key).is_some() {
-        form.set_error(key, message);
-    } else {
-        form.banner = Some(r.message(s.lang.words()));
+/// A refused text beside its field, or in the banner when this form has no
+/// such field.
+pub fn show_text_refusal<K: RefusedField>(form: &mut Form<K>, r: &TextRefusal, s: &Strings) {
+    match K::of_text(r.field).filter(|k| form.field(*k).is_some()) {
+        Some(k) => form.set_error(k, describe(&r.fault, s.lang.words())),
+        None => form.banner = Some(r.message(s.lang.words())),
     }
 }
 
@@ -233,36 +262,36 @@ impl NominationForm {
         };
         let number = |n: Option<i64>| n.map(|v| v.to_string()).unwrap_or_default();
         let fields = vec![
-            Field::choice("kind", f.kind, kinds, kind_index),
-            Field::text("name", f.name, &nominee.name),
+            Field::choice(Focus::Kind, f.kind, kinds, kind_index),
+            Field::text(Focus::Name, f.name, &nominee.name),
             Field::text(
-                "birth_year",
+                Focus::BirthYear,
                 f.birth_year,
                 &number(nominee.birth_year.map(i64::from)),
             ),
-            Field::choice("sex", f.sex, sexes, sex_index),
-            Field::text("position", f.position, &nominee.position),
-            Field::combo("unit", f.unit, &nominee.unit, units.clone()),
-            Field::text("address", f.address, &nominee.address),
+            Field::choice(Focus::Sex, f.sex, sexes, sex_index),
+            Field::text(Focus::Position, f.position, &nominee.position),
+            Field::combo(Focus::Unit, f.unit, &nominee.unit, units.clone()),
+            Field::text(Focus::Address, f.address, &nominee.address),
             Field::text(
-                "women_share",
+                Focus::WomenShare,
                 f.women_share,
                 &number(nominee.women_share_percent.map(i64::from)),
             ),
-            Field::choice("award", f.award, Vec::new(), 0),
+            Field::choice(Focus::Award, f.award, Vec::new(), 0),
             Field::choice(
-                "round",
+                Focus::Round,
                 f.round,
                 rounds.iter().map(|r| round_label(r, f)).collect(),
                 round_index,
             ),
             Field::combo(
-                "proposing_unit",
+                Focus::ProposingUnit,
                 f.proposing_unit,
                 &nomination.proposing_unit,
                 units,
             ),
-            Field::multiline("summary", f.summary, &nomination.summary),
+            Field::multiline(Focus::Summary, f.summary, &nomination.summary),
         ];
         let mut me = NominationForm {
             form: Form::new(title, fields),
@@ -279,7 +308,7 @@ impl NominationForm {
 
     fn kind(&self) -> NomineeKind {
         NomineeKind::ALL
-            .get(self.form.choice("kind"))
+            .get(self.form.choice(Focus::Kind))
             .copied()
             .unwrap_or(NomineeKind::Official)
     }
@@ -288,9 +317,9 @@ impl NominationForm {
     /// a collective's share of women.
     fn show_fields_of_kind(&mut self) {
         let person = self.kind().is_person();
-        self.form.set_hidden("birth_year", !person);
-        self.form.set_hidden("sex", !person);
-        self.form.set_hidden("women_share", person);
+        self.form.set_hidden(Focus::BirthYear, !person);
+        self.form.set_hidden(Focus::Sex, !person);
+        self.form.set_hidden(Focus::WomenShare, person);
     }
 
     /// Offer only the awards that fit the kind of nominee, keeping `keep` chosen if it fits.
@@ -300,12 +329,12 @@ impl NominationForm {
         self.offered = fitting.iter().map(|a| a.code.clone()).collect();
         let labels = fitting.iter().map(|a| a.name.clone()).collect();
         let index = self.offered.iter().position(|c| c == keep).unwrap_or(0);
-        self.form.set_choices("award", labels, index);
+        self.form.set_choices(Focus::Award, labels, index);
     }
 
     fn key(&mut self, key: &KeyEvent) {
-        let on_kind = self.form.focused_key() == "kind";
-        let before = self.offered.get(self.form.choice("award")).cloned();
+        let on_kind = self.form.focused() == Some(Focus::Kind);
+        let before = self.offered.get(self.form.choice(Focus::Award)).cloned();
         if self.form.key(key) && on_kind {
             self.offer_awards(before.as_deref().unwrap_or(""));
             self.show_fields_of_kind();
@@ -322,46 +351,47 @@ impl NominationForm {
             }
             text.parse::<i64>().map(Some).map_err(|_| ())
         };
-        let birth_year = number(self.form.value("birth_year"));
-        let women = number(self.form.value("women_share"));
+        let birth_year = number(self.form.value(Focus::BirthYear));
+        let women = number(self.form.value(Focus::WomenShare));
         if birth_year.is_err() {
-            self.form.set_error("birth_year", f.not_a_year.into());
+            self.form.set_error(Focus::BirthYear, f.not_a_year.into());
         }
         let women = match women {
             Ok(Some(p)) if !(0..=255).contains(&p) => Err(()),
             other => other,
         };
         if women.is_err() {
-            self.form.set_error("women_share", f.not_a_percent.into());
+            self.form
+                .set_error(Focus::WomenShare, f.not_a_percent.into());
         }
         let nominee = NewNominee {
             kind: Some(self.kind()),
-            name: self.form.value("name"),
+            name: self.form.value(Focus::Name),
             birth_year: birth_year
                 .ok()
                 .flatten()
                 .and_then(|y| i32::try_from(y).ok()),
-            sex: match self.form.choice("sex") {
+            sex: match self.form.choice(Focus::Sex) {
                 1 => Some(Sex::Male),
                 2 => Some(Sex::Female),
                 _ => None,
             },
-            position: self.form.value("position"),
-            unit: self.form.value("unit"),
-            address: self.form.value("address"),
+            position: self.form.value(Focus::Position),
+            unit: self.form.value(Focus::Unit),
+            address: self.form.value(Focus::Address),
             women_share_percent: women.ok().flatten().and_then(|p| u8::try_from(p).ok()),
         };
         if let Err(r) = nominee::check(&nominee) {
             let refused = StoreError::Nominee(r);
             if let Some((key, text)) = f.field_refusal(self.strings.lang, &refused) {
-                self.form.set_error(key, text);
+                self.form.set_error(Focus::of_check(key), text);
             }
         } else if let Err(r) = nominee.cleaned() {
             show_text_refusal(&mut self.form, &r, self.strings);
         }
-        let award = self.offered.get(self.form.choice("award")).cloned();
+        let award = self.offered.get(self.form.choice(Focus::Award)).cloned();
         if award.is_none() {
-            self.form.set_error("award", f.no_award_fits.into());
+            self.form.set_error(Focus::Award, f.no_award_fits.into());
         }
         if self.form.has_errors() {
             return None;
@@ -386,12 +416,12 @@ impl NominationForm {
         let nomination = Nomination {
             round: self
                 .rounds
-                .get(self.form.choice("round"))
+                .get(self.form.choice(Focus::Round))
                 .copied()
                 .unwrap_or(base.round),
             award_code: award.unwrap_or_default(),
-            proposing_unit: self.form.value("proposing_unit"),
-            summary: self.form.value("summary"),
+            proposing_unit: self.form.value(Focus::ProposingUnit),
+            summary: self.form.value(Focus::Summary),
             ..base
         };
         Some((nominee, nomination))

@@ -31,21 +31,159 @@ pub struct TallyItem {
     pub rule: Option<VoteRule>,
 }
 
+/// A paper count of a secret ballot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ballot {
+    Issued,
+    Returned,
+    Valid,
+    Invalid,
+}
+
+impl Ballot {
+    pub const ALL: [Ballot; 4] = [
+        Ballot::Issued,
+        Ballot::Returned,
+        Ballot::Valid,
+        Ballot::Invalid,
+    ];
+
+    fn label(self, s: &Strings) -> &'static str {
+        let m = s.meeting();
+        match self {
+            Ballot::Issued => m.issued,
+            Ballot::Returned => m.returned,
+            Ballot::Valid => m.valid,
+            Ballot::Invalid => m.invalid,
+        }
+    }
+}
+
+/// A count of one nominee's row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Count {
+    Agree,
+    Disagree,
+    /// Open vote only.
+    Abstain,
+    WrittenAgree,
+    WrittenDisagree,
+}
+
+impl Count {
+    /// The columns of a row under `method`, in the order the focus walks them.
+    fn columns(method: VoteMethod) -> &'static [Count] {
+        match method {
+            VoteMethod::SecretBallot => &[
+                Count::Agree,
+                Count::Disagree,
+                Count::WrittenAgree,
+                Count::WrittenDisagree,
+            ],
+            VoteMethod::Open => &[
+                Count::Agree,
+                Count::Disagree,
+                Count::Abstain,
+                Count::WrittenAgree,
+                Count::WrittenDisagree,
+            ],
+        }
+    }
+
+    fn label(self, s: &Strings) -> &'static str {
+        let m = s.meeting();
+        match self {
+            Count::Agree => m.agree,
+            Count::Disagree => m.disagree,
+            Count::Abstain => m.abstain,
+            Count::WrittenAgree => m.written_agree,
+            Count::WrittenDisagree => m.written_disagree,
+        }
+    }
+}
+
+/// The field in focus: a paper count, or a count of the nominee in row `n`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    Ballot(Ballot),
+    Row(usize, Count),
+}
+
+/// The paper counts as typed.
+#[derive(Default)]
+pub struct BallotFields {
+    pub issued: TextInput,
+    pub returned: TextInput,
+    pub valid: TextInput,
+    pub invalid: TextInput,
+}
+
+impl BallotFields {
+    fn get(&self, b: Ballot) -> &TextInput {
+        match b {
+            Ballot::Issued => &self.issued,
+            Ballot::Returned => &self.returned,
+            Ballot::Valid => &self.valid,
+            Ballot::Invalid => &self.invalid,
+        }
+    }
+
+    fn get_mut(&mut self, b: Ballot) -> &mut TextInput {
+        match b {
+            Ballot::Issued => &mut self.issued,
+            Ballot::Returned => &mut self.returned,
+            Ballot::Valid => &mut self.valid,
+            Ballot::Invalid => &mut self.invalid,
+        }
+    }
+}
+
+/// One nominee's counts as typed.
+#[derive(Default)]
+pub struct CountFields {
+    pub agree: TextInput,
+    pub disagree: TextInput,
+    pub abstain: TextInput,
+    pub written_agree: TextInput,
+    pub written_disagree: TextInput,
+}
+
+impl CountFields {
+    fn get(&self, c: Count) -> &TextInput {
+        match c {
+            Count::Agree => &self.agree,
+            Count::Disagree => &self.disagree,
+            Count::Abstain => &self.abstain,
+            Count::WrittenAgree => &self.written_agree,
+            Count::WrittenDisagree => &self.written_disagree,
+        }
+    }
+
+    fn get_mut(&mut self, c: Count) -> &mut TextInput {
+        match c {
+            Count::Agree => &mut self.agree,
+            Count::Disagree => &mut self.disagree,
+            Count::Abstain => &mut self.abstain,
+            Count::WrittenAgree => &mut self.written_agree,
+            Count::WrittenDisagree => &mut self.written_disagree,
+        }
+    }
+}
+
 pub struct TallyRow {
     pub nomination: NominationId,
     pub name: String,
     pub award: String,
     pub rule: Option<VoteRule>,
-    pub fields: Vec<TextInput>,
+    pub counts: CountFields,
 }
 
 pub struct TallyForm {
     pub method: VoteMethod,
     /// Issued, returned, valid, invalid (secret ballot only).
-    pub ballots: Vec<TextInput>,
+    pub ballots: BallotFields,
     pub rows: Vec<TallyRow>,
-    /// Index over the ballot fields, then the rows' fields in order.
-    pub focus: usize,
+    pub focus: Focus,
     /// The store's refusal of the last save, shown until the next key.
     pub error: Option<String>,
     /// Set when the form corrects a round of a closed meeting: (round id, round number, reason).
@@ -58,13 +196,6 @@ pub struct TallyForm {
     pub other_method: Option<VoteMethod>,
 }
 
-fn row_width(method: VoteMethod) -> usize {
-    match method {
-        VoteMethod::SecretBallot => 4,
-        VoteMethod::Open => 5,
-    }
-}
-
 fn number(field: &TextInput, what: &str, s: &Strings) -> Result<u32, String> {
     let v = field.value().trim();
     if v.is_empty() {
@@ -74,16 +205,20 @@ fn number(field: &TextInput, what: &str, s: &Strings) -> Result<u32, String> {
         .map_err(|_| format!("{what}: “{v}” {}", s.meeting().not_a_number))
 }
 
+impl TallyRow {
+    fn is_empty(&self, method: VoteMethod) -> bool {
+        Count::columns(method)
+            .iter()
+            .all(|c| self.counts.get(*c).value().trim().is_empty())
+    }
+}
+
 impl TallyForm {
     /// A form over `items`, the current item first.
     pub fn new(method: VoteMethod, items: Vec<TallyItem>) -> TallyForm {
-        let n = row_width(method);
-        TallyForm {
+        let mut form = TallyForm {
             method,
-            ballots: match method {
-                VoteMethod::SecretBallot => vec![TextInput::default(); 4],
-                VoteMethod::Open => Vec::new(),
-            },
+            ballots: BallotFields::default(),
             rows: items
                 .into_iter()
                 .map(|i| TallyRow {
@@ -91,77 +226,90 @@ impl TallyForm {
                     name: i.name,
                     award: i.award,
                     rule: i.rule,
-                    fields: vec![TextInput::default(); n],
+                    counts: CountFields::default(),
                 })
                 .collect(),
-            focus: 0,
+            focus: Focus::Ballot(Ballot::Issued),
             error: None,
             amends: None,
             revote_reason: None,
             attendance: None,
             other_method: None,
-        }
+        };
+        form.focus = form.order().first().copied().unwrap_or(form.focus);
+        form
     }
 
     /// Fill the fields with a recorded round's counts (to correct them).
     pub fn prefill(&mut self, ballots: &BallotCounts, tallies: &[(NominationId, Tally)]) {
         let put = |f: &mut TextInput, v: u32| *f = TextInput::new(&v.to_string());
         if self.method == VoteMethod::SecretBallot {
-            let b = [
-                ballots.issued,
-                ballots.returned,
-                ballots.valid,
-                ballots.invalid,
-            ];
-            for (f, v) in self.ballots.iter_mut().zip(b) {
-                put(f, v);
-            }
+            put(&mut self.ballots.issued, ballots.issued);
+            put(&mut self.ballots.returned, ballots.returned);
+            put(&mut self.ballots.valid, ballots.valid);
+            put(&mut self.ballots.invalid, ballots.invalid);
         }
+        let method = self.method;
         for row in &mut self.rows {
             let Some((_, t)) = tallies.iter().find(|(n, _)| *n == row.nomination) else {
                 continue;
             };
-            let values: Vec<u32> = match self.method {
-                VoteMethod::SecretBallot => {
-                    vec![t.agree, t.disagree, t.written_agree, t.written_disagree]
-                }
-                VoteMethod::Open => vec![
-                    t.agree,
-                    t.disagree,
-                    t.abstain,
-                    t.written_agree,
-                    t.written_disagree,
-                ],
-            };
-            for (f, v) in row.fields.iter_mut().zip(values) {
-                put(f, v);
+            for c in Count::columns(method) {
+                let v = match c {
+                    Count::Agree => t.agree,
+                    Count::Disagree => t.disagree,
+                    Count::Abstain => t.abstain,
+                    Count::WrittenAgree => t.written_agree,
+                    Count::WrittenDisagree => t.written_disagree,
+                };
+                put(row.counts.get_mut(*c), v);
             }
         }
     }
 
-    fn field_count(&self) -> usize {
-        self.ballots.len() + self.rows.len() * row_width(self.method)
+    /// Every field, in the order the focus walks them.
+    fn order(&self) -> Vec<Focus> {
+        let ballots: &[Ballot] = match self.method {
+            VoteMethod::SecretBallot => &Ballot::ALL,
+            VoteMethod::Open => &[],
+        };
+        let columns = Count::columns(self.method);
+        ballots
+            .iter()
+            .map(|b| Focus::Ballot(*b))
+            .chain(
+                (0..self.rows.len()).flat_map(|r| columns.iter().map(move |c| Focus::Row(r, *c))),
+            )
+            .collect()
+    }
+
+    fn step(&mut self, forward: bool) {
+        let order = self.order();
+        let n = order.len();
+        if n == 0 {
+            return;
+        }
+        let at = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        self.focus = order[if forward {
+            (at + 1) % n
+        } else {
+            (at + n - 1) % n
+        }];
     }
 
     pub fn next(&mut self) {
-        self.focus = (self.focus + 1) % self.field_count().max(1);
+        self.step(true);
     }
 
     pub fn prev(&mut self) {
-        let n = self.field_count().max(1);
-        self.focus = (self.focus + n - 1) % n;
+        self.step(false);
     }
 
     fn focused(&mut self) -> Option<&mut TextInput> {
-        let b = self.ballots.len();
-        if self.focus < b {
-            return self.ballots.get_mut(self.focus);
+        match self.focus {
+            Focus::Ballot(b) => Some(self.ballots.get_mut(b)),
+            Focus::Row(r, c) => self.rows.get_mut(r).map(|row| row.counts.get_mut(c)),
         }
-        let w = row_width(self.method);
-        let i = self.focus - b;
-        self.rows
-            .get_mut(i / w)
-            .and_then(|r| r.fields.get_mut(i % w))
     }
 
     /// Digits and editing keys go to the focused field.
@@ -177,69 +325,36 @@ impl TallyForm {
         self.error = None;
     }
 
-    fn labels(&self, s: &Strings) -> Vec<&'static str> {
-        let m = s.meeting();
-        match self.method {
-            VoteMethod::SecretBallot => {
-                vec![m.agree, m.disagree, m.written_agree, m.written_disagree]
-            }
-            VoteMethod::Open => vec![
-                m.agree,
-                m.disagree,
-                m.abstain,
-                m.written_agree,
-                m.written_disagree,
-            ],
-        }
-    }
-
     /// The round as entered: rows left blank are not part of it.
     pub fn to_input(&self, s: &Strings) -> Result<RoundInput, String> {
         let m = s.meeting();
         let ballots = if self.method == VoteMethod::SecretBallot {
-            let v: Vec<u32> = self
-                .ballots
-                .iter()
-                .zip([m.issued, m.returned, m.valid, m.invalid])
-                .map(|(f, what)| number(f, what, s))
-                .collect::<Result<_, _>>()?;
+            let count = |b: Ballot| number(self.ballots.get(b), b.label(s), s);
             BallotCounts {
-                issued: v[0],
-                returned: v[1],
-                valid: v[2],
-                invalid: v[3],
+                issued: count(Ballot::Issued)?,
+                returned: count(Ballot::Returned)?,
+                valid: count(Ballot::Valid)?,
+                invalid: count(Ballot::Invalid)?,
             }
         } else {
             BallotCounts::default()
         };
-        let labels = self.labels(s);
         let mut tallies = Vec::new();
         for r in &self.rows {
-            if r.fields.iter().all(|f| f.value().trim().is_empty()) {
+            if r.is_empty(self.method) {
                 continue;
             }
-            let v: Vec<u32> = r
-                .fields
-                .iter()
-                .zip(&labels)
-                .map(|(f, what)| number(f, &format!("{}, {what}", r.name), s))
-                .collect::<Result<_, _>>()?;
-            let tally = match self.method {
-                VoteMethod::SecretBallot => Tally {
-                    agree: v[0],
-                    disagree: v[1],
-                    abstain: 0,
-                    written_agree: v[2],
-                    written_disagree: v[3],
-                },
-                VoteMethod::Open => Tally {
-                    agree: v[0],
-                    disagree: v[1],
-                    abstain: v[2],
-                    written_agree: v[3],
-                    written_disagree: v[4],
-                },
-            };
+            let mut tally = Tally::default();
+            for c in Count::columns(self.method) {
+                let v = number(r.counts.get(*c), &format!("{}, {}", r.name, c.label(s)), s)?;
+                match c {
+                    Count::Agree => tally.agree = v,
+                    Count::Disagree => tally.disagree = v,
+                    Count::Abstain => tally.abstain = v,
+                    Count::WrittenAgree => tally.written_agree = v,
+                    Count::WrittenDisagree => tally.written_disagree = v,
+                }
+            }
             tallies.push((r.nomination, tally));
         }
         if tallies.is_empty() {
@@ -276,7 +391,7 @@ impl TallyForm {
         let Some(rule) = &row.rule else {
             return String::new();
         };
-        if row.fields.iter().all(|f| f.value().trim().is_empty()) {
+        if row.is_empty(self.method) {
             return String::new();
         }
         let Ok(input) = self.to_input(s) else {
@@ -353,43 +468,38 @@ impl TallyForm {
         lines.push(Line::from(method_line));
         if self.method == VoteMethod::SecretBallot {
             let mut spans = Vec::new();
-            for (i, (f, label)) in self
-                .ballots
-                .iter()
-                .zip([m.issued, m.returned, m.valid, m.invalid])
-                .enumerate()
-            {
-                spans.push(Span::styled(format!("{label} "), THEME.dim));
-                spans.push(field(f, self.focus == i, 6));
+            for b in Ballot::ALL {
+                spans.push(Span::styled(format!("{} ", b.label(s)), THEME.dim));
+                let focused = self.focus == Focus::Ballot(b);
+                spans.push(field(self.ballots.get(b), focused, 6));
                 spans.push(Span::raw("  "));
             }
             lines.push(Line::from(spans));
         }
         lines.push(Line::default());
-        let labels = self.labels(s);
-        let widths: Vec<usize> = labels
+        let columns = Count::columns(self.method);
+        let widths: Vec<usize> = columns
             .iter()
-            .map(|l| unicode_width::UnicodeWidthStr::width(*l).max(6) + 1)
+            .map(|c| unicode_width::UnicodeWidthStr::width(c.label(s)).max(6) + 1)
             .collect();
         let result_w = 16;
         let name_w = cells
             .saturating_sub(widths.iter().sum::<usize>() + result_w + 1)
             .clamp(8, 40);
         let mut head = vec![Span::styled(fit("", name_w), THEME.header)];
-        for (l, w) in labels.iter().zip(&widths) {
-            head.push(Span::styled(fit_right(l, *w), THEME.header));
+        for (c, w) in columns.iter().zip(&widths) {
+            head.push(Span::styled(fit_right(c.label(s), *w), THEME.header));
         }
         head.push(Span::styled(
             format!(" {}", fit(m.share_result, result_w - 1)),
             THEME.header,
         ));
         lines.push(Line::from(head));
-        let b = self.ballots.len();
-        let w = row_width(self.method);
         for (ri, r) in self.rows.iter().enumerate() {
             let mut spans = vec![Span::raw(fit(&format!("{} ({})", r.name, r.award), name_w))];
-            for (fi, (f, width)) in r.fields.iter().zip(&widths).enumerate() {
-                spans.push(field(f, self.focus == b + ri * w + fi, *width));
+            for (c, width) in columns.iter().zip(&widths) {
+                let focused = self.focus == Focus::Row(ri, *c);
+                spans.push(field(r.counts.get(*c), focused, *width));
             }
             spans.push(Span::styled(
                 format!(" {}", fit(&self.row_result(r, att, s), result_w - 1)),
@@ -412,5 +522,73 @@ impl TallyForm {
         };
         lines.push(Line::styled(truncate(&help, cells), THEME.dim));
         Paragraph::new(lines).render(inner, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::strings::Lang;
+    use ratatui::crossterm::event::KeyModifiers;
+
+    fn item(id: NominationId) -> TallyItem {
+        TallyItem {
+            nomination: id,
+            name: format!("N{id}"),
+            award: String::new(),
+            rule: None,
+        }
+    }
+
+    fn typed(form: &mut TallyForm, text: &str) {
+        for c in text.chars() {
+            form.key(&KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        }
+        form.next();
+    }
+
+    #[test]
+    fn the_focus_walks_the_paper_counts_then_each_row_and_fills_named_counts() {
+        let mut form = TallyForm::new(VoteMethod::SecretBallot, vec![item(7), item(9)]);
+        assert_eq!(form.focus, Focus::Ballot(Ballot::Issued));
+        for v in ["9", "9", "8", "1x"] {
+            typed(&mut form, v);
+        }
+        // A secret ballot has no abstain column.
+        assert_eq!(form.focus, Focus::Row(0, Count::Agree));
+        for v in ["6", "2", "0", "1"] {
+            typed(&mut form, v);
+        }
+        assert_eq!(form.focus, Focus::Row(1, Count::Agree));
+        form.prev();
+        assert_eq!(form.focus, Focus::Row(0, Count::WrittenDisagree));
+        let input = form
+            .to_input(Lang::Vi.strings())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(input.ballots.invalid, 1, "letters are not typed");
+        assert_eq!(input.ballots.valid, 8);
+        assert_eq!(input.tallies.len(), 1, "the blank row is not part of it");
+        let (id, t) = input.tallies[0];
+        assert_eq!(id, 7);
+        assert_eq!((t.agree, t.disagree, t.abstain), (6, 2, 0));
+        assert_eq!((t.written_agree, t.written_disagree), (0, 1));
+    }
+
+    #[test]
+    fn an_open_vote_has_no_paper_counts_and_an_abstain_column() {
+        let mut form = TallyForm::new(VoteMethod::Open, vec![item(3)]);
+        assert_eq!(form.focus, Focus::Row(0, Count::Agree));
+        for v in ["5", "1", "2"] {
+            typed(&mut form, v);
+        }
+        let input = form
+            .to_input(Lang::Vi.strings())
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(input.tallies[0].1.abstain, 2);
+        form.prev();
+        form.prev();
+        form.prev();
+        form.prev();
+        assert_eq!(form.focus, Focus::Row(0, Count::WrittenDisagree), "wraps");
     }
 }

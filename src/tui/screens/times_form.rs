@@ -3,7 +3,6 @@
 //! `o` and `c` were pressed). A focus over typed fields; the domain checks the
 //! values again in the store's transaction. Meeting mode opens and saves it here.
 
-use chrono::NaiveDate;
 use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
@@ -41,14 +40,6 @@ pub struct TimesForm {
     pub focus: Focus,
     /// What is wrong with the last save, in the user's language.
     pub error: Option<String>,
-}
-
-/// "20/11/2026" or "2026-11-20".
-fn parse_day(text: &str) -> Option<NaiveDate> {
-    let t = text.trim();
-    ["%d/%m/%Y", "%Y-%m-%d"]
-        .iter()
-        .find_map(|f| NaiveDate::parse_from_str(t, f).ok())
 }
 
 impl TimesForm {
@@ -91,7 +82,7 @@ impl TimesForm {
     pub fn to_times(&self, s: &Strings) -> Result<HeldTimes, String> {
         let m = s.meeting();
         let bad = |label: &str, value: &str, how: &str| format!("{label}: “{value}” — {how}");
-        let date = parse_day(self.date.value())
+        let date = super::form_screen::parse_day(self.date.value())
             .ok_or_else(|| bad(m.times_date, self.date.value(), m.times_date_format))?;
         let start = parse_clock(self.start.value())
             .ok_or_else(|| bad(m.times_start, self.start.value(), m.times_clock_format))?;
@@ -218,6 +209,7 @@ impl MeetingMode {
 mod tests {
     use super::*;
     use crate::tui::strings::Lang;
+    use chrono::NaiveDate;
 
     #[test]
     fn a_typed_time_that_is_no_time_is_named() {

@@ -33,8 +33,10 @@ pub enum Input {
     Multiline(Box<TextArea<'static>>),
 }
 
-pub struct Field {
-    pub key: &'static str,
+/// A field of a form, named by `K`: the form's own `Focus` enum, so a field
+/// is never looked up by a string or a position.
+pub struct Field<K> {
+    pub key: K,
     pub label: String,
     pub input: Input,
     pub error: Option<String>,
@@ -43,16 +45,16 @@ pub struct Field {
     pub hidden: bool,
 }
 
-impl Field {
-    pub fn text(key: &'static str, label: &str, value: &str) -> Field {
+impl<K: Copy + Eq> Field<K> {
+    pub fn text(key: K, label: &str, value: &str) -> Field<K> {
         Field::new(key, label, Input::Text(TextInput::new(value)))
     }
 
-    pub fn choice(key: &'static str, label: &str, options: Vec<String>, index: usize) -> Field {
+    pub fn choice(key: K, label: &str, options: Vec<String>, index: usize) -> Field<K> {
         Field::new(key, label, Input::Choice { options, index })
     }
 
-    pub fn combo(key: &'static str, label: &str, value: &str, options: Vec<String>) -> Field {
+    pub fn combo(key: K, label: &str, value: &str, options: Vec<String>) -> Field<K> {
         let input = Input::Combo {
             input: TextInput::new(value),
             options,
@@ -62,7 +64,7 @@ impl Field {
         Field::new(key, label, input)
     }
 
-    pub fn multiline(key: &'static str, label: &str, value: &str) -> Field {
+    pub fn multiline(key: K, label: &str, value: &str) -> Field<K> {
         let lines: Vec<String> = value.lines().map(str::to_string).collect();
         let mut area = TextArea::new(if lines.is_empty() {
             vec![String::new()]
@@ -77,7 +79,7 @@ impl Field {
         Field::new(key, label, Input::Multiline(Box::new(area)))
     }
 
-    fn new(key: &'static str, label: &str, input: Input) -> Field {
+    fn new(key: K, label: &str, input: Input) -> Field<K> {
         Field {
             key,
             label: label.to_string(),
@@ -180,9 +182,9 @@ impl Field {
     }
 }
 
-pub struct Form {
+pub struct Form<K> {
     pub title: String,
-    pub fields: Vec<Field>,
+    pub fields: Vec<Field<K>>,
     pub focus: usize,
     /// Something was typed since the form opened.
     pub dirty: bool,
@@ -191,8 +193,8 @@ pub struct Form {
     label_width: usize,
 }
 
-impl Form {
-    pub fn new(title: String, fields: Vec<Field>) -> Form {
+impl<K: Copy + Eq> Form<K> {
+    pub fn new(title: String, fields: Vec<Field<K>>) -> Form<K> {
         let label_width = fields.iter().map(|f| width(&f.label)).max().unwrap_or(0) + 2;
         let mut f = Form {
             title,
@@ -206,16 +208,16 @@ impl Form {
         f
     }
 
-    pub fn field(&self, key: &str) -> Option<&Field> {
+    pub fn field(&self, key: K) -> Option<&Field<K>> {
         self.fields.iter().find(|f| f.key == key)
     }
 
-    pub fn field_mut(&mut self, key: &str) -> Option<&mut Field> {
+    pub fn field_mut(&mut self, key: K) -> Option<&mut Field<K>> {
         self.fields.iter_mut().find(|f| f.key == key)
     }
 
     /// The value of a field; empty when the field is hidden.
-    pub fn value(&self, key: &str) -> String {
+    pub fn value(&self, key: K) -> String {
         self.field(key)
             .filter(|f| !f.hidden)
             .map(Field::value)
@@ -223,7 +225,7 @@ impl Form {
     }
 
     /// Index of the chosen option of a choice field; the first when it is hidden.
-    pub fn choice(&self, key: &str) -> usize {
+    pub fn choice(&self, key: K) -> usize {
         match self.field(key).filter(|f| !f.hidden).map(|f| &f.input) {
             Some(Input::Choice { index, .. }) => *index,
             _ => 0,
@@ -231,7 +233,7 @@ impl Form {
     }
 
     /// Show or hide a field; the focus leaves a field that is hidden.
-    pub fn set_hidden(&mut self, key: &str, hidden: bool) {
+    pub fn set_hidden(&mut self, key: K, hidden: bool) {
         if let Some(f) = self.field_mut(key) {
             f.hidden = hidden;
             if hidden {
@@ -243,7 +245,7 @@ impl Form {
         }
     }
 
-    pub fn set_choices(&mut self, key: &str, options: Vec<String>, index: usize) {
+    pub fn set_choices(&mut self, key: K, options: Vec<String>, index: usize) {
         if let Some(f) = self.field_mut(key) {
             f.input = Input::Choice {
                 index: index.min(options.len().saturating_sub(1)),
@@ -252,8 +254,9 @@ impl Form {
         }
     }
 
-    pub fn focused_key(&self) -> &'static str {
-        self.fields.get(self.focus).map_or("", |f| f.key)
+    /// The field in focus; None only for a form without fields.
+    pub fn focused(&self) -> Option<K> {
+        self.fields.get(self.focus).map(|f| f.key)
     }
 
     pub fn next(&mut self) {
@@ -277,7 +280,7 @@ impl Form {
         self.show_cursor();
     }
 
-    pub fn focus_on(&mut self, key: &str) {
+    pub fn focus_on(&mut self, key: K) {
         if let Some(i) = self.fields.iter().position(|f| f.key == key) {
             self.focus = i;
             self.show_cursor();
@@ -305,10 +308,10 @@ impl Form {
         }
     }
 
-    /// Put a message next to a field (or in the banner when no field has that
-    /// key); the focus goes to the first field with a message.
-    pub fn set_error(&mut self, key: &str, message: String) {
-        match self.field_mut(key) {
+    /// Put a message next to a field (or in the banner when it concerns no
+    /// field); the focus goes to the first field with a message.
+    pub fn set_error(&mut self, key: impl Into<Option<K>>, message: String) {
+        match key.into().and_then(|k| self.field_mut(k)) {
             Some(f) => f.error = Some(message),
             None => self.banner = Some(message),
         }
@@ -450,6 +453,14 @@ fn clip(spans: Vec<Span<'static>>, cells: usize) -> Vec<Span<'static>> {
 mod tests {
     use super::*;
 
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    enum Focus {
+        Unit,
+        Sex,
+        A,
+        B,
+    }
+
     fn press(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
     }
@@ -461,43 +472,52 @@ mod tests {
             "Trường Mầm non".into(),
             "Tổ dân phố 2".into(),
         ];
-        let mut f = Form::new("x".into(), vec![Field::combo("unit", "Đơn vị", "", units)]);
+        let mut f = Form::new(
+            "x".into(),
+            vec![Field::combo(Focus::Unit, "Đơn vị", "", units)],
+        );
         for c in "to dan".chars() {
             f.key(&press(KeyCode::Char(c)));
         }
         f.key(&press(KeyCode::Down));
-        assert_eq!(f.value("unit"), "Tổ dân phố 1");
+        assert_eq!(f.value(Focus::Unit), "Tổ dân phố 1");
         f.key(&press(KeyCode::Down));
-        assert_eq!(f.value("unit"), "Tổ dân phố 2");
+        assert_eq!(f.value(Focus::Unit), "Tổ dân phố 2");
         f.key(&press(KeyCode::Down));
-        assert_eq!(f.value("unit"), "Tổ dân phố 1");
+        assert_eq!(f.value(Focus::Unit), "Tổ dân phố 1");
         assert!(f.dirty);
     }
 
     #[test]
     fn choice_cycles_and_jumps_by_letter() {
         let opts = vec!["Nam".to_string(), "Nữ".into(), "–".into()];
-        let mut f = Form::new("x".into(), vec![Field::choice("sex", "Giới tính", opts, 0)]);
+        let mut f = Form::new(
+            "x".into(),
+            vec![Field::choice(Focus::Sex, "Giới tính", opts, 0)],
+        );
         f.key(&press(KeyCode::Right));
-        assert_eq!(f.choice("sex"), 1);
+        assert_eq!(f.choice(Focus::Sex), 1);
         f.key(&press(KeyCode::Left));
         f.key(&press(KeyCode::Left));
-        assert_eq!(f.choice("sex"), 2);
+        assert_eq!(f.choice(Focus::Sex), 2);
         f.key(&press(KeyCode::Char('n')));
-        assert_eq!(f.choice("sex"), 0);
+        assert_eq!(f.choice(Focus::Sex), 0);
     }
 
     #[test]
     fn enter_moves_on_in_a_line_and_breaks_the_line_in_a_text_area() {
         let mut f = Form::new(
             "x".into(),
-            vec![Field::text("a", "A", ""), Field::multiline("b", "B", "")],
+            vec![
+                Field::text(Focus::A, "A", ""),
+                Field::multiline(Focus::B, "B", ""),
+            ],
         );
         f.key(&press(KeyCode::Enter));
-        assert_eq!(f.focused_key(), "b");
+        assert_eq!(f.focused(), Some(Focus::B));
         for code in [KeyCode::Char('x'), KeyCode::Enter, KeyCode::Char('y')] {
             f.key(&press(code));
         }
-        assert_eq!(f.value("b"), "x\ny");
+        assert_eq!(f.value(Focus::B), "x\ny");
     }
 }

@@ -33,16 +33,6 @@ impl Focus {
         Focus::CouncilName,
     ];
 
-    pub fn key(self) -> &'static str {
-        match self {
-            Focus::DecisionNumber => "decision_number",
-            Focus::DecisionDate => "decision_date",
-            Focus::Signer => "signer",
-            Focus::Term => "term",
-            Focus::CouncilName => "council_name",
-        }
-    }
-
     fn label(self, s: &Strings) -> &'static str {
         let t = setup(s);
         match self {
@@ -85,7 +75,7 @@ fn term_typed(text: &str) -> String {
 }
 
 pub struct CouncilForm {
-    pub form: Form,
+    pub form: Form<Focus>,
     /// A council is in office: saving establishes one for a new term.
     pub new_term: bool,
 }
@@ -106,7 +96,7 @@ impl CouncilForm {
                 } else {
                     ""
                 };
-                Field::text(f.key(), f.label(s), value)
+                Field::text(*f, f.label(s), value)
             })
             .collect();
         let mut form = Form::new(t.council_title.to_string(), fields);
@@ -127,10 +117,7 @@ impl CouncilForm {
     }
 
     pub fn focus(&self) -> Focus {
-        Focus::ALL
-            .into_iter()
-            .find(|f| f.key() == self.form.focused_key())
-            .unwrap_or(Focus::DecisionNumber)
+        self.form.focused().unwrap_or(Focus::DecisionNumber)
     }
 
     pub fn key(&mut self, key: &KeyEvent) {
@@ -139,7 +126,7 @@ impl CouncilForm {
 
     /// The council as the domain takes it, or the refusal of its term.
     pub fn new_council(&self) -> Result<NewCouncil, CouncilRefusal> {
-        let v = |f: Focus| self.form.value(f.key());
+        let v = |f: Focus| self.form.value(f);
         let date = dates::typed(&v(Focus::DecisionDate));
         let (term_from, term_to) = council_rules::term(&term_typed(&v(Focus::Term)), &date)?;
         Ok(NewCouncil {
@@ -173,8 +160,7 @@ impl CouncilForm {
                     StoreError::Council(r) => Focus::of_refusal(r),
                     _ => None,
                 };
-                self.form
-                    .set_error(focus.map_or("", Focus::key), s.store_message(&e));
+                self.form.set_error(focus, s.store_message(&e));
                 Ok(None)
             }
             Err(e) => Err(e),

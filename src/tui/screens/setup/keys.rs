@@ -18,6 +18,7 @@ const UP: &[Key] = &[plain(K::Up), ch('k')];
 const DOWN: &[Key] = &[plain(K::Down), ch('j')];
 const CLOSE: &[Key] = &[plain(K::Esc), ch('q')];
 
+#[rustfmt::skip]
 pub static BINDINGS: &[Binding] = &[
     bind(C::Dashboard, &[ch('S')], set(S::OpenSettings), true),
     // First run: the demo or one's own council.
@@ -30,12 +31,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::SetupChoice, &[ch('?')], Action::Help, true),
     // The settings screen: one line a step.
     bind(C::SetupMenu, &[plain(K::Enter)], Action::Confirm, true),
-    bind(
-        C::SetupMenu,
-        &[ch('w')],
-        set(S::WalkFrom(super::Step::Ward)),
-        true,
-    ),
+    bind(C::SetupMenu, &[ch('w')], set(S::WalkFrom(super::Step::Ward)), true),
     bind(C::SetupMenu, UP, Action::Up, false),
     bind(C::SetupMenu, DOWN, Action::Down, false),
     bind(C::SetupMenu, CLOSE, Action::Close, true),
@@ -49,18 +45,8 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::SetupForm, &[plain(K::Esc)], Action::Cancel, true),
     // A member's addition, replacement or end.
     bind(C::SetupMemberForm, &[ctrl('s')], Action::Save, true),
-    bind(
-        C::SetupMemberForm,
-        &[plain(K::Tab)],
-        Action::NextField,
-        true,
-    ),
-    bind(
-        C::SetupMemberForm,
-        &[plain(K::BackTab)],
-        Action::PrevField,
-        true,
-    ),
+    bind(C::SetupMemberForm, &[plain(K::Tab)], Action::NextField, true),
+    bind(C::SetupMemberForm, &[plain(K::BackTab)], Action::PrevField, true),
     bind(C::SetupMemberForm, &[plain(K::Esc)], Action::Cancel, true),
     // The members.
     bind(C::SetupMembers, &[ch('a')], set(S::AddMember), true),
@@ -68,12 +54,7 @@ pub static BINDINGS: &[Binding] = &[
     bind(C::SetupMembers, &[ch('x')], set(S::EndMember), true),
     bind(C::SetupMembers, UP, Action::Up, false),
     bind(C::SetupMembers, DOWN, Action::Down, false),
-    bind(
-        C::SetupMembers,
-        &[plain(K::PageDown), plain(K::Enter)],
-        set(S::Skip),
-        true,
-    ),
+    bind(C::SetupMembers, &[plain(K::PageDown), plain(K::Enter)], set(S::Skip), true),
     bind(C::SetupMembers, &[plain(K::PageUp)], set(S::Back), true),
     bind(C::SetupMembers, CLOSE, Action::Close, true),
     bind(C::SetupMembers, &[ch('?')], Action::Help, true),

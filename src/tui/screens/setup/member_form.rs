@@ -52,17 +52,6 @@ impl Focus {
         Focus::Date,
     ];
 
-    pub fn key(self) -> &'static str {
-        match self {
-            Focus::Name => "name",
-            Focus::Role => "role",
-            Focus::Position => "position",
-            Focus::Unit => "unit",
-            Focus::Sex => "sex",
-            Focus::Date => "date",
-        }
-    }
-
     fn of_refusal(r: &CouncilRefusal) -> Option<Focus> {
         let field = |f: TextField| match f {
             TextField::MemberName => Some(Focus::Name),
@@ -87,7 +76,7 @@ const SEXES: [Option<Sex>; 3] = [None, Some(Sex::Male), Some(Sex::Female)];
 
 pub struct MemberForm {
     pub change: MemberChange,
-    pub form: Form,
+    pub form: Form<Focus>,
 }
 
 impl MemberForm {
@@ -102,22 +91,22 @@ impl MemberForm {
         };
         let shown_day = dates::shown(s.lang, day);
         let fields = if matches!(change, MemberChange::End { .. }) {
-            vec![Field::text(Focus::Date.key(), t.last_day, &shown_day)]
+            vec![Field::text(Focus::Date, t.last_day, &shown_day)]
         } else {
             let roles = Role::ALL.iter().map(|r| s.role(*r).to_string()).collect();
             let role_index = Role::ALL.iter().position(|r| *r == role).unwrap_or(0);
             vec![
-                Field::text(Focus::Name.key(), t.member_name, ""),
-                Field::choice(Focus::Role.key(), t.role, roles, role_index),
-                Field::text(Focus::Position.key(), t.position, ""),
-                Field::text(Focus::Unit.key(), t.unit, ""),
+                Field::text(Focus::Name, t.member_name, ""),
+                Field::choice(Focus::Role, t.role, roles, role_index),
+                Field::text(Focus::Position, t.position, ""),
+                Field::text(Focus::Unit, t.unit, ""),
                 Field::choice(
-                    Focus::Sex.key(),
+                    Focus::Sex,
                     t.sex,
                     vec![t.sex_none.into(), t.male.into(), t.female.into()],
                     0,
                 ),
-                Field::text(Focus::Date.key(), t.from, &shown_day),
+                Field::text(Focus::Date, t.from, &shown_day),
             ]
         };
         MemberForm {
@@ -127,10 +116,7 @@ impl MemberForm {
     }
 
     pub fn focus(&self) -> Focus {
-        Focus::ALL
-            .into_iter()
-            .find(|f| f.key() == self.form.focused_key())
-            .unwrap_or(Focus::Name)
+        self.form.focused().unwrap_or(Focus::Name)
     }
 
     pub fn key(&mut self, key: &KeyEvent) {
@@ -140,18 +126,15 @@ impl MemberForm {
     /// The member as the domain takes it.
     pub fn new_member(&self) -> NewMember {
         NewMember {
-            name: self.form.value(Focus::Name.key()),
+            name: self.form.value(Focus::Name),
             role: Role::ALL
-                .get(self.form.choice(Focus::Role.key()))
+                .get(self.form.choice(Focus::Role))
                 .copied()
                 .unwrap_or(Role::Member),
-            position: self.form.value(Focus::Position.key()),
-            unit: self.form.value(Focus::Unit.key()),
-            sex: SEXES
-                .get(self.form.choice(Focus::Sex.key()))
-                .copied()
-                .flatten(),
-            from: dates::typed(&self.form.value(Focus::Date.key())),
+            position: self.form.value(Focus::Position),
+            unit: self.form.value(Focus::Unit),
+            sex: SEXES.get(self.form.choice(Focus::Sex)).copied().flatten(),
+            from: dates::typed(&self.form.value(Focus::Date)),
         }
     }
 
@@ -182,8 +165,7 @@ impl MemberForm {
                     StoreError::Council(r) => Focus::of_refusal(r),
                     _ => None,
                 };
-                self.form
-                    .set_error(focus.map_or("", Focus::key), s.store_message(&e));
+                self.form.set_error(focus, s.store_message(&e));
                 Ok(None)
             }
             Err(e) => Err(e),

@@ -20,7 +20,7 @@ use crate::tui::widgets::table::{fit, truncate};
 
 use super::SetupAction;
 use super::dates;
-use super::member_form::{MemberChange, MemberForm};
+use super::member_form::{Focus, MemberChange, MemberForm};
 use super::strings::setup;
 
 pub struct MembersList {
@@ -149,12 +149,14 @@ impl MembersList {
                         Err(e @ StoreError::Council(_)) => {
                             let refusal = s.store_message(&e);
                             let key = match form.change {
-                                MemberChange::End { .. } => "date",
+                                MemberChange::End { .. } => Focus::Date,
                                 _ => match &e {
                                     StoreError::Council(CouncilRefusal::Text(_))
-                                    | StoreError::Council(CouncilRefusal::Empty(_)) => "name",
-                                    StoreError::Council(CouncilRefusal::RoleTaken { .. }) => "role",
-                                    _ => "date",
+                                    | StoreError::Council(CouncilRefusal::Empty(_)) => Focus::Name,
+                                    StoreError::Council(CouncilRefusal::RoleTaken { .. }) => {
+                                        Focus::Role
+                                    }
+                                    _ => Focus::Date,
                                 },
                             };
                             form.form.clear_errors();

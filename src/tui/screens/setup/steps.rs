@@ -24,6 +24,7 @@ use super::members::MembersList;
 use super::strings::setup;
 use super::ward_form::WardForm;
 use super::{SetupAction, Step};
+use crate::tui::screens::form_screen;
 
 pub enum StepView {
     Ward(WardForm),
@@ -197,14 +198,11 @@ impl Screen for StepScreen {
             (StepView::Members(m), _) => return m.apply(action, cx),
             (StepView::Ward(f), Action::Save) => f.save(cx.store, s),
             (StepView::Council(f), Action::Save) => f.save(cx.store, s),
-            (StepView::Ward(WardForm { form, .. }), _)
-            | (StepView::Council(CouncilForm { form, .. }), _) => {
-                match action {
-                    Action::NextField => form.next(),
-                    Action::PrevField => form.prev(),
-                    _ => {}
-                }
-                return Outcome::Nothing;
+            (StepView::Ward(WardForm { form, .. }), _) => {
+                return form_screen::apply(form, s, action);
+            }
+            (StepView::Council(CouncilForm { form, .. }), _) => {
+                return form_screen::apply(form, s, action);
             }
             // The movements' and the rules' own screens open over the step;
             // closing them comes back here, to go on.
@@ -266,8 +264,8 @@ impl Screen for StepScreen {
 
 /// A set-up form, with room under its fields for the whole of a refusal
 /// (the line next to the field is cut to fit).
-pub fn render_form(
-    form: &crate::tui::widgets::form::Form,
+pub fn render_form<K: Copy + Eq>(
+    form: &crate::tui::widgets::form::Form<K>,
     hint: &str,
     area: Rect,
     buf: &mut Buffer,

@@ -43,23 +43,6 @@ impl Focus {
         Focus::ChairmanName,
     ];
 
-    /// The key of the form's field.
-    pub fn key(self) -> &'static str {
-        match self {
-            Focus::GoverningBody => "body",
-            Focus::CouncilName => "council",
-            Focus::PlaceName => "place",
-            Focus::MinutesSymbol => "minutes_symbol",
-            Focus::DecisionSymbol => "decision_symbol",
-            Focus::SubmissionSymbol => "submission_symbol",
-            Focus::RecipientsMinutes => "recipients_minutes",
-            Focus::RecipientsDecision => "recipients_decision",
-            Focus::RecipientsSubmission => "recipients_submission",
-            Focus::ChairmanTitle => "chairman_title",
-            Focus::ChairmanName => "chairman_name",
-        }
-    }
-
     fn label(self, s: &Strings) -> &'static str {
         let t = setup(s);
         match self {
@@ -108,7 +91,7 @@ fn split(text: &str) -> Vec<String> {
 }
 
 pub struct WardForm {
-    pub form: Form,
+    pub form: Form<Focus>,
 }
 
 impl WardForm {
@@ -138,7 +121,7 @@ impl WardForm {
         };
         let fields = Focus::ALL
             .iter()
-            .map(|f| Field::text(f.key(), f.label(s), &value(*f)))
+            .map(|f| Field::text(*f, f.label(s), &value(*f)))
             .collect();
         Ok(WardForm {
             form: Form::new(t.ward_title.to_string(), fields),
@@ -146,10 +129,7 @@ impl WardForm {
     }
 
     pub fn focus(&self) -> Focus {
-        Focus::ALL
-            .into_iter()
-            .find(|f| f.key() == self.form.focused_key())
-            .unwrap_or(Focus::GoverningBody)
+        self.form.focused().unwrap_or(Focus::GoverningBody)
     }
 
     pub fn key(&mut self, key: &KeyEvent) {
@@ -158,7 +138,7 @@ impl WardForm {
 
     /// What the form holds, as the domain takes it.
     pub fn identity(&self) -> WardIdentity {
-        let v = |f: Focus| self.form.value(f.key());
+        let v = |f: Focus| self.form.value(f);
         WardIdentity {
             governing_body: v(Focus::GoverningBody),
             council_name: v(Focus::CouncilName),
@@ -186,8 +166,7 @@ impl WardForm {
                     StoreError::Ward(r) => self.refused_field(r, &identity),
                     _ => None,
                 };
-                let key = focus.map_or("", Focus::key);
-                self.form.set_error(key, s.store_message(&e));
+                self.form.set_error(focus, s.store_message(&e));
                 Ok(None)
             }
             Err(e) => Err(e),
