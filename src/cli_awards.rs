@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use clap::{Subcommand, ValueEnum};
 
 use crate::domain::award::MeritKind;
-use crate::domain::eligibility::Lang;
 use crate::domain::prize::PrizeTable;
 use crate::domain::referral::{Conferral, ReferralEvent};
 use crate::domain::register::{EarlierAward, NewDecision, NewReferral, RegisterEntry};
 use crate::domain::report::prizes_per_year;
+use crate::i18n::Lang;
 use crate::store::Store;
 
 #[derive(Subcommand)]
@@ -272,11 +272,7 @@ fn execute(
             print_referral(&store, id, out)?;
         }
         AwardsCommand::Eligibility { nomination } => {
-            let lang = match lang {
-                Some("en") => Lang::En,
-                Some(_) => Lang::Vi,
-                None => crate::tui::strings::Lang::detect(None).words(),
-            };
+            let lang = Lang::detect(lang.and_then(Lang::parse));
             outln!(out, "{}", store.eligibility(nomination)?.explain(lang));
         }
         AwardsCommand::EligibilityRules { load, reset } => match (load, reset) {

@@ -10,9 +10,9 @@ use clap::Args;
 
 use crate::cli_awards::open_existing;
 use crate::cli_decision::{say, write_new};
+use crate::i18n::Lang;
 use crate::print::compose::certificate::{calibration, certificates};
 use crate::print::compose::certificate_layout::{Layout, LayoutError, PLAIN_A4};
-use crate::tui::strings::Lang;
 
 #[derive(Args)]
 pub struct CertificatesArgs {

@@ -10,13 +10,14 @@ use chrono::NaiveDate;
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::cli_awards::{open_existing, parse_date};
-use crate::domain::decision_batch::{Selection, SignerTitle, group_digits};
+use crate::domain::decision_batch::{Selection, SignerTitle};
+use crate::i18n::Lang;
+use crate::i18n::numbers::group_digits;
 use crate::print::{self, Format, Template};
 use crate::store::Store;
 use crate::store::StoreError;
 use crate::store::decision_batches::{BatchRequest, PreparedBatch};
 use crate::tui::print_jobs::free_path;
-use crate::tui::strings::Lang;
 
 #[derive(Subcommand)]
 pub enum DecisionCommand {

@@ -12,10 +12,10 @@ use crate::domain::council_rules;
 use crate::domain::held::{HeldTimes, parse_clock, parse_date};
 use crate::domain::meeting::NoteKind;
 use crate::domain::nomination::NominationQuery;
+use crate::i18n::Lang;
 use crate::store::meetings::NewMeeting;
 use crate::store::notes::NewNote;
 use crate::store::{Store, StoreError};
-use crate::tui::strings::Lang;
 
 pub use crate::cli_meeting_text::{ballot_record_text, meetings_text, show_text, table};
 
@@ -108,12 +108,11 @@ pub fn list(db: Option<&Path>, lang: Lang) -> anyhow::Result<()> {
 /// `hoidong meeting …`.
 /// Numbers are written in `lang`'s format (a decimal comma in Vietnamese).
 pub fn run(db: Option<&Path>, command: &MeetingCommand, lang: Lang) -> anyhow::Result<()> {
-    let sep = lang.decimal_sep();
     let mut store = crate::store::location::open_existing(db)?;
     match command {
-        MeetingCommand::Show { id } => print!("{}", show_text(&store, *id, sep)?),
+        MeetingCommand::Show { id } => print!("{}", show_text(&store, *id, lang)?),
         MeetingCommand::BallotRecord { id, round } => {
-            print!("{}", ballot_record_text(&store, *id, *round, sep)?)
+            print!("{}", ballot_record_text(&store, *id, *round, lang)?)
         }
         MeetingCommand::New {
             number,

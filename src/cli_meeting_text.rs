@@ -6,13 +6,14 @@ use std::fmt::Write as _;
 use anyhow::Context;
 use unicode_width::UnicodeWidthStr;
 
-use crate::domain::ballot_record::{ballot_count_record, rule_label};
+use crate::domain::ballot_record::ballot_count_record;
 use crate::domain::meeting::{MeetingStatus, Presence};
-use crate::domain::numbers;
 use crate::domain::record::MeetingRecord;
 use crate::domain::vote::{Threshold, VoteMethod};
+use crate::i18n::Lang;
+use crate::i18n::ballots::{absence_reason, rule_label, tie_note};
+use crate::i18n::numbers;
 use crate::store::Store;
-use crate::tui::strings::Lang;
 
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
@@ -167,8 +168,8 @@ fn quorum_line(store: &Store, rec: &MeetingRecord) -> anyhow::Result<String> {
     ))
 }
 
-/// `sep` is the decimal separator of the language asked for (`Lang::decimal_sep`).
-pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
+/// Numbers are written as `lang` writes them.
+pub fn show_text(store: &Store, id: i64, lang: Lang) -> anyhow::Result<String> {
     let rec = store.meeting_record(id)?;
     let m = &rec.meeting;
     let mut out = String::new();
@@ -256,7 +257,8 @@ pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
                 e.nomination.id.to_string(),
                 e.nominee.name.clone(),
                 e.award_short.clone(),
-                e.score.map_or("-".into(), |s| numbers::one_decimal(s, sep)),
+                e.score
+                    .map_or("-".into(), |s| numbers::one_decimal(s, lang)),
                 e.nomination.status.code().to_string(),
             ];
             match rec.latest_result(e.nomination.id) {
@@ -282,7 +284,7 @@ pub fn show_text(store: &Store, id: i64, sep: char) -> anyhow::Result<String> {
                             "-".into()
                         },
                         format!("{}/{}", v.outcome.counted_agree, v.outcome.denominator),
-                        v.outcome.share_label(sep),
+                        v.outcome.share_label(lang),
                         rule_label(&v.rule),
                         if v.outcome.passed {
                             "PASS (đạt)"
@@ -369,7 +371,7 @@ pub fn ballot_record_text(
     store: &Store,
     id: i64,
     round_no: u32,
-    sep: char,
+    lang: Lang,
 ) -> anyhow::Result<String> {
     let rec = store.meeting_record(id)?;
     let round = rec
@@ -414,7 +416,12 @@ pub fn ballot_record_text(
         } else {
             ""
         };
-        writeln!(out, "  không bỏ phiếu: {} — {}{opinion}", a.name, a.reason)?;
+        writeln!(
+            out,
+            "  không bỏ phiếu: {} — {}{opinion}",
+            a.name,
+            absence_reason(a)
+        )?;
     }
     writeln!(
         out,
@@ -437,7 +444,7 @@ pub fn ballot_record_text(
                     .into(),
                 r.award_short.clone(),
                 format!("{}/{}", r.votes, r.denominator),
-                numbers::percent(r.share_permille, sep),
+                numbers::percent(r.share_permille, lang),
                 if r.passed { "Đạt" } else { "Không đạt" }.into(),
             ]
         })
@@ -456,7 +463,7 @@ pub fn ballot_record_text(
         &rows,
     );
     for n in &b.tie_notes {
-        writeln!(out, "Ghi chú: {n}")?;
+        writeln!(out, "Ghi chú: {}", tie_note(n))?;
     }
     Ok(out)
 }

@@ -8,14 +8,14 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use crate::domain::criteria::{CriteriaGroup, Criterion};
-use crate::domain::eligibility::Lang as Words;
 use crate::domain::movement::{Movement, Phase};
 use crate::domain::movement_plan::{MovementPlan, MovementRefusal};
 use crate::domain::nominee::NomineeKind;
+use crate::i18n::Lang as Words;
+use crate::i18n::Lang;
 use crate::import::columns::{kind_label, parse_kind};
 use crate::movement_file;
 use crate::store::{StoreError, location};
-use crate::tui::strings::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum MovementCommand {
@@ -116,7 +116,7 @@ pub enum CriterionCommand {
 }
 
 fn words(lang: Lang) -> Words {
-    lang.words()
+    lang
 }
 
 fn vi(lang: Lang) -> bool {
@@ -255,7 +255,7 @@ pub fn run(db: Option<&Path>, cmd: &MovementCommand, lang: Lang) -> anyhow::Resu
         MovementCommand::List => {
             let all = store.movements()?;
             if all.is_empty() {
-                let hint = crate::movement_words::add_hint(words(lang));
+                let hint = crate::i18n::movement::add_hint(words(lang));
                 if vi(lang) {
                     println!("Chưa có phong trào thi đua nào: {hint}");
                 } else {

@@ -10,9 +10,9 @@ use clap::Args;
 
 use crate::domain::report::{Period, PeriodRefusal, YearReport};
 use crate::domain::ward::WardIdentity;
+use crate::i18n::Lang;
 use crate::print::{self, Format, Template};
 use crate::store::Store;
-use crate::tui::strings::Lang;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -116,7 +116,7 @@ fn summary(r: &YearReport, lang: Lang, level_name: impl Fn(&str) -> String) -> S
         let states: Vec<String> = l
             .by_status
             .iter()
-            .map(|(s, n)| format!("{} {n}", s.label(lang.words())))
+            .map(|(s, n)| format!("{} {n}", s.label(lang)))
             .collect();
         out.push_str(&format!(
             "  {:<12} {:<40} {:>4}  {}\n",

@@ -6,15 +6,15 @@ use std::path::Path;
 
 use clap::{Args, Subcommand};
 
-use crate::domain::ballot_record::rule_label;
 use crate::domain::council_settings::{
     parse_aggregation, parse_comparison, parse_denominator, parse_method, parse_share,
     parse_women_share, parse_yes_no,
 };
 use crate::domain::vote::{VoteMethod, VoteRule};
+use crate::i18n::Lang;
+use crate::i18n::ballots::rule_label;
 use crate::store::rules::VoteRuleChange;
 use crate::store::{StoreError, location};
-use crate::tui::strings::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {

@@ -8,9 +8,9 @@ use anyhow::Context;
 use clap::Subcommand;
 
 use crate::cli_report::write_new_private;
+use crate::i18n::Lang;
 use crate::print::{self, Format, Template};
 use crate::store::submission::NewSubmission;
-use crate::tui::strings::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum SubmissionCommand {

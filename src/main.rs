@@ -4,9 +4,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use hoidong::demo;
+use hoidong::i18n::Lang;
 use hoidong::safety;
 use hoidong::store::location;
-use hoidong::tui::strings::Lang;
 
 /// hoidong — console of the Emulation and Commendation Council's secretary.
 #[derive(Parser)]

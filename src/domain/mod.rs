@@ -16,7 +16,6 @@ pub mod movement;
 pub mod movement_plan;
 pub mod nomination;
 pub mod nominee;
-pub mod numbers;
 pub mod prize;
 pub mod ranking;
 pub mod record;

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use clap::Subcommand;
 
-use super::problem::{ProblemKind, ReportLang};
+use super::problem::ProblemKind;
 use super::{ImportError, ImportOptions, ListOptions, import_nominations, preview};
-use crate::tui::strings::Lang;
+use crate::i18n::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -43,15 +43,8 @@ pub enum ImportCommand {
     },
 }
 
-fn report_lang(lang: Lang) -> ReportLang {
-    match lang {
-        Lang::Vi => ReportLang::Vi,
-        Lang::En => ReportLang::En,
-    }
-}
-
 /// Why nothing was imported, in `lang`, with what to do about duplicates.
-fn failure(e: ImportError, lang: ReportLang) -> anyhow::Error {
+fn failure(e: ImportError, lang: Lang) -> anyhow::Error {
     if let ImportError::Store(_) = e {
         return e.into();
     }
@@ -62,15 +55,15 @@ fn failure(e: ImportError, lang: ReportLang) -> anyhow::Error {
     let mut text = e.message(lang);
     if duplicates {
         text.push_str(match lang {
-            ReportLang::Vi => "\n(hãy kiểm tra các dòng trên; muốn nhập cả những dòng có thể trùng, thêm --allow-duplicates)",
-            ReportLang::En => "\n(check the rows above; to import possible duplicates anyway, add --allow-duplicates)",
+            Lang::Vi => "\n(hãy kiểm tra các dòng trên; muốn nhập cả những dòng có thể trùng, thêm --allow-duplicates)",
+            Lang::En => "\n(check the rows above; to import possible duplicates anyway, add --allow-duplicates)",
         });
     }
     anyhow::anyhow!(text)
 }
 
 pub fn run_import(cmd: ImportCommand, db: Option<&Path>, lang: Option<&str>) -> anyhow::Result<()> {
-    let lang = report_lang(crate::cli_messages::lang(lang));
+    let lang = crate::cli_messages::lang(lang);
     match cmd {
         ImportCommand::Nominations {
             file,

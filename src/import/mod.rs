@@ -28,9 +28,10 @@ use rusqlite::params;
 use crate::domain::award::{Award, Catalogue};
 use crate::domain::nomination::NewNomination;
 use crate::domain::text::fold;
+use crate::i18n::Lang;
 use crate::store::{Store, StoreError, Tx};
 pub use check::{ImportPreview, preview_tables};
-pub use problem::{ProblemKind, ReportLang};
+pub use problem::ProblemKind;
 pub use reading::{ColumnUse, Guess, ListOptions, SkipReason, SkippedRow};
 pub use rows::{ParsedRow, Problem};
 use table::Table;
@@ -53,7 +54,7 @@ pub enum ImportError {
     NoHeader { path: PathBuf },
     #[error("{}: the list has no nominations under its header row", path.display())]
     NoRows { path: PathBuf },
-    #[error("{}: nothing was imported; {}:\n{}", path.display(), render::count_text(problems, ReportLang::En), render::list(problems, ReportLang::En))]
+    #[error("{}: nothing was imported; {}:\n{}", path.display(), render::count_text(problems, Lang::En), render::list(problems, Lang::En))]
     Rows {
         path: PathBuf,
         problems: Vec<Problem>,
@@ -147,7 +148,7 @@ impl ImportReport {
         for d in &self.duplicates {
             let _ = write!(f, "\npossible duplicate: {d}");
         }
-        let notes = preview::notes_text_for(&self.skipped, &self.guesses, ReportLang::En, advice);
+        let notes = preview::notes_text_for(&self.skipped, &self.guesses, Lang::En, advice);
         if !notes.is_empty() {
             let _ = write!(f, "\n{notes}");
         }

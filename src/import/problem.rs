@@ -3,18 +3,11 @@
 //! Vietnamese (the interface's import report).
 
 use super::columns::{kind_label, status_label};
-use crate::domain::eligibility::Lang;
 use crate::domain::nomination::NominationStatus;
 use crate::domain::nominee::NomineeKind;
 use crate::domain::text_rules::TextFault;
-use crate::text_words::describe;
-
-/// The language of a rendered problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ReportLang {
-    Vi,
-    En,
-}
+use crate::i18n::Lang;
+use crate::i18n::text::describe;
 
 /// One kind of problem with the offending text and what was expected.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -148,8 +141,8 @@ fn label(kind: Option<NomineeKind>) -> &'static str {
 }
 
 /// What an option takes.
-fn option_help(option: &str, lang: ReportLang) -> String {
-    let vi = lang == ReportLang::Vi;
+fn option_help(option: &str, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
     match option {
         "--round" if vi => "ghi một năm (2025) hoặc một giai đoạn (2022-2025)".into(),
         "--round" => "write a year (2025) or a phase (2022-2025)".into(),
@@ -163,10 +156,10 @@ fn option_help(option: &str, lang: ReportLang) -> String {
 }
 
 impl ProblemKind {
-    pub fn message(&self, lang: ReportLang) -> String {
+    pub fn message(&self, lang: Lang) -> String {
         match lang {
-            ReportLang::En => self.english(),
-            ReportLang::Vi => self.vietnamese(),
+            Lang::En => self.english(),
+            Lang::Vi => self.vietnamese(),
         }
     }
 
@@ -198,7 +191,7 @@ impl ProblemKind {
             PercentUnclear(t) => format!("“{t}” may be {t}% or {}% (an .xls file does not say whether the cell is formatted as percent); write the share as text (100%), or save the file as .xlsx or .ods", (t.parse::<f64>().unwrap_or(0.0) * 100.0).round()),
             MapColumnNotFound(c) => format!("--map: no column “{c}” (give a letter such as D, or a header of the file)"),
             MapFieldUnknown(f) => format!("--map: no field “{f}”; use one of: {}, or {}", field_codes(), super::form::header::IGNORE_CODE),
-            BadOption { option, value } => format!("{option} “{value}” is not understood; {}", option_help(option, ReportLang::En)),
+            BadOption { option, value } => format!("{option} “{value}” is not understood; {}", option_help(option, Lang::En)),
             UnknownMovement { value, known } => format!(
                 "--movement “{value}”: no such movement; use one of: {}",
                 known.join("; ")
@@ -304,7 +297,7 @@ impl ProblemKind {
             PercentUnclear(t) => format!("“{t}” có thể là {t}% hoặc {}% (tệp .xls không cho biết ô có định dạng phần trăm hay không); hãy ghi tỷ lệ dạng chữ (100%), hoặc lưu tệp thành .xlsx hoặc .ods", (t.parse::<f64>().unwrap_or(0.0) * 100.0).round()),
             MapColumnNotFound(c) => format!("--map: không có cột “{c}” (ghi chữ cái của cột như D, hoặc tiêu đề trong tệp)"),
             MapFieldUnknown(f) => format!("--map: không có trường “{f}”; dùng một trong: {}, hoặc {}", field_codes(), super::form::header::IGNORE_CODE),
-            BadOption { option, value } => format!("{option} “{value}” không hiểu được; {}", option_help(option, ReportLang::Vi)),
+            BadOption { option, value } => format!("{option} “{value}” không hiểu được; {}", option_help(option, Lang::Vi)),
             UnknownMovement { value, known } => format!(
                 "--movement “{value}”: không có phong trào này; chọn một trong: {}",
                 known.join("; ")
@@ -416,7 +409,7 @@ mod tests {
             ProblemKind::UnknownAward("Bằng vàng".into()),
         );
         assert_eq!(
-            p.render(ReportLang::Vi),
+            p.render(Lang::Vi),
             "dòng 4, cột K (Hình thức khen thưởng): không có hình thức khen thưởng “Bằng vàng”; ghi mã hoặc tên trong danh mục"
         );
         assert_eq!(
@@ -435,7 +428,7 @@ mod tests {
             },
         );
         assert_eq!(
-            p.render(ReportLang::Vi),
+            p.render(Lang::Vi),
             format!(
                 "dòng 4, cột K (Hình thức khen thưởng): “Lao động tiên tiến” không áp dụng cho {}",
                 kind_label(NomineeKind::Household)
@@ -446,19 +439,19 @@ mod tests {
     #[test]
     fn missing_name_bad_year_and_bad_round_read_in_vietnamese() {
         assert_eq!(
-            ProblemKind::NameEmpty.message(ReportLang::Vi),
+            ProblemKind::NameEmpty.message(Lang::Vi),
             "chưa có họ tên / tên tập thể"
         );
         assert_eq!(
-            ProblemKind::NotAYear("abc".into()).message(ReportLang::Vi),
+            ProblemKind::NotAYear("abc".into()).message(Lang::Vi),
             "“abc” không phải là năm hay ngày (dd/mm/yyyy)"
         );
         assert_eq!(
-            ProblemKind::ImplausibleYear(1850).message(ReportLang::Vi),
+            ProblemKind::ImplausibleYear(1850).message(Lang::Vi),
             "1850 không phải là năm sinh hợp lý"
         );
         assert_eq!(
-            ProblemKind::NotARound("năm nay".into()).message(ReportLang::Vi),
+            ProblemKind::NotARound("năm nay".into()).message(Lang::Vi),
             "“năm nay” không phải là đợt; ghi một năm (2025) hoặc một giai đoạn (2022-2025)"
         );
     }
@@ -471,7 +464,7 @@ mod tests {
             award: "giay_khen".into(),
         };
         assert_eq!(
-            in_file.message(ReportLang::Vi),
+            in_file.message(Lang::Vi),
             "có thể trùng với dòng 2 (cùng tên, đợt 2025 và hình thức giay_khen)"
         );
         let saved = ProblemKind::DuplicateInDatabase {
@@ -480,7 +473,7 @@ mod tests {
             award: "ldtt".into(),
         };
         assert_eq!(
-            saved.message(ReportLang::Vi),
+            saved.message(Lang::Vi),
             "có thể trùng với hồ sơ số 7 đã có trong cơ sở dữ liệu (cùng tên, đợt 2025 và hình thức ldtt)"
         );
     }
@@ -489,16 +482,13 @@ mod tests {
     fn a_problem_on_another_sheet_and_a_whole_row_problem_name_their_place() {
         let mut p = at(None, ProblemKind::MissingColumns(vec!["Đợt".into()]));
         assert_eq!(
-            p.render(ReportLang::Vi),
+            p.render(Lang::Vi),
             "dòng 4: thiếu cột: Đợt; hãy thêm cột, hoặc khi nhập bằng dòng lệnh ghi giá trị cho cả danh sách bằng --round, --award hoặc --kind (cột mang tiêu đề khác: --map CỘT=TRƯỜNG)"
         );
         p.sheet = Some("Điểm chấm".into());
         p.line = 0;
         p.kind = ProblemKind::MissingScoreColumn("Điểm".into());
-        assert_eq!(
-            p.render(ReportLang::Vi),
-            "trang tính “Điểm chấm”, thiếu cột Điểm"
-        );
+        assert_eq!(p.render(Lang::Vi), "trang tính “Điểm chấm”, thiếu cột Điểm");
         assert_eq!(p.to_string(), "sheet “Điểm chấm”, missing column Điểm");
     }
 }

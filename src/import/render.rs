@@ -2,26 +2,26 @@
 //! and the errors' Display print; Vietnamese is for the interface.
 
 use super::ImportError;
-use super::problem::ReportLang;
 use super::rows::Problem;
+use crate::i18n::Lang;
 
 /// "3 problems in 2 rows", or its Vietnamese.
-pub(super) fn count_text(problems: &[Problem], lang: ReportLang) -> String {
+pub(super) fn count_text(problems: &[Problem], lang: Lang) -> String {
     let mut lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
     lines.dedup();
     match (lang, problems.len(), lines.len()) {
-        (ReportLang::En, 1, _) => "1 problem".into(),
-        (ReportLang::En, n, 1) => format!("{n} problems"),
-        (ReportLang::En, n, r) => format!("{n} problems in {r} rows"),
-        (ReportLang::Vi, n, r) if n > 1 && r > 1 => format!("{n} lỗi ở {r} dòng"),
-        (ReportLang::Vi, n, _) => format!("{n} lỗi"),
+        (Lang::En, 1, _) => "1 problem".into(),
+        (Lang::En, n, 1) => format!("{n} problems"),
+        (Lang::En, n, r) => format!("{n} problems in {r} rows"),
+        (Lang::Vi, n, r) if n > 1 && r > 1 => format!("{n} lỗi ở {r} dòng"),
+        (Lang::Vi, n, _) => format!("{n} lỗi"),
     }
 }
 
 /// How many problems the message lists; the error keeps them all.
 const LISTED: usize = 100;
 
-pub(super) fn list(problems: &[Problem], lang: ReportLang) -> String {
+pub(super) fn list(problems: &[Problem], lang: Lang) -> String {
     let mut lines: Vec<String> = problems
         .iter()
         .take(LISTED)
@@ -30,8 +30,8 @@ pub(super) fn list(problems: &[Problem], lang: ReportLang) -> String {
     if problems.len() > LISTED {
         let more = problems.len() - LISTED;
         lines.push(match lang {
-            ReportLang::En => format!("  … and {more} more"),
-            ReportLang::Vi => format!("  … và {more} lỗi khác"),
+            Lang::En => format!("  … and {more} more"),
+            Lang::Vi => format!("  … và {more} lỗi khác"),
         });
     }
     lines.join("\n")
@@ -39,8 +39,8 @@ pub(super) fn list(problems: &[Problem], lang: ReportLang) -> String {
 
 impl ImportError {
     /// Why nothing was imported, in `lang`.
-    pub fn message(&self, lang: ReportLang) -> String {
-        if lang == ReportLang::En {
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
             return self.to_string();
         }
         match self {
@@ -78,14 +78,14 @@ impl ImportError {
 
 impl super::ImportReport {
     /// What the import did, in `lang`.
-    pub fn message(&self, lang: ReportLang) -> String {
+    pub fn message(&self, lang: Lang) -> String {
         self.message_for(lang, super::preview::Advice::Options)
     }
 
     /// What the import did, in `lang`, each guess with `advice` (after the
     /// preview: `Settled`, as the secretary saw and kept them).
-    pub fn message_for(&self, lang: ReportLang, advice: super::preview::Advice) -> String {
-        if lang == ReportLang::En {
+    pub fn message_for(&self, lang: Lang, advice: super::preview::Advice) -> String {
+        if lang == Lang::En {
             return self.english(advice);
         }
         let verb = if self.dry_run {

@@ -5,9 +5,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-use super::words::Line;
 use super::{backup, check, exercise};
-use crate::domain::eligibility::Lang;
+use crate::i18n::Lang;
+use crate::i18n::safety::Line;
 use crate::store::audit::Anchor;
 
 fn db_or_default(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
@@ -16,16 +16,7 @@ fn db_or_default(db: Option<PathBuf>) -> anyhow::Result<PathBuf> {
 
 /// The language of the messages: `--lang`, else the locale (as the TUI does).
 pub fn lang_of(flag: Option<&str>) -> Lang {
-    use crate::tui::strings::Lang as Ui;
-    let chosen = match flag {
-        Some("en") => Some(Ui::En),
-        Some("vi") => Some(Ui::Vi),
-        _ => None,
-    };
-    match Ui::detect(chosen) {
-        Ui::En => Lang::En,
-        Ui::Vi => Lang::Vi,
-    }
+    Lang::detect(flag.and_then(Lang::parse))
 }
 
 /// `hoidong check [--anchor N:HASH]`: print every problem; fail when there is any.

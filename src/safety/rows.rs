@@ -4,8 +4,8 @@
 use rusqlite::Connection;
 
 use super::Problem;
-use super::words::Finding;
-use crate::domain::eligibility::Lang;
+use crate::i18n::Lang;
+use crate::i18n::safety::Finding;
 use crate::store::migrations::ROW_PROOFS_SINCE;
 use crate::store::{Result, audit, rowproof};
 

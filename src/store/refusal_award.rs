@@ -1,7 +1,7 @@
 //! Why a decision, a referral or a referral step was refused, with the record
 //! it concerns. The refusal itself is the domain's (`domain::award_steps`);
 //! the English `Display` here is what the CLI prints, and the interface says
-//! the same in its own language (`tui::awards::strings_refusal`).
+//! the same in its own language (`i18n::awards_refusal`).
 
 use crate::domain::award_steps::AwardRefusal;
 use crate::domain::nomination::{NoPassingVote, NominationId};

@@ -46,7 +46,7 @@ impl Tx<'_> {
         if s.tenths > max * 10 {
             return Err(StoreError::Invalid(format!(
                 "score {}: over the maximum {max} of criterion {}",
-                crate::domain::numbers::score(s.tenths, crate::domain::numbers::POINT),
+                crate::i18n::numbers::score(s.tenths, crate::i18n::Lang::En),
                 s.criterion_code
             )));
         }

@@ -14,13 +14,11 @@ use crate::domain::nomination::NominationQuery;
 use crate::export::nominations::export_nominations;
 use crate::import::preview::Advice;
 use crate::import::table::{Table, read_tables};
-use crate::import::{
-    ImportError, ImportOptions, ImportPreview, ReportLang, import_tables, preview_tables,
-};
+use crate::import::{ImportError, ImportOptions, ImportPreview, import_tables, preview_tables};
 use crate::store::{Store, StoreError};
 
 use super::event::{Event, JobResult};
-use super::strings::Lang;
+use crate::i18n::Lang;
 
 #[derive(Debug)]
 pub enum TransferEvent {
@@ -36,24 +34,9 @@ pub enum TransferEvent {
     Exported(Result<(usize, PathBuf), String>),
 }
 
-/// The import's report in the interface's language.
-pub fn report_lang(lang: Lang) -> ReportLang {
-    match lang {
-        Lang::Vi => ReportLang::Vi,
-        Lang::En => ReportLang::En,
-    }
-}
-
-fn strings_for(lang: ReportLang) -> &'static super::strings::Strings {
-    match lang {
-        ReportLang::Vi => Lang::Vi.strings(),
-        ReportLang::En => Lang::En.strings(),
-    }
-}
-
 /// Why nothing was imported, in `lang`. The database's own failures (busy,
 /// read-only, disk full…) are worded as everywhere else in the interface.
-pub fn import_failure(e: &ImportError, lang: ReportLang) -> String {
+pub fn import_failure(e: &ImportError, lang: Lang) -> String {
     match e {
         ImportError::Store(e) => store_failure(e, lang),
         e => e.message(lang),
@@ -62,8 +45,8 @@ pub fn import_failure(e: &ImportError, lang: ReportLang) -> String {
 
 /// A store failure during an import, in `lang` (the report's title says
 /// that nothing was imported).
-fn store_failure(e: &StoreError, lang: ReportLang) -> String {
-    strings_for(lang).store_message(e)
+fn store_failure(e: &StoreError, lang: Lang) -> String {
+    lang.strings().store_message(e)
 }
 
 /// Progress is sent at most this often, so a large file does not flood the loop.
@@ -120,7 +103,7 @@ impl PartialEq for PreviewReady {
 impl Eq for PreviewReady {}
 
 /// Read and check the list without saving anything.
-pub fn preview_with(store: &Store, job: ImportJob, lang: ReportLang) -> TransferEvent {
+pub fn preview_with(store: &Store, job: ImportJob, lang: Lang) -> TransferEvent {
     let fail = |e: ImportError| TransferEvent::Previewed(Err(import_failure(&e, lang)));
     let tables = match job.tables {
         Some(t) => t,
@@ -142,7 +125,7 @@ pub fn preview_with(store: &Store, job: ImportJob, lang: ReportLang) -> Transfer
 
 /// Read the list for the preview on a thread of its own, through a
 /// read-only connection: nothing can be written by it.
-pub fn spawn_preview(db: PathBuf, job: ImportJob, lang: ReportLang, events: Sender<Event>) {
+pub fn spawn_preview(db: PathBuf, job: ImportJob, lang: Lang, events: Sender<Event>) {
     thread::spawn(move || {
         let mut send = send_to(&events);
         match Store::open_read_only(&db) {
@@ -159,7 +142,7 @@ pub fn import_with(
     file: &Path,
     tables: &[Table],
     options: ImportOptions,
-    lang: ReportLang,
+    lang: Lang,
     send: &mut dyn FnMut(TransferEvent),
 ) {
     let mut last = Instant::now() - PROGRESS_EVERY;
@@ -197,7 +180,7 @@ pub fn spawn_import(
     file: PathBuf,
     tables: Arc<Vec<Table>>,
     options: ImportOptions,
-    lang: ReportLang,
+    lang: Lang,
     events: Sender<Event>,
 ) {
     thread::spawn(move || {

@@ -327,8 +327,14 @@ fn a_whole_meeting_through_the_store() {
         .unwrap();
     assert_eq!(r1.round_no, 1);
     assert!(r1.outcomes[0].1.passed);
-    assert_eq!(r1.outcomes[0].1.share_label(','), "81,8%");
-    assert_eq!(r1.outcomes[0].1.share_label('.'), "81.8%");
+    assert_eq!(
+        r1.outcomes[0].1.share_label(hoidong::i18n::Lang::Vi),
+        "81,8%"
+    );
+    assert_eq!(
+        r1.outcomes[0].1.share_label(hoidong::i18n::Lang::En),
+        "81.8%"
+    );
     assert!(!r1.outcomes[1].1.passed);
     assert_eq!(status(&store, noms[0]), NominationStatus::Passed);
     assert_eq!(status(&store, noms[1]), NominationStatus::Failed);
@@ -497,7 +503,7 @@ fn a_whole_meeting_through_the_store() {
     assert_eq!(b.rows[0].name, names[0]);
     assert_eq!(b.rows[0].rank, 1);
     assert!(ballot_count_record(&rec, r3.round_id).is_none());
-    let text = hoidong::cli_meeting::show_text(&store, m, ',').unwrap();
+    let text = hoidong::cli_meeting::show_text(&store, m, hoidong::i18n::Lang::Vi).unwrap();
     assert!(
         text.contains("72,7%") && text.contains("AMENDS round 1"),
         "{text}"
@@ -560,7 +566,7 @@ fn ties_put_women_first_and_say_so() {
     assert_eq!(b.rows[0].name, names[1]);
     assert_eq!(b.rows[1].name, names[2]);
     assert_eq!(b.tie_notes.len(), 1);
-    assert!(b.tie_notes[0].contains("xếp trước Trần Thị Bích"));
+    assert!(hoidong::i18n::ballots::tie_note(&b.tie_notes[0]).contains("xếp trước Trần Thị Bích"));
 }
 
 #[test]

@@ -6,10 +6,10 @@
 use std::path::Path;
 use std::process::Command;
 
+use hoidong::i18n::Lang;
 use hoidong::store::Store;
 use hoidong::tui::app::App;
 use hoidong::tui::event::Event;
-use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use crate::common;

@@ -4,12 +4,12 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::strings_forms::forms;
+use crate::i18n::strings_import::import;
 use crate::import::ImportOptions;
 use crate::tui::command::Command;
 use crate::tui::modals::report::Report;
 use crate::tui::screens::import_preview::{ImportPreview, is_import_context};
-use crate::tui::strings_forms::forms;
-use crate::tui::strings_import::import;
 use crate::tui::transfer::{self, ImportJob, PreviewReady, Running};
 
 use super::App;
@@ -34,7 +34,7 @@ impl App {
             done: 0,
             total: 0,
         });
-        let lang = transfer::report_lang(self.strings.lang);
+        let lang = self.strings.lang;
         match (
             self.store.path().map(|p| p.to_path_buf()),
             self.jobs.clone(),
@@ -104,7 +104,7 @@ impl App {
             done: 0,
             total: 0,
         });
-        let lang = transfer::report_lang(self.strings.lang);
+        let lang = self.strings.lang;
         match (
             self.store.path().map(|p| p.to_path_buf()),
             self.jobs.clone(),

@@ -6,13 +6,13 @@ use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
 use crate::domain::nomination::NominationId;
+use crate::i18n::strings_forms::forms;
 use crate::tui::action::Action;
 use crate::tui::event::Event;
 use crate::tui::modals::message::Message;
 use crate::tui::modals::prompt::PromptFor;
 use crate::tui::modals::report::Report;
 use crate::tui::screen::Outcome;
-use crate::tui::strings_forms::forms;
 use crate::tui::transfer::{self, Running, TransferEvent};
 
 use super::App;

@@ -5,10 +5,10 @@
 
 use std::collections::HashMap;
 
-use crate::domain::eligibility::{self, Evaluation, Verdict};
+use crate::domain::eligibility::{Evaluation, Verdict};
 use crate::domain::nomination::NominationId;
+use crate::i18n::strings::Strings;
 use crate::store::Store;
-use crate::tui::strings::{Lang, Strings};
 
 pub const MARK: &str = "⚠";
 
@@ -45,10 +45,6 @@ impl Marks {
 
     /// The explanation of a warned nomination, in the interface's language.
     pub fn explain(&self, id: NominationId, s: &Strings) -> Option<String> {
-        let lang = match s.lang {
-            Lang::Vi => eligibility::Lang::Vi,
-            Lang::En => eligibility::Lang::En,
-        };
-        self.warned.get(&id).map(|e| e.explain(lang))
+        self.warned.get(&id).map(|e| e.explain(s.lang))
     }
 }

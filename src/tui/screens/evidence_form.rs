@@ -10,6 +10,8 @@ use ratatui::layout::Rect;
 
 use crate::domain::nomination::{Evidence, EvidenceKind, NominationId};
 use crate::evidence_files::{FileState, full_path, sha256_file};
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_forms::forms;
 use crate::import::rows::parse_date_text;
 use crate::store::Store;
 use crate::tui::action::Action;
@@ -17,8 +19,6 @@ use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::screens::nomination_form::show_refusal;
-use crate::tui::strings::Strings;
-use crate::tui::strings_forms::forms;
 use crate::tui::widgets::form::{Field, Form};
 
 pub struct EvidenceForm {

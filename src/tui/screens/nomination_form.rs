@@ -12,15 +12,15 @@ use crate::domain::movement::Round;
 use crate::domain::nomination::{NewNomination, Nomination, NominationId, NominationStatus};
 use crate::domain::nominee::{NewNominee, Nominee, NomineeKind, Sex};
 use crate::domain::text_rules::{TextField, TextRefusal};
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_forms::{FormStrings, forms};
+use crate::i18n::text::describe;
 use crate::store::nominations::validate_nominee;
 use crate::store::{Store, StoreError};
-use crate::text_words::describe;
 use crate::tui::action::Action;
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings::Strings;
-use crate::tui::strings_forms::{FormStrings, forms};
 use crate::tui::widgets::form::{Field, Form};
 
 enum Mode {
@@ -87,11 +87,11 @@ pub fn show_text_refusal(form: &mut Form, r: &TextRefusal, s: &Strings) {
         | TextField::ChairmanTitle
         | TextField::ChairmanName => "",
     };
-    let message = describe(&r.fault, s.lang.words());
+    let message = describe(&r.fault, s.lang);
     if form.field(key).is_some() {
         form.set_error(key, message);
     } else {
-        form.banner = Some(r.message(s.lang.words()));
+        form.banner = Some(r.message(s.lang));
     }
 }
 

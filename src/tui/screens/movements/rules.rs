@@ -10,10 +10,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::SetupPrompt;
-use crate::domain::ballot_record::rule_label;
 use crate::domain::council_settings::{parse_share, parse_women_share};
 use crate::domain::scoring::Aggregation;
 use crate::domain::vote::{Comparison, Denominator, VoteMethod, VoteRule};
+use crate::i18n::Lang;
+use crate::i18n::ballots::rule_label;
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_setup::setup;
 use crate::store::rules::VoteRuleChange;
 use crate::store::{Result, Store, StoreError};
 use crate::tui::action::{Action, MovementsAction};
@@ -21,8 +24,6 @@ use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::modals::prompt::PromptFor;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings::{Lang, Strings};
-use crate::tui::strings_setup::setup;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::fit;
 

@@ -1,7 +1,8 @@
 //! Texts of the entry forms, the prompts, the ranking view and file transfers,
 //! in Vietnamese and English (chosen with the interface's `Strings`).
 
-use super::strings::{Lang, Strings};
+use super::strings::Strings;
+use crate::i18n::Lang;
 
 pub struct FormStrings {
     pub new_title: &'static str,

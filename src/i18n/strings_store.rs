@@ -5,7 +5,8 @@
 
 use crate::store::StoreError;
 
-use super::strings::{Lang, Strings};
+use super::strings::Strings;
+use crate::i18n::Lang;
 
 impl Strings {
     /// Any store error as the user should read it. Only `Invalid` (an
@@ -15,7 +16,7 @@ impl Strings {
             return self.refusal(r);
         }
         if let StoreError::Text(r) = e {
-            return r.message(self.lang.words());
+            return r.message(self.lang);
         }
         if let StoreError::Award(r) = e {
             return self.award_refusal(r);
@@ -24,7 +25,7 @@ impl Strings {
             return self.batch_refusal(r);
         }
         if let StoreError::Submission(r) = e {
-            return r.message(self.lang.words());
+            return r.message(self.lang);
         }
         if self.lang == Lang::En {
             return e.to_string();
@@ -99,14 +100,14 @@ impl Strings {
             }
             StoreError::Invalid(text) => text.clone(),
             StoreError::Meeting(r) => self.refusal(r),
-            StoreError::Text(r) => r.message(self.lang.words()),
+            StoreError::Text(r) => r.message(self.lang),
             StoreError::Award(r) => self.award_refusal(r),
             StoreError::Batch(r) => self.batch_refusal(r),
-            StoreError::Submission(r) => r.message(self.lang.words()),
-            StoreError::Council(r) => r.message(self.lang.words()),
-            StoreError::Ward(r) => r.message(self.lang.words()),
-            StoreError::Movement(r) => r.message(self.lang.words()),
-            StoreError::Rules(r) => r.message(self.lang.words()),
+            StoreError::Submission(r) => r.message(self.lang),
+            StoreError::Council(r) => r.message(self.lang),
+            StoreError::Ward(r) => r.message(self.lang),
+            StoreError::Movement(r) => r.message(self.lang),
+            StoreError::Rules(r) => r.message(self.lang),
         }
     }
 }

@@ -8,10 +8,11 @@ use chrono::NaiveDate;
 use crate::domain::award_steps::AwardRefusal;
 use crate::domain::nomination::NoPassingVote;
 use crate::domain::referral::ReferralError;
+use crate::i18n::Lang;
+use crate::i18n::strings::Strings;
 use crate::store::refusal_award::{AwardRefused, refusal_en};
-use crate::tui::strings::{Lang, Strings};
 
-use super::strings::{referral_status, step_name};
+use super::awards::{referral_status, step_name};
 
 fn day(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
