@@ -82,7 +82,7 @@ pub fn ward_of(store: &Store, lang: Lang) -> anyhow::Result<WardIdentity> {
 /// What the report holds, on the terminal: levels by their names and
 /// referrals by the words of their state, in `lang`.
 fn summary(r: &YearReport, lang: Lang, level_name: impl Fn(&str) -> String) -> String {
-    use crate::print::compose::report::money;
+    let money = |amount: i64| crate::i18n::numbers::grouped(amount, lang);
     let mut out = String::new();
     let (title, total, awards, referrals) = match lang {
         Lang::Vi => (

@@ -5,7 +5,8 @@
 //! - `store`: SQLite storage returning domain types;
 //! - `demo`: invented demo data and synthetic databases;
 //! - `evidence_files`: the files evidence items point to, and their SHA-256;
-//! - `import` / `export`: spreadsheets in and out.
+//! - `import` / `export`: spreadsheets in and out;
+//! - `i18n`: every text the user reads, in Vietnamese and English (one `Lang`).
 
 pub mod cli_awards;
 pub mod cli_certificates;

@@ -1,15 +1,17 @@
 //! Every text the user reads, in Vietnamese (default) and English: the
-//! terminal interface, the command line, reports, prints and refusals. One
+//! terminal interface, the command line, reports, exports and refusals (the
+//! running text of printed documents is composed in `print::compose`). One
 //! `Lang` chooses; each text is a field of a per-language table or a `match`
 //! with both arms, so a missing translation does not compile. The domain
 //! returns data; the wording of its values lives here.
 
 pub mod awards;
-mod awards_refusal;
+pub mod awards_refusal;
 pub mod ballots;
 pub mod council;
 pub mod eligibility;
 pub mod export;
+pub mod import_problem;
 pub mod labels;
 pub mod movement;
 pub mod numbers;

@@ -5,10 +5,29 @@ use chrono::NaiveDate;
 
 use crate::domain::decision_batch::BatchRefusal;
 use crate::i18n::numbers::group_digits;
-use crate::store::decision_batches::refusal_en;
 
 use super::strings::Strings;
 use crate::i18n::Lang;
+
+/// The refusal as the English command line says it.
+pub fn refusal_en(r: &BatchRefusal) -> String {
+    match r {
+        BatchRefusal::Empty => "the selection holds no passed nomination to decide".into(),
+        BatchRefusal::NotInMeeting(id) => {
+            format!("nomination {id} is not on the agenda of this meeting")
+        }
+        BatchRefusal::Repeated(id) => format!("nomination {id} is named twice"),
+        BatchRefusal::EmptyNumber => "number: the decision number is empty".into(),
+        BatchRefusal::NumberTaken(n) => {
+            format!("number: decision {n} is already recorded; give a new number")
+        }
+        BatchRefusal::Nominations(v) => v
+            .iter()
+            .map(|(id, r)| format!("nomination {id}: {}", super::awards_refusal::refusal_en(r)))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
 
 impl Strings {
     /// Why a decision for many awards was refused.

@@ -54,7 +54,7 @@ impl SubmissionRefusal {
             ),
             (Nomination { nomination, refusal }, Lang::En) => format!(
                 "nomination {nomination}: {}",
-                crate::store::refusal_award::refusal_en(refusal)
+                crate::i18n::awards_refusal::refusal_en(refusal)
             ),
         }
     }
