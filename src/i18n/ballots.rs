@@ -1,6 +1,7 @@
 //! The words of the ballot-count record (biên bản kiểm phiếu) and of vote
 //! rules, in Vietnamese as the record is written.
 
+use super::Lang;
 use crate::domain::ballot_record::{AbsentMember, TieNote};
 use crate::domain::vote::{Comparison, Denominator, VoteMethod, VoteRule};
 
@@ -19,6 +20,44 @@ pub fn rule_label(rule: &VoteRule) -> String {
         },
     };
     format!("{cmp} {} {on}", rule.threshold.share.label())
+}
+
+/// A vote method in words.
+pub fn method_words(m: VoteMethod, lang: Lang) -> &'static str {
+    match (m, lang) {
+        (VoteMethod::SecretBallot, Lang::Vi) => "bỏ phiếu kín",
+        (VoteMethod::Open, Lang::Vi) => "biểu quyết công khai",
+        (VoteMethod::SecretBallot, Lang::En) => "secret ballot",
+        (VoteMethod::Open, Lang::En) => "open vote",
+    }
+}
+
+/// What a share is counted on, in words.
+pub fn denominator_words(d: Denominator, lang: Lang) -> &'static str {
+    match (d, lang) {
+        (Denominator::AllMembers, Lang::Vi) => "tổng số thành viên Hội đồng",
+        (Denominator::Present, Lang::Vi) => "số thành viên có mặt",
+        (Denominator::ValidBallots, Lang::Vi) => "số phiếu hợp lệ",
+        (Denominator::AllMembers, Lang::En) => "all members",
+        (Denominator::Present, Lang::En) => "members present",
+        (Denominator::ValidBallots, Lang::En) => "valid ballots",
+    }
+}
+
+/// The share a rule asks for, in words.
+pub fn share_words(r: &VoteRule, lang: Lang) -> String {
+    match lang {
+        Lang::Vi => rule_label(r),
+        Lang::En => format!(
+            "{} {} of {}",
+            match r.threshold.comparison {
+                Comparison::AtLeast => "at least",
+                Comparison::MoreThan => "more than",
+            },
+            r.threshold.share.label(),
+            denominator_words(r.denominator, lang)
+        ),
+    }
 }
 
 /// Why a member did not vote: the reason recorded, or that attendance was

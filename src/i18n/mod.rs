@@ -11,6 +11,7 @@ pub mod ballots;
 pub mod council;
 pub mod eligibility;
 pub mod export;
+pub mod import_preview;
 pub mod import_problem;
 pub mod labels;
 pub mod movement;

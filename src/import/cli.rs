@@ -7,8 +7,9 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use super::problem::ProblemKind;
-use super::{ImportError, ImportOptions, ListOptions, import_nominations, preview};
+use super::{ImportError, ImportOptions, ListOptions, import_nominations};
 use crate::i18n::Lang;
+use crate::i18n::import_preview::{columns_text, rows_text};
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -105,8 +106,8 @@ pub fn run_import(cmd: ImportCommand, db: Option<&Path>, lang: Option<&str>) -> 
                 .map_err(|e| failure(e, lang))?;
             println!("{}: {}", file.display(), report.message(lang));
             if dry_run {
-                println!("{}", preview::columns_text(&report.columns, lang));
-                println!("{}", preview::rows_text(&report.rows, lang));
+                println!("{}", columns_text(&report.columns, lang));
+                println!("{}", rows_text(&report.rows, lang));
             }
         }
     }

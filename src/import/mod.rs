@@ -11,7 +11,6 @@ pub mod columns;
 pub mod form;
 mod matching;
 mod options;
-pub mod preview;
 pub mod problem;
 pub mod reading;
 mod render;
@@ -117,13 +116,13 @@ pub struct ImportReport {
 
 impl std::fmt::Display for ImportReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.english(preview::Advice::Options))
+        f.write_str(&self.english(crate::i18n::import_preview::Advice::Options))
     }
 }
 
 impl ImportReport {
     /// What the import did, in English, each guess with `advice`.
-    pub(crate) fn english(&self, advice: preview::Advice) -> String {
+    pub(crate) fn english(&self, advice: crate::i18n::import_preview::Advice) -> String {
         use std::fmt::Write as _;
         let mut f = String::new();
         let verb = if self.dry_run {
@@ -148,7 +147,12 @@ impl ImportReport {
         for d in &self.duplicates {
             let _ = write!(f, "\npossible duplicate: {d}");
         }
-        let notes = preview::notes_text_for(&self.skipped, &self.guesses, Lang::En, advice);
+        let notes = crate::i18n::import_preview::notes_text_for(
+            &self.skipped,
+            &self.guesses,
+            Lang::En,
+            advice,
+        );
         if !notes.is_empty() {
             let _ = write!(f, "\n{notes}");
         }

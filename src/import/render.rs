@@ -79,12 +79,12 @@ impl ImportError {
 impl super::ImportReport {
     /// What the import did, in `lang`.
     pub fn message(&self, lang: Lang) -> String {
-        self.message_for(lang, super::preview::Advice::Options)
+        self.message_for(lang, crate::i18n::import_preview::Advice::Options)
     }
 
     /// What the import did, in `lang`, each guess with `advice` (after the
     /// preview: `Settled`, as the secretary saw and kept them).
-    pub fn message_for(&self, lang: Lang, advice: super::preview::Advice) -> String {
+    pub fn message_for(&self, lang: Lang, advice: crate::i18n::import_preview::Advice) -> String {
         if lang == Lang::En {
             return self.english(advice);
         }
@@ -112,7 +112,8 @@ impl super::ImportReport {
         for d in &self.duplicates {
             out.push_str(&format!("\ncó thể trùng: {}", d.render(lang)));
         }
-        let notes = super::preview::notes_text_for(&self.skipped, &self.guesses, lang, advice);
+        let notes =
+            crate::i18n::import_preview::notes_text_for(&self.skipped, &self.guesses, lang, advice);
         if !notes.is_empty() {
             out.push('\n');
             out.push_str(&notes);

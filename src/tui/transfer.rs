@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use crate::domain::nomination::NominationQuery;
 use crate::export::nominations::export_nominations;
-use crate::import::preview::Advice;
+use crate::i18n::import_preview::Advice;
 use crate::import::table::{Table, read_tables};
 use crate::import::{ImportError, ImportOptions, ImportPreview, import_tables, preview_tables};
 use crate::store::{Store, StoreError};

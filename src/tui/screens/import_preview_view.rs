@@ -11,6 +11,7 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::import_preview::{Choice, Editing, ImportPreview};
 use crate::domain::nominee::NomineeKind;
+use crate::i18n::import_preview::{Advice, notes_text_for, rows_text};
 use crate::i18n::strings::Strings;
 use crate::i18n::strings_import::{
     ImportStrings, data_without_header, import, preview_fix, row_word,
@@ -18,7 +19,6 @@ use crate::i18n::strings_import::{
 use crate::import::ImportPreview as Preview;
 use crate::import::ProblemKind;
 use crate::import::columns::kind_label;
-use crate::import::preview::{Advice, notes_text_for, rows_text};
 use crate::tui::modals::centered;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, truncate, width, wrap};

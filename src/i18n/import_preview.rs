@@ -3,11 +3,11 @@
 //! prints all of it; the report of an import lists the skipped rows and the
 //! guesses.
 
-use super::columns::{kind_label, sex_label};
-use super::reading::{ColumnUse, Guess, SkipReason, SkippedRow};
-use super::rows::ParsedRow;
 use crate::domain::nominee::NomineeKind;
 use crate::i18n::Lang;
+use crate::import::columns::{kind_label, sex_label};
+use crate::import::reading::{ColumnUse, Guess, SkipReason, SkippedRow};
+use crate::import::rows::ParsedRow;
 
 fn vi(lang: Lang) -> bool {
     lang == Lang::Vi
