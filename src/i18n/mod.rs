@@ -13,6 +13,7 @@ pub mod eligibility;
 pub mod export;
 pub mod import_preview;
 pub mod import_problem;
+pub mod import_report;
 pub mod labels;
 pub mod movement;
 pub mod numbers;
