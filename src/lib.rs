@@ -18,7 +18,6 @@
 )]
 
 pub mod closed_stdout;
-pub mod council_words;
 pub mod demo;
 pub mod domain;
 pub mod evidence_files;
@@ -26,12 +25,8 @@ pub mod export;
 pub mod i18n;
 pub mod import;
 pub mod movement_file;
-pub mod movement_words;
 pub mod print;
-pub mod record_words;
 pub mod refdata;
 pub mod safety;
 pub mod store;
-pub mod submission_words;
-pub mod text_words;
 pub mod tui;

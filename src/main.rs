@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use clap::FromArgMatches;
 
 use cli::args::Cli;
-use hoidong::tui::strings::Lang;
+use hoidong::i18n::Lang;
 
 fn main() -> ExitCode {
     // Before anything opens a database: SQLite takes its error log only then.

@@ -13,9 +13,9 @@ use hoidong::domain::prize::PrizeTable;
 use hoidong::domain::referral::{Conferral, ReferralEvent};
 use hoidong::domain::register::{EarlierAward, NewDecision, NewReferral, RegisterEntry};
 use hoidong::domain::report::prizes_per_year;
+use hoidong::i18n::Lang as UiLang;
 use hoidong::i18n::cli_awards_words::Said;
 use hoidong::store::Store;
-use hoidong::tui::strings::Lang as UiLang;
 
 #[derive(Subcommand)]
 pub enum AwardsCommand {
@@ -184,10 +184,10 @@ fn emit(text: &str) {
 /// Accepts 2026-01-15 and 15/01/2026.
 pub fn parse_date(s: &str) -> Result<NaiveDate, String> {
     hoidong::domain::dates::parse_entered_date(s).ok_or_else(|| match crate::cli::lang() {
-        hoidong::tui::strings::Lang::Vi => {
+        hoidong::i18n::Lang::Vi => {
             format!("“{s}” không phải là ngày (hãy viết YYYY-MM-DD hoặc DD/MM/YYYY)")
         }
-        hoidong::tui::strings::Lang::En => {
+        hoidong::i18n::Lang::En => {
             format!("“{s}” is not a date (use YYYY-MM-DD or DD/MM/YYYY)")
         }
     })
@@ -265,11 +265,7 @@ fn execute(
             print_referral(&store, id, ui, out)?;
         }
         AwardsCommand::Eligibility { nomination } => {
-            outln!(
-                out,
-                "{}",
-                store.eligibility(nomination)?.explain(ui.words())
-            );
+            outln!(out, "{}", store.eligibility(nomination)?.explain(ui));
         }
         AwardsCommand::EligibilityRules { load, reset } => match (load, reset) {
             (Some(file), _) => {
@@ -453,7 +449,7 @@ fn print_referral(store: &Store, id: i64, ui: UiLang, out: &mut String) -> anyho
     let r = store.referral(id)?;
     let n = store.nomination(r.nomination_id)?;
     let nominee = store.nominee(n.nominee_id)?;
-    let status = format!("{} ({})", r.status.label(ui.words()), r.status.code());
+    let status = format!("{} ({})", r.status.label(ui), r.status.code());
     let head = Said::ReferralHead {
         id: r.id,
         nomination: n.id,
@@ -485,7 +481,7 @@ fn print_referral(store: &Store, id: i64, ui: UiLang, out: &mut String) -> anyho
     }
     outln!(out, "{}", Said::Timeline.say(ui));
     for step in store.referral_timeline(id)? {
-        let mut line = format!("    {} {}", step.date, step.status.label(ui.words()));
+        let mut line = format!("    {} {}", step.date, step.status.label(ui));
         if !step.note.is_empty() {
             line.push_str(&format!(" — {}", step.note));
         }
@@ -533,7 +529,7 @@ fn print_board(store: &Store, ui: UiLang, out: &mut String) -> anyhow::Result<()
             name: &w.nominee_name,
             award: &w.award_name,
             level: &w.level_name,
-            status: w.status.label(ui.words()),
+            status: w.status.label(ui),
         };
         outln!(out, "{}", said.say(ui));
     }

@@ -10,9 +10,9 @@ use clap::Args;
 
 use crate::cli::database::{self, Access};
 use crate::cli::decision::{say, write_new};
+use hoidong::i18n::Lang;
 use hoidong::print::compose::certificate::{calibration, certificates};
 use hoidong::print::compose::certificate_layout::{Layout, LayoutError, PLAIN_A4};
-use hoidong::tui::strings::Lang;
 
 #[derive(Args)]
 pub struct CertificatesArgs {

@@ -7,13 +7,13 @@ use std::path::Path;
 use clap::{Args, Subcommand};
 
 use crate::cli::database::{self, Access};
-use hoidong::council_words::{role_from_input, role_label};
 use hoidong::domain::council::{Council, Member, NewCouncil, NewMember, Role};
 use hoidong::domain::council_rules::{self, CouncilRefusal};
 use hoidong::domain::nominee::Sex;
 use hoidong::domain::ward::WardIdentity;
+use hoidong::i18n::Lang;
+use hoidong::i18n::council::{role_from_input, role_label};
 use hoidong::store::{Store, StoreError};
-use hoidong::tui::strings::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum WardCommand {
@@ -407,14 +407,14 @@ fn run_member(store: &mut Store, cmd: &MemberCommand, lang: Lang) -> anyhow::Res
                 Lang::Vi => println!(
                     "Đã thêm thành viên {} – {}{}, từ {}: số {id}",
                     m.name,
-                    role_label(m.role, lang.words()),
+                    role_label(m.role, lang),
                     in_brackets(&m.position),
                     day(lang, &m.term_start)
                 ),
                 Lang::En => println!(
                     "member {id} added: {} – {}{}, from {}",
                     m.name,
-                    role_label(m.role, lang.words()),
+                    role_label(m.role, lang),
                     in_brackets(&m.position),
                     m.term_start
                 ),
@@ -499,12 +499,7 @@ fn council_text(c: &Council, members: &[Member], today: &str, lang: Lang) -> Str
             .is_none_or(|e| e >= today.get(..10).unwrap_or(today))
     });
     let line = |m: &Member| {
-        let mut s = format!(
-            "{:>4}  {}  {}",
-            m.id,
-            m.name,
-            role_label(m.role, lang.words())
-        );
+        let mut s = format!("{:>4}  {}  {}", m.id, m.name, role_label(m.role, lang));
         for extra in [&m.position, &m.unit] {
             if !extra.is_empty() {
                 s.push_str(&format!(", {extra}"));

@@ -11,13 +11,14 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::cli::awards::parse_date;
 use crate::cli::database::{self, Access};
-use hoidong::domain::decision_batch::{Selection, SignerTitle, group_digits};
+use hoidong::domain::decision_batch::{Selection, SignerTitle};
+use hoidong::i18n::Lang;
+use hoidong::i18n::numbers::group_digits;
 use hoidong::print::output::{free_path, write_private};
 use hoidong::print::{self, Format, Template};
 use hoidong::store::Store;
 use hoidong::store::StoreError;
 use hoidong::store::decision_batches::{BatchRequest, PreparedBatch};
-use hoidong::tui::strings::Lang;
 
 #[derive(Subcommand)]
 pub enum DecisionCommand {

@@ -1,13 +1,13 @@
 //! Each subcommand to the module that runs it.
 
 use hoidong::demo;
-use hoidong::tui::strings::Lang;
+use hoidong::i18n::Lang;
 
 use crate::cli::args::{Cli, Command};
 use crate::cli::database::{self, Access};
 
 pub fn run(cli: Cli, lang: Lang) -> anyhow::Result<()> {
-    let safety_lang = lang.words();
+    let safety_lang = lang;
     match cli.command {
         Some(Command::Init { path, demo: true }) => {
             let mut store = database::open(Some(&path), Access::CreateNew)?;

@@ -8,7 +8,7 @@ use clap::Subcommand;
 use crate::cli::database::{self, Access};
 use hoidong::domain::nomination::{NominationQuery, NominationStatus, SortKey};
 use hoidong::export::{self, check_target, nominations};
-use hoidong::tui::strings::Lang;
+use hoidong::i18n::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum ExportCommand {

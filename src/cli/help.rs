@@ -2,8 +2,8 @@
 
 use clap::{Arg, ArgAction, Command, CommandFactory};
 
+use hoidong::i18n::Lang;
 use hoidong::i18n::cli_help_words as words;
-use hoidong::tui::strings::Lang;
 
 use crate::cli::args::Cli;
 

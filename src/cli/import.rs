@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use clap::Subcommand;
 
 use crate::cli::database::{self, Access};
-use hoidong::import::problem::{ProblemKind, ReportLang};
-use hoidong::import::{ImportError, ImportOptions, ListOptions, import_nominations, preview};
-use hoidong::tui::strings::Lang;
+use hoidong::i18n::Lang;
+use hoidong::i18n::import_preview::{columns_text, rows_text};
+use hoidong::import::problem::ProblemKind;
+use hoidong::import::{ImportError, ImportOptions, ListOptions, import_nominations};
 
 #[derive(Debug, Subcommand)]
 pub enum ImportCommand {
@@ -44,15 +45,8 @@ pub enum ImportCommand {
     },
 }
 
-fn report_lang(lang: Lang) -> ReportLang {
-    match lang {
-        Lang::Vi => ReportLang::Vi,
-        Lang::En => ReportLang::En,
-    }
-}
-
 /// Why nothing was imported, in `lang`, with what to do about duplicates.
-fn failure(e: ImportError, lang: ReportLang) -> anyhow::Error {
+fn failure(e: ImportError, lang: Lang) -> anyhow::Error {
     if let ImportError::Store(_) = e {
         return e.into();
     }
@@ -63,15 +57,15 @@ fn failure(e: ImportError, lang: ReportLang) -> anyhow::Error {
     let mut text = e.message(lang);
     if duplicates {
         text.push_str(match lang {
-            ReportLang::Vi => "\n(hãy kiểm tra các dòng trên; muốn nhập cả những dòng có thể trùng, thêm --allow-duplicates)",
-            ReportLang::En => "\n(check the rows above; to import possible duplicates anyway, add --allow-duplicates)",
+            Lang::Vi => "\n(hãy kiểm tra các dòng trên; muốn nhập cả những dòng có thể trùng, thêm --allow-duplicates)",
+            Lang::En => "\n(check the rows above; to import possible duplicates anyway, add --allow-duplicates)",
         });
     }
     anyhow::anyhow!(text)
 }
 
 pub fn run_import(cmd: ImportCommand, db: Option<&Path>, lang: Option<&str>) -> anyhow::Result<()> {
-    let lang = report_lang(hoidong::i18n::cli_messages::lang(lang));
+    let lang = hoidong::i18n::cli_messages::lang(lang);
     match cmd {
         ImportCommand::Nominations {
             file,
@@ -113,8 +107,8 @@ pub fn run_import(cmd: ImportCommand, db: Option<&Path>, lang: Option<&str>) -> 
                 .map_err(|e| failure(e, lang))?;
             println!("{}: {}", file.display(), report.message(lang));
             if dry_run {
-                println!("{}", preview::columns_text(&report.columns, lang));
-                println!("{}", preview::rows_text(&report.rows, lang));
+                println!("{}", columns_text(&report.columns, lang));
+                println!("{}", rows_text(&report.rows, lang));
             }
         }
     }

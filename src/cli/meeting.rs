@@ -12,11 +12,11 @@ use hoidong::domain::council_rules;
 use hoidong::domain::held::{HeldTimes, parse_clock, parse_date};
 use hoidong::domain::meeting::NoteKind;
 use hoidong::domain::nomination::NominationQuery;
+use hoidong::i18n::Lang;
 use hoidong::i18n::cli_meeting_words::Said;
 use hoidong::store::meetings::NewMeeting;
 use hoidong::store::notes::NewNote;
 use hoidong::store::{Store, StoreError};
-use hoidong::tui::strings::Lang;
 
 pub use crate::cli::meeting_text::{ballot_record_text, meetings_text, show_text};
 

@@ -6,14 +6,15 @@ use std::fmt::Write as _;
 use anyhow::Context;
 use unicode_width::UnicodeWidthStr;
 
-use hoidong::domain::ballot_record::{ballot_count_record, rule_label};
+use hoidong::domain::ballot_record::ballot_count_record;
 use hoidong::domain::meeting::MeetingStatus;
-use hoidong::domain::numbers;
 use hoidong::domain::record::MeetingRecord;
 use hoidong::domain::vote::{Threshold, VoteMethod};
+use hoidong::i18n::Lang;
+use hoidong::i18n::ballots::{absence_reason, rule_label, tie_note};
 use hoidong::i18n::cli_meeting_show_words::{self as words, ShowWords};
+use hoidong::i18n::numbers;
 use hoidong::store::Store;
-use hoidong::tui::strings::Lang;
 
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
     let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
@@ -153,7 +154,7 @@ fn quorum_line(store: &Store, rec: &MeetingRecord, lang: Lang) -> anyhow::Result
 
 /// `hoidong meeting show`: every label, state and number in `lang`.
 pub fn show_text(store: &Store, id: i64, lang: Lang) -> anyhow::Result<String> {
-    let (w, sep) = (ShowWords::of(lang), lang.decimal_sep());
+    let w = ShowWords::of(lang);
     let rec = store.meeting_record(id)?;
     let m = &rec.meeting;
     let mut out = String::new();
@@ -251,7 +252,8 @@ pub fn show_text(store: &Store, id: i64, lang: Lang) -> anyhow::Result<String> {
                 e.nomination.id.to_string(),
                 e.nominee.name.clone(),
                 e.award_short.clone(),
-                e.score.map_or("-".into(), |s| numbers::one_decimal(s, sep)),
+                e.score
+                    .map_or("-".into(), |s| numbers::one_decimal(s, lang)),
                 lang.strings().status(e.nomination.status).to_string(),
             ];
             match rec.latest_result(e.nomination.id) {
@@ -274,7 +276,7 @@ pub fn show_text(store: &Store, id: i64, lang: Lang) -> anyhow::Result<String> {
                             "-".into()
                         },
                         format!("{}/{}", v.outcome.counted_agree, v.outcome.denominator),
-                        v.outcome.share_label(sep),
+                        v.outcome.share_label(lang),
                         rule_label(&v.rule),
                         if v.outcome.passed { w.pass } else { w.fail }.into(),
                     ]);
@@ -346,7 +348,6 @@ pub fn ballot_record_text(
     round_no: u32,
     lang: Lang,
 ) -> anyhow::Result<String> {
-    let sep = lang.decimal_sep();
     let rec = store.meeting_record(id)?;
     let round = rec
         .rounds
@@ -395,7 +396,12 @@ pub fn ballot_record_text(
         } else {
             ""
         };
-        writeln!(out, "  không bỏ phiếu: {} — {}{opinion}", a.name, a.reason)?;
+        writeln!(
+            out,
+            "  không bỏ phiếu: {} — {}{opinion}",
+            a.name,
+            absence_reason(a)
+        )?;
     }
     writeln!(
         out,
@@ -418,7 +424,7 @@ pub fn ballot_record_text(
                     .into(),
                 r.award_short.clone(),
                 format!("{}/{}", r.votes, r.denominator),
-                numbers::percent(r.share_permille, sep),
+                numbers::percent(r.share_permille, lang),
                 if r.passed { "Đạt" } else { "Không đạt" }.into(),
             ]
         })
@@ -437,7 +443,7 @@ pub fn ballot_record_text(
         &rows,
     );
     for n in &b.tie_notes {
-        writeln!(out, "Ghi chú: {n}")?;
+        writeln!(out, "Ghi chú: {}", tie_note(n))?;
     }
     Ok(out)
 }

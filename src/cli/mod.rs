@@ -22,7 +22,7 @@ pub mod submission;
 use std::ffi::OsString;
 use std::sync::OnceLock;
 
-use hoidong::tui::strings::Lang;
+use hoidong::i18n::Lang;
 
 static LANG: OnceLock<Lang> = OnceLock::new();
 

@@ -9,14 +9,14 @@ use clap::Subcommand;
 
 use crate::cli::database::{self, Access};
 use hoidong::domain::criteria::{CriteriaGroup, Criterion};
-use hoidong::domain::eligibility::Lang as Words;
 use hoidong::domain::movement::{Movement, Phase};
 use hoidong::domain::movement_plan::{MovementPlan, MovementRefusal};
 use hoidong::domain::nominee::NomineeKind;
+use hoidong::i18n::Lang as Words;
+use hoidong::i18n::Lang;
 use hoidong::import::columns::{kind_label, parse_kind};
 use hoidong::movement_file;
 use hoidong::store::StoreError;
-use hoidong::tui::strings::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum MovementCommand {
@@ -117,7 +117,7 @@ pub enum CriterionCommand {
 }
 
 fn words(lang: Lang) -> Words {
-    lang.words()
+    lang
 }
 
 fn vi(lang: Lang) -> bool {
@@ -256,7 +256,7 @@ pub fn run(db: Option<&Path>, cmd: &MovementCommand, lang: Lang) -> anyhow::Resu
         MovementCommand::List => {
             let all = store.movements()?;
             if all.is_empty() {
-                let hint = hoidong::movement_words::add_hint(words(lang));
+                let hint = hoidong::i18n::movement::add_hint(words(lang));
                 if vi(lang) {
                     println!("Chưa có phong trào thi đua nào: {hint}");
                 } else {

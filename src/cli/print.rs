@@ -6,11 +6,11 @@ use anyhow::{Context, bail, ensure};
 use clap::Args;
 
 use crate::cli::database::{self, Access};
+use hoidong::i18n::Lang;
 use hoidong::print::output::{self, OutputError, Printed, write_private};
 use hoidong::print::signed::{self, SignOutcome};
 use hoidong::print::{self, Format, Template};
 use hoidong::store::Store;
-use hoidong::tui::strings::Lang;
 
 #[derive(Debug, Args)]
 pub struct MinutesArgs {

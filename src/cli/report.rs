@@ -11,9 +11,9 @@ use clap::Args;
 use crate::cli::database::{self, Access};
 use hoidong::domain::report::{Period, PeriodRefusal, YearReport};
 use hoidong::domain::ward::WardIdentity;
+use hoidong::i18n::Lang;
 use hoidong::print::{self, Format, Template};
 use hoidong::store::Store;
-use hoidong::tui::strings::Lang;
 
 #[derive(Debug, Args)]
 pub struct ReportArgs {
@@ -117,7 +117,7 @@ fn summary(r: &YearReport, lang: Lang, level_name: impl Fn(&str) -> String) -> S
         let states: Vec<String> = l
             .by_status
             .iter()
-            .map(|(s, n)| format!("{} {n}", s.label(lang.words())))
+            .map(|(s, n)| format!("{} {n}", s.label(lang)))
             .collect();
         out.push_str(&format!(
             "  {:<12} {:<40} {:>4}  {}\n",

@@ -7,15 +7,15 @@ use std::path::Path;
 use clap::{Args, Subcommand};
 
 use crate::cli::database::{self, Access};
-use hoidong::domain::ballot_record::rule_label;
 use hoidong::domain::council_settings::{
     parse_aggregation, parse_comparison, parse_denominator, parse_method, parse_share,
     parse_women_share, parse_yes_no,
 };
 use hoidong::domain::vote::{VoteMethod, VoteRule};
+use hoidong::i18n::Lang;
+use hoidong::i18n::ballots::rule_label;
 use hoidong::store::StoreError;
 use hoidong::store::rules::VoteRuleChange;
-use hoidong::tui::strings::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum RulesCommand {

@@ -6,23 +6,14 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, bail};
 
 use crate::cli::database::{self, Access};
-use hoidong::domain::eligibility::Lang;
-use hoidong::safety::words::Line;
+use hoidong::i18n::Lang;
+use hoidong::i18n::safety::Line;
 use hoidong::safety::{backup, check, exercise};
 use hoidong::store::audit::Anchor;
 
 /// The language of the messages: `--lang`, else the locale (as the TUI does).
 pub fn lang_of(flag: Option<&str>) -> Lang {
-    use hoidong::tui::strings::Lang as Ui;
-    let chosen = match flag {
-        Some("en") => Some(Ui::En),
-        Some("vi") => Some(Ui::Vi),
-        _ => None,
-    };
-    match Ui::detect(chosen) {
-        Ui::En => Lang::En,
-        Ui::Vi => Lang::Vi,
-    }
+    Lang::detect(flag.and_then(Lang::parse))
 }
 
 /// `hoidong check [--anchor N:HASH]`: print every problem; fail when there is any.
@@ -61,11 +52,7 @@ pub fn run_check(db: Option<PathBuf>, anchor: Option<&str>, lang: Lang) -> anyho
             }
         }
     }
-    if report
-        .problems
-        .iter()
-        .any(|p| p.damage.is_some())
-    {
+    if report.problems.iter().any(|p| p.damage.is_some()) {
         match lang {
             Lang::Vi => println!(
                 "cơ sở dữ liệu bị hư hỏng: hoidong sẽ không lưu thay đổi vào đó; hãy khôi phục một bản sao lưu bằng `hoidong restore BẢN_SAO_LƯU`"

@@ -9,9 +9,9 @@ use clap::Subcommand;
 
 use crate::cli::database::{self, Access};
 use crate::cli::report::write_new_private;
+use hoidong::i18n::Lang;
 use hoidong::print::{self, Format, Template};
 use hoidong::store::submission::NewSubmission;
-use hoidong::tui::strings::Lang;
 
 #[derive(Debug, Subcommand)]
 pub enum SubmissionCommand {

@@ -16,16 +16,14 @@ use super::nominee::{Nominee, Sex};
 use super::ranking::preferred_on_equal_score;
 use super::record::MeetingRecord;
 use super::text::{person_cmp, vi_cmp};
-use super::vote::{
-    BallotCounts, Comparison, Denominator, Tally, VoteMethod, VoteRule, WOMEN_SHARE_BEFORE_SETTING,
-};
+use super::vote::{BallotCounts, Tally, VoteMethod, VoteRule, WOMEN_SHARE_BEFORE_SETTING};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AbsentMember {
     pub name: String,
     pub position: String,
-    /// Lý do vắng mặt.
-    pub reason: String,
+    /// Lý do vắng mặt; `None` when attendance was not taken for the member.
+    pub reason: Option<String>,
     /// Sent a written opinion (ý kiến bằng văn bản).
     pub written_opinion: bool,
 }
@@ -52,8 +50,8 @@ pub struct BallotRow {
     pub denominator: u32,
     /// Share in tenths of a percent; `numbers::percent` writes it.
     pub share_permille: u32,
-    /// The rule in words, e.g. "tối thiểu 80% tổng số thành viên Hội đồng".
-    pub rule_label: String,
+    /// The rule the row was counted under.
+    pub rule: VoteRule,
     pub passed: bool,
     /// Woman, or collective with at least the rule's share of women: placed
     /// first among equal votes.
@@ -86,24 +84,19 @@ pub struct BallotCountRecord {
     pub ballots: BallotCounts,
     pub rows: Vec<BallotRow>,
     /// Where equal votes were ordered by the preference for women.
-    pub tie_notes: Vec<String>,
+    pub tie_notes: Vec<TieNote>,
 }
 
-/// The rule in words, Vietnamese: "tối thiểu 80% tổng số thành viên Hội đồng".
-pub fn rule_label(rule: &VoteRule) -> String {
-    let cmp = match rule.threshold.comparison {
-        Comparison::AtLeast => "tối thiểu",
-        Comparison::MoreThan => "trên",
-    };
-    let on = match rule.denominator {
-        Denominator::AllMembers => "tổng số thành viên Hội đồng",
-        Denominator::Present => "số thành viên có mặt",
-        Denominator::ValidBallots => match rule.method {
-            VoteMethod::SecretBallot => "số phiếu hợp lệ",
-            VoteMethod::Open => "số thành viên biểu quyết",
-        },
-    };
-    format!("{cmp} {} {on}", rule.threshold.share.label())
+/// A group of equal votes where the preference for women decided the order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TieNote {
+    /// Every nominee of the group, in the order of the table.
+    pub names: Vec<String>,
+    /// Those placed first: women, and collectives with enough women.
+    pub preferred: Vec<String>,
+    pub votes: u32,
+    /// The share of women that makes a collective preferred, in percent.
+    pub women_share: u8,
 }
 
 fn name_cmp(a: &Nominee, b: &Nominee) -> Ordering {
@@ -161,7 +154,7 @@ pub fn ballot_count_record(rec: &MeetingRecord, round_id: i64) -> Option<BallotC
                 votes: v.outcome.counted_agree,
                 denominator: v.outcome.denominator,
                 share_permille: v.outcome.share_permille,
-                rule_label: rule_label(&v.rule),
+                rule: v.rule.clone(),
                 passed: v.outcome.passed,
                 preferred_on_tie: preferred_on_equal_score(n, v.rule.women_share),
             },
@@ -199,8 +192,8 @@ pub fn ballot_count_record(rec: &MeetingRecord, round_id: i64) -> Option<BallotC
             name: a.member.name.clone(),
             position: a.member.position.clone(),
             reason: match &a.presence {
-                Presence::Unmarked => "chưa điểm danh".to_string(),
-                p => p.reason().to_string(),
+                Presence::Unmarked => None,
+                p => Some(p.reason().to_string()),
             },
             written_opinion: matches!(a.presence, Presence::AbsentWithOpinion { .. }),
         })
@@ -246,7 +239,7 @@ pub fn ballot_count_record(rec: &MeetingRecord, round_id: i64) -> Option<BallotC
 
 /// One note per group of equal votes holding both preferred and other
 /// nominees: there the preference decided the order.
-fn tie_notes(sorted: &[&BallotRow], women_share: u8) -> Vec<String> {
+fn tie_notes(sorted: &[&BallotRow], women_share: u8) -> Vec<TieNote> {
     let mut notes = Vec::new();
     let mut start = 0;
     while start < sorted.len() {
@@ -262,12 +255,12 @@ fn tie_notes(sorted: &[&BallotRow], women_share: u8) -> Vec<String> {
             .map(|r| r.name.as_str())
             .collect();
         if group.len() > 1 && !preferred.is_empty() && preferred.len() < group.len() {
-            let names: Vec<&str> = group.iter().map(|r| r.name.as_str()).collect();
-            notes.push(format!(
-                "{} bằng số phiếu ({votes} phiếu): xếp trước {} theo nguyên tắc ưu tiên nữ và tập thể có từ {women_share}% nữ trở lên (Điều 4 Nghị định 152/2025/NĐ-CP).",
-                names.join(", "),
-                preferred.join(", ")
-            ));
+            notes.push(TieNote {
+                names: group.iter().map(|r| r.name.clone()).collect(),
+                preferred: preferred.iter().map(|n| n.to_string()).collect(),
+                votes,
+                women_share,
+            });
         }
         start = end;
     }
@@ -277,44 +270,10 @@ fn tie_notes(sorted: &[&BallotRow], women_share: u8) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::vote::{Comparison, Denominator, Share, Threshold};
 
-    fn row(name: &str, votes: u32, preferred: bool) -> BallotRow {
-        BallotRow {
-            rank: 0,
-            nomination_id: 0,
-            name: name.into(),
-            birth_year: None,
-            sex: None,
-            position_unit: String::new(),
-            award_short: String::new(),
-            tally: Tally::default(),
-            counts_written: true,
-            votes,
-            denominator: 11,
-            share_permille: 0,
-            rule_label: String::new(),
-            passed: false,
-            preferred_on_tie: preferred,
-        }
-    }
-
-    #[test]
-    fn a_tie_note_only_where_the_preference_decided() {
-        let a = row("Lê Thị Mai", 8, true);
-        let b = row("Trần Văn Bình", 8, false);
-        let c = row("Phạm Văn Cường", 7, false);
-        let d = row("Hồ Văn Dũng", 7, false);
-        let notes = tie_notes(&[&a, &b, &c, &d], 60);
-        assert_eq!(notes.len(), 1);
-        assert!(notes[0].contains("Lê Thị Mai, Trần Văn Bình bằng số phiếu (8 phiếu)"));
-        assert!(notes[0].contains("xếp trước Lê Thị Mai"));
-        assert!(notes[0].contains("có từ 60% nữ trở lên"));
-    }
-
-    #[test]
-    fn rule_in_words() {
-        use crate::domain::vote::{Share, Threshold};
-        let r = VoteRule {
+    fn rule_80_of_all() -> VoteRule {
+        VoteRule {
             award: "cstdcs".into(),
             level: "ward".into(),
             method: VoteMethod::SecretBallot,
@@ -332,7 +291,44 @@ mod tests {
             source: String::new(),
             is_default: true,
             women_share: 70,
-        };
-        assert_eq!(rule_label(&r), "tối thiểu 80% tổng số thành viên Hội đồng");
+        }
+    }
+
+    fn row(name: &str, votes: u32, preferred: bool) -> BallotRow {
+        BallotRow {
+            rank: 0,
+            nomination_id: 0,
+            name: name.into(),
+            birth_year: None,
+            sex: None,
+            position_unit: String::new(),
+            award_short: String::new(),
+            tally: Tally::default(),
+            counts_written: true,
+            votes,
+            denominator: 11,
+            share_permille: 0,
+            rule: rule_80_of_all(),
+            passed: false,
+            preferred_on_tie: preferred,
+        }
+    }
+
+    #[test]
+    fn a_tie_note_only_where_the_preference_decided() {
+        let a = row("Lê Thị Mai", 8, true);
+        let b = row("Trần Văn Bình", 8, false);
+        let c = row("Phạm Văn Cường", 7, false);
+        let d = row("Hồ Văn Dũng", 7, false);
+        let notes = tie_notes(&[&a, &b, &c, &d], 60);
+        assert_eq!(
+            notes,
+            vec![TieNote {
+                names: vec!["Lê Thị Mai".into(), "Trần Văn Bình".into()],
+                preferred: vec!["Lê Thị Mai".into()],
+                votes: 8,
+                women_share: 60,
+            }]
+        );
     }
 }

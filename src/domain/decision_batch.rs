@@ -173,11 +173,6 @@ pub fn prize_of(
     table.amount(award, class, date).map(|p| p.amount)
 }
 
-/// "1.404.000": đồng with Vietnamese digit grouping.
-pub fn group_digits(amount: i64) -> String {
-    crate::domain::numbers::grouped(amount, crate::domain::numbers::DOT)
-}
-
 /// A decision for many awards as recorded.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DecisionBatch {
@@ -237,94 +232,6 @@ impl DecisionPaper {
         let missing = self.lines.iter().filter(|l| l.amount.is_none()).count();
         (total, missing)
     }
-}
-
-const DIGITS: [&str; 10] = [
-    "không", "một", "hai", "ba", "bốn", "năm", "sáu", "bảy", "tám", "chín",
-];
-
-/// One group of three digits; `full` says hundreds and "linh" even when
-/// the group leads with zeros (it is not the first group of the number).
-fn group_words(n: u64, full: bool) -> Vec<&'static str> {
-    let (h, t, u) = (
-        (n / 100) as usize,
-        (n / 10 % 10) as usize,
-        (n % 10) as usize,
-    );
-    let mut out = Vec::new();
-    if h > 0 || full {
-        out.extend([DIGITS[h], "trăm"]);
-    }
-    match (t, u) {
-        (0, 0) => {}
-        (0, u) if h > 0 || full => out.extend(["linh", DIGITS[u]]),
-        (0, u) => out.push(DIGITS[u]),
-        (1, u) => {
-            out.push("mười");
-            match u {
-                0 => {}
-                5 => out.push("lăm"),
-                u => out.push(DIGITS[u]),
-            }
-        }
-        (t, u) => {
-            out.extend([DIGITS[t], "mươi"]);
-            match u {
-                0 => {}
-                1 => out.push("mốt"),
-                5 => out.push("lăm"),
-                u => out.push(DIGITS[u]),
-            }
-        }
-    }
-    out
-}
-
-/// Words of `n` below a thousand billion; `full` as for `group_words`.
-fn number_words(n: u64, full: bool) -> Vec<&'static str> {
-    const BILLION: u64 = 1_000_000_000;
-    if n >= BILLION {
-        let mut out = number_words(n / BILLION, full);
-        out.push("tỷ");
-        if !n.is_multiple_of(BILLION) {
-            out.extend(number_words(n % BILLION, true));
-        }
-        return out;
-    }
-    let groups = [
-        (n / 1_000_000, "triệu"),
-        (n / 1000 % 1000, "nghìn"),
-        (n % 1000, ""),
-    ];
-    let first = groups.iter().position(|(g, _)| *g > 0).unwrap_or(2);
-    let mut out = Vec::new();
-    for (i, (g, scale)) in groups.iter().enumerate().skip(first) {
-        if *g == 0 {
-            continue;
-        }
-        out.extend(group_words(*g, full || i > first));
-        if !scale.is_empty() {
-            out.push(*scale);
-        }
-    }
-    out
-}
-
-/// An amount in words as a decision writes it under the figure:
-/// 2120000 → "Hai triệu một trăm hai mươi nghìn đồng".
-pub fn amount_in_words(amount: i64) -> String {
-    let n = amount.unsigned_abs();
-    let mut words = if n == 0 {
-        vec!["không"]
-    } else {
-        number_words(n, false)
-    };
-    words.push("đồng");
-    let text = words.join(" ");
-    let mut c = text.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 #[cfg(test)]
@@ -440,37 +347,5 @@ mod tests {
             check_batch(&items[..1], &blank),
             Err(BatchRefusal::EmptyNumber)
         );
-    }
-
-    #[test]
-    fn amounts_are_written_in_words() {
-        assert_eq!(
-            amount_in_words(2_120_000),
-            "Hai triệu một trăm hai mươi nghìn đồng"
-        );
-        assert_eq!(
-            amount_in_words(1_410_000),
-            "Một triệu bốn trăm mười nghìn đồng"
-        );
-        assert_eq!(amount_in_words(710_000), "Bảy trăm mười nghìn đồng");
-        assert_eq!(
-            amount_in_words(3_540_000),
-            "Ba triệu năm trăm bốn mươi nghìn đồng"
-        );
-        assert_eq!(amount_in_words(15), "Mười lăm đồng");
-        assert_eq!(amount_in_words(1_005), "Một nghìn không trăm linh năm đồng");
-        assert_eq!(amount_in_words(21_000_000), "Hai mươi mốt triệu đồng");
-        assert_eq!(amount_in_words(0), "Không đồng");
-        assert_eq!(
-            amount_in_words(2_000_050_000),
-            "Hai tỷ không trăm năm mươi nghìn đồng"
-        );
-    }
-
-    #[test]
-    fn amounts_group_digits_with_dots() {
-        assert_eq!(group_digits(1_404_000), "1.404.000");
-        assert_eq!(group_digits(710_000), "710.000");
-        assert_eq!(group_digits(0), "0");
     }
 }

@@ -3,7 +3,6 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::eligibility::Lang;
 use super::nominee::RecipientClass;
 
 pub const DOSSIER_TOML: &str = include_str!("../../data/dossier.toml");
@@ -27,13 +26,6 @@ impl DossierDocument {
     pub fn applies_to(&self, award: &str, class: RecipientClass) -> bool {
         self.awards.iter().any(|a| a == "*" || a == award)
             && (self.recipients.is_empty() || self.recipients.contains(&class))
-    }
-
-    pub fn label(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::En if !self.name_en.is_empty() => &self.name_en,
-            _ => &self.name,
-        }
     }
 }
 

@@ -14,15 +14,6 @@ use super::nominee::RecipientClass;
 
 pub const ELIGIBILITY_TOML: &str = include_str!("../../data/eligibility.toml");
 
-/// Language of explanations shown to the user.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    #[default]
-    Vi,
-    En,
-}
-
 /// One award in a nominee's register, as eligibility sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct HeldAward {
@@ -462,9 +453,6 @@ fn evaluate_condition(
         },
     }
 }
-
-#[path = "eligibility_explain.rs"]
-mod explain;
 
 #[cfg(test)]
 #[path = "eligibility_tests.rs"]

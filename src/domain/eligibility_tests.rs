@@ -2,6 +2,7 @@ use proptest::prelude::*;
 
 use super::*;
 use crate::domain::award::Catalogue;
+use crate::i18n::Lang;
 use crate::refdata;
 
 fn catalogue() -> Catalogue {

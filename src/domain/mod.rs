@@ -20,7 +20,6 @@ pub mod nomination;
 pub mod nomination_rules;
 pub mod nominee;
 pub mod note_rules;
-pub mod numbers;
 pub mod prize;
 pub mod ranking;
 pub mod record;

@@ -43,7 +43,11 @@ pub struct Prize {
     pub base_salary: i64,
     /// Đồng, rounded up.
     pub amount: i64,
+    /// The data's citations: the coefficient's, then the base salary's.
     pub sources: Vec<String>,
+    /// Set when a household's coefficient is the individual's times this
+    /// factor (the data has no household figure for the award).
+    pub household_factor: Option<f64>,
 }
 
 /// Division rounding up, for the non-negative amounts used here.
@@ -108,14 +112,15 @@ impl PrizeTable {
     /// dated `date`; `None` when the table has no figure for it then.
     pub fn amount(&self, award: &str, class: RecipientClass, date: NaiveDate) -> Option<Prize> {
         let base = self.base_salary_on(date)?;
+        let mut household_factor = None;
         let (coefficient_milli, source) = match class {
             RecipientClass::Household => match self.coefficient_on(award, class, date) {
                 Some(c) => (milli(c.factor), c.source.clone()),
                 None => {
                     let c = self.coefficient_on(award, RecipientClass::Individual, date)?;
                     let m = milli(c.factor) * milli(self.household_factor) / 1000;
-                    let text = format!("{} × {} (hộ gia đình)", c.source, self.household_factor);
-                    (m, text)
+                    household_factor = Some(self.household_factor);
+                    (m, c.source.clone())
                 }
             },
             RecipientClass::Enterprise => {
@@ -136,6 +141,7 @@ impl PrizeTable {
             base_salary: base.amount,
             amount,
             sources: vec![source, base.source.clone()],
+            household_factor,
         })
     }
 }

@@ -8,7 +8,6 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::eligibility::Lang;
 use super::nomination::NominationId;
 
 pub type ReferralId = i64;
@@ -57,29 +56,6 @@ impl ReferralStatus {
 
     pub fn from_code(code: &str) -> Option<Self> {
         Self::ALL.into_iter().find(|s| s.code() == code)
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (ReferralStatus::Prepared, Lang::Vi) => "Đang chuẩn bị hồ sơ",
-            (ReferralStatus::Sent, Lang::Vi) => "Đã gửi",
-            (ReferralStatus::Returned, Lang::Vi) => "Bị trả lại",
-            (ReferralStatus::Resent, Lang::Vi) => "Đã gửi lại",
-            (ReferralStatus::Approved, Lang::Vi) => "Được chấp thuận",
-            (ReferralStatus::Refused, Lang::Vi) => "Không được chấp thuận",
-            (ReferralStatus::Conferred, Lang::Vi) => "Đã được khen thưởng",
-            (ReferralStatus::Forwarded, Lang::Vi) => "Đã trình cấp trên",
-            (ReferralStatus::Withdrawn, Lang::Vi) => "Đã rút",
-            (ReferralStatus::Prepared, Lang::En) => "Preparing the dossier",
-            (ReferralStatus::Sent, Lang::En) => "Sent",
-            (ReferralStatus::Returned, Lang::En) => "Returned",
-            (ReferralStatus::Resent, Lang::En) => "Resent",
-            (ReferralStatus::Approved, Lang::En) => "Approved",
-            (ReferralStatus::Refused, Lang::En) => "Refused",
-            (ReferralStatus::Conferred, Lang::En) => "Conferred",
-            (ReferralStatus::Forwarded, Lang::En) => "Forwarded up",
-            (ReferralStatus::Withdrawn, Lang::En) => "Withdrawn",
-        }
     }
 
     /// Still waiting for someone to act.
@@ -211,25 +187,25 @@ impl ReferralState {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a step is refused; its wording is in `i18n::labels`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ReferralError {
-    #[error("cannot {event} a referral that is {} ({})", .status.code(), .status.label(Lang::Vi))]
     Illegal {
         status: ReferralStatus,
         event: StepKind,
     },
-    #[error("{event}: the date {date} is before the referral's last step ({last})")]
     DateBeforeLast {
         event: StepKind,
         date: NaiveDate,
         last: NaiveDate,
     },
-    #[error("{event}: {field} must not be empty")]
     Missing {
         event: StepKind,
         field: &'static str,
     },
 }
+
+impl std::error::Error for ReferralError {}
 
 /// The next state after `event`, or why the step is not allowed.
 pub fn transition(

@@ -3,6 +3,7 @@ use proptest::prelude::*;
 
 use super::ReferralStatus as S;
 use super::*;
+use crate::i18n::Lang;
 
 fn d(day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 1, day).unwrap_or_else(|| panic!("bad day {day}"))

@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use super::award::MeritKind;
-use super::eligibility::{HeldAward, Lang};
+use super::eligibility::HeldAward;
 use super::nomination::{NominationId, NominationStatus};
 use super::nominee::{NomineeId, NomineeKind};
 use super::referral::{ReferralId, ReferralStatus};
@@ -35,17 +35,6 @@ impl RegisterSource {
         [Self::Decided, Self::Conferred, Self::Earlier]
             .into_iter()
             .find(|s| s.code() == code)
-    }
-
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (RegisterSource::Decided, Lang::Vi) => "Phường quyết định",
-            (RegisterSource::Conferred, Lang::Vi) => "Cấp trên khen thưởng",
-            (RegisterSource::Earlier, Lang::Vi) => "Khen thưởng trước đây",
-            (RegisterSource::Decided, Lang::En) => "Decided by the ward",
-            (RegisterSource::Conferred, Lang::En) => "Conferred above",
-            (RegisterSource::Earlier, Lang::En) => "Held earlier",
-        }
     }
 }
 

@@ -81,17 +81,16 @@ pub fn parse_score(text: &str, max_score: u32) -> Result<u32, ScoreError> {
     Ok(tenths)
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a typed score is refused; its wording is in `i18n::labels`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ScoreError {
-    #[error("empty score")]
     Empty,
-    #[error("“{0}” is not a number")]
     NotANumber(String),
-    #[error("“{0}”: at most one decimal place")]
     TooPrecise(String),
-    #[error("score {given} is over the maximum {max}")]
     OverMaximum { given: String, max: u32 },
 }
+
+impl std::error::Error for ScoreError {}
 
 /// A member's weighted total on a 0–100 scale, or None when the member left
 /// any criterion unscored.

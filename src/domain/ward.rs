@@ -137,11 +137,6 @@ impl WardIdentity {
         }
     }
 
-    /// "Số: 05/BB-HĐTĐKT", or "Số: …/BB-HĐTĐKT" before the minutes have a number.
-    pub fn minutes_number_line(&self, number: &str) -> String {
-        format!("Số: {}", self.minutes_number(number))
-    }
-
     /// The minutes' whole number: a bare number takes the ward's symbol
     /// ("01" → "01/BB-HĐTĐKT"), one with a symbol stays as written, and none
     /// yet leaves room to write it in ("…/BB-HĐTĐKT").
@@ -277,9 +272,9 @@ mod tests {
     #[test]
     fn numbers_use_the_symbol_until_the_minutes_have_one() {
         let w = tan_binh();
-        assert_eq!(w.minutes_number_line(""), "Số: …/BB-HĐTĐKT");
-        assert_eq!(w.minutes_number_line("07/BB-HĐ"), "Số: 07/BB-HĐ");
-        assert_eq!(w.minutes_number_line(" 01 "), "Số: 01/BB-HĐTĐKT");
+        assert_eq!(w.minutes_number(""), "…/BB-HĐTĐKT");
+        assert_eq!(w.minutes_number("07/BB-HĐ"), "07/BB-HĐ");
+        assert_eq!(w.minutes_number(" 01 "), "01/BB-HĐTĐKT");
     }
 
     #[test]

@@ -3,29 +3,14 @@
 
 use std::path::Path;
 
-use crate::domain::eligibility::Lang;
 use crate::domain::prize::PrizeTable;
 use crate::domain::register::RegisterEntry;
 use crate::export::ExportError;
 use crate::export::sheet::{Cell, Sheet, write_sheets};
-use crate::print::compose::report::kind_words;
+use crate::i18n::Lang;
+use crate::i18n::export::{AWARDS_HEADERS, AWARDS_SHEET};
+use crate::i18n::report::kind_words;
 use crate::store::{Store, StoreError};
-
-pub const HEADERS: [&str; 13] = [
-    "STT",
-    "Họ và tên / Tên tập thể",
-    "Đối tượng",
-    "Đơn vị",
-    "Hình thức khen thưởng",
-    "Cấp quyết định",
-    "Năm",
-    "Số quyết định",
-    "Ngày quyết định",
-    "Cấp khen thưởng",
-    "Nguồn",
-    "Tiền thưởng (đồng)",
-    "Ghi chú",
-];
 
 /// The register as a sheet. The prize is the one in force on the decision's
 /// date, left empty when the table has no figure for it.
@@ -34,7 +19,7 @@ pub fn awards_sheet(
     prizes: &PrizeTable,
     level_name: impl Fn(&str) -> String,
 ) -> Sheet {
-    let mut sheet = Sheet::new("Sổ khen thưởng", HEADERS);
+    let mut sheet = Sheet::new(AWARDS_SHEET, AWARDS_HEADERS);
     for (i, e) in entries.iter().enumerate() {
         let prize = e
             .decision_date

@@ -10,28 +10,10 @@ use super::sheet::{Cell, FileFormat};
 use super::stream::SheetStream;
 use crate::domain::award::Catalogue;
 use crate::domain::nomination::{NominationQuery, NominationRow};
+use crate::i18n::export::{LIST_SHEET, SCORES_HEADERS, SCORES_SHEET, recusal_note};
 use crate::import::columns::{self, Column, kind_label, sex_label, status_label};
-use crate::import::scores::RECUSAL_NOTE;
 use crate::store::Store;
 use crate::store::score_lines::ScoreLine;
-
-/// Names of the two sheets.
-pub const LIST_SHEET: &str = "Danh sách đề nghị";
-pub const SCORES_SHEET: &str = "Điểm chấm";
-
-/// Headers of the scores sheet.
-const SCORES_HEADERS: [&str; 10] = [
-    "STT",
-    "Họ và tên / Tên tập thể",
-    "Hình thức khen thưởng",
-    "Thành viên Hội đồng",
-    "Mã tiêu chí",
-    "Tiêu chí",
-    "Điểm",
-    "Điểm tối đa",
-    "Trọng số",
-    "Ghi chú",
-];
 
 /// The columns of the list, in order.
 pub fn list_columns() -> Vec<Column> {
@@ -135,9 +117,7 @@ fn score_cells(number: i64, row: &NominationRow, award_name: &str, line: &ScoreL
                 Cell::Empty,
                 Cell::Empty,
             ]);
-            cells.push(Cell::text(format!(
-                "{RECUSAL_NOTE} (xung đột lợi ích): {reason}"
-            )));
+            cells.push(Cell::text(recusal_note(reason)));
         }
         None => cells.extend([
             Cell::text(&line.criterion_code),

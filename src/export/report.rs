@@ -8,17 +8,11 @@ use chrono::NaiveDate;
 use crate::domain::report::{Counts, YearReport};
 use crate::export::ExportError;
 use crate::export::sheet::{Cell, Sheet};
+use crate::i18n::export as words;
+use crate::i18n::report::{OUTCOMES, kind_words};
 use crate::print::Document;
-use crate::print::compose::report::{OUTCOMES, kind_words, other_outcomes};
+use crate::print::compose::report::other_outcomes;
 use crate::store::{Store, StoreError};
-
-const COUNT_HEADERS: [&str; 5] = [
-    "Cá nhân",
-    "Tập thể",
-    "Hộ gia đình",
-    "Tổng số",
-    "Tiền thưởng (đồng)",
-];
 
 fn count_cells(c: &Counts) -> Vec<Cell> {
     vec![
@@ -34,8 +28,8 @@ fn count_cells(c: &Counts) -> Vec<Cell> {
 fn headers(first: &[&str]) -> Vec<String> {
     first
         .iter()
-        .chain(COUNT_HEADERS.iter())
-        .chain(["Chưa có mức tiền thưởng"].iter())
+        .chain(words::COUNT_HEADERS.iter())
+        .chain([words::WITHOUT_PRIZE].iter())
         .map(|s| s.to_string())
         .collect()
 }
@@ -43,7 +37,7 @@ fn headers(first: &[&str]) -> Vec<String> {
 fn total_row(lead: usize, c: &Counts) -> Vec<Cell> {
     let mut row = vec![Cell::Empty; lead];
     if let Some(first) = row.get_mut(1) {
-        *first = Cell::text("Tổng cộng");
+        *first = Cell::text(words::TOTAL);
     }
     row.extend(count_cells(c));
     row
@@ -51,10 +45,7 @@ fn total_row(lead: usize, c: &Counts) -> Vec<Cell> {
 
 /// The sheets of the report: by award and level, by kind, by unit, referrals.
 pub fn report_sheets(r: &YearReport, level_name: impl Fn(&str) -> String) -> Vec<Sheet> {
-    let mut by_award = Sheet::new(
-        "Theo hình thức",
-        headers(&["STT", "Hình thức khen thưởng", "Mã", "Cấp quyết định"]),
-    );
+    let mut by_award = Sheet::new(words::BY_AWARD_SHEET, headers(&words::BY_AWARD_HEADERS));
     for (i, l) in r.by_award.iter().enumerate() {
         let mut row = vec![
             Cell::Int(i as i64 + 1),
@@ -67,7 +58,7 @@ pub fn report_sheets(r: &YearReport, level_name: impl Fn(&str) -> String) -> Vec
     }
     by_award.push_row(total_row(4, &r.total));
 
-    let mut by_kind = Sheet::new("Theo đối tượng", headers(&["STT", "Đối tượng"]));
+    let mut by_kind = Sheet::new(words::BY_KIND_SHEET, headers(&words::BY_KIND_HEADERS));
     for (i, l) in r.by_kind.iter().enumerate() {
         let mut row = vec![Cell::Int(i as i64 + 1), Cell::text(kind_words(l.kind))];
         row.extend(count_cells(&l.counts));
@@ -75,7 +66,7 @@ pub fn report_sheets(r: &YearReport, level_name: impl Fn(&str) -> String) -> Vec
     }
     by_kind.push_row(total_row(2, &r.total));
 
-    let mut by_unit = Sheet::new("Theo đơn vị", headers(&["STT", "Đơn vị"]));
+    let mut by_unit = Sheet::new(words::BY_UNIT_SHEET, headers(&words::BY_UNIT_HEADERS));
     for (i, l) in r.by_unit.iter().enumerate() {
         let mut row = vec![Cell::Int(i as i64 + 1), Cell::text(&l.unit)];
         row.extend(count_cells(&l.counts));
@@ -83,14 +74,13 @@ pub fn report_sheets(r: &YearReport, level_name: impl Fn(&str) -> String) -> Vec
     }
     by_unit.push_row(total_row(2, &r.total));
 
-    let mut referral_headers: Vec<String> =
-        ["STT", "Hình thức khen thưởng", "Mã", "Gửi cấp", "Số hồ sơ"]
-            .iter()
-            .map(|s| s.to_string())
-            .collect();
+    let mut referral_headers: Vec<String> = words::REFERRAL_HEADERS
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
     referral_headers.extend(OUTCOMES.iter().map(|(_, w)| w.to_string()));
-    referral_headers.push("Khác (chấp thuận, trình tiếp, rút)".into());
-    let mut referrals = Sheet::new("Đề nghị cấp trên", referral_headers);
+    referral_headers.push(words::OTHER_OUTCOMES.into());
+    let mut referrals = Sheet::new(words::REFERRALS_SHEET, referral_headers);
     for (i, l) in r.referrals.iter().enumerate() {
         let mut row = vec![
             Cell::Int(i as i64 + 1),

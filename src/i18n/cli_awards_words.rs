@@ -1,7 +1,7 @@
 //! What `hoidong decide / refer / referral / history / register / hold /
 //! awards-board …` print, in Vietnamese and English.
 
-use crate::tui::strings::Lang;
+use crate::i18n::Lang;
 
 /// A line of the awards commands, before it is put into words.
 pub enum Said<'a> {

@@ -4,7 +4,7 @@ use std::fmt::Display;
 
 use crate::domain::meeting::{MeetingStatus, NoteKind, Presence};
 use crate::domain::vote::VoteMethod;
-use crate::tui::strings::Lang;
+use crate::i18n::Lang;
 
 /// The fixed labels of the page.
 pub struct ShowWords {

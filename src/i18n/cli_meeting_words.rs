@@ -1,7 +1,7 @@
 //! What `hoidong meeting …` says when a step is done or refused, in
 //! Vietnamese and English: every such line of the command is written here.
 
-use crate::tui::strings::Lang;
+use crate::i18n::Lang;
 
 /// A line of `hoidong meeting …`, before it is put into words.
 #[derive(Debug, Clone, PartialEq, Eq)]

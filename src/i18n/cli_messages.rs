@@ -5,10 +5,10 @@
 //! every message of the command line is translated.
 
 use crate::export::ExportError;
+use crate::i18n::Lang;
 use crate::safety::backup::SafetyError;
 use crate::store::StoreError;
 use crate::store::refusal_award::AwardSubject;
-use crate::tui::strings::Lang;
 
 /// The language of the command line: `--lang` first, then the locale.
 pub fn lang(cli: Option<&str>) -> Lang {

@@ -10,10 +10,8 @@ pub mod columns;
 pub mod form;
 mod matching;
 mod options;
-pub mod preview;
 pub mod problem;
 pub mod reading;
-mod render;
 pub mod rows;
 pub mod scores;
 mod spans;
@@ -27,9 +25,10 @@ use rusqlite::params;
 use crate::domain::award::{Award, Catalogue};
 use crate::domain::nomination::NewNomination;
 use crate::domain::text::fold;
+use crate::i18n::Lang;
 use crate::store::{Store, StoreError, Tx};
 pub use check::{ImportPreview, preview_tables};
-pub use problem::{ProblemKind, ReportLang};
+pub use problem::ProblemKind;
 pub use reading::{ColumnUse, Guess, ListOptions, SkipReason, SkippedRow};
 pub use rows::{ParsedRow, Problem};
 use table::Table;
@@ -52,7 +51,7 @@ pub enum ImportError {
     NoHeader { path: PathBuf },
     #[error("{}: the list has no nominations under its header row", path.display())]
     NoRows { path: PathBuf },
-    #[error("{}: nothing was imported; {}:\n{}", path.display(), render::count_text(problems, ReportLang::En), render::list(problems, ReportLang::En))]
+    #[error("{}: nothing was imported; {}:\n{}", path.display(), crate::i18n::import_report::count_text(problems, Lang::En), crate::i18n::import_report::list(problems, Lang::En))]
     Rows {
         path: PathBuf,
         problems: Vec<Problem>,
@@ -111,47 +110,6 @@ pub struct ImportReport {
     pub guesses: Vec<Guess>,
     /// The nominations as they are (or would be) saved.
     pub rows: Vec<ParsedRow>,
-}
-
-impl std::fmt::Display for ImportReport {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.english(preview::Advice::Options))
-    }
-}
-
-impl ImportReport {
-    /// What the import did, in English, each guess with `advice`.
-    pub(crate) fn english(&self, advice: preview::Advice) -> String {
-        use std::fmt::Write as _;
-        let mut f = String::new();
-        let verb = if self.dry_run {
-            "would import"
-        } else {
-            "imported"
-        };
-        let _ = write!(
-            f,
-            "{verb} {} nomination(s): {} new nominee(s), {} already known",
-            self.nominations, self.new_nominees, self.existing_nominees
-        );
-        if self.scores > 0 {
-            let _ = write!(f, ", {} score line(s)", self.scores);
-        }
-        if self.dry_run {
-            let _ = write!(f, " (dry run: nothing saved)");
-        }
-        if !self.ignored_columns.is_empty() {
-            let _ = write!(f, "\ncolumns ignored: {}", self.ignored_columns.join(", "));
-        }
-        for d in &self.duplicates {
-            let _ = write!(f, "\npossible duplicate: {d}");
-        }
-        let notes = preview::notes_text_for(&self.skipped, &self.guesses, ReportLang::En, advice);
-        if !notes.is_empty() {
-            let _ = write!(f, "\n{notes}");
-        }
-        f
-    }
 }
 
 /// Read `path`, validate every row and, unless it is a dry run, save all the

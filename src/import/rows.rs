@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::columns::{self, Column};
 use super::form::position::split_position_unit;
-use super::problem::{ProblemKind, ReportLang};
+use super::problem::ProblemKind;
 use super::table::{Row, Value};
 use crate::domain::award::Catalogue;
 use crate::domain::movement::Round;
@@ -15,6 +15,7 @@ use crate::domain::nomination::NominationStatus;
 use crate::domain::nominee::{NewNominee, NomineeKind, Sex};
 use crate::domain::text::nfc;
 use crate::domain::text_rules::{self, TextFault};
+use crate::i18n::Lang;
 
 /// One thing wrong with the file, a row or a cell.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -30,16 +31,16 @@ pub struct Problem {
 
 impl Problem {
     /// The problem with its place, in `lang`.
-    pub fn render(&self, lang: ReportLang) -> String {
+    pub fn render(&self, lang: Lang) -> String {
         self.render_saying(lang, &self.kind.message(lang))
     }
 
     /// The problem's place (sheet, row, column) followed by `message`: for
     /// a screen that says what to do with its own keys.
-    pub fn render_saying(&self, lang: ReportLang, message: &str) -> String {
+    pub fn render_saying(&self, lang: Lang, message: &str) -> String {
         let (sheet, row, column) = match lang {
-            ReportLang::En => ("sheet", "row", "column"),
-            ReportLang::Vi => ("trang tính", "dòng", "cột"),
+            Lang::En => ("sheet", "row", "column"),
+            Lang::Vi => ("trang tính", "dòng", "cột"),
         };
         let place = match &self.sheet {
             Some(name) => format!("{sheet} “{name}”, "),
@@ -57,7 +58,7 @@ impl Problem {
 
 impl std::fmt::Display for Problem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.render(ReportLang::En))
+        f.write_str(&self.render(Lang::En))
     }
 }
 

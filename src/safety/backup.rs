@@ -129,13 +129,8 @@ pub fn restore(db: &Path, file: &Path, force: bool) -> Result<RestoreSummary, Sa
         return Err(unusable("it is not a hoidong database".into()));
     }
     let base = db.parent().unwrap_or(Path::new(".")).to_path_buf();
-    let report = check::check_store(
-        &candidate,
-        &base,
-        None,
-        crate::domain::eligibility::Lang::En,
-    )
-    .map_err(|e| unusable(format!("the check could not read it ({e})")))?;
+    let report = check::check_store(&candidate, &base, None, crate::i18n::Lang::En)
+        .map_err(|e| unusable(format!("the check could not read it ({e})")))?;
     if let Some(p) = report.problems.iter().find(|p| p.table == "database") {
         return Err(unusable(format!("it is damaged ({})", p.what)));
     }

@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
 
-use super::words::Finding;
 use super::{Problem, rows, tamper};
-use crate::domain::eligibility::Lang;
+use crate::i18n::Lang;
+use crate::i18n::safety::Finding;
 use crate::store::integrity::ReadFailure;
 use crate::store::{Result, SCHEMA_VERSION, Store, audit, damage};
 
@@ -124,7 +124,7 @@ fn check_snapshot(
         report.problems.push(Problem::new(
             "nomination_search",
             "index",
-            super::words::Finding::SearchIndexOutOfStep.say(lang),
+            crate::i18n::safety::Finding::SearchIndexOutOfStep.say(lang),
         ));
     }
     let breaks = store.verify_audit_chain()?;

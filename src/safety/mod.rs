@@ -12,7 +12,6 @@ pub mod exercise;
 pub mod holders;
 pub mod rows;
 pub mod tamper;
-pub mod words;
 
 /// One finding of the check, with the record it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -2,8 +2,8 @@
 //! for it (`store::rowproof`), and the end of the log compared with its head.
 
 use super::Problem;
-use super::words::Finding;
-use crate::domain::eligibility::Lang;
+use crate::i18n::Lang;
+use crate::i18n::safety::Finding;
 use crate::store::migrations::ROW_PROOFS_SINCE;
 use crate::store::{Result, Store};
 

@@ -317,23 +317,3 @@ impl Tx<'_> {
         Ok(decision_id)
     }
 }
-
-/// The refusal as the English command line says it.
-pub fn refusal_en(r: &BatchRefusal) -> String {
-    match r {
-        BatchRefusal::Empty => "the selection holds no passed nomination to decide".into(),
-        BatchRefusal::NotInMeeting(id) => {
-            format!("nomination {id} is not on the agenda of this meeting")
-        }
-        BatchRefusal::Repeated(id) => format!("nomination {id} is named twice"),
-        BatchRefusal::EmptyNumber => "number: the decision number is empty".into(),
-        BatchRefusal::NumberTaken(n) => {
-            format!("number: decision {n} is already recorded; give a new number")
-        }
-        BatchRefusal::Nominations(v) => v
-            .iter()
-            .map(|(id, r)| format!("nomination {id}: {}", super::refusal_award::refusal_en(r)))
-            .collect::<Vec<_>>()
-            .join("; "),
-    }
-}

@@ -177,7 +177,7 @@ pub enum StoreError {
     #[error(transparent)]
     Ward(crate::domain::ward::WardRefusal),
     /// A decision for many awards was refused (typed, so each language can say it).
-    #[error("{}", crate::store::decision_batches::refusal_en(.0))]
+    #[error("{}", crate::i18n::strings_decision::refusal_en(.0))]
     Batch(crate::domain::decision_batch::BatchRefusal),
     /// A tờ trình for a referral batch was refused (typed, so each language can say it).
     #[error(transparent)]

@@ -12,7 +12,6 @@ use super::stored_code::decode;
 use super::{Result, Store, StoreError};
 use crate::domain::award_steps::{AwardRefusal, check_referral, check_step};
 use crate::domain::dossier::{ChecklistItem, DossierRules};
-use crate::domain::eligibility::Lang;
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::referral::{
     Referral, ReferralEvent, ReferralId, ReferralState, ReferralStatus, ReferralStep,
@@ -20,6 +19,7 @@ use crate::domain::referral::{
 use crate::domain::referral_checks::{self, ReferralRefusal};
 use crate::domain::register::{NewReferral, RegisterSource};
 use crate::domain::text::nfc;
+use crate::i18n::Lang;
 
 const REFERRAL_COLS: &str = "id, nomination_id, parent_id, level, submission_number, submission_date, status, override_reason, created_at, version";
 

@@ -1,6 +1,6 @@
 //! Why the meeting store refused a change, as data. The English `Display`
 //! is what the CLI prints; the interface renders the same values in its own
-//! language (`tui::strings_refusal`), so no English text is formatted deep
+//! language (`i18n::strings_refusal`), so no English text is formatted deep
 //! inside the store for the Vietnamese screens.
 
 use crate::domain::held::TimesRefused;
@@ -203,7 +203,7 @@ pub enum MeetingRefusal {
     AmendNoReason { round: u32 },
     #[error(
         "no council yet: {}",
-        crate::council_words::set_up_hint(crate::domain::eligibility::Lang::En)
+        crate::i18n::council::set_up_hint(crate::i18n::Lang::En)
     )]
     NoCouncil,
     #[error(

@@ -13,7 +13,7 @@ use super::awards::{Subject, date_text};
 use super::referrals::insert_referral;
 use super::{Result, Store, StoreError};
 use crate::domain::award_steps::check_referral;
-use crate::domain::eligibility::{Evaluation, Lang};
+use crate::domain::eligibility::Evaluation;
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::referral::ReferralId;
 use crate::domain::register::NewReferral;
@@ -22,6 +22,7 @@ use crate::domain::submission::{
 };
 use crate::domain::text::nfc;
 use crate::domain::ward::WardIdentity;
+use crate::i18n::Lang;
 
 /// Documents of the dossier that the batch itself provides: the tờ trình and
 /// the council's minutes with the vote result.

@@ -31,11 +31,11 @@ use super::modals::message::Message;
 use super::screen::{Ctx, Outcome, Screen};
 use super::screens::dashboard::{Dashboard, load_detail, read_page};
 use super::screens::{dashboard_open, dashboard_view};
-use super::strings::Strings;
 use super::theme::THEME;
 use super::transfer::Running;
 use super::widgets::hint_bar::hint_line;
 use super::widgets::table::truncate;
+use crate::i18n::strings::Strings;
 
 mod awards_glue;
 mod layers;

@@ -10,7 +10,7 @@ use anyhow::Context as _;
 use crate::store::location::{self, Need};
 use crate::store::{Found, Store, probe};
 
-use super::strings::Lang;
+use crate::i18n::Lang;
 
 /// `hoidong.db` in the user's data directory (e.g. ~/.local/share/hoidong/).
 pub fn default_db_path() -> anyhow::Result<PathBuf> {

@@ -15,16 +15,6 @@ pub mod modals;
 pub mod print_jobs;
 pub mod screen;
 pub mod screens;
-pub mod strings;
-pub mod strings_decision;
-pub mod strings_forms;
-pub mod strings_import;
-pub mod strings_meeting;
-pub mod strings_minutes;
-pub mod strings_plan;
-pub mod strings_refusal;
-pub mod strings_setup;
-pub mod strings_store;
 pub mod theme;
 pub mod transfer;
 pub mod widgets;
@@ -33,10 +23,10 @@ use std::time::Duration;
 
 use crate::store::Store;
 
+use crate::i18n::Lang;
 use app::{App, PageSource};
 use event::Events;
 use jobs::PageReader;
-use strings::Lang;
 
 /// Open the interface on `store` until the user quits. The terminal is
 /// restored on return, on error and on panic (ratatui's hook).

@@ -73,9 +73,9 @@ pub fn spawn_pdf(
     events: Sender<Event>,
 ) {
     thread::spawn(move || {
-        let result = render().map_err(PrintFailure::Render).and_then(|bytes| {
-            Ok(output::write_new_in(&dir, &stem, "pdf", &bytes)?)
-        });
+        let result = render()
+            .map_err(PrintFailure::Render)
+            .and_then(|bytes| Ok(output::write_new_in(&dir, &stem, "pdf", &bytes)?));
         let _ = events.send(Event::Job(JobResult::Printed(result)));
     });
 }

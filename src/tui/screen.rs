@@ -59,12 +59,12 @@ use ratatui::layout::Rect;
 
 use crate::domain::award::Catalogue;
 use crate::domain::nomination::{NominationId, NominationQuery};
+use crate::i18n::strings::Strings;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::modals::prompt::PromptFor;
-use crate::tui::strings::Strings;
 
 /// What a layer may use while it handles an action or a key.
 pub struct Ctx<'a> {

@@ -15,13 +15,12 @@ use crate::export::ExportError;
 use crate::export::nominations::export_nominations;
 use crate::import::table::{Table, read_tables};
 use crate::import::{
-    ImportError, ImportOptions, ImportPreview, ImportReport, ReportLang, import_tables,
-    preview_tables,
+    ImportError, ImportOptions, ImportPreview, ImportReport, import_tables, preview_tables,
 };
 use crate::store::{Store, StoreError};
 
 use super::event::{Event, JobResult};
-use super::strings::Lang;
+use crate::i18n::Lang;
 
 #[derive(Debug)]
 pub enum TransferEvent {
@@ -37,24 +36,9 @@ pub enum TransferEvent {
     Exported(Result<(usize, PathBuf), ExportError>),
 }
 
-/// The import's report in the interface's language.
-pub fn report_lang(lang: Lang) -> ReportLang {
-    match lang {
-        Lang::Vi => ReportLang::Vi,
-        Lang::En => ReportLang::En,
-    }
-}
-
-fn strings_for(lang: ReportLang) -> &'static super::strings::Strings {
-    match lang {
-        ReportLang::Vi => Lang::Vi.strings(),
-        ReportLang::En => Lang::En.strings(),
-    }
-}
-
 /// Why nothing was imported, in `lang`. The database's own failures (busy,
 /// read-only, disk full…) are worded as everywhere else in the interface.
-pub fn import_failure(e: &ImportError, lang: ReportLang) -> String {
+pub fn import_failure(e: &ImportError, lang: Lang) -> String {
     match e {
         ImportError::Store(e) => store_failure(e, lang),
         e => e.message(lang),
@@ -63,12 +47,12 @@ pub fn import_failure(e: &ImportError, lang: ReportLang) -> String {
 
 /// A store failure during an import, in `lang` (the report's title says
 /// that nothing was imported).
-fn store_failure(e: &StoreError, lang: ReportLang) -> String {
-    strings_for(lang).store_message(e)
+fn store_failure(e: &StoreError, lang: Lang) -> String {
+    lang.strings().store_message(e)
 }
 
 /// Why nothing was exported, in `lang`.
-pub fn export_failure(e: &ExportError, lang: ReportLang) -> String {
+pub fn export_failure(e: &ExportError, lang: Lang) -> String {
     match e {
         ExportError::Store(e) => store_failure(e, lang),
         e => e.to_string(),

@@ -475,7 +475,7 @@ fn the_workflow_from_the_command_line_and_the_export() {
     let headers = reader.headers().unwrap().clone();
     assert_eq!(
         headers.iter().collect::<Vec<_>>(),
-        hoidong::export::awards::HEADERS
+        hoidong::i18n::export::AWARDS_HEADERS
     );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 3);
@@ -531,7 +531,7 @@ fn the_council_can_replace_the_eligibility_rules() {
     let e = store.eligibility(bk).unwrap();
     assert!(e.needs_override());
     assert!(
-        e.explain(hoidong::domain::eligibility::Lang::Vi)
+        e.explain(hoidong::i18n::Lang::Vi)
             .contains("thiếu năm 2024")
     );
     let bad = stricter.replace("cstdcs", "no_such_award");

@@ -329,8 +329,14 @@ fn a_whole_meeting_through_the_store() {
         .unwrap();
     assert_eq!(r1.round_no, 1);
     assert!(r1.outcomes[0].1.passed);
-    assert_eq!(r1.outcomes[0].1.share_label(','), "81,8%");
-    assert_eq!(r1.outcomes[0].1.share_label('.'), "81.8%");
+    assert_eq!(
+        r1.outcomes[0].1.share_label(hoidong::i18n::Lang::Vi),
+        "81,8%"
+    );
+    assert_eq!(
+        r1.outcomes[0].1.share_label(hoidong::i18n::Lang::En),
+        "81.8%"
+    );
     assert!(!r1.outcomes[1].1.passed);
     assert_eq!(status(&store, noms[0]), NominationStatus::Passed);
     assert_eq!(status(&store, noms[1]), NominationStatus::Failed);
@@ -589,7 +595,7 @@ fn ties_put_women_first_and_say_so() {
     assert_eq!(b.rows[0].name, names[1]);
     assert_eq!(b.rows[1].name, names[2]);
     assert_eq!(b.tie_notes.len(), 1);
-    assert!(b.tie_notes[0].contains("xếp trước Trần Thị Bích"));
+    assert!(hoidong::i18n::ballots::tie_note(&b.tie_notes[0]).contains("xếp trước Trần Thị Bích"));
 }
 
 #[test]

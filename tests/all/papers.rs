@@ -343,9 +343,9 @@ pub(super) fn pump_until_done(app: &mut hoidong::tui::app::App) {
 #[test]
 fn the_awards_board_writes_the_report_in_the_background_without_replacing_a_file() {
     use crate::common::{press, screen_at, type_text};
+    use hoidong::i18n::Lang;
     use hoidong::tui::app::App;
     use hoidong::tui::keymap::Context;
-    use hoidong::tui::strings::Lang;
     use ratatui::crossterm::event::KeyCode;
 
     let mut store = hoidong::store::Store::open_in_memory().unwrap();
@@ -399,9 +399,9 @@ fn the_awards_board_writes_the_report_in_the_background_without_replacing_a_file
 #[test]
 fn the_awards_board_records_the_tờ_trình_after_a_confirm_and_prints_it() {
     use crate::common::{press, screen_at, type_text};
+    use hoidong::i18n::Lang;
     use hoidong::tui::app::App;
     use hoidong::tui::keymap::Context;
-    use hoidong::tui::strings::Lang;
     use ratatui::crossterm::event::KeyCode;
 
     let mut store = hoidong::store::Store::open_in_memory().unwrap();

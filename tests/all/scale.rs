@@ -9,7 +9,7 @@ use assert_cmd::Command;
 use calamine::Reader;
 use hoidong::domain::nomination::{NominationQuery, NominationStatus, SortKey};
 use hoidong::domain::ranking::{self, Candidate};
-use hoidong::export::nominations::{LIST_SHEET, SCORES_SHEET};
+use hoidong::i18n::export::{LIST_SHEET, SCORES_SHEET};
 use hoidong::store::Store;
 use hoidong::tui::screens::ranking::Ranking;
 

@@ -6,10 +6,10 @@
 
 use chrono::NaiveDate;
 use hoidong::demo;
+use hoidong::i18n::Lang;
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
 use hoidong::tui::keymap::Context;
-use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common::{press, screen_at, type_text};

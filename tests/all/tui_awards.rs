@@ -5,12 +5,12 @@
 use hoidong::demo;
 use hoidong::domain::nomination::{NominationId, NominationStatus};
 use hoidong::domain::referral::ReferralStatus;
+use hoidong::i18n::Lang;
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
 use hoidong::tui::event::Event;
 use hoidong::tui::keymap::Context;
 use hoidong::tui::screens::dashboard::StatusFilter;
-use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common;

@@ -6,11 +6,11 @@
 use std::time::{Duration, Instant};
 
 use hoidong::demo;
+use hoidong::i18n::Lang;
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
 use hoidong::tui::event::Event;
 use hoidong::tui::keymap::Context;
-use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common::{press, screen_at, type_text};

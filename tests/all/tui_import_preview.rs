@@ -10,13 +10,13 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 use assert_cmd::Command;
+use hoidong::i18n::strings::{EN, Strings, VI};
+use hoidong::i18n::strings_forms::{EN as FE, VI as FV};
+use hoidong::i18n::strings_import::{EN as IE, VI as IV};
 use hoidong::store::Store;
 use hoidong::tui::app::App;
 use hoidong::tui::event::Event;
 use hoidong::tui::keymap::Context;
-use hoidong::tui::strings::{EN, Strings, VI};
-use hoidong::tui::strings_forms::{EN as FE, VI as FV};
-use hoidong::tui::strings_import::{EN as IE, VI as IV};
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common::{press, screen_at, type_text};

@@ -5,11 +5,11 @@ use std::sync::mpsc;
 use std::time::Duration;
 
 use hoidong::domain::nomination::{NominationQuery, NominationStatus};
+use hoidong::i18n::strings::{EN, VI};
+use hoidong::i18n::strings_forms::{EN as FE, VI as F};
 use hoidong::store::Store;
 use hoidong::tui::app::App;
 use hoidong::tui::keymap::Context;
-use hoidong::tui::strings::{EN, VI};
-use hoidong::tui::strings_forms::{EN as FE, VI as F};
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common;

@@ -3,9 +3,9 @@
 
 use crate::common::{press, screen_at, type_text};
 use hoidong::domain::meeting::MeetingStatus;
+use hoidong::i18n::Lang;
 use hoidong::store::Store;
 use hoidong::tui::app::App;
-use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::KeyCode;
 
 const W: u16 = 120;

@@ -2,9 +2,9 @@
 //! driven through `App::handle_event` on the demo data.
 
 use hoidong::demo;
+use hoidong::i18n::Lang;
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
-use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common;

@@ -8,9 +8,9 @@ use hoidong::demo;
 use hoidong::domain::meeting::MeetingId;
 use hoidong::domain::nomination::{NominationQuery, NominationStatus};
 use hoidong::domain::record::MeetingRecord;
+use hoidong::i18n::Lang;
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
-use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common;

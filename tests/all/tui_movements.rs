@@ -6,9 +6,9 @@
 use std::path::Path;
 use std::process::Command;
 
+use hoidong::i18n::Lang;
 use hoidong::store::Store;
 use hoidong::tui::app::App;
-use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common;

@@ -3,10 +3,10 @@
 
 use hoidong::demo;
 use hoidong::domain::nomination::{NominationQuery, NominationStatus};
+use hoidong::i18n::strings::{EN, VI};
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
 use hoidong::tui::keymap::Context;
-use hoidong::tui::strings::{EN, VI};
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common;

@@ -5,11 +5,11 @@ use crate::common;
 
 use common::{ctrl, press, screen_at, type_text};
 use hoidong::demo;
+use hoidong::i18n::strings::VI;
+use hoidong::i18n::strings_forms::VI as F;
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
 use hoidong::tui::keymap::Context;
-use hoidong::tui::strings::VI;
-use hoidong::tui::strings_forms::VI as F;
 use ratatui::crossterm::event::KeyCode;
 
 const W: u16 = 120;

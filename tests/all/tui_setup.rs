@@ -9,10 +9,10 @@
 
 use std::path::Path;
 
+use hoidong::i18n::Lang;
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
 use hoidong::tui::event::Event;
-use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common::{ctrl, press, screen_at, type_text};

@@ -8,10 +8,10 @@
 
 use hoidong::demo;
 use hoidong::domain::vote::VoteMethod;
+use hoidong::i18n::Lang;
 use hoidong::print::{compose, markdown};
 use hoidong::store::{Clock, Store};
 use hoidong::tui::app::App;
-use hoidong::tui::strings::Lang;
 use ratatui::crossterm::event::KeyCode;
 
 use crate::common;

@@ -7,10 +7,10 @@ use std::process::Command;
 use crate::common::{press, screen_at, type_text};
 use hoidong::demo;
 use hoidong::domain::nomination::NominationStatus;
+use hoidong::i18n::strings::{EN, VI};
 use hoidong::store::Store;
 use hoidong::tui::app::App;
 use hoidong::tui::keymap::Context;
-use hoidong::tui::strings::{EN, VI};
 use ratatui::crossterm::event::KeyCode;
 
 const W: u16 = 120;
@@ -25,7 +25,7 @@ fn demo_file(dir: &Path) -> std::path::PathBuf {
 
 /// While the withdrawal dialog is open, another program lets the council
 /// vote the nomination down: a failed nomination cannot be withdrawn.
-fn withdraw_after_it_failed_elsewhere(strings: &'static hoidong::tui::strings::Strings) -> String {
+fn withdraw_after_it_failed_elsewhere(strings: &'static hoidong::i18n::strings::Strings) -> String {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = demo_file(dir.path());
     let store = Store::open(&path).unwrap_or_else(|e| panic!("{e}"));

@@ -588,7 +588,7 @@ fn minutes_wait_for_the_identity() {
         Err(SignError::Store(StoreError::Ward(WardRefusal::NotSet))) => {}
         other => panic!("expected the identity to be asked for, got {other:?}"),
     }
-    let vi = hoidong::tui::strings::Lang::Vi
+    let vi = hoidong::i18n::Lang::Vi
         .strings()
         .store_message(&StoreError::Ward(WardRefusal::NotSet));
     assert!(vi.contains("hoidong ward set"), "{vi}");

@@ -7,6 +7,7 @@ use crate::domain::meeting::Presence;
 use crate::domain::nominee::Sex;
 use crate::domain::record::{MeetingRecord, RoundRecord};
 use crate::domain::vote::VoteMethod;
+use crate::i18n::ballots::{rule_label, tie_note};
 use crate::print::model::{Align, Block, DocKind, Document, Signature, Table};
 
 use super::tally::result_word;
@@ -257,11 +258,11 @@ fn round_section(record: &MeetingRecord, r: &RoundRecord, numbered: bool, blocks
             "VB: ý kiến bằng văn bản của thành viên vắng mặt, được tính theo quy chế hoạt động của Hội đồng.",
         ));
     }
-    blocks.extend(counted.tie_notes.iter().cloned().map(Block::para));
-    let mut rules: Vec<(&str, &str)> = counted
+    blocks.extend(counted.tie_notes.iter().map(tie_note).map(Block::para));
+    let mut rules: Vec<(&str, String)> = counted
         .rows
         .iter()
-        .map(|row| (row.award_short.as_str(), row.rule_label.as_str()))
+        .map(|row| (row.award_short.as_str(), rule_label(&row.rule)))
         .collect();
     rules.sort_unstable();
     rules.dedup();

@@ -4,9 +4,10 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::decision_batch::{DecisionLine, DecisionPaper, amount_in_words, group_digits};
+use crate::domain::decision_batch::{DecisionLine, DecisionPaper};
 use crate::domain::movement::Round;
 use crate::domain::nominee::RecipientClass;
+use crate::i18n::numbers::{amount_in_words, group_digits};
 
 use super::super::model::{Align, Annex, Block, DocKind, Document, Header, Signature, Table};
 use super::{When, col, position_unit};

@@ -24,7 +24,7 @@ pub fn minutes(record: &MeetingRecord) -> Document {
 /// The minutes (biên bản) of the meeting.
 pub fn minutes_with(record: &MeetingRecord, options: MinutesOptions) -> Document {
     let m = &record.meeting;
-    let number = record.ward.minutes_number_line(&m.number);
+    let number = format!("Số: {}", record.ward.minutes_number(&m.number));
     let mut blocks = Vec::new();
     let notes = Notes { options };
     opening(record, &mut blocks);

@@ -20,9 +20,9 @@ pub use submission::submission;
 
 use crate::domain::council::{Member, Role};
 use crate::domain::nominee::{Nominee, Sex};
-use crate::domain::numbers;
 use crate::domain::record::MeetingRecord;
 use crate::domain::vote::{Comparison, Denominator, VoteMethod, VoteRule};
+use crate::i18n::{Lang, numbers};
 
 use super::model::{Align, Column, Header};
 
@@ -188,12 +188,12 @@ pub(crate) fn threshold_words(rule: &VoteRule) -> String {
 
 /// A share in tenths of a percent as Vietnamese writes it: "81,8%".
 pub(crate) fn percent(permille: u32) -> String {
-    numbers::percent(permille, numbers::COMMA)
+    numbers::percent(permille, Lang::Vi)
 }
 
 /// A computed score as Vietnamese writes it: "68,1".
 pub(crate) fn decimal(value: f64) -> String {
-    numbers::one_decimal(value, numbers::COMMA)
+    numbers::one_decimal(value, Lang::Vi)
 }
 
 pub(crate) fn col(title: &str, width: u16, align: Align) -> Column {

@@ -4,39 +4,16 @@
 
 use chrono::NaiveDate;
 
-use crate::domain::nominee::NomineeKind;
-use crate::domain::referral::ReferralStatus;
 use crate::domain::report::{Counts, YearReport};
 use crate::domain::ward::WardIdentity;
+use crate::i18n::report::{OUTCOMES, kind_words, period_words};
 use crate::print::model::{Align, Block, DocKind, Document, Header, Signature, Table};
 
 use super::{SIGN_HINT, When, col};
 
-/// The kind of nominee as the ward's lists name it.
-pub fn kind_words(k: NomineeKind) -> &'static str {
-    match k {
-        NomineeKind::Official => "Cán bộ, công chức, viên chức",
-        NomineeKind::Resident => "Người dân",
-        NomineeKind::OtherIndividual => "Cá nhân khác",
-        NomineeKind::Unit => "Ban, ngành, đơn vị",
-        NomineeKind::FrontOrganisation => "MTTQ, đoàn thể",
-        NomineeKind::Enterprise => "Tổ chức, doanh nghiệp",
-        NomineeKind::Household => "Hộ gia đình",
-    }
-}
-
 /// "2.340.000": đồng with a dot between thousands.
 pub fn money(amount: i64) -> String {
-    crate::domain::numbers::grouped(amount, crate::domain::numbers::DOT)
-}
-
-/// "năm 2025" or "giai đoạn 2022 – 2025".
-pub fn period_words(r: &YearReport) -> String {
-    if r.period.is_phase() {
-        format!("giai đoạn {} – {}", r.period.from, r.period.to)
-    } else {
-        format!("năm {}", r.period.from)
-    }
+    crate::i18n::numbers::grouped(amount, crate::i18n::Lang::Vi)
 }
 
 fn count_cells(c: &Counts) -> Vec<String> {
@@ -88,16 +65,6 @@ fn total_row(c: &Counts) -> Vec<String> {
     row.extend(count_cells(c));
     row
 }
-
-/// The outcomes a referral line prints, in the order of the state machine.
-pub const OUTCOMES: [(ReferralStatus, &str); 6] = [
-    (ReferralStatus::Prepared, "Chưa gửi"),
-    (ReferralStatus::Sent, "Đã gửi, chờ"),
-    (ReferralStatus::Returned, "Bị trả lại"),
-    (ReferralStatus::Resent, "Đã gửi lại"),
-    (ReferralStatus::Conferred, "Được khen thưởng"),
-    (ReferralStatus::Refused, "Không được chấp thuận"),
-];
 
 /// What is left over: approved, forwarded, withdrawn.
 pub fn other_outcomes(line: &crate::domain::report::ReferralLine) -> u32 {

@@ -8,8 +8,8 @@ use crate::domain::nominee::{NomineeKind, RecipientClass};
 use crate::domain::submission::Submission;
 use crate::print::model::{Align, Block, DocKind, Document, Header, Signature, Table};
 
-use super::report::kind_words;
 use super::{SIGN_HINT, When, col, honorific, position_unit};
+use crate::i18n::report::kind_words;
 
 fn date_words(d: NaiveDate) -> String {
     When::of_date(d).date_words()

@@ -4,7 +4,7 @@
 
 use super::{App, Internal, STATUS_TICKS};
 use crate::domain::nomination::NominationId;
-use crate::tui::awards::strings::texts;
+use crate::i18n::awards::texts;
 use crate::tui::awards::{self, Pending, perform};
 use crate::tui::keymap::Context;
 use crate::tui::screen::Outcome;

@@ -4,12 +4,12 @@
 
 use std::path::PathBuf;
 
+use crate::i18n::strings_forms::forms;
+use crate::i18n::strings_import::import;
 use crate::import::{ImportError, ImportOptions};
 use crate::tui::command::Command;
 use crate::tui::modals::report::Report;
 use crate::tui::screens::import_preview::{ImportPreview, is_import_context};
-use crate::tui::strings_forms::forms;
-use crate::tui::strings_import::import;
 use crate::tui::transfer::{self, ImportJob, PreviewReady, Running};
 
 use super::App;
@@ -72,7 +72,7 @@ impl App {
             (Ok(ready), None) if ready.generation > 0 => {}
             (Ok(ready), None) => self.push(Box::new(ImportPreview::new(*ready, self.strings))),
             (Err(e), at) => {
-                let text = transfer::import_failure(&e, transfer::report_lang(self.strings.lang));
+                let text = transfer::import_failure(&e, self.strings.lang);
                 if let Some(at) = at {
                     self.hand_to_import_layer(at, Command::ImportReadFailed);
                 }

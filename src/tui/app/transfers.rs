@@ -6,14 +6,14 @@ use std::path::PathBuf;
 use std::sync::mpsc::Sender;
 
 use crate::domain::nomination::NominationId;
-use crate::import::preview::Advice;
+use crate::i18n::import_preview::Advice;
+use crate::i18n::strings_forms::forms;
 use crate::tui::action::Action;
 use crate::tui::event::Event;
 use crate::tui::modals::message::Message;
 use crate::tui::modals::prompt::PromptFor;
 use crate::tui::modals::report::Report;
 use crate::tui::screen::Outcome;
-use crate::tui::strings_forms::forms;
 use crate::tui::transfer::{self, Running, TransferEvent};
 
 use super::App;
@@ -94,7 +94,7 @@ impl App {
 
     pub(super) fn transfer_event(&mut self, t: TransferEvent) {
         let f = forms(self.strings);
-        let lang = transfer::report_lang(self.strings.lang);
+        let lang = self.strings.lang;
         match t {
             TransferEvent::Progress { done, total } => {
                 if let Some(r) = &mut self.transfer {

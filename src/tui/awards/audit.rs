@@ -12,15 +12,15 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
-use super::strings::texts;
 use crate::domain::nomination::NominationId;
+use crate::i18n::awards::texts;
+use crate::i18n::strings::Strings;
 use crate::store::audit::{AuditEntry, ChainBreak};
 use crate::store::audit_views::AuditRecord;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::action::AwardAction;
 use crate::tui::screen::Outcome;
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, truncate};
 

@@ -9,17 +9,17 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Borders, Clear, Paragraph, Widget};
 
 use super::referral::ReferralView;
-use super::strings::{money, referral_status, texts};
 use super::today;
 use crate::domain::award::Level;
 use crate::domain::prize::{PrizeTable, PrizeTotal};
 use crate::domain::register::AwardsBoard;
 use crate::domain::report::prizes_per_year;
+use crate::i18n::awards::{money, referral_status, texts};
+use crate::i18n::strings::Strings;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::action::AwardAction;
 use crate::tui::screen::Outcome;
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, fit_right, truncate};
 

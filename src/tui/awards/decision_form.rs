@@ -5,69 +5,16 @@
 
 use super::form::{Focus, Form, FormKind, date, text};
 use super::{Pending, today};
-use crate::domain::decision_batch::{Selection, SignerTitle, group_digits};
+use crate::domain::decision_batch::{Selection, SignerTitle};
 use crate::domain::meeting::MeetingStatus;
+use crate::i18n::Lang;
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_decision::decision_form as words;
 use crate::store::decision_batches::BatchRequest;
 use crate::store::{Store, StoreError};
 use crate::tui::command::Command;
 use crate::tui::screen::Outcome;
 use crate::tui::screens::form_screen;
-use crate::tui::strings::{Lang, Strings};
-
-struct Words {
-    title: &'static str,
-    meeting: &'static str,
-    number: &'static str,
-    date: &'static str,
-    signer: &'static str,
-    deputy: &'static str,
-    paper: &'static str,
-    intro: &'static str,
-    calibration_title: &'static str,
-    calibration_intro: &'static str,
-    bad_layout: &'static str,
-    not_a_meeting: &'static str,
-    not_a_date: &'static str,
-    yes: [&'static str; 3],
-}
-
-const VI: Words = Words {
-    title: "Quyết định cho các Giấy khen được thông qua",
-    meeting: "Phiên họp (số)",
-    number: "Số quyết định",
-    date: "Ngày ký",
-    signer: "Người ký",
-    deputy: "Phó Chủ tịch ký thay (c/k)",
-    paper: "Giấy khen in trên: a4, phoi (phôi in sẵn) hoặc tệp bố cục .toml",
-    intro: "Một quyết định cho mọi Giấy khen Hội đồng đã thông qua trong phiên họp; sau khi ghi, quyết định, danh sách và giấy khen được in ra tệp (quyết định còn được gửi máy in nếu có lp).",
-    calibration_title: "Trang căn chỉnh giấy khen",
-    calibration_intro: "In trang này lên giấy thường rồi đặt lên phôi giấy khen: mỗi ô đỏ là chỗ một dòng sẽ in; sửa số milimét trong tệp bố cục cho khớp.",
-    bad_layout: "bố cục không dùng được",
-    not_a_meeting: "không phải số phiên họp",
-    not_a_date: "không phải ngày (dd/mm/yyyy)",
-    yes: ["c", "có", "y"],
-};
-
-const EN: Words = Words {
-    title: "Decision for the passed Giấy khen",
-    meeting: "Meeting (id)",
-    number: "Decision number",
-    date: "Date signed",
-    signer: "Signed by",
-    deputy: "Vice-chairman signs for the chairman (y/n)",
-    paper: "Certificates on: a4, phoi (pre-printed blanks) or a layout file .toml",
-    intro: "One decision for every Giấy khen the council passed at the meeting; once recorded, the decision, its list and the certificates are written to files (the decision also goes to the printer where lp exists).",
-    calibration_title: "Certificate calibration page",
-    calibration_intro: "Print this page on plain paper and lay it on a blank certificate: each red box is where a line will print; change the millimetres in the layout file to match.",
-    bad_layout: "the layout cannot be used",
-    not_a_meeting: "is not a meeting id",
-    not_a_date: "is not a date (dd/mm/yyyy)",
-    yes: ["y", "yes", "c"],
-};
-
-fn words(s: &Strings) -> &'static Words {
-    if s.lang == Lang::En { &EN } else { &VI }
-}
 
 impl Form {
     /// Filled with the latest closed meeting (by its date), today and the
@@ -154,27 +101,13 @@ impl Form {
         match store.prepare_decision_batch(&req) {
             Ok(p) => {
                 let names: Vec<&str> = p.lines.iter().map(|l| l.nominee.name.as_str()).collect();
-                let text = if s.lang == Lang::En {
-                    format!(
-                        "Record decision {} of {} signed by {} for {} Giấy khen ({}), prize money {} đ? It cannot be undone.",
-                        p.decision.number,
-                        p.decision.date.format("%d/%m/%Y"),
-                        p.decision.signer,
-                        p.lines.len(),
-                        names.join(", "),
-                        group_digits(p.total())
-                    )
-                } else {
-                    format!(
-                        "Ghi Quyết định số {} ngày {}, người ký {}, tặng Giấy khen cho {} trường hợp ({}), tổng tiền thưởng {} đ? Không thể hoàn tác.",
-                        p.decision.number,
-                        p.decision.date.format("%d/%m/%Y"),
-                        p.decision.signer,
-                        p.lines.len(),
-                        names.join(", "),
-                        group_digits(p.total())
-                    )
-                };
+                let text = s.confirm_decide_many(
+                    &p.decision.number,
+                    p.decision.date,
+                    &p.decision.signer,
+                    &names,
+                    p.total(),
+                );
                 Outcome::Ask(text, Command::Awards(Pending::DecideMany(req, layout)))
             }
             Err(e) => self.fail(None, s.store_message(&e)),

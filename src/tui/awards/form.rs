@@ -10,18 +10,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use super::strings::{domain_lang, step_name, texts};
 use super::{Pending, today};
 use crate::domain::nomination::NominationId;
 use crate::domain::referral::{Conferral, ReferralEvent, ReferralId, StepKind};
 use crate::domain::register::{NewDecision, NewReferral};
+use crate::i18n::awards::{step_name, texts};
+use crate::i18n::strings::Strings;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::command::Command;
 use crate::tui::modals::centered;
 use crate::tui::screen::Outcome;
 use crate::tui::screens::form_screen;
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::form::{Field, Form as FieldForm, Input};
 use crate::tui::widgets::table::{truncate, wrap};
@@ -167,7 +167,7 @@ impl Form {
             Self::subject(store, id)?,
             format!("{}: {target}", t.refer_target),
         ];
-        intro.extend(eval.explain(domain_lang(s)).lines().map(String::from));
+        intro.extend(eval.explain(s.lang).lines().map(String::from));
         let needs_override = eval.needs_override();
         let fields = vec![
             text(Focus::Submission, t.f_submission, ""),

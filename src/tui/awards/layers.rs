@@ -10,13 +10,13 @@ use super::board::Board;
 use super::form::Form;
 use super::nominee::NomineePage;
 use super::referral::ReferralView;
+use crate::i18n::strings::Strings;
 use crate::store::StoreError;
 use crate::tui::action::Action;
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::screens::form_screen;
-use crate::tui::strings::Strings;
 
 impl Screen for Board {
     fn context(&self) -> Context {

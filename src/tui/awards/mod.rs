@@ -14,18 +14,16 @@ mod layers;
 pub mod nominee;
 mod papers_form;
 pub mod referral;
-pub mod strings;
-mod strings_refusal;
 
 use chrono::NaiveDate;
 
 use crate::domain::nomination::{NominationId, NominationStatus};
 use crate::domain::referral::{ReferralEvent, ReferralId};
 use crate::domain::register::{NewDecision, NewReferral};
+use crate::i18n::strings::Strings;
 use crate::store::decision_batches::BatchRequest;
 use crate::store::{Store, StoreError};
 use crate::tui::screen::Outcome;
-use crate::tui::strings::Strings;
 
 /// A change to the record, carried as data until it is confirmed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,7 +163,7 @@ pub fn eligibility_warning(
     }
     let e = store.eligibility(id)?;
     let warn = e.needs_override() || matches!(e.verdict, Verdict::ToConfirm { .. });
-    Ok(warn.then(|| format!("⚠ {}", e.summary(strings::domain_lang(s)))))
+    Ok(warn.then(|| format!("⚠ {}", e.summary(s.lang))))
 }
 
 /// Open the decision or referral form for a nomination, or its referral
@@ -175,7 +173,7 @@ pub fn decide_or_refer(
     id: NominationId,
     s: &Strings,
 ) -> Result<Outcome, StoreError> {
-    let t = strings::texts(s);
+    let t = crate::i18n::awards::texts(s);
     let n = store.nomination(id)?;
     if matches!(
         n.status,

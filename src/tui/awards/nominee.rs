@@ -10,18 +10,18 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
-use super::strings::{domain_lang, texts};
 use crate::domain::eligibility::Evaluation;
 use crate::domain::nomination::{Nomination, NominationId};
 use crate::domain::nominee::{Nominee, NomineeId};
 use crate::domain::register::RegisterEntry;
 use crate::domain::text::{fold, matches_folded};
+use crate::i18n::awards::texts;
+use crate::i18n::strings::Strings;
 use crate::store::holds::AwardHold;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::action::AwardAction;
 use crate::tui::screen::Outcome;
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{truncate, wrap};
 use crate::tui::widgets::text_input::TextInput;
@@ -186,7 +186,7 @@ impl NomineePage {
 
     fn detail_lines(&self, s: &Strings, cells: usize) -> Vec<Line<'static>> {
         let t = texts(s);
-        let lang = domain_lang(s);
+        let lang = s.lang;
         let mut out = vec![Line::from(vec![
             Span::styled(truncate(&self.nominee.name, cells), THEME.title),
             Span::styled(format!("  {}", s.kind(self.nominee.kind)), THEME.dim),

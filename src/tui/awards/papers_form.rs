@@ -3,10 +3,10 @@
 //! waiting, and the period of the year's report.
 
 use super::form::{Focus, Form, FormKind, date, text};
-use super::strings::texts;
 use super::today;
+use crate::i18n::awards::texts;
+use crate::i18n::strings::Strings;
 use crate::store::{Store, StoreError};
-use crate::tui::strings::Strings;
 
 impl Form {
     /// Where to write the register; a name in the current folder by default.

@@ -10,18 +10,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::form::Form;
-use super::strings::{referral_status, texts};
 use crate::domain::award_steps::{AwardRefusal, check_step};
 use crate::domain::dossier::ChecklistItem;
 use crate::domain::nomination::NominationId;
 use crate::domain::referral::{
     Conferral, Referral, ReferralEvent, ReferralState, ReferralStep, StepKind,
 };
+use crate::i18n::awards::{referral_status, texts};
+use crate::i18n::strings::Strings;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::action::AwardAction;
 use crate::tui::screen::Outcome;
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::truncate;
 

@@ -7,10 +7,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
+use crate::i18n::strings::Strings;
 use crate::tui::action::Action;
 use crate::tui::keymap::{self, Context};
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, truncate, width};
 

@@ -8,18 +8,18 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::domain::nomination::NominationId;
-use crate::tui::strings::Strings;
+use crate::i18n::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::text_input::TextInput;
 use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::text::nfc;
 use crate::evidence_files::full_path;
+use crate::i18n::strings_forms::forms;
 use crate::tui::action::Action;
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings_forms::forms;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PromptFor {
@@ -123,7 +123,7 @@ impl Screen for Prompt {
                     self.error = Some(match self.purpose {
                         PromptFor::Withdraw(_) => f.reason_empty.to_string(),
                         PromptFor::Recusal { .. } => cx.strings.recusal_reason_empty.to_string(),
-                        PromptFor::Movements(_) => crate::tui::strings_setup::setup(cx.strings)
+                        PromptFor::Movements(_) => crate::i18n::strings_setup::setup(cx.strings)
                             .answer_empty
                             .to_string(),
                         _ => f.file_prompt.trim().trim_end_matches(':').to_string(),

@@ -3,6 +3,7 @@
 //! opened from the dashboard adds its arm here.
 
 use crate::domain::nomination::{NominationRow, NominationStatus};
+use crate::i18n::strings_forms::forms;
 use crate::tui::action::{Action, AwardAction, MeetingAction, MovementsAction, PlanAction};
 use crate::tui::awards::audit::AuditView;
 use crate::tui::awards::board::Board;
@@ -19,7 +20,6 @@ use crate::tui::screens::nomination_form::NominationForm;
 use crate::tui::screens::planning::Planning;
 use crate::tui::screens::ranking::Ranking;
 use crate::tui::screens::scoring::Scoring;
-use crate::tui::strings_forms::forms;
 
 /// The outcome of `action` on the dashboard with `row` selected; `None`
 /// when the action is not one that opens something.

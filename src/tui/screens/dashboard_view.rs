@@ -10,8 +10,8 @@ use ratatui::widgets::{
 };
 
 use crate::domain::nomination::NominationRow;
+use crate::i18n::strings::Strings;
 use crate::tui::screens::dashboard::{Dashboard, Pane, StatusFilter};
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::award_name::award_in_column;
 use crate::tui::widgets::detail::{DetailData, grid_width, info_lines, score_lines};

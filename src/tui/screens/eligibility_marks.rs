@@ -7,10 +7,11 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::domain::eligibility::{self, Evaluation, Verdict};
+use crate::domain::eligibility::{Evaluation, Verdict};
 use crate::domain::nomination::NominationId;
+use crate::i18n::Lang;
+use crate::i18n::strings::Strings;
 use crate::store::{Store, StoreError};
-use crate::tui::strings::{Lang, Strings};
 
 pub const MARK: &str = "⚠";
 
@@ -56,10 +57,6 @@ impl Marks {
 
     /// The explanation of a warned nomination, in the interface's language.
     pub fn explain(&self, id: NominationId, s: &Strings) -> Option<String> {
-        let lang = match s.lang {
-            Lang::Vi => eligibility::Lang::Vi,
-            Lang::En => eligibility::Lang::En,
-        };
         if let Some(e) = self.unchecked.get(&id) {
             let why = s.store_message(e);
             return Some(match s.lang {
@@ -67,6 +64,6 @@ impl Marks {
                 Lang::En => format!("Eligibility could not be checked: {why}"),
             });
         }
-        self.warned.get(&id).map(|e| e.explain(lang))
+        self.warned.get(&id).map(|e| e.explain(s.lang))
     }
 }

@@ -11,14 +11,14 @@ use ratatui::layout::Rect;
 use crate::domain::nomination::{Evidence, EvidenceKind, NominationId};
 use crate::domain::text_rules::TextField;
 use crate::evidence_files::{FileState, full_path, sha256_file};
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_forms::forms;
 use crate::store::Store;
 use crate::tui::action::Action;
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::screens::nomination_form::{RefusedField, show_refusal};
-use crate::tui::strings::Strings;
-use crate::tui::strings_forms::forms;
 use crate::tui::widgets::form::{Field, Form};
 
 /// The fields of an evidence item.

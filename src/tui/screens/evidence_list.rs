@@ -9,13 +9,13 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::domain::nomination::{Evidence, NominationId};
 use crate::evidence_files::{self, FileState};
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_forms::forms;
 use crate::store::{Result, Store};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::screens::evidence_form::EvidenceForm;
-use crate::tui::strings::Strings;
-use crate::tui::strings_forms::forms;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{ColumnSpec, fit, fit_columns, truncate};
 

@@ -2,11 +2,11 @@
 //! move between fields, ask before leaving what was typed, and leave once
 //! the discard is confirmed. Each form adds only its own save.
 
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_forms::forms;
 use crate::tui::action::Action;
 use crate::tui::command::Command;
 use crate::tui::screen::Outcome;
-use crate::tui::strings::Strings;
-use crate::tui::strings_forms::forms;
 use crate::tui::widgets::form::Form;
 
 /// An action on `form` other than saving.

@@ -16,6 +16,8 @@ use ratatui::style::Style;
 
 use crate::domain::movement::Round;
 use crate::domain::nominee::NomineeKind;
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_import::import;
 use crate::import::columns::kind_label;
 use crate::import::form::header::{Field, IGNORE_CODE};
 use crate::import::table::Table;
@@ -24,8 +26,6 @@ use crate::tui::action::{Action, ImportAction};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings::Strings;
-use crate::tui::strings_import::import;
 use crate::tui::transfer::{ImportJob, PreviewReady};
 use crate::tui::widgets::text_input::TextInput;
 

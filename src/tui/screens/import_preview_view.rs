@@ -11,15 +11,16 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use super::import_preview::{Choice, Editing, ImportPreview};
 use crate::domain::nominee::NomineeKind;
+use crate::i18n::import_preview::{Advice, notes_text_for, rows_text};
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_import::{
+    ImportStrings, data_without_header, import, preview_fix, row_word,
+};
 use crate::import::ImportPreview as Preview;
+use crate::import::ProblemKind;
 use crate::import::columns::kind_label;
-use crate::import::preview::{Advice, notes_text_for, rows_text};
-use crate::import::{ProblemKind, ReportLang};
 use crate::tui::modals::centered;
-use crate::tui::strings::Strings;
-use crate::tui::strings_import::{ImportStrings, import};
 use crate::tui::theme::THEME;
-use crate::tui::transfer::report_lang;
 use crate::tui::widgets::table::{fit, truncate, width, wrap};
 
 pub fn render(p: &ImportPreview, s: &Strings, area: Rect, buf: &mut Buffer) {
@@ -193,7 +194,7 @@ fn render_columns(p: &ImportPreview, t: &ImportStrings, area: Rect, buf: &mut Bu
 /// list of many thousand rows scrolls without delay.
 pub fn detail_lines(preview: &Preview, s: &Strings) -> Vec<(String, Style)> {
     let t = import(s);
-    let lang = report_lang(s.lang);
+    let lang = s.lang;
     let mut lines: Vec<(String, Style)> = Vec::new();
     let mut push = |text: &str, style: Style| lines.push((text.to_string(), style));
     if preview.problems.is_empty() {
@@ -205,11 +206,7 @@ pub fn detail_lines(preview: &Preview, s: &Strings) -> Vec<(String, Style)> {
             let text = match &problem.kind {
                 ProblemKind::MissingColumns(missing) => format!(
                     "  {} {}: {}: {}; {}",
-                    if lang == ReportLang::Vi {
-                        "dòng"
-                    } else {
-                        "row"
-                    },
+                    row_word(lang),
                     problem.line,
                     t.missing_columns,
                     missing.join(", "),
@@ -217,19 +214,9 @@ pub fn detail_lines(preview: &Preview, s: &Strings) -> Vec<(String, Style)> {
                 ),
                 ProblemKind::DataWithoutHeader { sample, count } => {
                     let letter = problem.column.as_ref().map_or("", |(l, _)| l.as_str());
-                    if lang == ReportLang::Vi {
-                        format!(
-                            "  dòng {}, cột {letter} {}: {count} dòng có dữ liệu (đầu tiên là “{sample}”); chọn cột {letter} rồi nhấn Enter để gán trường hoặc bỏ qua",
-                            problem.line, t.no_header
-                        )
-                    } else {
-                        format!(
-                            "  row {}, column {letter} {}: {count} row(s) hold data (the first “{sample}”); select column {letter} and press Enter to give it a field or leave it out",
-                            problem.line, t.no_header
-                        )
-                    }
+                    data_without_header(lang, problem.line, letter, t.no_header, *count, sample)
                 }
-                kind => match preview_fix(kind, lang == ReportLang::Vi) {
+                kind => match preview_fix(kind, lang) {
                     Some(fix) => format!("  {}", problem.render_saying(lang, &fix)),
                     None => format!("  {}", problem.render(lang)),
                 },
@@ -323,90 +310,4 @@ fn render_choice(c: &Choice, area: Rect, buf: &mut Buffer) {
         })
         .collect();
     Paragraph::new(lines).render(inner, buf);
-}
-
-/// What the preview's keys do about a problem the command line would mend
-/// with an option; `None` where the problem's own words already fit.
-fn preview_fix(kind: &ProblemKind, vi: bool) -> Option<String> {
-    Some(match (kind, vi) {
-        (ProblemKind::AmbiguousHeader(options), true) => format!(
-            "tiêu đề này có thể là {}; chương trình không đoán: chọn cột này rồi nhấn Enter để chỉ rõ trường",
-            options.iter().map(|(_, f)| f.as_str()).collect::<Vec<_>>().join(" hoặc ")
-        ),
-        (ProblemKind::AmbiguousHeader(options), false) => format!(
-            "this header could mean {}; nothing is guessed: select this column and press Enter to say which",
-            options.iter().map(|(_, f)| f.as_str()).collect::<Vec<_>>().join(" or ")
-        ),
-        (ProblemKind::NoKindForRow, true) => {
-            "chưa rõ loại đối tượng: không có cột “Loại đối tượng” và không có dòng mục ở trên dòng này; nhấn k để chọn loại".into()
-        }
-        (ProblemKind::NoKindForRow, false) => {
-            "the kind of nominee is not said: no kind column and no section heading above this row; press k to choose the kind".into()
-        }
-        (ProblemKind::ChooseMovement { known }, true) => format!(
-            "cơ sở dữ liệu có nhiều phong trào mà chưa chọn phong trào nào: nhấn p để chọn ({})",
-            known.join("; ")
-        ),
-        (ProblemKind::ChooseMovement { known }, false) => format!(
-            "the database has several movements and none is chosen: press p to choose one ({})",
-            known.join("; ")
-        ),
-        (ProblemKind::UnknownMovement { value, .. }, true) => {
-            format!("không có phong trào “{value}”: nhấn p để chọn phong trào")
-        }
-        (ProblemKind::UnknownMovement { value, .. }, false) => {
-            format!("no movement “{value}”: press p to choose one")
-        }
-        _ => return None,
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::preview_fix;
-    use crate::import::ProblemKind;
-
-    #[test]
-    fn problems_the_preview_mends_name_its_keys_not_options() {
-        let fixes = [
-            (ProblemKind::NoKindForRow, "nhấn k", "press k"),
-            (
-                ProblemKind::AmbiguousHeader(vec![
-                    ("a".into(), "Đợt".into()),
-                    ("b".into(), "Năm".into()),
-                ]),
-                "nhấn Enter",
-                "press Enter",
-            ),
-            (
-                ProblemKind::ChooseMovement {
-                    known: vec!["1: A (a)".into()],
-                },
-                "nhấn p",
-                "press p",
-            ),
-            (
-                ProblemKind::UnknownMovement {
-                    value: "x".into(),
-                    known: vec![],
-                },
-                "nhấn p",
-                "press p",
-            ),
-        ];
-        for (kind, vi, en) in fixes {
-            let (v, e) = (preview_fix(&kind, true), preview_fix(&kind, false));
-            assert!(
-                v.as_deref()
-                    .is_some_and(|t| t.contains(vi) && !t.contains("--")),
-                "{v:?}"
-            );
-            assert!(
-                e.as_deref()
-                    .is_some_and(|t| t.contains(en) && !t.contains("--")),
-                "{e:?}"
-            );
-        }
-        assert_eq!(preview_fix(&ProblemKind::NameEmpty, true), None);
-    }
 }

@@ -12,6 +12,7 @@ use crate::domain::meeting::{MeetingId, MeetingStatus, Presence, check_revote};
 use crate::domain::nomination::Evidence;
 use crate::domain::record::MeetingRecord;
 use crate::domain::vote::{VoteRule, find_rule};
+use crate::i18n::strings::Strings;
 use crate::store::meetings::QuorumStatus;
 use crate::store::refusal::MeetingRefusal;
 use crate::store::{Store, StoreError};
@@ -24,7 +25,6 @@ use crate::tui::screens::minutes::MinutesScreen;
 use crate::tui::screens::preview::Preview;
 use crate::tui::screens::tally_form::TallyForm;
 use crate::tui::screens::times_form::TimesForm;
-use crate::tui::strings::Strings;
 use crate::tui::widgets::text_input::TextInput;
 
 /// A text or number entry in progress.

@@ -4,10 +4,10 @@
 
 use crate::domain::meeting::{Presence, check_committee_present};
 use crate::domain::vote::{VoteMethod, find_rule};
+use crate::i18n::strings::Strings;
 use crate::store::refusal::MeetingRefusal;
 use crate::tui::screens::meeting::{Input, MeetingMode};
 use crate::tui::screens::tally_form::{TallyForm, TallyItem};
-use crate::tui::strings::Strings;
 use crate::tui::widgets::award_name::award_in_column;
 
 impl MeetingMode {

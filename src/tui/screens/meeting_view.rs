@@ -10,8 +10,8 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::domain::meeting::{MeetingStatus, Presence};
 use crate::domain::vote::Comparison;
+use crate::i18n::strings::Strings;
 use crate::tui::screens::meeting::{Input, MeetingMode};
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::award_name::award_in_column;
 use crate::tui::widgets::table::{fit, fit_right, truncate, width, wrap};

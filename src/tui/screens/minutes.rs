@@ -15,6 +15,7 @@ use ratatui_textarea::{TextArea, WrapMode};
 
 use crate::domain::meeting::{MeetingId, MinutesNote, NoteKind};
 use crate::domain::text::nfc;
+use crate::i18n::strings::Strings;
 use crate::store::notes::NewNote;
 use crate::store::signoff::SignOffKind;
 use crate::store::{Store, StoreError};
@@ -22,7 +23,6 @@ use crate::tui::action::{Action, MinutesAction};
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Back, Ctx, Outcome, Screen};
 use crate::tui::screens::preview::Preview;
-use crate::tui::strings::Strings;
 
 /// Unsaved typing older than this is saved on the next key, even when the
 /// keys come too fast for a tick (ticks come after 250 ms without a key).

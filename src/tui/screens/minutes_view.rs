@@ -8,8 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::domain::meeting::MinutesNote;
+use crate::i18n::strings::Strings;
 use crate::tui::screens::minutes::MinutesScreen;
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, truncate, wrap};
 

@@ -12,14 +12,14 @@ use crate::domain::movement::Round;
 use crate::domain::nomination::{NewNomination, Nomination, NominationId, NominationStatus};
 use crate::domain::nominee::{self, NewNominee, Nominee, NomineeKind, Sex};
 use crate::domain::text_rules::{TextField, TextRefusal};
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_forms::{FormStrings, forms};
+use crate::i18n::text::describe;
 use crate::store::{Store, StoreError};
-use crate::text_words::describe;
 use crate::tui::action::Action;
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings::Strings;
-use crate::tui::strings_forms::{FormStrings, forms};
 use crate::tui::widgets::form::{Field, Form};
 
 enum Mode {
@@ -117,8 +117,8 @@ pub fn show_refusal<K: RefusedField>(
 /// such field.
 pub fn show_text_refusal<K: RefusedField>(form: &mut Form<K>, r: &TextRefusal, s: &Strings) {
     match K::of_text(r.field).filter(|k| form.field(*k).is_some()) {
-        Some(k) => form.set_error(k, describe(&r.fault, s.lang.words())),
-        None => form.banner = Some(r.message(s.lang.words())),
+        Some(k) => form.set_error(k, describe(&r.fault, s.lang)),
+        None => form.banner = Some(r.message(s.lang)),
     }
 }
 

@@ -9,8 +9,8 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use crate::domain::council::{Member, Role};
 use crate::domain::meeting::MeetingId;
 use crate::domain::record::{Guest, MeetingRecord};
+use crate::i18n::strings::Strings;
 use crate::store::meetings::NewMeeting;
-use crate::tui::strings::Strings;
 use crate::tui::widgets::text_input::TextInput;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,12 +11,12 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 use crate::domain::council::Member;
 use crate::domain::meeting::MeetingStatus;
 use crate::domain::record::MeetingRecord;
+use crate::i18n::strings::Strings;
 use crate::tui::modals::centered;
 use crate::tui::screens::plan_forms::{
     CommitteeField, CommitteeForm, Field, MeetingForm, show_starts_at,
 };
 use crate::tui::screens::planning::{Picker, PlanInput, Planning, View};
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, fit_right, truncate, width};
 

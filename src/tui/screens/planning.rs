@@ -12,6 +12,7 @@ use crate::domain::council_rules;
 use crate::domain::meeting::{MeetingId, MeetingStatus, Presence, committee_absent};
 use crate::domain::nomination::{NominationQuery, NominationRow, NominationStatus, SortKey};
 use crate::domain::record::MeetingRecord;
+use crate::i18n::strings::Strings;
 use crate::store::meetings::MeetingSummary;
 use crate::store::refusal::{MeetingLabel, MeetingRefusal, Step};
 use crate::store::{Store, StoreError};
@@ -22,7 +23,6 @@ use crate::tui::screen::{Ctx, Outcome, Screen};
 use crate::tui::screens::eligibility_marks::Marks;
 use crate::tui::screens::meeting::MeetingMode;
 use crate::tui::screens::plan_forms::{CommitteeForm, MeetingForm};
-use crate::tui::strings::Strings;
 use crate::tui::widgets::text_input::TextInput;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,6 +9,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::domain::meeting::MeetingId;
+use crate::i18n::strings::Strings;
 use crate::print::signed::{self, SignError, SignOutcome};
 use crate::print::{Document, Format, compose};
 use crate::store::refusal::MeetingRefusal;
@@ -18,7 +19,6 @@ use crate::tui::action::{Action, MinutesAction};
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::truncate;
 

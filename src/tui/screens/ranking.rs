@@ -14,12 +14,12 @@ use crate::domain::award::Catalogue;
 use crate::domain::movement::Round;
 use crate::domain::nomination::{NominationId, NominationQuery, NominationStatus, SortKey};
 use crate::domain::ranking::{self, Candidate, Ranked, Tie};
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_forms::{FormStrings, forms};
 use crate::store::{Result, Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings::Strings;
-use crate::tui::strings_forms::{FormStrings, forms};
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, fit_right, truncate, width, wrap};
 

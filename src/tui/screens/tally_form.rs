@@ -16,9 +16,9 @@ use crate::domain::vote::{
     AttendanceCounts, BallotCounts, Tally, VoteMethod, VoteRule, evaluate, validate_ballots,
     validate_tally,
 };
+use crate::i18n::strings::Strings;
 use crate::store::rounds::RoundInput;
 use crate::tui::modals::centered;
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, fit_right, truncate};
 use crate::tui::widgets::text_input::TextInput;
@@ -528,7 +528,7 @@ impl TallyForm {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::strings::Lang;
+    use crate::i18n::Lang;
     use ratatui::crossterm::event::KeyModifiers;
 
     fn item(id: NominationId) -> TallyItem {

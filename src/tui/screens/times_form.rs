@@ -10,12 +10,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::domain::held::{HeldTimes, TimesRefused, check_held_times, parse_clock};
+use crate::i18n::strings::Strings;
 use crate::store::refusal::{MeetingLabel, MeetingRefusal};
 use crate::store::{Store, StoreError};
 use crate::tui::modals::centered;
 use crate::tui::screen::Outcome;
 use crate::tui::screens::meeting::{Input, MeetingMode};
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{truncate, wrap};
 use crate::tui::widgets::text_input::TextInput;
@@ -208,7 +208,7 @@ impl MeetingMode {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::strings::Lang;
+    use crate::i18n::Lang;
     use chrono::NaiveDate;
 
     #[test]

@@ -2,8 +2,8 @@
 
 use ratatui::text::{Line, Span};
 
+use crate::i18n::strings::Strings;
 use crate::tui::keymap::{self, Context};
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::width;
 

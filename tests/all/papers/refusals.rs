@@ -243,9 +243,9 @@ fn an_ineligible_batch_needs_a_reason_and_a_used_number_is_refused() {
 #[test]
 fn the_awards_board_says_why_a_tờ_trình_is_refused_and_takes_the_reason() {
     use crate::common::{press, screen_at, type_text};
+    use hoidong::i18n::Lang;
     use hoidong::tui::app::App;
     use hoidong::tui::keymap::Context;
-    use hoidong::tui::strings::Lang;
     use ratatui::crossterm::event::KeyCode;
 
     for (lang, refusal, reason_hint) in [

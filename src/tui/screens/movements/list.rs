@@ -12,6 +12,9 @@ use super::SetupPrompt;
 use super::movement_form::MovementForm;
 use crate::domain::criteria::{CriteriaGroup, Criterion};
 use crate::domain::movement::Movement;
+use crate::i18n::Lang;
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_setup::{SetupStrings, setup};
 use crate::import::columns::{kind_label, parse_kind};
 use crate::store::{Result, Store};
 use crate::tui::action::{Action, MovementsAction};
@@ -19,8 +22,6 @@ use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::modals::prompt::PromptFor;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings::{Lang, Strings};
-use crate::tui::strings_setup::{SetupStrings, setup};
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, fit_right};
 

@@ -11,11 +11,11 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use crate::domain::movement::Movement;
 use crate::domain::movement_plan::MovementPlan;
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_setup::{SetupStrings, setup};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings::Strings;
-use crate::tui::strings_setup::{SetupStrings, setup};
 use crate::tui::theme::THEME;
 use crate::tui::widgets::text_input::TextInput;
 

@@ -10,10 +10,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 use super::SetupPrompt;
-use crate::domain::ballot_record::rule_label;
 use crate::domain::council_settings::{parse_share, parse_women_share};
 use crate::domain::scoring::Aggregation;
-use crate::domain::vote::{Comparison, Denominator, VoteMethod, VoteRule};
+use crate::domain::vote::{Denominator, VoteMethod, VoteRule};
+use crate::i18n::ballots::{denominator_words, method_words, share_words};
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_setup::setup;
 use crate::store::rules::VoteRuleChange;
 use crate::store::{Result, Store, StoreError};
 use crate::tui::action::{Action, MovementsAction};
@@ -21,8 +23,6 @@ use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::modals::prompt::PromptFor;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings::{Lang, Strings};
-use crate::tui::strings_setup::setup;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::fit;
 
@@ -53,42 +53,6 @@ pub struct Rules {
     rules: Vec<VoteRule>,
     rows: Vec<Row>,
     selected: usize,
-}
-
-fn method_words(m: VoteMethod, lang: Lang) -> &'static str {
-    match (m, lang) {
-        (VoteMethod::SecretBallot, Lang::Vi) => "bỏ phiếu kín",
-        (VoteMethod::Open, Lang::Vi) => "biểu quyết công khai",
-        (VoteMethod::SecretBallot, Lang::En) => "secret ballot",
-        (VoteMethod::Open, Lang::En) => "open vote",
-    }
-}
-
-fn denominator_words(d: Denominator, lang: Lang) -> &'static str {
-    match (d, lang) {
-        (Denominator::AllMembers, Lang::Vi) => "tổng số thành viên Hội đồng",
-        (Denominator::Present, Lang::Vi) => "số thành viên có mặt",
-        (Denominator::ValidBallots, Lang::Vi) => "số phiếu hợp lệ",
-        (Denominator::AllMembers, Lang::En) => "all members",
-        (Denominator::Present, Lang::En) => "members present",
-        (Denominator::ValidBallots, Lang::En) => "valid ballots",
-    }
-}
-
-/// The share a rule asks for, in words.
-fn share_words(r: &VoteRule, lang: Lang) -> String {
-    match lang {
-        Lang::Vi => rule_label(r),
-        Lang::En => format!(
-            "{} {} of {}",
-            match r.threshold.comparison {
-                Comparison::AtLeast => "at least",
-                Comparison::MoreThan => "more than",
-            },
-            r.threshold.share.label(),
-            denominator_words(r.denominator, lang)
-        ),
-    }
 }
 
 fn aggregation_words(a: Aggregation, s: &Strings) -> String {

@@ -13,19 +13,19 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::demo;
+use crate::i18n::strings::Strings;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::modals::centered;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{truncate, wrap};
 
 use super::steps::StepScreen;
-use super::strings::setup;
 use super::{SetupAction, Step};
+use crate::i18n::setup_screens::setup;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Choice {

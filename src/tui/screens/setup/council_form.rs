@@ -8,12 +8,12 @@ use ratatui::crossterm::event::KeyEvent;
 use crate::domain::council::NewCouncil;
 use crate::domain::council_rules::{self, CouncilRefusal};
 use crate::domain::text_rules::TextField;
+use crate::i18n::strings::Strings;
 use crate::store::{Store, StoreError};
-use crate::tui::strings::Strings;
 use crate::tui::widgets::form::{Field, Form};
 
 use super::dates;
-use super::strings::setup;
+use crate::i18n::setup_screens::setup;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Focus {

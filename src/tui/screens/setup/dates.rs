@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use crate::tui::strings::Lang;
+use crate::i18n::Lang;
 
 /// A stored day (YYYY-MM-DD) as the form shows it.
 pub fn shown(lang: Lang, ymd: &str) -> String {

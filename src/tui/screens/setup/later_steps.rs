@@ -7,13 +7,13 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
+use crate::i18n::strings::Strings;
 use crate::store::{Store, StoreError};
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{truncate, wrap};
 
 use super::Step;
-use super::strings::setup;
+use crate::i18n::setup_screens::setup;
 
 pub struct LaterStep {
     pub step: Step,

@@ -9,12 +9,12 @@ use crate::domain::council::{NewMember, Role};
 use crate::domain::council_rules::CouncilRefusal;
 use crate::domain::nominee::Sex;
 use crate::domain::text_rules::TextField;
+use crate::i18n::strings::Strings;
 use crate::store::{Store, StoreError};
-use crate::tui::strings::Strings;
 use crate::tui::widgets::form::{Field, Form};
 
 use super::dates;
-use super::strings::setup;
+use crate::i18n::setup_screens::setup;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MemberChange {

@@ -10,18 +10,18 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
 use crate::domain::council::{Council, Member, Role};
 use crate::domain::council_rules::{self, CouncilRefusal};
+use crate::i18n::strings::Strings;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::command::Command;
 use crate::tui::screen::{Ctx, Outcome};
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, truncate};
 
 use super::SetupAction;
 use super::dates;
 use super::member_form::{Focus, MemberChange, MemberForm};
-use super::strings::setup;
+use crate::i18n::setup_screens::setup;
 
 pub struct MembersList {
     pub council: Option<Council>,

@@ -15,7 +15,6 @@ pub mod members;
 pub mod offer;
 pub mod settings;
 pub mod steps;
-pub mod strings;
 pub mod ward_form;
 
 pub use crate::tui::action::{SetupAction, Step};

@@ -5,18 +5,18 @@
 //! missing, instead of only refused.
 
 use crate::domain::council_rules::CouncilRefusal;
+use crate::i18n::strings::Strings;
 use crate::store::StoreError;
 use crate::store::refusal::MeetingRefusal;
 use crate::tui::action::Action;
 use crate::tui::action::MeetingAction;
 use crate::tui::command::Command;
 use crate::tui::screen::{Ctx, Outcome};
-use crate::tui::strings::Strings;
 
 use super::settings::SettingsMenu;
 use super::steps::StepScreen;
-use super::strings::setup;
 use super::{SetupAction, Step};
+use crate::i18n::setup_screens::setup;
 
 /// The question and the step to start at, when `e` means the council or
 /// its members are missing.

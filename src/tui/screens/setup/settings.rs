@@ -6,19 +6,19 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget};
 
+use crate::i18n::strings::Strings;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::keymap::Context;
 use crate::tui::modals::centered;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings::Strings;
 use crate::tui::theme::THEME;
 use crate::tui::widgets::table::{fit, truncate, wrap};
 
 use super::dates;
 use super::steps::StepScreen;
-use super::strings::setup;
 use super::{SetupAction, Step};
+use crate::i18n::setup_screens::setup;
 
 pub struct SettingsMenu {
     pub selected: usize,

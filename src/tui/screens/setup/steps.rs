@@ -6,14 +6,14 @@ use ratatui::buffer::Buffer;
 use ratatui::crossterm::event::KeyEvent;
 use ratatui::layout::Rect;
 
+use crate::i18n::strings::Strings;
+use crate::i18n::strings_forms::forms;
 use crate::store::{Store, StoreError};
 use crate::tui::action::Action;
 use crate::tui::command::Command;
 use crate::tui::keymap::Context;
 use crate::tui::modals::centered;
 use crate::tui::screen::{Ctx, Outcome, Screen};
-use crate::tui::strings::Strings;
-use crate::tui::strings_forms::forms;
 
 use crate::tui::screens::movements::list::Movements;
 use crate::tui::screens::movements::rules::Rules;
@@ -21,9 +21,9 @@ use crate::tui::screens::movements::rules::Rules;
 use super::council_form::CouncilForm;
 use super::later_steps::LaterStep;
 use super::members::MembersList;
-use super::strings::setup;
 use super::ward_form::WardForm;
 use super::{SetupAction, Step};
+use crate::i18n::setup_screens::setup;
 use crate::tui::screens::form_screen;
 
 pub enum StepView {

@@ -6,11 +6,11 @@ use ratatui::crossterm::event::KeyEvent;
 
 use crate::domain::text_rules::{self, TextField};
 use crate::domain::ward::{WardIdentity, WardRefusal};
+use crate::i18n::strings::Strings;
 use crate::store::{Store, StoreError};
-use crate::tui::strings::Strings;
 use crate::tui::widgets::form::{Field, Form};
 
-use super::strings::setup;
+use crate::i18n::setup_screens::setup;
 
 /// The fields of the form, in the order `ward show` lists them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

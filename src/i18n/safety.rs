@@ -1,7 +1,7 @@
 //! What the row proofs, the head of the log and anchors find, in Vietnamese
 //! and English: every such message of `check` and `anchor` is written here.
 
-use crate::domain::eligibility::Lang;
+use crate::i18n::Lang;
 
 /// A finding about the record or the log, before it is put into words.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,8 +3,9 @@
 
 use crate::domain::meeting::NoteKind;
 
-use super::action::MinutesAction;
-use super::strings::{Lang, Strings};
+use super::strings::Strings;
+use crate::i18n::Lang;
+use crate::tui::action::MinutesAction;
 
 pub struct MinutesStrings {
     pub title: &'static str,

@@ -1,6 +1,7 @@
 //! Explanations of an eligibility evaluation, in Vietnamese or English.
 
-use super::{ConditionResult, Evaluation, Finding, Lang, Status, Verdict};
+use super::Lang;
+use crate::domain::eligibility::{ConditionResult, Evaluation, Finding, Status, Verdict};
 
 impl Evaluation {
     /// Proposing anyway needs a recorded reason.

@@ -4,8 +4,9 @@
 use crate::domain::meeting::{MeetingStatus, Presence};
 use crate::domain::vote::{Comparison, Denominator, VoteError, VoteMethod, VoteRule};
 
-use super::action::MeetingAction;
-use super::strings::{Lang, Strings};
+use super::strings::Strings;
+use crate::i18n::Lang;
+use crate::tui::action::MeetingAction;
 
 pub struct MeetingStrings {
     pub title: &'static str,

@@ -1,10 +1,10 @@
 //! Texts of the awards screens (board, nominee page, referral, forms, audit
-//! log), in Vietnamese and English. Kept apart from `tui::strings` so the
+//! log), in Vietnamese and English. Kept apart from `i18n::strings` so the
 //! awards screens add their texts without touching the shared table.
 
-use crate::domain::eligibility::Lang as DomainLang;
 use crate::domain::referral::{ReferralStatus, StepKind};
-use crate::tui::strings::{Lang, Strings};
+use crate::i18n::Lang;
+use crate::i18n::strings::Strings;
 
 use crate::tui::action::AwardAction;
 
@@ -259,14 +259,6 @@ pub fn texts(s: &Strings) -> &'static AwardStrings {
     }
 }
 
-/// The domain's language for explanations (eligibility, statuses).
-pub fn domain_lang(s: &Strings) -> DomainLang {
-    match s.lang {
-        Lang::Vi => DomainLang::Vi,
-        Lang::En => DomainLang::En,
-    }
-}
-
 /// The name of a referral step, as in the forms and the timeline.
 pub fn step_name(s: &Strings, event: StepKind) -> &'static str {
     let vi = s.lang == Lang::Vi;
@@ -284,13 +276,12 @@ pub fn step_name(s: &Strings, event: StepKind) -> &'static str {
 }
 
 pub fn referral_status(s: &Strings, st: ReferralStatus) -> &'static str {
-    st.label(domain_lang(s))
+    st.label(s.lang)
 }
 
 /// Money in đồng with the language's thousands separator.
 pub fn money(s: &Strings, amount: i64) -> String {
-    let sep = if s.lang == Lang::Vi { '.' } else { ',' };
-    format!("{} đ", crate::domain::numbers::grouped(amount, sep))
+    format!("{} đ", crate::i18n::numbers::grouped(amount, s.lang))
 }
 
 /// (hint, help line) of an awards action.
@@ -419,7 +410,7 @@ pub fn action(s: &Strings, a: &AwardAction) -> (&'static str, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::strings::{EN as EN_STRINGS, VI as VI_STRINGS};
+    use crate::i18n::strings::{EN as EN_STRINGS, VI as VI_STRINGS};
 
     #[test]
     fn money_is_grouped_by_thousands_in_each_language() {

@@ -1,10 +1,11 @@
 //! Texts of the set-up screens, in Vietnamese and English. Kept apart from
-//! `tui::strings` so these screens add their texts without touching the
+//! `i18n::strings` so these screens add their texts without touching the
 //! shared table.
 
-use crate::tui::strings::{Lang, Strings};
+use crate::i18n::Lang;
+use crate::i18n::strings::Strings;
 
-use super::{SetupAction, Step};
+use crate::tui::screens::setup::{SetupAction, Step};
 
 pub struct SetupStrings {
     pub first_title: &'static str,

@@ -1,7 +1,8 @@
 //! Texts of the entry forms, the prompts, the ranking view and file transfers,
 //! in Vietnamese and English (chosen with the interface's `Strings`).
 
-use super::strings::{Lang, Strings};
+use super::strings::Strings;
+use crate::i18n::Lang;
 use crate::store::StoreError;
 
 pub struct FormStrings {
@@ -268,7 +269,7 @@ impl FormStrings {
         let beside = |key: &'static str, text: &str| Some((key, text.to_string()));
         match e {
             StoreError::Nominee(r) => match r {
-                NomineeRefusal::NoKind => beside("kind", &r.message(lang.words())),
+                NomineeRefusal::NoKind => beside("kind", &r.message(lang)),
                 NomineeRefusal::EmptyName => beside("name", self.name_empty),
                 NomineeRefusal::ImplausibleBirthYear { .. } => {
                     beside("birth_year", self.year_implausible)
@@ -279,14 +280,12 @@ impl FormStrings {
                 beside("award", self.award_not_for_kind)
             }
             StoreError::Nomination(r @ NominationRefusal::UnknownAward { .. }) => {
-                beside("award", &r.message(lang.words()))
+                beside("award", &r.message(lang))
             }
             StoreError::Nomination(r @ NominationRefusal::NoWithdrawReason) => {
-                beside("reason", &r.message(lang.words()))
+                beside("reason", &r.message(lang))
             }
-            StoreError::Hold(r @ HoldRefusal::NoReason) => {
-                beside("reason", &r.message(lang.words()))
-            }
+            StoreError::Hold(r @ HoldRefusal::NoReason) => beside("reason", &r.message(lang)),
             StoreError::Evidence(EvidenceRefusal::EmptyTitle) => beside("title", self.title_empty),
             _ => None,
         }

@@ -3,11 +3,11 @@
 //! them with these words. English is their `Display`.
 
 use crate::domain::council_settings::RulesRefusal;
-use crate::domain::eligibility::Lang;
 use crate::domain::movement_plan::{
     MAX_SCORE_LIMIT, MAX_WEIGHT, MovementField, MovementRefusal, PlanIssue, PlanPlace, PlanProblem,
 };
-use crate::domain::numbers::score;
+use crate::i18n::Lang;
+use crate::i18n::numbers::score;
 
 const ADD_VI: &str = "hãy thêm phong trào theo kế hoạch: `hoidong movement new --code MÃ --name TÊN --plan-number SỐ --date NGÀY --issuer CƠ_QUAN`, nhập từ tệp: `hoidong movement import TỆP`, hoặc lấy phong trào mẫu: `hoidong movement seed`";
 const ADD_EN: &str = "add a movement from its plan: `hoidong movement new --code CODE --name NAME --plan-number NUMBER --date DATE --issuer BODY`, from a file: `hoidong movement import FILE`, or take the sample one: `hoidong movement seed`";
@@ -194,7 +194,7 @@ impl MovementRefusal {
                 Lang::Vi,
             ) => format!(
                 "Tiêu chí {criterion}: đã có điểm {} đã chấm, cao hơn điểm tối đa mới {max}; hãy sửa điểm đó trước",
-                score(*highest_tenths, crate::domain::numbers::COMMA)
+                score(*highest_tenths, Lang::Vi)
             ),
             (
                 BelowGivenScore {
@@ -205,7 +205,7 @@ impl MovementRefusal {
                 Lang::En,
             ) => format!(
                 "criterion {criterion}: a score of {} already given is above the new maximum {max}; change that score first",
-                score(*highest_tenths, crate::domain::numbers::POINT)
+                score(*highest_tenths, Lang::En)
             ),
             (UnknownKind { text }, Lang::Vi) => format!(
                 "Không có loại đối tượng “{text}”; dùng official, resident, other_individual, unit, front_organisation, enterprise, household"

@@ -2,70 +2,16 @@
 //! Fixed texts are fields of `Strings`, so a missing translation does not compile;
 //! labels of domain values are methods matching on the language.
 
+use super::Lang;
+use super::numbers;
 use crate::domain::council::Role;
 use crate::domain::nomination::{EvidenceKind, NominationStatus, SortKey};
 use crate::domain::nominee::NomineeKind;
-use crate::domain::numbers;
 use crate::domain::scoring::{Aggregation, ScoreError};
 
-use super::action::Action;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Lang {
-    Vi,
-    En,
-}
+use crate::tui::action::Action;
 
 impl Lang {
-    /// The same language for the texts shared with the CLI and reports.
-    pub fn words(self) -> crate::domain::eligibility::Lang {
-        match self {
-            Lang::Vi => crate::domain::eligibility::Lang::Vi,
-            Lang::En => crate::domain::eligibility::Lang::En,
-        }
-    }
-
-    /// `--lang` wins; otherwise the first set of LC_ALL, LC_MESSAGES, LANG
-    /// (POSIX precedence) decides: English when it starts with "en".
-    pub fn detect(cli: Option<Lang>) -> Lang {
-        if let Some(l) = cli {
-            return l;
-        }
-        let var = |k: &str| std::env::var(k).ok();
-        Lang::from_locale_vars(var("LC_ALL"), var("LC_MESSAGES"), var("LANG"))
-    }
-
-    pub fn from_locale_vars(
-        lc_all: Option<String>,
-        lc_messages: Option<String>,
-        lang: Option<String>,
-    ) -> Lang {
-        let chosen = [lc_all, lc_messages, lang]
-            .into_iter()
-            .flatten()
-            .find(|v| !v.is_empty());
-        match chosen {
-            Some(v) if v.to_ascii_lowercase().starts_with("en") => Lang::En,
-            _ => Lang::Vi,
-        }
-    }
-
-    pub fn parse(code: &str) -> Option<Lang> {
-        match code.to_ascii_lowercase().as_str() {
-            "vi" => Some(Lang::Vi),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
-    /// The decimal separator of the language's numbers: "81,8%" / "81.8%".
-    pub fn decimal_sep(self) -> char {
-        match self {
-            Lang::Vi => numbers::COMMA,
-            Lang::En => numbers::POINT,
-        }
-    }
-
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::Vi => &VI,
@@ -267,26 +213,22 @@ pub static EN: Strings = Strings {
 impl Strings {
     /// A share in tenths of a percent, in the language's number format.
     pub fn percent(&self, permille: u32) -> String {
-        numbers::percent(permille, self.lang.decimal_sep())
+        numbers::percent(permille, self.lang)
     }
 
     /// A computed score with one decimal place, in the language's number format.
     pub fn decimal(&self, value: f64) -> String {
-        numbers::one_decimal(value, self.lang.decimal_sep())
+        numbers::one_decimal(value, self.lang)
     }
 
     /// A member's score on a criterion (kept in tenths): "8,5", "8".
     pub fn score_value(&self, tenths: u32) -> String {
-        numbers::score(tenths, self.lang.decimal_sep())
+        numbers::score(tenths, self.lang)
     }
 
     /// A count with the thousands separator of the language: 100.000 / 100,000.
     pub fn count(&self, n: u32) -> String {
-        let sep = match self.lang {
-            Lang::Vi => '.',
-            Lang::En => ',',
-        };
-        crate::domain::numbers::grouped(i64::from(n), sep)
+        crate::i18n::numbers::grouped(i64::from(n), self.lang)
     }
 
     pub fn score_error(&self, e: &ScoreError) -> String {
@@ -496,9 +438,9 @@ impl Strings {
             Meeting(m) => return self.meeting_action(m),
             Plan(p) => return self.plan_action(p),
             Minutes(m) => return self.minutes_action(m),
-            Awards(a) => return super::awards::strings::action(self, a),
+            Awards(a) => return super::awards::action(self, a),
             Movements(a) => return super::strings_setup::action(self, a),
-            Setup(a) => return super::screens::setup::strings::action(self, a),
+            Setup(a) => return super::setup_screens::action(self, a),
             Import(a) => return super::strings_import::action(self.lang, a),
             NewNomination => (
                 ("thêm", "Thêm đối tượng và đề nghị mới"),

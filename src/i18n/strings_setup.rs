@@ -1,7 +1,8 @@
 //! Texts of the movements and rules screens, in Vietnamese and English.
 
-use super::action::MovementsAction;
-use super::strings::{Lang, Strings};
+use super::strings::Strings;
+use crate::i18n::Lang;
+use crate::tui::action::MovementsAction;
 
 pub struct SetupStrings {
     pub movements_title: &'static str,

@@ -3,17 +3,17 @@
 //! prints all of it; the report of an import lists the skipped rows and the
 //! guesses.
 
-use super::columns::{kind_label, sex_label};
-use super::problem::ReportLang;
-use super::reading::{ColumnUse, Guess, SkipReason, SkippedRow};
-use super::rows::ParsedRow;
 use crate::domain::nominee::NomineeKind;
+use crate::i18n::Lang;
+use crate::import::columns::{kind_label, sex_label};
+use crate::import::reading::{ColumnUse, Guess, SkipReason, SkippedRow};
+use crate::import::rows::ParsedRow;
 
-fn vi(lang: ReportLang) -> bool {
-    lang == ReportLang::Vi
+fn vi(lang: Lang) -> bool {
+    lang == Lang::Vi
 }
 
-fn kind_name(kind: NomineeKind, lang: ReportLang) -> String {
+fn kind_name(kind: NomineeKind, lang: Lang) -> String {
     if vi(lang) {
         kind_label(kind).to_string()
     } else {
@@ -22,7 +22,7 @@ fn kind_name(kind: NomineeKind, lang: ReportLang) -> String {
 }
 
 /// One line per column: "C (Năm sinh / Nam) → Năm sinh (Nam)".
-pub fn columns_text(columns: &[ColumnUse], lang: ReportLang) -> String {
+pub fn columns_text(columns: &[ColumnUse], lang: Lang) -> String {
     let mut out = vec![if vi(lang) {
         "Các cột được hiểu như sau:".to_string()
     } else {
@@ -45,7 +45,7 @@ pub fn columns_text(columns: &[ColumnUse], lang: ReportLang) -> String {
 }
 
 /// One line per nomination, as it would be saved.
-pub fn rows_text(rows: &[ParsedRow], lang: ReportLang) -> String {
+pub fn rows_text(rows: &[ParsedRow], lang: Lang) -> String {
     let v = vi(lang);
     let mut out = vec![if v {
         "Các hồ sơ sẽ được lưu:".to_string()
@@ -98,7 +98,7 @@ pub fn rows_text(rows: &[ParsedRow], lang: ReportLang) -> String {
     out.join("\n")
 }
 
-fn reason(r: SkipReason, lang: ReportLang) -> &'static str {
+fn reason(r: SkipReason, lang: Lang) -> &'static str {
     match (r, vi(lang)) {
         (SkipReason::Title, true) => "tiêu đề",
         (SkipReason::Title, false) => "title",
@@ -116,7 +116,7 @@ fn reason(r: SkipReason, lang: ReportLang) -> &'static str {
 }
 
 /// "dòng 16 (dòng tổng cộng): Tổng cộng: …".
-pub fn skipped_text(s: &SkippedRow, lang: ReportLang) -> String {
+pub fn skipped_text(s: &SkippedRow, lang: Lang) -> String {
     format!(
         "{} {} ({}): {}",
         if vi(lang) { "dòng" } else { "row" },
@@ -137,12 +137,12 @@ pub enum Advice {
 }
 
 /// A guess, with how to change it on the command line.
-pub fn guess_text(g: &Guess, lang: ReportLang) -> String {
+pub fn guess_text(g: &Guess, lang: Lang) -> String {
     guess_text_for(g, lang, Advice::Options)
 }
 
 /// A guess, with how to change it the way `advice` says.
-pub fn guess_text_for(g: &Guess, lang: ReportLang, advice: Advice) -> String {
+pub fn guess_text_for(g: &Guess, lang: Lang, advice: Advice) -> String {
     let v = vi(lang);
     let what = match g {
         Guess::LooseHeader {
@@ -282,7 +282,7 @@ fn how_to_change(g: &Guess, v: bool, advice: Advice) -> String {
 }
 
 /// The skipped rows and the guesses, one per line, each after a heading.
-pub fn notes_text(skipped: &[SkippedRow], guesses: &[Guess], lang: ReportLang) -> String {
+pub fn notes_text(skipped: &[SkippedRow], guesses: &[Guess], lang: Lang) -> String {
     notes_text_for(skipped, guesses, lang, Advice::Options)
 }
 
@@ -290,7 +290,7 @@ pub fn notes_text(skipped: &[SkippedRow], guesses: &[Guess], lang: ReportLang) -
 pub fn notes_text_for(
     skipped: &[SkippedRow],
     guesses: &[Guess],
-    lang: ReportLang,
+    lang: Lang,
     advice: Advice,
 ) -> String {
     let mut out = Vec::new();

@@ -8,13 +8,50 @@ use chrono::NaiveDate;
 use crate::domain::award_steps::AwardRefusal;
 use crate::domain::nomination::NoPassingVote;
 use crate::domain::referral::ReferralError;
-use crate::store::refusal_award::{AwardRefused, refusal_en};
-use crate::tui::strings::{Lang, Strings};
+use crate::i18n::Lang;
+use crate::i18n::strings::Strings;
+use crate::store::refusal_award::AwardRefused;
 
-use super::strings::{referral_status, step_name};
+use super::awards::{referral_status, step_name};
 
 fn day(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
+}
+
+/// The refusal as the English command line says it.
+pub fn refusal_en(r: &AwardRefusal) -> String {
+    match r {
+        AwardRefusal::DecidedAbove { award, granted_by } => {
+            format!("{award} is decided by {granted_by}, not by the ward; refer it instead")
+        }
+        AwardRefusal::DecidedAtHome { award } => {
+            format!("{award} is decided by the ward; record the decision instead")
+        }
+        AwardRefusal::NotPassed { status } => format!(
+            "it is {}: only a nomination the council passed can be decided or referred",
+            status.code()
+        ),
+        AwardRefusal::HeldBack { reason } => {
+            format!("the nominee's awards are held back ({reason}); lift the hold first")
+        }
+        AwardRefusal::NoPassingVote(NoPassingVote::NeverVoted) => "no vote of the council is recorded for it, so it cannot be decided or referred; put it on a meeting's agenda and record the vote (an award held before hoidong goes in with `hoidong earlier-award`)".into(),
+        AwardRefusal::NoPassingVote(NoPassingVote::LastVoteFailed) => {
+            "the council's latest recorded vote did not pass it, so it cannot be decided or referred".into()
+        }
+        AwardRefusal::EmptyDecisionNumber => "number: the decision number is empty".into(),
+        AwardRefusal::NoSigner => "signer: say who signed the decision".into(),
+        AwardRefusal::EmptySubmissionNumber => {
+            "number: the submission (tờ trình) number is empty".into()
+        }
+        AwardRefusal::BeforeVote { date, voted_on } => format!(
+            "date: {date} is before the meeting of {voted_on} that passed it; date it on or after that day"
+        ),
+        AwardRefusal::DossierIncomplete { missing } => format!(
+            "the dossier still lacks: {}; tick each document with its reference first",
+            missing.join("; ")
+        ),
+        AwardRefusal::Step(e) => e.to_string(),
+    }
 }
 
 impl Strings {

@@ -1,27 +1,28 @@
 //! The import's outcome as text in either language: English is what the CLI
 //! and the errors' Display print; Vietnamese is for the interface.
 
-use super::ImportError;
-use super::problem::ReportLang;
-use super::rows::Problem;
+use crate::i18n::Lang;
+use crate::i18n::import_preview::{Advice, notes_text_for};
+use crate::import::rows::Problem;
+use crate::import::{ImportError, ImportReport};
 
 /// "3 problems in 2 rows", or its Vietnamese.
-pub(super) fn count_text(problems: &[Problem], lang: ReportLang) -> String {
+pub fn count_text(problems: &[Problem], lang: Lang) -> String {
     let mut lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
     lines.dedup();
     match (lang, problems.len(), lines.len()) {
-        (ReportLang::En, 1, _) => "1 problem".into(),
-        (ReportLang::En, n, 1) => format!("{n} problems"),
-        (ReportLang::En, n, r) => format!("{n} problems in {r} rows"),
-        (ReportLang::Vi, n, r) if n > 1 && r > 1 => format!("{n} lỗi ở {r} dòng"),
-        (ReportLang::Vi, n, _) => format!("{n} lỗi"),
+        (Lang::En, 1, _) => "1 problem".into(),
+        (Lang::En, n, 1) => format!("{n} problems"),
+        (Lang::En, n, r) => format!("{n} problems in {r} rows"),
+        (Lang::Vi, n, r) if n > 1 && r > 1 => format!("{n} lỗi ở {r} dòng"),
+        (Lang::Vi, n, _) => format!("{n} lỗi"),
     }
 }
 
 /// How many problems the message lists; the error keeps them all.
 const LISTED: usize = 100;
 
-pub(super) fn list(problems: &[Problem], lang: ReportLang) -> String {
+pub fn list(problems: &[Problem], lang: Lang) -> String {
     let mut lines: Vec<String> = problems
         .iter()
         .take(LISTED)
@@ -30,8 +31,8 @@ pub(super) fn list(problems: &[Problem], lang: ReportLang) -> String {
     if problems.len() > LISTED {
         let more = problems.len() - LISTED;
         lines.push(match lang {
-            ReportLang::En => format!("  … and {more} more"),
-            ReportLang::Vi => format!("  … và {more} lỗi khác"),
+            Lang::En => format!("  … and {more} more"),
+            Lang::Vi => format!("  … và {more} lỗi khác"),
         });
     }
     lines.join("\n")
@@ -39,8 +40,8 @@ pub(super) fn list(problems: &[Problem], lang: ReportLang) -> String {
 
 impl ImportError {
     /// Why nothing was imported, in `lang`.
-    pub fn message(&self, lang: ReportLang) -> String {
-        if lang == ReportLang::En {
+    pub fn message(&self, lang: Lang) -> String {
+        if lang == Lang::En {
             return self.to_string();
         }
         match self {
@@ -57,7 +58,7 @@ impl ImportError {
             ImportError::NoHeader { path } => format!(
                 "{}: không tìm thấy dòng tiêu đề; một trong 20 dòng đầu phải ghi tên các cột, trong đó có “{}”",
                 path.display(),
-                super::columns::header(super::columns::Column::Name)
+                crate::import::columns::header(crate::import::columns::Column::Name)
             ),
             ImportError::NoRows { path } => format!(
                 "{}: danh sách không có hồ sơ nào dưới dòng tiêu đề",
@@ -76,16 +77,58 @@ impl ImportError {
     }
 }
 
-impl super::ImportReport {
+/// What the import did, in English: what the command line prints.
+impl std::fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.english(Advice::Options))
+    }
+}
+
+impl ImportReport {
+    /// What the import did, in English, each guess with `advice`.
+    pub(crate) fn english(&self, advice: Advice) -> String {
+        use std::fmt::Write as _;
+        let mut f = String::new();
+        let verb = if self.dry_run {
+            "would import"
+        } else {
+            "imported"
+        };
+        let _ = write!(
+            f,
+            "{verb} {} nomination(s): {} new nominee(s), {} already known",
+            self.nominations, self.new_nominees, self.existing_nominees
+        );
+        if self.scores > 0 {
+            let _ = write!(f, ", {} score line(s)", self.scores);
+        }
+        if self.dry_run {
+            let _ = write!(f, " (dry run: nothing saved)");
+        }
+        if !self.ignored_columns.is_empty() {
+            let _ = write!(f, "\ncolumns ignored: {}", self.ignored_columns.join(", "));
+        }
+        for d in &self.duplicates {
+            let _ = write!(f, "\npossible duplicate: {d}");
+        }
+        let notes = notes_text_for(&self.skipped, &self.guesses, Lang::En, advice);
+        if !notes.is_empty() {
+            let _ = write!(f, "\n{notes}");
+        }
+        f
+    }
+}
+
+impl ImportReport {
     /// What the import did, in `lang`.
-    pub fn message(&self, lang: ReportLang) -> String {
-        self.message_for(lang, super::preview::Advice::Options)
+    pub fn message(&self, lang: Lang) -> String {
+        self.message_for(lang, Advice::Options)
     }
 
     /// What the import did, in `lang`, each guess with `advice` (after the
     /// preview: `Settled`, as the secretary saw and kept them).
-    pub fn message_for(&self, lang: ReportLang, advice: super::preview::Advice) -> String {
-        if lang == ReportLang::En {
+    pub fn message_for(&self, lang: Lang, advice: Advice) -> String {
+        if lang == Lang::En {
             return self.english(advice);
         }
         let verb = if self.dry_run {
@@ -112,7 +155,7 @@ impl super::ImportReport {
         for d in &self.duplicates {
             out.push_str(&format!("\ncó thể trùng: {}", d.render(lang)));
         }
-        let notes = super::preview::notes_text_for(&self.skipped, &self.guesses, lang, advice);
+        let notes = notes_text_for(&self.skipped, &self.guesses, lang, advice);
         if !notes.is_empty() {
             out.push('\n');
             out.push_str(&notes);

@@ -2,8 +2,9 @@
 //! the counting committee, the nomination picker), Vietnamese and English;
 //! reached through `Strings::plan()`.
 
-use super::action::PlanAction;
-use super::strings::{Lang, Strings};
+use super::strings::Strings;
+use crate::i18n::Lang;
+use crate::tui::action::PlanAction;
 
 pub struct PlanStrings {
     pub list_title: &'static str,

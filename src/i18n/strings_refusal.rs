@@ -7,7 +7,8 @@ use crate::domain::meeting::NotHeld;
 use crate::domain::vote::VoteMethod;
 use crate::store::refusal::{Doing, MeetingLabel, MeetingRefusal, Role, Step};
 
-use super::strings::{Lang, Strings};
+use super::strings::Strings;
+use crate::i18n::Lang;
 
 impl Strings {
     pub fn refusal(&self, r: &MeetingRefusal) -> String {
@@ -116,7 +117,7 @@ impl Strings {
             }
             MeetingRefusal::NoCouncil => format!(
                 "Chưa có hội đồng: {}",
-                crate::council_words::set_up_hint(self.lang.words())
+                crate::i18n::council::set_up_hint(self.lang)
             ),
             MeetingRefusal::NoCouncilOn { date } => format!(
                 "Không có hội đồng đương nhiệm vào ngày {date}: ngày này nằm ngoài nhiệm kỳ của mọi hội đồng (xem `hoidong council show`)"

@@ -4,8 +4,8 @@
 
 use crate::domain::council::Role;
 use crate::domain::council_rules::CouncilRefusal;
-use crate::domain::eligibility::Lang;
 use crate::domain::ward::WardRefusal;
+use crate::i18n::Lang;
 
 const SET_UP_VI: &str = "hãy lập hội đồng theo quyết định thành lập: `hoidong council new --decision SỐ --date NGÀY --signer NGƯỜI_KÝ --term 2026-2031`, rồi thêm thành viên: `hoidong council member add HỌ_TÊN --role chu-tich --from NGÀY`";
 const SET_UP_EN: &str = "establish the council by its decision: `hoidong council new --decision NUMBER --date DATE --signer SIGNER --term 2026-2031`, then add its members: `hoidong council member add NAME --role chair --from DATE`";

@@ -2,10 +2,10 @@
 //! store's error text (the CLI), the interface's forms and the import report
 //! all say it with these words.
 
-use crate::domain::eligibility::Lang;
 use crate::domain::text_rules::{
     HiddenKind, LegacyEncoding, MAX_TEXT_UNITS, TextFault, TextField, TextRefusal,
 };
+use crate::i18n::Lang;
 
 impl TextField {
     pub fn label(self, lang: Lang) -> &'static str {

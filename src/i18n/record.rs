@@ -3,19 +3,19 @@
 //! line and the interface both say them with these words. English is their
 //! `Display`.
 
-use crate::domain::eligibility::Lang;
 use crate::domain::hold::HoldRefusal;
 use crate::domain::nomination_rules::{EvidenceRefusal, NominationRefusal};
 use crate::domain::nominee::NomineeRefusal;
 use crate::domain::note_rules::NoteRefusal;
-use crate::domain::numbers;
 use crate::domain::referral_checks::ReferralRefusal;
+use crate::i18n::Lang;
+use crate::i18n::numbers;
 
 /// The interface's labels of kinds and statuses, in `lang`.
-fn labels(lang: Lang) -> &'static crate::tui::strings::Strings {
+fn labels(lang: Lang) -> &'static crate::i18n::strings::Strings {
     match lang {
-        Lang::Vi => crate::tui::strings::Lang::Vi.strings(),
-        Lang::En => crate::tui::strings::Lang::En.strings(),
+        Lang::Vi => crate::i18n::Lang::Vi.strings(),
+        Lang::En => crate::i18n::Lang::En.strings(),
     }
 }
 
@@ -86,7 +86,7 @@ impl NominationRefusal {
                 Lang::Vi,
             ) => format!(
                 "Điểm {}: vượt mức tối đa {max} của tiêu chí {criterion}",
-                numbers::score(*tenths, numbers::COMMA)
+                numbers::score(*tenths, Lang::Vi)
             ),
             (
                 ScoreOverMax {
@@ -97,7 +97,7 @@ impl NominationRefusal {
                 Lang::En,
             ) => format!(
                 "score {}: over the maximum {max} of criterion {criterion}",
-                numbers::score(*tenths, numbers::POINT)
+                numbers::score(*tenths, Lang::En)
             ),
             (ImplausibleYear { year }, Lang::Vi) => {
                 format!("Năm: {year} không phải năm hợp lý (từ 1945 đến 2100)")

@@ -1,8 +1,8 @@
 //! How a refused tờ trình is told, in Vietnamese and in English: the command
 //! line and the awards board say it with these words.
 
-use crate::domain::eligibility::Lang;
 use crate::domain::submission::{IneligibleLine, SubmissionRefusal};
+use crate::i18n::Lang;
 
 impl SubmissionRefusal {
     pub fn message(&self, lang: Lang) -> String {
@@ -48,13 +48,13 @@ impl SubmissionRefusal {
             }
             (Nomination { nomination, refusal }, Lang::Vi) => format!(
                 "Hồ sơ {nomination}: {}",
-                crate::tui::strings::Lang::Vi
+                crate::i18n::Lang::Vi
                     .strings()
                     .award_refusal_of(refusal)
             ),
             (Nomination { nomination, refusal }, Lang::En) => format!(
                 "nomination {nomination}: {}",
-                crate::store::refusal_award::refusal_en(refusal)
+                crate::i18n::awards_refusal::refusal_en(refusal)
             ),
         }
     }

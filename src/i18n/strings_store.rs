@@ -6,7 +6,8 @@
 use crate::store::stored_code::Corruption;
 use crate::store::{StoreError, path_prefix};
 
-use super::strings::{Lang, Strings};
+use super::strings::Strings;
+use crate::i18n::Lang;
 
 impl Strings {
     /// Any store error as the user should read it.
@@ -18,7 +19,7 @@ impl Strings {
             return self.refusal(r);
         }
         if let StoreError::Text(r) = e {
-            return r.message(self.lang.words());
+            return r.message(self.lang);
         }
         if let StoreError::Award(r) = e {
             return self.award_refusal(r);
@@ -27,7 +28,7 @@ impl Strings {
             return self.batch_refusal(r);
         }
         if let StoreError::Submission(r) = e {
-            return r.message(self.lang.words());
+            return r.message(self.lang);
         }
         if self.lang == Lang::En {
             return e.to_string();
@@ -135,23 +136,23 @@ impl Strings {
                 "Cơ sở dữ liệu không có thành viên hoặc không có hồ sơ đề nghị nào để chấm điểm thử".into()
             }
             StoreError::Meeting(r) => self.refusal(r),
-            StoreError::Text(r) => r.message(self.lang.words()),
+            StoreError::Text(r) => r.message(self.lang),
             StoreError::Award(r) => self.award_refusal(r),
             StoreError::Batch(r) => self.batch_refusal(r),
-            StoreError::Submission(r) => r.message(self.lang.words()),
-            StoreError::Council(r) => r.message(self.lang.words()),
-            StoreError::Ward(r) => r.message(self.lang.words()),
-            StoreError::Movement(r) => r.message(self.lang.words()),
-            StoreError::Rules(r) => r.message(self.lang.words()),
+            StoreError::Submission(r) => r.message(self.lang),
+            StoreError::Council(r) => r.message(self.lang),
+            StoreError::Ward(r) => r.message(self.lang),
+            StoreError::Movement(r) => r.message(self.lang),
+            StoreError::Rules(r) => r.message(self.lang),
         }
     }
 }
 
 impl Strings {
     /// The refusals about nominees, nominations, evidence, holds, notes and
-    /// referrals (`record_words`), and a row of an imported file naming one.
+    /// referrals (`i18n::record`), and a row of an imported file naming one.
     fn record_refusal(&self, e: &StoreError) -> Option<String> {
-        let lang = self.lang.words();
+        let lang = self.lang;
         Some(match e {
             StoreError::Nominee(r) => r.message(lang),
             StoreError::Nomination(r) => r.message(lang),

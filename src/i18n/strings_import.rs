@@ -2,8 +2,10 @@
 //! interface's `Strings`). The columns, rows, problems and guesses themselves
 //! are worded by the import, in the same language.
 
-use super::action::ImportAction;
-use super::strings::{Lang, Strings};
+use super::strings::Strings;
+use crate::i18n::Lang;
+use crate::import::ProblemKind;
+use crate::tui::action::ImportAction;
 
 pub struct ImportStrings {
     pub title: &'static str,
@@ -163,5 +165,119 @@ pub fn action(lang: Lang, a: &ImportAction) -> (&'static str, &'static str) {
     match lang {
         Lang::Vi => vi,
         Lang::En => en,
+    }
+}
+
+/// "row" as the preview's problem lines say it.
+pub fn row_word(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Vi => "dòng",
+        Lang::En => "row",
+    }
+}
+
+/// A column holding data under no header, with what the preview's keys do about it.
+pub fn data_without_header(
+    lang: Lang,
+    line: impl std::fmt::Display,
+    letter: &str,
+    no_header: &str,
+    count: impl std::fmt::Display,
+    sample: &str,
+) -> String {
+    match lang {
+        Lang::Vi => format!(
+            "  dòng {line}, cột {letter} {no_header}: {count} dòng có dữ liệu (đầu tiên là “{sample}”); chọn cột {letter} rồi nhấn Enter để gán trường hoặc bỏ qua"
+        ),
+        Lang::En => format!(
+            "  row {line}, column {letter} {no_header}: {count} row(s) hold data (the first “{sample}”); select column {letter} and press Enter to give it a field or leave it out"
+        ),
+    }
+}
+
+/// What the preview's keys do about a problem the command line would mend
+/// with an option; `None` where the problem's own words already fit.
+pub fn preview_fix(kind: &ProblemKind, lang: Lang) -> Option<String> {
+    Some(match (kind, lang) {
+        (ProblemKind::AmbiguousHeader(options), Lang::Vi) => format!(
+            "tiêu đề này có thể là {}; chương trình không đoán: chọn cột này rồi nhấn Enter để chỉ rõ trường",
+            options.iter().map(|(_, f)| f.as_str()).collect::<Vec<_>>().join(" hoặc ")
+        ),
+        (ProblemKind::AmbiguousHeader(options), Lang::En) => format!(
+            "this header could mean {}; nothing is guessed: select this column and press Enter to say which",
+            options.iter().map(|(_, f)| f.as_str()).collect::<Vec<_>>().join(" or ")
+        ),
+        (ProblemKind::NoKindForRow, Lang::Vi) => {
+            "chưa rõ loại đối tượng: không có cột “Loại đối tượng” và không có dòng mục ở trên dòng này; nhấn k để chọn loại".into()
+        }
+        (ProblemKind::NoKindForRow, Lang::En) => {
+            "the kind of nominee is not said: no kind column and no section heading above this row; press k to choose the kind".into()
+        }
+        (ProblemKind::ChooseMovement { known }, Lang::Vi) => format!(
+            "cơ sở dữ liệu có nhiều phong trào mà chưa chọn phong trào nào: nhấn p để chọn ({})",
+            known.join("; ")
+        ),
+        (ProblemKind::ChooseMovement { known }, Lang::En) => format!(
+            "the database has several movements and none is chosen: press p to choose one ({})",
+            known.join("; ")
+        ),
+        (ProblemKind::UnknownMovement { value, .. }, Lang::Vi) => {
+            format!("không có phong trào “{value}”: nhấn p để chọn phong trào")
+        }
+        (ProblemKind::UnknownMovement { value, .. }, Lang::En) => {
+            format!("no movement “{value}”: press p to choose one")
+        }
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::preview_fix;
+    use crate::i18n::Lang;
+    use crate::import::ProblemKind;
+
+    #[test]
+    fn problems_the_preview_mends_name_its_keys_not_options() {
+        let fixes = [
+            (ProblemKind::NoKindForRow, "nhấn k", "press k"),
+            (
+                ProblemKind::AmbiguousHeader(vec![
+                    ("a".into(), "Đợt".into()),
+                    ("b".into(), "Năm".into()),
+                ]),
+                "nhấn Enter",
+                "press Enter",
+            ),
+            (
+                ProblemKind::ChooseMovement {
+                    known: vec!["1: A (a)".into()],
+                },
+                "nhấn p",
+                "press p",
+            ),
+            (
+                ProblemKind::UnknownMovement {
+                    value: "x".into(),
+                    known: vec![],
+                },
+                "nhấn p",
+                "press p",
+            ),
+        ];
+        for (kind, vi, en) in fixes {
+            let (v, e) = (preview_fix(&kind, Lang::Vi), preview_fix(&kind, Lang::En));
+            assert!(
+                v.as_deref()
+                    .is_some_and(|t| t.contains(vi) && !t.contains("--")),
+                "{v:?}"
+            );
+            assert!(
+                e.as_deref()
+                    .is_some_and(|t| t.contains(en) && !t.contains("--")),
+                "{e:?}"
+            );
+        }
+        assert_eq!(preview_fix(&ProblemKind::NameEmpty, Lang::Vi), None);
     }
 }
