@@ -31,6 +31,7 @@ pub fn generate(store: &mut Store, spec: Spec, batch: usize) -> Result<()> {
         None => store.add_seed_movement()?.id,
     };
     let groups = store.criteria_groups(movement_id)?;
+    store.widen_cache_for_bulk()?;
     let mut rng = Rng::new(spec.seed);
     let mut written = Batch::default();
     let members = store.write(|w| create_council(w))?;

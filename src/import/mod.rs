@@ -236,6 +236,7 @@ pub fn import_tables(
             "map": options.list.maps,
         });
         let file = path.display().to_string();
+        store.widen_cache_for_bulk()?;
         store.write(|w| {
             let mut batch = Batch::default();
             save_rows(

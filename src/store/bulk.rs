@@ -16,6 +16,9 @@ use crate::domain::nomination::{Evidence, NewNomination, NominationId};
 use crate::domain::nominee::{NewNominee, NomineeId};
 use crate::domain::scoring::Score;
 
+/// Page cache of a bulk write, in KiB.
+const BULK_CACHE_KIB: usize = 128 * 1024;
+
 /// What one bulk action wrote: per table, how many rows and the id range,
 /// and a running hash over every row in the order it was written.
 #[derive(Debug, Default)]
@@ -249,6 +252,15 @@ impl Store {
 }
 
 impl Store {
+    /// Give a long bulk write a larger page cache (SQLite's default is 2 MB):
+    /// the pages of the tables and indexes it keeps touching stay in memory
+    /// instead of being read back from the file for every row.
+    pub fn widen_cache_for_bulk(&self) -> Result<()> {
+        self.conn()
+            .pragma_update(None, "cache_size", -(BULK_CACHE_KIB as i64))?;
+        Ok(())
+    }
+
     /// Fold the write-ahead log into the database file and empty it: between
     /// the batches of a long bulk write, so the log stays the size of one
     /// batch instead of the whole write.
