@@ -4,12 +4,11 @@
 mod meetings;
 mod past;
 mod pools;
+pub mod synthetic;
 
 use pools::*;
 
 use std::collections::{HashMap, HashSet};
-
-use rusqlite::params;
 
 use crate::domain::council::{Council, Member, Role};
 use crate::domain::movement::Round;
@@ -386,6 +385,9 @@ fn evidence_for(rng: &mut Rng, nomination_id: i64, i: usize) -> Evidence {
 
 /// Fill a new database: the council, nominees, nominations, evidence and scores.
 pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
+    if !spec.audited {
+        return synthetic::generate(store, spec, synthetic::BATCH);
+    }
     // The demo's ward runs the seed's movement.
     let movement_id = match store.movements()?.first() {
         Some(m) => m.id,
@@ -406,16 +408,16 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
             let serial = per_kind.entry(kind).or_insert(0);
             let pool_len = collective_pool(kind).map_or(usize::MAX, <[&str]>::len);
             // The demo has only the ward's own collectives.
-            let nth = if spec.audited { *serial % pool_len.max(1) } else { *serial };
+            let nth = if spec.audited {
+                *serial % pool_len.max(1)
+            } else {
+                *serial
+            };
             *serial += 1;
             let nominee = nominee_for(kind, &mut rng, nth);
             let mut award = award_for(kind, &mut rng);
             let mut round = round_for(award, &mut rng);
-            let summary = format!(
-                "{} {}",
-                rng.pick(ACHIEVEMENTS),
-                rng.pick(ACHIEVEMENTS)
-            );
+            let summary = format!("{} {}", rng.pick(ACHIEVEMENTS), rng.pick(ACHIEVEMENTS));
             let new = NewNomination {
                 nominee_id: 0,
                 movement_id,
@@ -425,7 +427,7 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
                 summary,
                 status: status_for(&mut rng),
             };
-            let id = if spec.audited {
+            let id = {
                 let nominee_id = match collectives.get(&nominee.name) {
                     Some(id) => *id,
                     None => {
@@ -449,8 +451,6 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
                     round,
                     ..new
                 })?
-            } else {
-                bulk_insert(w, &nominee, &new)?
             };
             created.push((id, kind));
         }
@@ -458,11 +458,7 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
             let evidence = 1 + rng.below(4);
             for e in 0..evidence {
                 let ev = evidence_for(&mut rng, *id, e);
-                if spec.audited {
-                    w.insert_evidence(&ev)?;
-                } else {
-                    bulk_evidence(w, &ev)?;
-                }
+                w.insert_evidence(&ev)?;
             }
             // Most nominations are scored by most members; some are not yet.
             if rng.chance(85) {
@@ -483,55 +479,16 @@ pub fn populate(store: &mut Store, spec: Spec) -> Result<()> {
                             criterion_code: c.code.clone(),
                             tenths,
                         };
-                        if spec.audited {
-                            w.put_score(*id, &s)?;
-                        } else {
-                            w.raw_transaction_for_import_and_gen().execute(
-                                "INSERT INTO scores (nomination_id, member_id, criterion_code, tenths, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)",
-                                params![id, s.member_id, s.criterion_code, s.tenths, w.now],
-                            )?;
-                        }
+                        w.put_score(*id, &s)?;
                     }
                 }
                 w.refresh_score(*id)?;
             }
         }
-        if !spec.audited {
-            w.audit(
-                "nominations",
-                "*",
-                "generate",
-                None,
-                Some(&serde_json::json!({"nominations": spec.nominations, "seed": spec.seed})),
-            )?;
-        }
         Ok(())
     })?;
-    if spec.audited {
-        meetings::add_meetings(store)?;
-        past::add_past(store)?;
-    }
-    Ok(())
-}
-
-/// Insert without a per-row audit entry; used only for synthetic data, which
-/// records one audit entry for the whole generation.
-fn bulk_insert(w: &Tx<'_>, n: &NewNominee, nom: &NewNomination) -> Result<i64> {
-    let nominee_id = w.insert_nominee_unaudited(n)?;
-    w.insert_nomination_unaudited(&NewNomination {
-        nominee_id,
-        ..nom.clone()
-    })
-}
-
-fn bulk_evidence(w: &Tx<'_>, e: &Evidence) -> Result<()> {
-    w.raw_transaction_for_import_and_gen().prepare_cached(
-        "INSERT INTO evidence (nomination_id, kind, title, doc_number, doc_date, note, created_at) VALUES (?1, ?2, ?3, ?4, ?5, '', ?6)",
-    )?
-    .execute(params![e.nomination_id, e.kind.code(), e.title, e.doc_number, e.doc_date, w.now])?;
-    w.raw_transaction_for_import_and_gen()
-        .prepare_cached("UPDATE nominations SET evidence_count = evidence_count + 1 WHERE id = ?1")?
-        .execute([e.nomination_id])?;
+    meetings::add_meetings(store)?;
+    past::add_past(store)?;
     Ok(())
 }
 

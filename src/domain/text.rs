@@ -11,7 +11,12 @@ use unicode_normalization::UnicodeNormalization;
 /// NFC-normalise and trim surrounding white space. Every text entering the
 /// program goes through this.
 pub fn nfc(s: &str) -> String {
-    s.trim().nfc().collect()
+    let s = s.trim();
+    // Most text arrives composed already: checked without building it again.
+    if unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes {
+        return s.to_string();
+    }
+    s.nfc().collect()
 }
 
 /// Case- and tone-insensitive form for searching: "Nguyễn Đức" -> "nguyen duc".

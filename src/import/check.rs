@@ -113,8 +113,7 @@ pub(super) fn check<'t>(
             Err(mut p) => problems.append(&mut p),
         }
     }
-    checked.duplicates =
-        matching::find_duplicates(store.raw_connection_for_import(), layout, &checked.parsed)?;
+    checked.duplicates = matching::find_duplicates(store, layout, &checked.parsed)?;
     if !options.allow_duplicates {
         problems.extend(checked.duplicates.iter().cloned());
     }
@@ -283,7 +282,7 @@ pub fn preview_tables(
         },
         ..ImportPreview::default()
     };
-    let mut known = matching::KnownNominees::load(store.raw_connection_for_import())?;
+    let mut known = matching::KnownNominees::load(store)?;
     for row in &checked.parsed {
         if known.find(&row.nominee).is_some() {
             preview.existing_nominees += 1;

@@ -4,15 +4,13 @@
 
 use std::collections::HashMap;
 
-use rusqlite::Connection;
-
 use super::columns::Column;
 use super::problem::ProblemKind;
 use super::rows::{Layout, ParsedRow, Problem, column_letter};
 use crate::domain::nominee::{NewNominee, NomineeId};
 use crate::domain::text::fold;
 use crate::domain::text_rules::name_key;
-use crate::store::StoreError;
+use crate::store::{Store, StoreError};
 
 /// What identifies a nominee when a list is imported: everything a unit
 /// writes about them, with names and units compared by [`name_key`] (so the
@@ -45,25 +43,22 @@ pub struct KnownNominees {
 }
 
 impl KnownNominees {
-    pub fn load(conn: &Connection) -> Result<KnownNominees, StoreError> {
-        let mut stmt = conn.prepare(
-            "SELECT id, kind, name, birth_year, sex, unit FROM nominees ORDER BY id DESC",
-        )?;
+    pub fn load(store: &Store) -> Result<KnownNominees, StoreError> {
         // Oldest last, so that it wins when two saved nominees share a key.
-        let by_key = stmt
-            .query_map([], |r| {
-                Ok((
-                    NomineeKey {
-                        kind: r.get(1)?,
-                        name: name_key(&r.get::<_, String>(2)?),
-                        birth_year: r.get(3)?,
-                        sex: r.get(4)?,
-                        unit: name_key(&r.get::<_, String>(5)?),
-                    },
-                    r.get(0)?,
-                ))
-            })?
-            .collect::<rusqlite::Result<HashMap<_, _>>>()?;
+        let by_key = store
+            .nominee_identities()?
+            .into_iter()
+            .map(|(id, kind, name, birth_year, sex, unit)| {
+                let key = NomineeKey {
+                    kind,
+                    name: name_key(&name),
+                    birth_year,
+                    sex,
+                    unit: name_key(&unit),
+                };
+                (key, id)
+            })
+            .collect();
         Ok(KnownNominees { by_key })
     }
 
@@ -81,18 +76,11 @@ impl KnownNominees {
 /// without tones is caught as well), round and award
 /// as an earlier row or a nomination already saved (withdrawn ones aside).
 pub fn find_duplicates(
-    conn: &Connection,
+    store: &Store,
     layout: &Layout,
     parsed: &[ParsedRow],
 ) -> Result<Vec<Problem>, StoreError> {
-    let mut stmt = conn.prepare(
-        "SELECT e.name_fold, n.round, n.award_code, min(n.id) FROM nominations n
-         JOIN nominees e ON e.id = n.nominee_id
-         WHERE n.status <> 'withdrawn' GROUP BY 1, 2, 3",
-    )?;
-    let saved = stmt
-        .query_map([], |r| Ok(((r.get(0)?, r.get(1)?, r.get(2)?), r.get(3)?)))?
-        .collect::<rusqlite::Result<HashMap<(String, String, String), i64>>>()?;
+    let saved = store.nomination_keys()?;
     let name_column = layout
         .positions
         .get(&Column::Name)

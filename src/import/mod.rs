@@ -20,12 +20,11 @@ pub mod template;
 
 use std::path::{Path, PathBuf};
 
-use rusqlite::params;
-
 use crate::domain::award::{Award, Catalogue};
 use crate::domain::nomination::NewNomination;
 use crate::domain::text::fold;
 use crate::i18n::Lang;
+use crate::store::bulk::Batch;
 use crate::store::{Store, StoreError, Tx};
 pub use check::{ImportPreview, preview_tables};
 pub use problem::ProblemKind;
@@ -173,7 +172,7 @@ pub fn import_tables(
     } else {
         0
     };
-    let mut known = matching::KnownNominees::load(store.raw_connection_for_import())?;
+    let mut known = matching::KnownNominees::load(store)?;
     if options.dry_run {
         for row in parsed {
             if known.find(&row.nominee).is_some() {
@@ -193,9 +192,13 @@ pub fn import_tables(
             "kind": options.list.kinds,
             "map": options.list.maps,
         });
+        let file = path.display().to_string();
+        store.widen_cache_for_bulk()?;
         store.write(|w| {
+            let mut batch = Batch::default();
             save_rows(
                 w,
+                &mut batch,
                 parsed,
                 &checked.scores,
                 &mut known,
@@ -203,21 +206,22 @@ pub fn import_tables(
                 &mut report,
                 &mut |i| progress(done + i, total),
             )?;
-            // One entry naming the file and what was chosen for it, so the
-            // log tells where the rows came from and how they were read.
-            w.audit(
+            // One entry for the whole list: the file, what was chosen for it,
+            // and what was written (counts, id ranges, a hash of the rows),
+            // so the log tells where the rows came from and how they were read.
+            w.audit_batch(
                 "imports",
-                path.display(),
+                &file,
                 "import",
-                None,
-                Some(&serde_json::json!({
-                    "file": path.display().to_string(),
+                &batch,
+                serde_json::json!({
+                    "file": file,
                     "sheet": report.sheet,
                     "nominations": report.nominations,
                     "new_nominees": report.new_nominees,
                     "scores": report.scores,
                     "options": chosen,
-                })),
+                }),
             )
         })?;
     }
@@ -225,8 +229,10 @@ pub fn import_tables(
 }
 
 /// Save the rows: a nominee already known is linked, not copied.
+#[allow(clippy::too_many_arguments)]
 fn save_rows(
     w: &mut Tx<'_>,
+    batch: &mut Batch,
     parsed: &[ParsedRow],
     scores: &scores::ScoresByRow,
     known: &mut matching::KnownNominees,
@@ -243,25 +249,28 @@ fn save_rows(
             None => {
                 report.new_nominees += 1;
                 let id = w
-                    .insert_nominee(&row.nominee)
+                    .bulk_nominee(batch, &row.nominee)
                     .map_err(|e| at_row(row.line, e))?;
                 known.remember(&row.nominee, id);
                 id
             }
         };
         let nomination_id = w
-            .insert_nomination(&NewNomination {
-                nominee_id,
-                movement_id,
-                round: row.round,
-                award_code: row.award_code.clone(),
-                proposing_unit: row.proposing_unit.clone(),
-                summary: row.summary.clone(),
-                status: row.status,
-            })
+            .bulk_nomination(
+                batch,
+                &NewNomination {
+                    nominee_id,
+                    movement_id,
+                    round: row.round,
+                    award_code: row.award_code.clone(),
+                    proposing_unit: row.proposing_unit.clone(),
+                    summary: row.summary.clone(),
+                    status: row.status,
+                },
+            )
             .map_err(|e| at_row(row.line, e))?;
         if let Some(lines) = scores.get(&i) {
-            save_scores(w, nomination_id, lines)?;
+            save_scores(w, batch, nomination_id, lines)?;
             report.scores += lines.len();
         }
         progress(i + 1);
@@ -272,6 +281,7 @@ fn save_rows(
 /// A nomination's scores and recusals, then its consolidated score.
 fn save_scores(
     w: &mut Tx<'_>,
+    batch: &mut Batch,
     nomination: i64,
     lines: &[scores::ScoreLine],
 ) -> Result<(), StoreError> {
@@ -281,7 +291,8 @@ fn save_scores(
                 member_id,
                 criterion_code,
                 tenths,
-            } => w.put_score(
+            } => w.bulk_score(
+                batch,
                 nomination,
                 &crate::domain::scoring::Score {
                     member_id: *member_id,
@@ -290,18 +301,7 @@ fn save_scores(
                 },
             )?,
             scores::ScoreLine::Recusal { member_id, reason } => {
-                w.raw_transaction_for_import_and_gen().execute(
-                    "INSERT INTO recusals (nomination_id, member_id, reason) VALUES (?1, ?2, ?3)
-                     ON CONFLICT (nomination_id, member_id) DO UPDATE SET reason = excluded.reason",
-                    params![nomination, member_id, reason],
-                )?;
-                w.audit(
-                    "recusals",
-                    format!("{nomination}/{member_id}"),
-                    "insert",
-                    None,
-                    Some(&serde_json::json!({ "reason": reason })),
-                )?;
+                w.bulk_recusal(batch, nomination, *member_id, reason)?
             }
         }
     }

@@ -465,7 +465,14 @@ fn read_rows(
             }
             continue;
         }
-        if let Some(kind) = sections::trailer_start(&t) {
+        // A nomination whose summary mentions a day, a month and a year is
+        // not the place and date above the signatures.
+        let signature_words_in_a_nomination = |kind: &Trailer| {
+            *kind == Trailer::Signature && looks_like_nomination(&reading.layout, row)
+        };
+        if let Some(kind) =
+            sections::trailer_start(&t).filter(|k| !signature_words_in_a_nomination(k))
+        {
             trailer = Some(kind);
             reading.skipped.push(SkippedRow {
                 line: row.line,

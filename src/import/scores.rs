@@ -176,6 +176,11 @@ fn read_sheet(table: &Table, header_index: usize, ctx: &Context<'_>, acc: &mut A
         groups,
     } = ctx;
     let (out, problems, seen) = (&mut acc.out, &mut acc.problems, &mut acc.seen);
+    // Folded once, not once per score line: a list has hundreds of
+    // thousands of lines and a council a dozen members.
+    let member_keys: Vec<String> = members.iter().map(|m| fold(&m.name)).collect();
+    let mut member_of: HashMap<String, Option<usize>> = HashMap::new();
+    let recusal_key = fold(RECUSAL_NOTE);
     for row in table.rows[header_index + 1..]
         .iter()
         .filter(|r| !r.is_blank())
@@ -201,9 +206,13 @@ fn read_sheet(table: &Table, header_index: usize, ctx: &Context<'_>, acc: &mut A
             ));
             continue;
         };
-        let member_text = nfc(&row.get(cols.member).as_text());
-        let member = members.iter().find(|m| fold(&m.name) == fold(&member_text));
-        let Some(member) = member else {
+        let member_cell = row.get(cols.member).as_text();
+        let found = *member_of.entry(member_cell.clone()).or_insert_with(|| {
+            let key = fold(&member_cell);
+            member_keys.iter().position(|k| *k == key)
+        });
+        let Some(member) = found.map(|i| &members[i]) else {
+            let member_text = nfc(&member_cell);
             problems.push(at(
                 cols.member,
                 ProblemKind::NotAMember(member_text.clone()),
@@ -214,7 +223,7 @@ fn read_sheet(table: &Table, header_index: usize, ctx: &Context<'_>, acc: &mut A
             .note
             .map(|c| nfc(&row.get(c).as_text()))
             .unwrap_or_default();
-        if fold(&note).starts_with(&fold(RECUSAL_NOTE)) {
+        if !note.is_empty() && fold(&note).starts_with(&recusal_key) {
             let reason = note
                 .split_once(':')
                 .map_or(String::new(), |(_, r)| r.trim().to_string());

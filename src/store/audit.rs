@@ -59,36 +59,61 @@ fn chained_hash(
     hex::encode(h.finalize())
 }
 
-pub fn append(conn: &Connection, c: &Change<'_>) -> Result<()> {
-    let prev: String = conn
-        .query_row(
-            "SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1",
-            [],
-            |r| r.get(0),
-        )
-        .optional()?
-        .unwrap_or_else(|| GENESIS.to_string());
-    let before = c.before.map(|v| v.to_string());
-    let after = c.after.map(|v| v.to_string());
-    let hash = chained_hash(
-        &prev,
-        [c.at, c.actor, c.table, c.record_id, c.action],
-        before.as_deref(),
-        after.as_deref(),
-    );
-    conn.execute(
-        "INSERT INTO audit_log (at, actor, table_name, record_id, action, before, after, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![c.at, c.actor, c.table, c.record_id, c.action, before, after, prev, hash],
-    )?;
-    // The head moves with the log, in the same transaction: entries cut from
-    // the end leave the head pointing past the last one.
-    conn.execute(
-        "INSERT INTO audit_head (id, last_id, hash) VALUES (1, ?1, ?2)
-         ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash",
-        params![conn.last_insert_rowid(), hash],
-    )?;
-    Ok(())
+/// The chain's newest entry as one transaction knows it: read from the log
+/// once, then moved by each entry it appends, so that a transaction writing
+/// many entries does not look the head up again for every one.
+#[derive(Debug, Default)]
+pub struct Chain {
+    head: std::cell::RefCell<Option<Head>>,
+    /// True once an entry was appended and `audit_head` not yet told.
+    moved: std::cell::Cell<bool>,
+}
+
+impl Chain {
+    pub fn append(&self, conn: &Connection, c: &Change<'_>) -> Result<()> {
+        let mut known = self.head.borrow_mut();
+        let prev = match known.take() {
+            Some(h) => h.hash,
+            None => head(conn)?.hash,
+        };
+        let before = c.before.map(|v| v.to_string());
+        let after = c.after.map(|v| v.to_string());
+        let hash = chained_hash(
+            &prev,
+            [c.at, c.actor, c.table, c.record_id, c.action],
+            before.as_deref(),
+            after.as_deref(),
+        );
+        conn.prepare_cached(
+            "INSERT INTO audit_log (at, actor, table_name, record_id, action, before, after, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        )?
+        .execute(params![c.at, c.actor, c.table, c.record_id, c.action, before, after, prev, hash])?;
+        *known = Some(Head {
+            entry: conn.last_insert_rowid(),
+            hash,
+        });
+        self.moved.set(true);
+        Ok(())
+    }
+
+    /// Move the recorded head to the newest entry, in the same transaction
+    /// as the entries: entries cut from the end leave the head pointing past
+    /// the last one. Called once before the transaction commits.
+    pub fn record_head(&self, conn: &Connection) -> Result<()> {
+        if !self.moved.get() {
+            return Ok(());
+        }
+        if let Some(h) = self.head.borrow().as_ref() {
+            conn.prepare_cached(
+                "INSERT INTO audit_head (id, last_id, hash) VALUES (1, ?1, ?2)
+                 ON CONFLICT (id) DO UPDATE SET last_id = excluded.last_id, hash = excluded.hash",
+            )?
+            .execute(params![h.entry, h.hash])?;
+        }
+        self.moved.set(false);
+        Ok(())
+    }
 }
 
 /// The newest entry of the chain: its number and hash (entry 0 and the

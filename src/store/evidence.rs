@@ -62,10 +62,11 @@ fn normalised(e: &Evidence) -> Result<Evidence> {
 impl Tx<'_> {
     pub fn insert_evidence(&self, e: &Evidence) -> Result<i64> {
         let mut e = normalised(e)?;
-        self.tx.execute(
+        self.tx.prepare_cached(
             "INSERT INTO evidence (nomination_id, kind, title, doc_number, doc_date, file_path, sha256, note, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-            params![
+        )?
+        .execute(params![
                 e.nomination_id,
                 e.kind.code(),
                 e.title,
@@ -75,14 +76,14 @@ impl Tx<'_> {
                 e.sha256,
                 e.note,
                 self.now
-            ],
-        )?;
+            ])?;
         let id = self.tx.last_insert_rowid();
         e.id = id;
-        self.tx.execute(
-            "UPDATE nominations SET evidence_count = (SELECT count(*) FROM evidence WHERE nomination_id = ?1) WHERE id = ?1",
-            [e.nomination_id],
-        )?;
+        self.tx
+            .prepare_cached(
+                "UPDATE nominations SET evidence_count = (SELECT count(*) FROM evidence WHERE nomination_id = ?1) WHERE id = ?1",
+            )?
+            .execute([e.nomination_id])?;
         self.audit("evidence", id, "insert", None, Some(&to_json(&e)))?;
         Ok(id)
     }

@@ -8,6 +8,7 @@ pub mod audit_views;
 pub mod award_checks;
 pub mod awards;
 mod blank;
+pub mod bulk;
 pub mod corruption_log;
 pub mod council;
 pub mod council_edit;
@@ -433,6 +434,11 @@ impl Store {
 
     fn prepare(&mut self, path: &Path) -> Result<()> {
         self.conn.busy_timeout(Duration::from_secs(3))?;
+        // Room for every statement a bulk write repeats (row inserts, the
+        // audit append, one digest query per table of the record), so none
+        // is compiled again per row.
+        self.conn
+            .set_prepared_statement_cache_capacity(STATEMENT_CACHE);
         self.conn
             .pragma_update(None, "foreign_keys", "ON")
             .map_err(|e| classify(path, e))?;
@@ -534,12 +540,6 @@ impl Store {
         &self.conn
     }
 
-    /// The connection for `import`, whose duplicate matching still reads it
-    /// directly; to go when that reading moves into the store.
-    pub(crate) fn raw_connection_for_import(&self) -> &Connection {
-        &self.conn
-    }
-
     /// The connection, for integration tests that set up or tamper with rows
     /// directly; only in builds with the `test-support` feature.
     #[cfg(feature = "test-support")]
@@ -565,9 +565,15 @@ impl Store {
         let actor = self.actor.clone();
         let run = |conn: &mut Connection| -> Result<T> {
             let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-            let mut w = Tx { tx, now, actor };
+            let mut w = Tx {
+                tx,
+                now,
+                actor,
+                chain: audit::Chain::default(),
+            };
             let out = f(&mut w)?;
             rowproof::flush(&w)?;
+            w.chain.record_head(&w.tx)?;
             w.tx.commit()?;
             Ok(out)
         };
@@ -657,16 +663,11 @@ pub struct Tx<'a> {
     pub(in crate::store) tx: Transaction<'a>,
     pub now: String,
     pub actor: String,
+    /// The audit chain's head, kept here while the transaction appends.
+    chain: audit::Chain,
 }
 
 impl<'a> Tx<'a> {
-    /// The transaction for `import` and the synthetic data of `demo` (its
-    /// unaudited bulk path), which still write some rows directly; to go
-    /// when those writes move into the store.
-    pub(crate) fn raw_transaction_for_import_and_gen(&self) -> &Transaction<'a> {
-        &self.tx
-    }
-
     /// The transaction, for integration tests that write rows directly;
     /// only in builds with the `test-support` feature.
     #[cfg(feature = "test-support")]
@@ -686,7 +687,7 @@ impl Tx<'_> {
         before: Option<&serde_json::Value>,
         after: Option<&serde_json::Value>,
     ) -> Result<()> {
-        audit::append(
+        self.chain.append(
             &self.tx,
             &audit::Change {
                 at: &self.now,
@@ -700,6 +701,9 @@ impl Tx<'_> {
         )
     }
 }
+
+/// Prepared statements a connection keeps (rusqlite's default is 16).
+const STATEMENT_CACHE: usize = 128;
 
 pub(crate) fn default_actor() -> String {
     std::env::var("USER")

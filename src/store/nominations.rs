@@ -145,11 +145,10 @@ impl Tx<'_> {
     pub(crate) fn insert_nomination_unaudited(&self, n: &NewNomination) -> Result<NominationId> {
         let (kind, nominee_name, unit, name_sort): (String, String, String, Vec<u8>) = self
             .tx
-            .query_row(
-                "SELECT kind, name, unit, name_sort FROM nominees WHERE id = ?1",
-                [n.nominee_id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
+            .prepare_cached("SELECT kind, name, unit, name_sort FROM nominees WHERE id = ?1")?
+            .query_row([n.nominee_id], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
             .optional()?
             .ok_or_else(|| StoreError::NotFound {
                 what: "nominee",
@@ -157,11 +156,12 @@ impl Tx<'_> {
             })?;
         let award: Option<(u8, String, String, String)> = self
             .tx
-            .query_row(
+            .prepare_cached(
                 "SELECT rank, recipients, short_name, decided_at FROM awards WHERE code = ?1",
-                [&n.award_code],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
+            )?
+            .query_row([&n.award_code], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+            })
             .optional()?;
         let (rank, recipients, award_short, level) =
             award.ok_or_else(|| NominationRefusal::UnknownAward {
@@ -176,11 +176,12 @@ impl Tx<'_> {
         )?;
         let class = serde_json::to_string(&kind.class()).unwrap_or_default();
         nomination_rules::award_for_kind(&award_short, recipients.contains(&class), kind)?;
-        self.tx.execute(
+        self.tx.prepare_cached(
             "INSERT INTO nominations (nominee_id, movement_id, round, round_year, award_code, award_rank, award_level, nominee_kind, name_sort,
                                       proposing_unit, summary, status, search_fold, created_at, updated_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)",
-            params![
+        )?
+        .execute(params![
                 n.nominee_id,
                 n.movement_id,
                 n.round.code(),
@@ -195,8 +196,7 @@ impl Tx<'_> {
                 n.status.code(),
                 search_text(&nominee_name, &unit, &award_short),
                 self.now
-            ],
-        )?;
+            ])?;
         Ok(self.tx.last_insert_rowid())
     }
 

@@ -167,7 +167,7 @@ pub(crate) fn flush(w: &Tx<'_>) -> Result<()> {
                 Ok((record_name(&r), digest_of(&w.tx, &s, &r)?))
             })
             .collect::<Result<Vec<_>>>()?;
-        write_digests(&w.tx, &w.now, &w.actor, &table, ROWS, digests)?;
+        write_digests(&w.tx, &w.chain, &w.now, &w.actor, &table, ROWS, digests)?;
     }
     w.tx.execute("DELETE FROM temp.proof_touched", [])?;
     Ok(())
@@ -188,6 +188,7 @@ pub fn baseline_tables(
     actor: &str,
     only: Option<&[&str]>,
 ) -> Result<()> {
+    let chain = super::audit::Chain::default();
     for s in record_tables(conn)? {
         if only.is_some_and(|names| !names.contains(&s.name.as_str())) {
             continue;
@@ -197,10 +198,10 @@ pub fn baseline_tables(
             digests.push((record.to_string(), Some(digest)))
         })?;
         if !digests.is_empty() {
-            write_digests(conn, at, actor, &s.name, BASELINE, digests)?;
+            write_digests(conn, &chain, at, actor, &s.name, BASELINE, digests)?;
         }
     }
-    Ok(())
+    chain.record_head(conn)
 }
 
 /// True when the log holds at least one row proof.
@@ -214,6 +215,7 @@ pub fn has_proofs(conn: &Connection) -> Result<bool> {
 
 fn write_digests(
     conn: &Connection,
+    chain: &super::audit::Chain,
     at: &str,
     actor: &str,
     table: &str,
@@ -232,7 +234,7 @@ fn write_digests(
             })
             .collect();
         let after = serde_json::json!({ "digests": map });
-        super::audit::append(
+        chain.append(
             conn,
             &super::audit::Change {
                 at,

@@ -26,31 +26,14 @@ impl Tx<'_> {
     /// Recompute and store the consolidated score of a nomination.
     pub fn refresh_score(&self, nomination: NominationId) -> Result<Option<f64>> {
         let sheet = load_sheet(&self.tx, nomination, &self.now)?;
-        self.tx.execute(
-            "UPDATE nominations SET score = ?2 WHERE id = ?1",
-            params![nomination, sheet.consolidated],
-        )?;
+        self.tx
+            .prepare_cached("UPDATE nominations SET score = ?2 WHERE id = ?1")?
+            .execute(params![nomination, sheet.consolidated])?;
         Ok(sheet.consolidated)
     }
 
     pub fn put_score(&self, nomination: NominationId, s: &Score) -> Result<()> {
-        let max: Option<u32> = self
-            .tx
-            .query_row(
-                "SELECT max_score FROM criteria WHERE code = ?1",
-                [&s.criterion_code],
-                |r| r.get(0),
-            )
-            .ok();
-        let max = max.ok_or_else(|| NominationRefusal::UnknownCriterion {
-            code: s.criterion_code.clone(),
-        })?;
-        nomination_rules::score(s.tenths, max, &s.criterion_code)?;
-        self.tx.execute(
-            "INSERT INTO scores (nomination_id, member_id, criterion_code, tenths, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (nomination_id, member_id, criterion_code) DO UPDATE SET tenths = excluded.tenths, updated_at = excluded.updated_at",
-            params![nomination, s.member_id, s.criterion_code, s.tenths, self.now],
-        )?;
+        self.put_score_unaudited(nomination, s)?;
         self.audit(
             "scores",
             format!("{nomination}/{}/{}", s.member_id, s.criterion_code),
@@ -59,18 +42,38 @@ impl Tx<'_> {
             Some(&serde_json::json!({"tenths": s.tenths})),
         )
     }
+
+    /// The score alone, checked; callers record the audit entry (a bulk
+    /// action records one for all its rows).
+    pub(crate) fn put_score_unaudited(&self, nomination: NominationId, s: &Score) -> Result<()> {
+        let max: Option<u32> = self
+            .tx
+            .prepare_cached("SELECT max_score FROM criteria WHERE code = ?1")?
+            .query_row([&s.criterion_code], |r| r.get(0))
+            .ok();
+        let max = max.ok_or_else(|| NominationRefusal::UnknownCriterion {
+            code: s.criterion_code.clone(),
+        })?;
+        nomination_rules::score(s.tenths, max, &s.criterion_code)?;
+        self.tx.prepare_cached(
+            "INSERT INTO scores (nomination_id, member_id, criterion_code, tenths, updated_at) VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (nomination_id, member_id, criterion_code) DO UPDATE SET tenths = excluded.tenths, updated_at = excluded.updated_at",
+        )?
+        .execute(params![nomination, s.member_id, s.criterion_code, s.tenths, self.now])?;
+        Ok(())
+    }
 }
 
 fn criteria_for(conn: &rusqlite::Connection, nomination: NominationId) -> Result<Vec<Criterion>> {
-    let (kind, nominee): (String, i64) = conn.query_row(
-        "SELECT e.kind, e.id FROM nominations n JOIN nominees e ON e.id = n.nominee_id WHERE n.id = ?1",
-        [nomination],
-        |r| Ok((r.get(0)?, r.get(1)?)),
-    )?;
+    let (kind, nominee): (String, i64) = conn
+        .prepare_cached(
+            "SELECT e.kind, e.id FROM nominations n JOIN nominees e ON e.id = n.nominee_id WHERE n.id = ?1",
+        )?
+        .query_row([nomination], |r| Ok((r.get(0)?, r.get(1)?)))?;
     let kind = decode(NomineeKind::from_code, &kind, "nominees", nominee, "kind")?;
     // The criteria of the nomination's own movement, in the groups that
     // apply to its nominee's kind.
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT c.code, c.text, c.max_score, c.weight
          FROM nominations n
          JOIN criteria_groups g ON g.movement_id = n.movement_id
@@ -96,7 +99,7 @@ fn scoring_members(
     today: &str,
 ) -> Result<Vec<crate::domain::council::Member>> {
     use super::council::{MEMBER_COLUMNS, MEMBER_ORDER, member_from_row};
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {MEMBER_COLUMNS} FROM members
          WHERE council_id = (SELECT id FROM councils ORDER BY id DESC LIMIT 1)
          ORDER BY {MEMBER_ORDER}"
@@ -121,8 +124,9 @@ fn load_sheet(
 ) -> Result<ScoreSheet> {
     let criteria = criteria_for(conn, nomination)?;
     let members = scoring_members(conn, today)?;
-    let mut stmt = conn
-        .prepare("SELECT member_id, criterion_code, tenths FROM scores WHERE nomination_id = ?1")?;
+    let mut stmt = conn.prepare_cached(
+        "SELECT member_id, criterion_code, tenths FROM scores WHERE nomination_id = ?1",
+    )?;
     let scores = stmt
         .query_map([nomination], |r| {
             Ok(Score {
@@ -133,16 +137,13 @@ fn load_sheet(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let mut stmt =
-        conn.prepare("SELECT member_id, reason FROM recusals WHERE nomination_id = ?1")?;
+        conn.prepare_cached("SELECT member_id, reason FROM recusals WHERE nomination_id = ?1")?;
     let recused = stmt
         .query_map([nomination], |r| Ok((r.get(0)?, r.get(1)?)))?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     let method: Option<String> = conn
-        .query_row(
-            "SELECT value FROM meta WHERE key = 'aggregation'",
-            [],
-            |r| r.get::<_, String>(0),
-        )
+        .prepare_cached("SELECT value FROM meta WHERE key = 'aggregation'")?
+        .query_row([], |r| r.get::<_, String>(0))
         .optional()?;
     // A file that never chose a method scores by the mean (the default).
     let method = match method {

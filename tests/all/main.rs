@@ -11,6 +11,7 @@ mod record_db;
 
 mod anchor;
 mod awards;
+mod bulk_writes;
 mod cli;
 mod crash;
 mod decision;
