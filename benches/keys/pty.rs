@@ -8,7 +8,7 @@ use std::os::fd::{FromRawFd, OwnedFd};
 use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::sync::mpsc::{self, Receiver};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -16,7 +16,36 @@ use std::time::{Duration, Instant};
 pub struct Session {
     child: Child,
     input: std::fs::File,
-    output: Receiver<Instant>,
+    output: Receiver<Chunk>,
+}
+
+/// One read of screen output: when, and whether it drew only on the list's
+/// title line (where the count appears when it follows the rows).
+#[derive(Debug, Clone, Copy)]
+struct Chunk {
+    at: Instant,
+    title_only: bool,
+}
+
+/// The screen line of the list's title (the third, under the header and the filters).
+const TITLE_ROW: &[u8] = b"3";
+
+/// Whether every cursor move in `chunk` (`ESC [ row ; col H`) goes to the title line.
+fn title_only(chunk: &[u8]) -> bool {
+    let mut rows = chunk
+        .windows(2)
+        .enumerate()
+        .filter(|(_, w)| w == b"\x1b[")
+        .filter_map(|(i, _)| {
+            let rest = &chunk[i + 2..];
+            let semi = rest.iter().position(|&b| b == b';')?;
+            let row = &rest[..semi];
+            let end = rest[semi + 1..].iter().position(|b| !b.is_ascii_digit())?;
+            (rest.get(semi + 1 + end) == Some(&b'H') && row.iter().all(u8::is_ascii_digit))
+                .then_some(row)
+        })
+        .peekable();
+    rows.peek().is_some() && rows.all(|r| r == TITLE_ROW)
 }
 
 /// When a key's output started and when it settled.
@@ -107,7 +136,11 @@ impl Session {
                         if only_idle_redraw(&buf[..n]) {
                             continue;
                         }
-                        if tx.send(Instant::now()).is_err() {
+                        let chunk = Chunk {
+                            at: Instant::now(),
+                            title_only: title_only(&buf[..n]),
+                        };
+                        if tx.send(chunk).is_err() {
                             break;
                         }
                     }
@@ -137,33 +170,27 @@ impl Session {
         self.follow(sent, quiet, long_quiet)
     }
 
-    /// Time the output following `since` (a key, or the process start).
+    /// Time the output following `since` (a key, or the process start):
+    /// everything written until the screen is quiet for `long_quiet`; the
+    /// rows settled at the end of the first run of output with no gap of
+    /// `quiet`, leaving out what drew only the title (the count).
     pub fn follow(&self, since: Instant, quiet: Duration, long_quiet: Duration) -> Option<Timing> {
-        let mut last = self.output.recv_timeout(Duration::from_secs(2)).ok()?;
-        loop {
-            match self.output.recv_timeout(quiet) {
-                Ok(at) => last = at,
-                Err(RecvTimeoutError::Timeout) => break,
-                Err(RecvTimeoutError::Disconnected) => return None,
-            }
+        let first = self.output.recv_timeout(Duration::from_secs(2)).ok()?;
+        let mut chunks = vec![first];
+        while let Ok(c) = self.output.recv_timeout(long_quiet) {
+            chunks.push(c);
         }
-        let settled = last - since;
-        let mut waited = Instant::now();
-        loop {
-            match self
-                .output
-                .recv_timeout(long_quiet.saturating_sub(waited.elapsed()))
-            {
-                Ok(at) => {
-                    last = at;
-                    waited = Instant::now();
-                }
-                Err(_) => break,
+        let mut settled = first.at;
+        for c in chunks.iter().filter(|c| !c.title_only) {
+            if c.at.duration_since(settled) >= quiet {
+                break;
             }
+            settled = c.at;
         }
+        let complete = chunks.last().map_or(first.at, |c| c.at);
         Some(Timing {
-            settled,
-            complete: last - since,
+            settled: settled - since,
+            complete: complete - since,
         })
     }
 
