@@ -44,6 +44,8 @@ fn migrations() -> Migrations<'static> {
         ),
         // New tables only: no row of the record changes shape.
         M::up(include_str!("sql/010_decision_batches.sql")),
+        // An index, not a record: no row of the record changes.
+        M::up(include_str!("sql/011_agenda_by_nomination.sql")),
     ])
 }
 
@@ -58,7 +60,7 @@ fn rebaselined(sql: &'static str, tables: &'static [&'static str]) -> M<'static>
 }
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 10;
+pub const SCHEMA_VERSION: i64 = 11;
 
 /// The first version whose every row is proven by the audit log.
 pub const ROW_PROOFS_SINCE: i64 = 4;
