@@ -32,6 +32,9 @@ impl PageReader {
                     return;
                 }
             };
+            // Best effort: without them the lists are read all the same.
+            let _ = store.tune_for_list_reading();
+            let _ = counter.tune_for_list_reading();
             let stop_count = counter.interrupter();
             let counts = Counter::start(counter, events.clone());
             while let Ok(mut req) = rx.recv() {
