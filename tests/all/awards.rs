@@ -373,7 +373,7 @@ fn the_workflow_from_the_command_line_and_the_export() {
             .args(["--signer", "Trần Văn Phong"])
             .assert()
             .success()
-            .stdout(contains("đã quyết định"));
+            .stdout(contains("decided"));
     }
     let bk = bk.to_string();
     hoidong(&db)
@@ -400,7 +400,7 @@ fn the_workflow_from_the_command_line_and_the_export() {
         .args(["--override-reason", "Thành tích xuất sắc trong phong trào"])
         .assert()
         .success()
-        .stdout(contains("đã lập hồ sơ trình cấp trên 1").and(contains("[ ] Tờ trình")));
+        .stdout(contains("referral 1 prepared").and(contains("[ ] Tờ trình")));
     hoidong(&db)
         .args(["referral", "1", "send", "--date", "2026-01-13"])
         .assert()
@@ -442,13 +442,13 @@ fn the_workflow_from_the_command_line_and_the_export() {
     ])
     .assert()
     .success()
-    .stdout(contains("Bị trả lại — Thiếu xác nhận"));
+    .stdout(contains("Returned — Thiếu xác nhận"));
     step(&["resend", "--date", "2026-01-25"]).assert().success();
     step(&["confer", "--number", "250/QĐ-UBND", "--date", "2026-02-15"])
         .args(["--authority", "Chủ tịch UBND tỉnh"])
         .assert()
         .success()
-        .stdout(contains("2026-02-15 Đã được khen thưởng — 250/QĐ-UBND"));
+        .stdout(contains("2026-02-15 Conferred — 250/QĐ-UBND"));
     step(&["refuse", "--reason", "x"])
         .assert()
         .failure()
@@ -467,7 +467,7 @@ fn the_workflow_from_the_command_line_and_the_export() {
         .arg(&csv_path)
         .assert()
         .success()
-        .stdout(contains("đã ghi 3 dòng sổ khen thưởng"));
+        .stdout(contains("3 register entries"));
     let bytes = std::fs::read(&csv_path).unwrap();
     let text = String::from_utf8(bytes).unwrap();
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
