@@ -230,12 +230,8 @@ fn execute(
             )?;
             outln!(out, "{}", Said::Decided { nomination }.say(ui));
             // To be written on the signed decision: proves this history later.
-            outln!(
-                out,
-                "{}: {}",
-                hoidong::print::model::ANCHOR_LABEL,
-                store.chain_head()?.short()
-            );
+            let head = store.chain_head()?.short();
+            outln!(out, "{}", Said::Anchor { head: &head }.say(ui));
         }
         AwardsCommand::Refer {
             nomination,

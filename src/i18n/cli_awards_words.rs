@@ -8,6 +8,10 @@ pub enum Said<'a> {
     Decided {
         nomination: i64,
     },
+    /// The log's head after a decision, to be written on the signed paper.
+    Anchor {
+        head: &'a str,
+    },
     Referred {
         nomination: i64,
         referral: i64,
@@ -95,6 +99,8 @@ impl Said<'_> {
             Said::Decided { nomination } => {
                 format!("nomination {nomination}: decided and entered in the register")
             }
+            Said::Anchor { head } if vi => format!("Mốc nhật ký (hoidong check --anchor): {head}"),
+            Said::Anchor { head } => format!("Log anchor (hoidong check --anchor): {head}"),
             Said::Referred {
                 nomination,
                 referral,
