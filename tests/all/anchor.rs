@@ -278,6 +278,6 @@ fn a_decision_gives_its_anchor() {
         ],
     );
     assert!(out.status.success(), "{}", text(&out));
-    let line = format!("Mốc nhật ký (hoidong check --anchor): {}", anchor_of(&db));
+    let line = format!("Log anchor (hoidong check --anchor): {}", anchor_of(&db));
     assert!(text(&out).contains(&line), "{line}\nnot in\n{}", text(&out));
 }
